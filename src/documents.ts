@@ -1,0 +1,113 @@
+import type { Episode } from './episode.ts';
+import type { Moment } from './moments.ts';
+
+/** What search results show of an episode without a second lookup: carried on episode and moment documents alike. */
+export type EpisodeSummary = {
+  slug: string;
+  title: string;
+  podcast: string | null;
+  date: string | null;
+  episodeNumber: number | null;
+};
+
+/** Fields both indexes filter on (issue #4 builds the facets on them). */
+type Filterable = {
+  podcast: string | null;
+  tags: string[];
+  people: string[];
+  /** Days since 1970-01-01, so dates sort and filter as numbers. */
+  day: number | null;
+};
+
+export type EpisodeDocument = EpisodeSummary &
+  Filterable & {
+    id: string;
+    kind: 'episode';
+    summary: string;
+    panel: string[];
+    guests: string[];
+    links: string[];
+    linkUrls: string[];
+    picks: string[];
+    sponsors: string[];
+    otherNotes: string;
+    durationSeconds: number | null;
+    /** Where the player loads the audio: an http(s) URL, or null when the episode has none. */
+    audio: string | null;
+    /** The path under EPISODES_DIR when the audio is a local file, served by the web app itself. */
+    audioPath: string | null;
+    transcribed: boolean;
+  };
+
+export type MomentDocument = EpisodeSummary &
+  Filterable &
+  Omit<Moment, 'index'> & {
+    id: string;
+    kind: 'moment';
+    moment: number;
+  };
+
+/** How the player should reach the audio, decided by the indexer, which knows where the episode file is. */
+export type AudioLocation = { audio: string | null; audioPath: string | null };
+
+export function episodeDocument(episode: Episode, location: AudioLocation, transcribed: boolean): EpisodeDocument {
+  return {
+    id: documentId(episode.slug),
+    kind: 'episode',
+    ...summaryOf(episode),
+    ...filterableOf(episode),
+    summary: episode.summary,
+    panel: episode.panel,
+    guests: episode.guests,
+    links: episode.links.map((link) => link.label),
+    linkUrls: episode.links.map((link) => link.url),
+    picks: episode.picks.map((pick) => (pick.person ? `${pick.person}: ${pick.label}` : pick.label)),
+    sponsors: episode.sponsors.map((link) => link.label),
+    otherNotes: episode.otherNotes,
+    durationSeconds: episode.durationSeconds ?? null,
+    ...location,
+    transcribed,
+  };
+}
+
+export function momentDocuments(episode: Episode, moments: Moment[]): MomentDocument[] {
+  const summary = summaryOf(episode);
+  const filterable = filterableOf(episode);
+  return moments.map(({ index, ...moment }) => ({
+    id: `${documentId(episode.slug)}--${index}`,
+    kind: 'moment',
+    ...summary,
+    ...filterable,
+    moment: index,
+    ...moment,
+  }));
+}
+
+function summaryOf(episode: Episode): EpisodeSummary {
+  return {
+    slug: episode.slug,
+    title: episode.title,
+    podcast: episode.podcast ?? null,
+    date: episode.date ?? null,
+    episodeNumber: episode.episodeNumber ?? null,
+  };
+}
+
+function filterableOf(episode: Episode): Filterable {
+  return {
+    podcast: episode.podcast ?? null,
+    tags: episode.tags,
+    people: [...new Set([...episode.panel, ...episode.guests])],
+    day: episode.date ? Math.round(Date.parse(episode.date) / 86_400_000) : null,
+  };
+}
+
+/**
+ * Meilisearch ids allow only `a-z A-Z 0-9 - _`; slugs come from file names and may hold anything. A slug that fits is
+ * used as is so ids stay readable; any other is written as hex of its UTF-8 bytes, which cannot collide with a
+ * readable one because it carries a prefix no plain slug is given.
+ */
+export function documentId(slug: string): string {
+  if (/^[A-Za-z0-9_-]{1,200}$/.test(slug) && !slug.startsWith('x_')) return slug;
+  return `x_${Buffer.from(slug, 'utf8').toString('hex').slice(0, 400)}`;
+}

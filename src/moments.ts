@@ -1,0 +1,97 @@
+import type { Segment, Transcript } from './transcript.ts';
+
+/**
+ * A stretch of an episode, 20–40 s long and made of whole segments, that search results point into. `wordOffsets[i]`
+ * is where word i starts in `text` (in UTF-16 code units, as JavaScript strings count) and `wordStarts[i]` when it is
+ * spoken, so a match found in the text maps back to the second it is said.
+ */
+export type Moment = {
+  index: number;
+  start: number;
+  end: number;
+  text: string;
+  wordOffsets: number[];
+  wordStarts: number[];
+};
+
+export type ChunkOptions = {
+  /** A moment never grows past this by taking in another segment (a single longer segment stays whole). @default 40 */
+  maxSeconds?: number;
+  /** A moment closes at a segment boundary once it reaches this length, even if the next one would fit. @default 30 */
+  targetSeconds?: number;
+};
+
+/** Bumped whenever the way moments are cut changes, so indexes built the old way can be told apart. */
+export const CHUNKING_VERSION = 1;
+
+export function toMoments(transcript: Transcript, options: ChunkOptions = {}): Moment[] {
+  const { maxSeconds = 40, targetSeconds = 30 } = options;
+  const groups: Segment[][] = [];
+  let current: Segment[] = [];
+  for (const segment of transcript.segments) {
+    const start = current[0]?.start;
+    if (start !== undefined) {
+      const length = (current.at(-1)?.end ?? start) - start;
+      const wouldBe = segment.end - start;
+      // Past the target, close at the boundary; below it, close only rather than run past the maximum.
+      if (length >= targetSeconds || wouldBe > maxSeconds) {
+        groups.push(current);
+        current = [];
+      }
+    }
+    current.push(segment);
+  }
+  if (current.length) groups.push(current);
+  return groups.map((group, index) => toMoment(group, index));
+}
+
+function toMoment(segments: Segment[], index: number): Moment {
+  let text = '';
+  const wordOffsets: number[] = [];
+  const wordStarts: number[] = [];
+  for (const segment of segments) {
+    if (text) text += ' ';
+    const base = text.length;
+    text += segment.text;
+    for (const [offset, start] of alignWords(segment, base)) {
+      wordOffsets.push(offset);
+      wordStarts.push(start);
+    }
+  }
+  const first = segments[0];
+  const last = segments.at(-1);
+  return { index, start: first?.start ?? 0, end: last?.end ?? 0, text, wordOffsets, wordStarts };
+}
+
+/**
+ * Finds each timed word in the segment's punctuated text. Whisper's word list drops punctuation and may spell a word
+ * slightly differently; a word that is not found is skipped, and a match falling between two known words takes the
+ * earlier one's time, which errs on the side of starting the player a little early.
+ */
+function alignWords(segment: Segment, base: number): [number, number][] {
+  const lower = segment.text.toLowerCase();
+  const aligned: [number, number][] = [];
+  let cursor = 0;
+  for (const word of segment.words) {
+    const needle = word.word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    if (!needle) continue;
+    const at = lower.indexOf(needle, cursor);
+    // Looking too far ahead would pair a word with a later repeat of it and skip real words in between.
+    if (at === -1 || at - cursor > 40 + needle.length) continue;
+    aligned.push([base + at, word.start]);
+    cursor = at + needle.length;
+  }
+  if (aligned.length === 0 || (aligned[0]?.[0] ?? 0) > base) aligned.unshift([base, segment.start]);
+  return aligned;
+}
+
+/** The second at which the text at `offset` in the moment is spoken. */
+export function timeAtOffset(moment: Pick<Moment, 'start' | 'wordOffsets' | 'wordStarts'>, offset: number): number {
+  let time = moment.start;
+  for (let i = 0; i < moment.wordOffsets.length; i++) {
+    const wordOffset = moment.wordOffsets[i] ?? Infinity;
+    if (wordOffset > offset) break;
+    time = moment.wordStarts[i] ?? time;
+  }
+  return time;
+}

@@ -1,0 +1,153 @@
+import type { EpisodeSummary } from './documents.ts';
+import { EPISODE_SETTINGS } from './index-settings.ts';
+import { timeAtOffset } from './moments.ts';
+import { EPISODES_PER_PAGE, MATCH_END, MATCH_START, type SearchQuery } from './search-request.ts';
+
+/** The JSON contract of `GET /api/search`; other tools rely on it, so fields are only ever added. */
+export type SearchResponse = {
+  query: string;
+  totalEpisodes: number;
+  page: number;
+  episodes: EpisodeResult[];
+};
+
+export type EpisodeResult = {
+  slug: string;
+  title: string;
+  podcast: string | null;
+  date: string | null;
+  episodeNumber: number | null;
+  url: string;
+  notes: { field: string; snippet: string }[];
+  moments: MomentResult[];
+};
+
+export type MomentResult = {
+  start: number;
+  end: number;
+  /** When the first matched word is spoken. */
+  at: number;
+  snippet: string;
+  url: string;
+};
+
+/** The hits as Meilisearch returns them for the requests built in search-request.ts. */
+export type EpisodeHit = EpisodeSummary & {
+  _formatted?: Record<string, unknown>;
+  _matchesPosition?: Record<string, unknown>;
+  _rankingScore?: number;
+};
+export type MomentHit = EpisodeSummary & {
+  start: number;
+  end: number;
+  wordOffsets: number[];
+  wordStarts: number[];
+  _formatted?: { text?: string };
+  _rankingScore?: number;
+};
+
+/** Moments shown per episode; more would bury the next episode. */
+export const MOMENTS_PER_EPISODE = 3;
+/** Seconds of lead-in before the matched word, so the listener hears it arrive rather than cut in. */
+const LEAD_IN = 1;
+const SNIPPET_WORDS = 30;
+
+/**
+ * Groups note hits and moment hits into one list of episodes ranked by each episode's best hit, and pages it.
+ */
+export function shapeResults(query: SearchQuery, episodeHits: EpisodeHit[], momentHits: MomentHit[]): SearchResponse {
+  const byslug = new Map<string, { result: EpisodeResult; score: number }>();
+  const entry = (hit: EpisodeSummary, score: number) => {
+    let found = byslug.get(hit.slug);
+    if (!found) {
+      found = {
+        score,
+        result: {
+          slug: hit.slug,
+          title: hit.title,
+          podcast: hit.podcast,
+          date: hit.date,
+          episodeNumber: hit.episodeNumber,
+          url: episodeUrl(hit.slug),
+          notes: [],
+          moments: [],
+        },
+      };
+      byslug.set(hit.slug, found);
+    }
+    found.score = Math.max(found.score, score);
+    return found.result;
+  };
+  for (const hit of episodeHits) {
+    entry(hit, hit._rankingScore ?? 0).notes = noteMatches(hit);
+  }
+  for (const hit of momentHits) {
+    const result = entry(hit, hit._rankingScore ?? 0);
+    if (result.moments.length < MOMENTS_PER_EPISODE) result.moments.push(momentResult(hit));
+  }
+  const ranked = [...byslug.values()].sort((a, b) => b.score - a.score || (b.result.date ?? '').localeCompare(a.result.date ?? ''));
+  const first = (query.page - 1) * EPISODES_PER_PAGE;
+  return {
+    query: query.q,
+    totalEpisodes: ranked.length,
+    page: query.page,
+    episodes: ranked.slice(first, first + EPISODES_PER_PAGE).map((found) => found.result),
+  };
+}
+
+export function episodeUrl(slug: string, seconds?: number): string {
+  const base = `/episodes/${encodeURIComponent(slug)}`;
+  return seconds === undefined ? base : `${base}?t=${Math.max(0, Math.floor(seconds))}`;
+}
+
+function noteMatches(hit: EpisodeHit): { field: string; snippet: string }[] {
+  const matched = new Set(Object.keys(hit._matchesPosition ?? {}).map((path) => path.split('.')[0]));
+  const notes: { field: string; snippet: string }[] = [];
+  // Fields in ranking order, so the first note is the strongest kind of match.
+  for (const field of EPISODE_SETTINGS.searchableAttributes ?? []) {
+    if (!matched.has(field)) continue;
+    const value = hit._formatted?.[field];
+    const texts = Array.isArray(value) ? value.map(String) : [String(value ?? '')];
+    const text = texts.find((item) => item.includes(MATCH_START));
+    if (text !== undefined) notes.push({ field, snippet: snippet(text) });
+  }
+  return notes;
+}
+
+function momentResult(hit: MomentHit): MomentResult {
+  const formatted = hit._formatted?.text ?? '';
+  const offset = formatted.indexOf(MATCH_START);
+  // Nothing before the first mark was changed by highlighting, so its position is the match's position in the text.
+  const at = offset === -1 ? hit.start : timeAtOffset(hit, offset);
+  return {
+    start: hit.start,
+    end: hit.end,
+    at,
+    snippet: snippet(formatted),
+    url: episodeUrl(hit.slug, at - LEAD_IN),
+  };
+}
+
+/**
+ * A window of words around the first match, HTML-escaped, with only `<mark>` added. Marks are balanced whatever the
+ * input holds, so text that contains the marker characters cannot break the page.
+ */
+export function snippet(formatted: string, words = SNIPPET_WORDS): string {
+  const tokens = formatted.split(/\s+/).filter(Boolean);
+  const hit = Math.max(0, tokens.findIndex((token) => token.includes(MATCH_START)));
+  const from = Math.max(0, Math.min(hit - Math.floor(words / 4), tokens.length - words));
+  const to = Math.min(tokens.length, from + words);
+  let out = escapeHtml(tokens.slice(from, to).join(' '));
+  out = (from > 0 ? '… ' : '') + out + (to < tokens.length ? ' …' : '');
+  let open = false;
+  out = out.replace(/[\u0002\u0003]/g, (marker) => {
+    if (marker === MATCH_START && !open) return (open = true), '<mark>';
+    if (marker === MATCH_END && open) return (open = false), '</mark>';
+    return '';
+  });
+  return open ? `${out}</mark>` : out;
+}
+
+export function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}

@@ -1,0 +1,37 @@
+/**
+ * The one transcript shape every later stage reads, whether it came from a Whisper API or was imported. Times are
+ * seconds from the start of the episode's audio.
+ */
+export type Word = { word: string; start: number; end: number };
+export type Segment = { start: number; end: number; text: string; words: Word[] };
+export type Transcript = { duration: number; language: string | undefined; segments: Segment[] };
+
+/** The part of OpenAI's `verbose_json` transcription response that podgrep reads. */
+export type VerboseJson = {
+  duration?: number;
+  language?: string;
+  text?: string;
+  segments?: { start: number; end: number; text: string }[];
+  words?: { word: string; start: number; end: number }[];
+};
+
+/**
+ * Whisper returns words for the whole file beside the segments; each word is given to the segment its midpoint falls
+ * in, so a moment built from whole segments carries exactly its own words.
+ */
+export function fromVerboseJson(json: VerboseJson): Transcript {
+  const segments: Segment[] = (json.segments ?? [])
+    .filter((segment) => Number.isFinite(segment.start) && Number.isFinite(segment.end))
+    .map((segment) => ({ start: segment.start, end: segment.end, text: segment.text.trim(), words: [] }))
+    .filter((segment) => segment.text !== '');
+  let index = 0;
+  for (const word of json.words ?? []) {
+    const text = word.word.trim();
+    if (!text || !Number.isFinite(word.start)) continue;
+    const middle = (word.start + Math.max(word.start, word.end)) / 2;
+    while (index < segments.length - 1 && middle >= (segments[index + 1]?.start ?? Infinity)) index++;
+    segments[index]?.words.push({ word: text, start: word.start, end: Math.max(word.start, word.end) });
+  }
+  const lastEnd = segments.at(-1)?.end ?? 0;
+  return { duration: json.duration ?? lastEnd, language: json.language, segments };
+}

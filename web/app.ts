@@ -1,0 +1,119 @@
+import express, { type ErrorRequestHandler, type Request } from 'express';
+import path from 'node:path';
+import { BadRequestError, SearchEngineError } from '../src/errors.ts';
+import type { SearchBackend } from '../src/ports.ts';
+import { parseSearchQuery } from '../src/search-request.ts';
+import { episodePage } from './views/episode-page.ts';
+import { layout } from './views/layout.ts';
+import { searchPage } from './views/search-page.ts';
+import { html } from './html.ts';
+
+export type AppDeps = {
+  search: SearchBackend;
+  /** Local audio is served from this folder only. */
+  episodesDir: string;
+  log?: (line: string) => void;
+};
+
+const STATIC_DIR = path.join(import.meta.dirname, 'static');
+
+/** Builds the web app without listening, so tests can run it in-process; server.ts does the listening. */
+export function createApp({ search, episodesDir, log = console.error }: AppDeps): express.Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.use('/static', express.static(STATIC_DIR, { maxAge: '1h', index: false }));
+
+  app.get('/', (_req, res) => {
+    res.type('html').send(searchPage('', {}).value);
+  });
+
+  app.get('/search', async (req, res) => {
+    const q = firstString(req.query.q) ?? '';
+    if (!q.trim()) return res.redirect('/');
+    try {
+      const results = await search.search(parseSearchQuery({ q, page: firstString(req.query.page) }));
+      res.type('html').send(searchPage(q, { results }).value);
+    } catch (error) {
+      res.status(statusOf(error)).type('html').send(searchPage(q, { error: messageOf(error, log) }).value);
+    }
+  });
+
+  app.get('/api/search', async (req, res) => {
+    try {
+      const query = parseSearchQuery({ q: firstString(req.query.q), page: firstString(req.query.page) });
+      res.json(await search.search(query));
+    } catch (error) {
+      res.status(statusOf(error)).json({ error: messageOf(error, log) });
+    }
+  });
+
+  app.get('/episodes/:slug', async (req, res) => {
+    const t = seconds(firstString(req.query.t));
+    try {
+      const found = await search.episode(req.params.slug);
+      if (!found) return notFound(res, `No episode called “${req.params.slug}”.`);
+      res.type('html').send(episodePage(found.episode, found.moments, t).value);
+    } catch (error) {
+      res.status(statusOf(error)).type('html').send(layout({ title: 'podgrep', body: html`<p class="error">${messageOf(error, log)}</p>` }).value);
+    }
+  });
+
+  app.get('/episodes/:slug/audio', async (req, res, next) => {
+    try {
+      const found = await search.episode(req.params.slug);
+      const audioPath = found?.episode.audioPath;
+      if (!audioPath) return notFound(res, 'This episode has no local audio.');
+      // `root` keeps the path inside EPISODES_DIR; send answers Range requests, which the player seeks with.
+      res.sendFile(audioPath, { root: path.resolve(episodesDir), dotfiles: 'deny', maxAge: '1h' }, (error) => error && next(error));
+    } catch (error) {
+      res.status(statusOf(error)).json({ error: messageOf(error, log) });
+    }
+  });
+
+  app.get('/healthz', async (_req, res) => {
+    try {
+      const health = await search.health();
+      res.json({ status: 'ok', searchEngine: health.status });
+    } catch (error) {
+      res.status(503).json({ status: 'unavailable', searchEngine: 'unreachable', error: messageOf(error, log) });
+    }
+  });
+
+  app.use((_req, res) => notFound(res, 'There is no page here.'));
+  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
+    if (status === 500) log(`podgrep: ${error?.stack ?? error}`);
+    res.status(status).type('text').send(status === 404 ? 'Not found' : status < 500 ? 'Bad request' : 'Internal error');
+  };
+  app.use(onError);
+  return app;
+}
+
+function notFound(res: express.Response, message: string) {
+  res.status(404).type('html').send(layout({ title: 'Not found — podgrep', body: html`<p class="error">${message}</p>` }).value);
+}
+
+function firstString(value: Request['query'][string]): string | undefined {
+  const first = Array.isArray(value) ? value[0] : value;
+  return typeof first === 'string' ? first : undefined;
+}
+
+function seconds(value: string | undefined): number | undefined {
+  return value !== undefined && /^\d{1,6}(\.\d+)?$/.test(value) ? Math.floor(Number(value)) : undefined;
+}
+
+function statusOf(error: unknown): number {
+  if (error instanceof BadRequestError) return 400;
+  if (error instanceof SearchEngineError) return 503;
+  return 500;
+}
+
+/** What a client may see: our own messages, never a stack trace or an internal detail. */
+function messageOf(error: unknown, log: (line: string) => void): string {
+  if (error instanceof BadRequestError || error instanceof SearchEngineError) {
+    if (error instanceof SearchEngineError) log(`podgrep: ${error.message} (${String((error.cause as Error | undefined)?.message ?? '')})`);
+    return error.message;
+  }
+  log(`podgrep: ${error instanceof Error ? error.stack : String(error)}`);
+  return 'Something went wrong on our side.';
+}

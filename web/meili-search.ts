@@ -1,0 +1,50 @@
+import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
+import type { EpisodeDocument, MomentDocument } from '../src/documents.ts';
+import { SearchEngineError } from '../src/errors.ts';
+import { filterValue } from '../src/filter.ts';
+import type { IndexNames } from '../src/index-settings.ts';
+import type { SearchBackend } from '../src/ports.ts';
+import { searchRequests } from '../src/search-request.ts';
+import { shapeResults, type EpisodeHit, type MomentHit } from '../src/search-results.ts';
+
+/** The web page's reads from Meilisearch: one multi-search per query, two reads per episode page. */
+export function meiliSearch(client: Meilisearch, names: IndexNames): SearchBackend {
+  return {
+    async search(query) {
+      const { results } = await engine(() => client.multiSearch({ queries: searchRequests(query, names) }));
+      const [episodes, moments] = results;
+      return shapeResults(query, (episodes?.hits ?? []) as EpisodeHit[], (moments?.hits ?? []) as MomentHit[]);
+    },
+    async episode(slug) {
+      const filter = `slug = ${filterValue(slug)}`;
+      const [episodes, moments] = await engine(() =>
+        Promise.all([
+          client.index<EpisodeDocument>(names.episodes).getDocuments({ filter, limit: 1 }),
+          client.index<MomentDocument>(names.moments).getDocuments({ filter, limit: 10_000 }),
+        ]),
+      );
+      const episode = episodes.results[0];
+      if (!episode) return undefined;
+      return { episode, moments: moments.results.sort((a, b) => a.start - b.start) };
+    },
+    async health() {
+      const health = await engine(() => client.health());
+      return { status: health.status };
+    },
+  };
+}
+
+/**
+ * Meilisearch unreachable, or answering with an error, becomes SearchEngineError (a 503 for the client); an index
+ * that does not exist yet simply has nothing in it.
+ */
+async function engine<T>(call: () => Promise<T>): Promise<T> {
+  try {
+    return await call();
+  } catch (error) {
+    if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') {
+      throw new SearchEngineError('Nothing is indexed yet: run `npm run index` (or `npm start`).', { cause: error });
+    }
+    throw new SearchEngineError('The search engine is not answering; try again in a moment.', { cause: error });
+  }
+}

@@ -1,0 +1,40 @@
+import type { Server } from 'node:http';
+import type { Config } from '../src/config.ts';
+import { indexNames } from '../src/index-settings.ts';
+import { loadConfig } from '../indexer/load-config.ts';
+import { meiliClient } from '../indexer/meili-client.ts';
+import { runCli } from '../indexer/run-cli.ts';
+import { connectSearchEngine, type SearchEngine } from '../indexer/search-engine.ts';
+import { createApp } from './app.ts';
+import { meiliSearch } from './meili-search.ts';
+
+/** Listens with the app and stops cleanly on SIGTERM/SIGINT: no new connections, in-flight requests finish, engine stops. */
+export async function serve(config: Config, engine: SearchEngine, log: (line: string) => void): Promise<Server> {
+  // Searches must answer in milliseconds; a search engine that takes 10 s is as good as down.
+  const client = meiliClient(engine, 10_000);
+  const app = createApp({ search: meiliSearch(client, indexNames(config.meili.indexPrefix)), episodesDir: config.episodesDir, log });
+  const server = await new Promise<Server>((resolve, reject) => {
+    const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
+  });
+  const address = server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  log(`podgrep is serving http://${config.host.includes(':') ? `[${config.host}]` : config.host}:${port}/`);
+  const shutdown = (signal: string) => {
+    log(`${signal}: stopping…`);
+    server.close(() => void engine.stop().then(() => process.exit(0)));
+    server.closeIdleConnections();
+    setTimeout(() => process.exit(1), 10_000).unref();
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+  return server;
+}
+
+/** `npm run serve`: the page only, over whatever is indexed. */
+if (import.meta.main) {
+  await runCli(async () => {
+    const config = loadConfig();
+    const log = (line: string) => console.log(line);
+    await serve(config, await connectSearchEngine(config, log), log);
+  });
+}

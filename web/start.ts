@@ -1,0 +1,20 @@
+import { loadConfig } from '../indexer/load-config.ts';
+import { runCli } from '../indexer/run-cli.ts';
+import { runIndex } from '../indexer/run-index.ts';
+import { connectSearchEngine } from '../indexer/search-engine.ts';
+import { serve } from './server.ts';
+
+/** `npm start`, the main job: search engine up, EPISODES_DIR indexed, page served. */
+await runCli(async () => {
+  const config = loadConfig();
+  const log = (line: string) => console.log(line);
+  const engine = await connectSearchEngine(config, log);
+  try {
+    await runIndex(config, engine, log);
+  } catch (error) {
+    await engine.stop();
+    throw error;
+  }
+  // Episodes that failed were reported above; the rest are searchable, so the page comes up anyway.
+  await serve(config, engine, log);
+});

@@ -1,0 +1,29 @@
+import { html, type Html } from '../html.ts';
+
+/** The page around every view: one stylesheet, one deferred script, no inline code (the CSP forbids it). */
+export function layout({ title, q = '', body }: { title: string; q?: string; body: Html }): Html {
+  return html`<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title}</title>
+<link rel="stylesheet" href="/static/style.css">
+<script src="/static/player.js" defer></script>
+</head>
+<body>
+<header class="top">
+  <a class="brand" href="/">podgrep</a>
+  <form class="search" action="/search" method="get" role="search">
+    <label for="q" class="visually-hidden">Search what was said</label>
+    <input id="q" name="q" type="search" value="${q}" placeholder="Search what was said — try “dirty schedulers”" maxlength="200" autocomplete="off">
+    <button type="submit">Search</button>
+  </form>
+</header>
+<main>
+${body}
+</main>
+</body>
+</html>
+`;
+}

@@ -1,9 +1,11 @@
-import type { Meilisearch } from 'meilisearch';
-import { documentId, type EpisodeDocument, type MomentDocument } from '../src/documents.ts';
-import { filterValue } from '../src/filter.ts';
+import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
+import type { EpisodeDocument, MomentDocument } from '../src/documents.ts';
 import { EPISODE_SETTINGS, MOMENT_SETTINGS, type IndexNames } from '../src/index-settings.ts';
-import type { DocumentWriter } from '../src/ports.ts';
+import type { DocumentWriter, IndexedEpisode } from '../src/ports.ts';
 import { settled } from './meili-client.ts';
+
+/** Documents per addDocuments request: well under Meilisearch's 100 MB payload limit for moments of ~2 KB. */
+const CHUNK = 10_000;
 
 /** Writes podgrep's documents; every task is awaited and a failed one is an error with Meilisearch's reason. */
 export function meiliWriter(client: Meilisearch, names: IndexNames): DocumentWriter {
@@ -11,28 +13,39 @@ export function meiliWriter(client: Meilisearch, names: IndexNames): DocumentWri
   const moments = client.index<MomentDocument>(names.moments);
   return {
     async applySettings() {
-      // Settings first: documents added to an index without its filterable attributes would be indexed twice.
-      await settled(`create index ${names.episodes}`, client.createIndex(names.episodes, { primaryKey: 'id' })).catch(ignoreExists);
-      await settled(`create index ${names.moments}`, client.createIndex(names.moments, { primaryKey: 'id' })).catch(ignoreExists);
+      // Settings before documents: documents added first would be indexed again when the settings arrive.
+      for (const uid of [names.episodes, names.moments]) {
+        await settled(`create index ${uid}`, client.createIndex(uid, { primaryKey: 'id' })).catch(ignoreExists);
+      }
       await settled(`apply settings to ${names.episodes}`, episodes.updateSettings(EPISODE_SETTINGS));
       await settled(`apply settings to ${names.moments}`, moments.updateSettings(MOMENT_SETTINGS));
     },
-    async replaceEpisode(episode, documents) {
-      // Moments first and the episode last: an episode document marks its moments as complete.
-      const slug = filterValue(episode.slug);
-      await settled(`delete the old moments of ${episode.slug}`, moments.deleteDocuments({ filter: `slug = ${slug}` }));
-      if (documents.length) await settled(`add the moments of ${episode.slug}`, moments.addDocuments(documents));
-      await settled(`add episode ${episode.slug}`, episodes.addDocuments([episode]));
+    async indexed() {
+      const found = new Map<string, IndexedEpisode>();
+      for (let offset = 0; ; offset += CHUNK) {
+        const page = await episodes.getDocuments({ fields: ['slug', 'momentCount'], limit: CHUNK, offset });
+        for (const doc of page.results) found.set(doc.slug, { slug: doc.slug, momentCount: doc.momentCount ?? 0 });
+        if (page.results.length < CHUNK) return found;
+      }
     },
-    async keepOnly(slugs) {
-      const keep = new Set(slugs);
-      const indexed = await episodes.getDocuments({ fields: ['slug'], limit: 100_000 });
-      const gone = indexed.results.map((doc) => doc.slug).filter((slug) => !keep.has(slug));
-      if (gone.length === 0) return [];
-      const filter = `slug IN [${gone.map(filterValue).join(', ')}]`;
-      await settled('delete moments of removed episodes', moments.deleteDocuments({ filter }));
-      await settled('delete removed episodes', episodes.deleteDocuments(gone.map(documentId)));
-      return gone;
+    async write(batch) {
+      // In this order, each request enqueued only after the one before it was accepted, so Meilisearch runs them in
+      // order (and batches them): an episode document lands only after its moments, so an indexed episode is whole.
+      const steps: [string, () => EnqueuedTaskPromise][] = [];
+      for (let i = 0; i < batch.moments.length; i += CHUNK) {
+        const chunk = batch.moments.slice(i, i + CHUNK);
+        steps.push(['add moments', () => moments.addDocuments(chunk)]);
+      }
+      if (batch.staleMomentIds.length) steps.push(['delete old moments', () => moments.deleteDocuments(batch.staleMomentIds)]);
+      if (batch.episodes.length) steps.push(['add episodes', () => episodes.addDocuments(batch.episodes)]);
+      if (batch.removedEpisodeIds.length) steps.push(['delete removed episodes', () => episodes.deleteDocuments(batch.removedEpisodeIds)]);
+      const enqueued: [string, EnqueuedTaskPromise][] = [];
+      for (const [what, enqueue] of steps) {
+        const task = enqueue();
+        await task;
+        enqueued.push([what, task]);
+      }
+      for (const [what, task] of enqueued) await settled(what, task);
     },
   };
 }

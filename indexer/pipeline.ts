@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
 import path from 'node:path';
 import PQueue from 'p-queue';
-import { episodeDocument, momentDocuments, type AudioLocation } from '../src/documents.ts';
+import { documentId, episodeDocument, momentDocuments, momentId, type AudioLocation } from '../src/documents.ts';
 import { isLocalAudio, type Episode } from '../src/episode.ts';
 import { toMoments } from '../src/moments.ts';
-import type { AudioSource, DocumentWriter, Transcriber, TranscriptStore } from '../src/ports.ts';
+import type { AudioSource, DocumentWriter, IndexedEpisode, Transcriber, TranscriptStore, WriteBatch } from '../src/ports.ts';
 import type { Transcript } from '../src/transcript.ts';
 import type { Catalogue, EpisodeFile } from './read-episodes.ts';
 
@@ -39,6 +39,8 @@ export async function indexCatalogue(catalogue: Catalogue, deps: PipelineDeps): 
   const report: RunReport = { indexed: 0, moments: 0, transcribed: [], reused: 0, notesOnly: [], failed: [], removed: [] };
   for (const failure of catalogue.failures) report.failed.push({ file: failure.file, reason: failure.message });
   await deps.writer.applySettings();
+  const indexed = await deps.writer.indexed();
+  const batches = batcher(deps.writer);
 
   const queue = new PQueue({ concurrency: deps.concurrency });
   let done = 0;
@@ -46,16 +48,59 @@ export async function indexCatalogue(catalogue: Catalogue, deps: PipelineDeps): 
   await Promise.all(
     catalogue.episodes.map((item) =>
       queue.add(async () => {
-        const outcome = await indexEpisode(item, catalogue.dir, deps, report);
+        const outcome = await indexEpisode(item, catalogue.dir, deps, report, indexed.get(item.episode.slug), batches.add);
         deps.log(`[${++done}/${total}] ${item.episode.slug}: ${outcome}`);
       }, deps.signal ? { signal: deps.signal } : {}),
     ),
   );
-  report.removed = await deps.writer.keepOnly(catalogue.slugs);
+  // A file that is still there but failed to parse keeps what was indexed for it; only removed files lose theirs.
+  const present = new Set(catalogue.slugs);
+  for (const old of indexed.values()) {
+    if (present.has(old.slug)) continue;
+    batches.add({ episodes: [], moments: [], staleMomentIds: momentIds(old.slug, 0, old.momentCount), removedEpisodeIds: [documentId(old.slug)] });
+    report.removed.push(old.slug);
+  }
+  await batches.flush();
   return report;
 }
 
-async function indexEpisode(item: EpisodeFile, dir: string, deps: PipelineDeps, report: RunReport): Promise<string> {
+/** Moments written in one go once this many are waiting; a few MB of documents, one Meilisearch batch. */
+const FLUSH_AT = 5_000;
+
+/** Collects documents from the episodes in flight and writes them in batches, one batch at a time. */
+function batcher(writer: DocumentWriter) {
+  let pending: WriteBatch = { episodes: [], moments: [], staleMomentIds: [], removedEpisodeIds: [] };
+  let writing: Promise<void> = Promise.resolve();
+  const flush = (): Promise<void> => {
+    const batch = pending;
+    pending = { episodes: [], moments: [], staleMomentIds: [], removedEpisodeIds: [] };
+    writing = writing.then(() => writer.write(batch));
+    return writing;
+  };
+  return {
+    add: async (batch: WriteBatch): Promise<void> => {
+      pending.episodes.push(...batch.episodes);
+      pending.moments.push(...batch.moments);
+      pending.staleMomentIds.push(...batch.staleMomentIds);
+      pending.removedEpisodeIds.push(...batch.removedEpisodeIds);
+      if (pending.moments.length >= FLUSH_AT) await flush();
+    },
+    flush,
+  };
+}
+
+function momentIds(slug: string, from: number, to: number): string[] {
+  return Array.from({ length: Math.max(0, to - from) }, (_, i) => momentId(slug, from + i));
+}
+
+async function indexEpisode(
+  item: EpisodeFile,
+  dir: string,
+  deps: PipelineDeps,
+  report: RunReport,
+  before: IndexedEpisode | undefined,
+  write: (batch: WriteBatch) => Promise<void>,
+): Promise<string> {
   const { episode, file } = item;
   const audioRef = episode.audioUrl && (isLocalAudio(episode.audioUrl) ? path.resolve(path.dirname(file), episode.audioUrl) : episode.audioUrl);
   let transcript: Transcript | undefined;
@@ -79,10 +124,12 @@ async function indexEpisode(item: EpisodeFile, dir: string, deps: PipelineDeps, 
     }
   }
   const moments = transcript ? toMoments(transcript) : [];
-  await deps.writer.replaceEpisode(
-    episodeDocument(episode, audioLocation(episode, audioRef, dir), transcript !== undefined),
-    momentDocuments(episode, moments),
-  );
+  await write({
+    episodes: [episodeDocument(episode, audioLocation(episode, audioRef, dir), transcript !== undefined, moments.length)],
+    moments: momentDocuments(episode, moments),
+    staleMomentIds: momentIds(episode.slug, moments.length, before?.momentCount ?? 0),
+    removedEpisodeIds: [],
+  });
   report.indexed++;
   report.moments += moments.length;
   return transcript ? `${outcome}, ${moments.length} moments` : outcome;

@@ -37,6 +37,8 @@ export type EpisodeDocument = EpisodeSummary &
     /** The path under EPISODES_DIR when the audio is a local file, served by the web app itself. */
     audioPath: string | null;
     transcribed: boolean;
+    /** Its moments are `<id>--0` … `<id>--<momentCount - 1>`, so they can be replaced or removed by id. */
+    momentCount: number;
   };
 
 export type MomentDocument = EpisodeSummary &
@@ -50,7 +52,7 @@ export type MomentDocument = EpisodeSummary &
 /** How the player should reach the audio, decided by the indexer, which knows where the episode file is. */
 export type AudioLocation = { audio: string | null; audioPath: string | null };
 
-export function episodeDocument(episode: Episode, location: AudioLocation, transcribed: boolean): EpisodeDocument {
+export function episodeDocument(episode: Episode, location: AudioLocation, transcribed: boolean, momentCount: number): EpisodeDocument {
   return {
     id: documentId(episode.slug),
     kind: 'episode',
@@ -67,6 +69,7 @@ export function episodeDocument(episode: Episode, location: AudioLocation, trans
     durationSeconds: episode.durationSeconds ?? null,
     ...location,
     transcribed,
+    momentCount,
   };
 }
 
@@ -74,7 +77,7 @@ export function momentDocuments(episode: Episode, moments: Moment[]): MomentDocu
   const summary = summaryOf(episode);
   const filterable = filterableOf(episode);
   return moments.map(({ index, ...moment }) => ({
-    id: `${documentId(episode.slug)}--${index}`,
+    id: momentId(episode.slug, index),
     kind: 'moment',
     ...summary,
     ...filterable,
@@ -110,4 +113,8 @@ function filterableOf(episode: Episode): Filterable {
 export function documentId(slug: string): string {
   if (/^[A-Za-z0-9_-]{1,200}$/.test(slug) && !slug.startsWith('x_')) return slug;
   return `x_${Buffer.from(slug, 'utf8').toString('hex').slice(0, 400)}`;
+}
+
+export function momentId(slug: string, index: number): string {
+  return `${documentId(slug)}--${index}`;
 }

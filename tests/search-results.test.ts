@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { BadRequestError } from '../src/errors.ts';
+import { filterValue } from '../src/filter.ts';
+import { MATCH_END as E, MATCH_START as S, parseSearchQuery } from '../src/search-request.ts';
+import { shapeResults, snippet, type MomentHit } from '../src/search-results.ts';
+
+const summary = { title: 'T', podcast: 'p', date: '2020-01-01', episodeNumber: 1 };
+
+test('snippets escape every character of the text and add only <mark>', () => {
+  const out = snippet(`a <script>alert("x")</script> & ${S}dirty${E} ${S}schedulers${E} "><img src=x onerror=alert(1)>`);
+  assert.equal(
+    out,
+    'a &#60;script&#62;alert(&#34;x&#34;)&#60;/script&#62; &#38; <mark>dirty</mark> <mark>schedulers</mark> &#34;&#62;&#60;img src=x onerror=alert(1)&#62;',
+  );
+});
+
+test('marks stay balanced whatever the text holds, and long text is cropped around the match', () => {
+  assert.equal(snippet(`${E}x ${S}y ${S}z`), 'x <mark>y z</mark>');
+  const words = Array.from({ length: 100 }, (_, i) => `w${i}`);
+  words[60] = `${S}hit${E}`;
+  const out = snippet(words.join(' '));
+  assert.match(out, /^… w53 .* <mark>hit<\/mark> .* w82 …$/);
+});
+
+test('moments are grouped by episode, the link lands a second before the matched word', () => {
+  const moment = (slug: string, start: number, text: string, score: number): MomentHit => {
+    const plain = text.replace(/[\u0002\u0003]/g, '');
+    const offsets = [...plain.matchAll(/\S+/g)].map((m) => m.index);
+    return { ...summary, slug, start, end: start + 30, wordOffsets: offsets, wordStarts: offsets.map((_, i) => start + i * 2), _formatted: { text }, _rankingScore: score };
+  };
+  const response = shapeResults(
+    { q: 'nif', page: 1 },
+    [{ ...summary, slug: 'b', _rankingScore: 0.5, _matchesPosition: { summary: [] }, _formatted: { summary: `about ${S}NIF${E}s` } }],
+    [moment('a', 100, `one two three ${S}nif${E} five`, 0.9), moment('b', 10, `${S}nif${E}`, 0.4), moment('a', 300, `x ${S}nif${E}`, 0.3)],
+  );
+  assert.equal(response.totalEpisodes, 2);
+  assert.deepEqual(response.episodes.map((e) => e.slug), ['a', 'b']);
+  const [first] = response.episodes;
+  assert.deepEqual(first?.moments.map((m) => [m.start, m.at, m.url]), [
+    [100, 106, '/episodes/a?t=105'],
+    [300, 302, '/episodes/a?t=301'],
+  ]);
+  assert.deepEqual(response.episodes[1]?.notes, [{ field: 'summary', snippet: 'about <mark>NIF</mark>s' }]);
+});
+
+test('queries are checked: empty, too long, bad pages', () => {
+  assert.deepEqual(parseSearchQuery({ q: '  nif ' }), { q: 'nif', page: 1 });
+  assert.throws(() => parseSearchQuery({ q: ' ' }), BadRequestError);
+  assert.throws(() => parseSearchQuery({ q: 'x'.repeat(201) }), /at most 200/);
+  assert.throws(() => parseSearchQuery({ q: 'x', page: '0' }), /page/);
+  assert.throws(() => parseSearchQuery({ q: 'x', page: '2; DROP' }), /page/);
+});
+
+test('filter values are quoted and escaped', () => {
+  assert.equal(filterValue('a" OR slug != "b\\'), '"a\\" OR slug != \\"b\\\\"');
+});

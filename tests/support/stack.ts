@@ -1,0 +1,78 @@
+import express from 'express';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { after } from 'node:test';
+import { parseConfig, type Config } from '../../src/config.ts';
+import { indexNames } from '../../src/index-settings.ts';
+import { meiliClient } from '../../indexer/meili-client.ts';
+import { startEmbeddedMeili, type RunningMeili } from '../../indexer/meili-server.ts';
+import { runIndex } from '../../indexer/run-index.ts';
+import type { RunReport } from '../../indexer/pipeline.ts';
+import { createApp } from '../../web/app.ts';
+import { meiliSearch } from '../../web/meili-search.ts';
+import { startFakeWhisper, type FakeWhisper } from './fake-whisper.ts';
+import { testdir } from './testdir.ts';
+
+/** Listens on a free loopback port; closed after the test file. */
+export async function listen(app: express.Express): Promise<string> {
+  const server = await new Promise<Server>((resolve) => {
+    const s = app.listen(0, '127.0.0.1', () => resolve(s));
+  });
+  after(() => new Promise<void>((resolve) => server.close(() => resolve())));
+  server.closeIdleConnections();
+  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+}
+
+/** Serves a folder over HTTP the way a podcast host does: with Range requests, so players can seek. */
+export function serveFiles(dir: string): Promise<string> {
+  const app = express();
+  app.use(express.static(dir));
+  return listen(app);
+}
+
+let meili: Promise<RunningMeili> | undefined;
+
+/** One real embedded Meilisearch per test file, in its own data folder. */
+export function testMeili(): Promise<RunningMeili> {
+  meili ??= testdir().then(async (dataDir) => {
+    const running = await startEmbeddedMeili({ dataDir, bin: undefined });
+    after(() => running.stop());
+    return running;
+  });
+  return meili;
+}
+
+export type Stack = {
+  config: Config;
+  meili: RunningMeili;
+  whisper: FakeWhisper;
+  /** Base URL of the podgrep web app. */
+  web: string;
+  index(): Promise<RunReport>;
+  log: string[];
+};
+
+let prefixes = 0;
+
+/**
+ * The whole product on loopback: episodes in a temporary folder, a real Meilisearch, the fake transcription server
+ * behind the real `openai` client, and the web app over the indexes it builds.
+ */
+export async function startStack(episodesDir: string, env: Record<string, string> = {}): Promise<Stack> {
+  const running = await testMeili();
+  const whisper = await startFakeWhisper({ apiKey: 'test-key' });
+  after(() => whisper.close());
+  const config = parseConfig({
+    EPISODES_DIR: episodesDir,
+    DATA_DIR: path.join(episodesDir, '..', 'data'),
+    MEILI_INDEX_PREFIX: `test${process.pid}-${++prefixes}`,
+    OPENAI_API_KEY: 'test-key',
+    OPENAI_BASE_URL: whisper.url,
+    ...env,
+  });
+  const log: string[] = [];
+  const names = indexNames(config.meili.indexPrefix);
+  const web = await listen(createApp({ search: meiliSearch(meiliClient(running), names), episodesDir, log: (line) => log.push(line) }));
+  return { config, meili: running, whisper, web, log, index: () => runIndex(config, running, (line) => log.push(line)) };
+}

@@ -24,7 +24,8 @@ if (player) {
   player.addEventListener('timeupdate', () => {
     const now = player.currentTime;
     let current;
-    for (const line of lines) if (Number(line.dataset.start) <= now) current = line;
+    // Links start a second or so early (the lead-in), so the line about to be spoken already counts as current.
+    for (const line of lines) if (Number(line.dataset.start) <= now + 1.5) current = line;
     for (const line of lines) line.classList.toggle('current', line === current);
   });
 }

@@ -15,6 +15,7 @@ export function episodePage(episode: EpisodeDocument, moments: MomentDocument[],
   const src = audioSrc(episode);
   // A media fragment makes the browser open the audio at `t` even without JavaScript.
   const playerSrc = src && t !== undefined ? `${src}#t=${t}` : src;
+  const current = t === undefined ? undefined : currentMoment(moments, t);
   return layout({
     title: `${episode.title} — podgrep`,
     body: html`<article class="episode-page">
@@ -27,7 +28,7 @@ export function episodePage(episode: EpisodeDocument, moments: MomentDocument[],
   ${moments.length
     ? html`<section class="transcript"><h2>Transcript</h2>
     ${moments.map(
-      (moment) => html`<p class="line${t !== undefined && t >= Math.floor(moment.start) && t < moment.end ? ' current' : ''}" data-start="${moment.start}">
+      (moment) => html`<p class="line${moment === current ? ' current' : ''}" data-start="${moment.start}">
       <a class="time" href="${episodeUrl(episode.slug, moment.start)}">${formatTime(moment.start)}</a> ${moment.text}</p>`,
     )}
   </section>`
@@ -48,4 +49,11 @@ function notes(episode: EpisodeDocument): Html {
 /** Only http(s) links become links: a `javascript:` URL in someone's show notes stays text. */
 function safeLink(label: string, url: string): Html {
   return /^https?:\/\//i.test(url) ? html`<a href="${url}" rel="nofollow noopener">${label}</a>` : html`${label}`;
+}
+
+/** Links start a second or so before the words (search-results.ts), so the line about to be spoken counts as current. */
+const LEAD_IN = 1.5;
+
+function currentMoment(moments: MomentDocument[], t: number): MomentDocument | undefined {
+  return moments.findLast((moment) => moment.start <= t + LEAD_IN);
 }

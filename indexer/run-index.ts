@@ -31,10 +31,12 @@ export async function runIndex(config: Config, engine: MeiliConnection, log: (li
 
 function summary(report: RunReport, config: Config): string[] {
   const seconds = report.transcribed.reduce((sum, item) => sum + item.seconds, 0);
+  const transcribed = report.transcribed.length
+    ? `${report.transcribed.length} transcribed (${formatMinutes(seconds)}, about ${formatDollars(estimateCost(config.transcribe.model, seconds))})`
+    : 'none transcribed';
   const lines = [
-    `Done: ${report.indexed} episode(s) indexed, ${report.moments} moments; ${report.transcribed.length} transcribed ` +
-      `(${formatMinutes(seconds)}, about ${formatDollars(estimateCost(config.transcribe.model, seconds))}), ${report.reused} transcript(s) reused` +
-      (report.removed.length ? `, ${report.removed.length} removed (${report.removed.join(', ')})` : ''),
+    `Done: ${report.indexed} episode(s) indexed, ${report.moments} moments; ${transcribed}, ${report.reused} transcript(s) reused` +
+      (report.removed.length ? `; ${report.removed.length} removed (${report.removed.join(', ')})` : ''),
   ];
   const untranscribed = report.notesOnly.filter((item) => item.reason === 'not transcribed');
   if (untranscribed.length) {

@@ -1,21 +1,43 @@
+import { parseArgs } from 'node:util';
+import { PodgrepError } from '../src/errors.ts';
 import { loadConfig } from './load-config.ts';
-import { runIndex } from './run-index.ts';
+import { dryRun, runIndex } from './run-index.ts';
 import { runCli } from './run-cli.ts';
 import { connectSearchEngine } from './search-engine.ts';
 
-/** `npm run index`: index EPISODES_DIR into the search engine; exit status 1 when any episode failed. */
+const USAGE = `Usage: npm run index [-- --dry-run]
+
+Indexes the episodes in EPISODES_DIR: transcribes what has no transcript yet and writes everything to the search engine.
+  --dry-run   print the episodes that would be transcribed, their minutes and the estimated cost; send nothing
+Exit status: 0 when every episode was indexed, 1 when any failed, 2 on an error that stopped the run, 130 when stopped.`;
+
+/** `npm run index`: index EPISODES_DIR into the search engine. */
 async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (error) {
+    throw new PodgrepError(`${(error as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
   const config = loadConfig();
-  const log = (line: string) => console.log(line);
-  const engine = await connectSearchEngine(config, log);
+  if (values['dry-run']) {
+    await dryRun(config);
+    return 0;
+  }
+  const engine = await connectSearchEngine(config, (line) => console.log(line));
   const controller = new AbortController();
   process.once('SIGINT', () => {
-    log('Stopping: finishing what is in flight…');
+    console.log('\nStopping: what is already transcribed is kept. (Ctrl-C again to quit at once.)');
     controller.abort();
+    process.once('SIGINT', () => process.exit(130));
   });
   try {
-    const report = await runIndex(config, engine, log, controller.signal);
-    return report.failed.length ? 1 : 0;
+    const report = await runIndex(config, engine, { signal: controller.signal });
+    return report.stopped ? 130 : report.failed.length ? 1 : 0;
   } finally {
     await engine.stop();
   }

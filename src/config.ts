@@ -21,7 +21,10 @@ export type Config = {
     baseUrl: string | undefined;
     model: string;
     concurrency: number;
+    maxUploadBytes: number;
   };
+  audioMaxBytes: number;
+  ffmpegBin: string | undefined;
 };
 
 type Env = Record<string, string | undefined>;
@@ -41,6 +44,9 @@ export const VARIABLES = {
   OPENAI_BASE_URL: ['', 'Any OpenAI-compatible transcription server, e.g. `https://api.groq.com/openai/v1`'],
   TRANSCRIBE_MODEL: ['whisper-1', 'Transcription model; it must return segment and word timestamps'],
   TRANSCRIBE_CONCURRENCY: ['4', 'Transcription requests in flight at once'],
+  TRANSCRIBE_MAX_UPLOAD_BYTES: ['25000000', 'Largest upload; longer audio is cut at silences into pieces under it'],
+  AUDIO_MAX_BYTES: ['1073741824', 'Largest audio file downloaded'],
+  FFMPEG_BIN: ['', 'ffmpeg for cutting audio (default: `ffmpeg` on the PATH, else the npm package)'],
 } as const;
 
 export function parseConfig(env: Env): Config {
@@ -51,7 +57,7 @@ export function parseConfig(env: Env): Config {
   };
   const integer = (name: keyof typeof VARIABLES, min: number, max: number): number => {
     const raw = text(name) ?? '';
-    const value = /^\d+$/.test(raw) ? Number(raw) : NaN;
+    const value = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
     if (!(value >= min && value <= max)) problems.push(`${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}`);
     return value;
   };
@@ -93,7 +99,10 @@ export function parseConfig(env: Env): Config {
       baseUrl: url('OPENAI_BASE_URL'),
       model,
       concurrency: integer('TRANSCRIBE_CONCURRENCY', 1, 64),
+      maxUploadBytes: integer('TRANSCRIBE_MAX_UPLOAD_BYTES', 100_000, 2 ** 31),
     },
+    audioMaxBytes: integer('AUDIO_MAX_BYTES', 1, 2 ** 40),
+    ffmpegBin: text('FFMPEG_BIN'),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -5,24 +5,39 @@
 import type { EpisodeDocument, MomentDocument } from './documents.ts';
 import type { SearchResponse } from './search-results.ts';
 import type { SearchQuery } from './search-request.ts';
-import type { Transcript } from './transcript.ts';
+import type { VerboseJson } from './transcript.ts';
 
-/** Audio bytes of one episode, read from the web or from a file beside the episode. */
+/** One upload: audio bytes and a file name whose extension tells the provider the format. */
 export type Audio = { bytes: Uint8Array; fileName: string };
 
+/** An episode's audio on local disk: downloaded into the cache, or the file beside the episode. */
+export type AudioFile = {
+  path: string;
+  bytes: number;
+  fileName: string;
+  /** The cached download was still current and was not fetched again. */
+  reused: boolean;
+  /** The source changed since it was last downloaded (say, ads inserted): earlier timestamps no longer hold. */
+  changed: boolean;
+};
+
 export interface AudioSource {
-  fetch(reference: string, options: { signal?: AbortSignal }): Promise<Audio>;
+  fetch(reference: string, options: { signal?: AbortSignal }): Promise<AudioFile>;
 }
 
+/** Speech to text for one upload: the provider's own answer, before podgrep filters and shifts it. */
 export interface Transcriber {
   readonly model: string;
-  transcribe(audio: Audio, options: { prompt?: string; signal?: AbortSignal }): Promise<Transcript>;
+  transcribe(audio: Audio, options: { prompt?: string; signal?: AbortSignal; onRetry?: (reason: string) => void }): Promise<VerboseJson>;
 }
 
-/** Transcripts already paid for, keyed by what was sent, so the same audio is never sent twice. */
+/**
+ * What was paid for, kept as soon as it arrives: each piece's answer, and each episode's finished transcript, keyed
+ * so that the same audio is never sent twice.
+ */
 export interface TranscriptStore {
-  get(key: string): Promise<Transcript | undefined>;
-  put(key: string, transcript: Transcript): Promise<void>;
+  get<T>(key: string): Promise<T | undefined>;
+  put(key: string, value: unknown): Promise<void>;
 }
 
 /** What the index holds for an episode, enough to replace or remove all of its documents. */

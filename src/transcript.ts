@@ -35,3 +35,19 @@ export function fromVerboseJson(json: VerboseJson): Transcript {
   const lastEnd = segments.at(-1)?.end ?? 0;
   return { duration: json.duration ?? lastEnd, language: json.language, segments };
 }
+
+/**
+ * Joins the transcripts of consecutive pieces of one audio file. Each piece's times start at 0, so every segment and
+ * word is moved by the piece's true start in the whole file.
+ */
+export function joinPieces(pieces: { offset: number; transcript: Transcript }[], duration: number): Transcript {
+  const segments = pieces.flatMap(({ offset, transcript }) =>
+    transcript.segments.map((segment) => ({
+      start: segment.start + offset,
+      end: segment.end + offset,
+      text: segment.text,
+      words: segment.words.map((word) => ({ word: word.word, start: word.start + offset, end: word.end + offset })),
+    })),
+  );
+  return { duration, language: pieces.find((piece) => piece.transcript.language)?.transcript.language, segments };
+}

@@ -109,6 +109,13 @@ test('a re-run sends no audio again, and a removed episode file takes its docume
   assert.equal((await search('gazpacho')).totalEpisodes, 0);
 });
 
+test('audio that cannot be fetched this time keeps the transcript indexed before', async () => {
+  await fs.rm(path.join(audioDir, 'talk.mp3'));
+  const again = await stack.index();
+  assert.ok(again.failed.some((f) => f.file.endsWith('talk.md') && /talk\.mp3 answered HTTP 404/.test(f.reason)), JSON.stringify(again.failed));
+  assert.ok((await search('dirty schedulers')).episodes.find((e) => e.slug === 'talk')?.moments.length);
+});
+
 test('bad queries get 400 with a message', async () => {
   for (const q of ['', '%20', 'x'.repeat(201)]) {
     const response = await fetch(`${stack.web}/api/search?q=${q}`);

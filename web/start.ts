@@ -10,7 +10,7 @@ await runCli(async () => {
   const log = (line: string) => console.log(line);
   const engine = await connectSearchEngine(config, log);
   try {
-    await runIndex(config, engine, log);
+    await runIndex(config, engine);
   } catch (error) {
     await engine.stop();
     throw error;

@@ -8,10 +8,10 @@ import { indexNames } from '../../src/index-settings.ts';
 import { meiliClient } from '../../indexer/meili-client.ts';
 import { startEmbeddedMeili, type RunningMeili } from '../../indexer/meili-server.ts';
 import { runIndex } from '../../indexer/run-index.ts';
-import type { RunReport } from '../../indexer/pipeline.ts';
+import type { RunReport } from '../../indexer/run-report.ts';
 import { createApp } from '../../web/app.ts';
 import { meiliSearch } from '../../web/meili-search.ts';
-import { startFakeWhisper, type FakeWhisper } from './fake-whisper.ts';
+import { startFakeWhisper, type FakeWhisper, type FakeWhisperOptions } from './fake-whisper.ts';
 import { testdir } from './testdir.ts';
 
 /** Listens on a free loopback port; closed after the test file. */
@@ -31,16 +31,14 @@ export function serveFiles(dir: string): Promise<string> {
   return listen(app);
 }
 
-let meili: Promise<RunningMeili> | undefined;
-
-/** One real embedded Meilisearch per test file, in its own data folder. */
-export function testMeili(): Promise<RunningMeili> {
-  meili ??= testdir().then(async (dataDir) => {
-    const running = await startEmbeddedMeili({ dataDir, bin: undefined });
-    after(() => running.stop());
-    return running;
-  });
-  return meili;
+/**
+ * A real embedded Meilisearch in its own data folder, stopped when the current test (or, at the top of a file, the
+ * file) ends.
+ */
+export async function testMeili(): Promise<RunningMeili> {
+  const running = await startEmbeddedMeili({ dataDir: await testdir(), bin: undefined });
+  after(() => running.stop());
+  return running;
 }
 
 export type Stack = {
@@ -59,9 +57,9 @@ let prefixes = 0;
  * The whole product on loopback: episodes in a temporary folder, a real Meilisearch, the fake transcription server
  * behind the real `openai` client, and the web app over the indexes it builds.
  */
-export async function startStack(episodesDir: string, env: Record<string, string> = {}): Promise<Stack> {
+export async function startStack(episodesDir: string, env: Record<string, string> = {}, whisperOptions: FakeWhisperOptions = {}): Promise<Stack> {
   const running = await testMeili();
-  const whisper = await startFakeWhisper({ apiKey: 'test-key' });
+  const whisper = await startFakeWhisper({ apiKey: 'test-key', ...whisperOptions });
   after(() => whisper.close());
   const config = parseConfig({
     EPISODES_DIR: episodesDir,
@@ -74,5 +72,5 @@ export async function startStack(episodesDir: string, env: Record<string, string
   const log: string[] = [];
   const names = indexNames(config.meili.indexPrefix);
   const web = await listen(createApp({ search: meiliSearch(meiliClient(running), names), episodesDir, log: (line) => log.push(line) }));
-  return { config, meili: running, whisper, web, log, index: () => runIndex(config, running, (line) => log.push(line)) };
+  return { config, meili: running, whisper, web, log, index: () => runIndex(config, running, { log: (line) => void (log.push(line), process.env.TEST_LOG && console.log(line)), transcriber: { backoffMs: 50 } }) };
 }

@@ -1,0 +1,261 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs/promises';
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+import { after, test } from 'node:test';
+import { audioCache, AudioError, type AudioCacheOptions } from '../indexer/audio-cache.ts';
+import { testdir } from './support/testdir.ts';
+
+/** A real HTTP server on loopback, its every connection cut after the file (some tests leave requests hanging). */
+async function serve(handler: http.RequestListener): Promise<{ url: string; close(): Promise<void> }> {
+  const server = http.createServer(handler);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const close = () => {
+    server.closeAllConnections();
+    return new Promise<void>((resolve) => server.close(() => resolve()));
+  };
+  after(() => (server.listening ? close() : undefined));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, close };
+}
+
+async function cacheIn(options: Partial<AudioCacheOptions> = {}) {
+  const dir = path.join(await testdir(), 'audio');
+  return { dir, cache: audioCache({ dir, maxBytes: 1_000_000, ...options }) };
+}
+
+const files = async (dir: string) => (await fs.readdir(dir).catch(() => [])).sort();
+
+function rejectsWith(promise: Promise<unknown>, message: RegExp) {
+  return assert.rejects(promise, (error: unknown) => {
+    assert.ok(error instanceof AudioError, `not an AudioError: ${String(error)}`);
+    assert.match(error.message, message);
+    return true;
+  });
+}
+
+const audio = (res: http.ServerResponse, bytes: Uint8Array, headers: http.OutgoingHttpHeaders = {}) => {
+  res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': bytes.length, ...headers });
+  res.end(bytes);
+};
+
+test('follows a chain of three redirects and stores the very bytes the host sent', async () => {
+  const episode = randomBytes(300_000);
+  const server = await serve((req, res) => {
+    const hops: Record<string, string> = { '/track/ep': 'chart/ep', '/track/chart/ep': `${server.url}/host/x`, '/host/x': '/media/ep-59.mp3' };
+    const next = hops[req.url ?? ''];
+    if (next) return void res.writeHead(302, { location: next }).end();
+    if (req.url === '/media/ep-59.mp3') return audio(res, episode);
+    res.writeHead(404).end();
+  });
+  const { dir, cache } = await cacheIn();
+  const got = await cache.fetch(`${server.url}/track/ep`, {});
+  assert.deepEqual(await fs.readFile(got.path), episode);
+  assert.equal(got.bytes, episode.length);
+  assert.equal(got.fileName, 'ep-59.mp3', 'the tracker URL has no extension; the host URL has');
+  assert.match(path.basename(got.path), /^[0-9a-f]{40}\.mp3$/);
+  assert.equal(path.dirname(got.path), dir);
+  assert.deepEqual([got.reused, got.changed], [false, false]);
+  assert.deepEqual(await files(dir), [path.basename(got.path, '.mp3') + '.json', path.basename(got.path)]);
+});
+
+test('refuses redirect loops, too many hops, and hops to anything but http(s)', async () => {
+  const server = await serve((req, res) => {
+    const url = req.url ?? '';
+    if (url === '/a') return void res.writeHead(301, { location: '/b' }).end();
+    if (url === '/b') return void res.writeHead(307, { location: '/a' }).end();
+    if (url === '/file') return void res.writeHead(302, { location: 'file:///etc/passwd' }).end();
+    const hop = /^\/hop(\d+)$/.exec(url);
+    if (hop) return void res.writeHead(302, { location: `/hop${Number(hop[1]) + 1}` }).end();
+    res.writeHead(404).end();
+  });
+  const { dir, cache } = await cacheIn();
+  await rejectsWith(cache.fetch(`${server.url}/a`, {}), /^audio http:\/\/127\.0\.0\.1:\d+\/a redirects in a loop \(back to .*\/a\)$/);
+  await rejectsWith(cache.fetch(`${server.url}/hop0`, {}), /\/hop0 redirected more than 10 times$/);
+  await rejectsWith(cache.fetch(`${server.url}/file`, {}), /\/file redirected to file:\/\/\/etc\/passwd, which is not an http\(s\) URL$/);
+  assert.deepEqual(await files(dir), []);
+});
+
+test('refuses error statuses, web pages, JSON, and empty bodies, saying what the server sent', async () => {
+  const server = await serve((req, res) => {
+    if (req.url === '/page.mp3') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<h1>Episode not found</h1>');
+    if (req.url === '/api.mp3') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
+    if (req.url === '/empty.mp3') return audio(res, new Uint8Array());
+    if (req.url === '/empty-chunked.mp3') return void res.writeHead(200, { 'content-type': 'audio/mpeg' }).end();
+    if (req.url === '/moved.mp3') return void res.writeHead(302, { location: '/gone.mp3' }).end();
+    res.writeHead(404, { 'content-type': 'text/plain' }).end('nope');
+  });
+  const { dir, cache } = await cacheIn();
+  await rejectsWith(cache.fetch(`${server.url}/gone.mp3`, {}), /^audio http:\/\/127\.0\.0\.1:\d+\/gone\.mp3 answered HTTP 404 Not Found$/);
+  await rejectsWith(cache.fetch(`${server.url}/moved.mp3`, {}), /\/moved\.mp3 answered HTTP 404 Not Found \(at http.*\/gone\.mp3\)$/);
+  await rejectsWith(cache.fetch(`${server.url}/page.mp3`, {}), /\/page\.mp3 is not audio: the server sent text\/html$/);
+  await rejectsWith(cache.fetch(`${server.url}/api.mp3`, {}), /\/api\.mp3 is not audio: the server sent application\/json$/);
+  await rejectsWith(cache.fetch(`${server.url}/empty.mp3`, {}), /\/empty\.mp3 is empty$/);
+  await rejectsWith(cache.fetch(`${server.url}/empty-chunked.mp3`, {}), /\/empty-chunked\.mp3 is empty$/);
+  assert.deepEqual(await files(dir), []);
+});
+
+test('refuses audio over the size cap, announced or not', async () => {
+  let sent = 0;
+  const server = await serve((req, res) => {
+    if (req.url === '/announced.mp3') return audio(res, randomBytes(5_000));
+    // Chunked, no Content-Length: only counting the stream can stop it.
+    res.writeHead(200, { 'content-type': 'audio/mpeg' });
+    const timer = setInterval(() => {
+      if (res.destroyed || sent > 100_000) return void (clearInterval(timer), res.end());
+      sent += 600;
+      res.write(randomBytes(600));
+    }, 2);
+  });
+  const { dir, cache } = await cacheIn({ maxBytes: 1_000 });
+  await rejectsWith(
+    cache.fetch(`${server.url}/announced.mp3`, {}),
+    /\/announced\.mp3 is over the 1000-byte limit \(AUDIO_MAX_BYTES\): the server announces 5000 bytes$/,
+  );
+  await rejectsWith(cache.fetch(`${server.url}/chunked.mp3`, {}), /\/chunked\.mp3 is over the 1000-byte limit \(AUDIO_MAX_BYTES\)$/);
+  assert.ok(sent < 100_000, `the download went on after the cap: ${sent} bytes sent`);
+  assert.deepEqual(await files(dir), []);
+});
+
+test('gives up on a server that never answers, and on one that stalls mid-body, leaving no partial file', async () => {
+  const server = await serve((req, res) => {
+    if (req.url === '/stall.mp3') {
+      res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': 100_000 });
+      res.write(randomBytes(1_000)); // …and nothing more
+    } // any other URL: no answer at all
+  });
+  const { dir, cache } = await cacheIn({ connectTimeoutMs: 200, idleTimeoutMs: 200 });
+  await rejectsWith(cache.fetch(`${server.url}/silent.mp3`, {}), /\/silent\.mp3 did not answer within 0\.2 s$/);
+  await rejectsWith(cache.fetch(`${server.url}/stall.mp3`, {}), /\/stall\.mp3 sent nothing for 0\.2 s$/);
+  assert.deepEqual(await files(dir), []);
+});
+
+test("the caller's signal aborts a download midway and leaves only finished files", async () => {
+  const server = await serve((req, res) => {
+    if (req.url === '/done.mp3') return audio(res, randomBytes(10_000));
+    res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': 10_000_000 });
+    res.write(randomBytes(64_000)); // the rest never comes: the test aborts first
+  });
+  const { dir, cache } = await cacheIn({ maxBytes: 20_000_000 });
+  const done = await cache.fetch(`${server.url}/done.mp3`, {});
+  const finished = await files(dir);
+
+  const controller = new AbortController();
+  const fetching = cache.fetch(`${server.url}/slow.mp3`, { signal: controller.signal });
+  while (!(await files(dir)).some((name) => name.endsWith('.part'))) await new Promise((resolve) => setTimeout(resolve, 5));
+  controller.abort();
+  await assert.rejects(fetching, { name: 'AbortError' });
+  assert.deepEqual(await files(dir), finished);
+  assert.ok(finished.includes(path.basename(done.path)));
+  await assert.rejects(cache.fetch(`${server.url}/done.mp3`, { signal: controller.signal }), { name: 'AbortError' });
+});
+
+/** An audio host that answers conditional requests, counting what it sends. */
+async function host(validator: 'etag' | 'last-modified' | 'none', options: { conditional: boolean } = { conditional: true }) {
+  const state = { bytes: new Uint8Array(randomBytes(50_000)), version: 1, requests: [] as http.IncomingHttpHeaders[], bodies: 0 };
+  const etag = () => `"v${state.version}"`;
+  const lastModified = () => new Date(Date.UTC(2024, 0, state.version)).toUTCString();
+  const server = await serve((req, res) => {
+    state.requests.push(req.headers);
+    const headers =
+      validator === 'etag' ? { etag: etag() } : validator === 'last-modified' ? { 'last-modified': lastModified() } : {};
+    const fresh =
+      options.conditional &&
+      (req.headers['if-none-match'] === etag() ||
+        (validator === 'last-modified' && req.headers['if-modified-since'] === lastModified()));
+    if (fresh) return void res.writeHead(304, headers).end();
+    state.bodies++;
+    audio(res, state.bytes, headers);
+  });
+  return { ...state, state, url: `${server.url}/ep.mp3`, close: server.close };
+}
+
+test('revalidates by ETag: a 304 reuses the file, a new ETag downloads again and says it changed', async () => {
+  const { state, url } = await host('etag');
+  const lines: string[] = [];
+  const { cache } = await cacheIn({ log: (line) => lines.push(line) });
+  const first = await cache.fetch(url, {});
+  const second = await cache.fetch(url, {});
+  assert.deepEqual({ ...second, reused: false }, first);
+  assert.equal(second.reused, true);
+  assert.equal(state.requests[1]?.['if-none-match'], '"v1"');
+  assert.equal(state.bodies, 1, 'the body was sent twice');
+  assert.match(lines.at(-1) ?? '', /reusing the cached copy \(304 Not Modified\)/);
+
+  state.bytes = new Uint8Array(randomBytes(50_000)); // same length: ads of the same duration swapped in
+  state.version = 2;
+  const third = await cache.fetch(url, {});
+  assert.deepEqual([third.reused, third.changed, third.path], [false, true, first.path]);
+  assert.deepEqual(new Uint8Array(await fs.readFile(third.path)), state.bytes);
+  const fourth = await cache.fetch(url, {});
+  assert.deepEqual([fourth.reused, fourth.changed, state.bodies], [true, false, 2]);
+});
+
+test('revalidates by Last-Modified', async () => {
+  const { state, url } = await host('last-modified');
+  const { cache } = await cacheIn();
+  const first = await cache.fetch(url, {});
+  const second = await cache.fetch(url, {});
+  assert.deepEqual([first.reused, second.reused, state.bodies], [false, true, 1]);
+  assert.equal(state.requests[1]?.['if-modified-since'], 'Mon, 01 Jan 2024 00:00:00 GMT');
+  state.version = 2;
+  state.bytes = new Uint8Array(randomBytes(40_000));
+  const third = await cache.fetch(url, {});
+  assert.deepEqual([third.reused, third.changed, third.bytes], [false, true, 40_000]);
+});
+
+test('without validators, the same Content-Length reuses the copy and another length downloads again', async () => {
+  const { state, url } = await host('none');
+  const { cache } = await cacheIn();
+  await cache.fetch(url, {});
+  assert.equal((await cache.fetch(url, {})).reused, true);
+  state.bytes = new Uint8Array(randomBytes(60_000));
+  const changed = await cache.fetch(url, {});
+  assert.deepEqual([changed.reused, changed.changed, changed.bytes], [false, true, 60_000]);
+});
+
+test('a server that ignores conditional requests: same ETag reuses, a new ETag on the same bytes is no change', async () => {
+  const { state, url } = await host('etag', { conditional: false });
+  const { cache } = await cacheIn();
+  await cache.fetch(url, {});
+  assert.equal((await cache.fetch(url, {})).reused, true);
+  state.version = 2;
+  const again = await cache.fetch(url, {});
+  assert.deepEqual([again.reused, again.changed, state.bodies], [false, false, 3]);
+});
+
+test('an unreachable server is an error even with a cached copy', async () => {
+  const { url, close } = await host('etag');
+  const { cache } = await cacheIn({ connectTimeoutMs: 1_000 });
+  await cache.fetch(url, {});
+  await close();
+  await rejectsWith(cache.fetch(url, {}), /\/ep\.mp3 could not be downloaded: .*; the cached copy was not used, as it cannot be checked$/);
+});
+
+test('partial files left by a killed run are swept once stale', async () => {
+  const server = await serve((_req, res) => audio(res, randomBytes(1_000)));
+  const { dir, cache } = await cacheIn();
+  await fs.mkdir(dir);
+  await fs.writeFile(path.join(dir, 'stale.1-x.part'), 'half');
+  await fs.writeFile(path.join(dir, 'fresh.2-y.part'), 'half'); // maybe another process's download in progress
+  const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
+  await fs.utimes(path.join(dir, 'stale.1-x.part'), twoHoursAgo, twoHoursAgo);
+  await cache.fetch(`${server.url}/ep.mp3`, {});
+  const left = await files(dir);
+  assert.ok(left.includes('fresh.2-y.part') && !left.includes('stale.1-x.part'), left.join(', '));
+});
+
+test('a local path is used where it is, once checked', async () => {
+  const dir = await testdir({ 'ep.mp3': randomBytes(2_000), 'empty.mp3': '', 'big.wav': randomBytes(5_000), 'noext': randomBytes(10) });
+  const { dir: cacheDir, cache } = await cacheIn({ maxBytes: 4_000 });
+  const file = path.join(dir, 'ep.mp3');
+  assert.deepEqual(await cache.fetch(file, {}), { path: file, bytes: 2_000, fileName: 'ep.mp3', reused: false, changed: false });
+  assert.equal((await cache.fetch(path.join(dir, 'noext'), {})).fileName, 'noext.mp3');
+  await rejectsWith(cache.fetch(path.join(dir, 'missing.mp3'), {}), /missing\.mp3 cannot be read: ENOENT/);
+  await rejectsWith(cache.fetch(path.join(dir, 'empty.mp3'), {}), /empty\.mp3 is empty$/);
+  await rejectsWith(cache.fetch(path.join(dir, 'big.wav'), {}), /big\.wav is over the 4000-byte limit \(AUDIO_MAX_BYTES\): it is 5000 bytes$/);
+  await rejectsWith(cache.fetch(dir, {}), /is not a file$/);
+  await rejectsWith(cache.fetch('episodes/ep.mp3', {}), /neither an http\(s\) URL nor an absolute path$/);
+  assert.deepEqual(await files(cacheDir), []);
+});

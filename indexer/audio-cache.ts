@@ -101,7 +101,7 @@ export function audioCache(options: AudioCacheOptions): AudioSource {
  * Why a 200 answer is the cached copy (for servers that ignore If-None-Match / If-Modified-Since), or undefined when
  * it may not be; downloading again is always safe, as `changed` is then decided by the bytes.
  */
-function sameAsCached(cached: Sidecar, headers: Headers): string | undefined {
+function sameAsCached(cached: Sidecar, headers: Pick<Headers, 'get'>): string | undefined {
   const length = headers.get('content-length');
   if (length !== null && Number(length) !== cached.bytes) return undefined;
   const etag = headers.get('etag');

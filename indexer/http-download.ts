@@ -1,5 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
+// undici from npm, not Node's bundled fetch: Node 24's copy crashes the process (an uncatchable assertion) when a
+// server closes the connection while the body is paused under backpressure, which streaming to disk causes
+// (nodejs/undici#5360, fixed in undici 8). Hosts that end the body with a FIN (HTTP/1.0, `Connection: close`) do that.
+// Its own Agent too: undici shares one global dispatcher with Node's copy, which would bring the bug back.
+import { Agent, fetch, type Response } from 'undici';
+
+const agent = new Agent();
 import { PodgrepError } from '../src/errors.ts';
 
 /** Audio that could not be fetched or used; the message names the URL (or path) and what was wrong. */
@@ -21,7 +28,7 @@ export type HttpOptions = {
 export type Answer = {
   status: number;
   finalUrl: string;
-  headers: Headers;
+  headers: Pick<Headers, 'get'>;
   /** Streams the body to `file` (created, never overwritten); the caller removes it if this throws. */
   save(file: string): Promise<{ bytes: number; sha256: string }>;
   discard(): Promise<void>;
@@ -63,6 +70,7 @@ async function answerOf(url: string, at: string, signal: AbortSignal, controller
   );
   try {
     return await fetch(at, {
+      dispatcher: agent,
       signal,
       redirect: 'manual',
       // identity: Content-Length is then the file's size, which the cap and the cache's same-size check rely on.

@@ -41,12 +41,14 @@ export function fromVerboseJson(json: VerboseJson): Transcript {
  * word is moved by the piece's true start in the whole file.
  */
 export function joinPieces(pieces: { offset: number; transcript: Transcript }[], duration: number): Transcript {
+  // To the millisecond: sums like 7150 + 0.07 would otherwise show as 7150.069999999999.
+  const at = (offset: number, time: number) => Math.round((offset + time) * 1000) / 1000;
   const segments = pieces.flatMap(({ offset, transcript }) =>
     transcript.segments.map((segment) => ({
-      start: segment.start + offset,
-      end: segment.end + offset,
+      start: at(offset, segment.start),
+      end: at(offset, segment.end),
       text: segment.text,
-      words: segment.words.map((word) => ({ word: word.word, start: word.start + offset, end: word.end + offset })),
+      words: segment.words.map((word) => ({ word: word.word, start: at(offset, word.start), end: at(offset, word.end) })),
     })),
   );
   return { duration, language: pieces.find((piece) => piece.transcript.language)?.transcript.language, segments };

@@ -259,3 +259,23 @@ test('a local path is used where it is, once checked', async () => {
   await rejectsWith(cache.fetch('episodes/ep.mp3', {}), /neither an http\(s\) URL nor an absolute path$/);
   assert.deepEqual(await files(cacheDir), []);
 });
+
+test('a host that closes the connection right after a large body does not crash the process', async () => {
+  // Node 24's bundled fetch hit an uncatchable assertion here (nodejs/undici#5360): body paused by a slow disk
+  // write, then the server's FIN. Seen with Python's http.server; CDNs that send `Connection: close` do the same.
+  const { createServer } = await import('node:net');
+  const body = randomBytes(32 * 1024 * 1024);
+  const server = createServer((socket) => {
+    socket.once('data', () => {
+      socket.write(`HTTP/1.0 200 OK\r\ncontent-type: audio/mpeg\r\ncontent-length: ${body.length}\r\n\r\n`);
+      // In 64 KB writes, then FIN, as Python's http.server sends a file.
+      for (let at = 0; at < body.length; at += 65536) socket.write(body.subarray(at, at + 65536));
+      socket.end();
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  after(() => server.close());
+  const cache = audioCache({ dir: await testdir(), maxBytes: 1e9 });
+  const got = await cache.fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/big.mp3`, {});
+  assert.deepEqual(await fs.readFile(got.path), body);
+});

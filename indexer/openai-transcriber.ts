@@ -26,7 +26,8 @@ const MAX_WAIT_MS = 5 * 60_000;
 /**
  * Transcription through the `openai` client, so any OpenAI-compatible server works by base URL. Retries are done
  * here rather than by the client, so each is counted and reported, Retry-After is honoured however long it is, and a
- * 413 reaches the caller at once to split the piece.
+ * 413 reaches the caller at once to split the piece. The signal stops the waits between retries, never a request in
+ * flight: an answer already being produced is paid for, so it is awaited and kept.
  */
 export function openAiTranscriber(options: TranscriberOptions): Transcriber {
   const { model, retries = 6, backoffMs = 2000, timeoutMs = 10 * 60_000 } = options;
@@ -51,7 +52,8 @@ export function openAiTranscriber(options: TranscriberOptions): Transcriber {
               timestamp_granularities: ['segment', 'word'],
               ...(prompt ? { prompt } : {}),
             },
-            signal ? { signal } : {},
+            // Not aborted on Ctrl-C: an answer in flight is paid for either way, so it is awaited and kept.
+            {},
           );
           const json = response as unknown as VerboseJson;
           if (!Array.isArray(json.segments)) {
@@ -59,7 +61,7 @@ export function openAiTranscriber(options: TranscriberOptions): Transcriber {
           }
           return json;
         } catch (error) {
-          if (signal?.aborted || error instanceof TranscriptionError) throw error;
+          if (error instanceof TranscriptionError) throw error;
           const wait = retryDelay(error, attempt, backoffMs);
           const reason = describe(error);
           if (error instanceof OpenAI.APIError && error.status === 413) {
@@ -69,6 +71,7 @@ export function openAiTranscriber(options: TranscriberOptions): Transcriber {
             const tries = attempt ? ` after ${attempt + 1} attempts` : '';
             throw new TranscriptionError(`transcription failed${tries}: ${reason}`, { cause: error });
           }
+          if (signal?.aborted) throw signal.reason;
           onRetry?.(`${reason}; retrying in ${Math.ceil(wait / 1000)} s`);
           await sleep(wait, signal);
         }

@@ -43,32 +43,16 @@ export async function indexCatalogue(catalogue: Catalogue, deps: PipelineDeps): 
   const episodes = new PQueue({ concurrency: deps.concurrency });
   const requests = new PQueue({ concurrency: deps.concurrency });
   const signal = deps.signal;
-  const request = <T>(job: () => Promise<T>) => requests.add(job, signal ? { signal } : {}) as Promise<T>;
+  // Jobs check the signal when they start rather than giving it to p-queue, which would abandon a running job: an
+  // answer in flight is paid for either way, so Ctrl-C lets it arrive and be kept, and only what has not started stops.
+  const request = <T>(job: () => Promise<T>) => requests.add(() => (signal?.throwIfAborted(), job())) as Promise<T>;
 
   const results = await Promise.allSettled(
     catalogue.episodes.map((item) =>
-      episodes.add(
-        async () => {
-          const progress = (stage: string) => deps.progress(item.episode.slug, stage);
-          const { transcript, failed } = await transcriptOf(item, deps, report, request, progress);
-          const before = indexed.get(item.episode.slug)?.momentCount ?? 0;
-          // A transcript that could not be made this time (say, the audio host was down) keeps the one indexed before.
-          const keepOld = failed !== undefined && before > 0;
-          const moments = transcript ? toMoments(transcript) : [];
-          const count = keepOld ? before : moments.length;
-          await batches.add({
-            episodes: [episodeDocument(item.episode, audioLocation(item, catalogue.dir), transcript !== undefined || keepOld, count)],
-            moments: momentDocuments(item.episode, moments),
-            staleMomentIds: momentIds(item.episode.slug, count, before),
-            removedEpisodeIds: [],
-          });
-          report.indexed++;
-          report.moments += moments.length;
-          if (failed) progress(`failed: ${failed} (show notes indexed${keepOld ? `, the ${before} moments indexed before kept` : ''})`);
-          else progress(transcript ? `indexed, ${moments.length} moments` : 'indexed (show notes only)');
-        },
-        signal ? { signal } : {},
-      ),
+      episodes.add(async () => {
+        signal?.throwIfAborted();
+        await indexEpisode(item, { deps, report, request, indexed, add: batches.add, dir: catalogue.dir });
+      }),
     ),
   );
   if (signal?.aborted) {
@@ -82,6 +66,36 @@ export async function indexCatalogue(catalogue: Catalogue, deps: PipelineDeps): 
   removeGone(catalogue, indexed, report, batches.add);
   await batches.flush();
   return report;
+}
+
+type EpisodeContext = {
+  deps: PipelineDeps;
+  report: RunReport;
+  request: <T>(job: () => Promise<T>) => Promise<T>;
+  indexed: Map<string, IndexedEpisode>;
+  add: (batch: WriteBatch) => Promise<void>;
+  dir: string;
+};
+
+/** One episode through every stage, its documents handed to the batcher. */
+async function indexEpisode(item: EpisodeFile, { deps, report, request, indexed, add, dir }: EpisodeContext): Promise<void> {
+  const progress = (stage: string) => deps.progress(item.episode.slug, stage);
+  const { transcript, failed } = await transcriptOf(item, deps, report, request, progress);
+  const before = indexed.get(item.episode.slug)?.momentCount ?? 0;
+  // A transcript that could not be made this time (say, the audio host was down) keeps the one indexed before.
+  const keepOld = failed !== undefined && before > 0;
+  const moments = transcript ? toMoments(transcript) : [];
+  const count = keepOld ? before : moments.length;
+  await add({
+    episodes: [episodeDocument(item.episode, audioLocation(item, dir), transcript !== undefined || keepOld, count)],
+    moments: momentDocuments(item.episode, moments),
+    staleMomentIds: momentIds(item.episode.slug, count, before),
+    removedEpisodeIds: [],
+  });
+  report.indexed++;
+  report.moments += moments.length;
+  if (failed) progress(`failed: ${failed} (show notes indexed${keepOld ? `, the ${before} moments indexed before kept` : ''})`);
+  else progress(transcript ? `indexed, ${moments.length} moments` : 'indexed (show notes only)');
 }
 
 /**

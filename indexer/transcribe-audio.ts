@@ -67,6 +67,8 @@ export async function transcribeAudio(audio: AudioFile, terms: string[], slug: s
     let previousText = '';
     let sentSeconds = 0;
     for (let piece = queue.shift(); piece; piece = queue.shift()) {
+      // Stopping (Ctrl-C) lets the piece in flight finish and be kept, and starts no other.
+      ctx.signal?.throwIfAborted();
       ctx.progress(`transcribing ${done.length + 1}/${done.length + 1 + queue.length}`);
       let json = await store.get<VerboseJson>(keys.piece(piece));
       if (json) {

@@ -168,3 +168,40 @@ test('a run killed mid-way and run again sends no piece twice', async () => {
   assert.equal((await stack.index()).reused, 1);
   assert.equal(stack.whisper.requests.length, before);
 });
+
+test('Ctrl-C lets the piece in flight finish and be kept, starts no other, and exits 130', async () => {
+  const lines = [...fillerLines(40, 13), { text: 'the capybara clause ends it' }];
+  const { dir } = await catalogue({ stopped: lines });
+  let child: ChildProcess | undefined;
+  const stack = await startStack(dir, { TRANSCRIBE_MAX_UPLOAD_BYTES: '300000', TRANSCRIBE_CONCURRENCY: '1' }, {
+    intercept: (n) => {
+      if (n === 2) child?.kill('SIGINT');
+      return undefined;
+    },
+  });
+  child = spawn(process.execPath, ['indexer/cli.ts'], {
+    env: {
+      ...process.env,
+      EPISODES_DIR: stack.config.episodesDir,
+      DATA_DIR: stack.config.dataDir,
+      MEILI_HOST: stack.meili.host,
+      MEILI_MASTER_KEY: stack.meili.masterKey,
+      MEILI_INDEX_PREFIX: stack.config.meili.indexPrefix,
+      OPENAI_API_KEY: 'test-key',
+      OPENAI_BASE_URL: stack.whisper.url,
+      TRANSCRIBE_MAX_UPLOAD_BYTES: '300000',
+      TRANSCRIBE_CONCURRENCY: '1',
+    },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  let output = '';
+  child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
+  const [code] = (await once(child, 'exit')) as [number | null];
+  assert.equal(code, 130, output);
+  assert.match(output, /Stopping: what is already transcribed is kept/);
+  assert.match(output, /^Stopped: /m);
+  assert.equal(stack.whisper.requests.length, 2, 'a piece was started after Ctrl-C');
+  const report = await stack.index();
+  assert.equal(report.piecesReused, 2);
+  assertNothingPaidTwice(stack);
+});

@@ -12,7 +12,7 @@ Indexes the episodes in EPISODES_DIR: transcribes what has no transcript yet and
 Exit status: 0 when every episode was indexed, 1 when any failed, 2 on an error that stopped the run, 130 when stopped.`;
 
 /** `npm run index`: index EPISODES_DIR into the search engine. */
-async function main(): Promise<number> {
+export async function main(): Promise<number> {
   let values;
   try {
     ({ values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } }));

@@ -1,6 +1,6 @@
 import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
 import type { EpisodeDocument, MomentDocument } from '../src/documents.ts';
-import { EPISODE_SETTINGS, MOMENT_SETTINGS, type IndexNames } from '../src/index-settings.ts';
+import { episodeSettings, momentSettings, type IndexNames } from '../src/index-settings.ts';
 import type { DocumentWriter, IndexedEpisode } from '../src/ports.ts';
 import { settled } from './meili-client.ts';
 
@@ -12,13 +12,13 @@ export function meiliWriter(client: Meilisearch, names: IndexNames): DocumentWri
   const episodes = client.index<EpisodeDocument>(names.episodes);
   const moments = client.index<MomentDocument>(names.moments);
   return {
-    async applySettings() {
+    async applySettings(synonyms) {
       // Settings before documents: documents added first would be indexed again when the settings arrive.
       for (const uid of [names.episodes, names.moments]) {
         await settled(`create index ${uid}`, client.createIndex(uid, { primaryKey: 'id' })).catch(ignoreExists);
       }
-      await settled(`apply settings to ${names.episodes}`, episodes.updateSettings(EPISODE_SETTINGS));
-      await settled(`apply settings to ${names.moments}`, moments.updateSettings(MOMENT_SETTINGS));
+      await settled(`apply settings to ${names.episodes}`, episodes.updateSettings(episodeSettings(synonyms)));
+      await settled(`apply settings to ${names.moments}`, moments.updateSettings(momentSettings(synonyms)));
     },
     async indexed() {
       const found = new Map<string, IndexedEpisode>();

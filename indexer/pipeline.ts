@@ -2,6 +2,7 @@ import path from 'node:path';
 import PQueue from 'p-queue';
 import { documentId, episodeDocument, momentDocuments, momentId, type AudioLocation } from '../src/documents.ts';
 import { isLocalAudio, type Episode } from '../src/episode.ts';
+import { glossarySynonyms, glossaryTerms, type GlossaryEntry } from '../src/glossary.ts';
 import { toMoments } from '../src/moments.ts';
 import type { AudioSource, DocumentWriter, IndexedEpisode, Transcriber, TranscriptStore, WriteBatch } from '../src/ports.ts';
 import type { Transcript } from '../src/transcript.ts';
@@ -23,8 +24,8 @@ export type PipelineDeps = {
   maxUploadBytes: number;
   /** Transcription requests in flight at once, over all pieces of all episodes. */
   concurrency: number;
-  /** Words the model is likely to mishear, for every episode (the glossary). */
-  glossary: string[];
+  /** The show's terms and their synonyms (`glossary.yml`): search synonyms, and words for the transcription prompt. */
+  glossary: GlossaryEntry[];
   progress: (slug: string, stage: string) => void;
   signal?: AbortSignal;
 };
@@ -37,7 +38,7 @@ export type PipelineDeps = {
 export async function indexCatalogue(catalogue: Catalogue, deps: PipelineDeps): Promise<RunReport> {
   const report = emptyReport();
   for (const failure of catalogue.failures) report.failed.push({ file: failure.file, reason: failure.message });
-  await deps.writer.applySettings();
+  await deps.writer.applySettings(glossarySynonyms(deps.glossary));
   const indexed = await deps.writer.indexed();
   const batches = writeBatcher(deps.writer);
   const episodes = new PQueue({ concurrency: deps.concurrency });
@@ -158,9 +159,9 @@ function audioReference({ episode, file }: EpisodeFile): string | undefined {
 }
 
 /** Names and terms Whisper is likely to mishear, in the spelling the show uses. */
-function termsOf(episode: Episode, glossary: string[]): string[] {
+function termsOf(episode: Episode, glossary: GlossaryEntry[]): string[] {
   const labels = episode.links.map((link) => link.label).filter((label) => label.length < 60);
-  return [episode.title, ...episode.guests, ...episode.panel, ...glossary, ...labels];
+  return [episode.title, ...episode.guests, ...episode.panel, ...glossaryTerms(glossary), ...labels];
 }
 
 function audioLocation(item: EpisodeFile, dir: string): AudioLocation {

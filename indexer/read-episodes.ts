@@ -2,12 +2,13 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseEpisode, type Episode } from '../src/episode.ts';
 import { EpisodeError } from '../src/errors.ts';
+import { parseGlossary, type GlossaryEntry } from '../src/glossary.ts';
 
 /** An episode and, when one sits beside it (`<slug>.vtt`, `.srt` or `.json`), its published transcript. */
 export type EpisodeFile = { file: string; episode: Episode; transcriptFile: string | undefined };
 
 const TRANSCRIPT_EXTENSIONS = ['.vtt', '.srt', '.json'];
-export type Catalogue = { dir: string; episodes: EpisodeFile[]; failures: EpisodeError[]; slugs: string[] };
+export type Catalogue = { dir: string; episodes: EpisodeFile[]; failures: EpisodeError[]; slugs: string[]; glossary: GlossaryEntry[] };
 
 /** Largest episode file read; show notes are kilobytes, so anything near this is not an episode. */
 const MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -22,7 +23,7 @@ export async function readEpisodes(dir: string): Promise<Catalogue> {
   }
   const names = all.filter((name) => name.toLowerCase().endsWith('.md')).sort();
   const present = new Set(all);
-  const catalogue: Catalogue = { dir, episodes: [], failures: [], slugs: [] };
+  const catalogue: Catalogue = { dir, episodes: [], failures: [], slugs: [], glossary: await readGlossary(dir, present) };
   const decoder = new TextDecoder('utf-8', { fatal: true });
   for (const name of names) {
     const file = path.join(dir, name);
@@ -45,4 +46,12 @@ export async function readEpisodes(dir: string): Promise<Catalogue> {
     }
   }
   return catalogue;
+}
+
+/** `glossary.yml` beside the episodes, if there is one. A broken glossary stops the run: every episode depends on it. */
+async function readGlossary(dir: string, present: Set<string>): Promise<GlossaryEntry[]> {
+  const name = ['glossary.yml', 'glossary.yaml'].find((candidate) => present.has(candidate));
+  if (!name) return [];
+  const file = path.join(dir, name);
+  return parseGlossary(file, await fs.readFile(file, 'utf8'));
 }

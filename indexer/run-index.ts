@@ -58,7 +58,7 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
       transcriber: transcribing ? openAiTranscriber({ ...config.transcribe, ...options.transcriber }) : undefined,
       maxUploadBytes: config.transcribe.maxUploadBytes,
       concurrency: config.transcribe.concurrency,
-      glossary: [],
+      glossary: catalogue.glossary,
       progress: progress.update,
       ...(options.signal ? { signal: options.signal } : {}),
     });

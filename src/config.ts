@@ -5,6 +5,8 @@ import { modelInfo } from './models.ts';
 export type Config = {
   port: number;
   host: string;
+  /** Base of the full links the search command prints. */
+  publicUrl: string;
   episodesDir: string;
   dataDir: string;
   meili: {
@@ -33,6 +35,7 @@ type Env = Record<string, string | undefined>;
 export const VARIABLES = {
   PORT: ['3000', 'Port of the web page'],
   HOST: ['127.0.0.1', 'Address the web page listens on (0.0.0.0 to reach it from other machines)'],
+  PUBLIC_URL: ['', 'Address people reach the page at, for full links (default http://HOST:PORT)'],
   EPISODES_DIR: ['./episodes', 'Folder of episode files (`*.md`)'],
   DATA_DIR: ['./.data', 'Transcripts, the embedded Meilisearch and its key'],
   MEILI_HOST: ['', 'URL of a Meilisearch to use instead of the embedded one'],
@@ -88,9 +91,12 @@ export function parseConfig(env: Env): Config {
   if (!modelInfo(model).timestamps) {
     problems.push(`TRANSCRIBE_MODEL=${model}: this model returns no timestamps, so no moment could be linked; use whisper-1 (OpenAI) or whisper-large-v3 (Groq)`);
   }
+  const port = integer('PORT', 0, 65535);
+  const host = text('HOST') ?? '127.0.0.1';
   const config: Config = {
-    port: integer('PORT', 0, 65535),
-    host: text('HOST') ?? '127.0.0.1',
+    port,
+    host,
+    publicUrl: url('PUBLIC_URL') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
     episodesDir: text('EPISODES_DIR') ?? './episodes',
     dataDir: text('DATA_DIR') ?? './.data',
     meili: { host: meiliHost, masterKey, apiKey: meiliApiKey, indexPrefix, bin: text('MEILI_BIN') },

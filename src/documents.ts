@@ -10,13 +10,14 @@ export type EpisodeSummary = {
   episodeNumber: number | null;
 };
 
-/** Fields both indexes filter on (issue #4 builds the facets on them). */
+/** Fields both indexes filter on: the facets of the search page, and the date for sorting. */
 type Filterable = {
   podcast: string | null;
   tags: string[];
   people: string[];
   /** Days since 1970-01-01, so dates sort and filter as numbers. */
   day: number | null;
+  year: number | null;
 };
 
 export type EpisodeDocument = EpisodeSummary &
@@ -102,6 +103,7 @@ function filterableOf(episode: Episode): Filterable {
     tags: episode.tags,
     people: [...new Set([...episode.panel, ...episode.guests])],
     day: episode.date ? Math.round(Date.parse(episode.date) / 86_400_000) : null,
+    year: episode.date ? Number(episode.date.slice(0, 4)) : null,
   };
 }
 

@@ -6,25 +6,40 @@ export function indexNames(prefix: string): IndexNames {
   return { episodes: `${prefix}-episodes`, moments: `${prefix}-moments` };
 }
 
-const FILTERABLE = ['slug', 'podcast', 'tags', 'people', 'day'];
+/** What results can be narrowed by: the facets of the search page. */
+export const FACETS = { podcast: 'podcast', tag: 'tags', year: 'year', person: 'people' } as const;
+export type Facet = keyof typeof FACETS;
+
+const FILTERABLE = ['slug', 'day', ...Object.values(FACETS)];
 
 /**
- * The order of searchable attributes is a ranking rule: a title match outranks a summary match, which outranks a
- * link label. Only features Meilisearch 1.21 has are used.
+ * Exactness comes right after typos: a short acronym such as "NIF" is also a prefix of "nifty", and Meilisearch's
+ * default order (exactness last) would rank a title that says "nifty" above a summary that says "NIF".
  */
-export const EPISODE_SETTINGS: Settings = {
-  searchableAttributes: ['title', 'summary', 'guests', 'panel', 'links', 'picks', 'tags', 'podcast', 'sponsors', 'otherNotes'],
-  filterableAttributes: FILTERABLE,
-  sortableAttributes: ['day', 'episodeNumber'],
-};
+const RANKING_RULES = ['words', 'typo', 'exactness', 'proximity', 'attribute', 'sort'];
 
-export const MOMENT_SETTINGS: Settings = {
-  searchableAttributes: ['text'],
-  filterableAttributes: FILTERABLE,
-  sortableAttributes: ['day', 'start'],
-  // Over-fetching moments to group them by episode needs more than the default 1000 hits.
-  pagination: { maxTotalHits: 5000 },
-};
+/** The order of searchable attributes is a ranking rule: a title match outranks a summary match, which outranks a link. */
+export const EPISODE_SEARCHABLE = ['title', 'summary', 'guests', 'panel', 'links', 'picks', 'tags', 'podcast', 'sponsors', 'otherNotes'];
 
-/** Bumped whenever the settings or document shapes change, so an index built the old way is rebuilt. */
-export const SETTINGS_VERSION = 1;
+/** Only features Meilisearch 1.21 has are used. `synonyms` come from the glossary. */
+export function episodeSettings(synonyms: Record<string, string[]>): Settings {
+  return {
+    searchableAttributes: EPISODE_SEARCHABLE,
+    filterableAttributes: FILTERABLE,
+    sortableAttributes: ['day', 'episodeNumber'],
+    rankingRules: RANKING_RULES,
+    synonyms,
+  };
+}
+
+export function momentSettings(synonyms: Record<string, string[]>): Settings {
+  return {
+    searchableAttributes: ['text'],
+    filterableAttributes: FILTERABLE,
+    sortableAttributes: ['day', 'start'],
+    rankingRules: RANKING_RULES,
+    synonyms,
+    // Over-fetching moments to group them by episode needs more than the default 1000 hits.
+    pagination: { maxTotalHits: 5000 },
+  };
+}

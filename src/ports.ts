@@ -57,7 +57,8 @@ export type WriteBatch = {
 
 /** The indexer's side of the search engine. */
 export interface DocumentWriter {
-  applySettings(): Promise<void>;
+  /** Settings before documents; `synonyms` come from the glossary. */
+  applySettings(synonyms: Record<string, string[]>): Promise<void>;
   indexed(): Promise<Map<string, IndexedEpisode>>;
   write(batch: WriteBatch): Promise<void>;
 }

@@ -1,6 +1,7 @@
 import type { MultiSearchQuery } from 'meilisearch';
 import { BadRequestError } from './errors.ts';
-import { EPISODE_SETTINGS, type IndexNames } from './index-settings.ts';
+import { filterValue } from './filter.ts';
+import { EPISODE_SEARCHABLE, FACETS, type Facet, type IndexNames } from './index-settings.ts';
 
 /** Characters Meilisearch puts around matches. Control characters, so no real text is mistaken for them. */
 export const MATCH_START = '\u0002';
@@ -9,15 +10,25 @@ export const MATCH_END = '\u0003';
 export const MAX_QUERY_LENGTH = 200;
 export const MAX_PAGE = 50;
 export const EPISODES_PER_PAGE = 10;
+/** Values of one facet a query may ask for at once. */
+export const MAX_FILTER_VALUES = 10;
+const MAX_FILTER_LENGTH = 200;
 
-/** How many hits of each kind are read to rank episodes; results past these are not shown. */
+/**
+ * How many hits of each kind are read to rank episodes. Results past these are not shown: a catalogue where a term
+ * comes up in more than 200 episodes' notes or 1000 moments pages through the strongest of them.
+ */
 const EPISODE_HITS = 200;
 const MOMENT_HITS = 1000;
 
-export type SearchQuery = { q: string; page: number };
+export type Sort = 'relevance' | 'newest';
+export type Filters = Partial<Record<Facet, string[]>>;
+export type SearchQuery = { q: string; page: number; filters: Filters; sort: Sort };
+
+type Input = Record<string, unknown>;
 
 /** Checks what a client sent; throws BadRequestError with a message meant for that client. */
-export function parseSearchQuery(input: { q?: unknown; page?: unknown }): SearchQuery {
+export function parseSearchQuery(input: Input): SearchQuery {
   const q = typeof input.q === 'string' ? input.q.trim() : '';
   if (!q) throw new BadRequestError('Type something to search for: the query "q" is empty.');
   if (q.length > MAX_QUERY_LENGTH) {
@@ -28,35 +39,75 @@ export function parseSearchQuery(input: { q?: unknown; page?: unknown }): Search
   if (!(page >= 1 && page <= MAX_PAGE)) {
     throw new BadRequestError(`"page" must be a whole number from 1 to ${MAX_PAGE}.`);
   }
-  return { q, page };
+  const sort = input.sort === undefined || input.sort === '' ? 'relevance' : input.sort;
+  if (sort !== 'relevance' && sort !== 'newest') throw new BadRequestError('"sort" must be "relevance" or "newest".');
+  return { q, page, filters: parseFilters(input), sort };
+}
+
+function parseFilters(input: Input): Filters {
+  const filters: Filters = {};
+  for (const facet of Object.keys(FACETS) as Facet[]) {
+    const raw = input[facet];
+    if (raw === undefined || raw === '') continue;
+    const values = (Array.isArray(raw) ? raw : [raw]).filter((value) => value !== '');
+    if (!values.every((value): value is string => typeof value === 'string' && value.length <= MAX_FILTER_LENGTH)) {
+      throw new BadRequestError(`"${facet}" must be text of at most ${MAX_FILTER_LENGTH} characters.`);
+    }
+    if (values.length > MAX_FILTER_VALUES) throw new BadRequestError(`At most ${MAX_FILTER_VALUES} values of "${facet}" at once.`);
+    if (facet === 'year' && !values.every((value) => /^\d{4}$/.test(value))) throw new BadRequestError('"year" must be a year such as 2019.');
+    filters[facet] = [...new Set(values)];
+  }
+  return filters;
 }
 
 /**
- * One multi-search: show notes and transcript moments are searched side by side, then grouped by episode in
- * search-results.ts. Grouping needs the moments of every episode on the page, so hits are over-fetched rather than
- * paged by the engine.
+ * The filter expression: values of one facet are alternatives, facets narrow each other. Every value is a quoted,
+ * escaped literal (filter.ts), so nothing from the query string can change the expression itself.
+ */
+export function filterExpression(filters: Filters): string | undefined {
+  const parts = (Object.keys(filters) as Facet[]).flatMap((facet) => {
+    const values = filters[facet] ?? [];
+    if (values.length === 0) return [];
+    const literals = facet === 'year' ? values.map(Number) : values.map(filterValue);
+    return [`${FACETS[facet]} IN [${literals.join(', ')}]`];
+  });
+  return parts.length ? parts.join(' AND ') : undefined;
+}
+
+/** Fields every hit brings back, so results and their facet counts need no second lookup. */
+const SUMMARY_FIELDS = ['slug', 'title', 'podcast', 'date', 'episodeNumber', 'tags', 'people', 'year'];
+
+/**
+ * One multi-search: show notes and transcript moments side by side, grouped by episode in search-results.ts.
+ *
+ * Why over-fetch and group, rather than `distinct: slug` and then one search per episode for its moments: grouping
+ * needs a single round trip whatever the page shows (distinct-then-per-episode costs 1 + 10 searches a page), and
+ * ranking an episode by its best hit of either kind keeps notes and moments in one order. The cost is reading up to
+ * 1000 moment hits; measured in BENCHMARKS.md against Meilisearch's own time for the same request.
  */
 export function searchRequests(query: SearchQuery, names: IndexNames): MultiSearchQuery[] {
+  const filter = filterExpression(query.filters);
   const common = {
     q: query.q,
     highlightPreTag: MATCH_START,
     highlightPostTag: MATCH_END,
     showRankingScore: true,
+    ...(filter ? { filter } : {}),
   };
   return [
     {
       ...common,
       indexUid: names.episodes,
       limit: EPISODE_HITS,
-      attributesToRetrieve: ['slug', 'title', 'podcast', 'date', 'episodeNumber'],
-      attributesToHighlight: EPISODE_SETTINGS.searchableAttributes ?? ['*'],
+      attributesToRetrieve: SUMMARY_FIELDS,
+      attributesToHighlight: EPISODE_SEARCHABLE,
       showMatchesPosition: true,
     },
     {
       ...common,
       indexUid: names.moments,
       limit: MOMENT_HITS,
-      attributesToRetrieve: ['slug', 'title', 'podcast', 'date', 'episodeNumber', 'start', 'end', 'wordOffsets', 'wordStarts'],
+      attributesToRetrieve: [...SUMMARY_FIELDS, 'start', 'end', 'wordOffsets', 'wordStarts'],
       attributesToHighlight: ['text'],
     },
   ];

@@ -1,13 +1,17 @@
 import type { EpisodeSummary } from './documents.ts';
-import { EPISODE_SETTINGS } from './index-settings.ts';
+import { EPISODE_SEARCHABLE, FACETS, type Facet } from './index-settings.ts';
 import { timeAtOffset } from './moments.ts';
-import { EPISODES_PER_PAGE, MATCH_END, MATCH_START, type SearchQuery } from './search-request.ts';
+import { EPISODES_PER_PAGE, MATCH_END, MATCH_START, type Filters, type SearchQuery, type Sort } from './search-request.ts';
 
 /** The JSON contract of `GET /api/search`; other tools rely on it, so fields are only ever added. */
 export type SearchResponse = {
   query: string;
   totalEpisodes: number;
   page: number;
+  sort: Sort;
+  filters: Filters;
+  /** For each facet, how many of the matching episodes have each value, most first. */
+  facets: Record<Facet, { value: string; count: number }[]>;
   episodes: EpisodeResult[];
 };
 
@@ -31,13 +35,16 @@ export type MomentResult = {
   url: string;
 };
 
+/** What every hit carries besides its summary: the facet fields. */
+type FacetFields = { tags?: string[]; people?: string[]; year?: number | null };
+
 /** The hits as Meilisearch returns them for the requests built in search-request.ts. */
-export type EpisodeHit = EpisodeSummary & {
+export type EpisodeHit = EpisodeSummary & FacetFields & {
   _formatted?: Record<string, unknown>;
   _matchesPosition?: Record<string, unknown>;
   _rankingScore?: number;
 };
-export type MomentHit = EpisodeSummary & {
+export type MomentHit = EpisodeSummary & FacetFields & {
   start: number;
   end: number;
   wordOffsets: number[];
@@ -56,12 +63,13 @@ const SNIPPET_WORDS = 30;
  * Groups note hits and moment hits into one list of episodes ranked by each episode's best hit, and pages it.
  */
 export function shapeResults(query: SearchQuery, episodeHits: EpisodeHit[], momentHits: MomentHit[]): SearchResponse {
-  const byslug = new Map<string, { result: EpisodeResult; score: number }>();
-  const entry = (hit: EpisodeSummary, score: number) => {
+  const byslug = new Map<string, { result: EpisodeResult; score: number; facets: EpisodeSummary & FacetFields }>();
+  const entry = (hit: EpisodeSummary & FacetFields, score: number) => {
     let found = byslug.get(hit.slug);
     if (!found) {
       found = {
         score,
+        facets: hit,
         result: {
           slug: hit.slug,
           title: hit.title,
@@ -85,14 +93,39 @@ export function shapeResults(query: SearchQuery, episodeHits: EpisodeHit[], mome
     const result = entry(hit, hit._rankingScore ?? 0);
     if (result.moments.length < MOMENTS_PER_EPISODE) result.moments.push(momentResult(hit));
   }
-  const ranked = [...byslug.values()].sort((a, b) => b.score - a.score || (b.result.date ?? '').localeCompare(a.result.date ?? ''));
+  const newest = (a: { result: EpisodeResult }, b: { result: EpisodeResult }) => (b.result.date ?? '').localeCompare(a.result.date ?? '');
+  const ranked = [...byslug.values()].sort(query.sort === 'newest' ? newest : (a, b) => b.score - a.score || newest(a, b));
   const first = (query.page - 1) * EPISODES_PER_PAGE;
   return {
     query: query.q,
     totalEpisodes: ranked.length,
     page: query.page,
+    sort: query.sort,
+    filters: query.filters,
+    facets: facetCounts(ranked.map((found) => found.facets)),
     episodes: ranked.slice(first, first + EPISODES_PER_PAGE).map((found) => found.result),
   };
+}
+
+/** Counted over matching episodes, not hits: ten moments of one episode are one episode of that podcast. */
+function facetCounts(episodes: (EpisodeSummary & FacetFields)[]): SearchResponse['facets'] {
+  const valuesOf: Record<Facet, (e: EpisodeSummary & FacetFields) => (string | number | null | undefined)[]> = {
+    podcast: (e) => [e.podcast],
+    tag: (e) => e.tags ?? [],
+    year: (e) => [e.year],
+    person: (e) => e.people ?? [],
+  };
+  const facets = {} as SearchResponse['facets'];
+  for (const facet of Object.keys(FACETS) as Facet[]) {
+    const counts = new Map<string, number>();
+    for (const episode of episodes) {
+      for (const value of new Set(valuesOf[facet](episode))) {
+        if (value !== null && value !== undefined && value !== '') counts.set(String(value), (counts.get(String(value)) ?? 0) + 1);
+      }
+    }
+    facets[facet] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+  }
+  return facets;
 }
 
 export function episodeUrl(slug: string, seconds?: number): string {
@@ -104,7 +137,7 @@ function noteMatches(hit: EpisodeHit): { field: string; snippet: string }[] {
   const matched = new Set(Object.keys(hit._matchesPosition ?? {}).map((path) => path.split('.')[0]));
   const notes: { field: string; snippet: string }[] = [];
   // Fields in ranking order, so the first note is the strongest kind of match.
-  for (const field of EPISODE_SETTINGS.searchableAttributes ?? []) {
+  for (const field of EPISODE_SEARCHABLE) {
     if (!matched.has(field)) continue;
     const value = hit._formatted?.[field];
     const texts = Array.isArray(value) ? value.map(String) : [String(value ?? '')];

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { BadRequestError } from '../src/errors.ts';
 import { filterValue } from '../src/filter.ts';
-import { MATCH_END as E, MATCH_START as S, parseSearchQuery } from '../src/search-request.ts';
+import { filterExpression, MATCH_END as E, MATCH_START as S, parseSearchQuery } from '../src/search-request.ts';
 import { shapeResults, snippet, type MomentHit } from '../src/search-results.ts';
 
 const summary = { title: 'T', podcast: 'p', date: '2020-01-01', episodeNumber: 1 };
@@ -30,7 +30,7 @@ test('moments are grouped by episode, the link lands a second before the matched
     return { ...summary, slug, start, end: start + 30, wordOffsets: offsets, wordStarts: offsets.map((_, i) => start + i * 2), _formatted: { text }, _rankingScore: score };
   };
   const response = shapeResults(
-    { q: 'nif', page: 1 },
+    { q: 'nif', page: 1, filters: {}, sort: 'relevance' },
     [{ ...summary, slug: 'b', _rankingScore: 0.5, _matchesPosition: { summary: [] }, _formatted: { summary: `about ${S}NIF${E}s` } }],
     [moment('a', 100, `one two three ${S}nif${E} five`, 0.9), moment('b', 10, `${S}nif${E}`, 0.4), moment('a', 300, `x ${S}nif${E}`, 0.3)],
   );
@@ -45,11 +45,21 @@ test('moments are grouped by episode, the link lands a second before the matched
 });
 
 test('queries are checked: empty, too long, bad pages', () => {
-  assert.deepEqual(parseSearchQuery({ q: '  nif ' }), { q: 'nif', page: 1 });
+  assert.deepEqual(parseSearchQuery({ q: '  nif ' }), { q: 'nif', page: 1, filters: {}, sort: 'relevance' });
   assert.throws(() => parseSearchQuery({ q: ' ' }), BadRequestError);
   assert.throws(() => parseSearchQuery({ q: 'x'.repeat(201) }), /at most 200/);
   assert.throws(() => parseSearchQuery({ q: 'x', page: '0' }), /page/);
   assert.throws(() => parseSearchQuery({ q: 'x', page: '2; DROP' }), /page/);
+});
+
+test('filters: values of a facet are alternatives, facets narrow each other, and every value is escaped', () => {
+  const query = parseSearchQuery({ q: 'x', podcast: ['a" OR slug != "b', 'elixir-mix'], year: '2019', tag: '', sort: 'newest' });
+  assert.deepEqual(query.filters, { podcast: ['a" OR slug != "b', 'elixir-mix'], year: ['2019'] });
+  assert.equal(filterExpression(query.filters), 'podcast IN ["a\\" OR slug != \\"b", "elixir-mix"] AND year IN [2019]');
+  assert.throws(() => parseSearchQuery({ q: 'x', year: '2019 OR 1=1' }), /year/);
+  assert.throws(() => parseSearchQuery({ q: 'x', tag: Array.from({ length: 11 }, (_, i) => `t${i}`) }), /At most 10/);
+  assert.throws(() => parseSearchQuery({ q: 'x', person: { a: 1 } }), /person/);
+  assert.throws(() => parseSearchQuery({ q: 'x', sort: 'oldest' }), /sort/);
 });
 
 test('filter values are quoted and escaped', () => {

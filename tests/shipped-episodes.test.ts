@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { SearchResponse } from '../src/search-results.ts';
@@ -38,4 +40,46 @@ test('the demo episode page plays its local audio from the moment', async () => 
   const audio = await fetch(`${stack.web}/episodes/podgrep-demo/audio`, { headers: { range: 'bytes=0-1' } });
   assert.equal(audio.status, 206);
   assert.equal(audio.headers.get('content-type'), 'audio/mpeg');
+});
+
+test('the glossary makes synonyms findable: "native implemented function" finds the NIF episode', async () => {
+  const result = await search('native implemented function');
+  assert.ok(result.episodes.some((e) => e.slug === 'emx-059-using-rust-to-scale-elixir'), JSON.stringify(result));
+});
+
+test('`podgrep search` prints episodes, moments with m:ss and full links, or the API JSON with --json', async () => {
+  const env = {
+    ...process.env,
+    MEILI_HOST: stack.meili.host,
+    MEILI_MASTER_KEY: stack.meili.masterKey,
+    MEILI_INDEX_PREFIX: stack.config.meili.indexPrefix,
+    PUBLIC_URL: 'https://search.example.com',
+  };
+  const run = async (...args: string[]) => {
+    const child = spawn(process.execPath, ['indexer/podgrep.ts', 'search', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    const [code] = (await once(child, 'exit')) as [number];
+    return { code, out };
+  };
+  const text = await run('dirty', 'schedulers');
+  assert.equal(text.code, 0);
+  assert.match(text.out, /podgrep demo: searching what was said/);
+  assert.match(text.out, /▶ +\d+:\d\d  .*\[[Dd]irty\] \[schedulers?\]/);
+  assert.match(text.out, /https:\/\/search\.example\.com\/episodes\/podgrep-demo\?t=\d+/);
+  const json = await run('--json', '--podcast', 'elixir-mix', 'NIF');
+  const parsed = JSON.parse(json.out) as SearchResponse;
+  assert.deepEqual(parsed.episodes.map((e) => e.slug), ['emx-059-using-rust-to-scale-elixir']);
+  assert.deepEqual(parsed.filters, { podcast: ['elixir-mix'] });
+  const bad = await run('--year', 'soon', 'x');
+  assert.equal(bad.code, 2);
+});
+
+test('facets count matching episodes, and a filter narrows the results', async () => {
+  const all = await search('Rust');
+  assert.ok(all.facets.podcast.some((f) => f.value === 'elixir-mix' && f.count === 1), JSON.stringify(all.facets));
+  const narrowed = (await (await fetch(`${stack.web}/api/search?q=Rust&podcast=podgrep-demo`)).json()) as SearchResponse;
+  assert.deepEqual(narrowed.episodes.map((e) => e.slug), ['podgrep-demo']);
+  const page = await (await fetch(`${stack.web}/search?q=Rust`)).text();
+  assert.match(page, /<a href="\/search\?q=Rust&#38;podcast=elixir-mix">elixir-mix <span class="n">1<\/span><\/a>/);
 });

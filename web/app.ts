@@ -5,7 +5,7 @@ import type { SearchBackend } from '../src/ports.ts';
 import { parseSearchQuery } from '../src/search-request.ts';
 import { episodePage } from './views/episode-page.ts';
 import { layout } from './views/layout.ts';
-import { searchPage } from './views/search-page.ts';
+import { resultsSection, searchPage } from './views/search-page.ts';
 import { html } from './html.ts';
 
 export type AppDeps = {
@@ -29,18 +29,20 @@ export function createApp({ search, episodesDir, log = console.error }: AppDeps)
 
   app.get('/search', async (req, res) => {
     const q = firstString(req.query.q) ?? '';
-    if (!q.trim()) return res.redirect('/');
+    // `fragment=1`: only the results, for the page script's search as you type.
+    const render = firstString(req.query.fragment) === '1' ? resultsSection : searchPage;
+    if (!q.trim()) return render === searchPage ? res.redirect('/') : res.type('html').send(render('', {}).value);
     try {
-      const results = await search.search(parseSearchQuery({ q, page: firstString(req.query.page) }));
-      res.type('html').send(searchPage(q, { results }).value);
+      const results = await search.search(parseSearchQuery(req.query));
+      res.type('html').send(render(q, { results }).value);
     } catch (error) {
-      res.status(statusOf(error)).type('html').send(searchPage(q, { error: messageOf(error, log) }).value);
+      res.status(statusOf(error)).type('html').send(render(q, { error: messageOf(error, log) }).value);
     }
   });
 
   app.get('/api/search', async (req, res) => {
     try {
-      const query = parseSearchQuery({ q: firstString(req.query.q), page: firstString(req.query.page) });
+      const query = parseSearchQuery(req.query);
       res.json(await search.search(query));
     } catch (error) {
       res.status(statusOf(error)).json({ error: messageOf(error, log) });

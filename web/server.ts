@@ -31,10 +31,10 @@ export async function serve(config: Config, engine: SearchEngine, log: (line: st
 }
 
 /** `npm run serve`: the page only, over whatever is indexed. */
-if (import.meta.main) {
-  await runCli(async () => {
-    const config = loadConfig();
-    const log = (line: string) => console.log(line);
-    await serve(config, await connectSearchEngine(config, log), log);
-  });
+export async function main(): Promise<void> {
+  const config = loadConfig();
+  const log = (line: string) => console.log(line);
+  await serve(config, await connectSearchEngine(config, log), log);
 }
+
+if (import.meta.main) await runCli(main);

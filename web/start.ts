@@ -5,7 +5,7 @@ import { connectSearchEngine } from '../indexer/search-engine.ts';
 import { serve } from './server.ts';
 
 /** `npm start`, the main job: search engine up, EPISODES_DIR indexed, page served. */
-await runCli(async () => {
+export async function main(): Promise<void> {
   const config = loadConfig();
   const log = (line: string) => console.log(line);
   const engine = await connectSearchEngine(config, log);
@@ -17,4 +17,6 @@ await runCli(async () => {
   }
   // Episodes that failed were reported above; the rest are searchable, so the page comes up anyway.
   await serve(config, engine, log);
-});
+}
+
+if (import.meta.main) await runCli(main);

@@ -28,6 +28,7 @@ export function episodeSettings(synonyms: Record<string, string[]>): Settings {
     filterableAttributes: FILTERABLE,
     sortableAttributes: ['day', 'episodeNumber'],
     rankingRules: RANKING_RULES,
+    faceting: { maxValuesPerFacet: 100_000 },
     synonyms,
   };
 }
@@ -41,5 +42,7 @@ export function momentSettings(synonyms: Record<string, string[]>): Settings {
     synonyms,
     // Over-fetching moments to group them by episode needs more than the default 1000 hits.
     pagination: { maxTotalHits: 5000 },
+    // The research view counts moments per episode as the facet distribution of `slug`: one value per episode.
+    faceting: { maxValuesPerFacet: 100_000 },
   };
 }

@@ -4,6 +4,7 @@
  */
 import type { EpisodeDocument, MomentDocument } from './documents.ts';
 import type { SearchResponse } from './search-results.ts';
+import type { TimelinePoint } from './timeline.ts';
 import type { SearchQuery } from './search-request.ts';
 import type { VerboseJson } from './transcript.ts';
 
@@ -66,6 +67,8 @@ export interface DocumentWriter {
 /** The web page's side of the search engine. */
 export interface SearchBackend {
   search(query: SearchQuery): Promise<SearchResponse>;
+  /** Every matching episode with how many of its moments match: the research view's timeline. */
+  timeline(query: SearchQuery): Promise<TimelinePoint[]>;
   episode(slug: string): Promise<{ episode: EpisodeDocument; moments: MomentDocument[] } | undefined>;
   health(): Promise<{ status: string }>;
 }

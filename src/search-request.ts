@@ -23,7 +23,14 @@ const MOMENT_HITS = 1000;
 
 export type Sort = 'relevance' | 'newest';
 export type Filters = Partial<Record<Facet, string[]>>;
-export type SearchQuery = { q: string; page: number; filters: Filters; sort: Sort };
+export type SearchQuery = {
+  q: string;
+  page: number;
+  filters: Filters;
+  sort: Sort;
+  /** One episode only (the research view's drill-down), with all its matching moments rather than the best three. */
+  episode?: string;
+};
 
 type Input = Record<string, unknown>;
 
@@ -41,7 +48,11 @@ export function parseSearchQuery(input: Input): SearchQuery {
   }
   const sort = input.sort === undefined || input.sort === '' ? 'relevance' : input.sort;
   if (sort !== 'relevance' && sort !== 'newest') throw new BadRequestError('"sort" must be "relevance" or "newest".');
-  return { q, page, filters: parseFilters(input), sort };
+  const episode = input.episode === undefined || input.episode === '' ? undefined : input.episode;
+  if (episode !== undefined && (typeof episode !== 'string' || episode.length > MAX_FILTER_LENGTH)) {
+    throw new BadRequestError(`"episode" must be an episode's slug.`);
+  }
+  return { q, page, filters: parseFilters(input), sort, ...(episode ? { episode } : {}) };
 }
 
 function parseFilters(input: Input): Filters {
@@ -64,13 +75,14 @@ function parseFilters(input: Input): Filters {
  * The filter expression: values of one facet are alternatives, facets narrow each other. Every value is a quoted,
  * escaped literal (filter.ts), so nothing from the query string can change the expression itself.
  */
-export function filterExpression(filters: Filters): string | undefined {
+export function filterExpression(filters: Filters, episode?: string): string | undefined {
   const parts = (Object.keys(filters) as Facet[]).flatMap((facet) => {
     const values = filters[facet] ?? [];
     if (values.length === 0) return [];
     const literals = facet === 'year' ? values.map(Number) : values.map(filterValue);
     return [`${FACETS[facet]} IN [${literals.join(', ')}]`];
   });
+  if (episode !== undefined) parts.push(`slug = ${filterValue(episode)}`);
   return parts.length ? parts.join(' AND ') : undefined;
 }
 
@@ -86,7 +98,7 @@ const SUMMARY_FIELDS = ['slug', 'title', 'podcast', 'date', 'episodeNumber', 'ta
  * 1000 moment hits; measured in BENCHMARKS.md against Meilisearch's own time for the same request.
  */
 export function searchRequests(query: SearchQuery, names: IndexNames): MultiSearchQuery[] {
-  const filter = filterExpression(query.filters);
+  const filter = filterExpression(query.filters, query.episode);
   const common = {
     q: query.q,
     highlightPreTag: MATCH_START,
@@ -110,5 +122,18 @@ export function searchRequests(query: SearchQuery, names: IndexNames): MultiSear
       attributesToRetrieve: [...SUMMARY_FIELDS, 'start', 'end', 'wordOffsets', 'wordStarts'],
       attributesToHighlight: ['text'],
     },
+  ];
+}
+
+/**
+ * The research view: how many moments of each episode match, in one request. Meilisearch counts them as the facet
+ * distribution of `slug`, so no hit is transferred.
+ */
+export function timelineRequest(query: SearchQuery, names: IndexNames): MultiSearchQuery[] {
+  const filter = filterExpression(query.filters);
+  const common = { q: query.q, limit: 0, facets: ['slug'], ...(filter ? { filter } : {}) };
+  return [
+    { ...common, indexUid: names.moments },
+    { ...common, indexUid: names.episodes },
   ];
 }

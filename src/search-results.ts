@@ -55,6 +55,8 @@ export type MomentHit = EpisodeSummary & FacetFields & {
 
 /** Moments shown per episode; more would bury the next episode. */
 export const MOMENTS_PER_EPISODE = 3;
+/** When one episode is asked for, all its matching moments are the point. */
+const MOMENTS_IN_ONE_EPISODE = 100;
 /** Seconds of lead-in before the matched word, so the listener hears it arrive rather than cut in. */
 const LEAD_IN = 1;
 const SNIPPET_WORDS = 30;
@@ -91,7 +93,7 @@ export function shapeResults(query: SearchQuery, episodeHits: EpisodeHit[], mome
   }
   for (const hit of momentHits) {
     const result = entry(hit, hit._rankingScore ?? 0);
-    if (result.moments.length < MOMENTS_PER_EPISODE) result.moments.push(momentResult(hit));
+    if (result.moments.length < (query.episode ? MOMENTS_IN_ONE_EPISODE : MOMENTS_PER_EPISODE)) result.moments.push(momentResult(hit));
   }
   const newest = (a: { result: EpisodeResult }, b: { result: EpisodeResult }) => (b.result.date ?? '').localeCompare(a.result.date ?? '');
   const ranked = [...byslug.values()].sort(query.sort === 'newest' ? newest : (a, b) => b.score - a.score || newest(a, b));

@@ -83,3 +83,17 @@ test('facets count matching episodes, and a filter narrows the results', async (
   const page = await (await fetch(`${stack.web}/search?q=Rust`)).text();
   assert.match(page, /<a href="\/search\?q=Rust&#38;podcast=elixir-mix">elixir-mix <span class="n">1<\/span><\/a>/);
 });
+
+test('the research view charts where a topic comes up, and an episode picked there lists its moments', async () => {
+  const page = await (await fetch(`${stack.web}/research?q=${encodeURIComponent('dirty schedulers')}`)).text();
+  assert.match(page, /<svg class="timeline"[^>]*role="img"/);
+  const bars = [...page.matchAll(/<a href="([^"]+)"><rect class="bar( notes-only)?"/g)];
+  assert.equal(bars.length, 2, 'one bar per episode');
+  assert.ok(bars.some((bar) => bar[2] === ' notes-only'), 'the sample mentions it in its notes only');
+  const demo = bars.find((bar) => bar[1]?.includes('episode=podgrep-demo'));
+  assert.ok(demo?.[1]);
+  const picked = await (await fetch(`${stack.web}${demo[1].replace(/&#38;/g, '&')}`)).text();
+  const moments = picked.match(/<li class="moment">/g)?.length ?? 0;
+  assert.ok(moments >= 2, `${moments} moments listed`);
+  assert.match(picked, /href="\/episodes\/podgrep-demo\?t=\d+"/);
+});

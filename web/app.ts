@@ -5,6 +5,7 @@ import type { SearchBackend } from '../src/ports.ts';
 import { parseSearchQuery } from '../src/search-request.ts';
 import { episodePage } from './views/episode-page.ts';
 import { layout } from './views/layout.ts';
+import { researchPage } from './views/research-page.ts';
 import { resultsSection, searchPage } from './views/search-page.ts';
 import { html } from './html.ts';
 
@@ -37,6 +38,21 @@ export function createApp({ search, episodesDir, log = console.error }: AppDeps)
       res.type('html').send(render(q, { results }).value);
     } catch (error) {
       res.status(statusOf(error)).type('html').send(render(q, { error: messageOf(error, log) }).value);
+    }
+  });
+
+  app.get('/research', async (req, res) => {
+    const q = firstString(req.query.q) ?? '';
+    if (!q.trim()) return res.type('html').send(researchPage('', {}).value);
+    try {
+      const query = parseSearchQuery(req.query);
+      const [points, selected] = await Promise.all([
+        search.timeline(query),
+        query.episode ? search.search({ ...query, page: 1 }) : undefined,
+      ]);
+      res.type('html').send(researchPage(q, { points, ...(selected ? { selected } : {}) }).value);
+    } catch (error) {
+      res.status(statusOf(error)).type('html').send(researchPage(q, { error: messageOf(error, log) }).value);
     }
   });
 

@@ -4,7 +4,7 @@ import { SearchEngineError } from '../src/errors.ts';
 import { filterValue } from '../src/filter.ts';
 import type { IndexNames } from '../src/index-settings.ts';
 import type { SearchBackend } from '../src/ports.ts';
-import { searchRequests } from '../src/search-request.ts';
+import { searchRequests, timelineRequest } from '../src/search-request.ts';
 import { shapeResults, type EpisodeHit, type MomentHit } from '../src/search-results.ts';
 
 /** The web page's reads from Meilisearch: one multi-search per query, two reads per episode page. */
@@ -14,6 +14,27 @@ export function meiliSearch(client: Meilisearch, names: IndexNames): SearchBacke
       const { results } = await engine(() => client.multiSearch({ queries: searchRequests(query, names) }));
       const [episodes, moments] = results;
       return shapeResults(query, (episodes?.hits ?? []) as EpisodeHit[], (moments?.hits ?? []) as MomentHit[]);
+    },
+    async timeline(query) {
+      const { results } = await engine(() => client.multiSearch({ queries: timelineRequest(query, names) }));
+      const inMoments = results[0]?.facetDistribution?.slug ?? {};
+      const inNotes = results[1]?.facetDistribution?.slug ?? {};
+      const slugs = [...new Set([...Object.keys(inMoments), ...Object.keys(inNotes)])];
+      if (slugs.length === 0) return [];
+      const episodes = await engine(() =>
+        client.index<EpisodeDocument>(names.episodes).getDocuments({
+          filter: `slug IN [${slugs.map(filterValue).join(', ')}]`,
+          fields: ['slug', 'title', 'date'],
+          limit: slugs.length,
+        }),
+      );
+      return episodes.results.map((doc) => ({
+        slug: doc.slug,
+        title: doc.title,
+        date: doc.date,
+        moments: inMoments[doc.slug] ?? 0,
+        inNotes: (inNotes[doc.slug] ?? 0) > 0,
+      }));
     },
     async episode(slug) {
       const filter = `slug = ${filterValue(slug)}`;

@@ -4,6 +4,7 @@ import { EPISODES_PER_PAGE, type Filters, type Sort } from '../../src/search-req
 import { formatTime } from '../../src/time.ts';
 import { html, trusted, type Html } from '../html.ts';
 import { layout } from './layout.ts';
+import { researchUrl } from './research-page.ts';
 
 const FIELD_NAMES: Record<string, string> = {
   title: 'Title',
@@ -68,7 +69,7 @@ function results(q: string, { results, error }: { results?: SearchResponse; erro
   }
   const pages = Math.ceil(results.totalEpisodes / EPISODES_PER_PAGE);
   return html`<div class="summary-bar">
-  <p class="count">${results.totalEpisodes} episode${results.totalEpisodes === 1 ? '' : 's'} mention “${q}”</p>
+  <p class="count">${results.totalEpisodes} episode${results.totalEpisodes === 1 ? '' : 's'} mention “${q}” · <a href="${researchUrl(q)}">timeline</a></p>
   <nav class="sort" aria-label="Sort">Sort: ${(['relevance', 'newest'] as const).map((sort) =>
     sort === results.sort
       ? html`<strong aria-current="true">${sort === 'relevance' ? 'best match' : 'newest'}</strong>`

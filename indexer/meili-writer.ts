@@ -23,8 +23,8 @@ export function meiliWriter(client: Meilisearch, names: IndexNames): DocumentWri
     async indexed() {
       const found = new Map<string, IndexedEpisode>();
       for (let offset = 0; ; offset += CHUNK) {
-        const page = await episodes.getDocuments({ fields: ['slug', 'momentCount'], limit: CHUNK, offset });
-        for (const doc of page.results) found.set(doc.slug, { slug: doc.slug, momentCount: doc.momentCount ?? 0 });
+        const page = await episodes.getDocuments({ fields: ['slug', 'momentCount', 'fingerprint'], limit: CHUNK, offset });
+        for (const doc of page.results) found.set(doc.slug, { slug: doc.slug, momentCount: doc.momentCount ?? 0, fingerprint: doc.fingerprint ?? '' });
         if (page.results.length < CHUNK) return found;
       }
     },

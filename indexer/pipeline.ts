@@ -1,9 +1,11 @@
+import { createHash } from 'node:crypto';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import PQueue from 'p-queue';
-import { documentId, episodeDocument, momentDocuments, momentId, type AudioLocation } from '../src/documents.ts';
+import { DOCUMENTS_VERSION, documentId, episodeDocument, momentDocuments, momentId, type AudioLocation } from '../src/documents.ts';
 import { isLocalAudio, type Episode } from '../src/episode.ts';
 import { glossarySynonyms, glossaryTerms, type GlossaryEntry } from '../src/glossary.ts';
-import { toMoments } from '../src/moments.ts';
+import { CHUNKING_VERSION, toMoments } from '../src/moments.ts';
 import type { AudioSource, DocumentWriter, IndexedEpisode, Transcriber, TranscriptStore, WriteBatch } from '../src/ports.ts';
 import type { Transcript } from '../src/transcript.ts';
 import { publishedTranscript } from './published-transcript.ts';
@@ -81,14 +83,28 @@ type EpisodeContext = {
 /** One episode through every stage, its documents handed to the batcher. */
 async function indexEpisode(item: EpisodeFile, { deps, report, request, indexed, add, dir }: EpisodeContext): Promise<void> {
   const progress = (stage: string) => deps.progress(item.episode.slug, stage);
+  const previous = indexed.get(item.episode.slug);
+  const fingerprint = await fingerprintOf(item, deps);
+  if (previous?.fingerprint === fingerprint) {
+    report.skipped++;
+    progress('unchanged');
+    return;
+  }
   const { transcript, failed } = await transcriptOf(item, deps, report, request, progress);
-  const before = indexed.get(item.episode.slug)?.momentCount ?? 0;
+  const before = previous?.momentCount ?? 0;
   // A transcript that could not be made this time (say, the audio host was down) keeps the one indexed before.
   const keepOld = failed !== undefined && before > 0;
   const moments = transcript ? toMoments(transcript) : [];
   const count = keepOld ? before : moments.length;
   await add({
-    episodes: [episodeDocument(item.episode, audioLocation(item, dir), transcript !== undefined || keepOld, count)],
+    episodes: [
+      episodeDocument(item.episode, audioLocation(item, dir), {
+        transcribed: transcript !== undefined || keepOld,
+        momentCount: count,
+        // A failure leaves no fingerprint, so the next run tries the episode again.
+        fingerprint: failed ? '' : fingerprint,
+      }),
+    ],
     moments: momentDocuments(item.episode, moments),
     staleMomentIds: momentIds(item.episode.slug, count, before),
     removedEpisodeIds: [],
@@ -97,6 +113,26 @@ async function indexEpisode(item: EpisodeFile, { deps, report, request, indexed,
   report.moments += moments.length;
   if (failed) progress(`failed: ${failed} (show notes indexed${keepOld ? `, the ${before} moments indexed before kept` : ''})`);
   else progress(transcript ? `indexed, ${moments.length} moments` : 'indexed (show notes only)');
+}
+
+/**
+ * Everything an episode's documents depend on. Audio on the web is identified by its URL (a run that skips an episode
+ * touches no network); a local file by its size and modification time.
+ */
+async function fingerprintOf(item: EpisodeFile, deps: PipelineDeps): Promise<string> {
+  const reference = audioReference(item);
+  const local = reference && isLocalAudio(item.episode.audioUrl ?? '') ? await fs.stat(reference).catch(() => undefined) : undefined;
+  return createHash('sha256')
+    .update(
+      JSON.stringify({
+        source: item.sourceHash,
+        audio: local ? `${local.size}-${local.mtimeMs}` : (reference ?? null),
+        glossary: deps.glossary,
+        transcription: deps.transcriber?.model ?? null,
+        versions: [CHUNKING_VERSION, DOCUMENTS_VERSION],
+      }),
+    )
+    .digest('hex');
 }
 
 /**
@@ -131,7 +167,7 @@ async function transcriptOf(
     if (audio.changed) {
       report.warnings.push(`${file}: the audio at ${reference} changed since it was last indexed (inserted ads?); transcribing it again so times stay right`);
     }
-    const transcript = await transcribeAudio(audio, termsOf(episode, deps.glossary), episode.slug, {
+    const transcript = await transcribeAudio(audio, reference, termsOf(episode, deps.glossary), episode.slug, {
       transcriber: deps.transcriber,
       store: deps.transcripts,
       ffmpeg: deps.ffmpeg,

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseEpisode, type Episode } from '../src/episode.ts';
@@ -5,7 +6,13 @@ import { EpisodeError } from '../src/errors.ts';
 import { parseGlossary, type GlossaryEntry } from '../src/glossary.ts';
 
 /** An episode and, when one sits beside it (`<slug>.vtt`, `.srt` or `.json`), its published transcript. */
-export type EpisodeFile = { file: string; episode: Episode; transcriptFile: string | undefined };
+export type EpisodeFile = {
+  file: string;
+  episode: Episode;
+  transcriptFile: string | undefined;
+  /** sha256 of the episode file and its transcript file: what the episode's fingerprint starts from. */
+  sourceHash: string;
+};
 
 const TRANSCRIPT_EXTENSIONS = ['.vtt', '.srt', '.json'];
 export type Catalogue = { dir: string; episodes: EpisodeFile[]; failures: EpisodeError[]; slugs: string[]; glossary: GlossaryEntry[] };
@@ -30,17 +37,24 @@ export async function readEpisodes(dir: string): Promise<Catalogue> {
     try {
       const stat = await fs.stat(file);
       if (!stat.isFile()) continue;
-      catalogue.slugs.push(name.replace(/\.md$/i, ''));
+      const slug = name.replace(/\.md$/i, '');
+      // `Episode.md` and `episode.md` are two files on Linux but one URL: the second is refused rather than mixed in.
+      const twin = catalogue.slugs.find((other) => other.toLowerCase() === slug.toLowerCase());
+      if (twin !== undefined) throw new EpisodeError(file, `this file and ${twin}.md would both be the episode "${slug.toLowerCase()}"; rename one`);
+      catalogue.slugs.push(slug);
       if (stat.size > MAX_FILE_BYTES) throw new EpisodeError(file, `${stat.size} bytes is too large for an episode file (at most ${MAX_FILE_BYTES})`);
       let text: string;
+      const bytes = await fs.readFile(file);
       try {
-        text = decoder.decode(await fs.readFile(file));
+        text = decoder.decode(bytes);
       } catch (error) {
         throw new EpisodeError(file, 'the file is not UTF-8 text; save it as UTF-8', { cause: error });
       }
-      const slug = name.replace(/\.md$/i, '');
       const transcript = TRANSCRIPT_EXTENSIONS.map((ext) => `${slug}${ext}`).find((candidate) => present.has(candidate));
-      catalogue.episodes.push({ file, episode: parseEpisode(file, text), transcriptFile: transcript && path.join(dir, transcript) });
+      const transcriptFile = transcript && path.join(dir, transcript);
+      const hash = createHash('sha256').update(bytes);
+      if (transcriptFile) hash.update(await fs.readFile(transcriptFile));
+      catalogue.episodes.push({ file, episode: parseEpisode(file, text), transcriptFile, sourceHash: hash.digest('hex') });
     } catch (error) {
       catalogue.failures.push(error instanceof EpisodeError ? error : new EpisodeError(file, String(error), { cause: error }));
     }

@@ -4,6 +4,8 @@ import type { Dropped } from '../src/transcript-filter.ts';
 /** What one indexer run did; printed at the end and returned to tests. */
 export type RunReport = {
   indexed: number;
+  /** Episodes whose fingerprint was unchanged: nothing fetched, sent or written. */
+  skipped: number;
   moments: number;
   /** Episodes whose transcript came from a transcript file or transcript_url rather than the API. */
   imported: string[];
@@ -31,7 +33,7 @@ export type RunReport = {
 
 export function emptyReport(): RunReport {
   return {
-    indexed: 0, moments: 0, imported: [], transcribed: [], reused: 0, piecesReused: 0, requests: 0, retries: 0, splits: 0,
+    indexed: 0, skipped: 0, moments: 0, imported: [], transcribed: [], reused: 0, piecesReused: 0, requests: 0, retries: 0, splits: 0,
     dropped: { silence: 0, compressed: 0, repeated: 0 }, bytesUploaded: 0, bytesSource: 0,
     notesOnly: [], failed: [], warnings: [], removed: [], stopped: false,
   };
@@ -41,7 +43,7 @@ export function summaryLines(report: RunReport, model: string, transcribing: boo
   const seconds = report.transcribed.reduce((sum, item) => sum + item.seconds, 0);
   const dropped = report.dropped.silence + report.dropped.compressed + report.dropped.repeated;
   const lines = [
-    `${report.stopped ? 'Stopped' : 'Done'}: ${report.indexed} episode(s) indexed, ${report.moments} moments` +
+    `${report.stopped ? 'Stopped' : 'Done'}: ${report.indexed} episode(s) indexed, ${report.moments} moments, ${report.skipped} unchanged` +
       (report.removed.length ? `, ${report.removed.length} removed (${report.removed.join(', ')})` : '') +
       (report.imported.length ? `; ${report.imported.length} transcript(s) imported` : '') +
       '.',

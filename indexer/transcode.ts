@@ -23,18 +23,19 @@ export type Analysed = { wav: string; duration: number; silences: Silence[] };
  * Decodes the source once into 16 kHz mono WAV (which pieces are cut from, to the sample) and finds its silences in
  * the same pass.
  */
-export async function analyseAudio(ffmpeg: string, source: string, wav: string, signal?: AbortSignal): Promise<Analysed> {
+export async function analyseAudio(ffmpeg: string, source: string, wav: string, signal?: AbortSignal, label = source): Promise<Analysed> {
   const partial = `${wav}.partial`;
   const { stderr } = await run(
     ffmpeg,
     ['-i', source, '-vn', '-ac', '1', '-ar', String(SAMPLE_RATE), '-af', SILENCE, '-c:a', 'pcm_s16le', '-f', 'wav', '-y', partial],
-    source,
+    label,
     signal,
+    source,
   );
   await fs.rename(partial, wav);
   const { size } = await fs.stat(wav);
   const duration = Math.max(0, size - 44) / 2 / SAMPLE_RATE;
-  if (duration < 0.1) throw new AudioDecodeError(`audio ${source} holds no sound ffmpeg can decode`);
+  if (duration < 0.1) throw new AudioDecodeError(`audio ${label} holds no sound ffmpeg can decode`);
   return { wav, duration, silences: parseSilences(stderr, duration) };
 }
 
@@ -64,7 +65,8 @@ export function parseSilences(stderr: string, duration: number): Silence[] {
   return silences;
 }
 
-async function run(ffmpeg: string, args: string[], what: string, signal?: AbortSignal): Promise<{ stdout: Uint8Array; stderr: string }> {
+/** `what` names the audio in errors; `path`, where the file really is, is replaced by it in ffmpeg's own words. */
+async function run(ffmpeg: string, args: string[], what: string, signal?: AbortSignal, path?: string): Promise<{ stdout: Uint8Array; stderr: string }> {
   const child = spawn(ffmpeg, ['-hide_banner', '-nostdin', '-loglevel', 'info', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(signal ? { signal } : {}),
@@ -82,7 +84,8 @@ async function run(ffmpeg: string, args: string[], what: string, signal?: AbortS
   });
   if (code !== 0) {
     if (signal?.aborted) throw signal.reason;
-    const reason = stderr.trim().split('\n').filter((line) => !/silence_|^\s*(size|frame)=/.test(line)).slice(-2).join(' ').trim();
+    const lines = stderr.trim().split('\n').filter((line) => !/silence_|^\s*(size|frame)=/.test(line));
+    const reason = lines.slice(-2).join(' ').replace(/\[\w+ @ 0x[0-9a-f]+\] /g, '').split(path ?? '\0').join('the file').trim();
     throw new AudioDecodeError(`audio ${what} cannot be decoded (ffmpeg: ${reason || `exit code ${code}`})`);
   }
   return { stdout: Buffer.concat(chunks), stderr };

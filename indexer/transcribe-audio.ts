@@ -46,7 +46,8 @@ export type Plan = { duration: number; pieces: Piece[] };
  * audio → Transcript. The audio is decoded once, cut at silences into pieces under the upload limit, and each piece is
  * sent in turn (its prompt carries the end of the piece before), with every answer kept as soon as it arrives.
  */
-export async function transcribeAudio(audio: AudioFile, terms: string[], slug: string, ctx: TranscribeContext): Promise<Transcript> {
+/** `label` names the audio in messages: its URL, not the cache file it was downloaded to. */
+export async function transcribeAudio(audio: AudioFile, label: string, terms: string[], slug: string, ctx: TranscribeContext): Promise<Transcript> {
   const { transcriber, store, report } = ctx;
   const sha256 = await hashFile(audio.path);
   const keys = transcriptKeys(transcriber.model, sha256);
@@ -60,7 +61,7 @@ export async function transcribeAudio(audio: AudioFile, terms: string[], slug: s
   await fs.mkdir(ctx.workDir, { recursive: true });
   const ffmpeg = await ctx.ffmpeg();
   try {
-    const { duration, silences } = await analyseAudio(ffmpeg, audio.path, wav, ctx.signal);
+    const { duration, silences } = await analyseAudio(ffmpeg, audio.path, wav, ctx.signal, label);
     const queue = planPieces(duration, silences, maxPieceSeconds(ctx.maxUploadBytes, UPLOAD_BITS_PER_SECOND));
     await store.put(keys.plan, { duration, pieces: queue } satisfies Plan);
     const done: { offset: number; transcript: Transcript }[] = [];

@@ -40,6 +40,11 @@ export type EpisodeDocument = EpisodeSummary &
     transcribed: boolean;
     /** Its moments are `<id>--0` … `<id>--<momentCount - 1>`, so they can be replaced or removed by id. */
     momentCount: number;
+    /**
+     * Everything the documents were built from (file, transcript, audio identity, versions), hashed; a run skips an
+     * episode whose fingerprint is unchanged. Empty when the last run could not finish it, so the next one tries again.
+     */
+    fingerprint: string;
   };
 
 export type MomentDocument = EpisodeSummary &
@@ -50,10 +55,15 @@ export type MomentDocument = EpisodeSummary &
     moment: number;
   };
 
+/** Bumped whenever documents or index settings change shape, so every episode is written again. */
+export const DOCUMENTS_VERSION = 2;
+
 /** How the player should reach the audio, decided by the indexer, which knows where the episode file is. */
 export type AudioLocation = { audio: string | null; audioPath: string | null };
 
-export function episodeDocument(episode: Episode, location: AudioLocation, transcribed: boolean, momentCount: number): EpisodeDocument {
+export type IndexState = { transcribed: boolean; momentCount: number; fingerprint: string };
+
+export function episodeDocument(episode: Episode, location: AudioLocation, state: IndexState): EpisodeDocument {
   return {
     id: documentId(episode.slug),
     kind: 'episode',
@@ -69,8 +79,7 @@ export function episodeDocument(episode: Episode, location: AudioLocation, trans
     otherNotes: episode.otherNotes,
     durationSeconds: episode.durationSeconds ?? null,
     ...location,
-    transcribed,
-    momentCount,
+    ...state,
   };
 }
 

@@ -42,7 +42,7 @@ export interface TranscriptStore {
 }
 
 /** What the index holds for an episode, enough to replace or remove all of its documents. */
-export type IndexedEpisode = { slug: string; momentCount: number };
+export type IndexedEpisode = { slug: string; momentCount: number; fingerprint: string };
 
 /**
  * Writes that go to the engine together. Meilisearch spends about as long on a one-document task as on a batch of

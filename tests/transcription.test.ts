@@ -165,7 +165,7 @@ test('a run killed mid-way and run again sends no piece twice', async () => {
   assert.ok(moment && Math.abs(moment.at - firstSpoken(spoken.killed, 'platypus')) < 1);
   // And a third run sends nothing at all.
   const before = stack.whisper.requests.length;
-  assert.equal((await stack.index()).reused, 1);
+  assert.equal((await stack.index()).skipped, 1);
   assert.equal(stack.whisper.requests.length, before);
 });
 

@@ -53,3 +53,37 @@ export function meiliWriter(client: Meilisearch, names: IndexNames): DocumentWri
 function ignoreExists(error: unknown): void {
   if (!(error instanceof Error && /index_already_exists/.test(error.message))) throw error;
 }
+
+/** Where a full rebuild is written before it replaces the live indexes. */
+export function rebuildNames(names: IndexNames): IndexNames {
+  return { episodes: `${names.episodes}-rebuild`, moments: `${names.moments}-rebuild` };
+}
+
+/** Drops what a rebuild that never finished left behind, so a new one starts empty. */
+export async function dropRebuild(client: Meilisearch, names: IndexNames): Promise<void> {
+  const target = rebuildNames(names);
+  for (const uid of [target.episodes, target.moments]) {
+    await settled(`delete index ${uid}`, client.deleteIndex(uid)).catch((error: unknown) => {
+      if (!(error instanceof Error && /index_not_found/.test(error.message))) throw error;
+    });
+  }
+}
+
+/**
+ * Puts a finished rebuild live in one atomic swap, so searches never see a half-built or empty index, then drops
+ * the old indexes.
+ */
+export async function swapInRebuild(client: Meilisearch, names: IndexNames): Promise<void> {
+  const rebuilt = rebuildNames(names);
+  for (const uid of [names.episodes, names.moments]) {
+    await settled(`create index ${uid}`, client.createIndex(uid, { primaryKey: 'id' })).catch(ignoreExists);
+  }
+  await settled(
+    'swap the rebuilt indexes in',
+    client.swapIndexes([
+      { indexes: [names.episodes, rebuilt.episodes], rename: false },
+      { indexes: [names.moments, rebuilt.moments], rename: false },
+    ]),
+  );
+  await dropRebuild(client, names);
+}

@@ -7,7 +7,7 @@ import { audioCache } from './audio-cache.ts';
 import { estimateRun } from './dry-run.ts';
 import { findBinary } from './find-binary.ts';
 import { meiliClient, type MeiliConnection } from './meili-client.ts';
-import { meiliWriter } from './meili-writer.ts';
+import { dropRebuild, meiliWriter, rebuildNames, swapInRebuild } from './meili-writer.ts';
 import { openAiTranscriber, type TranscriberOptions } from './openai-transcriber.ts';
 import { indexCatalogue } from './pipeline.ts';
 import { progressReporter } from './progress.ts';
@@ -18,6 +18,8 @@ import { fileTranscriptStore } from './transcript-store.ts';
 export type RunOptions = {
   log?: (line: string) => void;
   signal?: AbortSignal;
+  /** Build everything into fresh indexes and swap them in when complete (`--rebuild`). */
+  rebuild?: boolean;
   /** Passed to the transcriber; tests shorten the backoff. */
   transcriber?: Partial<TranscriberOptions>;
   stream?: NodeJS.WriteStream;
@@ -51,10 +53,16 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
   const progress = options.log
     ? { update: (slug: string, stage: string) => log(`${slug}: ${stage}`), log, done() {} }
     : progressReporter(options.stream ?? process.stdout, catalogue.episodes.length);
+  const client = meiliClient(engine);
+  const names = indexNames(config.meili.indexPrefix);
+  if (options.rebuild) {
+    await dropRebuild(client, names);
+    log('Rebuilding into fresh indexes; searches keep using the current ones until the rebuild is complete.');
+  }
   try {
     const report = await indexCatalogue(catalogue, {
       ...adapters(config),
-      writer: meiliWriter(meiliClient(engine), indexNames(config.meili.indexPrefix)),
+      writer: meiliWriter(client, options.rebuild ? rebuildNames(names) : names),
       transcriber: transcribing ? openAiTranscriber({ ...config.transcribe, ...options.transcriber }) : undefined,
       maxUploadBytes: config.transcribe.maxUploadBytes,
       concurrency: config.transcribe.concurrency,
@@ -63,6 +71,10 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
       ...(options.signal ? { signal: options.signal } : {}),
     });
     progress.done();
+    if (options.rebuild && !report.stopped) {
+      await swapInRebuild(client, names);
+      log('The rebuilt indexes are live.');
+    }
     for (const line of summaryLines(report, config.transcribe.model, transcribing)) log(line);
     return report;
   } finally {

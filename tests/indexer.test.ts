@@ -120,6 +120,24 @@ test('an edited episode whose audio cannot be fetched this time keeps the transc
   assert.ok((await search('dirty schedulers')).episodes.find((e) => e.slug === 'talk')?.moments.length);
 });
 
+test('--rebuild builds fresh indexes and swaps them in: searches during it never come back empty', async () => {
+  const before = stack.whisper.requests.length;
+  let done = false;
+  const rebuild = stack.index({ rebuild: true }).finally(() => (done = true));
+  const seen: number[] = [];
+  while (!done) {
+    seen.push((await search('NIF')).totalEpisodes);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  const report = await rebuild;
+  assert.ok(seen.length > 0 && seen.every((n) => n > 0), `results during the rebuild: ${seen.join()}`);
+  assert.equal(report.skipped, 0, 'a rebuild writes every episode');
+  assert.equal(stack.whisper.requests.length, before, 'a rebuild reuses kept transcripts');
+  assert.equal((await search('NIF')).episodes[0]?.slug, 'emx-059');
+  const indexes = await (await fetch(`${stack.meili.host}/indexes?limit=100`, { headers: { authorization: `Bearer ${stack.meili.masterKey}` } })).json() as { results: { uid: string }[] };
+  assert.ok(!indexes.results.some((index) => index.uid.endsWith('-rebuild')), 'the old indexes are dropped');
+});
+
 test('bad queries get 400 with a message', async () => {
   for (const q of ['', '%20', 'x'.repeat(201)]) {
     const response = await fetch(`${stack.web}/api/search?q=${q}`);

@@ -47,7 +47,7 @@ export type Stack = {
   whisper: FakeWhisper;
   /** Base URL of the podgrep web app. */
   web: string;
-  index(): Promise<RunReport>;
+  index(options?: { rebuild?: boolean }): Promise<RunReport>;
   log: string[];
 };
 
@@ -72,5 +72,5 @@ export async function startStack(episodesDir: string, env: Record<string, string
   const log: string[] = [];
   const names = indexNames(config.meili.indexPrefix);
   const web = await listen(createApp({ search: meiliSearch(meiliClient(running), names), episodesDir, log: (line) => log.push(line) }));
-  return { config, meili: running, whisper, web, log, index: () => runIndex(config, running, { log: (line) => void (log.push(line), process.env.TEST_LOG && console.log(line)), transcriber: { backoffMs: 50 } }) };
+  return { config, meili: running, whisper, web, log, index: (options = {}) => runIndex(config, running, { ...options, log: (line) => void (log.push(line), process.env.TEST_LOG && console.log(line)), transcriber: { backoffMs: 50 } }) };
 }

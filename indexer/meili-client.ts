@@ -1,4 +1,4 @@
-import { Meilisearch, type EnqueuedTaskPromise } from 'meilisearch';
+import { Meilisearch, MeilisearchRequestError, type EnqueuedTask, type EnqueuedTaskPromise } from 'meilisearch';
 import { SearchEngineError } from '../src/errors.ts';
 
 export type MeiliConnection = { host: string; apiKey: string | undefined };
@@ -18,11 +18,53 @@ export function meiliClient({ host, apiKey }: MeiliConnection, timeoutMs = 30_00
   });
 }
 
-/** Waits for a task and turns a failed one into an error carrying Meilisearch's own reason. */
-export async function settled(what: string, task: EnqueuedTaskPromise): Promise<void> {
-  const done = await task.waitTask();
-  if (done.status !== 'succeeded') {
-    const reason = done.error ? `${done.error.message} (${done.error.code})` : `task ${done.status}`;
-    throw new SearchEngineError(`Meilisearch could not ${what}: ${reason}`, { cause: done.error });
+/**
+ * How long the indexer keeps trying a Meilisearch that stopped answering (restarted, or briefly overloaded) before the
+ * run fails: backoff from 0.5 s, about a minute in all.
+ */
+const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15_000, 30_000];
+
+/**
+ * Enqueues a task (retrying while Meilisearch cannot be reached), waits for it (likewise: a restarted Meilisearch still
+ * has its queue), and turns a failed task into an error carrying Meilisearch's own reason. Enqueueing twice after a
+ * lost answer is harmless: every write podgrep makes replaces documents by id.
+ */
+export async function settled(client: Meilisearch, what: string, enqueue: () => EnqueuedTaskPromise): Promise<void> {
+  await settledAll(client, [[what, enqueue]]);
+}
+
+/**
+ * Several tasks, each enqueued once the one before was accepted (so Meilisearch runs them in this order, batching what
+ * it can), then all waited for.
+ */
+export async function settledAll(client: Meilisearch, steps: [string, () => EnqueuedTaskPromise][]): Promise<void> {
+  const enqueued: [string, EnqueuedTask][] = [];
+  for (const [what, enqueue] of steps) enqueued.push([what, await reachable(client, what, () => enqueue())]);
+  for (const [what, task] of enqueued) {
+    const done = await reachable(client, what, () => client.tasks.waitForTask(task.taskUid));
+    if (done.status !== 'succeeded') {
+      const reason = done.error ? `${done.error.message} (${done.error.code})` : `task ${done.status}`;
+      throw new SearchEngineError(`Meilisearch could not ${what}: ${reason}`, { cause: done.error });
+    }
+  }
+}
+
+async function reachable<T>(client: Meilisearch, what: string, call: () => Promise<T>): Promise<T> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await call();
+    } catch (error) {
+      const delay = RETRY_DELAYS_MS[attempt];
+      if (!(error instanceof MeilisearchRequestError) || delay === undefined) {
+        if (error instanceof MeilisearchRequestError) {
+          throw new SearchEngineError(
+            `Meilisearch at ${client.config.host} stopped answering (could not ${what}); what was written before is kept — run again once it is back`,
+            { cause: error },
+          );
+        }
+        throw error;
+      }
+      await new Promise((resolve) => setTimeout(resolve, delay));
+    }
   }
 }

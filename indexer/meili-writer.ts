@@ -2,7 +2,7 @@ import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
 import type { EpisodeDocument, MomentDocument } from '../src/documents.ts';
 import { episodeSettings, momentSettings, type IndexNames } from '../src/index-settings.ts';
 import type { DocumentWriter, IndexedEpisode } from '../src/ports.ts';
-import { settled } from './meili-client.ts';
+import { settled, settledAll } from './meili-client.ts';
 
 /** Documents per addDocuments request: well under Meilisearch's 100 MB payload limit for moments of ~2 KB. */
 const CHUNK = 10_000;
@@ -15,10 +15,10 @@ export function meiliWriter(client: Meilisearch, names: IndexNames): DocumentWri
     async applySettings(synonyms) {
       // Settings before documents: documents added first would be indexed again when the settings arrive.
       for (const uid of [names.episodes, names.moments]) {
-        await settled(`create index ${uid}`, client.createIndex(uid, { primaryKey: 'id' })).catch(ignoreExists);
+        await settled(client, `create index ${uid}`, () => client.createIndex(uid, { primaryKey: 'id' })).catch(ignoreExists);
       }
-      await settled(`apply settings to ${names.episodes}`, episodes.updateSettings(episodeSettings(synonyms)));
-      await settled(`apply settings to ${names.moments}`, moments.updateSettings(momentSettings(synonyms)));
+      await settled(client, `apply settings to ${names.episodes}`, () => episodes.updateSettings(episodeSettings(synonyms)));
+      await settled(client, `apply settings to ${names.moments}`, () => moments.updateSettings(momentSettings(synonyms)));
     },
     async indexed() {
       const found = new Map<string, IndexedEpisode>();
@@ -29,8 +29,8 @@ export function meiliWriter(client: Meilisearch, names: IndexNames): DocumentWri
       }
     },
     async write(batch) {
-      // In this order, each request enqueued only after the one before it was accepted, so Meilisearch runs them in
-      // order (and batches them): an episode document lands only after its moments, so an indexed episode is whole.
+      // In this order: an episode document (and its fingerprint) lands only after its moments, so an episode that is
+      // indexed is indexed whole, and one cut off by a crash is redone.
       const steps: [string, () => EnqueuedTaskPromise][] = [];
       for (let i = 0; i < batch.moments.length; i += CHUNK) {
         const chunk = batch.moments.slice(i, i + CHUNK);
@@ -39,13 +39,7 @@ export function meiliWriter(client: Meilisearch, names: IndexNames): DocumentWri
       if (batch.staleMomentIds.length) steps.push(['delete old moments', () => moments.deleteDocuments(batch.staleMomentIds)]);
       if (batch.episodes.length) steps.push(['add episodes', () => episodes.addDocuments(batch.episodes)]);
       if (batch.removedEpisodeIds.length) steps.push(['delete removed episodes', () => episodes.deleteDocuments(batch.removedEpisodeIds)]);
-      const enqueued: [string, EnqueuedTaskPromise][] = [];
-      for (const [what, enqueue] of steps) {
-        const task = enqueue();
-        await task;
-        enqueued.push([what, task]);
-      }
-      for (const [what, task] of enqueued) await settled(what, task);
+      await settledAll(client, steps);
     },
   };
 }
@@ -63,7 +57,7 @@ export function rebuildNames(names: IndexNames): IndexNames {
 export async function dropRebuild(client: Meilisearch, names: IndexNames): Promise<void> {
   const target = rebuildNames(names);
   for (const uid of [target.episodes, target.moments]) {
-    await settled(`delete index ${uid}`, client.deleteIndex(uid)).catch((error: unknown) => {
+    await settled(client, `delete index ${uid}`, () => client.deleteIndex(uid)).catch((error: unknown) => {
       if (!(error instanceof Error && /index_not_found/.test(error.message))) throw error;
     });
   }
@@ -76,10 +70,9 @@ export async function dropRebuild(client: Meilisearch, names: IndexNames): Promi
 export async function swapInRebuild(client: Meilisearch, names: IndexNames): Promise<void> {
   const rebuilt = rebuildNames(names);
   for (const uid of [names.episodes, names.moments]) {
-    await settled(`create index ${uid}`, client.createIndex(uid, { primaryKey: 'id' })).catch(ignoreExists);
+    await settled(client, `create index ${uid}`, () => client.createIndex(uid, { primaryKey: 'id' })).catch(ignoreExists);
   }
-  await settled(
-    'swap the rebuilt indexes in',
+  await settled(client, 'swap the rebuilt indexes in', () =>
     client.swapIndexes([
       { indexes: [names.episodes, rebuilt.episodes], rename: false },
       { indexes: [names.moments, rebuilt.moments], rename: false },

@@ -38,7 +38,9 @@ export function momentSettings(synonyms: Record<string, string[]>): Settings {
     searchableAttributes: ['text'],
     filterableAttributes: FILTERABLE,
     sortableAttributes: ['day', 'start'],
-    rankingRules: RANKING_RULES,
+    // Moments have one attribute, so `attribute` would rank only where in a 30-second chunk a word falls: an accident
+    // of where the chunk was cut. Without it, equally good moments tie and search-results.ts breaks the tie.
+    rankingRules: RANKING_RULES.filter((rule) => rule !== 'attribute'),
     synonyms,
     // Over-fetching moments to group them by episode needs more than the default 1000 hits.
     pagination: { maxTotalHits: 5000 },

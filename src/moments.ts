@@ -10,6 +10,12 @@ export type Moment = {
   start: number;
   end: number;
   text: string;
+  /**
+   * How many characters at the start of `text` are the end of the moment before, repeated. Searching them too finds a
+   * phrase the cut fell inside, and keeps a moment from ranking higher just because a word happens to open it
+   * (Meilisearch's exactness rule rewards text that starts with the query). Pages show `text.slice(overlap)`.
+   */
+  overlap: number;
   wordOffsets: number[];
   wordStarts: number[];
 };
@@ -22,7 +28,10 @@ export type ChunkOptions = {
 };
 
 /** Bumped whenever the way moments are cut changes, so indexes built the old way can be told apart. */
-export const CHUNKING_VERSION = 1;
+export const CHUNKING_VERSION = 2;
+
+/** Words of the previous moment repeated at the start of the next. */
+const OVERLAP_WORDS = 6;
 
 export function toMoments(transcript: Transcript, options: ChunkOptions = {}): Moment[] {
   const { maxSeconds = 40, targetSeconds = 30 } = options;
@@ -42,7 +51,22 @@ export function toMoments(transcript: Transcript, options: ChunkOptions = {}): M
     current.push(segment);
   }
   if (current.length) groups.push(current);
-  return groups.map((group, index) => toMoment(group, index));
+  const moments = groups.map((group, index) => toMoment(group, index));
+  return moments.map((moment, index) => withOverlap(moment, moments[index - 1]));
+}
+
+function withOverlap(moment: Moment, previous: Moment | undefined): Moment {
+  const from = previous ? previous.wordOffsets.length - OVERLAP_WORDS : -1;
+  if (!previous || from < 0) return moment;
+  const start = previous.wordOffsets[from] ?? 0;
+  const lead = `${previous.text.slice(start)} `;
+  return {
+    ...moment,
+    text: lead + moment.text,
+    overlap: lead.length,
+    wordOffsets: [...previous.wordOffsets.slice(from).map((offset) => offset - start), ...moment.wordOffsets.map((offset) => offset + lead.length)],
+    wordStarts: [...previous.wordStarts.slice(from), ...moment.wordStarts],
+  };
 }
 
 function toMoment(segments: Segment[], index: number): Moment {
@@ -60,7 +84,7 @@ function toMoment(segments: Segment[], index: number): Moment {
   }
   const first = segments[0];
   const last = segments.at(-1);
-  return { index, start: first?.start ?? 0, end: last?.end ?? 0, text, wordOffsets, wordStarts };
+  return { index, start: first?.start ?? 0, end: last?.end ?? 0, text, overlap: 0, wordOffsets, wordStarts };
 }
 
 /**

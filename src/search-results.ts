@@ -91,10 +91,16 @@ export function shapeResults(query: SearchQuery, episodeHits: EpisodeHit[], mome
   for (const hit of episodeHits) {
     entry(hit, hit._rankingScore ?? 0).notes = noteMatches(hit);
   }
+  const matching = new Map<string, number>();
   for (const hit of momentHits) {
+    matching.set(hit.slug, (matching.get(hit.slug) ?? 0) + 1);
     const result = entry(hit, hit._rankingScore ?? 0);
     if (result.moments.length < (query.episode ? MOMENTS_IN_ONE_EPISODE : MOMENTS_PER_EPISODE)) result.moments.push(momentResult(hit));
   }
+  // An episode about a term says it many times; one that mentions it in passing says it once. Meilisearch ranks
+  // moments, not episodes, so the number of matching moments is added here — small, so it only orders episodes
+  // whose best hits are about as good.
+  for (const found of byslug.values()) found.score += Math.min(0.05, 0.01 * Math.log2(1 + (matching.get(found.result.slug) ?? 0)));
   const newest = (a: { result: EpisodeResult }, b: { result: EpisodeResult }) => (b.result.date ?? '').localeCompare(a.result.date ?? '');
   const ranked = [...byslug.values()].sort(query.sort === 'newest' ? newest : (a, b) => b.score - a.score || newest(a, b));
   const first = (query.page - 1) * EPISODES_PER_PAGE;

@@ -25,7 +25,19 @@ test('moments are 20–40 s of whole segments, covering the transcript without g
   assert.equal(moments[0]?.start, 0);
   assert.equal(moments.at(-1)?.end, 600);
   for (let i = 1; i < moments.length; i++) assert.equal(moments[i]?.start, moments[i - 1]?.end);
-  assert.equal(moments.map((m) => m.text).join(' '), segments(100, 6).map((s) => s.text).join(' '));
+  assert.equal(moments.map((m) => m.text.slice(m.overlap)).join(' '), segments(100, 6).map((s) => s.text).join(' '));
+});
+
+test('each moment repeats the last words of the one before, with their times, so a phrase the cut split is found', () => {
+  const [first, second] = toMoments({ duration: 600, language: 'en', segments: segments(100, 6) });
+  assert.ok(first && second);
+  assert.equal(first.overlap, 0);
+  const lead = second.text.slice(0, second.overlap);
+  assert.ok(first.text.endsWith(lead.trim()), `${lead} ends ${first.text}`);
+  assert.equal(lead.trim().split(/\s+/).length, 6);
+  // A match in the repeated words plays from when they were said, in the moment before.
+  assert.equal(timeAtOffset(second, 0), first.wordStarts.at(-6));
+  assert.ok(timeAtOffset(second, 0) < second.start);
 });
 
 test('a segment longer than the maximum stays whole, in a moment of its own', () => {

@@ -11,44 +11,91 @@ export function audioSrc(episode: EpisodeDocument): string | undefined {
   return undefined;
 }
 
+/**
+ * The episode: player and "search this episode" in a bar that stays in view, the transcript with a link per line, and
+ * the show notes beside it on wide screens. static/player.js and static/find.js add seeking, the spoken line and
+ * in-episode search; without them every line is still a link that opens the player at its time.
+ */
 export function episodePage(episode: EpisodeDocument, moments: MomentDocument[], t: number | undefined): Html {
   const src = audioSrc(episode);
   // A media fragment makes the browser open the audio at `t` even without JavaScript.
   const playerSrc = src && t !== undefined ? `${src}#t=${t}` : src;
   const current = t === undefined ? undefined : currentMoment(moments, t);
+  const meta = [
+    episode.podcast,
+    episode.date,
+    episode.episodeNumber !== null ? `#${episode.episodeNumber}` : null,
+    episode.durationSeconds ? formatTime(episode.durationSeconds) : null,
+  ];
   return layout({
     title: `${episode.title} — podgrep`,
     body: html`<article class="episode-page">
-  <h1>${episode.title}</h1>
-  <p class="meta">${[episode.podcast, episode.date, episode.episodeNumber !== null ? `#${episode.episodeNumber}` : null].filter(Boolean).join(' · ')}</p>
-  ${playerSrc
-    ? html`<audio id="player" controls preload="metadata" src="${playerSrc}" data-start="${t ?? ''}"></audio>`
+  <header class="episode-head">
+    <h1>${episode.title}</h1>
+    <p class="meta">${meta.filter(Boolean).join(' · ')}</p>
+    ${episode.summary ? html`<div class="summary">${episode.summary.split('\n').filter((p) => p.trim()).map((p) => html`<p>${p}</p>`)}</div>` : ''}
+  </header>
+  ${playerSrc || moments.length
+    ? html`<div class="episode-tools">
+    ${playerSrc
+      ? html`<audio id="player" controls preload="metadata" src="${playerSrc}" data-start="${t ?? ''}" aria-label="Episode audio"></audio>`
+      : html`<p class="empty">This episode has no audio.</p>`}
+    ${moments.length ? findForm(episode) : ''}
+  </div>`
     : html`<p class="empty">This episode has no audio.</p>`}
-  ${episode.summary ? html`<section><h2>Summary</h2>${episode.summary.split('\n').map((p) => html`<p>${p}</p>`)}</section>` : ''}
-  ${moments.length
-    ? html`<section class="transcript"><h2>Transcript</h2>
-    ${moments.map(
-      (moment) => html`<p class="line${moment === current ? ' current' : ''}" data-start="${moment.start}">
-      <a class="time" href="${episodeUrl(episode.slug, moment.start)}">${formatTime(moment.start)}</a> ${moment.text}</p>`,
-    )}
-  </section>`
-    : html`<p class="empty">No transcript yet: this episode is searchable by its show notes.</p>`}
-  ${notes(episode)}
+  <div class="episode-body">
+    ${moments.length
+      ? html`<section class="transcript" aria-labelledby="transcript-heading"><h2 id="transcript-heading">Transcript</h2>
+      ${moments.map(
+        (moment) => html`<p class="line${moment === current ? ' current' : ''}" data-start="${moment.start}">
+        <a class="time" href="${episodeUrl(episode.slug, moment.start)}" aria-label="Play from ${formatTime(moment.start)}">${formatTime(moment.start)}</a> ${moment.text.slice(moment.overlap ?? 0)}</p>`,
+      )}
+    </section>`
+      : html`<p class="empty transcript-missing">No transcript yet: this episode is searchable by its show notes.</p>`}
+    ${notes(episode)}
+  </div>
 </article>`,
   });
+}
+
+/**
+ * "Search this episode". Without JavaScript it is a search of the whole catalogue (narrowed to this podcast); find.js
+ * turns it into highlight, count and next/previous within this transcript.
+ */
+function findForm(episode: EpisodeDocument): Html {
+  return html`<form class="find" action="/search" method="get" role="search" aria-label="This episode">
+      <label for="find-q">Search this episode</label>
+      <div class="find-row">
+        <input id="find-q" name="q" type="search" maxlength="200" autocomplete="off" placeholder="A word or phrase">
+        ${episode.podcast ? html`<input type="hidden" name="podcast" value="${episode.podcast}">` : ''}
+        <button type="submit">Search</button>
+      </div>
+    </form>`;
 }
 
 function notes(episode: EpisodeDocument): Html {
   const people = [...episode.panel, ...episode.guests.map((guest) => `${guest} (guest)`)];
   const links = episode.links.map((label, i) => ({ label, url: episode.linkUrls[i] ?? '' }));
-  return html`${people.length ? html`<section><h2>Panel</h2><ul>${people.map((name) => html`<li>${name}</li>`)}</ul></section>` : ''}
-  ${links.length ? html`<section><h2>Links</h2><ul class="links">${links.map((link) => html`<li>${safeLink(link.label, link.url)}</li>`)}</ul></section>` : ''}
-  ${episode.picks.length ? html`<section><h2>Picks</h2><ul>${episode.picks.map((pick) => html`<li>${pick}</li>`)}</ul></section>` : ''}`;
+  if (!people.length && !links.length && !episode.picks.length) return html``;
+  return html`<aside class="notes" aria-label="Show notes">
+    ${people.length ? html`<section><h2>Panel</h2><ul>${people.map((name) => html`<li>${name}</li>`)}</ul></section>` : ''}
+    ${links.length ? html`<section><h2>Links</h2><ul class="links">${links.map((link) => html`<li>${safeLink(link.label, link.url)}</li>`)}</ul></section>` : ''}
+    ${episode.picks.length ? html`<section><h2>Picks</h2><ul class="links">${episode.picks.map((pick) => html`<li>${withLinks(pick)}</li>`)}</ul></section>` : ''}
+  </aside>`;
 }
 
 /** Only http(s) links become links: a `javascript:` URL in someone's show notes stays text. */
 function safeLink(label: string, url: string): Html {
   return /^https?:\/\//i.test(url) ? html`<a href="${url}" rel="nofollow noopener">${label}</a>` : html`${label}`;
+}
+
+/** An http(s) URL in running text, without the punctuation that usually follows one ("see https://x.org."). */
+const URL_IN_TEXT = /(https?:\/\/[^\s<>"]*[^\s<>"'.,;:!?)\]])/i;
+
+/** Picks are text such as "Mark Ericksen: https://…": the URLs in them become links, everything else stays text. */
+function withLinks(text: string): Html {
+  // split() with a capturing group puts the URLs at the odd indexes.
+  return html`${text.split(URL_IN_TEXT).map((part, i) => (i % 2 ? safeLink(part, part) : part))}`;
 }
 
 /** Links start a second or so before the words (search-results.ts), so the line about to be spoken counts as current. */

@@ -27,6 +27,10 @@ export type Config = {
   };
   audioMaxBytes: number;
   ffmpegBin: string | undefined;
+  /** Off by default: episode files come from outside and must not make the indexer reach into the local network. */
+  allowPrivateUrls: boolean;
+  /** Searches a minute per client; 0 turns the limit off. */
+  rateLimit: number;
 };
 
 type Env = Record<string, string | undefined>;
@@ -49,6 +53,8 @@ export const VARIABLES = {
   TRANSCRIBE_CONCURRENCY: ['4', 'Transcription requests in flight at once'],
   TRANSCRIBE_MAX_UPLOAD_BYTES: ['25000000', 'Largest upload; longer audio is cut at silences into pieces under it'],
   AUDIO_MAX_BYTES: ['1073741824', 'Largest audio file downloaded'],
+  ALLOW_PRIVATE_URLS: ['', 'Set to 1 to let the indexer fetch audio and transcripts from loopback and private addresses'],
+  RATE_LIMIT: ['120', 'Searches a minute one client may make (0: no limit)'],
   FFMPEG_BIN: ['', 'ffmpeg for cutting audio (default: `ffmpeg` on the PATH, else the npm package)'],
 } as const;
 
@@ -63,6 +69,13 @@ export function parseConfig(env: Env): Config {
     const value = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
     if (!(value >= min && value <= max)) problems.push(`${name}=${JSON.stringify(raw)}: expected a whole number from ${min} to ${max}`);
     return value;
+  };
+  const flag = (name: keyof typeof VARIABLES): boolean => {
+    const raw = (text(name) ?? '').toLowerCase();
+    if (['', '0', 'false', 'no'].includes(raw)) return false;
+    if (['1', 'true', 'yes'].includes(raw)) return true;
+    problems.push(`${name}=${JSON.stringify(raw)}: expected 1 or 0`);
+    return false;
   };
   const url = (name: keyof typeof VARIABLES): string | undefined => {
     const raw = text(name);
@@ -109,6 +122,8 @@ export function parseConfig(env: Env): Config {
     },
     audioMaxBytes: integer('AUDIO_MAX_BYTES', 1, 2 ** 40),
     ffmpegBin: text('FFMPEG_BIN'),
+    allowPrivateUrls: flag('ALLOW_PRIVATE_URLS'),
+    rateLimit: integer('RATE_LIMIT', 0, 1_000_000),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;

@@ -67,6 +67,9 @@ export async function startStack(episodesDir: string, env: Record<string, string
     MEILI_INDEX_PREFIX: `test${process.pid}-${++prefixes}`,
     OPENAI_API_KEY: 'test-key',
     OPENAI_BASE_URL: whisper.url,
+    // Every server in the tests is on loopback.
+    ALLOW_PRIVATE_URLS: '1',
+    RATE_LIMIT: '0',
     ...env,
   });
   const log: string[] = [];

@@ -1,4 +1,5 @@
 import express, { type ErrorRequestHandler, type Request } from 'express';
+import helmet from 'helmet';
 import path from 'node:path';
 import { BadRequestError, SearchEngineError } from '../src/errors.ts';
 import type { SearchBackend } from '../src/ports.ts';
@@ -8,9 +9,12 @@ import { layout } from './views/layout.ts';
 import { researchPage } from './views/research-page.ts';
 import { resultsSection, searchPage } from './views/search-page.ts';
 import { html } from './html.ts';
+import { rateLimit } from './rate-limit.ts';
 
 export type AppDeps = {
   search: SearchBackend;
+  /** Searches a minute per client; 0 or absent: no limit. */
+  rateLimit?: number;
   /** Local audio is served from this folder only. */
   episodesDir: string;
   log?: (line: string) => void;
@@ -19,10 +23,35 @@ export type AppDeps = {
 const STATIC_DIR = path.join(import.meta.dirname, 'static');
 
 /** Builds the web app without listening, so tests can run it in-process; server.ts does the listening. */
-export function createApp({ search, episodesDir, log = console.error }: AppDeps): express.Express {
+export function createApp({ search, episodesDir, rateLimit: perMinute = 0, log = console.error }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          // Scripts and styles only from /static: transcripts and show notes are untrusted text, and nothing inline runs.
+          defaultSrc: ["'self'"],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          // Episodes' audio lives on podcast hosts anywhere on the web.
+          mediaSrc: ["'self'", 'https:', 'http:'],
+          connectSrc: ["'self'"],
+          objectSrc: ["'none'"],
+          baseUri: ["'none'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: null,
+        },
+      },
+      // Audio from other hosts must be allowed to load into the page.
+      crossOriginEmbedderPolicy: false,
+    }),
+  );
   app.use('/static', express.static(STATIC_DIR, { maxAge: '1h', index: false }));
+  const limited = rateLimit(perMinute);
+  app.use(['/search', '/api/search', '/research'], limited);
 
   app.get('/', (_req, res) => {
     res.type('html').send(searchPage('', {}).value);

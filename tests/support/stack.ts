@@ -35,15 +35,16 @@ export function serveFiles(dir: string): Promise<string> {
  * A real embedded Meilisearch in its own data folder, stopped when the current test (or, at the top of a file, the
  * file) ends.
  */
-export async function testMeili(): Promise<RunningMeili> {
-  const running = await startEmbeddedMeili({ dataDir: await testdir(), bin: undefined });
+export async function testMeili(): Promise<RunningMeili & { dataDir: string }> {
+  const dataDir = await testdir();
+  const running = await startEmbeddedMeili({ dataDir, bin: undefined });
   after(() => running.stop());
-  return running;
+  return { ...running, dataDir };
 }
 
 export type Stack = {
   config: Config;
-  meili: RunningMeili;
+  meili: RunningMeili & { dataDir: string };
   whisper: FakeWhisper;
   /** Base URL of the podgrep web app. */
   web: string;

@@ -92,10 +92,11 @@ const SUMMARY_FIELDS = ['slug', 'title', 'podcast', 'date', 'episodeNumber', 'ta
 /**
  * One multi-search: show notes and transcript moments side by side, grouped by episode in search-results.ts.
  *
- * Why over-fetch and group, rather than `distinct: slug` and then one search per episode for its moments: grouping
- * needs a single round trip whatever the page shows (distinct-then-per-episode costs 1 + 10 searches a page), and
- * ranking an episode by its best hit of either kind keeps notes and moments in one order. The cost is reading up to
- * 1000 moment hits; measured in BENCHMARKS.md against Meilisearch's own time for the same request.
+ * Why over-fetch and group, rather than `distinct: slug` and then one search per episode for its moments: two round
+ * trips whatever the page shows (distinct-then-per-episode costs 1 + 10 searches a page), ranking an episode by its
+ * best hit of either kind keeps notes and moments in one order, and counting an episode's matching moments lets an
+ * episode about a term outrank one that says it once. Reading up to 1000 moment hits is kept cheap by reading only
+ * their ids here; the shown moments' text comes from momentRequest. Measured in BENCHMARKS.md.
  */
 export function searchRequests(query: SearchQuery, names: IndexNames): MultiSearchQuery[] {
   const filter = filterExpression(query.filters, query.episode);
@@ -116,13 +117,29 @@ export function searchRequests(query: SearchQuery, names: IndexNames): MultiSear
       showMatchesPosition: true,
     },
     {
-      ...common,
+      // Ranking needs only which episode each moment belongs to; momentRequest reads the few that are shown.
+      q: query.q,
+      showRankingScore: true,
+      ...(filter ? { filter } : {}),
       indexUid: names.moments,
       limit: MOMENT_HITS,
-      attributesToRetrieve: [...SUMMARY_FIELDS, 'start', 'end', 'wordOffsets', 'wordStarts'],
-      attributesToHighlight: ['text'],
+      attributesToRetrieve: ['id', ...SUMMARY_FIELDS],
     },
   ];
+}
+
+/** The second request: the text, highlights and word timings of the moments a page shows, by id. */
+export function momentRequest(query: SearchQuery, ids: string[], names: IndexNames): MultiSearchQuery {
+  return {
+    indexUid: names.moments,
+    q: query.q,
+    filter: `id IN [${ids.map(filterValue).join(', ')}]`,
+    limit: ids.length,
+    attributesToRetrieve: ['id', 'slug', 'title', 'podcast', 'date', 'episodeNumber', 'start', 'end', 'wordOffsets', 'wordStarts'],
+    attributesToHighlight: ['text'],
+    highlightPreTag: MATCH_START,
+    highlightPostTag: MATCH_END,
+  };
 }
 
 /**

@@ -44,7 +44,11 @@ export type EpisodeHit = EpisodeSummary & FacetFields & {
   _matchesPosition?: Record<string, unknown>;
   _rankingScore?: number;
 };
+/** A moment as the first request returns it: enough to rank and count, not to show. */
+export type RankedMomentHit = EpisodeSummary & FacetFields & { id: string; _rankingScore?: number };
+
 export type MomentHit = EpisodeSummary & FacetFields & {
+  id: string;
   start: number;
   end: number;
   wordOffsets: number[];
@@ -61,10 +65,20 @@ const MOMENTS_IN_ONE_EPISODE = 100;
 const LEAD_IN = 1;
 const SNIPPET_WORDS = 30;
 
-/**
- * Groups note hits and moment hits into one list of episodes ranked by each episode's best hit, and pages it.
- */
+/** A page of ranked episodes whose moments are chosen (by id) but not yet read. */
+export type RankedPage = { response: SearchResponse; momentIds: Map<string, string[]> };
+
+/** Both steps at once, for hits that already carry everything (tests, and small result sets). */
 export function shapeResults(query: SearchQuery, episodeHits: EpisodeHit[], momentHits: MomentHit[]): SearchResponse {
+  return withMoments(rankResults(query, episodeHits, momentHits), momentHits);
+}
+
+/**
+ * Groups note hits and moment hits into one list of episodes ranked by each episode's best hit, pages it, and picks
+ * the moments to show. Ranking reads only ids and scores: reading the text and word timings of every one of up to a
+ * thousand moment hits would make each search move about a megabyte.
+ */
+export function rankResults(query: SearchQuery, episodeHits: EpisodeHit[], momentHits: RankedMomentHit[]): RankedPage {
   const byslug = new Map<string, { result: EpisodeResult; score: number; facets: EpisodeSummary & FacetFields }>();
   const entry = (hit: EpisodeSummary & FacetFields, score: number) => {
     let found = byslug.get(hit.slug);
@@ -92,10 +106,12 @@ export function shapeResults(query: SearchQuery, episodeHits: EpisodeHit[], mome
     entry(hit, hit._rankingScore ?? 0).notes = noteMatches(hit);
   }
   const matching = new Map<string, number>();
+  const chosen = new Map<string, string[]>();
   for (const hit of momentHits) {
     matching.set(hit.slug, (matching.get(hit.slug) ?? 0) + 1);
-    const result = entry(hit, hit._rankingScore ?? 0);
-    if (result.moments.length < (query.episode ? MOMENTS_IN_ONE_EPISODE : MOMENTS_PER_EPISODE)) result.moments.push(momentResult(hit));
+    entry(hit, hit._rankingScore ?? 0);
+    const ids = chosen.get(hit.slug) ?? [];
+    if (ids.length < (query.episode ? MOMENTS_IN_ONE_EPISODE : MOMENTS_PER_EPISODE)) chosen.set(hit.slug, [...ids, hit.id]);
   }
   // An episode about a term says it many times; one that mentions it in passing says it once. Meilisearch ranks
   // moments, not episodes, so the number of matching moments is added here — small, so it only orders episodes
@@ -104,14 +120,36 @@ export function shapeResults(query: SearchQuery, episodeHits: EpisodeHit[], mome
   const newest = (a: { result: EpisodeResult }, b: { result: EpisodeResult }) => (b.result.date ?? '').localeCompare(a.result.date ?? '');
   const ranked = [...byslug.values()].sort(query.sort === 'newest' ? newest : (a, b) => b.score - a.score || newest(a, b));
   const first = (query.page - 1) * EPISODES_PER_PAGE;
-  return {
+  const episodes = ranked.slice(first, first + EPISODES_PER_PAGE).map((found) => found.result);
+  const response: SearchResponse = {
     query: query.q,
     totalEpisodes: ranked.length,
     page: query.page,
     sort: query.sort,
     filters: query.filters,
     facets: facetCounts(ranked.map((found) => found.facets)),
-    episodes: ranked.slice(first, first + EPISODES_PER_PAGE).map((found) => found.result),
+    episodes,
+  };
+  return { response, momentIds: new Map(episodes.map((episode) => [episode.slug, chosen.get(episode.slug) ?? []])) };
+}
+
+/** The ids of the moments a ranked page shows, for the second request that reads their text and timings. */
+export function chosenMomentIds(page: RankedPage): string[] {
+  return [...page.momentIds.values()].flat();
+}
+
+/** Fills each episode of the page with its chosen moments, in ranking order, from the hits that carry their text. */
+export function withMoments(page: RankedPage, detailed: MomentHit[]): SearchResponse {
+  const byId = new Map(detailed.map((hit) => [hit.id, hit]));
+  return {
+    ...page.response,
+    episodes: page.response.episodes.map((episode) => ({
+      ...episode,
+      moments: (page.momentIds.get(episode.slug) ?? []).flatMap((id) => {
+        const hit = byId.get(id);
+        return hit ? [momentResult(hit)] : [];
+      }),
+    })),
   };
 }
 

@@ -27,7 +27,7 @@ test('moments are grouped by episode, the link lands a second before the matched
   const moment = (slug: string, start: number, text: string, score: number): MomentHit => {
     const plain = text.replace(/[\u0002\u0003]/g, '');
     const offsets = [...plain.matchAll(/\S+/g)].map((m) => m.index);
-    return { ...summary, slug, start, end: start + 30, wordOffsets: offsets, wordStarts: offsets.map((_, i) => start + i * 2), _formatted: { text }, _rankingScore: score };
+    return { ...summary, id: `${slug}--${start}`, slug, start, end: start + 30, wordOffsets: offsets, wordStarts: offsets.map((_, i) => start + i * 2), _formatted: { text }, _rankingScore: score };
   };
   const response = shapeResults(
     { q: 'nif', page: 1, filters: {}, sort: 'relevance' },

@@ -4,8 +4,8 @@ import { SearchEngineError } from '../src/errors.ts';
 import { filterValue } from '../src/filter.ts';
 import type { IndexNames } from '../src/index-settings.ts';
 import type { SearchBackend } from '../src/ports.ts';
-import { searchRequests, timelineRequest } from '../src/search-request.ts';
-import { shapeResults, type EpisodeHit, type MomentHit } from '../src/search-results.ts';
+import { momentRequest, searchRequests, timelineRequest } from '../src/search-request.ts';
+import { chosenMomentIds, rankResults, withMoments, type EpisodeHit, type MomentHit, type RankedMomentHit } from '../src/search-results.ts';
 
 /** The web page's reads from Meilisearch: one multi-search per query, two reads per episode page. */
 export function meiliSearch(client: Meilisearch, names: IndexNames): SearchBackend {
@@ -13,7 +13,12 @@ export function meiliSearch(client: Meilisearch, names: IndexNames): SearchBacke
     async search(query) {
       const { results } = await engine(() => client.multiSearch({ queries: searchRequests(query, names) }));
       const [episodes, moments] = results;
-      return shapeResults(query, (episodes?.hits ?? []) as EpisodeHit[], (moments?.hits ?? []) as MomentHit[]);
+      const page = rankResults(query, (episodes?.hits ?? []) as EpisodeHit[], (moments?.hits ?? []) as RankedMomentHit[]);
+      const ids = chosenMomentIds(page);
+      if (ids.length === 0) return withMoments(page, []);
+      const { indexUid, ...params } = momentRequest(query, ids, names);
+      const shown = await engine(() => client.index(indexUid).search(params.q, params));
+      return withMoments(page, shown.hits as unknown as MomentHit[]);
     },
     async timeline(query) {
       const { results } = await engine(() => client.multiSearch({ queries: timelineRequest(query, names) }));

@@ -3,16 +3,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { launchBrowser } from './support/browser.ts';
-import { serveFiles, startStack } from './support/stack.ts';
-import { testdir } from './support/testdir.ts';
+import { audioCatalogue, startStack } from './support/stack.ts';
 import { speak } from './support/tone-speech.ts';
 
-const root = await testdir();
-const episodes = path.join(root, 'episodes');
-const audioDir = path.join(root, 'audio');
-await fs.mkdir(episodes);
-await fs.mkdir(audioDir);
-const audioHost = await serveFiles(audioDir);
+const { episodes, audioDir, audioHost } = await audioCatalogue();
 const spoken = await speak(
   [
     { text: 'hello and welcome to the elixir hour' },

@@ -3,16 +3,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { speak, type SpokenWord } from './support/tone-speech.ts';
-import { serveFiles, startStack } from './support/stack.ts';
-import { SAMPLE_EPISODE, testdir } from './support/testdir.ts';
+import { audioCatalogue, startStack } from './support/stack.ts';
+import { SAMPLE_EPISODE } from './support/testdir.ts';
 import type { SearchResponse } from '../src/search-results.ts';
 
-const root = await testdir();
-const episodes = path.join(root, 'episodes');
-const audioDir = path.join(root, 'audio');
-await fs.mkdir(episodes);
-await fs.mkdir(audioDir);
-const audioHost = await serveFiles(audioDir);
+const { episodes, audioDir, audioHost } = await audioCatalogue();
 
 const spoken = await speak(
   [

@@ -7,19 +7,13 @@ import { test } from 'node:test';
 import type { SearchResponse } from '../src/search-results.ts';
 import { dryRun } from '../indexer/run-index.ts';
 import { fillerLines } from './support/script.ts';
-import { serveFiles, startStack, type Stack } from './support/stack.ts';
-import { testdir } from './support/testdir.ts';
+import { audioCatalogue, startStack, type Stack } from './support/stack.ts';
 import { speak, type SpokenWord } from './support/tone-speech.ts';
 import type { FakeWhisperOptions } from './support/fake-whisper.ts';
 
 /** A catalogue in its own folders: one episode per entry, its audio served over HTTP. */
 async function catalogue(episodes: Record<string, { text: string; at?: number }[]>, options: { minDuration?: number; bitrate?: string } = {}) {
-  const root = await testdir();
-  const dir = path.join(root, 'episodes');
-  const audio = path.join(root, 'audio');
-  await fs.mkdir(dir);
-  await fs.mkdir(audio);
-  const host = await serveFiles(audio);
+  const { episodes: dir, audioDir: audio, audioHost: host } = await audioCatalogue();
   const spoken: Record<string, SpokenWord[]> = {};
   for (const [slug, lines] of Object.entries(episodes)) {
     const file = path.join(audio, `${slug}.mp3`);
@@ -136,19 +130,7 @@ test('a run killed mid-way and run again sends no piece twice', async () => {
       return { status: 503 };
     },
   });
-  const env = {
-    ...process.env,
-    EPISODES_DIR: stack.config.episodesDir,
-    DATA_DIR: stack.config.dataDir,
-    MEILI_HOST: stack.meili.host,
-    MEILI_MASTER_KEY: stack.meili.masterKey,
-    MEILI_INDEX_PREFIX: stack.config.meili.indexPrefix,
-    OPENAI_API_KEY: 'test-key',
-    OPENAI_BASE_URL: stack.whisper.url,
-    TRANSCRIBE_MAX_UPLOAD_BYTES: '300000',
-    TRANSCRIBE_CONCURRENCY: '1',
-  };
-  child = spawn(process.execPath, ['indexer/cli.ts'], { env, stdio: 'ignore' });
+  child = spawn(process.execPath, ['indexer/cli.ts'], { env: stack.env, stdio: 'ignore' });
   const [, signal] = (await once(child, 'exit')) as [number | null, string | null];
   assert.equal(signal, 'SIGKILL');
   assert.equal(killedAt, 3);
@@ -179,21 +161,7 @@ test('Ctrl-C lets the piece in flight finish and be kept, starts no other, and e
       return undefined;
     },
   });
-  child = spawn(process.execPath, ['indexer/cli.ts'], {
-    env: {
-      ...process.env,
-      EPISODES_DIR: stack.config.episodesDir,
-      DATA_DIR: stack.config.dataDir,
-      MEILI_HOST: stack.meili.host,
-      MEILI_MASTER_KEY: stack.meili.masterKey,
-      MEILI_INDEX_PREFIX: stack.config.meili.indexPrefix,
-      OPENAI_API_KEY: 'test-key',
-      OPENAI_BASE_URL: stack.whisper.url,
-      TRANSCRIBE_MAX_UPLOAD_BYTES: '300000',
-      TRANSCRIBE_CONCURRENCY: '1',
-    },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
+  child = spawn(process.execPath, ['indexer/cli.ts'], { env: stack.env, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const [code] = (await once(child, 'exit')) as [number | null];

@@ -1,6 +1,7 @@
 import express from 'express';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after } from 'node:test';
 import { parseConfig, type Config } from '../../src/config.ts';
@@ -42,8 +43,20 @@ export async function testMeili(): Promise<RunningMeili & { dataDir: string }> {
   return { ...running, dataDir };
 }
 
+/** An episodes folder and an audio folder served over HTTP (with Range), as a podcast host serves them. */
+export async function audioCatalogue(): Promise<{ episodes: string; audioDir: string; audioHost: string }> {
+  const root = await testdir();
+  const episodes = path.join(root, 'episodes');
+  const audioDir = path.join(root, 'audio');
+  await fs.mkdir(episodes);
+  await fs.mkdir(audioDir);
+  return { episodes, audioDir, audioHost: await serveFiles(audioDir) };
+}
+
 export type Stack = {
   config: Config;
+  /** The environment that points podgrep's own commands (run as child processes) at this stack. */
+  env: NodeJS.ProcessEnv;
   meili: RunningMeili & { dataDir: string };
   whisper: FakeWhisper;
   /** Base URL of the podgrep web app. */
@@ -62,7 +75,7 @@ export async function startStack(episodesDir: string, env: Record<string, string
   const running = await testMeili();
   const whisper = await startFakeWhisper({ apiKey: 'test-key', ...whisperOptions });
   after(() => whisper.close());
-  const config = parseConfig({
+  const settings: Record<string, string> = {
     EPISODES_DIR: episodesDir,
     DATA_DIR: path.join(episodesDir, '..', 'data'),
     MEILI_INDEX_PREFIX: `test${process.pid}-${++prefixes}`,
@@ -72,9 +85,11 @@ export async function startStack(episodesDir: string, env: Record<string, string
     ALLOW_PRIVATE_URLS: '1',
     RATE_LIMIT: '0',
     ...env,
-  });
+  };
+  const config = parseConfig(settings);
   const log: string[] = [];
   const names = indexNames(config.meili.indexPrefix);
   const web = await listen(createApp({ search: meiliSearch(meiliClient(running), names), episodesDir, log: (line) => log.push(line) }));
-  return { config, meili: running, whisper, web, log, index: (options = {}) => runIndex(config, running, { ...options, log: (line) => void (log.push(line), process.env.TEST_LOG && console.log(line)), transcriber: { backoffMs: 50 } }) };
+  const childEnv = { ...process.env, ...settings, MEILI_HOST: running.host, MEILI_MASTER_KEY: running.masterKey };
+  return { config, env: childEnv, meili: running, whisper, web, log, index: (options = {}) => runIndex(config, running, { ...options, log: (line) => void (log.push(line), process.env.TEST_LOG && console.log(line)), transcriber: { backoffMs: 50 } }) };
 }

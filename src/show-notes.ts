@@ -87,14 +87,17 @@ function listItem(line: string): string | undefined {
   return /^(?:[*+-]|\d+[.)])\s+(.*)$/.exec(line)?.[1]?.trim();
 }
 
-const MARKDOWN_LINK = /\[([^\]]*)\]\(\s*<?([^)\s>]+)>?(?:\s+"[^"]*")?\s*\)/g;
+// The URL may hold balanced parentheses, as Wikipedia's do: `Elixir_(programming_language)`.
+const MARKDOWN_LINK = /\[([^\]]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)>?(?:\s+"[^"]*")?\s*\)/g;
 const BARE_URL = /\bhttps?:\/\/[^\s<>()\]]+[^\s<>()\].,;:!?'"]/g;
 
 /** Markdown reduced to the words a reader sees: link labels kept, emphasis and markup dropped. */
 export function plainText(markdown: string): string {
   return markdown
     .replace(MARKDOWN_LINK, '$1')
-    .replace(/[*_`]+/g, '')
+    // Emphasis markers go; underscores inside words (`sorted_set_nif`) stay.
+    .replace(/[*`]+/g, '')
+    .replace(/(^|[^\p{L}\p{N}])_{1,2}(?=\S)|(?<=\S)_{1,2}(?=[^\p{L}\p{N}]|$)/gu, '$1')
     .replace(/^>\s?/, '')
     .replace(/\s+/g, ' ')
     .trim();

@@ -83,3 +83,15 @@ test('relative audio paths and numbers written as text are accepted', () => {
   assert.equal(episode.episodeNumber, 7);
   assert.equal(episode.durationSeconds, 3723);
 });
+
+test('link labels keep underscores inside words, and URLs keep balanced parentheses', () => {
+  const episode = parseEpisode(
+    'x.md',
+    '---\ntitle: X\n---\n## Links\n* [sorted_set_nif](https://github.com/discordapp/sorted_set_nif)\n* [Elixir](https://en.wikipedia.org/wiki/Elixir_(programming_language))\n* __bold__ and _em_ text\n',
+  );
+  assert.deepEqual(episode.links, [
+    { label: 'sorted_set_nif', url: 'https://github.com/discordapp/sorted_set_nif' },
+    { label: 'Elixir', url: 'https://en.wikipedia.org/wiki/Elixir_(programming_language)' },
+  ]);
+  assert.equal(parseEpisode('y.md', '---\ntitle: X\n---\n## Summary\n__bold__ and _em_ in snake_case_words.\n').summary, 'bold and em in snake_case_words.');
+});

@@ -128,6 +128,8 @@ export function createApp({ search, episodesDir, rateLimit: perMinute = 0, log =
 
   app.use((_req, res) => notFound(res, 'There is no page here.'));
   const onError: ErrorRequestHandler = (error, _req, res, _next) => {
+    // A listener who leaves while the audio streams aborts the request: nothing to answer and nothing to report.
+    if (res.headersSent || error?.code === 'ECONNABORTED' || error?.code === 'ECONNRESET') return;
     const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
     if (status === 500) log(`podgrep: ${error?.stack ?? error}`);
     res.status(status).type('text').send(status === 404 ? 'Not found' : status < 500 ? 'Bad request' : 'Internal error');

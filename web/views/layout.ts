@@ -1,6 +1,9 @@
 import { html, type Html } from '../html.ts';
 
-/** The page around every view: one stylesheet, one deferred script, no inline code (the CSP forbids it). */
+/**
+ * The page around every view: one stylesheet, deferred scripts (modules are deferred and keep their names to
+ * themselves), no inline code (the CSP forbids it).
+ */
 export function layout({ title, q = '', body }: { title: string; q?: string; body: Html }): Html {
   return html`<!doctype html>
 <html lang="en">
@@ -10,15 +13,18 @@ export function layout({ title, q = '', body }: { title: string; q?: string; bod
 <title>${title}</title>
 <link rel="stylesheet" href="/static/style.css">
 <script src="/static/player.js" defer></script>
+<script type="module" src="/static/find.js"></script>
+<script type="module" src="/static/search.js"></script>
 </head>
 <body>
 <header class="top">
   <a class="brand" href="/">podgrep</a>
-  <form class="search" action="/search" method="get" role="search">
+  <form class="search" action="/search" method="get" role="search" aria-label="All episodes">
     <label for="q" class="visually-hidden">Search what was said</label>
     <input id="q" name="q" type="search" value="${q}" placeholder="Search what was said — try “dirty schedulers”" maxlength="200" autocomplete="off">
     <button type="submit">Search</button>
   </form>
+  <nav class="site-nav" aria-label="Site"><a href="/research${q ? `?q=${encodeURIComponent(q)}` : ''}">Research</a></nav>
 </header>
 <main>
 ${body}

@@ -29,7 +29,7 @@ export function searchPage(q: string, outcome: { results?: SearchResponse; error
  * so the page script swaps it in without a reload and the server stays the one place results are rendered.
  */
 export function resultsSection(q: string, outcome: { results?: SearchResponse; error?: string }): Html {
-  return html`<section id="results" aria-live="polite" aria-busy="false">${q ? results(q, outcome) : intro()}</section>`;
+  return html`<section id="results" aria-busy="false">${q ? results(q, outcome) : intro()}</section>`;
 }
 
 function intro(): Html {

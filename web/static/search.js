@@ -1,0 +1,207 @@
+// Every page: search as you type on the header box (no reload; the URL and Back stay right), "/" to focus the box,
+// and a "Copy link" button on every moment. Each page works without this file: the form submits, play links open.
+const box = document.getElementById('q');
+const MIN_CHARS = 2;
+const DEBOUNCE_MS = 250;
+// A query left alone this long is finished: the next one gets its own history entry, so Back returns to it.
+const SETTLE_MS = 1000;
+const COPIED_MS = 2000;
+
+// One polite live region for short news: how many results came, whether a link was copied.
+const status = document.createElement('p');
+status.className = 'visually-hidden';
+status.setAttribute('role', 'status');
+document.body.append(status);
+let clearStatus;
+function announce(text) {
+  // Emptied first, so the same words twice in a row are still read.
+  status.textContent = '';
+  clearTimeout(clearStatus);
+  setTimeout(() => {
+    status.textContent = text;
+  }, 50);
+  clearStatus = setTimeout(() => {
+    status.textContent = '';
+  }, 5000);
+}
+
+// "/" focuses the search box, unless the key is being typed into a field.
+document.addEventListener('keydown', (event) => {
+  if (event.key !== '/' || event.ctrlKey || event.metaKey || event.altKey || event.isComposing || event.defaultPrevented || !box) return;
+  const target = event.target;
+  if (target instanceof HTMLElement && (target.isContentEditable || target.closest('input, textarea, select'))) return;
+  event.preventDefault();
+  box.focus();
+  box.select();
+});
+
+// Copy link: added here because copying needs JavaScript; one listener serves moments swapped in later too.
+function addCopyButtons(root) {
+  for (const moment of root.querySelectorAll('li.moment')) {
+    const play = moment.querySelector('a.play');
+    if (!play || moment.querySelector('button.copy-link')) continue;
+    const at = play.textContent.match(/\d+(?::\d\d){1,2}/)?.[0] ?? '';
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.className = 'copy-link';
+    button.textContent = 'Copy link';
+    button.setAttribute('aria-label', `Copy link to this moment${at ? ` at ${at}` : ''}`);
+    moment.append(button);
+  }
+}
+addCopyButtons(document);
+
+const resetTimers = new WeakMap();
+document.addEventListener('click', async (event) => {
+  const button = event.target instanceof Element ? event.target.closest('button.copy-link') : null;
+  const play = button?.closest('li.moment')?.querySelector('a.play');
+  if (!button || !play) return;
+  const url = new URL(play.getAttribute('href') ?? '', location.href).href;
+  const copied = await copy(url, button);
+  const at = button.getAttribute('aria-label')?.match(/\d+(?::\d\d){1,2}/)?.[0];
+  button.textContent = copied ? 'Copied ✓' : 'Copy failed';
+  button.classList.toggle('copied', copied);
+  announce(copied ? `Link to the moment${at ? ` at ${at}` : ''} copied` : `Could not copy the link: ${url}`);
+  clearTimeout(resetTimers.get(button));
+  resetTimers.set(button, setTimeout(() => {
+    button.textContent = 'Copy link';
+    button.classList.remove('copied');
+  }, COPIED_MS));
+});
+
+async function copy(text, returnFocusTo) {
+  try {
+    await navigator.clipboard.writeText(text);
+    return true;
+  } catch {
+    // No Clipboard API outside secure contexts (http:// on another machine): the older command still works there.
+    const field = document.createElement('textarea');
+    field.value = text;
+    field.setAttribute('readonly', '');
+    field.className = 'visually-hidden';
+    document.body.append(field);
+    field.select();
+    let done = false;
+    try {
+      done = document.execCommand('copy');
+    } catch {
+      done = false;
+    }
+    field.remove();
+    returnFocusTo.focus();
+    return done;
+  }
+}
+
+// Search as you type, where the page has results to replace (the home and search pages).
+const form = box?.form;
+if (box && form && document.getElementById('results')) {
+  let debounce;
+  let settle;
+  let controller;
+  // Whether the current history entry was pushed by this burst of typing: later results replace it, until a pause.
+  let typing = false;
+  // The search (path and query string) whose results are on the page.
+  let shown = location.pathname + location.search;
+  // The #results region is polite-live on the server's page; here the short summary is announced instead of the
+  // whole list being read out at every keystroke.
+  document.getElementById('results')?.setAttribute('aria-live', 'off');
+
+  /** The current search's URL with `q` replaced: filters and sort are kept, the page number is not. */
+  const searchUrl = (q) => {
+    const url = new URL(location.pathname === '/search' ? location.href : '/search', location.origin);
+    url.hash = '';
+    url.searchParams.set('q', q);
+    url.searchParams.delete('page');
+    url.searchParams.delete('fragment');
+    return url;
+  };
+
+  /** Shows the results of `url`; `how` is 'typed' (a history entry is pushed or replaced) or 'popped' (none). */
+  const load = async (url, how) => {
+    controller?.abort();
+    controller = new AbortController();
+    const { signal } = controller;
+    const results = document.getElementById('results');
+    if (!results) return;
+    results.setAttribute('aria-busy', 'true');
+    try {
+      const fragment = new URL(url);
+      fragment.searchParams.set('fragment', '1');
+      const response = await fetch(fragment, { signal, headers: { accept: 'text/html' } });
+      const text = await response.text();
+      if (signal.aborted) return;
+      const fresh = new DOMParser().parseFromString(text, 'text/html').getElementById('results');
+      if (!fresh) throw new Error(`HTTP ${response.status} without results`);
+      results.replaceChildren(...fresh.childNodes);
+      addCopyButtons(results);
+      const path = url.pathname + url.search;
+      if (how === 'typed') {
+        // Decided here, not when the request left: an earlier request that was cut short pushed nothing.
+        if (typing) history.replaceState(null, '', path);
+        else history.pushState(null, '', path);
+        typing = true;
+      }
+      shown = location.pathname + location.search;
+      const q = url.searchParams.get('q')?.trim() ?? '';
+      document.title = q ? `${q} — podgrep` : 'podgrep — search what was said';
+      const summary = results.querySelector('.count, .empty, .error');
+      if (summary) announce(summary.textContent.trim());
+    } catch (error) {
+      if (signal.aborted) return;
+      const message = document.createElement('p');
+      message.className = 'error';
+      message.setAttribute('role', 'alert');
+      message.textContent = 'The search did not answer. Check your connection, or press Enter to try again.';
+      results.replaceChildren(message);
+      console.error('podgrep: search as you type failed', error);
+    } finally {
+      if (controller.signal === signal) results.setAttribute('aria-busy', 'false');
+    }
+  };
+
+  box.addEventListener('input', () => {
+    clearTimeout(debounce);
+    clearTimeout(settle);
+    settle = setTimeout(() => {
+      typing = false;
+    }, SETTLE_MS);
+    const q = box.value.trim();
+    const url = searchUrl(q);
+    if (q.length < MIN_CHARS || url.pathname + url.search === shown) {
+      controller?.abort();
+      document.getElementById('results')?.setAttribute('aria-busy', 'false');
+      return;
+    }
+    debounce = setTimeout(() => void load(url, 'typed'), DEBOUNCE_MS);
+  });
+
+  // Enter submits the form as usual; it carries the filters and sort on screen, as typing does.
+  form.addEventListener('submit', () => {
+    clearTimeout(debounce);
+    controller?.abort();
+    for (const carried of form.querySelectorAll('input[data-carried]')) carried.remove();
+    if (location.pathname !== '/search') return;
+    for (const [name, value] of new URLSearchParams(location.search)) {
+      if (name === 'q' || name === 'page' || name === 'fragment') continue;
+      const input = document.createElement('input');
+      input.type = 'hidden';
+      input.name = name;
+      input.value = value;
+      input.dataset.carried = '';
+      form.append(input);
+    }
+  });
+
+  // Back and Forward: show the results of the entry's URL (the first entry is a page the server rendered).
+  window.addEventListener('popstate', () => {
+    const here = location.pathname + location.search;
+    if (here === shown) return;
+    clearTimeout(debounce);
+    typing = false;
+    const url = new URL(location.pathname === '/search' ? location.href : '/search', location.origin);
+    url.hash = '';
+    box.value = url.searchParams.get('q') ?? '';
+    void load(url, 'popped');
+  });
+}

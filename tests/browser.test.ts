@@ -16,7 +16,9 @@ const spoken = await speak(
   ],
   path.join(audioDir, 'hour.mp3'),
 );
-await fs.writeFile(path.join(episodes, 'hour.md'), `---\ntitle: The Elixir Hour\naudio_url: ${audioHost}/hour.mp3\n---\n## Summary\nMemory and NIFs.\n`);
+await fs.writeFile(path.join(episodes, 'hour.md'), `---\ntitle: The Elixir Hour\npodcast: elixir-hour\naudio_url: ${audioHost}/hour.mp3\n---\n## Summary\nMemory and NIFs.\n`);
+// Another show that mentions the same words in its notes, so there is something for a facet to filter out.
+await fs.writeFile(path.join(episodes, 'other.md'), `---\ntitle: Counting References\npodcast: rust-weekly\n---\n## Summary\nA reference counter in Rust.\n`);
 const stack = await startStack(episodes);
 await stack.index();
 const browser = await launchBrowser();
@@ -46,5 +48,16 @@ test('type a phrase spoken in an episode, click the first moment: the player is 
   assert.ok(currentTime <= spokenAt + 0.2, `player at ${currentTime} starts after the words at ${spokenAt}`);
   // The line being spoken is marked in the transcript.
   assert.match((await page.locator('.transcript .line.current').first().textContent()) ?? '', /reference counter/);
+  await page.close();
+});
+
+test('a facet narrows the results to one podcast, and the link says it is selected', async () => {
+  const page = await browser.newPage();
+  await page.goto(`${stack.web}/search?q=${encodeURIComponent('reference counter')}`);
+  assert.equal(await page.locator('li.episode').count(), 2);
+  await page.locator('.facets a', { hasText: 'elixir-hour' }).click();
+  await page.waitForURL(/podcast=elixir-hour/);
+  await page.locator('.facets a[aria-current="true"]', { hasText: 'elixir-hour' }).waitFor();
+  assert.deepEqual(await page.locator('li.episode h2').allTextContents(), ['The Elixir Hour']);
   await page.close();
 });

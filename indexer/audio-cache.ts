@@ -3,6 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AudioFile, AudioSource } from '../src/ports.ts';
 import { AudioError, describe, openAudio, overLimit } from './http-download.ts';
+import { addressGuard, type GuardOptions } from './url-guard.ts';
 
 export { AudioError } from './http-download.ts';
 
@@ -20,7 +21,7 @@ export type AudioCacheOptions = {
   /** @default 10 */
   maxRedirects?: number;
   log?: (line: string) => void;
-};
+} & GuardOptions;
 
 /** What is kept beside each downloaded file, to ask its server later whether it changed. */
 type Sidecar = { url: string; finalUrl: string; etag?: string; lastModified?: string; bytes: number; sha256: string; file: string; fileName: string };
@@ -28,6 +29,7 @@ type Sidecar = { url: string; finalUrl: string; etag?: string; lastModified?: st
 /** Episode audio from an http(s) URL, downloaded once into `dir` and revalidated later, or from an absolute local path. */
 export function audioCache(options: AudioCacheOptions): AudioSource {
   const { dir, maxBytes, connectTimeoutMs = 15_000, idleTimeoutMs = 30_000, maxRedirects = 10, log = () => {} } = options;
+  const guard = addressGuard(options);
   let swept: Promise<void> | undefined;
 
   async function download(url: string, signal: AbortSignal | undefined): Promise<CachedAudio> {
@@ -39,7 +41,7 @@ export function audioCache(options: AudioCacheOptions): AudioSource {
     if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
     let answer;
     try {
-      answer = await openAudio(url, { connectTimeoutMs, idleTimeoutMs, maxRedirects, maxBytes, headers, signal });
+      answer = await openAudio(url, { connectTimeoutMs, idleTimeoutMs, maxRedirects, maxBytes, headers, signal, guard });
     } catch (error) {
       // Not reused silently: the episode may have been pulled or re-cut, and a run that "succeeds" on a stale copy
       // hides that. The next run tries again.

@@ -30,6 +30,8 @@ export type PipelineDeps = {
   glossary: GlossaryEntry[];
   progress: (slug: string, stage: string) => void;
   signal?: AbortSignal;
+  /** Let `transcript_url` reach loopback and private addresses (ALLOW_PRIVATE_URLS). @default false */
+  allowPrivateUrls?: boolean;
 };
 
 /**
@@ -148,7 +150,7 @@ async function transcriptOf(
 ): Promise<{ transcript?: Transcript; failed?: string }> {
   const { episode, file } = item;
   try {
-    const published = await publishedTranscript(item, deps.signal);
+    const published = await publishedTranscript(item, deps.signal, { allowPrivateUrls: deps.allowPrivateUrls });
     if (published) {
       report.imported.push(episode.slug);
       return { transcript: published };

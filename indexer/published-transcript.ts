@@ -2,16 +2,19 @@ import fs from 'node:fs/promises';
 import { EpisodeError } from '../src/errors.ts';
 import { importTranscript, importTranscriptOfType } from '../src/transcript-import.ts';
 import type { Transcript } from '../src/transcript.ts';
+import { AudioError, openUrl } from './http-download.ts';
 import type { EpisodeFile } from './read-episodes.ts';
+import { addressGuard, type GuardOptions } from './url-guard.ts';
 
 /** A transcript file is text; one this large is something else. */
 const MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;
 
 /**
  * The transcript a podcast already publishes, beside the episode file or at its `transcript_url`, or undefined when
- * there is none. Imported transcripts cost nothing, so they win over transcription.
+ * there is none. Imported transcripts cost nothing, so they win over transcription. The URL is fetched like audio:
+ * through the guarded download (no private addresses unless allowed, checked redirects, timeouts, a size cap).
  */
-export async function publishedTranscript(item: EpisodeFile, signal?: AbortSignal): Promise<Transcript | undefined> {
+export async function publishedTranscript(item: EpisodeFile, signal?: AbortSignal, options: GuardOptions = {}): Promise<Transcript | undefined> {
   if (item.transcriptFile) {
     const text = await fs.readFile(item.transcriptFile, 'utf8').catch((error: unknown) => {
       throw new EpisodeError(item.transcriptFile!, `the transcript cannot be read: ${(error as Error).message}`, { cause: error });
@@ -20,17 +23,30 @@ export async function publishedTranscript(item: EpisodeFile, signal?: AbortSigna
   }
   const url = item.episode.transcriptUrl;
   if (!url) return undefined;
-  let response: Response;
+  let text: string;
+  let type: string | undefined;
   try {
-    const timeout = AbortSignal.timeout(60_000);
-    response = await fetch(url, { signal: signal ? AbortSignal.any([signal, timeout]) : timeout });
+    const reply = await openUrl(url, {
+      what: 'transcript_url',
+      connectTimeoutMs: 15_000,
+      idleTimeoutMs: 30_000,
+      maxRedirects: 10,
+      maxBytes: MAX_TRANSCRIPT_BYTES,
+      limitName: 'for transcripts',
+      headers: {},
+      signal,
+      guard: addressGuard(options),
+    });
+    if (reply.status < 200 || reply.status > 299) {
+      await reply.discard();
+      throw new AudioError(`transcript_url ${url} answered HTTP ${`${reply.status} ${reply.statusText}`.trim()}`);
+    }
+    text = await reply.text();
+    type = reply.headers.get('content-type') ?? undefined;
   } catch (error) {
-    throw new EpisodeError(item.file, `transcript_url ${url} could not be fetched: ${(error as Error).message}`, { cause: error });
+    // Named by the episode file it came from; the message already names the URL and what went wrong.
+    if (error instanceof AudioError) throw new EpisodeError(item.file, error.message, { cause: error });
+    throw error;
   }
-  if (!response.ok) throw new EpisodeError(item.file, `transcript_url ${url} answered HTTP ${response.status}`);
-  if (Number(response.headers.get('content-length') ?? 0) > MAX_TRANSCRIPT_BYTES) {
-    throw new EpisodeError(item.file, `transcript_url ${url} is over ${MAX_TRANSCRIPT_BYTES} bytes`);
-  }
-  const text = await response.text();
-  return importTranscriptOfType(url, text, response.headers.get('content-type') ?? undefined);
+  return importTranscriptOfType(url, text, type);
 }

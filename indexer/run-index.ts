@@ -29,7 +29,8 @@ export type RunOptions = {
 function adapters(config: Config) {
   let ffmpeg: Promise<string> | undefined;
   return {
-    audio: audioCache({ dir: path.join(config.dataDir, 'audio'), maxBytes: config.audioMaxBytes }) as AudioSource,
+    audio: audioCache({ dir: path.join(config.dataDir, 'audio'), maxBytes: config.audioMaxBytes, allowPrivateUrls: config.allowPrivateUrls }) as AudioSource,
+    allowPrivateUrls: config.allowPrivateUrls,
     transcripts: fileTranscriptStore(path.join(config.dataDir, 'transcripts')),
     workDir: path.join(config.dataDir, 'work'),
     ffmpeg: () =>

@@ -10,8 +10,8 @@ import { maxPieceSeconds, planPieces } from '../src/audio-pieces.ts';
 import { episodeDocument, momentDocuments } from '../src/documents.ts';
 import { episodeSettings, indexNames, momentSettings } from '../src/index-settings.ts';
 import { toMoments } from '../src/moments.ts';
-import { momentRequest, parseSearchQuery, searchRequests } from '../src/search-request.ts';
-import { chosenMomentIds, rankResults, type EpisodeHit, type RankedMomentHit } from '../src/search-results.ts';
+import { detailRequests, parseSearchQuery, searchRequests } from '../src/search-request.ts';
+import { rankResults, type EpisodeHit, type RankedMomentHit } from '../src/search-results.ts';
 import { importTranscript } from '../src/transcript-import.ts';
 import { speak } from '../tests/support/tone-speech.ts';
 import { writeCatalogue } from './catalogue.ts';
@@ -156,12 +156,15 @@ async function searchLatency(host: string, headers: Record<string, string>, env:
     const query = parseSearchQuery(params);
     const body = JSON.stringify({ queries: searchRequests(query, names) });
     const post = (url: string, payload: string) => fetch(`${host}${url}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: payload });
-    const first = (await (await post('/multi-search', body)).json()) as { results: { hits: unknown[] }[] };
-    const ids = chosenMomentIds(rankResults(query, (first.results[0]?.hits ?? []) as EpisodeHit[], (first.results[1]?.hits ?? []) as RankedMomentHit[]));
-    const second = JSON.stringify({ queries: [momentRequest(query, ids, names)] });
+    type First = { results: { hits: unknown[]; facetDistribution?: Record<string, Record<string, number>> }[] };
+    const first = (await (await post('/multi-search', body)).json()) as First;
+    const [episodes, moments, counts] = first.results;
+    const page = rankResults(query, (episodes?.hits ?? []) as EpisodeHit[], (moments?.hits ?? []) as RankedMomentHit[], counts?.facetDistribution?.slug ?? {});
+    const shown = page.response.episodes.map((episode) => episode.slug);
+    const second = JSON.stringify({ queries: detailRequests(query, shown, page.notesSlugs, names) });
     const direct = async () => {
       await (await post('/multi-search', body)).arrayBuffer();
-      if (ids.length) await (await post('/multi-search', second)).arrayBuffer();
+      if (shown.length) await (await post('/multi-search', second)).arrayBuffer();
     };
     const url = `http://127.0.0.1:${port}/api/search?${new URLSearchParams(params)}`;
     const api = () => fetch(url, { headers: { 'accept-encoding': 'identity' } }).then((r) => r.arrayBuffer());
@@ -235,8 +238,8 @@ Reproduce: \`npm run bench\` (or \`npm run bench -- --episodes 10000\` for the l
 
 ## Search latency (ms, ${ROUNDS} rounds each, interleaved)
 
-Meilisearch: the two requests podgrep sends for a search (the ranking read of up to 1000 moment ids and 200 notes hits,
-then the shown moments' text and timings), POSTed straight to the engine over HTTP. podgrep: \`GET /api/search\`, which
+Meilisearch: the two multi-searches podgrep sends for a search (the ranking read: notes hits, each episode's best
+moment and the matches per episode; then the shown episodes' snippets and moments), POSTed straight to the engine. podgrep: \`GET /api/search\`, which
 sends them, groups the hits by episode and renders the JSON.
 
 | query | Meilisearch p50 | p99 | /api/search p50 | p99 | p50 ratio |

@@ -14,12 +14,6 @@ export const EPISODES_PER_PAGE = 10;
 export const MAX_FILTER_VALUES = 10;
 const MAX_FILTER_LENGTH = 200;
 
-/**
- * How many hits of each kind are read to rank episodes. Results past these are not shown: a catalogue where a term
- * comes up in more than 200 episodes' notes or 1000 moments pages through the strongest of them.
- */
-const EPISODE_HITS = 200;
-const MOMENT_HITS = 1000;
 
 export type Sort = 'relevance' | 'newest';
 export type Filters = Partial<Record<Facet, string[]>>;
@@ -89,57 +83,66 @@ export function filterExpression(filters: Filters, episode?: string): string | u
 /** Fields every hit brings back, so results and their facet counts need no second lookup. */
 const SUMMARY_FIELDS = ['slug', 'title', 'podcast', 'date', 'episodeNumber', 'tags', 'people', 'year'];
 
+/** Notes hits read to rank episodes. */
+const EPISODE_HITS = 200;
+/** Episodes whose best moment is read to rank them; further matching episodes are counted but not ranked. */
+const MOMENT_EPISODES = 100;
+/** Moments shown per episode; more would bury the next episode. */
+export const MOMENTS_PER_EPISODE = 3;
+/** When one episode is asked for (the research view), all its matching moments are the point. */
+const MOMENTS_IN_ONE_EPISODE = 100;
+
 /**
- * One multi-search: show notes and transcript moments side by side, grouped by episode in search-results.ts.
+ * A search is two multi-searches. The first ranks: notes hits, each episode's best moment (`distinct: slug`) and the
+ * number of matching moments per episode (the facet distribution of `slug`), without highlighting. The second reads
+ * what the page shows: the notes snippets and the best moments of its ten episodes, one query per episode.
  *
- * Why over-fetch and group, rather than `distinct: slug` and then one search per episode for its moments: two round
- * trips whatever the page shows (distinct-then-per-episode costs 1 + 10 searches a page), ranking an episode by its
- * best hit of either kind keeps notes and moments in one order, and counting an episode's matching moments lets an
- * episode about a term outrank one that says it once. Reading up to 1000 moment hits is kept cheap by reading only
- * their ids here; the shown moments' text comes from momentRequest. Measured in BENCHMARKS.md.
+ * Why: on 30,000 moments (measured here with bench/catalogue.ts), Meilisearch took ~40 ms to rank the 1,000 best
+ * moments of a common word, 5 ms for the best moment of each of 100 episodes, and 2 ms to count matches per episode;
+ * highlighting 200 notes hits cost 10 ms against 3 ms without. Over-fetching moments and grouping them here was the
+ * first design; it made every search pay for hits no page shows.
  */
 export function searchRequests(query: SearchQuery, names: IndexNames): MultiSearchQuery[] {
   const filter = filterExpression(query.filters, query.episode);
-  const common = {
-    q: query.q,
-    highlightPreTag: MATCH_START,
-    highlightPostTag: MATCH_END,
-    showRankingScore: true,
-    ...(filter ? { filter } : {}),
-  };
+  const common = { q: query.q, showRankingScore: true, ...(filter ? { filter } : {}) };
   return [
-    {
-      ...common,
-      indexUid: names.episodes,
-      limit: EPISODE_HITS,
-      attributesToRetrieve: SUMMARY_FIELDS,
-      attributesToHighlight: EPISODE_SEARCHABLE,
-      showMatchesPosition: true,
-    },
-    {
-      // Ranking needs only which episode each moment belongs to; momentRequest reads the few that are shown.
-      q: query.q,
-      showRankingScore: true,
-      ...(filter ? { filter } : {}),
-      indexUid: names.moments,
-      limit: MOMENT_HITS,
-      attributesToRetrieve: ['id', ...SUMMARY_FIELDS],
-    },
+    { ...common, indexUid: names.episodes, limit: EPISODE_HITS, attributesToRetrieve: SUMMARY_FIELDS },
+    { ...common, indexUid: names.moments, limit: MOMENT_EPISODES, distinct: 'slug', attributesToRetrieve: ['id', ...SUMMARY_FIELDS] },
+    // Counted apart: with `distinct`, Meilisearch counts one document per episode in the facet distribution.
+    { q: query.q, ...(filter ? { filter } : {}), indexUid: names.moments, limit: 0, facets: ['slug'] },
   ];
 }
 
-/** The second request: the text, highlights and word timings of the moments a page shows, by id. */
-export function momentRequest(query: SearchQuery, ids: string[], names: IndexNames): MultiSearchQuery {
-  return {
-    indexUid: names.moments,
-    q: query.q,
-    filter: `id IN [${ids.map(filterValue).join(', ')}]`,
-    limit: ids.length,
-    attributesToRetrieve: ['id', 'slug', 'title', 'podcast', 'date', 'episodeNumber', 'start', 'end', 'wordOffsets', 'wordStarts'],
-    attributesToHighlight: ['text'],
-    highlightPreTag: MATCH_START,
-    highlightPostTag: MATCH_END,
-  };
+/** The second multi-search: notes snippets (for the shown episodes that matched by notes) and each one's moments. */
+export function detailRequests(query: SearchQuery, shown: string[], withNotes: string[], names: IndexNames): MultiSearchQuery[] {
+  const highlight = { highlightPreTag: MATCH_START, highlightPostTag: MATCH_END };
+  const notes: MultiSearchQuery[] = withNotes.length
+    ? [
+        {
+          indexUid: names.episodes,
+          q: query.q,
+          filter: `slug IN [${withNotes.map(filterValue).join(', ')}]`,
+          limit: withNotes.length,
+          attributesToRetrieve: ['slug'],
+          attributesToHighlight: EPISODE_SEARCHABLE,
+          showMatchesPosition: true,
+          ...highlight,
+        },
+      ]
+    : [];
+  const filters = filterExpression(query.filters);
+  return [
+    ...notes,
+    ...shown.map((slug) => ({
+      indexUid: names.moments,
+      q: query.q,
+      filter: [`slug = ${filterValue(slug)}`, ...(filters ? [filters] : [])].join(' AND '),
+      limit: query.episode ? MOMENTS_IN_ONE_EPISODE : MOMENTS_PER_EPISODE,
+      attributesToRetrieve: ['id', 'slug', 'start', 'end', 'wordOffsets', 'wordStarts'],
+      attributesToHighlight: ['text'],
+      ...highlight,
+    })),
+  ];
 }
 
 /**

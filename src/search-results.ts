@@ -44,7 +44,7 @@ export type EpisodeHit = EpisodeSummary & FacetFields & {
   _matchesPosition?: Record<string, unknown>;
   _rankingScore?: number;
 };
-/** A moment as the first request returns it: enough to rank and count, not to show. */
+/** A moment as the first request returns it: enough to rank, not to show. */
 export type RankedMomentHit = EpisodeSummary & FacetFields & { id: string; _rankingScore?: number };
 
 export type MomentHit = EpisodeSummary & FacetFields & {
@@ -57,98 +57,79 @@ export type MomentHit = EpisodeSummary & FacetFields & {
   _rankingScore?: number;
 };
 
-/** Moments shown per episode; more would bury the next episode. */
-export const MOMENTS_PER_EPISODE = 3;
-/** When one episode is asked for, all its matching moments are the point. */
-const MOMENTS_IN_ONE_EPISODE = 100;
+
 /** Seconds of lead-in before the matched word, so the listener hears it arrive rather than cut in. */
 const LEAD_IN = 1;
 const SNIPPET_WORDS = 30;
 
-/** A page of ranked episodes whose moments are chosen (by id) but not yet read. */
-export type RankedPage = { response: SearchResponse; momentIds: Map<string, string[]> };
-
-/** Both steps at once, for hits that already carry everything (tests, and small result sets). */
-export function shapeResults(query: SearchQuery, episodeHits: EpisodeHit[], momentHits: MomentHit[]): SearchResponse {
-  return withMoments(rankResults(query, episodeHits, momentHits), momentHits);
-}
+/** A page of ranked episodes, before their notes snippets and moments are read (the second request). */
+export type RankedPage = { response: SearchResponse; notesSlugs: string[] };
 
 /**
- * Groups note hits and moment hits into one list of episodes ranked by each episode's best hit, pages it, and picks
- * the moments to show. Ranking reads only ids and scores: reading the text and word timings of every one of up to a
- * thousand moment hits would make each search move about a megabyte.
+ * First step: one ranked list of episodes from the notes hits, the best moment of each episode (a `distinct: slug`
+ * search) and how many moments of each episode match (the facet distribution of `slug`), paged.
  */
-export function rankResults(query: SearchQuery, episodeHits: EpisodeHit[], momentHits: RankedMomentHit[]): RankedPage {
-  const byslug = new Map<string, { result: EpisodeResult; score: number; facets: EpisodeSummary & FacetFields }>();
+export function rankResults(
+  query: SearchQuery,
+  episodeHits: EpisodeHit[],
+  bestMoments: RankedMomentHit[],
+  momentCounts: Record<string, number>,
+): RankedPage {
+  const byslug = new Map<string, { result: EpisodeResult; score: number; facets: EpisodeSummary & FacetFields; notes: boolean }>();
   const entry = (hit: EpisodeSummary & FacetFields, score: number) => {
     let found = byslug.get(hit.slug);
     if (!found) {
-      found = {
-        score,
-        facets: hit,
-        result: {
-          slug: hit.slug,
-          title: hit.title,
-          podcast: hit.podcast,
-          date: hit.date,
-          episodeNumber: hit.episodeNumber,
-          url: episodeUrl(hit.slug),
-          notes: [],
-          moments: [],
-        },
+      const result: EpisodeResult = {
+        slug: hit.slug,
+        title: hit.title,
+        podcast: hit.podcast,
+        date: hit.date,
+        episodeNumber: hit.episodeNumber,
+        url: episodeUrl(hit.slug),
+        notes: [],
+        moments: [],
       };
+      found = { score, facets: hit, result, notes: false };
       byslug.set(hit.slug, found);
     }
     found.score = Math.max(found.score, score);
-    return found.result;
+    return found;
   };
-  for (const hit of episodeHits) {
-    entry(hit, hit._rankingScore ?? 0).notes = noteMatches(hit);
-  }
-  const matching = new Map<string, number>();
-  const chosen = new Map<string, string[]>();
-  for (const hit of momentHits) {
-    matching.set(hit.slug, (matching.get(hit.slug) ?? 0) + 1);
-    entry(hit, hit._rankingScore ?? 0);
-    const ids = chosen.get(hit.slug) ?? [];
-    if (ids.length < (query.episode ? MOMENTS_IN_ONE_EPISODE : MOMENTS_PER_EPISODE)) chosen.set(hit.slug, [...ids, hit.id]);
-  }
+  for (const hit of episodeHits) entry(hit, hit._rankingScore ?? 0).notes = true;
+  for (const hit of bestMoments) entry(hit, hit._rankingScore ?? 0);
   // An episode about a term says it many times; one that mentions it in passing says it once. Meilisearch ranks
   // moments, not episodes, so the number of matching moments is added here — small, so it only orders episodes
   // whose best hits are about as good.
-  for (const found of byslug.values()) found.score += Math.min(0.05, 0.01 * Math.log2(1 + (matching.get(found.result.slug) ?? 0)));
+  for (const found of byslug.values()) found.score += Math.min(0.05, 0.01 * Math.log2(1 + (momentCounts[found.result.slug] ?? 0)));
   const newest = (a: { result: EpisodeResult }, b: { result: EpisodeResult }) => (b.result.date ?? '').localeCompare(a.result.date ?? '');
   const ranked = [...byslug.values()].sort(query.sort === 'newest' ? newest : (a, b) => b.score - a.score || newest(a, b));
+  // Episodes past the best-moment window still count: their moments matched.
+  const total = new Set([...byslug.keys(), ...Object.keys(momentCounts)]).size;
   const first = (query.page - 1) * EPISODES_PER_PAGE;
-  const episodes = ranked.slice(first, first + EPISODES_PER_PAGE).map((found) => found.result);
-  const response: SearchResponse = {
-    query: query.q,
-    totalEpisodes: ranked.length,
-    page: query.page,
-    sort: query.sort,
-    filters: query.filters,
-    facets: facetCounts(ranked.map((found) => found.facets)),
-    episodes,
+  const shown = ranked.slice(first, first + EPISODES_PER_PAGE);
+  return {
+    response: {
+      query: query.q,
+      totalEpisodes: total,
+      page: query.page,
+      sort: query.sort,
+      filters: query.filters,
+      facets: facetCounts(ranked.map((found) => found.facets)),
+      episodes: shown.map((found) => found.result),
+    },
+    notesSlugs: shown.filter((found) => found.notes).map((found) => found.result.slug),
   };
-  return { response, momentIds: new Map(episodes.map((episode) => [episode.slug, chosen.get(episode.slug) ?? []])) };
 }
 
-/** The ids of the moments a ranked page shows, for the second request that reads their text and timings. */
-export function chosenMomentIds(page: RankedPage): string[] {
-  return [...page.momentIds.values()].flat();
-}
-
-/** Fills each episode of the page with its chosen moments, in ranking order, from the hits that carry their text. */
-export function withMoments(page: RankedPage, detailed: MomentHit[]): SearchResponse {
-  const byId = new Map(detailed.map((hit) => [hit.id, hit]));
+/** Second step: each shown episode's notes snippets and moments, from the second request's hits. */
+export function withDetails(page: RankedPage, notesHits: EpisodeHit[], momentsBySlug: Map<string, MomentHit[]>): SearchResponse {
+  const notes = new Map(notesHits.map((hit) => [hit.slug, noteMatches(hit)]));
   return {
     ...page.response,
     episodes: page.response.episodes.map((episode) => ({
       ...episode,
-      moments: (page.momentIds.get(episode.slug) ?? []).flatMap((id) => {
-        const hit = byId.get(id);
-        return hit ? [momentResult(hit)] : [];
-      }),
+      notes: notes.get(episode.slug) ?? [],
+      moments: (momentsBySlug.get(episode.slug) ?? []).map(momentResult),
     })),
   };
 }

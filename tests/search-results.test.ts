@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { BadRequestError } from '../src/errors.ts';
 import { filterValue } from '../src/filter.ts';
 import { filterExpression, MATCH_END as E, MATCH_START as S, parseSearchQuery } from '../src/search-request.ts';
-import { shapeResults, snippet, type MomentHit } from '../src/search-results.ts';
+import { rankResults, snippet, withDetails, type MomentHit } from '../src/search-results.ts';
 
 const summary = { title: 'T', podcast: 'p', date: '2020-01-01', episodeNumber: 1 };
 
@@ -29,12 +29,15 @@ test('moments are grouped by episode, the link lands a second before the matched
     const offsets = [...plain.matchAll(/\S+/g)].map((m) => m.index);
     return { ...summary, id: `${slug}--${start}`, slug, start, end: start + 30, wordOffsets: offsets, wordStarts: offsets.map((_, i) => start + i * 2), _formatted: { text }, _rankingScore: score };
   };
-  const response = shapeResults(
-    { q: 'nif', page: 1, filters: {}, sort: 'relevance' },
-    [{ ...summary, slug: 'b', _rankingScore: 0.5, _matchesPosition: { summary: [] }, _formatted: { summary: `about ${S}NIF${E}s` } }],
-    [moment('a', 100, `one two three ${S}nif${E} five`, 0.9), moment('b', 10, `${S}nif${E}`, 0.4), moment('a', 300, `x ${S}nif${E}`, 0.3)],
-  );
-  assert.equal(response.totalEpisodes, 2);
+  const query = { q: 'nif', page: 1, filters: {}, sort: 'relevance' } as const;
+  const notesHit = { ...summary, slug: 'b', _rankingScore: 0.5, _matchesPosition: { summary: [] }, _formatted: { summary: `about ${S}NIF${E}s` } };
+  const a = [moment('a', 100, `one two three ${S}nif${E} five`, 0.9), moment('a', 300, `x ${S}nif${E}`, 0.3)];
+  const b = [moment('b', 10, `${S}nif${E}`, 0.4)];
+  // Step one ranks on the best moment per episode and the count of matches per episode (c has no best moment read).
+  const page = rankResults(query, [{ ...summary, slug: 'b', _rankingScore: 0.5 }], [a[0]!, b[0]!], { a: 2, b: 1, c: 4 });
+  assert.deepEqual(page.notesSlugs, ['b']);
+  const response = withDetails(page, [notesHit], new Map([['a', a], ['b', b]]));
+  assert.equal(page.response.totalEpisodes, 3, 'episodes counted past the ones ranked');
   assert.deepEqual(response.episodes.map((e) => e.slug), ['a', 'b']);
   const [first] = response.episodes;
   assert.deepEqual(first?.moments.map((m) => [m.start, m.at, m.url]), [

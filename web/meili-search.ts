@@ -4,21 +4,28 @@ import { SearchEngineError } from '../src/errors.ts';
 import { filterValue } from '../src/filter.ts';
 import type { IndexNames } from '../src/index-settings.ts';
 import type { SearchBackend } from '../src/ports.ts';
-import { momentRequest, searchRequests, timelineRequest } from '../src/search-request.ts';
-import { chosenMomentIds, rankResults, withMoments, type EpisodeHit, type MomentHit, type RankedMomentHit } from '../src/search-results.ts';
+import { detailRequests, searchRequests, timelineRequest } from '../src/search-request.ts';
+import { rankResults, withDetails, type EpisodeHit, type MomentHit, type RankedMomentHit } from '../src/search-results.ts';
 
 /** The web page's reads from Meilisearch: one multi-search per query, two reads per episode page. */
 export function meiliSearch(client: Meilisearch, names: IndexNames): SearchBackend {
   return {
     async search(query) {
       const { results } = await engine(() => client.multiSearch({ queries: searchRequests(query, names) }));
-      const [episodes, moments] = results;
-      const page = rankResults(query, (episodes?.hits ?? []) as EpisodeHit[], (moments?.hits ?? []) as RankedMomentHit[]);
-      const ids = chosenMomentIds(page);
-      if (ids.length === 0) return withMoments(page, []);
-      const { indexUid, ...params } = momentRequest(query, ids, names);
-      const shown = await engine(() => client.index(indexUid).search(params.q, params));
-      return withMoments(page, shown.hits as unknown as MomentHit[]);
+      const [episodes, moments, counts] = results;
+      const page = rankResults(
+        query,
+        (episodes?.hits ?? []) as EpisodeHit[],
+        (moments?.hits ?? []) as RankedMomentHit[],
+        counts?.facetDistribution?.slug ?? {},
+      );
+      const shown = page.response.episodes.map((episode) => episode.slug);
+      if (shown.length === 0) return withDetails(page, [], new Map());
+      const details = await engine(() => client.multiSearch({ queries: detailRequests(query, shown, page.notesSlugs, names) }));
+      const notes = page.notesSlugs.length ? details.results[0] : undefined;
+      const perEpisode = details.results.slice(notes ? 1 : 0);
+      const momentsBySlug = new Map(shown.map((slug, i) => [slug, (perEpisode[i]?.hits ?? []) as MomentHit[]]));
+      return withDetails(page, (notes?.hits ?? []) as EpisodeHit[], momentsBySlug);
     },
     async timeline(query) {
       const { results } = await engine(() => client.multiSearch({ queries: timelineRequest(query, names) }));

@@ -1,3 +1,4 @@
+import { writeSections } from './sections.ts';
 import autocannon from 'autocannon';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
@@ -13,7 +14,7 @@ import { writeCatalogue } from './catalogue.ts';
  * with the rate limit off; autocannon drives the server from this process over loopback. Connection counts
  * (`--connections`) are tried in rising order for `--seconds` each; the one recorded is the highest with no error, no
  * non-2xx answer, no empty result and a p99 under `--p99-ms` (else the error-free one with the most throughput). Writes
- * the "## Load" section to `--out` (BENCHMARKS-load.md).
+ * the "## Load" section of `--out` (BENCHMARKS.md; its other sections are kept).
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
@@ -23,7 +24,7 @@ async function main(): Promise<void> {
       seconds: { type: 'string', default: '30' },
       connections: { type: 'string', default: '1,2,4,8,16,32' },
       'p99-ms': { type: 'string', default: '100' },
-      out: { type: 'string', default: 'BENCHMARKS-load.md' },
+      out: { type: 'string', default: 'BENCHMARKS.md' },
     },
   });
   const EPISODES = Number(values.episodes);
@@ -89,7 +90,7 @@ async function main(): Promise<void> {
       const version = ((await (await fetch(`${meili.host}/version`, { headers: auth })).json()) as { pkgVersion: string }).pkgVersion;
       const markdown = report({ EPISODES, MINUTES, SECONDS, P99_MS, moments, rows, version, serverRssMb, queries: queries.length, idleBusy });
       console.log(`\n${markdown}`);
-      await fs.writeFile(values.out, markdown);
+      await writeSections(values.out, markdown);
       log(`Written to ${values.out}`);
     } finally {
       await meili.stop();

@@ -15,6 +15,7 @@ import { rankResults, type EpisodeHit, type RankedMomentHit } from '../src/searc
 import { importTranscript } from '../src/transcript-import.ts';
 import { speak } from '../tests/support/tone-speech.ts';
 import { writeCatalogue } from './catalogue.ts';
+import { writeSections } from './sections.ts';
 
 /**
  * `npm run bench`: podgrep against Meilisearch itself, on this machine, in one run. See BENCHMARKS.md for the method;
@@ -66,7 +67,7 @@ async function main(): Promise<void> {
       const result = { EPISODES, MINUTES, cues, documents, moments, indexing, raw, noop, search, transport, version };
       const markdown = report(result);
       console.log(`\n${markdown}`);
-      await fs.writeFile(values.out ?? 'BENCHMARKS.md', markdown);
+      await writeSections(values.out ?? 'BENCHMARKS.md', markdown);
       log(`Written to ${values.out ?? 'BENCHMARKS.md'}`);
     } finally {
       await meili.stop();

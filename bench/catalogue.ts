@@ -109,3 +109,22 @@ ${Array.from({ length: 40 }, pick).join(' ')}. ${e % 50 === 0 ? 'We talk about N
   }
   return { cues };
 }
+
+/**
+ * The environment that points podgrep's own commands, run as child processes, at a benchmark catalogue and its
+ * Meilisearch. No transcription (the catalogue's transcripts are imported) and no rate limit: a benchmark is one
+ * client sending thousands of searches.
+ */
+export function benchEnv(root: string, meili: { host: string; masterKey: string }, prefix: string): NodeJS.ProcessEnv {
+  return {
+    ...process.env,
+    EPISODES_DIR: path.join(root, 'episodes'),
+    DATA_DIR: path.join(root, 'data'),
+    MEILI_HOST: meili.host,
+    MEILI_MASTER_KEY: meili.masterKey,
+    MEILI_INDEX_PREFIX: prefix,
+    OPENAI_API_KEY: '',
+    OPENAI_BASE_URL: '',
+    RATE_LIMIT: '0',
+  };
+}

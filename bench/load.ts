@@ -6,7 +6,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedMeili } from '../indexer/meili-server.ts';
-import { writeCatalogue } from './catalogue.ts';
+import { benchEnv, writeCatalogue } from './catalogue.ts';
 
 /**
  * `npm run bench:load`: `GET /api/search` under sustained load, on this machine, over a synthetic catalogue. The
@@ -45,19 +45,7 @@ async function main(): Promise<void> {
     await writeCatalogue({ dir: episodesDir, episodes: EPISODES, minutes: MINUTES });
     const meili = await startEmbeddedMeili({ dataDir: path.join(root, 'data'), bin: undefined });
     const auth = { authorization: `Bearer ${meili.masterKey}` };
-    const env = {
-      ...process.env,
-      EPISODES_DIR: episodesDir,
-      DATA_DIR: path.join(root, 'data'),
-      MEILI_HOST: meili.host,
-      MEILI_MASTER_KEY: meili.masterKey,
-      MEILI_INDEX_PREFIX: 'load',
-      OPENAI_API_KEY: '',
-      OPENAI_BASE_URL: '',
-      HOST: '127.0.0.1',
-      PORT: '0',
-      RATE_LIMIT: '0',
-    };
+    const env = { ...benchEnv(root, meili, 'load'), HOST: '127.0.0.1', PORT: '0' };
     try {
       log('Indexing the catalogue (indexer/cli.ts)');
       const started = performance.now();

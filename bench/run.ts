@@ -14,7 +14,7 @@ import { detailRequests, parseSearchQuery, searchRequests } from '../src/search-
 import { rankResults, type EpisodeHit, type RankedMomentHit } from '../src/search-results.ts';
 import { importTranscript } from '../src/transcript-import.ts';
 import { speak } from '../tests/support/tone-speech.ts';
-import { writeCatalogue } from './catalogue.ts';
+import { benchEnv, writeCatalogue } from './catalogue.ts';
 import { writeSections } from './sections.ts';
 
 /**
@@ -34,18 +34,7 @@ async function main(): Promise<void> {
     const { cues } = await writeCatalogue({ dir: episodesDir, episodes: EPISODES, minutes: MINUTES });
     const meili = await startEmbeddedMeili({ dataDir: path.join(root, 'data'), bin: undefined });
     const auth = { authorization: `Bearer ${meili.masterKey}`, 'accept-encoding': 'identity' };
-    const env = {
-      ...process.env,
-      EPISODES_DIR: episodesDir,
-      DATA_DIR: path.join(root, 'data'),
-      MEILI_HOST: meili.host,
-      MEILI_MASTER_KEY: meili.masterKey,
-      MEILI_INDEX_PREFIX: 'bench',
-      OPENAI_API_KEY: '',
-      OPENAI_BASE_URL: '',
-      // One client sending thousands of searches: the per-client limit would answer most of them with 429.
-      RATE_LIMIT: '0',
-    };
+    const env = { ...benchEnv(root, meili, 'bench') };
     try {
       log('1/5 podgrep indexes the catalogue');
       const indexing = await timed(env, ['indexer/cli.ts']);

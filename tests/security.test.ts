@@ -100,6 +100,21 @@ test('over the rate limit: 429 with Retry-After', async () => {
   assert.match((JSON.parse(last?.body ?? '{}') as { error: string }).error, /at most 5 a minute/);
 });
 
+test('filter values are checked against what the catalogue has: an unknown or crafted one is a 400 naming it', async () => {
+  const fresh = await listen(createApp({ search: meiliSearch(meiliClient({ host: stack.meili.host, apiKey: key }), names), episodesDir: dir }));
+  const ask = async (query: string) => {
+    const response = await fetch(`${fresh}/api/search?q=hello&${query}`);
+    return { status: response.status, body: (await response.json()) as { error?: string; totalEpisodes?: number } };
+  };
+  const crafted = await ask(`podcast=${encodeURIComponent('x" OR slug != "y')}`);
+  assert.equal(crafted.status, 400);
+  assert.match(crafted.body.error ?? '', /There is no podcast "x" OR slug != "y" in this catalogue/);
+  assert.equal((await ask('year=1999')).status, 400);
+  const real = await ask(`podcast=${encodeURIComponent('"><img src=x onerror=alert(1)>')}`);
+  assert.equal(real.status, 200, 'a value that exists, however odd, filters as it should');
+  assert.equal(real.body.totalEpisodes, 1);
+});
+
 test('no response the app can produce carries a Meilisearch key', async () => {
   const urls = ['/', '/search?q=hello', '/search?q=hello&fragment=1', '/api/search?q=hello', '/api/search?q=', '/episodes/hostile',
     '/episodes/hostile/audio', '/episodes/nope', '/research?q=hello', '/research?q=hello&episode=hostile', '/healthz', '/nope', '/static/style.css'];

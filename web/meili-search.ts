@@ -1,16 +1,18 @@
 import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
 import type { EpisodeDocument, MomentDocument } from '../src/documents.ts';
-import { SearchEngineError } from '../src/errors.ts';
+import { BadRequestError, SearchEngineError } from '../src/errors.ts';
 import { filterValue } from '../src/filter.ts';
-import type { IndexNames } from '../src/index-settings.ts';
+import { FACETS, type Facet, type IndexNames } from '../src/index-settings.ts';
 import type { SearchBackend } from '../src/ports.ts';
-import { detailRequests, searchRequests, timelineRequest } from '../src/search-request.ts';
+import { detailRequests, searchRequests, timelineRequest, type SearchQuery } from '../src/search-request.ts';
 import { rankResults, withDetails, type EpisodeHit, type MomentHit, type RankedMomentHit } from '../src/search-results.ts';
 
 /** The web page's reads from Meilisearch: one multi-search per query, two reads per episode page. */
-export function meiliSearch(client: Meilisearch, names: IndexNames): SearchBackend {
+export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => number = Date.now): SearchBackend {
+  const known = knownValues(client, names, now);
   return {
     async search(query) {
+      await checkFilters(query, known);
       const { results } = await engine(() => client.multiSearch({ queries: searchRequests(query, names) }));
       const [episodes, moments, counts] = results;
       const page = rankResults(
@@ -28,6 +30,7 @@ export function meiliSearch(client: Meilisearch, names: IndexNames): SearchBacke
       return withDetails(page, (notes?.hits ?? []) as EpisodeHit[], momentsBySlug);
     },
     async timeline(query) {
+      await checkFilters(query, known);
       const { results } = await engine(() => client.multiSearch({ queries: timelineRequest(query, names) }));
       const inMoments = results[0]?.facetDistribution?.slug ?? {};
       const inNotes = results[1]?.facetDistribution?.slug ?? {};
@@ -79,5 +82,47 @@ async function engine<T>(call: () => Promise<T>): Promise<T> {
       throw new SearchEngineError('Nothing is indexed yet: run `npm run index` (or `npm start`).', { cause: error });
     }
     throw new SearchEngineError('The search engine is not answering; try again in a moment.', { cause: error });
+  }
+}
+
+/** How long the list of existing filter values is trusted; a newly indexed podcast is filterable within this. */
+const KNOWN_VALUES_MS = 60_000;
+
+type Known = Record<Facet, Set<string>>;
+
+/** Every value each facet has in the catalogue, read with one search and kept for a minute. */
+function knownValues(client: Meilisearch, names: IndexNames, now: () => number): () => Promise<Known> {
+  let cached: { at: number; values: Promise<Known> } | undefined;
+  return () => {
+    if (cached && now() - cached.at < KNOWN_VALUES_MS) return cached.values;
+    const facets = Object.entries(FACETS) as [Facet, string][];
+    const values = engine(() =>
+      client.index(names.episodes).search('', { limit: 0, facets: facets.map(([, attribute]) => attribute) }),
+    ).then((result) => {
+      const distribution = result.facetDistribution ?? {};
+      return Object.fromEntries(facets.map(([facet, attribute]) => [facet, new Set(Object.keys(distribution[attribute] ?? {}))])) as Known;
+    });
+    cached = { at: now(), values };
+    values.catch(() => (cached = undefined));
+    return values;
+  };
+}
+
+/**
+ * Filter values must exist in the catalogue: a value that does not is a mistake (or a probe) and gets a 400 naming it,
+ * rather than a silent empty page. They are escaped besides (filter.ts), so nothing can change the expression.
+ */
+async function checkFilters(query: SearchQuery, known: () => Promise<Known>): Promise<void> {
+  const facets = (Object.keys(query.filters) as Facet[]).filter((facet) => query.filters[facet]?.length);
+  // Searches without filters, the common case, pay nothing for this.
+  if (facets.length === 0) return;
+  const values = await known();
+  for (const facet of facets) {
+    for (const value of query.filters[facet] ?? []) {
+      if (!values[facet].has(value)) {
+        const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+        throw new BadRequestError(`There is no ${facet} "${shown}" in this catalogue.`);
+      }
+    }
   }
 }

@@ -5,6 +5,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { meiliClient } from '../indexer/meili-client.ts';
+import { startEmbeddedMeili } from '../indexer/meili-server.ts';
 import { indexNames } from '../src/index-settings.ts';
 import { fillerLines } from './support/script.ts';
 import { audioCatalogue, startStack, type Stack } from './support/stack.ts';
@@ -70,4 +71,30 @@ test('killed with SIGKILL again and again, the indexer finishes with nothing mis
   await clean.index();
   assert.deepEqual(await documents(stack), await documents(clean));
   assert.equal(((await (await fetch(`${stack.web}/api/search?q=marmalade`)).json()) as { totalEpisodes: number }).totalEpisodes, 4);
+});
+
+test('Meilisearch restarted in the middle of a run: the writes wait for it, and nothing is lost', async () => {
+  const dir = await catalogue();
+  let restarted: Promise<unknown> | undefined;
+  let stack: Stack | undefined;
+  stack = await startStack(dir, ENV, {
+    // When the last piece is sent (4 episodes × 3 pieces), Meilisearch goes down for two seconds: the run's writes,
+    // which come after the transcripts, land in that gap.
+    intercept: (n) => {
+      if (!stack || restarted || n < 12) return undefined;
+      const { dataDir, host } = stack.meili;
+      restarted = stack.meili.stop().then(async () => {
+        await new Promise((resolve) => setTimeout(resolve, 2000));
+        return startEmbeddedMeili({ dataDir, bin: undefined, port: Number(new URL(host).port) });
+      });
+      return undefined;
+    },
+  });
+  const report = await stack.index();
+  const again = (await restarted) as { stop(): Promise<void> } | undefined;
+  assert.ok(again, 'Meilisearch was restarted during the run');
+  assert.deepEqual(report.failed, []);
+  assert.equal(report.indexed, 4);
+  assert.equal(((await (await fetch(`${stack.web}/api/search?q=marmalade`)).json()) as { totalEpisodes: number }).totalEpisodes, 4);
+  await again.stop();
 });

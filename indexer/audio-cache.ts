@@ -8,7 +8,6 @@ import { addressGuard, type GuardOptions } from './url-guard.ts';
 export { AudioError } from './http-download.ts';
 
 /** An episode's audio as a file on disk; `changed` is decided by its bytes, `reused` means nothing was downloaded. */
-export type CachedAudio = AudioFile;
 
 export type AudioCacheOptions = {
   /** Folder of downloaded audio, created when needed. */
@@ -32,7 +31,7 @@ export function audioCache(options: AudioCacheOptions): AudioSource {
   const guard = addressGuard(options);
   let swept: Promise<void> | undefined;
 
-  async function download(url: string, signal: AbortSignal | undefined): Promise<CachedAudio> {
+  async function download(url: string, signal: AbortSignal | undefined): Promise<AudioFile> {
     const key = createHash('sha1').update(url).digest('hex');
     const sidecarFile = path.join(dir, `${key}.json`);
     const cached = await readSidecar(dir, sidecarFile, url);
@@ -58,7 +57,7 @@ export function audioCache(options: AudioCacheOptions): AudioSource {
     if (cached && same) {
       await answer.discard();
       log(`audio ${url}: reusing the cached copy (${same})`);
-      return { path: path.join(dir, cached.file), bytes: cached.bytes, fileName: cached.fileName, reused: true, changed: false };
+      return { path: path.join(dir, cached.file), bytes: cached.bytes, fileName: cached.fileName, reused: true, changed: false, sha256: cached.sha256 };
     }
 
     const fileName = nameFor(url, answer.finalUrl);
@@ -78,14 +77,14 @@ export function audioCache(options: AudioCacheOptions): AudioSource {
       // Compared by content, not headers: a new ETag on the same bytes (a re-upload) does not shift any timestamp.
       const changed = cached !== undefined && cached.sha256 !== sha256;
       log(`audio ${url}: downloaded ${bytes} bytes${changed ? ', which differ from the cached copy' : ''}`);
-      return { path: path.join(dir, file), bytes, fileName, reused: false, changed };
+      return { path: path.join(dir, file), bytes, fileName, reused: false, changed, sha256 };
     } finally {
       await fs.rm(partial, { force: true });
     }
   }
 
   return {
-    async fetch(reference: string, { signal }: { signal?: AbortSignal }): Promise<CachedAudio> {
+    async fetch(reference: string, { signal }: { signal?: AbortSignal }): Promise<AudioFile> {
       signal?.throwIfAborted();
       if (/^https?:\/\//i.test(reference)) {
         await fs.mkdir(dir, { recursive: true });
@@ -148,7 +147,7 @@ async function sweepPartials(dir: string): Promise<void> {
   }
 }
 
-async function local(file: string, maxBytes: number): Promise<CachedAudio> {
+async function local(file: string, maxBytes: number): Promise<AudioFile> {
   let stat;
   try {
     stat = await fs.stat(file);

@@ -34,7 +34,7 @@ export async function estimateRun(catalogue: Catalogue, deps: DryRunDeps): Promi
       if (await publishedTranscript(item)) continue;
       const reference = isLocalAudio(episode.audioUrl) ? path.resolve(path.dirname(file), episode.audioUrl) : episode.audioUrl;
       const audio = await deps.audio.fetch(reference, {});
-      const keys = transcriptKeys(deps.model, await hashFile(audio.path));
+      const keys = transcriptKeys(deps.model, audio.sha256 ?? (await hashFile(audio.path)));
       if (await deps.transcripts.get(keys.transcript)) continue;
       const plan = (await deps.transcripts.get<Plan>(keys.plan)) ?? (await planOf(audio.path, deps));
       const pending: Piece[] = [];

@@ -68,7 +68,7 @@ export async function indexCatalogue(catalogue: Catalogue, deps: PipelineDeps): 
   }
   const unexpected = results.find((result) => result.status === 'rejected');
   if (unexpected) throw unexpected.reason;
-  removeGone(catalogue, indexed, report, batches.add);
+  await removeGone(catalogue, indexed, report, batches.add);
   await batches.flush();
   return report;
 }
@@ -212,16 +212,16 @@ function audioLocation(item: EpisodeFile, dir: string): AudioLocation {
 }
 
 /** A file that is still there but failed to parse keeps what was indexed for it; only removed files lose theirs. */
-function removeGone(
+async function removeGone(
   catalogue: Catalogue,
   indexed: Map<string, IndexedEpisode>,
   report: RunReport,
   add: (batch: WriteBatch) => Promise<void>,
-): void {
+): Promise<void> {
   const present = new Set(catalogue.slugs);
   for (const old of indexed.values()) {
     if (present.has(old.slug)) continue;
-    void add({ episodes: [], moments: [], staleMomentIds: momentIds(old.slug, 0, old.momentCount), removedEpisodeIds: [documentId(old.slug)] });
+    await add({ episodes: [], moments: [], staleMomentIds: momentIds(old.slug, 0, old.momentCount), removedEpisodeIds: [documentId(old.slug)] });
     report.removed.push(old.slug);
   }
 }

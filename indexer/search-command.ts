@@ -2,7 +2,7 @@ import { parseArgs } from 'node:util';
 import { PodgrepError } from '../src/errors.ts';
 import { indexNames } from '../src/index-settings.ts';
 import { parseSearchQuery } from '../src/search-request.ts';
-import type { SearchResponse } from '../src/search-results.ts';
+import { episodeMeta, type SearchResponse } from '../src/search-results.ts';
 import { formatTime } from '../src/time.ts';
 import { meiliSearch } from '../web/meili-search.ts';
 import { loadConfig } from './load-config.ts';
@@ -60,7 +60,7 @@ export function render(results: SearchResponse, base: string, color: boolean): s
   if (results.totalEpisodes === 0) return `Nothing found for “${results.query}”.\n`;
   const lines = [`${results.totalEpisodes} episode(s) mention “${results.query}” (page ${results.page}):`, ''];
   for (const episode of results.episodes) {
-    const meta = [episode.podcast, episode.date, episode.episodeNumber !== null ? `#${episode.episodeNumber}` : null].filter(Boolean).join(' · ');
+    const meta = episodeMeta(episode);
     lines.push(`${episode.title}${meta ? `  (${meta})` : ''}`, `  ${base}${episode.url}`);
     for (const note of episode.notes.slice(0, 1)) lines.push(`  ${note.field}: ${text(note.snippet)}`);
     for (const moment of episode.moments) lines.push(`  ▶ ${formatTime(moment.at).padStart(7)}  ${text(moment.snippet)}`, `             ${base}${moment.url}`);

@@ -49,7 +49,8 @@ export type Plan = { duration: number; pieces: Piece[] };
 /** `label` names the audio in messages: its URL, not the cache file it was downloaded to. */
 export async function transcribeAudio(audio: AudioFile, label: string, terms: string[], slug: string, ctx: TranscribeContext): Promise<Transcript> {
   const { transcriber, store, report } = ctx;
-  const sha256 = await hashFile(audio.path);
+  // The download computed it while streaming; only a local file is read again for it.
+  const sha256 = audio.sha256 ?? (await hashFile(audio.path));
   const keys = transcriptKeys(transcriber.model, sha256);
   const kept = await store.get<Transcript>(keys.transcript);
   if (kept) {

@@ -20,6 +20,8 @@ export type AudioFile = {
   reused: boolean;
   /** The source changed since it was last downloaded (say, ads inserted): earlier timestamps no longer hold. */
   changed: boolean;
+  /** sha256 of the bytes, when the download already computed it (a local file is hashed by whoever needs it). */
+  sha256?: string;
 };
 
 export interface AudioSource {
@@ -69,6 +71,8 @@ export interface SearchBackend {
   search(query: SearchQuery): Promise<SearchResponse>;
   /** Every matching episode with how many of its moments match: the research view's timeline. */
   timeline(query: SearchQuery): Promise<TimelinePoint[]>;
-  episode(slug: string): Promise<{ episode: EpisodeDocument; moments: MomentDocument[] } | undefined>;
+  episode(slug: string): Promise<EpisodeDocument | undefined>;
+  /** The episode's moments in order: its transcript. */
+  moments(slug: string): Promise<MomentDocument[]>;
   health(): Promise<{ status: string }>;
 }

@@ -97,9 +97,9 @@ export function createApp({ search, episodesDir, rateLimit: perMinute = 0, log =
   app.get('/episodes/:slug', async (req, res) => {
     const t = seconds(firstString(req.query.t));
     try {
-      const found = await search.episode(req.params.slug);
-      if (!found) return notFound(res, `No episode called “${req.params.slug}”.`);
-      res.type('html').send(episodePage(found.episode, found.moments, t).value);
+      const [episode, moments] = await Promise.all([search.episode(req.params.slug), search.moments(req.params.slug)]);
+      if (!episode) return notFound(res, `No episode called “${req.params.slug}”.`);
+      res.type('html').send(episodePage(episode, moments, t).value);
     } catch (error) {
       res.status(statusOf(error)).type('html').send(layout({ title: 'podgrep', body: html`<p class="error">${messageOf(error, log)}</p>` }).value);
     }
@@ -107,8 +107,8 @@ export function createApp({ search, episodesDir, rateLimit: perMinute = 0, log =
 
   app.get('/episodes/:slug/audio', async (req, res, next) => {
     try {
-      const found = await search.episode(req.params.slug);
-      const audioPath = found?.episode.audioPath;
+      // Players fetch audio in many Range requests: each reads one small document, never the transcript.
+      const audioPath = (await search.episode(req.params.slug))?.audioPath;
       if (!audioPath) return notFound(res, 'This episode has no local audio.');
       // `root` keeps the path inside EPISODES_DIR; send answers Range requests, which the player seeks with.
       res.sendFile(audioPath, { root: path.resolve(episodesDir), dotfiles: 'deny', maxAge: '1h' }, (error) => error && next(error));

@@ -52,16 +52,16 @@ export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => n
       }));
     },
     async episode(slug) {
-      const filter = `slug = ${filterValue(slug)}`;
-      const [episodes, moments] = await engine(() =>
-        Promise.all([
-          client.index<EpisodeDocument>(names.episodes).getDocuments({ filter, limit: 1 }),
-          client.index<MomentDocument>(names.moments).getDocuments({ filter, limit: 10_000 }),
-        ]),
+      const found = await engine(() =>
+        client.index<EpisodeDocument>(names.episodes).getDocuments({ filter: `slug = ${filterValue(slug)}`, limit: 1 }),
       );
-      const episode = episodes.results[0];
-      if (!episode) return undefined;
-      return { episode, moments: moments.results.sort((a, b) => a.start - b.start) };
+      return found.results[0];
+    },
+    async moments(slug) {
+      const found = await engine(() =>
+        client.index<MomentDocument>(names.moments).getDocuments({ filter: `slug = ${filterValue(slug)}`, limit: 10_000 }),
+      );
+      return found.results.sort((a, b) => a.start - b.start);
     },
     async health() {
       const health = await engine(() => client.health());

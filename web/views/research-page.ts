@@ -1,8 +1,8 @@
 import type { SearchResponse } from '../../src/search-results.ts';
 import { timelineSvg, type TimelinePoint } from '../../src/timeline.ts';
-import { formatTime } from '../../src/time.ts';
 import { html, trusted, type Html } from '../html.ts';
 import { layout } from './layout.ts';
+import { momentItem } from './search-page.ts';
 
 export type ResearchOutcome = { points?: TimelinePoint[]; selected?: SearchResponse; error?: string };
 
@@ -50,8 +50,6 @@ function episodeMoments(q: string, selected: SearchResponse): Html {
   <h2><a href="${episode.url}">${episode.title}</a></h2>
   <p class="meta">${[episode.podcast, episode.date].filter(Boolean).join(' · ')}</p>
   ${episode.notes.slice(0, 1).map((note) => html`<p class="note"><span class="field">${note.field}</span> ${trusted(note.snippet)}</p>`)}
-  <ul class="moments">${episode.moments.map(
-    (moment) => html`<li class="moment"><a class="play" href="${moment.url}" aria-label="Play from ${formatTime(moment.at)}">▶ ${formatTime(moment.at)}</a> <span class="snippet">${trusted(moment.snippet)}</span></li>`,
-  )}</ul>
+  <ul class="moments">${episode.moments.map(momentItem)}</ul>
 </section>`;
 }

@@ -1,5 +1,5 @@
 import { FACETS, type Facet } from '../../src/index-settings.ts';
-import type { SearchResponse } from '../../src/search-results.ts';
+import { episodeMeta, type MomentResult, type SearchResponse } from '../../src/search-results.ts';
 import { EPISODES_PER_PAGE, type Filters, type Sort } from '../../src/search-request.ts';
 import { formatTime } from '../../src/time.ts';
 import { html, trusted, type Html } from '../html.ts';
@@ -82,20 +82,23 @@ ${facets(results, state)}
 ${results.episodes.map(
   (episode) => html`<li class="episode">
   <h2><a href="${episode.url}">${episode.title}</a></h2>
-  <p class="meta">${[episode.podcast, episode.date, episode.episodeNumber !== null ? `#${episode.episodeNumber}` : null].filter(Boolean).join(' · ')}</p>
+  <p class="meta">${episodeMeta(episode)}</p>
   ${episode.notes.slice(0, 1).map(
     (note) => html`<p class="note"><span class="field">${FIELD_NAMES[note.field] ?? note.field}</span> ${trusted(note.snippet)}</p>`,
   )}
   ${episode.moments.length ? html`<ul class="moments">
-    ${episode.moments.map(
-      (moment) => html`<li class="moment"><a class="play" href="${moment.url}" aria-label="Play from ${formatTime(moment.at)}">▶ ${formatTime(moment.at)}</a> <span class="snippet">${trusted(moment.snippet)}</span></li>`,
-    )}
+    ${episode.moments.map(momentItem)}
   </ul>` : ''}
 </li>`,
 )}
 </ol>
 </div>
 ${pages > 1 ? pager(state, results.page, pages) : ''}`;
+}
+
+/** One moment in a result list: its play link at the matched word, and the highlighted snippet. */
+export function momentItem(moment: MomentResult): Html {
+  return html`<li class="moment"><a class="play" href="${moment.url}" aria-label="Play from ${formatTime(moment.at)}">▶ ${formatTime(moment.at)}</a> <span class="snippet">${trusted(moment.snippet)}</span></li>`;
 }
 
 function facets(results: SearchResponse, state: State): Html {

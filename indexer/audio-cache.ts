@@ -1,8 +1,9 @@
-import { createHash, randomUUID } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AudioFile, AudioSource } from '../src/ports.ts';
 import { AudioError, describe, openAudio, overLimit } from './http-download.ts';
+import { tempName, writeFileAtomic } from './temp-files.ts';
 import { addressGuard, type GuardOptions } from './url-guard.ts';
 
 export { AudioError } from './http-download.ts';
@@ -29,7 +30,6 @@ type Sidecar = { url: string; finalUrl: string; etag?: string; lastModified?: st
 export function audioCache(options: AudioCacheOptions): AudioSource {
   const { dir, maxBytes, connectTimeoutMs = 15_000, idleTimeoutMs = 30_000, maxRedirects = 10, log = () => {} } = options;
   const guard = addressGuard(options);
-  let swept: Promise<void> | undefined;
 
   async function download(url: string, signal: AbortSignal | undefined): Promise<AudioFile> {
     const key = createHash('sha1').update(url).digest('hex');
@@ -63,7 +63,7 @@ export function audioCache(options: AudioCacheOptions): AudioSource {
     const fileName = nameFor(url, answer.finalUrl);
     const file = `${key}${path.extname(fileName).toLowerCase()}`;
     // A unique name per download: a kill at any moment leaves at most a .part file, never a half file under `file`.
-    const partial = path.join(dir, `${key}.${process.pid}-${randomUUID()}.part`);
+    const partial = tempName(path.join(dir, key));
     try {
       const { bytes, sha256 } = await answer.save(partial);
       // The old sidecar goes first, so a crash in between leaves a file without validators (downloaded again next
@@ -88,8 +88,6 @@ export function audioCache(options: AudioCacheOptions): AudioSource {
       signal?.throwIfAborted();
       if (/^https?:\/\//i.test(reference)) {
         await fs.mkdir(dir, { recursive: true });
-        swept ??= sweepPartials(dir);
-        await swept;
         return download(reference, signal);
       }
       if (!path.isAbsolute(reference)) throw new AudioError(`audio ${reference} is neither an http(s) URL nor an absolute path`);
@@ -129,22 +127,7 @@ async function readSidecar(dir: string, sidecarFile: string, url: string): Promi
 }
 
 async function writeJson(file: string, value: unknown): Promise<void> {
-  const partial = `${file}.${process.pid}-${randomUUID()}.part`;
-  await fs.writeFile(partial, JSON.stringify(value, null, 2));
-  await fs.rename(partial, file);
-}
-
-/**
- * Removes what killed runs left. A live download writes at least once per idle timeout, so a partial file untouched
- * for an hour belongs to no one, whichever process made it.
- */
-async function sweepPartials(dir: string): Promise<void> {
-  for (const name of await fs.readdir(dir)) {
-    if (!name.endsWith('.part')) continue;
-    const file = path.join(dir, name);
-    const stat = await fs.stat(file).catch(() => undefined);
-    if (stat && Date.now() - stat.mtimeMs > 3_600_000) await fs.rm(file, { force: true });
-  }
+  await writeFileAtomic(file, JSON.stringify(value, null, 2));
 }
 
 async function local(file: string, maxBytes: number): Promise<AudioFile> {

@@ -5,6 +5,7 @@ import { isLocalAudio } from '../src/episode.ts';
 import type { AudioSource, TranscriptStore } from '../src/ports.ts';
 import { publishedTranscript } from './published-transcript.ts';
 import type { Catalogue } from './read-episodes.ts';
+import { tempName } from './temp-files.ts';
 import { hashFile, transcriptKeys, type Plan } from './transcribe-audio.ts';
 import { analyseAudio, UPLOAD_BITS_PER_SECOND } from './transcode.ts';
 
@@ -49,7 +50,7 @@ export async function estimateRun(catalogue: Catalogue, deps: DryRunDeps): Promi
 
 async function planOf(source: string, deps: DryRunDeps): Promise<Plan> {
   await fs.mkdir(deps.workDir, { recursive: true });
-  const wav = path.join(deps.workDir, `dry-run-${process.pid}.wav`);
+  const wav = tempName(path.join(deps.workDir, 'dry-run.wav'));
   try {
     const { duration, silences } = await analyseAudio(await deps.ffmpeg(), source, wav);
     return { duration, pieces: planPieces(duration, silences, maxPieceSeconds(deps.maxUploadBytes, UPLOAD_BITS_PER_SECOND)) };

@@ -2,6 +2,7 @@ import { constants, createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
+import { writeFileAtomic } from './temp-files.ts';
 import { PodgrepError } from '../src/errors.ts';
 
 type Options = {
@@ -41,9 +42,7 @@ export async function findBinary({ name, override, packaged, copyDir, help }: Op
   const [source, existing] = await Promise.all([fs.stat(shipped), fs.stat(copy).catch(() => undefined)]);
   if (existing?.size !== source.size) {
     await fs.mkdir(copyDir, { recursive: true });
-    const partial = `${copy}.partial-${process.pid}`;
-    await fs.writeFile(partial, createReadStream(shipped), { mode: 0o755 });
-    await fs.rename(partial, copy);
+    await writeFileAtomic(copy, createReadStream(shipped), 0o755);
   }
   return copy;
 }

@@ -12,6 +12,7 @@ import { openAiTranscriber, type TranscriberOptions } from './openai-transcriber
 import { indexCatalogue } from './pipeline.ts';
 import { progressReporter } from './progress.ts';
 import { readEpisodes } from './read-episodes.ts';
+import { removeLeftovers } from './temp-files.ts';
 import { summaryLines, type RunReport } from './run-report.ts';
 import { fileTranscriptStore } from './transcript-store.ts';
 
@@ -48,6 +49,8 @@ function adapters(config: Config) {
 export async function runIndex(config: Config, engine: MeiliConnection, options: RunOptions = {}): Promise<RunReport> {
   const log = options.log ?? ((line: string) => console.log(line));
   const catalogue = await readEpisodes(config.episodesDir);
+  const cleaned = await removeLeftovers(['audio', 'transcripts', 'work'].map((folder) => path.join(config.dataDir, folder)));
+  if (cleaned) log(`Removed ${cleaned} half-written file(s) left by an interrupted run.`);
   log(`Indexing ${catalogue.episodes.length} episode(s) from ${config.episodesDir}`);
   for (const failure of catalogue.failures) log(`✗ ${failure.message}`);
   const transcribing = transcriptionEnabled(config);

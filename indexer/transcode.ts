@@ -21,18 +21,16 @@ export type Analysed = { wav: string; duration: number; silences: Silence[] };
 
 /**
  * Decodes the source once into 16 kHz mono WAV (which pieces are cut from, to the sample) and finds its silences in
- * the same pass.
+ * the same pass. `wav` is a working file the caller removes (a temporary name: see temp-files.ts).
  */
 export async function analyseAudio(ffmpeg: string, source: string, wav: string, signal?: AbortSignal, label = source): Promise<Analysed> {
-  const partial = `${wav}.partial`;
   const { stderr } = await run(
     ffmpeg,
-    ['-i', source, '-vn', '-ac', '1', '-ar', String(SAMPLE_RATE), '-af', SILENCE, '-c:a', 'pcm_s16le', '-f', 'wav', '-y', partial],
+    ['-i', source, '-vn', '-ac', '1', '-ar', String(SAMPLE_RATE), '-af', SILENCE, '-c:a', 'pcm_s16le', '-f', 'wav', '-y', wav],
     label,
     signal,
     source,
   );
-  await fs.rename(partial, wav);
   const { size } = await fs.stat(wav);
   const duration = Math.max(0, size - 44) / 2 / SAMPLE_RATE;
   if (duration < 0.1) throw new AudioDecodeError(`audio ${label} holds no sound ffmpeg can decode`);

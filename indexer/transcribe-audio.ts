@@ -9,6 +9,7 @@ import { fromVerboseJson, joinPieces, type Transcript, type VerboseJson } from '
 import { TranscriptionError } from '../src/errors.ts';
 import { UploadTooLargeError } from './openai-transcriber.ts';
 import type { RunReport } from './run-report.ts';
+import { tempName } from './temp-files.ts';
 import { analyseAudio, encodePiece, UPLOAD_BITS_PER_SECOND } from './transcode.ts';
 import { transcriptionPrompt } from '../src/prompt.ts';
 
@@ -58,7 +59,7 @@ export async function transcribeAudio(audio: AudioFile, label: string, terms: st
     return kept;
   }
   ctx.progress('decoding audio');
-  const wav = path.join(ctx.workDir, `${sha256}.wav`);
+  const wav = tempName(path.join(ctx.workDir, `${sha256}.wav`));
   await fs.mkdir(ctx.workDir, { recursive: true });
   const ffmpeg = await ctx.ffmpeg();
   try {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { TranscriptStore } from '../src/ports.ts';
+import { writeFileAtomic } from './temp-files.ts';
 
 /**
  * Transcripts under DATA_DIR/transcripts, one JSON file per key, written to a temporary name and renamed: a kill at any
@@ -20,10 +21,7 @@ export function fileTranscriptStore(dir: string): TranscriptStore {
     },
     async put(key, value) {
       await fs.mkdir(dir, { recursive: true });
-      const file = fileOf(key);
-      const partial = `${file}.partial-${process.pid}`;
-      await fs.writeFile(partial, JSON.stringify(value));
-      await fs.rename(partial, file);
+      await writeFileAtomic(fileOf(key), JSON.stringify(value));
     },
   };
 }

@@ -234,19 +234,6 @@ test('an unreachable server is an error even with a cached copy', async () => {
   await rejectsWith(cache.fetch(url, {}), /\/ep\.mp3 could not be downloaded: .*; the cached copy was not used, as it cannot be checked$/);
 });
 
-test('partial files left by a killed run are swept once stale', async () => {
-  const server = await serve((_req, res) => audio(res, randomBytes(1_000)));
-  const { dir, cache } = await cacheIn();
-  await fs.mkdir(dir);
-  await fs.writeFile(path.join(dir, 'stale.1-x.part'), 'half');
-  await fs.writeFile(path.join(dir, 'fresh.2-y.part'), 'half'); // maybe another process's download in progress
-  const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
-  await fs.utimes(path.join(dir, 'stale.1-x.part'), twoHoursAgo, twoHoursAgo);
-  await cache.fetch(`${server.url}/ep.mp3`, {});
-  const left = await files(dir);
-  assert.ok(left.includes('fresh.2-y.part') && !left.includes('stale.1-x.part'), left.join(', '));
-});
-
 test('a local path is used where it is, once checked', async () => {
   const dir = await testdir({ 'ep.mp3': randomBytes(2_000), 'empty.mp3': '', 'big.wav': randomBytes(5_000), 'noext': randomBytes(10) });
   const { dir: cacheDir, cache } = await cacheIn({ maxBytes: 4_000 });

@@ -61,7 +61,7 @@ test('killed with SIGKILL again and again, the indexer finishes with nothing mis
   const again = paid.length - new Set(paid).size;
   assert.ok(again <= kills * 2, `${again} pieces sent again after ${kills} kills`);
   // Nothing half-written is left in the caches.
-  for (const folder of ['transcripts', 'audio']) {
+  for (const folder of ['transcripts', 'audio', 'work']) {
     const names = await fs.readdir(path.join(stack.config.dataDir, folder)).catch(() => []);
     assert.deepEqual(names.filter((name) => /partial|\.part$/.test(name)), [], folder);
   }

@@ -49,7 +49,9 @@ function adapters(config: Config) {
 export async function runIndex(config: Config, engine: MeiliConnection, options: RunOptions = {}): Promise<RunReport> {
   const log = options.log ?? ((line: string) => console.log(line));
   const catalogue = await readEpisodes(config.episodesDir);
-  const cleaned = await removeLeftovers(['audio', 'transcripts', 'work'].map((folder) => path.join(config.dataDir, folder)));
+  // Before and after the run: an ffmpeg orphaned by a killed run can still be starting when this run begins.
+  const leftovers = () => removeLeftovers(['audio', 'transcripts', 'work'].map((folder) => path.join(config.dataDir, folder)));
+  const cleaned = await leftovers();
   if (cleaned) log(`Removed ${cleaned} half-written file(s) left by an interrupted run.`);
   log(`Indexing ${catalogue.episodes.length} episode(s) from ${config.episodesDir}`);
   for (const failure of catalogue.failures) log(`✗ ${failure.message}`);
@@ -83,6 +85,7 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
     return report;
   } finally {
     progress.done();
+    await leftovers();
   }
 }
 

@@ -13,8 +13,9 @@ export function meiliClient({ host, apiKey }: MeiliConnection, timeoutMs = 30_00
     ...(apiKey ? { apiKey } : {}),
     timeout: timeoutMs,
     requestInit: { headers: { 'accept-encoding': 'identity' } },
-    // Indexing a large episode can take Meilisearch longer than the client's default 5 s wait.
-    defaultWaitOptions: { timeout: 10 * 60_000, interval: 50 },
+    // A batch waits behind the ones sent before it, and Meilisearch indexes a large catalogue's queue at ~2,000
+    // moments/s here: far past the client's default 5 s wait.
+    defaultWaitOptions: { timeout: 60 * 60_000, interval: 50 },
   });
 }
 
@@ -38,9 +39,19 @@ export async function settled(client: Meilisearch, what: string, enqueue: () => 
  * it can), then all waited for.
  */
 export async function settledAll(client: Meilisearch, steps: [string, () => EnqueuedTaskPromise][]): Promise<void> {
-  const enqueued: [string, EnqueuedTask][] = [];
-  for (const [what, enqueue] of steps) enqueued.push([what, await reachable(client, what, () => enqueue())]);
-  for (const [what, task] of enqueued) {
+  await succeeded(client, await enqueued(client, steps));
+}
+
+/** Enqueues the steps in order; resolves once Meilisearch has accepted them all. */
+export async function enqueued(client: Meilisearch, steps: [string, () => EnqueuedTaskPromise][]): Promise<[string, EnqueuedTask][]> {
+  const tasks: [string, EnqueuedTask][] = [];
+  for (const [what, enqueue] of steps) tasks.push([what, await reachable(client, what, () => enqueue())]);
+  return tasks;
+}
+
+/** Waits for enqueued tasks; a failed one is an error with Meilisearch's own reason. */
+export async function succeeded(client: Meilisearch, tasks: [string, EnqueuedTask][]): Promise<void> {
+  for (const [what, task] of tasks) {
     const done = await reachable(client, what, () => client.tasks.waitForTask(task.taskUid));
     if (done.status !== 'succeeded') {
       const reason = done.error ? `${done.error.message} (${done.error.code})` : `task ${done.status}`;

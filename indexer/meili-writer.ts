@@ -1,8 +1,8 @@
-import type { EnqueuedTaskPromise, Meilisearch } from 'meilisearch';
+import type { EnqueuedTaskPromise, Index, Meilisearch } from 'meilisearch';
 import type { EpisodeDocument, MomentDocument } from '../src/documents.ts';
 import { episodeSettings, momentSettings, type IndexNames } from '../src/index-settings.ts';
-import type { DocumentWriter, IndexedEpisode } from '../src/ports.ts';
-import { settled, settledAll } from './meili-client.ts';
+import type { DocumentWriter, IndexedEpisode, WriteBatch } from '../src/ports.ts';
+import { enqueued, settled, settledAll, succeeded } from './meili-client.ts';
 
 /** Documents per addDocuments request: well under Meilisearch's 100 MB payload limit for moments of ~2 KB. */
 const CHUNK = 10_000;
@@ -28,20 +28,35 @@ export function meiliWriter(client: Meilisearch, names: IndexNames): DocumentWri
         if (page.results.length < CHUNK) return found;
       }
     },
-    async write(batch) {
-      // In this order: an episode document (and its fingerprint) lands only after its moments, so an episode that is
-      // indexed is indexed whole, and one cut off by a crash is redone.
-      const steps: [string, () => EnqueuedTaskPromise][] = [];
-      for (let i = 0; i < batch.moments.length; i += CHUNK) {
-        const chunk = batch.moments.slice(i, i + CHUNK);
-        steps.push(['add moments', () => moments.addDocuments(chunk)]);
-      }
-      if (batch.staleMomentIds.length) steps.push(['delete old moments', () => moments.deleteDocuments(batch.staleMomentIds)]);
-      if (batch.episodes.length) steps.push(['add episodes', () => episodes.addDocuments(batch.episodes)]);
-      if (batch.removedEpisodeIds.length) steps.push(['delete removed episodes', () => episodes.deleteDocuments(batch.removedEpisodeIds)]);
-      await settledAll(client, steps);
+    async send(batch) {
+      const tasks = await enqueued(client, momentSteps(moments, batch));
+      // Only these are kept while the moments are indexed (not `batch`: the documents are Meilisearch's now). An
+      // episode document carries the fingerprint that lets the next run skip it, so it must never land when its
+      // moments did not (a failed task, a crash).
+      const { episodes: episodeDocs, removedEpisodeIds } = batch;
+      return {
+        async settle() {
+          await succeeded(client, tasks);
+          const after: [string, () => EnqueuedTaskPromise][] = [];
+          if (episodeDocs.length) after.push(['add episodes', () => episodes.addDocuments(episodeDocs)]);
+          if (removedEpisodeIds.length) after.push(['delete removed episodes', () => episodes.deleteDocuments(removedEpisodeIds)]);
+          await settledAll(client, after);
+        },
+      };
     },
   };
+}
+
+/** Apart from `send`, whose closures would otherwise keep the whole batch alive until it settles. */
+function momentSteps(index: Index<MomentDocument>, batch: WriteBatch): [string, () => EnqueuedTaskPromise][] {
+  const steps: [string, () => EnqueuedTaskPromise][] = [];
+  for (let i = 0; i < batch.moments.length; i += CHUNK) {
+    const chunk = batch.moments.slice(i, i + CHUNK);
+    steps.push(['add moments', () => index.addDocuments(chunk)]);
+  }
+  const stale = batch.staleMomentIds;
+  if (stale.length) steps.push(['delete old moments', () => index.deleteDocuments(stale)]);
+  return steps;
 }
 
 function ignoreExists(error: unknown): void {

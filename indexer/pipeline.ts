@@ -29,6 +29,8 @@ export type PipelineDeps = {
   /** The show's terms and their synonyms (`glossary.yml`): search synonyms, and words for the transcription prompt. */
   glossary: GlossaryEntry[];
   progress: (slug: string, stage: string) => void;
+  /** A line about the run as a whole. */
+  log?: (line: string) => void;
   signal?: AbortSignal;
   /** Let `transcript_url` reach loopback and private addresses (ALLOW_PRIVATE_URLS). @default false */
   allowPrivateUrls?: boolean;
@@ -37,7 +39,7 @@ export type PipelineDeps = {
 /**
  * The indexer's one pass: episode → audio → transcript → moments → documents → Meilisearch. The two queues here are
  * the only place work runs concurrently: episodes are prepared side by side, and every transcription request of every
- * episode waits its turn in one queue.
+ * episode waits its turn in one queue. (Document batches are sent in order behind them: write-batcher.ts.)
  */
 export async function indexCatalogue(catalogue: Catalogue, deps: PipelineDeps): Promise<RunReport> {
   const report = emptyReport();
@@ -69,6 +71,8 @@ export async function indexCatalogue(catalogue: Catalogue, deps: PipelineDeps): 
   const unexpected = results.find((result) => result.status === 'rejected');
   if (unexpected) throw unexpected.reason;
   await removeGone(catalogue, indexed, report, batches.add);
+  // Documents are sent faster than Meilisearch indexes them; the last minute or so of a large run is spent here.
+  if (report.indexed) deps.log?.('Waiting for Meilisearch to finish indexing the documents sent…');
   await batches.flush();
   return report;
 }

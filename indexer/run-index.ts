@@ -74,6 +74,7 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
       concurrency: config.transcribe.concurrency,
       glossary: catalogue.glossary,
       progress: progress.update,
+      log: progress.log,
       ...(options.signal ? { signal: options.signal } : {}),
     });
     progress.done();

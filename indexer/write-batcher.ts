@@ -1,31 +1,59 @@
 import type { DocumentWriter, WriteBatch } from '../src/ports.ts';
 
-/** Moments written in one go once this many are waiting: a few MB of documents, one Meilisearch batch. */
+/** Moments sent in one request once this many are waiting: a few MB of documents. */
 const FLUSH_AT = 5_000;
 
 const empty = (): WriteBatch => ({ episodes: [], moments: [], staleMomentIds: [], removedEpisodeIds: [] });
 
 /**
- * Collects the documents of the episodes in flight and writes them in batches, one batch at a time, because
- * Meilisearch spends about as long on a one-document task as on a batch of thousands.
+ * Collects the documents of the episodes in flight and sends them in batches, because Meilisearch spends about as long
+ * on a one-document task as on a batch of thousands.
+ *
+ * A batch is sent as soon as it is full, without waiting for the ones before it to be indexed: Meilisearch merges
+ * the tasks that queue up behind a running one into its next batch, and larger batches index faster (here, 1,600
+ * moments/s in batches of 5,000; 2,500/s in one of 100,000). Once sent, the documents are Meilisearch's to keep, so
+ * memory holds at most one batch being filled and one being sent. Settling (waiting until each batch is indexed, then
+ * writing its episode documents) runs one batch at a time, in order, behind the sending.
  */
 export function writeBatcher(writer: DocumentWriter) {
   let pending = empty();
-  let writing: Promise<void> = Promise.resolve();
-  const flush = (): Promise<void> => {
+  let sending: Promise<void> = Promise.resolve();
+  let settling: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
+  const check = () => {
+    if (failure) throw failure.error;
+  };
+  const fail = (error: unknown) => {
+    failure ??= { error };
+  };
+  const send = (): Promise<void> => {
     const batch = pending;
     pending = empty();
-    writing = writing.then(() => writer.write(batch));
-    return writing;
+    if (!batch.episodes.length && !batch.moments.length && !batch.staleMomentIds.length && !batch.removedEpisodeIds.length) return sending;
+    sending = sending.then(async () => {
+      if (failure) return;
+      const sent = await writer.send(batch);
+      // Kept and thrown from the next add or flush: the run stops at the first write that failed.
+      settling = settling.then(() => (failure ? undefined : sent.settle())).catch(fail);
+    }).catch(fail);
+    return sending;
   };
   return {
     add: async (batch: WriteBatch): Promise<void> => {
+      check();
       pending.episodes.push(...batch.episodes);
       pending.moments.push(...batch.moments);
       pending.staleMomentIds.push(...batch.staleMomentIds);
       pending.removedEpisodeIds.push(...batch.removedEpisodeIds);
-      if (pending.moments.length >= FLUSH_AT) await flush();
+      if (pending.moments.length < FLUSH_AT) return;
+      await send();
+      check();
     },
-    flush,
+    /** Sends what is waiting and resolves when everything sent is written. */
+    flush: async (): Promise<void> => {
+      await send();
+      await settling;
+      check();
+    },
   };
 }

@@ -63,7 +63,12 @@ export interface DocumentWriter {
   /** Settings before documents; `synonyms` come from the glossary. */
   applySettings(synonyms: Record<string, string[]>): Promise<void>;
   indexed(): Promise<Map<string, IndexedEpisode>>;
-  write(batch: WriteBatch): Promise<void>;
+  /**
+   * Hands the batch's moments to the engine and resolves once it has accepted them (queued, not yet searchable), so
+   * the caller can let go of the documents. `settle` waits until they are written, then writes the episode
+   * documents: an episode document lands only after all of its moments did.
+   */
+  send(batch: WriteBatch): Promise<{ settle(): Promise<void> }>;
 }
 
 /** The web page's side of the search engine. */

@@ -94,3 +94,21 @@ test('a Meilisearch task that fails stops the run with the task’s own error', 
   await client.createIndex(indexNames(other.config.meili.indexPrefix).episodes, { primaryKey: 'nope' }).waitTask();
   await assert.rejects(other.index(), /Meilisearch could not add episodes: .*nope.*\(missing_document_id\)/);
 });
+
+test('when its moments cannot be written, an episode is not recorded as indexed, and the next run writes it', async () => {
+  const vtt = 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nthe moment about quicksilver\n';
+  const dir = await testdir({ 'a.md': episode('A'), 'a.vtt': vtt });
+  const stack = await startStack(dir);
+  const client = meiliClient(stack.meili);
+  const names = indexNames(stack.config.meili.indexPrefix);
+  await client.createIndex(names.moments, { primaryKey: 'nope' }).waitTask();
+  await assert.rejects(stack.index(), /Meilisearch could not add moments: .*nope.*\(missing_document_id\)/);
+  const written = await client.index(names.episodes).getDocuments({ limit: 10 });
+  assert.equal(written.results.length, 0, 'the episode document (and its fingerprint) was written without its moments');
+
+  await client.deleteIndex(names.moments).waitTask();
+  const report = await stack.index();
+  assert.equal(report.indexed, 1);
+  const found = (await (await fetch(`${stack.web}/api/search?q=quicksilver`)).json()) as SearchResponse;
+  assert.equal(found.episodes[0]?.moments.length, 1);
+});

@@ -1,5 +1,6 @@
 import type { Episode } from './episode.ts';
 import type { Moment } from './moments.ts';
+import { encodeWordTimes } from './word-times.ts';
 
 /** What search results show of an episode without a second lookup: carried on episode and moment documents alike. */
 export type EpisodeSummary = {
@@ -49,14 +50,20 @@ export type EpisodeDocument = EpisodeSummary &
 
 export type MomentDocument = EpisodeSummary &
   Filterable &
-  Omit<Moment, 'index'> & {
+  Omit<Moment, 'index' | 'wordOffsets' | 'wordStarts'> & {
     id: string;
     kind: 'moment';
     moment: number;
+    /** The moment's word offsets and times, packed (word-times.ts). */
+    wordTimes: string;
   };
 
+/** What the episode page reads of each moment to show the transcript. */
+export const TRANSCRIPT_FIELDS = ['start', 'end', 'text', 'overlap'] as const;
+export type TranscriptLine = Pick<MomentDocument, (typeof TRANSCRIPT_FIELDS)[number]>;
+
 /** Bumped whenever documents or index settings change shape, so every episode is written again. */
-export const DOCUMENTS_VERSION = 2;
+export const DOCUMENTS_VERSION = 3;
 
 /** How the player should reach the audio, decided by the indexer, which knows where the episode file is. */
 export type AudioLocation = { audio: string | null; audioPath: string | null };
@@ -86,13 +93,14 @@ export function episodeDocument(episode: Episode, location: AudioLocation, state
 export function momentDocuments(episode: Episode, moments: Moment[]): MomentDocument[] {
   const summary = summaryOf(episode);
   const filterable = filterableOf(episode);
-  return moments.map(({ index, ...moment }) => ({
+  return moments.map(({ index, wordOffsets, wordStarts, ...moment }) => ({
     id: momentId(episode.slug, index),
     kind: 'moment',
     ...summary,
     ...filterable,
     moment: index,
     ...moment,
+    wordTimes: encodeWordTimes(moment.start, { wordOffsets, wordStarts }),
   }));
 }
 

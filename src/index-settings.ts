@@ -36,8 +36,7 @@ export function episodeSettings(synonyms: Record<string, string[]>): Settings {
 export function momentSettings(synonyms: Record<string, string[]>): Settings {
   return {
     searchableAttributes: ['text'],
-    // `id`: the second request of a search reads the shown moments by id.
-    filterableAttributes: [...FILTERABLE, 'id'],
+    filterableAttributes: FILTERABLE,
     sortableAttributes: ['day', 'start'],
     // Moments have one attribute, so `attribute` would rank only where in a 30-second chunk a word falls: an accident
     // of where the chunk was cut. Without it, equally good moments tie and search-results.ts breaks the tie.

@@ -2,7 +2,7 @@
  * The outside services, as the core sees them. Each is a small interface passed in, so tests hand in real local
  * servers or fakes that behave like the real thing.
  */
-import type { EpisodeDocument, MomentDocument } from './documents.ts';
+import type { EpisodeDocument, MomentDocument, TranscriptLine } from './documents.ts';
 import type { SearchResponse } from './search-results.ts';
 import type { TimelinePoint } from './timeline.ts';
 import type { SearchQuery } from './search-request.ts';
@@ -78,6 +78,6 @@ export interface SearchBackend {
   timeline(query: SearchQuery): Promise<TimelinePoint[]>;
   episode(slug: string): Promise<EpisodeDocument | undefined>;
   /** The episode's moments in order: its transcript. */
-  moments(slug: string): Promise<MomentDocument[]>;
+  moments(slug: string): Promise<TranscriptLine[]>;
   health(): Promise<{ status: string }>;
 }

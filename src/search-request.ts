@@ -138,7 +138,7 @@ export function detailRequests(query: SearchQuery, shown: string[], withNotes: s
       q: query.q,
       filter: [`slug = ${filterValue(slug)}`, ...(filters ? [filters] : [])].join(' AND '),
       limit: query.episode ? MOMENTS_IN_ONE_EPISODE : MOMENTS_PER_EPISODE,
-      attributesToRetrieve: ['id', 'slug', 'start', 'end', 'wordOffsets', 'wordStarts'],
+      attributesToRetrieve: ['id', 'slug', 'start', 'end', 'wordTimes'],
       attributesToHighlight: ['text'],
       ...highlight,
     })),

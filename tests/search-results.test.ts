@@ -4,6 +4,7 @@ import { BadRequestError } from '../src/errors.ts';
 import { filterValue } from '../src/filter.ts';
 import { filterExpression, MATCH_END as E, MATCH_START as S, parseSearchQuery } from '../src/search-request.ts';
 import { rankResults, snippet, withDetails, type MomentHit } from '../src/search-results.ts';
+import { decodeWordTimes, encodeWordTimes } from '../src/word-times.ts';
 
 const summary = { title: 'T', podcast: 'p', date: '2020-01-01', episodeNumber: 1 };
 
@@ -27,7 +28,8 @@ test('moments are grouped by episode, the link lands a second before the matched
   const moment = (slug: string, start: number, text: string, score: number): MomentHit => {
     const plain = text.replace(/[\u0002\u0003]/g, '');
     const offsets = [...plain.matchAll(/\S+/g)].map((m) => m.index);
-    return { ...summary, id: `${slug}--${start}`, slug, start, end: start + 30, wordOffsets: offsets, wordStarts: offsets.map((_, i) => start + i * 2), _formatted: { text }, _rankingScore: score };
+    const wordTimes = encodeWordTimes(start, { wordOffsets: offsets, wordStarts: offsets.map((_, i) => start + i * 2) });
+    return { ...summary, id: `${slug}--${start}`, slug, start, end: start + 30, wordTimes, _formatted: { text }, _rankingScore: score };
   };
   const query = { q: 'nif', page: 1, filters: {}, sort: 'relevance' } as const;
   const notesHit = { ...summary, slug: 'b', _rankingScore: 0.5, _matchesPosition: { summary: [] }, _formatted: { summary: `about ${S}NIF${E}s` } };
@@ -67,4 +69,15 @@ test('filters: values of a facet are alternatives, facets narrow each other, and
 
 test('filter values are quoted and escaped', () => {
   assert.equal(filterValue('a" OR slug != "b\\'), '"a\\" OR slug != \\"b\\\\"');
+});
+
+test('word times survive packing to the hundredth of a second, words before the moment and out of order included', () => {
+  const times = { wordOffsets: [0, 4, 9, 15, 1200], wordStarts: [98.75, 99.5, 100.004, 99.9, 4000.126] };
+  const packed = encodeWordTimes(100.01, times);
+  assert.ok(packed.length < 40, packed);
+  const back = decodeWordTimes(100.01, packed);
+  assert.deepEqual(back.wordOffsets, times.wordOffsets);
+  assert.deepEqual(back.wordStarts, [98.75, 99.5, 100, 99.9, 4000.13]);
+  assert.deepEqual(decodeWordTimes(5, ''), { wordOffsets: [], wordStarts: [] });
+  assert.deepEqual(decodeWordTimes(5, 'zz, ,3 q'), { wordOffsets: [], wordStarts: [] }, 'garbage is left out');
 });

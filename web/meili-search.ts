@@ -1,5 +1,5 @@
 import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
-import type { EpisodeDocument, MomentDocument } from '../src/documents.ts';
+import { TRANSCRIPT_FIELDS, type EpisodeDocument, type MomentDocument } from '../src/documents.ts';
 import { BadRequestError, SearchEngineError } from '../src/errors.ts';
 import { filterValue } from '../src/filter.ts';
 import { FACETS, type Facet, type IndexNames } from '../src/index-settings.ts';
@@ -59,7 +59,7 @@ export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => n
     },
     async moments(slug) {
       const found = await engine(() =>
-        client.index<MomentDocument>(names.moments).getDocuments({ filter: `slug = ${filterValue(slug)}`, limit: 10_000 }),
+        client.index<MomentDocument>(names.moments).getDocuments({ filter: `slug = ${filterValue(slug)}`, fields: [...TRANSCRIPT_FIELDS], limit: 10_000 }),
       );
       return found.results.sort((a, b) => a.start - b.start);
     },

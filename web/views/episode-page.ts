@@ -1,4 +1,4 @@
-import type { EpisodeDocument, MomentDocument } from '../../src/documents.ts';
+import type { EpisodeDocument, TranscriptLine } from '../../src/documents.ts';
 import { episodeUrl } from '../../src/search-results.ts';
 import { formatTime } from '../../src/time.ts';
 import { html, type Html } from '../html.ts';
@@ -16,7 +16,7 @@ export function audioSrc(episode: EpisodeDocument): string | undefined {
  * the show notes beside it on wide screens. static/player.js and static/find.js add seeking, the spoken line and
  * in-episode search; without them every line is still a link that opens the player at its time.
  */
-export function episodePage(episode: EpisodeDocument, moments: MomentDocument[], t: number | undefined): Html {
+export function episodePage(episode: EpisodeDocument, moments: TranscriptLine[], t: number | undefined): Html {
   const src = audioSrc(episode);
   // A media fragment makes the browser open the audio at `t` even without JavaScript.
   const playerSrc = src && t !== undefined ? `${src}#t=${t}` : src;
@@ -101,6 +101,6 @@ function withLinks(text: string): Html {
 /** Links start a second or so before the words (search-results.ts), so the line about to be spoken counts as current. */
 const LEAD_IN = 1.5;
 
-function currentMoment(moments: MomentDocument[], t: number): MomentDocument | undefined {
+function currentMoment(moments: TranscriptLine[], t: number): TranscriptLine | undefined {
   return moments.findLast((moment) => moment.start <= t + LEAD_IN);
 }

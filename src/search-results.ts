@@ -1,7 +1,6 @@
 import type { EpisodeSummary } from './documents.ts';
 import { EPISODE_SEARCHABLE, FACETS, type Facet } from './index-settings.ts';
-import { timeAtOffset } from './moments.ts';
-import { decodeWordTimes } from './word-times.ts';
+import { timeAtPackedOffset } from './word-times.ts';
 import { EPISODES_PER_PAGE, MATCH_END, MATCH_START, type Filters, type SearchQuery, type Sort } from './search-request.ts';
 
 /** The JSON contract of `GET /api/search`; other tools rely on it, so fields are only ever added. */
@@ -183,7 +182,7 @@ function momentResult(hit: MomentHit): MomentResult {
   const formatted = hit._formatted?.text ?? '';
   const offset = formatted.indexOf(MATCH_START);
   // Nothing before the first mark was changed by highlighting, so its position is the match's position in the text.
-  const at = offset === -1 ? hit.start : timeAtOffset({ start: hit.start, ...decodeWordTimes(hit.start, hit.wordTimes) }, offset);
+  const at = offset === -1 ? hit.start : timeAtPackedOffset(hit.start, hit.wordTimes, offset);
   return {
     start: hit.start,
     end: hit.end,

@@ -25,19 +25,59 @@ export function encodeWordTimes(start: number, { wordOffsets, wordStarts }: Word
   return words.join(' ');
 }
 
-/** The inverse of encodeWordTimes; anything unreadable is left out (the link then starts at the moment's start). */
+/**
+ * Reads packed word times pair by pair, calling `each(offset, seconds)` until it returns false. Parsed by hand:
+ * `split` and `parseInt` over every word of thirty moments took ~0.9 ms of each search; this takes a tenth of that.
+ */
+function readWordTimes(start: number, packed: string, each: (offset: number, seconds: number) => boolean): void {
+  let offset = 0;
+  let time = cs(start);
+  let at = 0;
+  const number = (): number | undefined => {
+    const negative = packed.charCodeAt(at) === 45; // '-'
+    if (negative) at++;
+    const from = at;
+    let value = 0;
+    for (; at < packed.length; at++) {
+      const c = packed.charCodeAt(at);
+      const digit = c >= 48 && c <= 57 ? c - 48 : c >= 97 && c <= 122 ? c - 87 : -1;
+      if (digit < 0) break;
+      value = value * 36 + digit;
+    }
+    return at === from ? undefined : negative ? -value : value;
+  };
+  while (at < packed.length) {
+    const dOffset = number();
+    if (dOffset === undefined || packed.charCodeAt(at) !== 44) return; // ','
+    at++;
+    const dTime = number();
+    if (dTime === undefined) return;
+    offset += dOffset;
+    time += dTime;
+    if (!each(offset, time / 100)) return;
+    at++; // ' '
+  }
+}
+
+/** The second at which the text at `offset` is spoken: the time of the last word starting at or before it. */
+export function timeAtPackedOffset(start: number, packed: string | undefined, offset: number): number {
+  let found = start;
+  readWordTimes(start, packed ?? '', (wordOffset, seconds) => {
+    if (wordOffset > offset) return false;
+    found = seconds;
+    return true;
+  });
+  return found;
+}
+
+/** The inverse of encodeWordTimes; reading stops at anything unreadable (the link then starts earlier). */
 export function decodeWordTimes(start: number, packed: string | undefined): WordTimes {
   const wordOffsets: number[] = [];
   const wordStarts: number[] = [];
-  let offset = 0;
-  let time = cs(start);
-  for (const word of (packed ?? '').split(' ')) {
-    const [dOffset, dTime] = word.split(',').map((part) => parseInt(part, 36));
-    if (dOffset === undefined || dTime === undefined || !Number.isFinite(dOffset) || !Number.isFinite(dTime)) continue;
-    offset += dOffset;
-    time += dTime;
+  readWordTimes(start, packed ?? '', (offset, seconds) => {
     wordOffsets.push(offset);
-    wordStarts.push(time / 100);
-  }
+    wordStarts.push(seconds);
+    return true;
+  });
   return { wordOffsets, wordStarts };
 }

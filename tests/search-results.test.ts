@@ -4,7 +4,7 @@ import { BadRequestError } from '../src/errors.ts';
 import { filterValue } from '../src/filter.ts';
 import { filterExpression, MATCH_END as E, MATCH_START as S, parseSearchQuery } from '../src/search-request.ts';
 import { rankResults, snippet, withDetails, type MomentHit } from '../src/search-results.ts';
-import { decodeWordTimes, encodeWordTimes } from '../src/word-times.ts';
+import { decodeWordTimes, encodeWordTimes, timeAtPackedOffset } from '../src/word-times.ts';
 
 const summary = { title: 'T', podcast: 'p', date: '2020-01-01', episodeNumber: 1 };
 
@@ -79,5 +79,11 @@ test('word times survive packing to the hundredth of a second, words before the 
   assert.deepEqual(back.wordOffsets, times.wordOffsets);
   assert.deepEqual(back.wordStarts, [98.75, 99.5, 100, 99.9, 4000.13]);
   assert.deepEqual(decodeWordTimes(5, ''), { wordOffsets: [], wordStarts: [] });
-  assert.deepEqual(decodeWordTimes(5, 'zz, ,3 q'), { wordOffsets: [], wordStarts: [] }, 'garbage is left out');
+  assert.deepEqual(decodeWordTimes(5, '1,2 zz, ,3 q'), { wordOffsets: [1], wordStarts: [5.02] }, 'reading stops at garbage');
+  // The time at a text offset is that of the last word starting at or before it.
+  assert.equal(timeAtPackedOffset(100.01, packed, 0), 98.75);
+  assert.equal(timeAtPackedOffset(100.01, packed, 8), 99.5);
+  assert.equal(timeAtPackedOffset(100.01, packed, 9), 100);
+  assert.equal(timeAtPackedOffset(100.01, packed, 5000), 4000.13);
+  assert.equal(timeAtPackedOffset(100.01, '', 50), 100.01, 'without word times, the moment start');
 });

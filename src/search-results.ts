@@ -10,7 +10,7 @@ export type SearchResponse = {
   page: number;
   sort: Sort;
   filters: Filters;
-  /** For each facet, how many of the matching episodes have each value, most first. */
+  /** For each facet, how many of the matching episodes have each value, most first: the top FACET_VALUES and any filtered by. */
   facets: Record<Facet, { value: string; count: number }[]>;
   episodes: EpisodeResult[];
 };
@@ -113,7 +113,7 @@ export function rankResults(
       page: query.page,
       sort: query.sort,
       filters: query.filters,
-      facets: facetCounts(ranked.map((found) => found.facets)),
+      facets: facetCounts(ranked.map((found) => found.facets), query.filters),
       episodes: shown.map((found) => found.result),
     },
     notesSlugs: shown.filter((found) => found.notes).map((found) => found.result.slug),
@@ -133,8 +133,15 @@ export function withDetails(page: RankedPage, notesHits: EpisodeHit[], momentsBy
   };
 }
 
+/**
+ * Values listed per facet: the most common ones, plus any the query filters by. A catalogue with hundreds of guests
+ * would otherwise send every name with every search (half of a 20 KB answer at 1,000 episodes), and no page lists them.
+ */
+export const FACET_VALUES = 20;
+const byValue = new Intl.Collator('en').compare;
+
 /** Counted over matching episodes, not hits: ten moments of one episode are one episode of that podcast. */
-function facetCounts(episodes: (EpisodeSummary & FacetFields)[]): SearchResponse['facets'] {
+function facetCounts(episodes: (EpisodeSummary & FacetFields)[], selected: Filters): SearchResponse['facets'] {
   const valuesOf: Record<Facet, (e: EpisodeSummary & FacetFields) => (string | number | null | undefined)[]> = {
     podcast: (e) => [e.podcast],
     tag: (e) => e.tags ?? [],
@@ -149,7 +156,9 @@ function facetCounts(episodes: (EpisodeSummary & FacetFields)[]): SearchResponse
         if (value !== null && value !== undefined && value !== '') counts.set(String(value), (counts.get(String(value)) ?? 0) + 1);
       }
     }
-    facets[facet] = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || a.value.localeCompare(b.value));
+    const all = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || byValue(a.value, b.value));
+    const chosen = new Set(selected[facet] ?? []);
+    facets[facet] = all.filter((item, i) => i < FACET_VALUES || chosen.has(item.value));
   }
   return facets;
 }

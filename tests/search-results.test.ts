@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { BadRequestError } from '../src/errors.ts';
 import { filterValue } from '../src/filter.ts';
 import { filterExpression, MATCH_END as E, MATCH_START as S, parseSearchQuery } from '../src/search-request.ts';
-import { rankResults, snippet, withDetails, type MomentHit } from '../src/search-results.ts';
+import { FACET_VALUES, rankResults, snippet, withDetails, type MomentHit } from '../src/search-results.ts';
 import { decodeWordTimes, encodeWordTimes, timeAtPackedOffset } from '../src/word-times.ts';
 
 const summary = { title: 'T', podcast: 'p', date: '2020-01-01', episodeNumber: 1 };
@@ -86,4 +86,21 @@ test('word times survive packing to the hundredth of a second, words before the 
   assert.equal(timeAtPackedOffset(100.01, packed, 9), 100);
   assert.equal(timeAtPackedOffset(100.01, packed, 5000), 4000.13);
   assert.equal(timeAtPackedOffset(100.01, '', 50), 100.01, 'without word times, the moment start');
+});
+
+test('facets list the most common values first, at most FACET_VALUES of them, plus any value filtered by', () => {
+  // Episode i has guests 0..i: guest 0 is in every episode, guest 29 in one.
+  const hits = Array.from({ length: 30 }, (_, i) => ({
+    ...summary,
+    slug: `e${i}`,
+    people: Array.from({ length: i + 1 }, (_, g) => `Guest ${String(g).padStart(2, '0')}`),
+    _rankingScore: 0.5,
+  }));
+  const query = (filters: Record<string, string[]>) => ({ q: 'x', page: 1, filters, sort: 'relevance' as const });
+  const people = rankResults(query({}), hits, [], {}).response.facets.person;
+  assert.equal(people.length, FACET_VALUES);
+  assert.deepEqual(people.slice(0, 2), [{ value: 'Guest 00', count: 30 }, { value: 'Guest 01', count: 29 }]);
+  const filtered = rankResults(query({ person: ['Guest 29'] }), hits, [], {}).response.facets.person;
+  assert.equal(filtered.length, FACET_VALUES + 1);
+  assert.deepEqual(filtered.at(-1), { value: 'Guest 29', count: 1 });
 });

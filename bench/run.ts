@@ -15,6 +15,7 @@ import { rankResults, type EpisodeHit, type RankedMomentHit } from '../src/searc
 import { importTranscript } from '../src/transcript-import.ts';
 import { speak } from '../tests/support/tone-speech.ts';
 import { benchEnv, writeCatalogue } from './catalogue.ts';
+import { median, profileSearch, profileTables } from './search-profile.ts';
 import { writeSections } from './sections.ts';
 
 /**
@@ -173,10 +174,13 @@ async function searchLatency(host: string, headers: Record<string, string>, env:
       a.push(await time(direct));
       b.push(await time(api));
     }
-    rows.push({ name, direct: summary(a), api: summary(b) });
+    const profile = await profileSearch(host, { ...headers, 'content-type': 'application/json' }, names, params);
+    rows.push({ name, direct: summary(a), api: summary(b), profile });
   }
+  const get = (url: string, extra = {}) => fetch(url, { headers: { 'accept-encoding': 'identity', ...extra } }).then((r) => r.arrayBuffer());
+  const floor = (await median(() => get(`http://127.0.0.1:${port}/healthz`), 200)) - (await median(() => get(`${host}/health`), 200));
   const stopped = await server.kill!();
-  return { rows, serverRssMb: stopped.maxRssMb };
+  return { rows, floor, serverRssMb: stopped.maxRssMb };
 }
 
 async function time(call: () => Promise<unknown>): Promise<number> {
@@ -243,6 +247,9 @@ sends them, groups the hits by episode and renders the JSON.
 | --- | --- | --- | --- | --- | --- |
 ${r.search.rows.map((row) => `| ${row.name} | ${ms(row.direct.p50)} | ${ms(row.direct.p99)} | ${ms(row.api.p50)} | ${ms(row.api.p99)} | ${(row.api.p50 / row.direct.p50).toFixed(2)} |`).join('\n')}
 
+## Where a search's time goes (profile, this run)
+
+${profileTables(r.search.rows.map((row) => ({ name: row.name, gap: row.api.p50 - row.direct.p50, profile: row.profile })), r.search.floor)}
 ## Indexing
 
 | | seconds | documents/s |

@@ -1,4 +1,4 @@
-import type { EnqueuedTaskPromise, Index, Meilisearch } from 'meilisearch';
+import type { EnqueuedTask, EnqueuedTaskPromise, Index, Meilisearch } from 'meilisearch';
 import type { EpisodeDocument, MomentDocument } from '../src/documents.ts';
 import { episodeSettings, momentSettings, type IndexNames } from '../src/index-settings.ts';
 import type { DocumentWriter, IndexedEpisode, WriteBatch } from '../src/ports.ts';
@@ -11,6 +11,7 @@ const CHUNK = 10_000;
 export function meiliWriter(client: Meilisearch, names: IndexNames): DocumentWriter {
   const episodes = client.index<EpisodeDocument>(names.episodes);
   const moments = client.index<MomentDocument>(names.moments);
+  const handedOver: [string, EnqueuedTask][] = [];
   return {
     async applySettings(synonyms) {
       // Settings before documents: documents added first would be indexed again when the settings arrive.
@@ -40,9 +41,14 @@ export function meiliWriter(client: Meilisearch, names: IndexNames): DocumentWri
           const after: [string, () => EnqueuedTaskPromise][] = [];
           if (episodeDocs.length) after.push(['add episodes', () => episodes.addDocuments(episodeDocs)]);
           if (removedEpisodeIds.length) after.push(['delete removed episodes', () => episodes.deleteDocuments(removedEpisodeIds)]);
-          await settledAll(client, after);
+          // Waited for in `drain`: Meilisearch then merges the episode tasks of every batch into one.
+          handedOver.push(...(await enqueued(client, after)));
         },
       };
+    },
+    async drain() {
+      const tasks = handedOver.splice(0);
+      await succeeded(client, tasks);
     },
   };
 }

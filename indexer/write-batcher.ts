@@ -13,7 +13,9 @@ const empty = (): WriteBatch => ({ episodes: [], moments: [], staleMomentIds: []
  * the tasks that queue up behind a running one into its next batch, and larger batches index faster (here, 1,600
  * moments/s in batches of 5,000; 2,500/s in one of 100,000). Once sent, the documents are Meilisearch's to keep, so
  * memory holds at most one batch being filled and one being sent. Settling (waiting until each batch is indexed, then
- * writing its episode documents) runs one batch at a time, in order, behind the sending.
+ * handing over its episode documents) runs one batch at a time, in order, behind the sending; `flush` waits for all.
+ * Episode documents are waited for only at the end, so their small tasks are merged too (waiting for each cost ~4 s
+ * of a 45 s run at 1,000 episodes).
  */
 export function writeBatcher(writer: DocumentWriter) {
   let pending = empty();
@@ -54,6 +56,7 @@ export function writeBatcher(writer: DocumentWriter) {
       await send();
       await settling;
       check();
+      await writer.drain();
     },
   };
 }

@@ -65,10 +65,12 @@ export interface DocumentWriter {
   indexed(): Promise<Map<string, IndexedEpisode>>;
   /**
    * Hands the batch's moments to the engine and resolves once it has accepted them (queued, not yet searchable), so
-   * the caller can let go of the documents. `settle` waits until they are written, then writes the episode
+   * the caller can let go of the documents. `settle` waits until they are written, then hands over the episode
    * documents: an episode document lands only after all of its moments did.
    */
   send(batch: WriteBatch): Promise<{ settle(): Promise<void> }>;
+  /** Waits until everything handed over is written; a failed write is an error. */
+  drain(): Promise<void>;
 }
 
 /** The web page's side of the search engine. */

@@ -37,7 +37,8 @@ export async function profileSearch(host: string, headers: Record<string, string
   const perEpisode = second.results.slice(notes ? 1 : 0);
   const bySlug = new Map(shown.map((slug, i) => [slug, (perEpisode[i]?.hits ?? []) as MomentHit[]]));
   const shape = () => withDetails(page, (notes?.hits ?? []) as EpisodeHit[], bySlug);
-  const responseText = JSON.stringify(shape());
+  const shaped = shape();
+  const responseText = JSON.stringify(shaped);
   return {
     engine: {
       notes: await median(() => post([ranking[0]])),
@@ -50,7 +51,7 @@ export async function profileSearch(host: string, headers: Record<string, string
       parse: await median(() => (JSON.parse(firstText), JSON.parse(secondText)), 200),
       rank: await median(rank, 200),
       shape: await median(shape, 200),
-      render: await median(() => JSON.stringify(shape()), 200),
+      render: await median(() => JSON.stringify(shaped), 200),
     },
   };
 }

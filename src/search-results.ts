@@ -142,21 +142,23 @@ const byValue = new Intl.Collator('en').compare;
 
 /** Counted over matching episodes, not hits: ten moments of one episode are one episode of that podcast. */
 function facetCounts(episodes: (EpisodeSummary & FacetFields)[], selected: Filters): SearchResponse['facets'] {
-  const valuesOf: Record<Facet, (e: EpisodeSummary & FacetFields) => (string | number | null | undefined)[]> = {
-    podcast: (e) => [e.podcast],
-    tag: (e) => e.tags ?? [],
-    year: (e) => [e.year],
-    person: (e) => e.people ?? [],
+  const counts: Record<Facet, Map<string, number>> = { podcast: new Map(), tag: new Map(), year: new Map(), person: new Map() };
+  const add = (facet: Facet, value: string | number | null | undefined) => {
+    if (value === null || value === undefined || value === '') return;
+    const key = String(value);
+    counts[facet].set(key, (counts[facet].get(key) ?? 0) + 1);
   };
+  // One pass, no Set per episode: this runs over every ranked episode (up to 300) of every search.
+  for (const episode of episodes) {
+    add('podcast', episode.podcast);
+    add('year', episode.year);
+    for (const [facet, values] of [['tag', episode.tags], ['person', episode.people]] as const) {
+      values?.forEach((value, i) => values.indexOf(value) === i && add(facet, value));
+    }
+  }
   const facets = {} as SearchResponse['facets'];
   for (const facet of Object.keys(FACETS) as Facet[]) {
-    const counts = new Map<string, number>();
-    for (const episode of episodes) {
-      for (const value of new Set(valuesOf[facet](episode))) {
-        if (value !== null && value !== undefined && value !== '') counts.set(String(value), (counts.get(String(value)) ?? 0) + 1);
-      }
-    }
-    const all = [...counts].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || byValue(a.value, b.value));
+    const all = [...counts[facet]].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || byValue(a.value, b.value));
     const chosen = new Set(selected[facet] ?? []);
     facets[facet] = all.filter((item, i) => i < FACET_VALUES || chosen.has(item.value));
   }

@@ -50,7 +50,7 @@ async function main(): Promise<void> {
       const noop = await timed(env, ['indexer/cli.ts']);
 
       log('4/5 search: Meilisearch directly, then through /api/search');
-      const search = await searchLatency(meili.host, auth, env);
+      const search = await searchLatency(meili.host, auth, meili.masterKey, env);
 
       log('5/5 transcription transport for a 128 kbps source');
       const transport = await uploadRatio(root);
@@ -139,7 +139,7 @@ const QUERIES: { name: string; params: Record<string, string> }[] = [
 ];
 const ROUNDS = 200;
 
-async function searchLatency(host: string, headers: Record<string, string>, env: NodeJS.ProcessEnv) {
+async function searchLatency(host: string, headers: Record<string, string>, apiKey: string, env: NodeJS.ProcessEnv) {
   const port = 30_000 + Math.floor(Math.random() * 20_000);
   const server = await timed({ ...env, PORT: String(port) }, ['web/server.ts'], (output) => output.includes('is serving'));
   const names = indexNames('bench');
@@ -174,7 +174,7 @@ async function searchLatency(host: string, headers: Record<string, string>, env:
       a.push(await time(direct));
       b.push(await time(api));
     }
-    const profile = await profileSearch(host, { ...headers, 'content-type': 'application/json' }, names, params);
+    const profile = await profileSearch(host, apiKey, names, params);
     rows.push({ name, direct: summary(a), api: summary(b), profile });
   }
   const get = (url: string, extra = {}) => fetch(url, { headers: { 'accept-encoding': 'identity', ...extra } }).then((r) => r.arrayBuffer());

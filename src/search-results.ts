@@ -73,6 +73,8 @@ export function rankResults(
   episodeHits: EpisodeHit[],
   bestMoments: RankedMomentHit[],
   momentCounts: Record<string, number>,
+  /** How many episodes the notes search matched in all, beyond the hits read (its `estimatedTotalHits`). */
+  notesTotal = 0,
 ): RankedPage {
   const byslug = new Map<string, { result: EpisodeResult; score: number; facets: EpisodeSummary & FacetFields; notes: boolean }>();
   const entry = (hit: EpisodeSummary & FacetFields, score: number) => {
@@ -102,8 +104,9 @@ export function rankResults(
   for (const found of byslug.values()) found.score += Math.min(0.05, 0.01 * Math.log2(1 + (momentCounts[found.result.slug] ?? 0)));
   const newest = (a: { result: EpisodeResult }, b: { result: EpisodeResult }) => (b.result.date ?? '').localeCompare(a.result.date ?? '');
   const ranked = [...byslug.values()].sort(query.sort === 'newest' ? newest : (a, b) => b.score - a.score || newest(a, b));
-  // Episodes past the best-moment window still count: their moments matched.
-  const total = new Set([...byslug.keys(), ...Object.keys(momentCounts)]).size;
+  // Episodes past the best-moment window still count: their moments matched. Those past the notes window are known
+  // only by number, so the total is at least that.
+  const total = Math.max(notesTotal, new Set([...byslug.keys(), ...Object.keys(momentCounts)]).size);
   const first = (query.page - 1) * EPISODES_PER_PAGE;
   const shown = ranked.slice(first, first + EPISODES_PER_PAGE);
   return {

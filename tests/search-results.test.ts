@@ -104,3 +104,10 @@ test('facets list the most common values first, at most FACET_VALUES of them, pl
   assert.equal(filtered.length, FACET_VALUES + 1);
   assert.deepEqual(filtered.at(-1), { value: 'Guest 29', count: 1 });
 });
+
+test('the total counts episodes matched by notes beyond the hits read', () => {
+  const query = { q: 'x', page: 1, filters: {}, sort: 'relevance' } as const;
+  const hits = [{ ...summary, slug: 'a', _rankingScore: 0.9 }];
+  assert.equal(rankResults(query, hits, [], { a: 1, b: 2 }).response.totalEpisodes, 2);
+  assert.equal(rankResults(query, hits, [], { a: 1, b: 2 }, 340).response.totalEpisodes, 340);
+});

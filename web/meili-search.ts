@@ -20,6 +20,7 @@ export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => n
         (episodes?.hits ?? []) as EpisodeHit[],
         (moments?.hits ?? []) as RankedMomentHit[],
         counts?.facetDistribution?.slug ?? {},
+        episodes?.estimatedTotalHits ?? 0,
       );
       const shown = page.response.episodes.map((episode) => episode.slug);
       if (shown.length === 0) return withDetails(page, [], new Map());

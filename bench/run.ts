@@ -149,10 +149,10 @@ async function searchLatency(host: string, headers: Record<string, string>, apiK
     const query = parseSearchQuery(params);
     const body = JSON.stringify({ queries: searchRequests(query, names) });
     const post = (url: string, payload: string) => fetch(`${host}${url}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: payload });
-    type First = { results: { hits: unknown[]; facetDistribution?: Record<string, Record<string, number>> }[] };
+    type First = { results: { hits: unknown[]; estimatedTotalHits?: number; facetDistribution?: Record<string, Record<string, number>> }[] };
     const first = (await (await post('/multi-search', body)).json()) as First;
     const [episodes, moments, counts] = first.results;
-    const page = rankResults(query, (episodes?.hits ?? []) as EpisodeHit[], (moments?.hits ?? []) as RankedMomentHit[], counts?.facetDistribution?.slug ?? {});
+    const page = rankResults(query, (episodes?.hits ?? []) as EpisodeHit[], (moments?.hits ?? []) as RankedMomentHit[], counts?.facetDistribution?.slug ?? {}, episodes?.estimatedTotalHits);
     const shown = page.response.episodes.map((episode) => episode.slug);
     const second = JSON.stringify({ queries: detailRequests(query, shown, page.notesSlugs, names) });
     const direct = async () => {
@@ -177,7 +177,7 @@ async function searchLatency(host: string, headers: Record<string, string>, apiK
     const profile = await profileSearch(host, apiKey, names, params);
     rows.push({ name, direct: summary(a), api: summary(b), profile });
   }
-  const get = (url: string, extra = {}) => fetch(url, { headers: { 'accept-encoding': 'identity', ...extra } }).then((r) => r.arrayBuffer());
+  const get = (url: string) => fetch(url, { headers: { 'accept-encoding': 'identity' } }).then((r) => r.arrayBuffer());
   const floor = (await median(() => get(`http://127.0.0.1:${port}/healthz`), 200)) - (await median(() => get(`${host}/health`), 200));
   const stopped = await server.kill!();
   return { rows, floor, serverRssMb: stopped.maxRssMb };

@@ -3,7 +3,7 @@ import { rankResults, withDetails, type EpisodeHit, type MomentHit, type RankedM
 import type { IndexNames } from '../src/index-settings.ts';
 import { meiliClient } from '../indexer/meili-client.ts';
 
-type Results = { results: { hits: unknown[]; facetDistribution?: Record<string, Record<string, number>> }[] };
+type Results = { results: { hits: unknown[]; estimatedTotalHits?: number; facetDistribution?: Record<string, Record<string, number>> }[] };
 
 /** Median milliseconds of `rounds` calls, after a few unmeasured ones. */
 export async function median(call: () => unknown, rounds = 30): Promise<number> {
@@ -30,7 +30,7 @@ export async function profileSearch(host: string, apiKey: string, names: IndexNa
   const ranking = searchRequests(query, names);
   const firstText = await post(ranking);
   const first = JSON.parse(firstText) as Results;
-  const rank = () => rankResults(query, first.results[0]!.hits as EpisodeHit[], first.results[1]!.hits as RankedMomentHit[], first.results[2]?.facetDistribution?.slug ?? {});
+  const rank = () => rankResults(query, first.results[0]!.hits as EpisodeHit[], first.results[1]!.hits as RankedMomentHit[], first.results[2]?.facetDistribution?.slug ?? {}, first.results[0]!.estimatedTotalHits);
   const page = rank();
   const shown = page.response.episodes.map((episode) => episode.slug);
   const detail = detailRequests(query, shown, page.notesSlugs, names);

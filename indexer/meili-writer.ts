@@ -2,7 +2,7 @@ import type { EnqueuedTask, EnqueuedTaskPromise, Index, Meilisearch } from 'meil
 import type { EpisodeDocument, MomentDocument } from '../src/documents.ts';
 import { episodeSettings, momentSettings, type IndexNames } from '../src/index-settings.ts';
 import type { DocumentWriter, IndexedEpisode, WriteBatch } from '../src/ports.ts';
-import { enqueued, settled, settledAll, succeeded } from './meili-client.ts';
+import { enqueued, settled, succeeded } from './meili-client.ts';
 
 /** Documents per addDocuments request: well under Meilisearch's 100 MB payload limit for moments of ~2 KB. */
 const CHUNK = 10_000;

@@ -86,7 +86,7 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
     return report;
   } finally {
     progress.done();
-    await leftovers();
+    await leftovers().catch(() => {});
   }
 }
 

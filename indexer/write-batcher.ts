@@ -11,8 +11,8 @@ const empty = (): WriteBatch => ({ episodes: [], moments: [], staleMomentIds: []
  *
  * A batch is sent as soon as it is full, without waiting for the ones before it to be indexed: Meilisearch merges
  * the tasks that queue up behind a running one into its next batch, and larger batches index faster (here, 1,600
- * moments/s in batches of 5,000; 2,500/s in one of 100,000). Once sent, the documents are Meilisearch's to keep, so
- * memory holds at most one batch being filled and one being sent. Settling (waiting until each batch is indexed, then
+ * moments/s in batches of 5,000; 2,500/s in one of 100,000). Once sent, the documents are Meilisearch's to keep:
+ * memory holds the batch being filled and those waiting to be sent, and `add` waits while its batch is sent. Settling (waiting until each batch is indexed, then
  * handing over its episode documents) runs one batch at a time, in order, behind the sending; `flush` waits for all.
  * Episode documents are waited for only at the end, so their small tasks are merged too (waiting for each cost ~4 s
  * of a 45 s run at 1,000 episodes).
@@ -28,16 +28,23 @@ export function writeBatcher(writer: DocumentWriter) {
   const fail = (error: unknown) => {
     failure ??= { error };
   };
+  // Apart from `send`: a closure made there would keep the sent batch's documents alive until the batch settles.
+  const settleLater = (sent: { settle(): Promise<void> }) => {
+    // Kept and thrown from the next add or flush: the run stops at the first write that failed.
+    settling = settling.then(() => (failure ? undefined : sent.settle())).catch(fail);
+  };
   const send = (): Promise<void> => {
-    const batch = pending;
+    let batch: WriteBatch | undefined = pending;
     pending = empty();
     if (!batch.episodes.length && !batch.moments.length && !batch.staleMomentIds.length && !batch.removedEpisodeIds.length) return sending;
-    sending = sending.then(async () => {
-      if (failure) return;
-      const sent = await writer.send(batch);
-      // Kept and thrown from the next add or flush: the run stops at the first write that failed.
-      settling = settling.then(() => (failure ? undefined : sent.settle())).catch(fail);
-    }).catch(fail);
+    sending = sending
+      .then(async () => {
+        const taken = batch;
+        batch = undefined;
+        if (failure || !taken) return;
+        settleLater(await writer.send(taken));
+      })
+      .catch(fail);
     return sending;
   };
   return {

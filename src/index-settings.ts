@@ -42,7 +42,7 @@ export function momentSettings(synonyms: Record<string, string[]>): Settings {
     // of where the chunk was cut. Without it, equally good moments tie and search-results.ts breaks the tie.
     rankingRules: RANKING_RULES.filter((rule) => rule !== 'attribute'),
     synonyms,
-    // Over-fetching moments to group them by episode needs more than the default 1000 hits.
+    // Caps `estimatedTotalHits`; no read pages past 100 moments (search-request.ts).
     pagination: { maxTotalHits: 5000 },
     // The research view counts moments per episode as the facet distribution of `slug`: one value per episode.
     faceting: { maxValuesPerFacet: 100_000 },

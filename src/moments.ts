@@ -108,14 +108,3 @@ function alignWords(segment: Segment, base: number): [number, number][] {
   if (aligned.length === 0 || (aligned[0]?.[0] ?? 0) > base) aligned.unshift([base, segment.start]);
   return aligned;
 }
-
-/** The second at which the text at `offset` in the moment is spoken. */
-export function timeAtOffset(moment: Pick<Moment, 'start' | 'wordOffsets' | 'wordStarts'>, offset: number): number {
-  let time = moment.start;
-  for (let i = 0; i < moment.wordOffsets.length; i++) {
-    const wordOffset = moment.wordOffsets[i] ?? Infinity;
-    if (wordOffset > offset) break;
-    time = moment.wordStarts[i] ?? time;
-  }
-  return time;
-}

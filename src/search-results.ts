@@ -8,6 +8,11 @@ export type SearchResponse = {
   query: string;
   totalEpisodes: number;
   page: number;
+  /**
+   * Pages that hold results. Episodes past the ranking window (search-request.ts) are counted in `totalEpisodes` but
+   * not ranked, so a broad query can count more episodes than its pages show.
+   */
+  pages: number;
   sort: Sort;
   filters: Filters;
   /** For each facet, how many of the matching episodes have each value, most first: the top FACET_VALUES and any filtered by. */
@@ -114,6 +119,7 @@ export function rankResults(
       query: query.q,
       totalEpisodes: total,
       page: query.page,
+      pages: Math.ceil(ranked.length / EPISODES_PER_PAGE),
       sort: query.sort,
       filters: query.filters,
       facets: facetCounts(ranked.map((found) => found.facets), query.filters),
@@ -151,7 +157,7 @@ function facetCounts(episodes: (EpisodeSummary & FacetFields)[], selected: Filte
     const key = String(value);
     counts[facet].set(key, (counts[facet].get(key) ?? 0) + 1);
   };
-  // One pass, no Set per episode: this runs over every ranked episode (up to 300) of every search.
+  // One pass, no Set per episode: this runs over every ranked episode (up to 200) of every search.
   for (const episode of episodes) {
     add('podcast', episode.podcast);
     add('year', episode.year);

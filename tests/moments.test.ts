@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { timeAtOffset, toMoments } from '../src/moments.ts';
+import { toMoments, type Moment } from '../src/moments.ts';
+import { encodeWordTimes, timeAtPackedOffset } from '../src/word-times.ts';
 import { fromVerboseJson, type Segment } from '../src/transcript.ts';
 
 /** Segments of `length` seconds, each saying "word<i> filler". */
@@ -15,6 +16,9 @@ function segments(count: number, length: number): Segment[] {
     ],
   }));
 }
+
+/** When the text at `offset` is spoken, read as search results read it: from the moment document's packed word times. */
+const timeAtOffset = (moment: Moment, offset: number) => timeAtPackedOffset(moment.start, encodeWordTimes(moment.start, moment), offset);
 
 test('moments are 20–40 s of whole segments, covering the transcript without gaps or overlaps', () => {
   const moments = toMoments({ duration: 600, language: 'en', segments: segments(100, 6) });
@@ -36,8 +40,9 @@ test('each moment repeats the last words of the one before, with their times, so
   assert.ok(first.text.endsWith(lead.trim()), `${lead} ends ${first.text}`);
   assert.equal(lead.trim().split(/\s+/).length, 6);
   // A match in the repeated words plays from when they were said, in the moment before.
-  assert.equal(timeAtOffset(second, 0), first.wordStarts.at(-6));
-  assert.ok(timeAtOffset(second, 0) < second.start);
+  const at = timeAtOffset(second, 0);
+  assert.equal(at, first.wordStarts.at(-6));
+  assert.ok(at < second.start);
 });
 
 test('a segment longer than the maximum stays whole, in a moment of its own', () => {

@@ -14,7 +14,7 @@ async function deadPid(): Promise<number> {
   return child.pid!;
 }
 
-test("a killed run's half-written files are removed; a running one's are kept until they go an hour untouched", async () => {
+test("a killed run's half-written files are removed; a running one's are kept until they go a day untouched", async () => {
   const dir = await testdir();
   const uuid = '0b0b0b0b-1111-4222-8333-444455556666';
   const sleeper = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60_000)']);
@@ -22,13 +22,23 @@ test("a killed run's half-written files are removed; a running one's are kept un
     const dead = `ep.mp3.${await deadPid()}-${uuid}.part`;
     const running = `other.mp3.${sleeper.pid}-${uuid}.part`;
     const abandoned = `old.wav.${sleeper.pid}-${uuid}.part`;
+    // A killed run whose pid this process now has (pid 1 in a container, run after run).
+    const reused = `ep.json.${process.pid}-${uuid}.part`;
     const mine = path.basename(tempName(path.join(dir, 'mine.json')));
-    for (const name of [dead, running, abandoned, mine, 'ep.mp3', 'notes.part']) await fs.writeFile(path.join(dir, name), 'x');
-    const twoHoursAgo = new Date(Date.now() - 2 * 3_600_000);
-    await fs.utimes(path.join(dir, abandoned), twoHoursAgo, twoHoursAgo);
+    // Names earlier versions used: the pid after `.partial-`, or none (then only age tells).
+    const oldDead = `t.json.partial-${await deadPid()}`;
+    const oldFresh = 'a.wav.partial';
+    for (const name of [dead, running, abandoned, reused, mine, oldDead, oldFresh, 'ep.mp3', 'notes.part']) {
+      await fs.writeFile(path.join(dir, name), 'x');
+    }
+    const twoDaysAgo = new Date(Date.now() - 2 * 24 * 3_600_000);
+    await fs.utimes(path.join(dir, abandoned), twoDaysAgo, twoDaysAgo);
+    // An hour is nothing: a decoded episode is read for as long as its pieces are transcribed.
+    const anHourAgo = new Date(Date.now() - 3_600_000);
+    await fs.utimes(path.join(dir, running), anHourAgo, anHourAgo);
 
-    assert.equal(await removeLeftovers([dir, path.join(dir, 'missing')]), 2);
-    assert.deepEqual((await fs.readdir(dir)).sort(), ['ep.mp3', mine, 'notes.part', running].sort());
+    assert.equal(await removeLeftovers([dir, path.join(dir, 'missing')]), 4);
+    assert.deepEqual((await fs.readdir(dir)).sort(), ['ep.mp3', mine, 'notes.part', oldFresh, running].sort());
   } finally {
     sleeper.kill();
   }

@@ -1,6 +1,6 @@
 import { FACETS, type Facet } from '../../src/index-settings.ts';
 import { episodeMeta, type MomentResult, type SearchResponse } from '../../src/search-results.ts';
-import { EPISODES_PER_PAGE, type Filters, type Sort } from '../../src/search-request.ts';
+import type { Filters, Sort } from '../../src/search-request.ts';
 import { formatTime } from '../../src/time.ts';
 import { html, trusted, type Html } from '../html.ts';
 import { layout } from './layout.ts';
@@ -67,7 +67,7 @@ function results(q: string, { results, error }: { results?: SearchResponse; erro
   if (results.totalEpisodes === 0) {
     return html`<p class="empty">Nothing found for “${q}”${filtered ? html` with these filters — <a href="${searchUrl({ ...state, filters: {} })}">search everything</a>` : ''}.</p>`;
   }
-  const pages = Math.ceil(results.totalEpisodes / EPISODES_PER_PAGE);
+  const pages = results.pages;
   return html`<div class="summary-bar">
   <p class="count">${results.totalEpisodes} episode${results.totalEpisodes === 1 ? '' : 's'} mention “${q}” · <a href="${researchUrl(q)}">timeline</a></p>
   <nav class="sort" aria-label="Sort">Sort: ${(['relevance', 'newest'] as const).map((sort) =>
@@ -108,7 +108,7 @@ function facets(results: SearchResponse, state: State): Html {
 ${groups.map((facet) => {
   const active = state.filters[facet] ?? [];
   return html`<section><h3>${FACET_NAMES[facet]}</h3><ul>
-  ${results.facets[facet].slice(0, FACET_VALUES).map(({ value, count }) => {
+  ${results.facets[facet].filter(({ value }, i) => i < FACET_VALUES || active.includes(value)).map(({ value, count }) => {
     const on = active.includes(value);
     return html`<li><a href="${searchUrl({ ...state, filters: toggled(state.filters, facet, value) })}"${on ? html` aria-current="true" class="on"` : ''}>${value} <span class="n">${count}</span>${on ? html`<span class="visually-hidden"> (selected; follow to remove)</span>` : ''}</a></li>`;
   })}

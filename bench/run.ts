@@ -137,7 +137,8 @@ const QUERIES: { name: string; params: Record<string, string> }[] = [
   { name: 'typo', params: { q: 'supervisoin tree' } },
   { name: 'filtered', params: { q: 'native implemented function', podcast: 'beam-radio' } },
 ];
-const ROUNDS = 200;
+// p99 of 500 is the fifth-slowest answer, not the second: one hiccup of a shared machine does not decide it.
+const ROUNDS = 500;
 
 async function searchLatency(host: string, headers: Record<string, string>, apiKey: string, env: NodeJS.ProcessEnv) {
   const port = 30_000 + Math.floor(Math.random() * 20_000);

@@ -115,6 +115,25 @@ test('filter values are checked against what the catalogue has: an unknown or cr
   assert.equal(real.body.totalEpisodes, 1);
 });
 
+test('a podcast indexed while the server runs becomes filterable: an unknown value is checked against a fresh read once the cached values are a minute old', async () => {
+  const show = (title: string, podcast: string) => `---\ntitle: ${title}\npodcast: ${podcast}\n---\n## Summary\nhello from ${title}\n`;
+  const own = await testdir({ 'a.md': show('A', 'first-show') });
+  const other = await startStack(own, { OPENAI_API_KEY: '', OPENAI_BASE_URL: '' });
+  await other.index();
+  let clock = 0;
+  const search = meiliSearch(meiliClient(other.meili), indexNames(other.config.meili.indexPrefix), () => clock);
+  const web = await listen(createApp({ search, episodesDir: own }));
+  const status = async (podcast: string) => (await fetch(`${web}/api/search?q=hello&podcast=${podcast}`)).status;
+  assert.equal(await status('first-show'), 200);
+  await fs.writeFile(path.join(own, 'b.md'), show('B', 'second-show'));
+  await other.index();
+  assert.equal(await status('second-show'), 400, 'within the minute, the values read are trusted');
+  clock += 61_000;
+  assert.equal(await status('second-show'), 200);
+  assert.equal(await status('first-show'), 200);
+  assert.equal(await status('no-such-show'), 400);
+});
+
 test('no response the app can produce carries a Meilisearch key', async () => {
   const urls = ['/', '/search?q=hello', '/search?q=hello&fragment=1', '/api/search?q=hello', '/api/search?q=', '/episodes/hostile',
     '/episodes/hostile/audio', '/episodes/nope', '/research?q=hello', '/research?q=hello&episode=hostile', '/healthz', '/nope', '/static/style.css'];

@@ -91,21 +91,27 @@ const KNOWN_VALUES_MS = 60_000;
 
 type Known = Record<Facet, Set<string>>;
 
-/** Every value each facet has in the catalogue, read with one search and kept for a minute. */
-function knownValues(client: Meilisearch, names: IndexNames, now: () => number): () => Promise<Known> {
+/**
+ * Every value each facet has in the catalogue, read with one search and kept for a minute. Once it is older, the next
+ * request still gets it while a fresh copy is read, so no search waits for the refresh.
+ */
+function knownValues(client: Meilisearch, names: IndexNames, now: () => number): (fresh?: boolean) => Promise<Known> {
   let cached: { at: number; values: Promise<Known> } | undefined;
-  return () => {
+  let last: Known | undefined;
+  // `fresh`: the caller found a value it did not know, and waits for a read no older than a minute before refusing it.
+  return (fresh = false) => {
     if (cached && now() - cached.at < KNOWN_VALUES_MS) return cached.values;
     const facets = Object.entries(FACETS) as [Facet, string][];
     const values = engine(() =>
       client.index(names.episodes).search('', { limit: 0, facets: facets.map(([, attribute]) => attribute) }),
     ).then((result) => {
       const distribution = result.facetDistribution ?? {};
-      return Object.fromEntries(facets.map(([facet, attribute]) => [facet, new Set(Object.keys(distribution[attribute] ?? {}))])) as Known;
+      last = Object.fromEntries(facets.map(([facet, attribute]) => [facet, new Set(Object.keys(distribution[attribute] ?? {}))])) as Known;
+      return last;
     });
     cached = { at: now(), values };
     values.catch(() => (cached = undefined));
-    return values;
+    return last && !fresh ? Promise.resolve(last) : values;
   };
 }
 
@@ -113,11 +119,13 @@ function knownValues(client: Meilisearch, names: IndexNames, now: () => number):
  * Filter values must exist in the catalogue: a value that does not is a mistake (or a probe) and gets a 400 naming it,
  * rather than a silent empty page. They are escaped besides (filter.ts), so nothing can change the expression.
  */
-async function checkFilters(query: SearchQuery, known: () => Promise<Known>): Promise<void> {
+async function checkFilters(query: SearchQuery, known: (fresh?: boolean) => Promise<Known>): Promise<void> {
   const facets = (Object.keys(query.filters) as Facet[]).filter((facet) => query.filters[facet]?.length);
   // Searches without filters, the common case, pay nothing for this.
   if (facets.length === 0) return;
-  const values = await known();
+  const unknown = (values: Known) => facets.some((facet) => query.filters[facet]?.some((value) => !values[facet].has(value)));
+  let values = await known();
+  if (unknown(values)) values = await known(true);
   for (const facet of facets) {
     for (const value of query.filters[facet] ?? []) {
       if (!values[facet].has(value)) {

@@ -62,18 +62,21 @@ export async function indexCatalogue(catalogue: Catalogue, deps: PipelineDeps): 
       }),
     ),
   );
+  // Documents are sent faster than Meilisearch indexes them; the last minute or so of a large run is spent here.
+  const finish = async () => {
+    if (report.indexed) deps.log?.('Waiting for Meilisearch to finish indexing the documents sent…');
+    await batches.flush();
+  };
   if (signal?.aborted) {
     // What is written stays written; what was in flight is kept by the transcript store and picked up next run.
     report.stopped = true;
-    await batches.flush();
+    await finish();
     return report;
   }
   const unexpected = results.find((result) => result.status === 'rejected');
   if (unexpected) throw unexpected.reason;
   await removeGone(catalogue, indexed, report, batches.add);
-  // Documents are sent faster than Meilisearch indexes them; the last minute or so of a large run is spent here.
-  if (report.indexed) deps.log?.('Waiting for Meilisearch to finish indexing the documents sent…');
-  await batches.flush();
+  await finish();
   return report;
 }
 

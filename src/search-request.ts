@@ -112,7 +112,7 @@ export function searchRequests(query: SearchQuery, names: IndexNames): MultiSear
   const common = { q: query.q, showRankingScore: true, ...(filter ? { filter } : {}) };
   return [
     { ...common, indexUid: names.episodes, limit: EPISODE_HITS, attributesToRetrieve: SUMMARY_FIELDS },
-    { ...common, indexUid: names.moments, limit: MOMENT_EPISODES, distinct: 'slug', attributesToRetrieve: ['id', ...SUMMARY_FIELDS] },
+    { ...common, indexUid: names.moments, limit: MOMENT_EPISODES, distinct: 'slug', attributesToRetrieve: SUMMARY_FIELDS },
     // Counted apart: with `distinct`, Meilisearch counts one document per episode in the facet distribution.
     { q: query.q, ...(filter ? { filter } : {}), indexUid: names.moments, limit: 0, facets: ['slug'] },
   ];
@@ -143,7 +143,7 @@ export function detailRequests(query: SearchQuery, shown: string[], withNotes: s
       q: query.q,
       filter: [`slug = ${filterValue(slug)}`, ...(filters ? [filters] : [])].join(' AND '),
       limit: query.episode ? MOMENTS_IN_ONE_EPISODE : MOMENTS_PER_EPISODE,
-      attributesToRetrieve: ['id', 'slug', 'start', 'end', 'wordTimes'],
+      attributesToRetrieve: ['slug', 'start', 'end', 'wordTimes'],
       attributesToHighlight: ['text'],
       ...highlight,
     })),

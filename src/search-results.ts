@@ -50,10 +50,9 @@ export type EpisodeHit = EpisodeSummary & FacetFields & {
   _rankingScore?: number;
 };
 /** A moment as the first request returns it: enough to rank, not to show. */
-export type RankedMomentHit = EpisodeSummary & FacetFields & { id: string; _rankingScore?: number };
+export type RankedMomentHit = EpisodeSummary & FacetFields & { _rankingScore?: number };
 
 export type MomentHit = EpisodeSummary & FacetFields & {
-  id: string;
   start: number;
   end: number;
   wordTimes: string;
@@ -81,23 +80,11 @@ export function rankResults(
   /** How many episodes the notes search matched in all, beyond the hits read (its `estimatedTotalHits`). */
   notesTotal = 0,
 ): RankedPage {
-  const byslug = new Map<string, { result: EpisodeResult; score: number; facets: EpisodeSummary & FacetFields; notes: boolean }>();
+  type Found = { hit: EpisodeSummary & FacetFields; score: number; notes: boolean };
+  const byslug = new Map<string, Found>();
   const entry = (hit: EpisodeSummary & FacetFields, score: number) => {
     let found = byslug.get(hit.slug);
-    if (!found) {
-      const result: EpisodeResult = {
-        slug: hit.slug,
-        title: hit.title,
-        podcast: hit.podcast,
-        date: hit.date,
-        episodeNumber: hit.episodeNumber,
-        url: episodeUrl(hit.slug),
-        notes: [],
-        moments: [],
-      };
-      found = { score, facets: hit, result, notes: false };
-      byslug.set(hit.slug, found);
-    }
+    if (!found) byslug.set(hit.slug, (found = { hit, score, notes: false }));
     found.score = Math.max(found.score, score);
     return found;
   };
@@ -106,26 +93,41 @@ export function rankResults(
   // An episode about a term says it many times; one that mentions it in passing says it once. Meilisearch ranks
   // moments, not episodes, so the number of matching moments is added here — small, so it only orders episodes
   // whose best hits are about as good.
-  for (const found of byslug.values()) found.score += Math.min(0.05, 0.01 * Math.log2(1 + (momentCounts[found.result.slug] ?? 0)));
-  const newest = (a: { result: EpisodeResult }, b: { result: EpisodeResult }) => (b.result.date ?? '').localeCompare(a.result.date ?? '');
+  for (const found of byslug.values()) found.score += Math.min(0.05, 0.01 * Math.log2(1 + (momentCounts[found.hit.slug] ?? 0)));
+  // ISO dates compare as strings; no date sorts last.
+  const newest = (a: Found, b: Found) => {
+    const [x, y] = [a.hit.date ?? '', b.hit.date ?? ''];
+    return x === y ? 0 : x < y ? 1 : -1;
+  };
   const ranked = [...byslug.values()].sort(query.sort === 'newest' ? newest : (a, b) => b.score - a.score || newest(a, b));
   // Episodes past the best-moment window still count: their moments matched. Those past the notes window are known
   // only by number, so the total is at least that.
-  const total = Math.max(notesTotal, new Set([...byslug.keys(), ...Object.keys(momentCounts)]).size);
+  let matched = byslug.size;
+  for (const slug in momentCounts) if (!byslug.has(slug)) matched++;
   const first = (query.page - 1) * EPISODES_PER_PAGE;
+  // Only the shown episodes become results: up to 200 are ranked on every search, ten are shown.
   const shown = ranked.slice(first, first + EPISODES_PER_PAGE);
   return {
     response: {
       query: query.q,
-      totalEpisodes: total,
+      totalEpisodes: Math.max(notesTotal, matched),
       page: query.page,
       pages: Math.ceil(ranked.length / EPISODES_PER_PAGE),
       sort: query.sort,
       filters: query.filters,
-      facets: facetCounts(ranked.map((found) => found.facets), query.filters),
-      episodes: shown.map((found) => found.result),
+      facets: facetCounts(ranked.map((found) => found.hit), query.filters),
+      episodes: shown.map(({ hit }) => ({
+        slug: hit.slug,
+        title: hit.title,
+        podcast: hit.podcast,
+        date: hit.date,
+        episodeNumber: hit.episodeNumber,
+        url: episodeUrl(hit.slug),
+        notes: [],
+        moments: [],
+      })),
     },
-    notesSlugs: shown.filter((found) => found.notes).map((found) => found.result.slug),
+    notesSlugs: shown.filter((found) => found.notes).map((found) => found.hit.slug),
   };
 }
 

@@ -29,7 +29,7 @@ test('moments are grouped by episode, the link lands a second before the matched
     const plain = text.replace(/[\u0002\u0003]/g, '');
     const offsets = [...plain.matchAll(/\S+/g)].map((m) => m.index);
     const wordTimes = encodeWordTimes(start, { wordOffsets: offsets, wordStarts: offsets.map((_, i) => start + i * 2) });
-    return { ...summary, id: `${slug}--${start}`, slug, start, end: start + 30, wordTimes, _formatted: { text }, _rankingScore: score };
+    return { ...summary, slug, start, end: start + 30, wordTimes, _formatted: { text }, _rankingScore: score };
   };
   const query = { q: 'nif', page: 1, filters: {}, sort: 'relevance' } as const;
   const notesHit = { ...summary, slug: 'b', _rankingScore: 0.5, _matchesPosition: { summary: [] }, _formatted: { summary: `about ${S}NIF${E}s` } };

@@ -11,7 +11,7 @@ import { episodeDocument, momentDocuments } from '../src/documents.ts';
 import { episodeSettings, indexNames, momentSettings } from '../src/index-settings.ts';
 import { toMoments } from '../src/moments.ts';
 import { detailRequests, parseSearchQuery, searchRequests } from '../src/search-request.ts';
-import { rankResults, type EpisodeHit, type RankedMomentHit } from '../src/search-results.ts';
+import { rankAnswers, type SearchAnswer } from '../src/search-results.ts';
 import { importTranscript } from '../src/transcript-import.ts';
 import { speak } from '../tests/support/tone-speech.ts';
 import { benchEnv, writeCatalogue } from './catalogue.ts';
@@ -150,10 +150,8 @@ async function searchLatency(host: string, headers: Record<string, string>, apiK
     const query = parseSearchQuery(params);
     const body = JSON.stringify({ queries: searchRequests(query, names) });
     const post = (url: string, payload: string) => fetch(`${host}${url}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: payload });
-    type First = { results: { hits: unknown[]; estimatedTotalHits?: number; facetDistribution?: Record<string, Record<string, number>> }[] };
-    const first = (await (await post('/multi-search', body)).json()) as First;
-    const [episodes, moments, counts] = first.results;
-    const page = rankResults(query, (episodes?.hits ?? []) as EpisodeHit[], (moments?.hits ?? []) as RankedMomentHit[], counts?.facetDistribution?.slug ?? {}, episodes?.estimatedTotalHits);
+    const first = (await (await post('/multi-search', body)).json()) as { results: SearchAnswer[] };
+    const page = rankAnswers(query, first.results);
     const shown = page.response.episodes.map((episode) => episode.slug);
     const second = JSON.stringify({ queries: detailRequests(query, shown, page.notesSlugs, names) });
     const direct = async () => {

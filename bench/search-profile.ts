@@ -1,9 +1,9 @@
 import { detailRequests, parseSearchQuery, searchRequests } from '../src/search-request.ts';
-import { rankResults, withDetails, type EpisodeHit, type MomentHit, type RankedMomentHit } from '../src/search-results.ts';
+import { detailAnswers, rankAnswers, type SearchAnswer } from '../src/search-results.ts';
 import type { IndexNames } from '../src/index-settings.ts';
 import { meiliClient } from '../indexer/meili-client.ts';
 
-type Results = { results: { hits: unknown[]; estimatedTotalHits?: number; facetDistribution?: Record<string, Record<string, number>> }[] };
+type Results = { results: SearchAnswer[] };
 
 /** Median milliseconds of `rounds` calls, after a few unmeasured ones. */
 export async function median(call: () => unknown, rounds = 30): Promise<number> {
@@ -30,16 +30,13 @@ export async function profileSearch(host: string, apiKey: string, names: IndexNa
   const ranking = searchRequests(query, names);
   const firstText = await post(ranking);
   const first = JSON.parse(firstText) as Results;
-  const rank = () => rankResults(query, first.results[0]!.hits as EpisodeHit[], first.results[1]!.hits as RankedMomentHit[], first.results[2]?.facetDistribution?.slug ?? {}, first.results[0]!.estimatedTotalHits);
+  const rank = () => rankAnswers(query, first.results);
   const page = rank();
   const shown = page.response.episodes.map((episode) => episode.slug);
   const detail = detailRequests(query, shown, page.notesSlugs, names);
   const secondText = await post(detail);
   const second = JSON.parse(secondText) as Results;
-  const notes = page.notesSlugs.length ? second.results[0] : undefined;
-  const perEpisode = second.results.slice(notes ? 1 : 0);
-  const bySlug = new Map(shown.map((slug, i) => [slug, (perEpisode[i]?.hits ?? []) as MomentHit[]]));
-  const shape = () => withDetails(page, (notes?.hits ?? []) as EpisodeHit[], bySlug);
+  const shape = () => detailAnswers(page, second.results);
   const shaped = shape();
   const responseText = JSON.stringify(shaped);
   // The same two requests through the Meilisearch client podgrep uses, against plain fetch reading bytes: interleaved,

@@ -31,18 +31,11 @@ const RETRY_DELAYS_MS = [500, 1000, 2000, 4000, 8000, 15_000, 30_000];
  * lost answer is harmless: every write podgrep makes replaces documents by id.
  */
 export async function settled(client: Meilisearch, what: string, enqueue: () => EnqueuedTaskPromise): Promise<void> {
-  await settledAll(client, [[what, enqueue]]);
+  await succeeded(client, await enqueued(client, [[what, enqueue]]));
 }
 
-/**
- * Several tasks, each enqueued once the one before was accepted (so Meilisearch runs them in this order, batching what
- * it can), then all waited for.
- */
-export async function settledAll(client: Meilisearch, steps: [string, () => EnqueuedTaskPromise][]): Promise<void> {
-  await succeeded(client, await enqueued(client, steps));
-}
-
-/** Enqueues the steps in order; resolves once Meilisearch has accepted them all. */
+/** Enqueues the steps in order, each once the one before was accepted (so Meilisearch runs them in this order,
+ * batching what it can); resolves once it has accepted them all. */
 export async function enqueued(client: Meilisearch, steps: [string, () => EnqueuedTaskPromise][]): Promise<[string, EnqueuedTask][]> {
   const tasks: [string, EnqueuedTask][] = [];
   for (const [what, enqueue] of steps) tasks.push([what, await reachable(client, what, () => enqueue())]);

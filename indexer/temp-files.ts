@@ -22,8 +22,10 @@ export async function writeFileAtomic(file: string, data: Parameters<typeof fs.w
   try {
     await fs.writeFile(partial, data, mode === undefined ? {} : { mode });
     await fs.rename(partial, file);
-  } finally {
+  } catch (error) {
     await fs.rm(partial, { force: true });
+    throw error;
+  } finally {
     mine.delete(path.basename(partial));
   }
 }

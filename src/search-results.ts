@@ -131,6 +131,28 @@ export function rankResults(
   };
 }
 
+/** One answer of a multi-search, as far as search results read it. */
+export type SearchAnswer = { hits: unknown[]; estimatedTotalHits?: number; facetDistribution?: Record<string, Record<string, number>> };
+
+/** rankResults over the ranking read's answers, in the order searchRequests (search-request.ts) asks for them. */
+export function rankAnswers(query: SearchQuery, [notes, moments, counts]: SearchAnswer[]): RankedPage {
+  return rankResults(
+    query,
+    (notes?.hits ?? []) as EpisodeHit[],
+    (moments?.hits ?? []) as RankedMomentHit[],
+    counts?.facetDistribution?.slug ?? {},
+    notes?.estimatedTotalHits ?? 0,
+  );
+}
+
+/** withDetails over the detail read's answers, in the order detailRequests asks: notes first when any were asked. */
+export function detailAnswers(page: RankedPage, answers: SearchAnswer[]): SearchResponse {
+  const notes = page.notesSlugs.length ? answers[0] : undefined;
+  const perEpisode = answers.slice(notes ? 1 : 0);
+  const bySlug = new Map(page.response.episodes.map(({ slug }, i) => [slug, (perEpisode[i]?.hits ?? []) as MomentHit[]]));
+  return withDetails(page, (notes?.hits ?? []) as EpisodeHit[], bySlug);
+}
+
 /** Second step: each shown episode's notes snippets and moments, from the second request's hits. */
 export function withDetails(page: RankedPage, notesHits: EpisodeHit[], momentsBySlug: Map<string, MomentHit[]>): SearchResponse {
   const notes = new Map(notesHits.map((hit) => [hit.slug, noteMatches(hit)]));

@@ -5,7 +5,7 @@ import { filterValue } from '../src/filter.ts';
 import { FACETS, type Facet, type IndexNames } from '../src/index-settings.ts';
 import type { SearchBackend } from '../src/ports.ts';
 import { detailRequests, searchRequests, timelineRequest, type SearchQuery } from '../src/search-request.ts';
-import { rankResults, withDetails, type EpisodeHit, type MomentHit, type RankedMomentHit } from '../src/search-results.ts';
+import { detailAnswers, rankAnswers } from '../src/search-results.ts';
 
 /** The web page's reads from Meilisearch: one multi-search per query, two reads per episode page. */
 export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => number = Date.now): SearchBackend {
@@ -14,21 +14,11 @@ export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => n
     async search(query) {
       await checkFilters(query, known);
       const { results } = await engine(() => client.multiSearch({ queries: searchRequests(query, names) }));
-      const [episodes, moments, counts] = results;
-      const page = rankResults(
-        query,
-        (episodes?.hits ?? []) as EpisodeHit[],
-        (moments?.hits ?? []) as RankedMomentHit[],
-        counts?.facetDistribution?.slug ?? {},
-        episodes?.estimatedTotalHits ?? 0,
-      );
+      const page = rankAnswers(query, results);
       const shown = page.response.episodes.map((episode) => episode.slug);
-      if (shown.length === 0) return withDetails(page, [], new Map());
+      if (shown.length === 0) return detailAnswers(page, []);
       const details = await engine(() => client.multiSearch({ queries: detailRequests(query, shown, page.notesSlugs, names) }));
-      const notes = page.notesSlugs.length ? details.results[0] : undefined;
-      const perEpisode = details.results.slice(notes ? 1 : 0);
-      const momentsBySlug = new Map(shown.map((slug, i) => [slug, (perEpisode[i]?.hits ?? []) as MomentHit[]]));
-      return withDetails(page, (notes?.hits ?? []) as EpisodeHit[], momentsBySlug);
+      return detailAnswers(page, details.results);
     },
     async timeline(query) {
       await checkFilters(query, known);

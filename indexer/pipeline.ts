@@ -8,6 +8,7 @@ import { glossarySynonyms, glossaryTerms, type GlossaryEntry } from '../src/glos
 import { CHUNKING_VERSION, toMoments } from '../src/moments.ts';
 import type { AudioSource, DocumentWriter, IndexedEpisode, Transcriber, TranscriptStore, WriteBatch } from '../src/ports.ts';
 import type { Transcript } from '../src/transcript.ts';
+import { LocalAudioError, checkLocalAudio } from './local-audio.ts';
 import { publishedTranscript } from './published-transcript.ts';
 import type { Catalogue, EpisodeFile } from './read-episodes.ts';
 import { emptyReport, type RunReport } from './run-report.ts';
@@ -34,6 +35,8 @@ export type PipelineDeps = {
   signal?: AbortSignal;
   /** Let `transcript_url` reach loopback and private addresses (ALLOW_PRIVATE_URLS). @default false */
   allowPrivateUrls?: boolean;
+  /** Folders besides the catalogue's own that local audio may be in (AUDIO_DIRS). @default [] */
+  audioDirs?: readonly string[];
 };
 
 /**
@@ -99,7 +102,10 @@ async function indexEpisode(item: EpisodeFile, { deps, report, request, indexed,
     progress('unchanged');
     return;
   }
-  const { transcript, failed } = await transcriptOf(item, deps, report, request, progress);
+  // Refused here, before anything reads it: the web page would otherwise serve it from the site's own origin.
+  const refused = await refusedAudio(item, [dir, ...(deps.audioDirs ?? [])]);
+  if (refused) report.failed.push({ file: item.file, reason: refused });
+  const { transcript, failed = refused } = await transcriptOf(refused ? { ...item, episode: { ...item.episode, audioUrl: undefined } } : item, deps, report, request, progress);
   const before = previous?.momentCount ?? 0;
   // A transcript that could not be made this time (say, the audio host was down) keeps the one indexed before.
   const keepOld = failed !== undefined && before > 0;
@@ -107,7 +113,7 @@ async function indexEpisode(item: EpisodeFile, { deps, report, request, indexed,
   const count = keepOld ? before : moments.length;
   await add({
     episodes: [
-      episodeDocument(item.episode, audioLocation(item, dir), {
+      episodeDocument(item.episode, refused ? { audio: null, audioPath: null } : audioLocation(item, dir), {
         transcribed: transcript !== undefined || keepOld,
         momentCount: count,
         // A failure leaves no fingerprint, so the next run tries the episode again.
@@ -201,6 +207,19 @@ async function transcriptOf(
 function audioReference({ episode, file }: EpisodeFile): string | undefined {
   if (!episode.audioUrl) return undefined;
   return isLocalAudio(episode.audioUrl) ? path.resolve(path.dirname(file), episode.audioUrl) : episode.audioUrl;
+}
+
+/** Why the episode's local audio may not be read or served ("audio_url …: is a directory"), if it may not. */
+async function refusedAudio(item: EpisodeFile, dirs: string[]): Promise<string | undefined> {
+  const reference = audioReference(item);
+  if (!reference || !isLocalAudio(item.episode.audioUrl ?? '')) return undefined;
+  try {
+    await checkLocalAudio(reference, { dirs });
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof LocalAudioError)) throw error;
+    return `audio_url ${JSON.stringify(item.episode.audioUrl)} ${error.reason}; the episode is indexed without its audio`;
+  }
 }
 
 /** Names and terms Whisper is likely to mishear, in the spelling the show uses. */

@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { transcriptionEnabled, type Config } from '../src/config.ts';
 import { indexNames } from '../src/index-settings.ts';
+import { terminalText } from '../src/terminal-text.ts';
 import { estimateCost, formatDollars, formatMinutes } from '../src/models.ts';
 import type { AudioSource } from '../src/ports.ts';
 import { audioCache } from './audio-cache.ts';
@@ -30,7 +31,15 @@ export type RunOptions = {
 function adapters(config: Config) {
   let ffmpeg: Promise<string> | undefined;
   return {
-    audio: audioCache({ dir: path.join(config.dataDir, 'audio'), maxBytes: config.audioMaxBytes, allowPrivateUrls: config.allowPrivateUrls }) as AudioSource,
+    audio: audioCache({
+      dir: path.join(config.dataDir, 'audio'),
+      maxBytes: config.audioMaxBytes,
+      allowPrivateUrls: config.allowPrivateUrls,
+      localDirs: [config.episodesDir, ...config.audioDirs],
+      deadlineMs: config.audioDeadlineMs,
+      minBytesPerSecond: config.audioMinBytesPerSecond,
+    }) as AudioSource,
+    audioDirs: config.audioDirs,
     allowPrivateUrls: config.allowPrivateUrls,
     transcripts: fileTranscriptStore(path.join(config.dataDir, 'transcripts')),
     workDir: path.join(config.dataDir, 'work'),
@@ -47,7 +56,8 @@ function adapters(config: Config) {
 
 /** `npm run index`: wires the real adapters to the pipeline and prints what the run did. */
 export async function runIndex(config: Config, engine: MeiliConnection, options: RunOptions = {}): Promise<RunReport> {
-  const log = options.log ?? ((line: string) => console.log(line));
+  // Lines name files, titles and errors quoting content: no escape sequence from them reaches the terminal.
+  const log = options.log ?? ((line: string) => console.log(terminalText(line)));
   const catalogue = await readEpisodes(config.episodesDir);
   // Before and after the run: an ffmpeg orphaned by a killed run can still be starting when this run begins.
   const leftovers = () => removeLeftovers(['audio', 'transcripts', 'work'].map((folder) => path.join(config.dataDir, folder)));
@@ -91,7 +101,7 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
 }
 
 /** `npm run index -- --dry-run`: what a run would transcribe and what it would cost, before anything is spent. */
-export async function dryRun(config: Config, log: (line: string) => void = console.log): Promise<number> {
+export async function dryRun(config: Config, log: (line: string) => void = (line) => console.log(terminalText(line))): Promise<number> {
   const catalogue = await readEpisodes(config.episodesDir);
   for (const failure of catalogue.failures) log(`✗ ${failure.message}`);
   const model = config.transcribe.model;

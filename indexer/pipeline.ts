@@ -232,9 +232,9 @@ function audioLocation(item: EpisodeFile, dir: string): AudioLocation {
   const reference = audioReference(item);
   if (!reference) return { audio: null, audioPath: null };
   if (!isLocalAudio(item.episode.audioUrl ?? '')) return { audio: reference, audioPath: null };
-  const relative = path.relative(path.resolve(dir), reference);
-  // Audio outside the episodes folder is not served: the web app only serves files from EPISODES_DIR.
-  return relative.startsWith('..') || path.isAbsolute(relative) ? { audio: null, audioPath: null } : { audio: null, audioPath: relative };
+  // Relative to the episodes folder (`../audio/x.mp3` for AUDIO_DIRS); refusedAudio() has checked it, and the web app
+  // checks it again against the same folders before serving it.
+  return { audio: null, audioPath: path.relative(path.resolve(dir), reference) };
 }
 
 /** A file that is still there but failed to parse keeps what was indexed for it; only removed files lose theirs. */

@@ -19,9 +19,10 @@ export function audioSrc(episode: EpisodeDocument): string | undefined {
  */
 export function episodePage(episode: EpisodeDocument, moments: TranscriptLine[], t: number | undefined, end?: number): Html {
   const src = audioSrc(episode);
-  // A media fragment makes the browser open the audio at `t` (and stop at a clip's end) even without JavaScript.
+  // A media fragment makes the browser open the audio at `t` even without JavaScript. A clip's end is left to
+  // player.js: Chromium enforces a fragment's end on every later play too, so the listener could never go on.
   const clipEnd = t !== undefined && end !== undefined && end > t ? end : undefined;
-  const playerSrc = src && t !== undefined ? `${src}#t=${t}${clipEnd !== undefined ? `,${clipEnd}` : ''}` : src;
+  const playerSrc = src && t !== undefined ? `${src}#t=${t}` : src;
   const lines = transcriptLines(moments);
   const current = t === undefined ? undefined : currentLine(lines, t);
   const meta = [

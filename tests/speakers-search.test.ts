@@ -81,6 +81,10 @@ test('&speaker= narrows moments to those where the person speaks, and the speake
   assert.deepEqual(sascha.filters, { speaker: ['Sascha Wolf'] });
   const nobody = await search(`q=websocket&speaker=${encodeURIComponent('Sascha Wolf')}`);
   assert.equal(nobody.totalEpisodes, 0);
+  // Filter values are names as the transcript has them once matched: a name nobody speaks under is refused by name.
+  const refused = await fetch(`${stack.web}/api/search?q=nif&speaker=Zed`);
+  assert.equal(refused.status, 400);
+  assert.match(((await refused.json()) as { error: string }).error, /There is no speaker "Zed"/);
 });
 
 test('the broken cue is named in the run report; every other cue of its file is kept', async () => {

@@ -92,8 +92,8 @@ function collectBlock(state: State, from: number, inHeader: boolean): number {
     cue.text = buffer;
     file.cues.push(cue);
   } else if (!inHeader && !dropped && kind === 'text' && buffer !== '' && !/^(?:NOTE|STYLE|REGION)(?:[ \t\n]|$)/.test(buffer)) {
-    // Text that belongs to no cue: a line where an id or a timing should be.
-    const at = buffer.includes('\n') ? from + 1 : from;
+    // Text that belongs to no cue: the line where the timing should be (under an id, unless it starts like a time).
+    const at = buffer.includes('\n') && !/^\s*\d+:\d/.test(lines[from] ?? '') ? from + 1 : from;
     file.problems.push({ where: `line ${at + 1}`, reason: `expected a cue timing like ${VTT_TIMING}, found ${quote(lines[at] ?? '')}; the block was skipped` });
   }
   return j;

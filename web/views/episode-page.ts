@@ -55,7 +55,9 @@ export function episodePage(episode: EpisodeDocument, moments: TranscriptLine[],
           (line) => html`<p class="line${line === current ? ' current' : ''}" data-start="${line.start}">
         <a class="time" href="${episodeUrl(episode.slug, line.start)}" aria-label="Play from ${formatTime(line.start)}">${formatTime(line.start)}</a> ${line.text}</p>`,
         );
-        return turn.speaker === undefined ? body : html`<div class="turn"><p class="speaker">${turn.speaker ?? 'Unnamed speaker'}</p>${body}</div>`;
+        if (turn.speaker === undefined) return body;
+        // A stretch the transcript names nobody for is still its own turn, without a name to show.
+        return html`<div class="turn">${turn.speaker ? html`<p class="speaker">${turn.speaker}</p>` : ''}${body}</div>`;
       })}
     </section>`
       : html`<p class="empty transcript-missing">No transcript yet: this episode is searchable by its show notes.</p>`}

@@ -118,6 +118,7 @@ async function indexEpisode(item: EpisodeFile, { deps, report, request, indexed,
         momentCount: count,
         // A failure leaves no fingerprint, so the next run tries the episode again.
         fingerprint: failed ? '' : fingerprint,
+        speakers: [...new Set(moments.flatMap((moment) => moment.speakers))],
       }),
     ],
     moments: momentDocuments(item.episode, moments),
@@ -163,7 +164,8 @@ async function transcriptOf(
 ): Promise<{ transcript?: Transcript; failed?: string }> {
   const { episode, file } = item;
   try {
-    const published = await publishedTranscript(item, deps.signal, { allowPrivateUrls: deps.allowPrivateUrls });
+    const warn = (warning: string) => report.warnings.push(warning);
+    const published = await publishedTranscript(item, deps.signal, { allowPrivateUrls: deps.allowPrivateUrls, warn });
     if (published) {
       report.imported.push(episode.slug);
       return { transcript: published };

@@ -16,6 +16,11 @@ type Filterable = {
   podcast: string | null;
   tags: string[];
   people: string[];
+  /**
+   * Who speaks, as the transcript names them: on an episode everyone in it, on a moment those in its own segments
+   * (the `speaker` facet and `&speaker=` filter).
+   */
+  speakers: string[];
   /** Days since 1970-01-01, so dates sort and filter as numbers. */
   day: number | null;
   year: number | null;
@@ -59,16 +64,22 @@ export type MomentDocument = EpisodeSummary &
   };
 
 /** What the episode page reads of each moment to show the transcript. */
-export const TRANSCRIPT_FIELDS = ['start', 'end', 'text', 'overlap'] as const;
+export const TRANSCRIPT_FIELDS = ['start', 'end', 'text', 'overlap', 'turns'] as const;
 export type TranscriptLine = Pick<MomentDocument, (typeof TRANSCRIPT_FIELDS)[number]>;
 
 /** Bumped whenever documents or index settings change shape, so every episode is written again. */
-export const DOCUMENTS_VERSION = 3;
+export const DOCUMENTS_VERSION = 4;
 
 /** How the player should reach the audio, decided by the indexer, which knows where the episode file is. */
 export type AudioLocation = { audio: string | null; audioPath: string | null };
 
-export type IndexState = { transcribed: boolean; momentCount: number; fingerprint: string };
+export type IndexState = {
+  transcribed: boolean;
+  momentCount: number;
+  fingerprint: string;
+  /** Everyone the transcript names as speaking. @default [] */
+  speakers?: string[];
+};
 
 export function episodeDocument(episode: Episode, location: AudioLocation, state: IndexState): EpisodeDocument {
   return {
@@ -87,6 +98,7 @@ export function episodeDocument(episode: Episode, location: AudioLocation, state
     durationSeconds: episode.durationSeconds ?? null,
     ...location,
     ...state,
+    speakers: state.speakers ?? [],
   };
 }
 
@@ -119,6 +131,7 @@ function filterableOf(episode: Episode): Filterable {
     podcast: episode.podcast ?? null,
     tags: episode.tags,
     people: [...new Set([...episode.panel, ...episode.guests])],
+    speakers: [],
     day: episode.date ? Math.round(Date.parse(episode.date) / 86_400_000) : null,
     year: episode.date ? Number(episode.date.slice(0, 4)) : null,
   };

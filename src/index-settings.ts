@@ -7,7 +7,7 @@ export function indexNames(prefix: string): IndexNames {
 }
 
 /** What results can be narrowed by: the facets of the search page. */
-export const FACETS = { podcast: 'podcast', tag: 'tags', year: 'year', person: 'people' } as const;
+export const FACETS = { podcast: 'podcast', tag: 'tags', year: 'year', person: 'people', speaker: 'speakers' } as const;
 export type Facet = keyof typeof FACETS;
 
 const FILTERABLE = ['slug', 'day', ...Object.values(FACETS)];

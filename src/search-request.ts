@@ -83,7 +83,7 @@ export function filterExpression(filters: Filters, episode?: string): string | u
 }
 
 /** Fields every hit brings back, so results and their facet counts need no second lookup. */
-const SUMMARY_FIELDS = ['slug', 'title', 'podcast', 'date', 'episodeNumber', 'tags', 'people', 'year'];
+const SUMMARY_FIELDS = ['slug', 'title', 'podcast', 'date', 'episodeNumber', 'tags', 'people', 'speakers', 'year'];
 
 /**
  * Notes hits read to rank episodes. 200 cost a broad query ~6 ms at 1,000 episodes against ~3.5 ms for 100
@@ -145,7 +145,7 @@ export function detailRequests(query: SearchQuery, shown: string[], withNotes: s
       q: query.q,
       filter: [`slug = ${filterValue(slug)}`, ...(filters ? [filters] : [])].join(' AND '),
       limit: query.episode ? MOMENTS_IN_ONE_EPISODE : MOMENTS_PER_EPISODE,
-      attributesToRetrieve: ['slug', 'start', 'end', 'wordTimes'],
+      attributesToRetrieve: ['slug', 'start', 'end', 'wordTimes', 'turns'],
       attributesToHighlight: ['text'],
       ...highlight,
     })),

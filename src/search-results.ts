@@ -1,5 +1,7 @@
+import { clipUrl } from './clip.ts';
 import type { EpisodeSummary } from './documents.ts';
 import { EPISODE_SEARCHABLE, FACETS, type Facet } from './index-settings.ts';
+import { speakerAt, type Turn } from './moments.ts';
 import { timeAtPackedOffset } from './word-times.ts';
 import { EPISODES_PER_PAGE, MATCH_END, MATCH_START, type Filters, type SearchQuery, type Sort } from './search-request.ts';
 
@@ -38,10 +40,14 @@ export type MomentResult = {
   at: number;
   snippet: string;
   url: string;
+  /** Who is speaking at the matched word, where the transcript names them. */
+  speaker: string | null;
+  /** The whole moment as a clip: `/episodes/<slug>?t=START,END`, which the player stops at the end of. */
+  clipUrl: string;
 };
 
 /** What every hit carries besides its summary: the facet fields. */
-type FacetFields = { tags?: string[]; people?: string[]; year?: number | null };
+type FacetFields = { tags?: string[]; people?: string[]; speakers?: string[]; year?: number | null };
 
 /** The hits as Meilisearch returns them for the requests built in search-request.ts. */
 export type EpisodeHit = EpisodeSummary & FacetFields & {
@@ -56,6 +62,7 @@ export type MomentHit = EpisodeSummary & FacetFields & {
   start: number;
   end: number;
   wordTimes: string;
+  turns?: Turn[];
   _formatted?: { text?: string };
   _rankingScore?: number;
 };
@@ -175,7 +182,7 @@ const byValue = new Intl.Collator('en').compare;
 
 /** Counted over matching episodes, not hits: ten moments of one episode are one episode of that podcast. */
 function facetCounts(episodes: (EpisodeSummary & FacetFields)[], selected: Filters): SearchResponse['facets'] {
-  const counts: Record<Facet, Map<string, number>> = { podcast: new Map(), tag: new Map(), year: new Map(), person: new Map() };
+  const counts: Record<Facet, Map<string, number>> = { podcast: new Map(), tag: new Map(), year: new Map(), person: new Map(), speaker: new Map() };
   const add = (facet: Facet, value: string | number | null | undefined) => {
     if (value === null || value === undefined || value === '') return;
     const key = String(value);
@@ -185,7 +192,7 @@ function facetCounts(episodes: (EpisodeSummary & FacetFields)[], selected: Filte
   for (const episode of episodes) {
     add('podcast', episode.podcast);
     add('year', episode.year);
-    for (const [facet, values] of [['tag', episode.tags], ['person', episode.people]] as const) {
+    for (const [facet, values] of [['tag', episode.tags], ['person', episode.people], ['speaker', episode.speakers]] as const) {
       values?.forEach((value, i) => values.indexOf(value) === i && add(facet, value));
     }
   }
@@ -233,6 +240,8 @@ function momentResult(hit: MomentHit): MomentResult {
     at,
     snippet: snippet(formatted),
     url: episodeUrl(hit.slug, at - LEAD_IN),
+    speaker: speakerAt(hit.turns ?? [], Math.max(0, offset)) ?? null,
+    clipUrl: clipUrl(episodeUrl(hit.slug), hit.start, hit.end),
   };
 }
 

@@ -1,6 +1,7 @@
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import helmet from 'helmet';
 import path from 'node:path';
+import { parseClip } from '../src/clip.ts';
 import { BadRequestError, SearchEngineError } from '../src/errors.ts';
 import type { SearchBackend } from '../src/ports.ts';
 import { parseSearchQuery } from '../src/search-request.ts';
@@ -103,11 +104,11 @@ export function createApp({ search, episodesDir, audioDirs = [], rateLimit: perM
   });
 
   app.get('/episodes/:slug', async (req, res) => {
-    const t = seconds(firstString(req.query.t));
+    const clip = parseClip(firstString(req.query.t));
     try {
       const [episode, moments] = await Promise.all([search.episode(req.params.slug), search.moments(req.params.slug)]);
       if (!episode) return notFound(res, `No episode called “${req.params.slug}”.`);
-      res.type('html').send(episodePage(episode, moments, t).value);
+      res.type('html').send(episodePage(episode, moments, clip?.start, clip?.end).value);
     } catch (error) {
       res.status(statusOf(error)).type('html').send(layout({ title: 'podgrep', body: html`<p class="error">${messageOf(error, log)}</p>` }).value);
     }
@@ -158,10 +159,6 @@ function notFound(res: express.Response, message: string) {
 function firstString(value: Request['query'][string]): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first : undefined;
-}
-
-function seconds(value: string | undefined): number | undefined {
-  return value !== undefined && /^\d{1,6}(\.\d+)?$/.test(value) ? Math.floor(Number(value)) : undefined;
 }
 
 function statusOf(error: unknown): number {

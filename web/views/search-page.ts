@@ -39,7 +39,7 @@ function intro(): Html {
 </section>`;
 }
 
-const FACET_NAMES: Record<Facet, string> = { podcast: 'Podcast', tag: 'Tag', year: 'Year', person: 'Guest or panelist' };
+const FACET_NAMES: Record<Facet, string> = { podcast: 'Podcast', tag: 'Tag', year: 'Year', person: 'Guest or panelist', speaker: 'Speaking' };
 /** Values shown per facet before the list would crowd the page. */
 const FACET_VALUES = 8;
 
@@ -98,7 +98,7 @@ ${pages > 1 ? pager(state, results.page, pages) : ''}`;
 
 /** One moment in a result list: its play link at the matched word, and the highlighted snippet. */
 export function momentItem(moment: MomentResult): Html {
-  return html`<li class="moment"><a class="play" href="${moment.url}" aria-label="Play from ${formatTime(moment.at)}">▶ ${formatTime(moment.at)}</a> <span class="snippet">${trusted(moment.snippet)}</span></li>`;
+  return html`<li class="moment"><a class="play" href="${moment.url}" data-clip="${moment.clipUrl}" aria-label="Play from ${formatTime(moment.at)}">▶ ${formatTime(moment.at)}</a> <span class="snippet">${moment.speaker ? html`<span class="speaker">${moment.speaker}:</span> ` : ''}${trusted(moment.snippet)}</span></li>`;
 }
 
 function facets(results: SearchResponse, state: State): Html {

@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { EpisodeError } from '../src/errors.ts';
-import { importTranscript, importTranscriptOfType } from '../src/transcript-import.ts';
+import { importTranscript } from '../src/transcript-import.ts';
+import { importAnyTranscript } from '../src/feed/text-transcript.ts';
 import type { Transcript } from '../src/transcript.ts';
 import { AudioError, openUrl } from './http-download.ts';
 import type { EpisodeFile } from './read-episodes.ts';
@@ -48,5 +49,5 @@ export async function publishedTranscript(item: EpisodeFile, signal?: AbortSigna
     if (error instanceof AudioError) throw new EpisodeError(item.file, error.message, { cause: error });
     throw error;
   }
-  return importTranscriptOfType(url, text, type);
+  return importAnyTranscript(url, text, type, item.episode.durationSeconds);
 }

@@ -3,7 +3,7 @@
  * seconds from the start of the episode's audio.
  */
 export type Word = { word: string; start: number; end: number };
-export type Segment = { start: number; end: number; text: string; words: Word[] };
+export type Segment = { start: number; end: number; text: string; words: Word[]; speaker?: string };
 export type Transcript = { duration: number; language: string | undefined; segments: Segment[] };
 
 /** The part of OpenAI's `verbose_json` transcription response that podgrep reads. */

@@ -13,6 +13,7 @@ import type { Catalogue, EpisodeFile } from './read-episodes.ts';
 import { emptyReport, type RunReport } from './run-report.ts';
 import { transcribeAudio } from './transcribe-audio.ts';
 import { writeBatcher } from './write-batcher.ts';
+import { addLinkedChapters } from './feeds/linked-chapters.ts';
 
 export type PipelineDeps = {
   writer: DocumentWriter;
@@ -99,6 +100,7 @@ async function indexEpisode(item: EpisodeFile, { deps, report, request, indexed,
     progress('unchanged');
     return;
   }
+  await addLinkedChapters(item, { signal: deps.signal, allowPrivateUrls: deps.allowPrivateUrls ?? false, warn: (line) => report.warnings.push(line) });
   const { transcript, failed } = await transcriptOf(item, deps, report, request, progress);
   const before = previous?.momentCount ?? 0;
   // A transcript that could not be made this time (say, the audio host was down) keeps the one indexed before.
@@ -114,7 +116,7 @@ async function indexEpisode(item: EpisodeFile, { deps, report, request, indexed,
         fingerprint: failed ? '' : fingerprint,
       }),
     ],
-    moments: momentDocuments(item.episode, moments),
+    moments: momentDocuments(item.episode, moments, transcript?.segments),
     staleMomentIds: momentIds(item.episode.slug, count, before),
     removedEpisodeIds: [],
   });

@@ -10,6 +10,7 @@ import { researchPage } from './views/research-page.ts';
 import { resultsSection, searchPage } from './views/search-page.ts';
 import { html } from './html.ts';
 import { rateLimit } from './rate-limit.ts';
+import { exportsRouter } from './exports.ts';
 
 export type AppDeps = {
   search: SearchBackend;
@@ -116,6 +117,8 @@ export function createApp({ search, episodesDir, rateLimit: perMinute = 0, log =
       res.status(statusOf(error)).json({ error: messageOf(error, log) });
     }
   });
+
+  app.use(exportsRouter(search, log));
 
   app.get('/healthz', async (_req, res) => {
     try {

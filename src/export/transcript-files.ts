@@ -26,8 +26,10 @@ export function toVtt(lines: TranscriptLine[]): string {
 }
 
 export function toSrt(lines: TranscriptLine[]): string {
-  // SubRip has no speaker markup; "Name: " before the text is how subtitle files write a speaker.
-  const cues = lines.map((line, i) => `${i + 1}\n${timestamp(line.start, ',')} --> ${timestamp(line.end, ',')}\n${line.speaker ? `${oneLine(line.speaker)}: ` : ''}${oneLine(line.text)}`);
+  // SubRip has no speaker markup; "Name: " before the text is how subtitle files write a speaker. An arrow in the
+  // text would read as a timing line, so its `>` is written as a reference (which SubRip readers decode, as ours does).
+  const text = (value: string) => oneLine(value).replace(/-->/g, '--&gt;');
+  const cues = lines.map((line, i) => `${i + 1}\n${timestamp(line.start, ',')} --> ${timestamp(line.end, ',')}\n${line.speaker ? `${text(line.speaker)}: ` : ''}${text(line.text)}`);
   return `${cues.join('\n\n')}\n`;
 }
 

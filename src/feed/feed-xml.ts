@@ -156,8 +156,8 @@ export function feedReader(onItem: (item: FeedItem) => void) {
     },
     /** Ends the document; throws when it was not an RSS feed at all. */
     close(): { items: number } {
+      if (!sawRss && !failure) fail('it is empty, not an RSS feed');
       guarded(() => parser.close());
-      if (!sawRss) fail('it is empty, not an RSS feed');
       return { items };
     },
   };

@@ -46,7 +46,7 @@ export function readTextTranscript(file: string, text: string, durationSeconds?:
       pendingTime = seconds(time[1]!);
       line = line.slice(time[0].length).trim();
     }
-    const named = SPEAKER.exec(line);
+    const named = SPEAKER.exec(line) ?? undefined;
     if (named) {
       speaker = named[1]!.trim();
       if (named[2]) pendingTime = seconds(named[2]);
@@ -56,7 +56,8 @@ export function readTextTranscript(file: string, text: string, durationSeconds?:
     }
     if (!line) continue;
     const last = turns.at(-1);
-    if (last && pendingTime === undefined && last.speaker === speaker) last.text.push(line);
+    // A line under a timed turn continues it; in a transcript without times each paragraph is its own line.
+    if (last && pendingTime === undefined && !named && last.start !== undefined) last.text.push(line);
     else turns.push({ start: pendingTime, speaker, text: [line] });
     pendingTime = undefined;
   }

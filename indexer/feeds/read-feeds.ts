@@ -91,7 +91,8 @@ async function readFeed(source: FeedSource, options: FeedOptions) {
       file: `feed ${source.url} item ${item.number} ("${made.title.slice(0, 60)}")`,
       episode: made,
       transcriptFile: undefined,
-      sourceHash: createHash('sha256').update(JSON.stringify({ item, podcast: made.podcast, feed: fetched.finalUrl, version: FEED_MAPPING_VERSION })).digest('hex'),
+      // Not the item's position: a new episode on top of the feed must not make every other item look changed.
+      sourceHash: createHash('sha256').update(JSON.stringify({ item: { ...item, number: 0 }, slug, podcast: made.podcast, feed: fetched.finalUrl, version: FEED_MAPPING_VERSION })).digest('hex'),
     });
   });
   const decoder = new TextDecoder('utf-8');

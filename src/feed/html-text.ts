@@ -7,7 +7,7 @@ import type { Link } from '../show-notes.ts';
 export function htmlToText(html: string): { text: string; links: Link[] } {
   const links: Link[] = [];
   // Whatever a script or style holds is not show notes; comments neither.
-  let body = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style|iframe|object|template)\b[\s\S]*?<\/\1\s*>/gi, '');
+  let body = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style|iframe|object|template|head)\b[\s\S]*?<\/\1\s*>/gi, '');
   body = body.replace(/<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi, (_whole, attributes: string, inner: string) => {
     const label = inlineText(inner);
     const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attributes);

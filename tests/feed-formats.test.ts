@@ -197,3 +197,16 @@ test('the Podcasting 2.0 JSON export carries speakers and times', () => {
   const json = JSON.parse(toPodcastJson([{ start: 1.5, end: 2, text: 'Hi', speaker: 'Ann' }, { start: 2, end: 3, text: 'Yo' }]));
   assert.deepEqual(json, { version: '1.0.0', segments: [{ speaker: 'Ann', startTime: 1.5, endTime: 2, body: 'Hi' }, { startTime: 2, endTime: 3, body: 'Yo' }] });
 });
+
+test('feeds.yml and FEEDS: every problem named at once', async () => {
+  const { parseFeedList } = await import('../src/feed/feed-list.ts');
+  const { parseConfig } = await import('../src/config.ts');
+  assert.deepEqual(parseFeedList('feeds.yml', '- url: https://a.example/feed.xml\n  podcast: a\n  limit: 10\n- https://b.example/rss\n'), [
+    { url: 'https://a.example/feed.xml', podcast: 'a', limit: 10 },
+    { url: 'https://b.example/rss' },
+  ]);
+  assert.throws(() => parseFeedList('feeds.yml', '- url: ftp://x\n- url: https://ok.example/\n  limit: -1\n  color: red\n'), /feeds\.yml: entry 1: url "ftp:\/\/x" is not an http\(s\) URL; entry 2: limit must be a whole number.*; entry 2: unknown field "color"/);
+  assert.throws(() => parseFeedList('feeds.yml', 'url: https://a.example/\n'), /feeds\.yml: expected a list of feeds/);
+  assert.deepEqual(parseConfig({ FEEDS: 'https://a.example/f.xml  https://b.example/g' }).feeds, ['https://a.example/f.xml', 'https://b.example/g']);
+  assert.throws(() => parseConfig({ FEEDS: 'feed.xml' }), /FEEDS: "feed\.xml" is not an http\(s\) URL/);
+});

@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
+import { execFile } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { promisify } from 'node:util';
 import path from 'node:path';
 import { test } from 'node:test';
 import express from 'express';
@@ -14,6 +16,7 @@ import { testdir } from './support/testdir.ts';
 const { WebVTTParser } = createRequire(import.meta.url)('webvtt-parser') as { WebVTTParser: new () => { parse(text: string, mode: string): { cues: unknown[]; errors: unknown[] } } };
 /** Whether the JSON transcript importer in this tree keeps speakers (issue 14 adds it); the exports carry whatever it keeps. */
 const importerKeepsSpeakers = importTranscriptOfType('x.json', '{"segments":[{"speaker":"A","startTime":0,"endTime":1,"body":"hi"}]}', 'application/json').segments[0]?.speaker === 'A';
+const run = promisify(execFile);
 const FIXTURES = new URL('./fixtures/feeds/', import.meta.url);
 
 // A podcast host: the feed and its linked files, served with ETag / Last-Modified (express.static), every request seen.
@@ -98,7 +101,9 @@ test('show notes, people and chapter titles are searchable; the episode without 
   assert.ok((await search('reductions')).episodes.some((found) => found.slug === 'runtime-radio-rr-episode-0042'));
   assert.ok((await search('Lukas Brandt')).episodes.some((found) => found.slug === 'runtime-radio-rr-episode-0042'));
   const chapter = (await search('kestrel')).episodes.find((found) => found.slug === 'runtime-radio-rr-episode-0042');
-  assert.deepEqual(chapter?.notes.map((note) => note.field), ['chapters']);
+  assert.deepEqual(chapter?.notes, [{ field: 'chapters', snippet: 'Dirty schedulers and the <mark>kestrel</mark>', url: '/episodes/runtime-radio-rr-episode-0042?t=60' }]);
+  const page = await (await fetch(`${stack.web}/search?q=kestrel`)).text();
+  assert.ok(page.includes('<a href="/episodes/runtime-radio-rr-episode-0042?t=60">Dirty schedulers and the <mark>kestrel</mark></a>'), 'the chapter links to its start');
   assert.ok((await search('quokka')).episodes.some((found) => found.slug === 'runtime-radio-rr-trailer'));
 });
 
@@ -144,6 +149,18 @@ test('the exports: VTT with speakers, SRT, Podcasting 2.0 JSON and chapters, cro
   assert.equal((await fetch(`${stack.web}/episodes/runtime-radio-rr-trailer/transcript.vtt`)).status, 404);
   assert.equal((await fetch(`${stack.web}/episodes/nope/chapters.json`)).status, 404);
   assert.equal((await fetch(`${base}/transcript.exe`)).status, 404);
+});
+
+test('npm run export writes the same files and prints the feed tags for each episode', async () => {
+  const out = await testdir();
+  const { stdout, stderr } = await run(process.execPath, ['indexer/export-command.ts', '--out', out, '--base-url', 'https://cdn.example.com/pod/'], { env: stack.env, cwd: path.join(import.meta.dirname, '..') });
+  assert.match(stderr, /Exported 3 transcript\(s\) and 2 chapter file\(s\) of 4 episode\(s\)/);
+  const folder = path.join(out, 'episodes', 'runtime-radio-rr-episode-0042');
+  assert.equal(await fs.readFile(path.join(folder, 'transcript.vtt'), 'utf8'), await (await fetch(`${stack.web}/episodes/runtime-radio-rr-episode-0042/transcript.vtt`)).text());
+  assert.deepEqual((await fs.readdir(folder)).sort(), ['chapters.json', 'transcript.json', 'transcript.srt', 'transcript.vtt']);
+  assert.ok(stdout.includes('<!-- runtime-radio-rr-episode-0042: Schedulers, dirty and clean -->\n<podcast:transcript url="https://cdn.example.com/pod/episodes/runtime-radio-rr-episode-0042/transcript.json" type="application/json" />'), stdout);
+  assert.ok(stdout.includes('<podcast:chapters url="https://cdn.example.com/pod/episodes/runtime-radio-rr-episode-0042/chapters.json" type="application/json+chapters" />'));
+  assert.ok(!stdout.includes('rr-trailer'), 'an episode with nothing to export gets no tags');
 });
 
 test('a second run revalidates the feed and skips every unchanged item; an item that left the feed is removed', async () => {

@@ -26,10 +26,13 @@ export function toVtt(lines: TranscriptLine[]): string {
 }
 
 export function toSrt(lines: TranscriptLine[]): string {
-  // SubRip has no speaker markup; "Name: " before the text is how subtitle files write a speaker. An arrow in the
-  // text would read as a timing line, so its `>` is written as a reference (which SubRip readers decode, as ours does).
+  // SubRip has no speaker markup; "Name: " where a new speaker's turn starts is how subtitle files write one. An arrow
+  // in the text would read as a timing line, so its `>` is written as a reference (SubRip readers decode it, ours too).
   const text = (value: string) => oneLine(value).replace(/-->/g, '--&gt;');
-  const cues = lines.map((line, i) => `${i + 1}\n${timestamp(line.start, ',')} --> ${timestamp(line.end, ',')}\n${line.speaker ? `${text(line.speaker)}: ` : ''}${text(line.text)}`);
+  const cues = lines.map((line, i) => {
+    const turn = line.speaker && line.speaker !== lines[i - 1]?.speaker ? `${text(line.speaker)}: ` : '';
+    return `${i + 1}\n${timestamp(line.start, ',')} --> ${timestamp(line.end, ',')}\n${turn}${text(line.text)}`;
+  });
   return `${cues.join('\n\n')}\n`;
 }
 

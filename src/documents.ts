@@ -1,7 +1,7 @@
 import type { Episode } from './episode.ts';
 import type { Moment } from './moments.ts';
 import { encodeWordTimes } from './word-times.ts';
-import { momentCues, type StoredCue } from './export/stored-cues.ts';
+import { momentCues, type StoredCue } from './transcript-lines.ts';
 import type { Segment } from './transcript.ts';
 
 /** What search results show of an episode without a second lookup: carried on episode and moment documents alike. */
@@ -62,7 +62,7 @@ export type MomentDocument = EpisodeSummary &
     moment: number;
     /** The moment's word offsets and times, packed (word-times.ts). */
     wordTimes: string;
-    /** The transcript's lines within this moment (export/stored-cues.ts): what the exports and episode page read. */
+    /** The transcript's lines within this moment (transcript-lines.ts): what the exports and episode page read. */
     cues: StoredCue[];
   };
 

@@ -1,7 +1,7 @@
 import matter from 'gray-matter';
 import { EpisodeError } from './errors.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
-import { chaptersFromNotes, type Chapter } from './feed/chapters.ts';
+import { chaptersFromNotes, type Chapter } from './chapters.ts';
 
 /** One episode as podgrep understands it: front matter plus the show notes found in its Markdown body. */
 export type Episode = ShowNotes & {

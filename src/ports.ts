@@ -7,7 +7,7 @@ import type { SearchResponse } from './search-results.ts';
 import type { TimelinePoint } from './timeline.ts';
 import type { SearchQuery } from './search-request.ts';
 import type { VerboseJson } from './transcript.ts';
-import type { TranscriptLine as ExportLine } from './export/stored-cues.ts';
+import type { TranscriptLine as ExportLine } from './transcript-lines.ts';
 
 /** One upload: audio bytes and a file name whose extension tells the provider the format. */
 export type Audio = { bytes: Uint8Array; fileName: string };

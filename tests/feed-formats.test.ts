@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { chaptersFromNotes, parseChaptersJson } from '../src/feed/chapters.ts';
+import { chaptersFromNotes, parseChaptersJson } from '../src/chapters.ts';
 import { feedEpisode, richestFirst, slugOf } from '../src/feed/feed-episode.ts';
 import { feedReader, type FeedItem } from '../src/feed/feed-xml.ts';
 import { htmlToText } from '../src/feed/html-text.ts';
 import { readPubDate } from '../src/feed/pub-date.ts';
 import { importAnyTranscript } from '../src/feed/text-transcript.ts';
-import { linesOf, momentCues } from '../src/export/stored-cues.ts';
+import { linesOf, momentCues } from '../src/transcript-lines.ts';
 import { toChaptersJson, toPodcastJson, toSrt, toVtt } from '../src/export/transcript-files.ts';
 import { toMoments } from '../src/moments.ts';
 import { importTranscript } from '../src/transcript-import.ts';

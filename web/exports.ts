@@ -1,7 +1,6 @@
 import express, { type Response } from 'express';
-import type { EpisodeDocument } from '../src/documents.ts';
 import { SearchEngineError } from '../src/errors.ts';
-import type { Chapter } from '../src/feed/chapters.ts';
+import { chaptersOf } from '../src/chapters.ts';
 import type { SearchBackend } from '../src/ports.ts';
 import { MEDIA_TYPES, toChaptersJson, toPodcastJson, toSrt, toVtt } from '../src/export/transcript-files.ts';
 
@@ -39,14 +38,6 @@ export function exportsRouter(search: SearchBackend, log: (line: string) => void
     });
   });
   return router;
-}
-
-export function chaptersOf(episode: Pick<EpisodeDocument, 'chapters' | 'chapterStarts' | 'chapterUrls'>): Chapter[] {
-  return (episode.chapters ?? []).flatMap((title, i) => {
-    const start = episode.chapterStarts?.[i];
-    const url = episode.chapterUrls?.[i];
-    return typeof start === 'number' ? [{ start, title, ...(url ? { url } : {}) }] : [];
-  });
 }
 
 /** Runs the route; a returned text is a 404 with that reason, an unreachable engine a 503. */

@@ -6,7 +6,7 @@ import { FACETS, type Facet, type IndexNames } from '../src/index-settings.ts';
 import type { SearchBackend } from '../src/ports.ts';
 import { detailRequests, searchRequests, timelineRequest, type SearchQuery } from '../src/search-request.ts';
 import { detailAnswers, rankAnswers } from '../src/search-results.ts';
-import { CUE_FIELDS, linesOf, type CueSource } from '../src/export/stored-cues.ts';
+import { CUE_FIELDS, linesOf, type CueSource } from '../src/transcript-lines.ts';
 
 /** The web page's reads from Meilisearch: one multi-search per query, two reads per episode page. */
 export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => number = Date.now): SearchBackend {

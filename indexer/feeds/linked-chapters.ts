@@ -1,4 +1,4 @@
-import { parseChaptersJson } from '../../src/feed/chapters.ts';
+import { parseChaptersJson } from '../../src/chapters.ts';
 import type { FeedEpisode } from '../../src/feed/feed-episode.ts';
 import { openUrl } from '../http-download.ts';
 import type { EpisodeFile } from '../read-episodes.ts';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Episode } from '../episode.ts';
 import { readDuration } from '../episode.ts';
-import { chaptersFromNotes, type Chapter } from './chapters.ts';
+import { chaptersFromNotes, type Chapter } from '../chapters.ts';
 import type { FeedChannel, FeedItem } from './feed-xml.ts';
 import { htmlToText } from './html-text.ts';
 import { readPubDate } from './pub-date.ts';

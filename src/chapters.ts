@@ -1,7 +1,16 @@
-import { EpisodeError } from '../errors.ts';
+import { EpisodeError } from './errors.ts';
 
 /** A chapter of an episode: where it starts and what it is called; `url` is a link the publisher gave it. */
 export type Chapter = { start: number; title: string; url?: string };
+
+/** An episode document's chapters, from its three parallel fields. */
+export function chaptersOf(episode: { chapters?: string[]; chapterStarts?: number[]; chapterUrls?: (string | null)[] }): Chapter[] {
+  return (episode.chapters ?? []).flatMap((title, i) => {
+    const start = episode.chapterStarts?.[i];
+    const url = episode.chapterUrls?.[i];
+    return typeof start === 'number' ? [{ start, title, ...(url ? { url } : {}) }] : [];
+  });
+}
 
 /**
  * Chapters written into show notes, one per line: `(12:34) Topic`, `[1:02:03] Topic`, `12:34 - Topic`,

@@ -1,5 +1,5 @@
-import type { Moment } from '../moments.ts';
-import type { Segment } from '../transcript.ts';
+import type { Moment } from './moments.ts';
+import type { Segment } from './transcript.ts';
 
 /**
  * The transcript's own lines (its segments: cues of a VTT, turns of a speaker), kept on the moment documents they fall

@@ -14,6 +14,7 @@ import type { Catalogue, EpisodeFile } from './read-episodes.ts';
 import { emptyReport, type RunReport } from './run-report.ts';
 import { transcribeAudio } from './transcribe-audio.ts';
 import { writeBatcher } from './write-batcher.ts';
+import { addLinkedChapters } from './feeds/linked-chapters.ts';
 
 export type PipelineDeps = {
   writer: DocumentWriter;
@@ -102,6 +103,7 @@ async function indexEpisode(item: EpisodeFile, { deps, report, request, indexed,
     progress('unchanged');
     return;
   }
+  await addLinkedChapters(item, { signal: deps.signal, allowPrivateUrls: deps.allowPrivateUrls ?? false, warn: (line) => report.warnings.push(line) });
   // Refused here, before anything reads it: the web page would otherwise serve it from the site's own origin.
   const refused = await refusedAudio(item, [dir, ...(deps.audioDirs ?? [])]);
   if (refused) report.failed.push({ file: item.file, reason: refused });
@@ -121,7 +123,7 @@ async function indexEpisode(item: EpisodeFile, { deps, report, request, indexed,
         speakers: [...new Set(moments.flatMap((moment) => moment.speakers))],
       }),
     ],
-    moments: momentDocuments(item.episode, moments),
+    moments: momentDocuments(item.episode, moments, transcript?.segments),
     staleMomentIds: momentIds(item.episode.slug, count, before),
     removedEpisodeIds: [],
   });

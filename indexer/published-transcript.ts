@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { EpisodeError } from '../src/errors.ts';
 import { readTranscript, type ImportResult } from '../src/transcript-import.ts';
+import { importAnyTranscript } from '../src/feed/text-transcript.ts';
 import type { Transcript } from '../src/transcript.ts';
 import { AudioError, openUrl } from './http-download.ts';
 import type { EpisodeFile } from './read-episodes.ts';
@@ -56,5 +57,8 @@ export async function publishedTranscript(
     if (error instanceof AudioError) throw new EpisodeError(item.file, error.message, { cause: error });
     throw error;
   }
-  return kept(readTranscript(url, text, { people, ...(type ? { contentType: type } : {}) }));
+  // HTML and plain-text transcripts (feeds publish them) have their own reader; every timed format goes to readTranscript.
+  return importAnyTranscript(url, text, type, item.episode.durationSeconds, (file, body, contentType) =>
+    kept(readTranscript(file, body, { people, ...(contentType ? { contentType } : {}) })),
+  );
 }

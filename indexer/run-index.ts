@@ -16,6 +16,7 @@ import { readEpisodes } from './read-episodes.ts';
 import { removeLeftovers } from './temp-files.ts';
 import { summaryLines, type RunReport } from './run-report.ts';
 import { fileTranscriptStore } from './transcript-store.ts';
+import { withFeeds } from './feeds/feed-catalogue.ts';
 
 export type RunOptions = {
   log?: (line: string) => void;
@@ -25,6 +26,8 @@ export type RunOptions = {
   /** Passed to the transcriber; tests shorten the backoff. */
   transcriber?: Partial<TranscriberOptions>;
   stream?: NodeJS.WriteStream;
+  /** Feed URLs indexed this run beside the configured ones (`--feed`). */
+  feeds?: string[];
 };
 
 /** The adapters every run uses, built from the configuration. */
@@ -58,13 +61,14 @@ function adapters(config: Config) {
 export async function runIndex(config: Config, engine: MeiliConnection, options: RunOptions = {}): Promise<RunReport> {
   // Lines name files, titles and errors quoting content: no escape sequence from them reaches the terminal.
   const log = options.log ?? ((line: string) => console.log(terminalText(line)));
-  const catalogue = await readEpisodes(config.episodesDir);
+  const catalogue = await withFeeds(await readEpisodes(config.episodesDir), config, { extra: options.feeds ?? [], log, ...(options.signal ? { signal: options.signal } : {}) });
   // Before and after the run: an ffmpeg orphaned by a killed run can still be starting when this run begins.
   const leftovers = () => removeLeftovers(['audio', 'transcripts', 'work'].map((folder) => path.join(config.dataDir, folder)));
   const cleaned = await leftovers();
   if (cleaned) log(`Removed ${cleaned} half-written file(s) left by an interrupted run.`);
   log(`Indexing ${catalogue.episodes.length} episode(s) from ${config.episodesDir}`);
   for (const failure of catalogue.failures) log(`✗ ${failure.message}`);
+  for (const warning of catalogue.feedWarnings) log(`⚠ ${warning}`);
   const transcribing = transcriptionEnabled(config);
   const progress = options.log
     ? { update: (slug: string, stage: string) => log(`${slug}: ${stage}`), log, done() {} }
@@ -101,8 +105,8 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
 }
 
 /** `npm run index -- --dry-run`: what a run would transcribe and what it would cost, before anything is spent. */
-export async function dryRun(config: Config, log: (line: string) => void = (line) => console.log(terminalText(line))): Promise<number> {
-  const catalogue = await readEpisodes(config.episodesDir);
+export async function dryRun(config: Config, log: (line: string) => void = (line) => console.log(terminalText(line)), feeds: string[] = []): Promise<number> {
+  const catalogue = await withFeeds(await readEpisodes(config.episodesDir), config, { extra: feeds, log });
   for (const failure of catalogue.failures) log(`✗ ${failure.message}`);
   const model = config.transcribe.model;
   const estimates = await estimateRun(catalogue, { ...adapters(config), model, maxUploadBytes: config.transcribe.maxUploadBytes, log });

@@ -36,6 +36,8 @@ export type Config = {
   allowPrivateUrls: boolean;
   /** Searches a minute per client; 0 turns the limit off. */
   rateLimit: number;
+  /** RSS feeds to index beside EPISODES_DIR (FEEDS, space-separated). */
+  feeds: string[];
 };
 
 type Env = Record<string, string | undefined>;
@@ -64,6 +66,7 @@ export const VARIABLES = {
   ALLOW_PRIVATE_URLS: ['', 'Set to 1 to let the indexer fetch audio and transcripts from loopback and private addresses'],
   RATE_LIMIT: ['120', 'Searches a minute one client may make (0: no limit)'],
   FFMPEG_BIN: ['', 'ffmpeg for cutting audio (default: `ffmpeg` on the PATH, else the npm package)'],
+  FEEDS: ['', 'RSS feed URLs to index beside EPISODES_DIR, space-separated (also `feeds.yml` in EPISODES_DIR)'],
 } as const;
 
 export function parseConfig(env: Env): Config {
@@ -135,9 +138,19 @@ export function parseConfig(env: Env): Config {
     ffmpegBin: text('FFMPEG_BIN'),
     allowPrivateUrls: flag('ALLOW_PRIVATE_URLS'),
     rateLimit: integer('RATE_LIMIT', 0, 1_000_000),
+    feeds: feedList(text('FEEDS'), problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function feedList(raw: string | undefined, problems: string[]): string[] {
+  const urls = (raw ?? '').split(/\s+/).filter(Boolean);
+  for (const url of urls) {
+    const parsed = URL.parse(url);
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) problems.push(`FEEDS: ${JSON.stringify(url)} is not an http(s) URL; expected feed URLs separated by spaces`);
+  }
+  return urls;
 }
 
 /** Transcription is on when either a key or a server is configured; a local server may need no key. */

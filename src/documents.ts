@@ -1,6 +1,8 @@
 import type { Episode } from './episode.ts';
 import type { Moment } from './moments.ts';
 import { encodeWordTimes } from './word-times.ts';
+import { momentCues, type StoredCue } from './transcript-lines.ts';
+import type { Segment } from './transcript.ts';
 
 /** What search results show of an episode without a second lookup: carried on episode and moment documents alike. */
 export type EpisodeSummary = {
@@ -38,6 +40,10 @@ export type EpisodeDocument = EpisodeSummary &
     picks: string[];
     sponsors: string[];
     otherNotes: string;
+    /** Chapter titles (searchable) and, at the same index, when each starts: from `podcast:chapters` or the notes. */
+    chapters: string[];
+    chapterStarts: number[];
+    chapterUrls: (string | null)[];
     durationSeconds: number | null;
     /** Where the player loads the audio: an http(s) URL, or null when the episode has none. */
     audio: string | null;
@@ -61,6 +67,8 @@ export type MomentDocument = EpisodeSummary &
     moment: number;
     /** The moment's word offsets and times, packed (word-times.ts). */
     wordTimes: string;
+    /** The transcript's lines within this moment (transcript-lines.ts): what the exports and episode page read. */
+    cues: StoredCue[];
   };
 
 /** What the episode page reads of each moment to show the transcript. */
@@ -95,6 +103,9 @@ export function episodeDocument(episode: Episode, location: AudioLocation, state
     picks: episode.picks.map((pick) => (pick.person ? `${pick.person}: ${pick.label}` : pick.label)),
     sponsors: episode.sponsors.map((link) => link.label),
     otherNotes: episode.otherNotes,
+    chapters: (episode.chapters ?? []).map((chapter) => chapter.title),
+    chapterStarts: (episode.chapters ?? []).map((chapter) => chapter.start),
+    chapterUrls: (episode.chapters ?? []).map((chapter) => chapter.url ?? null),
     durationSeconds: episode.durationSeconds ?? null,
     ...location,
     ...state,
@@ -102,10 +113,11 @@ export function episodeDocument(episode: Episode, location: AudioLocation, state
   };
 }
 
-export function momentDocuments(episode: Episode, moments: Moment[]): MomentDocument[] {
+export function momentDocuments(episode: Episode, moments: Moment[], segments: Segment[] = []): MomentDocument[] {
+  const cues = momentCues(segments, moments);
   const summary = summaryOf(episode);
   const filterable = filterableOf(episode);
-  return moments.map(({ index, wordOffsets, wordStarts, ...moment }) => ({
+  return moments.map(({ index, wordOffsets, wordStarts, ...moment }, i) => ({
     id: momentId(episode.slug, index),
     kind: 'moment',
     ...summary,
@@ -113,6 +125,7 @@ export function momentDocuments(episode: Episode, moments: Moment[]): MomentDocu
     moment: index,
     ...moment,
     wordTimes: encodeWordTimes(moment.start, { wordOffsets, wordStarts }),
+    cues: cues[i] ?? [],
   }));
 }
 

@@ -130,7 +130,7 @@ export function detailRequests(query: SearchQuery, shown: string[], withNotes: s
           q: query.q,
           filter: `slug IN [${withNotes.map(filterValue).join(', ')}]`,
           limit: withNotes.length,
-          attributesToRetrieve: ['slug'],
+          attributesToRetrieve: ['slug', 'chapterStarts'],
           attributesToHighlight: EPISODE_SEARCHABLE,
           showMatchesPosition: true,
           ...highlight,

@@ -29,9 +29,12 @@ export type EpisodeResult = {
   date: string | null;
   episodeNumber: number | null;
   url: string;
-  notes: { field: string; snippet: string }[];
+  notes: NoteResult[];
   moments: MomentResult[];
 };
+
+/** A show-notes match; a chapter title's carries `url`, which plays the chapter from its start. */
+export type NoteResult = { field: string; snippet: string; url?: string };
 
 export type MomentResult = {
   start: number;
@@ -51,6 +54,7 @@ type FacetFields = { tags?: string[]; people?: string[]; speakers?: string[]; ye
 
 /** The hits as Meilisearch returns them for the requests built in search-request.ts. */
 export type EpisodeHit = EpisodeSummary & FacetFields & {
+  chapterStarts?: number[];
   _formatted?: Record<string, unknown>;
   _matchesPosition?: Record<string, unknown>;
   _rankingScore?: number;
@@ -215,16 +219,18 @@ export function episodeUrl(slug: string, seconds?: number): string {
   return seconds === undefined ? base : `${base}?t=${Math.max(0, Math.floor(seconds))}`;
 }
 
-function noteMatches(hit: EpisodeHit): { field: string; snippet: string }[] {
+function noteMatches(hit: EpisodeHit): NoteResult[] {
   const matched = new Set(Object.keys(hit._matchesPosition ?? {}).map((path) => path.split('.')[0]));
-  const notes: { field: string; snippet: string }[] = [];
+  const notes: NoteResult[] = [];
   // Fields in ranking order, so the first note is the strongest kind of match.
   for (const field of EPISODE_SEARCHABLE) {
     if (!matched.has(field)) continue;
     const value = hit._formatted?.[field];
     const texts = Array.isArray(value) ? value.map(String) : [String(value ?? '')];
-    const text = texts.find((item) => item.includes(MATCH_START));
-    if (text !== undefined) notes.push({ field, snippet: snippet(text) });
+    const at = texts.findIndex((item) => item.includes(MATCH_START));
+    const text = texts[at];
+    const start = field === 'chapters' ? hit.chapterStarts?.[at] : undefined;
+    if (text !== undefined) notes.push({ field, snippet: snippet(text), ...(start !== undefined ? { url: episodeUrl(hit.slug, start) } : {}) });
   }
   return notes;
 }

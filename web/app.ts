@@ -14,6 +14,7 @@ import { resultsSection, searchPage } from './views/search-page.ts';
 import { html } from './html.ts';
 import { rateLimit } from './rate-limit.ts';
 import { serveAudio } from './serve-audio.ts';
+import { exportsRouter } from './exports.ts';
 
 export type AppDeps = {
   search: SearchBackend;
@@ -130,6 +131,8 @@ export function createApp({ search, episodesDir, audioDirs = [], rateLimit: perM
     }
     await serveAudio(req, res, audio, req.params.slug);
   });
+
+  app.use(exportsRouter(search, log));
 
   app.get('/healthz', async (_req, res) => {
     try {

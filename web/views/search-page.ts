@@ -17,6 +17,7 @@ const FIELD_NAMES: Record<string, string> = {
   podcast: 'Podcast',
   sponsors: 'Sponsors',
   otherNotes: 'Show notes',
+  chapters: 'Chapter',
 };
 
 export function searchPage(q: string, outcome: { results?: SearchResponse; error?: string }): Html {
@@ -84,7 +85,7 @@ ${results.episodes.map(
   <h2><a href="${episode.url}">${episode.title}</a></h2>
   <p class="meta">${episodeMeta(episode)}</p>
   ${episode.notes.slice(0, 1).map(
-    (note) => html`<p class="note"><span class="field">${FIELD_NAMES[note.field] ?? note.field}</span> ${trusted(note.snippet)}</p>`,
+    (note) => html`<p class="note"><span class="field">${FIELD_NAMES[note.field] ?? note.field}</span> ${note.url ? html`<a href="${note.url}">${trusted(note.snippet)}</a>` : trusted(note.snippet)}</p>`,
   )}
   ${episode.moments.length ? html`<ul class="moments">
     ${episode.moments.map(momentItem)}

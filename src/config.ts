@@ -31,6 +31,11 @@ export type Config = {
   allowPrivateUrls: boolean;
   /** Searches a minute per client; 0 turns the limit off. */
   rateLimit: number;
+  /**
+   * Express's `trust proxy`: which proxies in front of podgrep may name the client in X-Forwarded-For, so the rate
+   * limit counts each client rather than the proxy. @default false (no proxy is trusted)
+   */
+  trustProxy: boolean | number | string;
 };
 
 type Env = Record<string, string | undefined>;
@@ -56,6 +61,7 @@ export const VARIABLES = {
   ALLOW_PRIVATE_URLS: ['', 'Set to 1 to let the indexer fetch audio and transcripts from loopback and private addresses'],
   RATE_LIMIT: ['120', 'Searches a minute one client may make (0: no limit)'],
   FFMPEG_BIN: ['', 'ffmpeg for cutting audio (default: `ffmpeg` on the PATH, else the npm package)'],
+  TRUST_PROXY: ['', 'Proxies allowed to name the client in X-Forwarded-For: a hop count, `loopback`, or addresses'],
 } as const;
 
 export function parseConfig(env: Env): Config {
@@ -124,9 +130,20 @@ export function parseConfig(env: Env): Config {
     ffmpegBin: text('FFMPEG_BIN'),
     allowPrivateUrls: flag('ALLOW_PRIVATE_URLS'),
     rateLimit: integer('RATE_LIMIT', 0, 1_000_000),
+    trustProxy: trustProxy(text('TRUST_PROXY'), problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+/** `1`/`2` (hops), `true`, or what Express takes as a list: `loopback`, `10.0.0.0/8, 192.168.0.1`. */
+function trustProxy(raw: string | undefined, problems: string[]): boolean | number | string {
+  if (raw === undefined || ['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  if (raw.toLowerCase() === 'true') return true;
+  if (/^[\w.:/, -]+$/.test(raw)) return raw;
+  problems.push(`TRUST_PROXY=${JSON.stringify(raw)}: expected a hop count such as 1, loopback, or proxy addresses separated by commas`);
+  return false;
 }
 
 /** Transcription is on when either a key or a server is configured; a local server may need no key. */

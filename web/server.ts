@@ -19,6 +19,7 @@ export async function serve(config: Config, engine: SearchEngine, log: (line: st
     search: meiliSearch(client, indexNames(config.meili.indexPrefix)),
     episodesDir: config.episodesDir,
     rateLimit: config.rateLimit,
+    trustProxy: config.trustProxy,
     log,
   });
   const server = await new Promise<Server>((resolve, reject) => {

@@ -2,7 +2,7 @@
  * The outside services, as the core sees them. Each is a small interface passed in, so tests hand in real local
  * servers or fakes that behave like the real thing.
  */
-import type { EpisodeDocument, MomentDocument, TranscriptLine } from './documents.ts';
+import type { EpisodeDocument, EpisodeSummary, MomentDocument, TranscriptLine } from './documents.ts';
 import type { SearchResponse } from './search-results.ts';
 import type { TimelinePoint } from './timeline.ts';
 import type { SearchQuery } from './search-request.ts';
@@ -82,4 +82,6 @@ export interface SearchBackend {
   /** The episode's moments in order: its transcript. */
   moments(slug: string): Promise<TranscriptLine[]>;
   health(): Promise<{ status: string }>;
+  /** The newest episodes, for the home page and "nothing found"; a backend without it shows none. */
+  recent?(limit: number): Promise<EpisodeSummary[]>;
 }

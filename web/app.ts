@@ -3,12 +3,14 @@ import helmet from 'helmet';
 import path from 'node:path';
 import { BadRequestError, SearchEngineError } from '../src/errors.ts';
 import type { SearchBackend } from '../src/ports.ts';
+import type { SearchResponse } from '../src/search-results.ts';
 import { parseSearchQuery } from '../src/search-request.ts';
 import { episodePage } from './views/episode-page.ts';
-import { layout } from './views/layout.ts';
+import { errorPage, notFoundPage, slugWords } from './views/not-found.ts';
+import { RECENT_EPISODES, type Shelf } from './views/shelf.ts';
+import { readSiteInfo, type SiteInfo } from './site-info.ts';
 import { researchPage } from './views/research-page.ts';
 import { resultsSection, searchPage } from './views/search-page.ts';
-import { html } from './html.ts';
 import { rateLimit } from './rate-limit.ts';
 
 export type AppDeps = {
@@ -18,13 +20,21 @@ export type AppDeps = {
   /** Local audio is served from this folder only. */
   episodesDir: string;
   log?: (line: string) => void;
+  /** Podcasts' names and example queries; read from `podgrep.yml` and `glossary.yml` in episodesDir when absent. */
+  site?: SiteInfo;
 };
 
 const STATIC_DIR = path.join(import.meta.dirname, 'static');
 
 /** Builds the web app without listening, so tests can run it in-process; server.ts does the listening. */
-export function createApp({ search, episodesDir, rateLimit: perMinute = 0, log = console.error }: AppDeps): express.Express {
+export function createApp({ search, episodesDir, rateLimit: perMinute = 0, log = console.error, site }: AppDeps): express.Express {
   const app = express();
+  const siteInfo = site ? Promise.resolve(site) : readSiteInfo(episodesDir, log);
+  // What the home and "nothing found" pages offer; the newest episodes only where they are shown.
+  const shelf = async (withRecent: boolean): Promise<Shelf> => ({
+    ...(await siteInfo),
+    recent: withRecent ? await search.recent?.(RECENT_EPISODES).catch(() => []) ?? [] : [],
+  });
   app.disable('x-powered-by');
   app.use(
     helmet({
@@ -53,18 +63,18 @@ export function createApp({ search, episodesDir, rateLimit: perMinute = 0, log =
   const limited = rateLimit(perMinute);
   app.use(['/search', '/api/search', '/research'], limited);
 
-  app.get('/', (_req, res) => {
-    res.type('html').send(searchPage('', {}).value);
+  app.get('/', async (_req, res) => {
+    res.type('html').send(searchPage('', { shelf: await shelf(true) }).value);
   });
 
   app.get('/search', async (req, res) => {
     const q = firstString(req.query.q) ?? '';
     // `fragment=1`: only the results, for the page script's search as you type.
     const render = firstString(req.query.fragment) === '1' ? resultsSection : searchPage;
-    if (!q.trim()) return render === searchPage ? res.redirect('/') : res.type('html').send(render('', {}).value);
+    if (!q.trim()) return render === searchPage ? res.redirect('/') : res.type('html').send(render('', { shelf: await shelf(true) }).value);
     try {
       const results = await search.search(parseSearchQuery(req.query));
-      res.type('html').send(render(q, { results }).value);
+      res.type('html').send(render(q, { results, shelf: await shelf(results.totalEpisodes === 0) }).value);
     } catch (error) {
       res.status(statusOf(error)).type('html').send(render(q, { error: messageOf(error, log) }).value);
     }
@@ -79,7 +89,7 @@ export function createApp({ search, episodesDir, rateLimit: perMinute = 0, log =
         search.timeline(query),
         query.episode ? search.search({ ...query, page: 1 }) : undefined,
       ]);
-      res.type('html').send(researchPage(q, { points, ...(selected ? { selected } : {}) }).value);
+      res.type('html').send(researchPage(q, { points, page: query.page, ...(selected ? { selected } : {}) }).value);
     } catch (error) {
       res.status(statusOf(error)).type('html').send(researchPage(q, { error: messageOf(error, log) }).value);
     }
@@ -98,10 +108,10 @@ export function createApp({ search, episodesDir, rateLimit: perMinute = 0, log =
     const t = seconds(firstString(req.query.t));
     try {
       const [episode, moments] = await Promise.all([search.episode(req.params.slug), search.moments(req.params.slug)]);
-      if (!episode) return notFound(res, `No episode called “${req.params.slug}”.`);
+      if (!episode) return notFound(res, `No episode called “${req.params.slug}”.`, await lookAlike(search, req.params.slug));
       res.type('html').send(episodePage(episode, moments, t).value);
     } catch (error) {
-      res.status(statusOf(error)).type('html').send(layout({ title: 'podgrep', body: html`<p class="error">${messageOf(error, log)}</p>` }).value);
+      res.status(statusOf(error)).type('html').send(errorPage(messageOf(error, log)).value);
     }
   });
 
@@ -138,8 +148,20 @@ export function createApp({ search, episodesDir, rateLimit: perMinute = 0, log =
   return app;
 }
 
-function notFound(res: express.Response, message: string) {
-  res.status(404).type('html').send(layout({ title: 'Not found — podgrep', body: html`<p class="error">${message}</p>` }).value);
+function notFound(res: express.Response, message: string, lookAlike?: Parameters<typeof notFoundPage>[1]) {
+  res.status(404).type('html').send(notFoundPage(message, lookAlike).value);
+}
+
+/** The episodes a missing episode's slug finds by its words: an old or mistyped link was most likely meant for one. */
+async function lookAlike(search: SearchBackend, slug: string): Promise<{ q: string; results?: SearchResponse }> {
+  const q = slugWords(slug);
+  if (!q) return { q };
+  try {
+    return { q, results: await search.search(parseSearchQuery({ q })) };
+  } catch {
+    // A search that fails here only leaves the suggestions out: the page is a 404 either way.
+    return { q };
+  }
 }
 
 function firstString(value: Request['query'][string]): string | undefined {

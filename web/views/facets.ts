@@ -22,15 +22,27 @@ const squashed = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu
  * a podcast's name. Values filtered by are always kept, and come first, so the listener sees what is on.
  */
 export function visibleValues(results: SearchResponse, facet: Facet, active: string[], names: Names): SearchResponse['facets'][Facet] {
+  const every = countedOver(results);
   const podcasts = new Set([...results.facets.podcast.map(({ value }) => value), ...Object.keys(names), ...Object.values(names)].map(squashed));
   const useful = results.facets[facet].filter(({ value, count }) => {
     if (active.includes(value)) return true;
-    if (count >= results.totalEpisodes) return false;
+    if (count >= every) return false;
     return !(facet === 'tag' && podcasts.has(squashed(value)));
   });
   const on = useful.filter(({ value }) => active.includes(value));
   const off = useful.filter(({ value }) => !active.includes(value)).slice(0, FACET_VALUES);
   return [...on, ...off];
+}
+
+/**
+ * How many episodes the facets were counted over. A broad query counts them over its ranked episodes (a few hundred),
+ * not over every match, so the total would never equal a value every one of them has. Each episode has one podcast
+ * and one year, so those counts add up to the episodes counted (at least; only the top values are sent).
+ */
+function countedOver({ facets, totalEpisodes }: SearchResponse): number {
+  const sum = (facet: Facet) => facets[facet].reduce((total, { count }) => total + count, 0);
+  const most = Math.max(0, ...Object.values(facets).flatMap((values) => values.map(({ count }) => count)));
+  return Math.min(totalEpisodes, Math.max(sum('podcast'), sum('year'), most));
 }
 
 export function facets(results: SearchResponse, state: SearchState, names: Names): Html {

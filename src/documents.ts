@@ -64,7 +64,7 @@ export const TRANSCRIPT_FIELDS = ['start', 'end', 'text', 'overlap'] as const;
 export type TranscriptLine = Pick<MomentDocument, (typeof TRANSCRIPT_FIELDS)[number]>;
 
 /** Bumped whenever documents or index settings change shape, so every episode is written again. */
-export const DOCUMENTS_VERSION = 3;
+export const DOCUMENTS_VERSION = 4;
 
 /** How the player should reach the audio, decided by the indexer, which knows where the episode file is. */
 export type AudioLocation = { audio: string | null; audioPath: string | null };

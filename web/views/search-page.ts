@@ -58,12 +58,12 @@ function results(q: string, { results, error, shelf = EMPTY_SHELF }: Outcome): H
   return html`<h1 class="visually-hidden">Results for “${q}”</h1>
 <div class="summary-bar">
   <p class="count">${results.totalEpisodes} episode${results.totalEpisodes === 1 ? '' : 's'} mention “${q}” · <a href="${researchUrl(q)}">timeline</a></p>
-  ${activeFilters(state, names)}
   <nav class="sort" aria-label="Sort">Sort: ${(['relevance', 'newest'] as const).map((sort) =>
     sort === results.sort
       ? html`<strong aria-current="true">${sort === 'relevance' ? 'best match' : 'newest'}</strong>`
       : html`<a href="${searchUrl({ ...state, sort })}">${sort === 'relevance' ? 'best match' : 'newest'}</a>`,
   )}</nav>
+  ${activeFilters(state, names)}
 </div>
 <div class="with-facets">
 <ol class="results" id="result-list" tabindex="-1" aria-label="Results">

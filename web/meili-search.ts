@@ -61,6 +61,16 @@ export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => n
       );
       return linesOf(found.results as CueSource[]);
     },
+    async recent(limit) {
+      const found = await engine(() =>
+        client.index<EpisodeDocument>(names.episodes).search('', {
+          sort: ['day:desc'],
+          limit,
+          attributesToRetrieve: ['slug', 'title', 'podcast', 'date', 'episodeNumber'],
+        }),
+      );
+      return found.hits;
+    },
     async health() {
       const health = await engine(() => client.health());
       return { status: health.status };

@@ -4,21 +4,17 @@ import { BadRequestError, SearchEngineError } from '../src/errors.ts';
 import { filterValue } from '../src/filter.ts';
 import { FACETS, type Facet, type IndexNames } from '../src/index-settings.ts';
 import type { SearchBackend } from '../src/ports.ts';
-import { detailRequests, searchRequests, timelineRequest, type SearchQuery } from '../src/search-request.ts';
-import { detailAnswers, rankAnswers } from '../src/search-results.ts';
+import { searchLimits, searchRequests, timelineRequest, type SearchQuery } from '../src/search-request.ts';
+import { searchResults } from '../src/search-results.ts';
 
-/** The web page's reads from Meilisearch: one multi-search per query, two reads per episode page. */
+/** The web page's reads from Meilisearch: one multi-search per query (one round trip), two reads per episode page. */
 export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => number = Date.now): SearchBackend {
   const known = knownValues(client, names, now);
   return {
     async search(query) {
       await checkFilters(query, known);
       const { results } = await engine(() => client.multiSearch({ queries: searchRequests(query, names) }));
-      const page = rankAnswers(query, results);
-      const shown = page.response.episodes.map((episode) => episode.slug);
-      if (shown.length === 0) return detailAnswers(page, []);
-      const details = await engine(() => client.multiSearch({ queries: detailRequests(query, shown, page.notesSlugs, names) }));
-      return detailAnswers(page, details.results);
+      return searchResults(query, results, searchLimits(query));
     },
     async timeline(query) {
       await checkFilters(query, known);

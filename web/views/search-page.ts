@@ -64,12 +64,12 @@ function results(q: string, { results, error }: { results?: SearchResponse; erro
   if (error || !results) return html`<p class="error" role="alert">${error ?? 'Something went wrong.'}</p>`;
   const state: State = { q, filters: results.filters, sort: results.sort };
   const filtered = Object.values(results.filters).some((values) => values && values.length);
-  if (results.totalEpisodes === 0) {
+  if (results.totalEpisodes === 0 && results.partialEpisodes === 0) {
     return html`<p class="empty">Nothing found for “${q}”${filtered ? html` with these filters — <a href="${searchUrl({ ...state, filters: {} })}">search everything</a>` : ''}.</p>`;
   }
   const pages = results.pages;
   return html`<div class="summary-bar">
-  <p class="count">${results.totalEpisodes} episode${results.totalEpisodes === 1 ? '' : 's'} mention “${q}” · <a href="${researchUrl(q)}">timeline</a></p>
+  <p class="count">${countLine(q, results)} · <a href="${researchUrl(q)}">timeline</a></p>
   <nav class="sort" aria-label="Sort">Sort: ${(['relevance', 'newest'] as const).map((sort) =>
     sort === results.sort
       ? html`<strong aria-current="true">${sort === 'relevance' ? 'best match' : 'newest'}</strong>`
@@ -83,6 +83,7 @@ ${results.episodes.map(
   (episode) => html`<li class="episode">
   <h2><a href="${episode.url}">${episode.title}</a></h2>
   <p class="meta">${episodeMeta(episode)}</p>
+  ${episode.match === 'some' ? html`<p class="meta partial">Mentions only some of the words</p>` : ''}
   ${episode.notes.slice(0, 1).map(
     (note) => html`<p class="note"><span class="field">${FIELD_NAMES[note.field] ?? note.field}</span> ${trusted(note.snippet)}</p>`,
   )}
@@ -94,6 +95,18 @@ ${results.episodes.map(
 </ol>
 </div>
 ${pages > 1 ? pager(state, results.page, pages) : ''}`;
+}
+
+/**
+ * "12 episodes mention “dirty schedulers” · 40 more mention some of the words": each count only says what the search
+ * proved, "at least" where more matched than one search reads.
+ */
+function countLine(q: string, { totalEpisodes: n, totalEpisodesExact, partialEpisodes: p, partialEpisodesExact }: SearchResponse): string {
+  const count = (exact: boolean, k: number, what: string) => `${exact ? '' : 'at least '}${k} ${what}${k === 1 ? '' : 's'}`;
+  const partial = `${count(partialEpisodesExact, p, n ? 'more episode' : 'episode')} mention some of the words`;
+  if (n === 0) return `No episode mentions every word of “${q}”; ${partial}`;
+  const full = `${count(totalEpisodesExact, n, 'episode')} mention “${q}”`;
+  return `${full.charAt(0).toUpperCase()}${full.slice(1)}${p ? ` · ${partial}` : ''}`;
 }
 
 /** One moment in a result list: its play link at the matched word, and the highlighted snippet. */

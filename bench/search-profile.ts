@@ -30,9 +30,9 @@ export async function profileSearch(host: string, apiKey: string, names: IndexNa
   const query = parseSearchQuery(params);
   const queries = searchRequests(query, names);
   const [notes, moments] = queries as unknown as [Record<string, unknown>, Record<string, unknown>];
-  const answerText = await post({ queries });
-  const answer = JSON.parse(answerText) as Results;
-  const shape = () => searchResults(query, answer.results, searchLimits(query));
+  const texts = await Promise.all(queries.map((one) => post({ queries: [one] })));
+  const answers = texts.map((text) => (JSON.parse(text) as Results).results[0]!);
+  const shape = () => searchResults(query, answers, searchLimits(query));
   const shaped = shape();
   const responseText = JSON.stringify(shaped);
   const { showRankingScoreDetails: _details, ...momentsNoDetails } = moments;
@@ -40,10 +40,12 @@ export async function profileSearch(host: string, apiKey: string, names: IndexNa
   const bare = { q: query.q, ...(typeof moments.filter === 'string' ? { filter: moments.filter } : {}) };
   const alternatives = {
     // The designs weighed: each alone, so their cost is comparable with the multi-search podgrep sends.
-    sent: () => post({ queries }),
+    sent: () => Promise.all(queries.map((one) => post({ queries: [one] }))),
+    multi: () => post({ queries }),
     notes: () => post({ queries: [notes] }),
     moments: () => post({ queries: [moments] }),
     momentsNoDetails: () => post({ queries: [momentsNoDetails] }),
+    moments100: () => post({ queries: [{ ...moments, limit: 100 }] }),
     momentsNoHighlight: () => post({ queries: [momentsPlain] }),
     distinct: () => post({ queries: [{ ...moments, limit: 20, distinct: 'slug' }] }),
     slugFacet: () => post({ queries: [{ ...bare, indexUid: names.moments, limit: 0, facets: ['slug'] }] }),
@@ -52,11 +54,11 @@ export async function profileSearch(host: string, apiKey: string, names: IndexNa
   };
   const engine = {} as Record<keyof typeof alternatives, number>;
   for (const [name, call] of Object.entries(alternatives)) engine[name as keyof typeof alternatives] = await median(call);
-  // The same request through the Meilisearch client podgrep uses, against plain fetch reading bytes: interleaved, so
+  // The same requests through the Meilisearch client podgrep uses, against plain fetch reading bytes: interleaved, so
   // the difference is the client's own work (building the request, decoding and parsing the answer).
-  const body = JSON.stringify({ queries });
-  const plain = async () => (await fetch(`${host}/multi-search`, { method: 'POST', headers, body })).arrayBuffer();
-  const viaClient = () => client.multiSearch({ queries });
+  const bodies = queries.map((one) => JSON.stringify({ queries: [one] }));
+  const plain = () => Promise.all(bodies.map(async (body) => (await fetch(`${host}/multi-search`, { method: 'POST', headers, body })).arrayBuffer()));
+  const viaClient = () => Promise.all(queries.map((one) => client.multiSearch({ queries: [one] })));
   const differences: number[] = [];
   for (let i = 0; i < 60; i++) {
     const a = performance.now();
@@ -67,10 +69,10 @@ export async function profileSearch(host: string, apiKey: string, names: IndexNa
   }
   return {
     engine,
-    bytes: { answer: answerText.length, response: responseText.length },
+    bytes: { answer: texts.reduce((sum, text) => sum + text.length, 0), response: responseText.length },
     node: {
       client: differences.sort((x, y) => x - y)[differences.length >> 1]!,
-      parse: await median(() => JSON.parse(answerText), 200),
+      parse: await median(() => texts.map((text) => JSON.parse(text)), 200),
       shape: await median(shape, 200),
       render: await median(() => JSON.stringify(shaped), 200),
     },
@@ -82,15 +84,16 @@ export type SearchProfile = Awaited<ReturnType<typeof profileSearch>>;
 /** The tables of BENCHMARKS.md's profile section; `floor` is a podgrep request that does no search. */
 export function profileTables(rows: { name: string; gap: number; profile: SearchProfile }[], floor: number): string {
   const ms = (x: number) => x.toFixed(2);
-  return `Meilisearch's time for podgrep's one multi-search, for each of its two queries alone, and for the designs
-weighed against it, each sent alone (ms, median of 30, HTTP on loopback included). "moments" is podgrep's moments query
-(limit 100, highlighted, score details); "no details" drops the score details, "no highlight" the highlighting too.
+  return `Meilisearch's time for podgrep's two queries sent at once ("sent"), the same as one multi-search (Meilisearch
+answers its queries one after the other), each query alone, and the designs weighed against them, each sent alone (ms,
+median of 30, HTTP on loopback included). "moments" is podgrep's moments query (limit 30, highlighted, score details);
+"no details" drops the score details, "no highlight" the highlighting too; "100" reads 100 highlighted moments.
 "distinct" is the moments query at limit 20 grouped by episode in the engine; "slug facet" the old per-episode match
 counts over every match; "federated" both queries merged into one list by the engine.
 
-| query | **sent (notes + moments)** | notes | moments | no details | no highlight | distinct | slug facet | federated |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- |
-${rows.map(({ name, profile: { engine: e } }) => `| ${name} | **${ms(e.sent)}** | ${ms(e.notes)} | ${ms(e.moments)} | ${ms(e.momentsNoDetails)} | ${ms(e.momentsNoHighlight)} | ${ms(e.distinct)} | ${ms(e.slugFacet)} | ${ms(e.federated)} |`).join('\n')}
+| query | **sent** | one multi-search | notes | moments | no details | no highlight | 100 | distinct | slug facet | federated |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${rows.map(({ name, profile: { engine: e } }) => `| ${name} | **${ms(e.sent)}** | ${ms(e.multi)} | ${ms(e.notes)} | ${ms(e.moments)} | ${ms(e.momentsNoDetails)} | ${ms(e.momentsNoHighlight)} | ${ms(e.moments100)} | ${ms(e.distinct)} | ${ms(e.slugFacet)} | ${ms(e.federated)} |`).join('\n')}
 
 What podgrep adds, step by step on the same answer (ms, median), against the measured p50 gap to the plain search.
 "Client" is the Meilisearch client's request against plain \`fetch\` reading the bytes (interleaved, median of 60

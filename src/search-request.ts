@@ -84,14 +84,15 @@ export function filterExpression(filters: Filters, episode?: string): string | u
 const SUMMARY_FIELDS = ['slug', 'title', 'podcast', 'date', 'episodeNumber', ...new Set(Object.values(FACETS))];
 
 /**
- * Moment hits read per page of results. Grouped by episode here (search-results.ts), 100 best moments rank a page of
- * ten episodes and bring up to three moments for each: Meilisearch returns equally good moments in the order they
- * were indexed, and an episode's moments are indexed together. Asking the engine to group by episode instead
- * (`distinct: slug`) cost three plain searches at 10,000 episodes (BENCHMARKS.md).
+ * Moment hits read per page of results, grouped by episode here (search-results.ts) and shown: the engine highlights
+ * each one, and that is most of a search's cost (~80 µs a hit at 10,000 episodes: 100 hits took 12 ms, 30 took 5 ms,
+ * a plain search of 20 about 4 ms; BENCHMARKS.md). Thirty is ten episodes' three moments when an episode's moments
+ * are the best ones, and Meilisearch returns equally good moments in the order they were indexed, an episode's together.
+ * Asking the engine to group by episode instead (`distinct: slug`) cost three plain searches at 10,000 episodes.
  */
-export const MOMENT_HITS = 100;
-/** Notes hits read per page of results: the episodes whose show notes match best, highlighted for their snippets. */
-export const NOTES_HITS = 20;
+export const MOMENT_HITS = 30;
+/** Notes hits read per page of results: the ten best notes matches are all a page can show. */
+export const NOTES_HITS = 10;
 /** Moments shown per episode; more would bury the next episode. */
 export const MOMENTS_PER_EPISODE = 3;
 /** When one episode is asked for (the research view), all its matching moments are the point. */
@@ -104,16 +105,17 @@ export function searchLimits(query: SearchQuery): { notes: number; moments: numb
 }
 
 /**
- * A search is one multi-search of two queries, notes and moments, each highlighted, read in one round trip and
- * grouped by episode in search-results.ts. Both use Meilisearch's default matching strategy (`last`): hits with every
- * word of the query come first (the `words` ranking rule), then hits that lack the last words, and each hit's score
- * details say which it is — so one answer holds the full matches, ranked as `matchingStrategy: 'all'` would rank them,
- * and the partial ones after.
+ * A search is two queries, notes and moments, each highlighted, sent at once (web/meili-search.ts) and grouped by
+ * episode in search-results.ts. Sent as one multi-search, Meilisearch answers them one after the other (their times
+ * add up); as two requests at once, it answers them side by side, so the search takes as long as the slower one.
+ * Both use Meilisearch's default matching strategy (`last`): hits with every word of the query come first (the
+ * `words` ranking rule), then hits that lack the last words, and each hit's score details say which it is — so one
+ * answer holds the full matches, ranked as `matchingStrategy: 'all'` would rank them, and the partial ones after.
  *
  * What is not asked for, and why (measured at 1,000 and 10,000 episodes, BENCHMARKS.md): no `slug` facet over every
  * match (27 ms of engine time for a common word at 10,000 episodes, and one entry per matching episode in the
  * answer); no `distinct`; no match positions (a pass over every attribute of every hit); no second read for the shown
- * episodes. Moment hits carry no text but the highlighted copy.
+ * episodes; no highlighted hit the page does not show.
  */
 export function searchRequests(query: SearchQuery, names: IndexNames): MultiSearchQuery[] {
   const filter = filterExpression(query.filters, query.episode);

@@ -1,4 +1,4 @@
-import { EPISODES_PER_PAGE, MOMENTS_PER_EPISODE, type SearchQuery } from '../search-request.ts';
+import { EPISODES_PER_PAGE, MAX_PAGE, MOMENTS_PER_EPISODE, type SearchQuery } from '../search-request.ts';
 import type { SearchResponse } from './api.ts';
 import { facetCounts } from './facets.ts';
 import { matchesAll, type MomentHit, type NotesHit, type SearchAnswer, type SummaryHit } from './hits.ts';
@@ -71,7 +71,7 @@ export function searchResults(query: SearchQuery, [notesAnswer, momentsAnswer]: 
     partialEpisodes: partial.length,
     partialEpisodesExact: notesComplete && momentsComplete,
     page: query.page,
-    pages: Math.ceil(ranked.length / EPISODES_PER_PAGE),
+    pages: pageCount(query.page, ranked.length, notesComplete && momentsComplete),
     sort: query.sort,
     filters: query.filters,
     facets: facetCounts((full.length ? full : partial).map((f) => f.hit), query.filters),
@@ -87,4 +87,13 @@ export function searchResults(query: SearchQuery, [notesAnswer, momentsAnswer]: 
       moments: moments.slice(0, perEpisode).map(momentResult),
     })),
   };
+}
+
+/**
+ * Pages of ranked episodes. When more hits matched than were read and this page is full, there is a next page: it
+ * reads further down both lists (search-request.ts), so it holds at least the episodes found beyond this one.
+ */
+function pageCount(page: number, ranked: number, complete: boolean): number {
+  const known = Math.ceil(ranked / EPISODES_PER_PAGE);
+  return !complete && ranked >= page * EPISODES_PER_PAGE ? Math.min(MAX_PAGE, Math.max(known, page + 1)) : known;
 }

@@ -1,4 +1,5 @@
 import { meiliClient } from '../indexer/meili-client.ts';
+import { searcher } from '../web/meili-search.ts';
 import type { IndexNames } from '../src/index-settings.ts';
 import { parseSearchQuery, searchLimits, searchRequests } from '../src/search-request.ts';
 import { searchResults, type SearchAnswer } from '../src/search-results.ts';
@@ -54,11 +55,12 @@ export async function profileSearch(host: string, apiKey: string, names: IndexNa
   };
   const engine = {} as Record<keyof typeof alternatives, number>;
   for (const [name, call] of Object.entries(alternatives)) engine[name as keyof typeof alternatives] = await median(call);
-  // The same requests through the Meilisearch client podgrep uses, against plain fetch reading bytes: interleaved, so
-  // the difference is the client's own work (building the request, decoding and parsing the answer).
+  // The same requests as podgrep sends them (undici's request, web/meili-search.ts), against plain fetch reading bytes:
+  // interleaved, so the difference is the client's own work (building the request, decoding and parsing the answer).
   const bodies = queries.map((one) => JSON.stringify({ queries: [one] }));
   const plain = () => Promise.all(bodies.map(async (body) => (await fetch(`${host}/multi-search`, { method: 'POST', headers, body })).arrayBuffer()));
-  const viaClient = () => Promise.all(queries.map((one) => client.multiSearch({ queries: [one] })));
+  const searchOne = searcher(client);
+  const viaClient = () => Promise.all(queries.map(searchOne));
   const differences: number[] = [];
   for (let i = 0; i < 60; i++) {
     const a = performance.now();
@@ -96,8 +98,9 @@ counts over every match; "federated" both queries merged into one list by the en
 ${rows.map(({ name, profile: { engine: e } }) => `| ${name} | **${ms(e.sent)}** | ${ms(e.multi)} | ${ms(e.notes)} | ${ms(e.moments)} | ${ms(e.momentsNoDetails)} | ${ms(e.momentsNoHighlight)} | ${ms(e.moments100)} | ${ms(e.distinct)} | ${ms(e.slugFacet)} | ${ms(e.federated)} |`).join('\n')}
 
 What podgrep adds, step by step on the same answer (ms, median), against the measured p50 gap to the plain search.
-"Client" is the Meilisearch client's request against plain \`fetch\` reading the bytes (interleaved, median of 60
-differences; it includes parsing the answer, shown apart as "of which parse"). "HTTP/Express" is a podgrep request that
+"Client" is podgrep's two requests (undici's \`request\`, \`web/meili-search.ts\`) against plain \`fetch\` reading the bytes
+(interleaved, median of 60 differences; it includes parsing the answers, shown apart as "of which parse"; negative:
+faster than fetch that does not even parse). "HTTP/Express" is a podgrep request that
 does no search: \`GET /healthz\` minus Meilisearch's own \`/health\` (${ms(floor)} ms).
 
 | query | answer KB | client | of which parse | rank and shape | render JSON (KB) | HTTP/Express | gap to plain |

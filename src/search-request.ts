@@ -84,13 +84,13 @@ export function filterExpression(filters: Filters, episode?: string): string | u
 const SUMMARY_FIELDS = ['slug', 'title', 'podcast', 'date', 'episodeNumber', ...new Set(Object.values(FACETS))];
 
 /**
- * Moment hits read per page of results, grouped by episode here (search-results.ts) and shown: the engine highlights
- * each one, and that is most of a search's cost (~80 µs a hit at 10,000 episodes: 100 hits took 12 ms, 30 took 5 ms,
- * a plain search of 20 about 4 ms; BENCHMARKS.md). Thirty is ten episodes' three moments when an episode's moments
- * are the best ones, and Meilisearch returns equally good moments in the order they were indexed, an episode's together.
+ * Moment hits read per page of results, grouped by episode here (search-results.ts) and shown. The engine highlights
+ * each one, and that is most of a search's cost (~80 µs a hit at 10,000 episodes: 100 hits took 13 ms, 30 took 5.5,
+ * 20 as long as a plain search, ~4.5 ms; BENCHMARKS.md). Twenty is two moments for each of ten episodes, or three for
+ * the best ones: Meilisearch returns equally good moments in the order they were indexed, an episode's together.
  * Asking the engine to group by episode instead (`distinct: slug`) cost three plain searches at 10,000 episodes.
  */
-export const MOMENT_HITS = 30;
+export const MOMENT_HITS = 20;
 /** Notes hits read per page of results: the ten best notes matches are all a page can show. */
 export const NOTES_HITS = 10;
 /** Moments shown per episode; more would bury the next episode. */

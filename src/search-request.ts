@@ -123,7 +123,8 @@ export function searchRequests(query: SearchQuery, names: IndexNames): MultiSear
   const common = {
     q: query.q,
     showRankingScore: true,
-    showRankingScoreDetails: true,
+    // Only a query of several words can match partly; the details cost the engine a little for every hit.
+    ...(/\s/.test(query.q) ? { showRankingScoreDetails: true } : {}),
     highlightPreTag: MATCH_START,
     highlightPostTag: MATCH_END,
     ...(filter ? { filter } : {}),

@@ -9,8 +9,8 @@ import { episodeUrl } from './urls.ts';
 type Found = { hit: SummaryHit; all: boolean; score: number; notes?: NotesHit; moments: MomentHit[]; count: number };
 
 /**
- * The page, from the one multi-search searchRequests (search-request.ts) sends: the notes hits and the best moment
- * hits, both highlighted, grouped here by episode.
+ * The page, from the answers to the two queries searchRequests (search-request.ts) builds: the notes hits and the
+ * best moment hits, both highlighted, grouped here by episode.
  *
  * - An episode where every word matches (in one moment or in its notes) is a full match; full matches come first,
  *   episodes where only some words match follow, marked `match: 'some'`. Meilisearch's first ranking rule is `words`,

@@ -98,8 +98,8 @@ ${pages > 1 ? pager(state, results.page, pages) : ''}`;
 }
 
 /**
- * "12 episodes mention “dirty schedulers” · 40 more mention some of the words": each count only says what the search
- * proved, "at least" where more matched than one search reads.
+ * "12 episodes mention “dirty schedulers” · 40 more episodes mention some of the words": each count says only what the
+ * search proved, "at least" where more matched than one search reads.
  */
 function countLine(q: string, { totalEpisodes: n, totalEpisodesExact, partialEpisodes: p, partialEpisodesExact }: SearchResponse): string {
   const count = (exact: boolean, k: number, what: string) => `${exact ? '' : 'at least '}${k} ${what}${k === 1 ? '' : 's'}`;

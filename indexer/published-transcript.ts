@@ -1,6 +1,7 @@
 import fs from 'node:fs/promises';
 import { EpisodeError } from '../src/errors.ts';
-import { importTranscript, importTranscriptOfType } from '../src/transcript-import.ts';
+import { readTranscript, type ImportResult } from '../src/transcript-import.ts';
+import { importAnyTranscript } from '../src/feed/text-transcript.ts';
 import type { Transcript } from '../src/transcript.ts';
 import { AudioError, openUrl } from './http-download.ts';
 import type { EpisodeFile } from './read-episodes.ts';
@@ -14,12 +15,20 @@ const MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;
  * there is none. Imported transcripts cost nothing, so they win over transcription. The URL is fetched like audio:
  * through the guarded download (no private addresses unless allowed, checked redirects, timeouts, a size cap).
  */
-export async function publishedTranscript(item: EpisodeFile, signal?: AbortSignal, options: GuardOptions = {}): Promise<Transcript | undefined> {
+export async function publishedTranscript(
+  item: EpisodeFile,
+  signal?: AbortSignal,
+  /** `warn` hears of each cue that was dropped or mended, naming the file and line. */
+  options: GuardOptions & { warn?: (warning: string) => void } = {},
+): Promise<Transcript | undefined> {
+  // Speakers' names are matched to the episode's people; what was skipped goes to the run's warnings.
+  const people = [...item.episode.panel, ...item.episode.guests];
+  const kept = ({ transcript, warnings }: ImportResult) => (warnings.forEach((warning) => options.warn?.(warning)), transcript);
   if (item.transcriptFile) {
     const text = await fs.readFile(item.transcriptFile, 'utf8').catch((error: unknown) => {
       throw new EpisodeError(item.transcriptFile!, `the transcript cannot be read: ${(error as Error).message}`, { cause: error });
     });
-    return importTranscript(item.transcriptFile, text);
+    return kept(readTranscript(item.transcriptFile, text, { people }));
   }
   const url = item.episode.transcriptUrl;
   if (!url) return undefined;
@@ -48,5 +57,8 @@ export async function publishedTranscript(item: EpisodeFile, signal?: AbortSigna
     if (error instanceof AudioError) throw new EpisodeError(item.file, error.message, { cause: error });
     throw error;
   }
-  return importTranscriptOfType(url, text, type);
+  // HTML and plain-text transcripts (feeds publish them) have their own reader; every timed format goes to readTranscript.
+  return importAnyTranscript(url, text, type, item.episode.durationSeconds, (file, body, contentType) =>
+    kept(readTranscript(file, body, { people, ...(contentType ? { contentType } : {}) })),
+  );
 }

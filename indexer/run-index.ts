@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { transcriptionEnabled, type Config } from '../src/config.ts';
 import { indexNames } from '../src/index-settings.ts';
+import { terminalText } from '../src/terminal-text.ts';
 import { estimateCost, formatDollars, formatMinutes } from '../src/models.ts';
 import type { AudioSource } from '../src/ports.ts';
 import { audioCache } from './audio-cache.ts';
@@ -15,6 +16,7 @@ import { readEpisodes } from './read-episodes.ts';
 import { removeLeftovers } from './temp-files.ts';
 import { summaryLines, type RunReport } from './run-report.ts';
 import { fileTranscriptStore } from './transcript-store.ts';
+import { withFeeds } from './feeds/feed-catalogue.ts';
 
 export type RunOptions = {
   log?: (line: string) => void;
@@ -24,13 +26,23 @@ export type RunOptions = {
   /** Passed to the transcriber; tests shorten the backoff. */
   transcriber?: Partial<TranscriberOptions>;
   stream?: NodeJS.WriteStream;
+  /** Feed URLs indexed this run beside the configured ones (`--feed`). */
+  feeds?: string[];
 };
 
 /** The adapters every run uses, built from the configuration. */
 function adapters(config: Config) {
   let ffmpeg: Promise<string> | undefined;
   return {
-    audio: audioCache({ dir: path.join(config.dataDir, 'audio'), maxBytes: config.audioMaxBytes, allowPrivateUrls: config.allowPrivateUrls }) as AudioSource,
+    audio: audioCache({
+      dir: path.join(config.dataDir, 'audio'),
+      maxBytes: config.audioMaxBytes,
+      allowPrivateUrls: config.allowPrivateUrls,
+      localDirs: [config.episodesDir, ...config.audioDirs],
+      deadlineMs: config.audioDeadlineMs,
+      minBytesPerSecond: config.audioMinBytesPerSecond,
+    }) as AudioSource,
+    audioDirs: config.audioDirs,
     allowPrivateUrls: config.allowPrivateUrls,
     transcripts: fileTranscriptStore(path.join(config.dataDir, 'transcripts')),
     workDir: path.join(config.dataDir, 'work'),
@@ -47,14 +59,16 @@ function adapters(config: Config) {
 
 /** `npm run index`: wires the real adapters to the pipeline and prints what the run did. */
 export async function runIndex(config: Config, engine: MeiliConnection, options: RunOptions = {}): Promise<RunReport> {
-  const log = options.log ?? ((line: string) => console.log(line));
-  const catalogue = await readEpisodes(config.episodesDir);
+  // Lines name files, titles and errors quoting content: no escape sequence from them reaches the terminal.
+  const log = options.log ?? ((line: string) => console.log(terminalText(line)));
+  const catalogue = await withFeeds(await readEpisodes(config.episodesDir), config, { extra: options.feeds ?? [], log, ...(options.signal ? { signal: options.signal } : {}) });
   // Before and after the run: an ffmpeg orphaned by a killed run can still be starting when this run begins.
   const leftovers = () => removeLeftovers(['audio', 'transcripts', 'work'].map((folder) => path.join(config.dataDir, folder)));
   const cleaned = await leftovers();
   if (cleaned) log(`Removed ${cleaned} half-written file(s) left by an interrupted run.`);
   log(`Indexing ${catalogue.episodes.length} episode(s) from ${config.episodesDir}`);
   for (const failure of catalogue.failures) log(`✗ ${failure.message}`);
+  for (const warning of catalogue.feedWarnings) log(`⚠ ${warning}`);
   const transcribing = transcriptionEnabled(config);
   const progress = options.log
     ? { update: (slug: string, stage: string) => log(`${slug}: ${stage}`), log, done() {} }
@@ -91,8 +105,8 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
 }
 
 /** `npm run index -- --dry-run`: what a run would transcribe and what it would cost, before anything is spent. */
-export async function dryRun(config: Config, log: (line: string) => void = console.log): Promise<number> {
-  const catalogue = await readEpisodes(config.episodesDir);
+export async function dryRun(config: Config, log: (line: string) => void = (line) => console.log(terminalText(line)), feeds: string[] = []): Promise<number> {
+  const catalogue = await withFeeds(await readEpisodes(config.episodesDir), config, { extra: feeds, log });
   for (const failure of catalogue.failures) log(`✗ ${failure.message}`);
   const model = config.transcribe.model;
   const estimates = await estimateRun(catalogue, { ...adapters(config), model, maxUploadBytes: config.transcribe.maxUploadBytes, log });

@@ -26,11 +26,18 @@ export type Config = {
     maxUploadBytes: number;
   };
   audioMaxBytes: number;
+  /** Folders besides `episodesDir` that local audio may be read and served from. */
+  audioDirs: string[];
+  /** Total time a download may take; undefined: sized from its length at `audioMinBytesPerSecond`. */
+  audioDeadlineMs: number | undefined;
+  audioMinBytesPerSecond: number;
   ffmpegBin: string | undefined;
   /** Off by default: episode files come from outside and must not make the indexer reach into the local network. */
   allowPrivateUrls: boolean;
   /** Searches a minute per client; 0 turns the limit off. */
   rateLimit: number;
+  /** RSS feeds to index beside EPISODES_DIR (FEEDS, space-separated). */
+  feeds: string[];
 };
 
 type Env = Record<string, string | undefined>;
@@ -53,9 +60,13 @@ export const VARIABLES = {
   TRANSCRIBE_CONCURRENCY: ['4', 'Transcription requests in flight at once'],
   TRANSCRIBE_MAX_UPLOAD_BYTES: ['25000000', 'Largest upload; longer audio is cut at silences into pieces under it'],
   AUDIO_MAX_BYTES: ['1073741824', 'Largest audio file downloaded'],
+  AUDIO_DIRS: ['', 'Folders besides EPISODES_DIR that local `audio_url` files may be in, separated by `:`'],
+  AUDIO_MIN_BYTES_PER_SECOND: ['100000', 'Slowest average download rate allowed: a download gets 60 s plus its length (or AUDIO_MAX_BYTES) at this rate'],
+  AUDIO_DEADLINE_SECONDS: ['', 'Fixed total time a download may take, instead of the one sized by AUDIO_MIN_BYTES_PER_SECOND'],
   ALLOW_PRIVATE_URLS: ['', 'Set to 1 to let the indexer fetch audio and transcripts from loopback and private addresses'],
   RATE_LIMIT: ['120', 'Searches a minute one client may make (0: no limit)'],
   FFMPEG_BIN: ['', 'ffmpeg for cutting audio (default: `ffmpeg` on the PATH, else the npm package)'],
+  FEEDS: ['', 'RSS feed URLs to index beside EPISODES_DIR, space-separated (also `feeds.yml` in EPISODES_DIR)'],
 } as const;
 
 export function parseConfig(env: Env): Config {
@@ -121,12 +132,25 @@ export function parseConfig(env: Env): Config {
       maxUploadBytes: integer('TRANSCRIBE_MAX_UPLOAD_BYTES', 100_000, 2 ** 31),
     },
     audioMaxBytes: integer('AUDIO_MAX_BYTES', 1, 2 ** 40),
+    audioDirs: (text('AUDIO_DIRS') ?? '').split(':').map((dir) => dir.trim()).filter(Boolean),
+    audioDeadlineMs: text('AUDIO_DEADLINE_SECONDS') === undefined ? undefined : integer('AUDIO_DEADLINE_SECONDS', 1, 10 ** 6) * 1000,
+    audioMinBytesPerSecond: integer('AUDIO_MIN_BYTES_PER_SECOND', 1, 2 ** 40),
     ffmpegBin: text('FFMPEG_BIN'),
     allowPrivateUrls: flag('ALLOW_PRIVATE_URLS'),
     rateLimit: integer('RATE_LIMIT', 0, 1_000_000),
+    feeds: feedList(text('FEEDS'), problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function feedList(raw: string | undefined, problems: string[]): string[] {
+  const urls = (raw ?? '').split(/\s+/).filter(Boolean);
+  for (const url of urls) {
+    const parsed = URL.parse(url);
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) problems.push(`FEEDS: ${JSON.stringify(url)} is not an http(s) URL; expected feed URLs separated by spaces`);
+  }
+  return urls;
 }
 
 /** Transcription is on when either a key or a server is configured; a local server may need no key. */

@@ -1,6 +1,7 @@
 import matter from 'gray-matter';
 import { EpisodeError } from './errors.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
+import { chaptersFromNotes, type Chapter } from './chapters.ts';
 
 /** One episode as podgrep understands it: front matter plus the show notes found in its Markdown body. */
 export type Episode = ShowNotes & {
@@ -16,6 +17,8 @@ export type Episode = ShowNotes & {
   audioUrl: string | undefined;
   transcriptUrl: string | undefined;
   tags: string[];
+  /** From `podcast:chapters`, or from timestamped lines in the show notes such as `(12:34) Topic`. */
+  chapters?: Chapter[];
 };
 
 const EXAMPLE = `---
@@ -68,6 +71,7 @@ export function parseEpisode(fileName: string, text: string): Episode {
     transcriptUrl: field('transcript_url', readHttpUrl) as string | undefined,
     tags: (field('tags', readTags) as string[] | undefined) ?? [],
     ...parseShowNotes(parsed.content),
+    chapters: chaptersFromNotes(parsed.content),
   };
 }
 

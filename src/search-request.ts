@@ -1,6 +1,7 @@
 import type { MultiSearchQuery } from 'meilisearch';
 import { BadRequestError } from './errors.ts';
 import { filterValue } from './filter.ts';
+import { oneLine } from './terminal-text.ts';
 import { EPISODE_SEARCHABLE, FACETS, type Facet, type IndexNames } from './index-settings.ts';
 
 /** Characters Meilisearch puts around matches. Control characters, so no real text is mistaken for them. */
@@ -30,7 +31,8 @@ type Input = Record<string, unknown>;
 
 /** Checks what a client sent; throws BadRequestError with a message meant for that client. */
 export function parseSearchQuery(input: Input): SearchQuery {
-  const q = typeof input.q === 'string' ? input.q.trim() : '';
+  // Control characters are no words (and \u0002/\u0003 are the match markers): `q=%00` is an empty query, not "all".
+  const q = typeof input.q === 'string' ? oneLine(input.q).trim() : '';
   if (!q) throw new BadRequestError('Type something to search for: the query "q" is empty.');
   if (q.length > MAX_QUERY_LENGTH) {
     throw new BadRequestError(`The query is ${q.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.`);
@@ -130,12 +132,12 @@ export function searchRequests(query: SearchQuery, names: IndexNames): MultiSear
     ...(filter ? { filter } : {}),
   };
   return [
-    { ...common, indexUid: names.episodes, limit: limits.notes, attributesToRetrieve: SUMMARY_FIELDS, attributesToHighlight: EPISODE_SEARCHABLE },
+    { ...common, indexUid: names.episodes, limit: limits.notes, attributesToRetrieve: [...SUMMARY_FIELDS, 'chapterStarts'], attributesToHighlight: EPISODE_SEARCHABLE },
     {
       ...common,
       indexUid: names.moments,
       limit: limits.moments,
-      attributesToRetrieve: [...SUMMARY_FIELDS, 'start', 'end', 'wordTimes'],
+      attributesToRetrieve: [...SUMMARY_FIELDS, 'start', 'end', 'wordTimes', 'turns'],
       attributesToHighlight: ['text'],
     },
   ];

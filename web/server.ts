@@ -18,6 +18,7 @@ export async function serve(config: Config, engine: SearchEngine, log: (line: st
   const app = createApp({
     search: meiliSearch(client, indexNames(config.meili.indexPrefix)),
     episodesDir: config.episodesDir,
+    audioDirs: config.audioDirs,
     rateLimit: config.rateLimit,
     log,
   });

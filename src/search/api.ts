@@ -43,9 +43,12 @@ export type EpisodeResult = {
   url: string;
   /** `all`: every word of the query matches in one of its moments or in its notes; `some`: only some do. */
   match: 'all' | 'some';
-  notes: { field: string; snippet: string }[];
+  notes: NoteResult[];
   moments: MomentResult[];
 };
+
+/** A show-notes match; a chapter title's carries `url`, which plays the chapter from its start. */
+export type NoteResult = { field: string; snippet: string; url?: string };
 
 export type MomentResult = {
   start: number;
@@ -54,4 +57,8 @@ export type MomentResult = {
   at: number;
   snippet: string;
   url: string;
+  /** Who is speaking at the matched word, where the transcript names them. */
+  speaker: string | null;
+  /** The whole moment as a clip: `/episodes/<slug>?t=START,END`, which the player stops at the end of. */
+  clipUrl: string;
 };

@@ -1,7 +1,8 @@
 import type { EpisodeSummary } from '../documents.ts';
+import type { Turn } from '../moments.ts';
 
 /** What every hit carries besides its summary: the facet fields, so facets need no second lookup. */
-export type FacetFields = { tags?: string[]; people?: string[]; year?: number | null };
+export type FacetFields = { tags?: string[]; people?: string[]; speakers?: string[]; year?: number | null };
 export type SummaryHit = EpisodeSummary & FacetFields;
 
 /** Meilisearch's account of one hit's score: only the `words` rule is read (did every word of the query match?). */
@@ -11,7 +12,7 @@ type Scored = {
 };
 
 /** A hit of the notes (episodes) index, its notes fields highlighted in `_formatted`. */
-export type NotesHit = SummaryHit & Scored & { _formatted?: Record<string, unknown> };
+export type NotesHit = SummaryHit & Scored & { chapterStarts?: number[]; _formatted?: Record<string, unknown> };
 
 /** A hit of the moments index, its text highlighted in `_formatted`. */
 export type MomentHit = SummaryHit &
@@ -19,6 +20,7 @@ export type MomentHit = SummaryHit &
     start: number;
     end: number;
     wordTimes: string;
+    turns?: Turn[];
     _formatted?: { text?: string };
   };
 

@@ -1,7 +1,9 @@
+import { clipUrl } from '../clip.ts';
 import { EPISODE_SEARCHABLE } from '../index-settings.ts';
+import { speakerAt } from '../moments.ts';
 import { MATCH_END, MATCH_START } from '../search-request.ts';
 import { timeAtPackedOffset } from '../word-times.ts';
-import type { MomentResult } from './api.ts';
+import type { MomentResult, NoteResult } from './api.ts';
 import { escapeHtml } from './escape.ts';
 import type { MomentHit, NotesHit } from './hits.ts';
 import { episodeUrl } from './urls.ts';
@@ -15,14 +17,17 @@ const SNIPPET_WORDS = 30;
  * when its highlighted text holds a mark: asking Meilisearch for match positions instead costs it a pass over every
  * attribute of every hit.
  */
-export function noteMatches(hit: NotesHit): { field: string; snippet: string }[] {
-  const notes: { field: string; snippet: string }[] = [];
+export function noteMatches(hit: NotesHit): NoteResult[] {
+  const notes: NoteResult[] = [];
   for (const field of EPISODE_SEARCHABLE) {
     const value = hit._formatted?.[field];
     if (value === undefined || value === null) continue;
     const texts = Array.isArray(value) ? value.map(String) : [String(value)];
-    const text = texts.find((item) => item.includes(MATCH_START));
-    if (text !== undefined) notes.push({ field, snippet: snippet(text) });
+    const at = texts.findIndex((item) => item.includes(MATCH_START));
+    const text = texts[at];
+    // A chapter title found links to the chapter's start.
+    const start = field === 'chapters' ? hit.chapterStarts?.[at] : undefined;
+    if (text !== undefined) notes.push({ field, snippet: snippet(text), ...(start !== undefined ? { url: episodeUrl(hit.slug, start) } : {}) });
   }
   return notes;
 }
@@ -38,6 +43,8 @@ export function momentResult(hit: MomentHit): MomentResult {
     at,
     snippet: snippet(formatted),
     url: episodeUrl(hit.slug, at - LEAD_IN),
+    speaker: speakerAt(hit.turns ?? [], Math.max(0, offset)) ?? null,
+    clipUrl: clipUrl(episodeUrl(hit.slug), hit.start, hit.end),
   };
 }
 

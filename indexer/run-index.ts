@@ -6,7 +6,7 @@ import { estimateCost, formatDollars, formatMinutes } from '../src/models.ts';
 import type { AudioSource } from '../src/ports.ts';
 import { audioCache } from './audio-cache.ts';
 import { estimateRun } from './dry-run.ts';
-import { findBinary } from './find-binary.ts';
+import { findFfmpeg } from './find-ffmpeg.ts';
 import { meiliClient, type MeiliConnection } from './meili-client.ts';
 import { dropRebuild, meiliWriter, rebuildNames, swapInRebuild } from './meili-writer.ts';
 import { openAiTranscriber, type TranscriberOptions } from './openai-transcriber.ts';
@@ -31,7 +31,7 @@ export type RunOptions = {
 };
 
 /** The adapters every run uses, built from the configuration. */
-function adapters(config: Config) {
+function adapters(config: Config, log: (line: string) => void) {
   let ffmpeg: Promise<string> | undefined;
   return {
     audio: audioCache({
@@ -46,13 +46,11 @@ function adapters(config: Config) {
     allowPrivateUrls: config.allowPrivateUrls,
     transcripts: fileTranscriptStore(path.join(config.dataDir, 'transcripts')),
     workDir: path.join(config.dataDir, 'work'),
+    // Looked up once, on first use: runs that only reuse kept transcripts never need it.
     ffmpeg: () =>
-      (ffmpeg ??= findBinary({
-        name: 'ffmpeg',
-        override: { path: config.ffmpegBin, variable: 'FFMPEG_BIN' },
-        packaged: '@ffmpeg-installer/linux-x64/ffmpeg',
-        copyDir: path.join(config.dataDir, 'bin'),
-        help: 'Install it (Debian: `apt-get install ffmpeg`), run `npm ci` on Linux x64, or set FFMPEG_BIN.',
+      (ffmpeg ??= findFfmpeg({ override: config.ffmpegBin, copyDir: path.join(config.dataDir, 'bin') }).then((found) => {
+        log(found.warning ?? `Decoding audio with ffmpeg ${found.version} (${found.path})`);
+        return found.path;
       })),
   };
 }
@@ -81,7 +79,7 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
   }
   try {
     const report = await indexCatalogue(catalogue, {
-      ...adapters(config),
+      ...adapters(config, progress.log),
       writer: meiliWriter(client, options.rebuild ? rebuildNames(names) : names),
       transcriber: transcribing ? openAiTranscriber({ ...config.transcribe, ...options.transcriber }) : undefined,
       maxUploadBytes: config.transcribe.maxUploadBytes,
@@ -109,7 +107,7 @@ export async function dryRun(config: Config, log: (line: string) => void = (line
   const catalogue = await withFeeds(await readEpisodes(config.episodesDir), config, { extra: feeds, log });
   for (const failure of catalogue.failures) log(`✗ ${failure.message}`);
   const model = config.transcribe.model;
-  const estimates = await estimateRun(catalogue, { ...adapters(config), model, maxUploadBytes: config.transcribe.maxUploadBytes, log });
+  const estimates = await estimateRun(catalogue, { ...adapters(config, log), model, maxUploadBytes: config.transcribe.maxUploadBytes, log });
   const seconds = estimates.reduce((sum, item) => sum + item.seconds, 0);
   for (const item of estimates) log(`  ${item.slug}: ${formatMinutes(item.seconds)} in ${item.pieces} piece(s), about ${formatDollars(estimateCost(model, item.seconds))}`);
   log(

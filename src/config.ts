@@ -38,6 +38,11 @@ export type Config = {
   rateLimit: number;
   /** RSS feeds to index beside EPISODES_DIR (FEEDS, space-separated). */
   feeds: string[];
+  /**
+   * Express's `trust proxy`: which proxies in front of podgrep may name the client in X-Forwarded-For, so the rate
+   * limit counts each client rather than the proxy. @default false (no proxy is trusted)
+   */
+  trustProxy: boolean | number | string;
 };
 
 type Env = Record<string, string | undefined>;
@@ -67,6 +72,7 @@ export const VARIABLES = {
   RATE_LIMIT: ['120', 'Searches a minute one client may make (0: no limit)'],
   FFMPEG_BIN: ['', 'ffmpeg for cutting audio (default: `ffmpeg` on the PATH, else the npm package)'],
   FEEDS: ['', 'RSS feed URLs to index beside EPISODES_DIR, space-separated (also `feeds.yml` in EPISODES_DIR)'],
+  TRUST_PROXY: ['', 'Proxies allowed to name the client in X-Forwarded-For: a hop count, `loopback`, or addresses'],
 } as const;
 
 export function parseConfig(env: Env): Config {
@@ -139,6 +145,7 @@ export function parseConfig(env: Env): Config {
     allowPrivateUrls: flag('ALLOW_PRIVATE_URLS'),
     rateLimit: integer('RATE_LIMIT', 0, 1_000_000),
     feeds: feedList(text('FEEDS'), problems),
+    trustProxy: trustProxy(text('TRUST_PROXY'), problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
@@ -151,6 +158,16 @@ function feedList(raw: string | undefined, problems: string[]): string[] {
     if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) problems.push(`FEEDS: ${JSON.stringify(url)} is not an http(s) URL; expected feed URLs separated by spaces`);
   }
   return urls;
+}
+
+/** `1`/`2` (hops), `true`, or what Express takes as a list: `loopback`, `10.0.0.0/8, 192.168.0.1`. */
+function trustProxy(raw: string | undefined, problems: string[]): boolean | number | string {
+  if (raw === undefined || ['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  if (raw.toLowerCase() === 'true') return true;
+  if (/^[\w.:/, -]+$/.test(raw)) return raw;
+  problems.push(`TRUST_PROXY=${JSON.stringify(raw)}: expected a hop count such as 1, loopback, or proxy addresses separated by commas`);
+  return false;
 }
 
 /** Transcription is on when either a key or a server is configured; a local server may need no key. */

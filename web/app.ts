@@ -20,6 +20,8 @@ export type AppDeps = {
   search: SearchBackend;
   /** Searches a minute per client; 0 or absent: no limit. */
   rateLimit?: number;
+  /** Express's `trust proxy` (TRUST_PROXY), so the limit counts clients behind a proxy. @default false */
+  trustProxy?: boolean | number | string;
   /** Local audio is served from this folder only (and `audioDirs`). */
   episodesDir: string;
   /** AUDIO_DIRS: further folders local audio may be served from. @default [] */
@@ -30,9 +32,10 @@ export type AppDeps = {
 const STATIC_DIR = path.join(import.meta.dirname, 'static');
 
 /** Builds the web app without listening, so tests can run it in-process; server.ts does the listening. */
-export function createApp({ search, episodesDir, audioDirs = [], rateLimit: perMinute = 0, log = console.error }: AppDeps): express.Express {
+export function createApp({ search, episodesDir, audioDirs = [], rateLimit: perMinute = 0, trustProxy = false, log = console.error }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {

@@ -20,6 +20,7 @@ export async function serve(config: Config, engine: SearchEngine, log: (line: st
     episodesDir: config.episodesDir,
     audioDirs: config.audioDirs,
     rateLimit: config.rateLimit,
+    trustProxy: config.trustProxy,
     log,
   });
   const server = await new Promise<Server>((resolve, reject) => {

@@ -65,7 +65,7 @@ function results(q: string, { results, error }: { results?: SearchResponse; erro
   if (error || !results) return html`<p class="error" role="alert">${error ?? 'Something went wrong.'}</p>`;
   const state: State = { q, filters: results.filters, sort: results.sort };
   const filtered = Object.values(results.filters).some((values) => values && values.length);
-  if (results.totalEpisodes === 0 && results.partialEpisodes === 0) {
+  if (results.totalEpisodes === 0 && !results.partialEpisodes) {
     return html`<p class="empty">Nothing found for “${q}”${filtered ? html` with these filters — <a href="${searchUrl({ ...state, filters: {} })}">search everything</a>` : ''}.</p>`;
   }
   const pages = results.pages;

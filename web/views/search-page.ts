@@ -48,7 +48,7 @@ function results(q: string, { results, error, shelf = EMPTY_SHELF }: Outcome): H
   const names = shelf.podcastNames;
   const state: SearchState = { q, filters: results.filters, sort: results.sort };
   const filtered = Object.values(results.filters).some((values) => values && values.length);
-  if (results.totalEpisodes === 0) {
+  if (results.totalEpisodes === 0 && !results.partialEpisodes) {
     return html`<div class="nothing">
   <h1 class="empty">Nothing found for “${q}”</h1>
   ${filtered ? html`<p>Only episodes matching these filters were searched:</p>${activeFilters(state, names)}<p><a href="${searchUrl({ ...state, filters: {} })}">Search everything for “${q}”</a></p>` : ''}
@@ -58,7 +58,7 @@ function results(q: string, { results, error, shelf = EMPTY_SHELF }: Outcome): H
   const pages = results.pages;
   return html`<h1 class="visually-hidden">Results for “${q}”</h1>
 <div class="summary-bar">
-  <p class="count">${results.totalEpisodes} episode${results.totalEpisodes === 1 ? '' : 's'} mention “${q}” · <a href="${researchUrl(q)}">timeline</a></p>
+  <p class="count">${countLine(q, results)} · <a href="${researchUrl(q)}">timeline</a></p>
   <nav class="sort" aria-label="Sort">Sort: ${(['relevance', 'newest'] as const).map((sort) =>
     sort === results.sort
       ? html`<strong aria-current="true">${sort === 'relevance' ? 'best match' : 'newest'}</strong>`
@@ -80,6 +80,7 @@ function episodeItem(episode: EpisodeResult, names: Names): Html {
   return html`<li class="episode">
   <h2><a href="${episode.url}">${episode.title}</a></h2>
   <p class="meta">${episodeMeta({ ...episode, podcast })}</p>
+  ${episode.match === 'some' ? html`<p class="meta partial">Mentions only some of the words</p>` : ''}
   ${episode.notes.slice(0, 1).map(
     (note) => html`<p class="note"><span class="field">${FIELD_NAMES[note.field] ?? note.field}</span> ${note.url ? html`<a href="${note.url}">${trusted(note.snippet)}</a>` : trusted(note.snippet)}</p>`,
   )}
@@ -87,6 +88,18 @@ function episodeItem(episode: EpisodeResult, names: Names): Html {
     ${episode.moments.map(momentItem)}
   </ul>` : ''}
 </li>`;
+}
+
+/**
+ * "12 episodes mention “dirty schedulers” · 40 more episodes mention some of the words": each count says only what the
+ * search proved, "at least" where more matched than one search reads.
+ */
+function countLine(q: string, { totalEpisodes: n, totalEpisodesExact, partialEpisodes: p, partialEpisodesExact }: SearchResponse): string {
+  const count = (exact: boolean, k: number, what: string) => `${exact ? '' : 'at least '}${k} ${what}${k === 1 ? '' : 's'}`;
+  const partial = `${count(partialEpisodesExact, p, n ? 'more episode' : 'episode')} mention some of the words`;
+  if (n === 0) return `No episode mentions every word of “${q}”; ${partial}`;
+  const full = `${count(totalEpisodesExact, n, 'episode')} mention “${q}”`;
+  return `${full.charAt(0).toUpperCase()}${full.slice(1)}${p ? ` · ${partial}` : ''}`;
 }
 
 /** One moment in a result list: its play link at the matched word, and the highlighted snippet. */

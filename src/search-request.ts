@@ -140,8 +140,21 @@ export function searchRequests(query: SearchQuery, names: IndexNames): MultiSear
       attributesToRetrieve: [...SUMMARY_FIELDS, 'start', 'end', 'wordTimes', 'turns'],
       attributesToHighlight: ['text'],
     },
+    // The filters' counts: a page's twenty moments may all come from one show, and the listener must still be offered
+    // every show that says it. Unhighlighted and with only the facets' fields, these hits are the cheap part of a search.
+    ...[names.episodes, names.moments].map((indexUid) => ({
+      q: query.q,
+      indexUid,
+      limit: FACET_HITS,
+      matchingStrategy: 'all' as const,
+      attributesToRetrieve: ['slug', ...new Set(Object.values(FACETS))],
+      ...(filter ? { filter } : {}),
+    })),
   ];
 }
+
+/** Moments read for the filters' counts (the episodes they come from, each counted once). */
+export const FACET_HITS = 200;
 
 /**
  * The research view: how many moments of each episode match, in one request. Meilisearch counts them as the facet

@@ -55,7 +55,7 @@ test('a result offers "Copy clip link", which copies the moment as a clip', asyn
   await page.goto(`${stack.web}/search?q=rustler`);
   const item = page.locator('li.moment').first();
   await item.getByRole('button', { name: /^Copy link to this moment/ }).waitFor();
-  await item.getByRole('button', { name: /^Copy a link that plays this moment as a clip/ }).click();
+  await item.getByRole('button', { name: /^Copy clip link: plays this moment as a clip/ }).click();
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), new URL(moment.clipUrl, stack.web).href);
   await context.close();
 });

@@ -21,7 +21,11 @@ type Found = { hit: SummaryHit; all: boolean; score: number; notes?: NotesHit; m
  * - Counts are what the hits prove. An answer with fewer hits than its limit holds every match; an answer that already
  *   reached partial hits holds every full match. Otherwise the count is a lower bound, and says so.
  */
-export function searchResults(query: SearchQuery, [notesAnswer, momentsAnswer]: SearchAnswer[], limits: { notes: number; moments: number }): SearchResponse {
+export function searchResults(
+  query: SearchQuery,
+  [notesAnswer, momentsAnswer, ...facetAnswers]: SearchAnswer[],
+  limits: { notes: number; moments: number },
+): SearchResponse {
   const notesHits = (notesAnswer?.hits ?? []) as NotesHit[];
   const momentHits = (momentsAnswer?.hits ?? []) as MomentHit[];
   const bySlug = new Map<string, Found>();
@@ -64,6 +68,7 @@ export function searchResults(query: SearchQuery, [notesAnswer, momentsAnswer]: 
   const first = (query.page - 1) * EPISODES_PER_PAGE;
   const shown = ranked.slice(first, first + EPISODES_PER_PAGE);
   const perEpisode = query.episode ? Infinity : MOMENTS_PER_EPISODE;
+  const counted = facetEpisodes(full.length ? full : partial, full.length ? (facetAnswers.flatMap((answer) => answer.hits) as SummaryHit[]) : []);
   return {
     query: query.q,
     totalEpisodes: full.length,
@@ -74,7 +79,8 @@ export function searchResults(query: SearchQuery, [notesAnswer, momentsAnswer]: 
     pages: pageCount(query.page, ranked.length, notesComplete && momentsComplete),
     sort: query.sort,
     filters: query.filters,
-    facets: facetCounts((full.length ? full : partial).map((f) => f.hit), query.filters),
+    facetEpisodes: counted.length,
+    facets: facetCounts(counted, query.filters),
     episodes: shown.map(({ hit, all, notes, moments }) => ({
       slug: hit.slug,
       title: hit.title,
@@ -96,4 +102,11 @@ export function searchResults(query: SearchQuery, [notesAnswer, momentsAnswer]: 
 function pageCount(page: number, ranked: number, complete: boolean): number {
   const known = Math.ceil(ranked / EPISODES_PER_PAGE);
   return !complete && ranked >= page * EPISODES_PER_PAGE ? Math.min(MAX_PAGE, Math.max(known, page + 1)) : known;
+}
+
+/** The episodes the filters count over: those ranked, and those the facet hits (every word matched) come from. */
+function facetEpisodes(ranked: Found[], facetHits: SummaryHit[]): SummaryHit[] {
+  const bySlug = new Map(ranked.map((found) => [found.hit.slug, found.hit]));
+  for (const hit of facetHits) if (!bySlug.has(hit.slug)) bySlug.set(hit.slug, hit);
+  return [...bySlug.values()];
 }

@@ -75,7 +75,7 @@ function addCopyButtons(root) {
     if (!play || moment.querySelector('button.copy-link')) continue;
     const at = play.textContent.match(/\d+(?::\d\d){1,2}/)?.[0] ?? '';
     const buttons = [['Copy link', play.getAttribute('href'), `Copy link to this moment${at ? ` at ${at}` : ''}`]];
-    if (play.dataset.clip) buttons.push(['Copy clip link', play.dataset.clip, `Copy a link that plays this moment as a clip${at ? ` from ${at}` : ''}`]);
+    if (play.dataset.clip) buttons.push(['Copy clip link', play.dataset.clip, `Copy clip link: plays this moment as a clip${at ? ` from ${at}` : ''}`]);
     for (const [label, href, description] of buttons) {
       const button = document.createElement('button');
       button.type = 'button';

@@ -39,7 +39,8 @@ export function visibleValues(results: SearchResponse, facet: Facet, active: str
  * not over every match, so the total would never equal a value every one of them has. Each episode has one podcast
  * and one year, so those counts add up to the episodes counted (at least; only the top values are sent).
  */
-function countedOver({ facets, totalEpisodes }: SearchResponse): number {
+function countedOver({ facets, totalEpisodes, facetEpisodes }: SearchResponse): number {
+  if (facetEpisodes !== undefined) return facetEpisodes;
   const sum = (facet: Facet) => facets[facet].reduce((total, { count }) => total + count, 0);
   const most = Math.max(0, ...Object.values(facets).flatMap((values) => values.map(({ count }) => count)));
   return Math.min(totalEpisodes, Math.max(sum('podcast'), sum('year'), most));

@@ -1,52 +1,94 @@
-import fs from 'node:fs/promises';
+import path from 'node:path';
+import type { TranscriptLink } from '../src/episode.ts';
 import { EpisodeError } from '../src/errors.ts';
 import { importTranscript, importTranscriptOfType } from '../src/transcript-import.ts';
 import type { Transcript } from '../src/transcript.ts';
 import { AudioError, openUrl } from './http-download.ts';
-import type { EpisodeFile } from './read-episodes.ts';
+import { DEFAULT_MAX_TRANSCRIPT_BYTES, type EpisodeFile } from './read-episodes.ts';
+import { readInside } from './safe-read.ts';
 import { addressGuard, type GuardOptions } from './url-guard.ts';
 
-/** A transcript file is text; one this large is something else. */
-const MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;
-
 /**
- * The transcript a podcast already publishes, beside the episode file or at its `transcript_url`, or undefined when
- * there is none. Imported transcripts cost nothing, so they win over transcription. The URL is fetched like audio:
- * through the guarded download (no private addresses unless allowed, checked redirects, timeouts, a size cap).
+ * The transcript a podcast already publishes, beside the episode file or linked from its front matter, or undefined
+ * when there is none. Imported transcripts cost nothing, so they win over transcription. A URL is fetched like audio:
+ * through the guarded download (no private addresses unless allowed, checked redirects, timeouts, a size cap); a
+ * local file only when it is a regular file inside the episodes folder, under TRANSCRIPT_MAX_BYTES.
  */
 export async function publishedTranscript(item: EpisodeFile, signal?: AbortSignal, options: GuardOptions = {}): Promise<Transcript | undefined> {
+  const root = item.root ?? path.dirname(item.file);
+  const maxBytes = item.maxTranscriptBytes ?? DEFAULT_MAX_TRANSCRIPT_BYTES;
   if (item.transcriptFile) {
-    const text = await fs.readFile(item.transcriptFile, 'utf8').catch((error: unknown) => {
-      throw new EpisodeError(item.transcriptFile!, `the transcript cannot be read: ${(error as Error).message}`, { cause: error });
-    });
-    return importTranscript(item.transcriptFile, text);
+    const bytes = await readInside(item.transcriptFile, { root, maxBytes, limitName: 'TRANSCRIPT_MAX_BYTES', what: 'a transcript' });
+    return importTranscript(item.transcriptFile, bytes.toString('utf8'));
   }
-  const url = item.episode.transcriptUrl;
-  if (!url) return undefined;
+  const links = richestFirst(item.episode.transcripts);
+  let firstError: unknown;
+  // The richest transcript is tried first; when it cannot be had, the next one will do.
+  for (const link of links) {
+    try {
+      return await fetchTranscript(item, link, { root, maxBytes, signal, options });
+    } catch (error) {
+      if (signal?.aborted) throw error;
+      firstError ??= error;
+    }
+  }
+  if (firstError) throw firstError;
+  return undefined;
+}
+
+type FetchContext = { root: string; maxBytes: number; signal: AbortSignal | undefined; options: GuardOptions };
+
+async function fetchTranscript(item: EpisodeFile, link: TranscriptLink, context: FetchContext): Promise<Transcript> {
+  if (!/^https?:\/\//i.test(link.url)) {
+    const file = path.resolve(path.dirname(item.file), link.url);
+    const bytes = await readInside(file, { root: context.root, maxBytes: context.maxBytes, limitName: 'TRANSCRIPT_MAX_BYTES', what: 'a transcript' });
+    return importTranscriptOfType(file, bytes.toString('utf8'), link.type);
+  }
   let text: string;
   let type: string | undefined;
   try {
-    const reply = await openUrl(url, {
+    const reply = await openUrl(link.url, {
       what: 'transcript_url',
       connectTimeoutMs: 15_000,
       idleTimeoutMs: 30_000,
       maxRedirects: 10,
-      maxBytes: MAX_TRANSCRIPT_BYTES,
-      limitName: 'for transcripts',
+      maxBytes: context.maxBytes,
+      limitName: 'TRANSCRIPT_MAX_BYTES',
       headers: {},
-      signal,
-      guard: addressGuard(options),
+      signal: context.signal,
+      guard: addressGuard(context.options),
     });
     if (reply.status < 200 || reply.status > 299) {
       await reply.discard();
-      throw new AudioError(`transcript_url ${url} answered HTTP ${`${reply.status} ${reply.statusText}`.trim()}`);
+      throw new AudioError(`transcript_url ${link.url} answered HTTP ${`${reply.status} ${reply.statusText}`.trim()}`);
     }
     text = await reply.text();
-    type = reply.headers.get('content-type') ?? undefined;
+    type = reply.headers.get('content-type') ?? link.type;
   } catch (error) {
     // Named by the episode file it came from; the message already names the URL and what went wrong.
     if (error instanceof AudioError) throw new EpisodeError(item.file, error.message, { cause: error });
     throw error;
   }
-  return importTranscriptOfType(url, text, type);
+  return importTranscriptOfType(link.url, text, type);
+}
+
+/** Richest first: Podcasting 2.0 JSON (word or segment times, speakers) > WebVTT > SubRip > HTML > plain text. */
+const RANKS: [RegExp, RegExp][] = [
+  [/json/i, /\.json$/i],
+  [/vtt/i, /\.vtt$/i],
+  [/srt|subrip/i, /\.srt$/i],
+  [/html/i, /\.html?$/i],
+  [/text\/plain/i, /\.txt$/i],
+];
+
+export function richestFirst(links: TranscriptLink[]): TranscriptLink[] {
+  const rank = (link: TranscriptLink) => {
+    const pathname = link.url.replace(/[?#].*$/, '');
+    const found = RANKS.findIndex(([type, extension]) => (link.type ? type.test(link.type) : extension.test(pathname)));
+    return found < 0 ? RANKS.length : found;
+  };
+  return links
+    .map((link, index) => ({ link, index, rank: rank(link) }))
+    .sort((a, b) => a.rank - b.rank || a.index - b.index)
+    .map((entry) => entry.link);
 }

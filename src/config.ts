@@ -26,6 +26,9 @@ export type Config = {
     maxUploadBytes: number;
   };
   audioMaxBytes: number;
+  /** Largest episode file and largest transcript file read from EPISODES_DIR. */
+  episodeMaxBytes: number;
+  transcriptMaxBytes: number;
   ffmpegBin: string | undefined;
   /** Off by default: episode files come from outside and must not make the indexer reach into the local network. */
   allowPrivateUrls: boolean;
@@ -53,6 +56,8 @@ export const VARIABLES = {
   TRANSCRIBE_CONCURRENCY: ['4', 'Transcription requests in flight at once'],
   TRANSCRIBE_MAX_UPLOAD_BYTES: ['25000000', 'Largest upload; longer audio is cut at silences into pieces under it'],
   AUDIO_MAX_BYTES: ['1073741824', 'Largest audio file downloaded'],
+  EPISODE_MAX_BYTES: ['5242880', 'Largest episode file read; a larger one is refused by name'],
+  TRANSCRIPT_MAX_BYTES: ['52428800', 'Largest transcript file read or downloaded; a larger one is refused by name'],
   ALLOW_PRIVATE_URLS: ['', 'Set to 1 to let the indexer fetch audio and transcripts from loopback and private addresses'],
   RATE_LIMIT: ['120', 'Searches a minute one client may make (0: no limit)'],
   FFMPEG_BIN: ['', 'ffmpeg for cutting audio (default: `ffmpeg` on the PATH, else the npm package)'],
@@ -121,6 +126,8 @@ export function parseConfig(env: Env): Config {
       maxUploadBytes: integer('TRANSCRIBE_MAX_UPLOAD_BYTES', 100_000, 2 ** 31),
     },
     audioMaxBytes: integer('AUDIO_MAX_BYTES', 1, 2 ** 40),
+    episodeMaxBytes: integer('EPISODE_MAX_BYTES', 1024, 2 ** 31),
+    transcriptMaxBytes: integer('TRANSCRIPT_MAX_BYTES', 1024, 2 ** 33),
     ffmpegBin: text('FFMPEG_BIN'),
     allowPrivateUrls: flag('ALLOW_PRIVATE_URLS'),
     rateLimit: integer('RATE_LIMIT', 0, 1_000_000),

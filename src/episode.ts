@@ -97,7 +97,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   let title = field('title', readText);
   if (!title) {
     const hasText = Boolean(notes.summary || notes.otherNotes || notes.links.length || description);
-    if (!hasText) return { skipped: 'no title and no text' };
+    if (!hasText) throw new EpisodeError(fileName, `title is missing or empty, and there is no text to index; expected for example:\n${EXAMPLE}`);
     title = fileName.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
     warn(`title is missing; the episode is titled "${title}" after its file`);
   }

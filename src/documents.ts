@@ -34,6 +34,8 @@ export type EpisodeDocument = EpisodeSummary &
     sponsors: string[];
     otherNotes: string;
     durationSeconds: number | null;
+    /** An episode "number" that is not one (`Bonus`, `036A`), shown and searchable as written. */
+    label: string | null;
     /** Where the player loads the audio: an http(s) URL, or null when the episode has none. */
     audio: string | null;
     /** The path under EPISODES_DIR when the audio is a local file, served by the web app itself. */
@@ -63,7 +65,7 @@ export const TRANSCRIPT_FIELDS = ['start', 'end', 'text', 'overlap'] as const;
 export type TranscriptLine = Pick<MomentDocument, (typeof TRANSCRIPT_FIELDS)[number]>;
 
 /** Bumped whenever documents or index settings change shape, so every episode is written again. */
-export const DOCUMENTS_VERSION = 3;
+export const DOCUMENTS_VERSION = 4;
 
 /** How the player should reach the audio, decided by the indexer, which knows where the episode file is. */
 export type AudioLocation = { audio: string | null; audioPath: string | null };
@@ -85,6 +87,7 @@ export function episodeDocument(episode: Episode, location: AudioLocation, state
     sponsors: episode.sponsors.map((link) => link.label),
     otherNotes: episode.otherNotes,
     durationSeconds: episode.durationSeconds ?? null,
+    label: episode.label ?? null,
     ...location,
     ...state,
   };

@@ -17,6 +17,9 @@ export type Line = { kind: 'heading' | 'item' | 'text'; text: string; links: Lin
 // URLs only: "Sentry.io" in a sentence is a word, not a link.
 const markdown = new MarkdownIt('default', { html: true, linkify: true });
 markdown.linkify.set({ fuzzyLink: false, fuzzyEmail: false });
+// Every link is kept at parse time so its label stays text; which URLs become links is decided by safeUrl below
+// (markdown-it's own check guards the HTML it renders, which podgrep never uses).
+markdown.validateLink = () => true;
 
 /** Tags whose content is never text: scripts, styles and the like in show notes. */
 const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'svg', 'head', 'title']);
@@ -51,6 +54,8 @@ export function markdownLines(text: string): Line[] {
         break;
       case 'paragraph_close':
         builder.end();
+        // An inline <script> left open hides the rest of its paragraph, not the rest of the notes.
+        builder.hidden = 0;
         break;
       case 'inline':
         inline(token.children ?? [], builder);
@@ -110,11 +115,19 @@ function inline(children: Token[], builder: LineBuilder): void {
 
 /** HTML in show notes, read by a real HTML parser: text and links kept, entities decoded, tags and scripts gone. */
 function html(fragment: string, builder: LineBuilder): void {
-  let hidden = 0;
+  // Inline HTML comes one tag per token, and a parser given `</a>` alone ignores it: closing tags are handled here.
+  const closing = /^<\/([a-z][a-z0-9]*)\s*>$/i.exec(fragment.trim())?.[1]?.toLowerCase();
+  if (closing) {
+    if (HIDDEN.has(closing)) builder.hidden = Math.max(0, builder.hidden - 1);
+    else if (closing === 'a') builder.closeLink();
+    else if (closing === 'strong' || closing === 'b') builder.strong(false);
+    else if (BREAKS.has(closing)) builder.end();
+    return;
+  }
   const parser = new Parser(
     {
       onopentag(name, attributes) {
-        if (HIDDEN.has(name)) hidden++;
+        if (HIDDEN.has(name)) builder.hidden++;
         else if (name === 'a' && attributes.href !== undefined) builder.openLink(attributes.href);
         else if (name === 'li') builder.end().kind = 'item';
         else if (/^h[1-6]$/.test(name)) builder.end().kind = 'heading';
@@ -122,16 +135,18 @@ function html(fragment: string, builder: LineBuilder): void {
         else if (BREAKS.has(name)) builder.end();
       },
       onclosetag(name, implied) {
-        if (HIDDEN.has(name)) hidden = Math.max(0, hidden - 1);
+        // A tag the parser closes for us at the end of a fragment is still open in the show notes (inline HTML).
+        if (implied) return;
+        if (HIDDEN.has(name)) builder.hidden = Math.max(0, builder.hidden - 1);
         else if (name === 'a') builder.closeLink();
         else if (name === 'strong' || name === 'b') builder.strong(false);
-        else if (name === 'li' || /^h[1-6]$/.test(name) || (BREAKS.has(name) && !implied)) {
+        else if (name === 'li' || /^h[1-6]$/.test(name) || BREAKS.has(name)) {
           builder.end();
           if (name !== 'br') builder.kind = 'text';
         }
       },
       ontext(text) {
-        if (!hidden) builder.text(text);
+        builder.text(text);
       },
     },
     { decodeEntities: true, lowerCaseTags: true, recognizeSelfClosing: true },
@@ -143,6 +158,8 @@ function html(fragment: string, builder: LineBuilder): void {
 class LineBuilder {
   lines: Line[] = [];
   kind: Line['kind'] = 'text';
+  /** Inside `<script>`, `<style>` and the like, whose content is not text; inline HTML opens and closes them across tokens. */
+  hidden = 0;
   private parts: string[] = [];
   private outsideParts: string[] = [];
   private links: Link[] = [];
@@ -152,6 +169,7 @@ class LineBuilder {
   private plainOutsideBold = false;
 
   text(raw: string, code = false): this {
+    if (this.hidden > 0) return this;
     const text = code ? raw : raw.replace(TEMPLATE, ' ');
     this.parts.push(text);
     if (this.link) this.link.label.push(text);

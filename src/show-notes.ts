@@ -19,6 +19,15 @@ export type ShowNotes = {
 type Section = { name: string; lines: Line[] };
 
 const KNOWN_SECTIONS = ['sponsors', 'panel', 'panelists', 'hosts', 'guests', 'guest', 'summary', 'links', 'picks', 'transcript'];
+/** Other names shows give the same sections. */
+const SECTION_ALIASES: Record<string, string> = {
+  'sick picks': 'picks',
+  'picks of the week': 'picks',
+  'show notes': 'links',
+  'special guests': 'guests',
+  'special guest': 'guests',
+  sponsor: 'sponsors',
+};
 
 /**
  * Reads the Markdown body of an episode (markdown-text.ts parses it; HTML inside it too). Show notes in the wild are
@@ -57,6 +66,9 @@ export function parseShowNotes(markdown: string): ShowNotes {
         break;
       default:
         other.push(...texts(section.lines));
+        // "**Panel:** Ann, Bob" and "Special Guests: Cy and Di" written as lines of text rather than sections.
+        notes.panel.push(...section.lines.flatMap((line) => namesAfter(PANEL, line)));
+        notes.guests.push(...section.lines.flatMap(guestsIn));
     }
   }
   notes.summary = summary.join('\n');
@@ -82,7 +94,8 @@ function splitSections(lines: Line[]): Section[] {
 function headingName(line: Line): string | undefined {
   const text = line.kind === 'heading' ? line.text : line.bold;
   if (text === undefined) return undefined;
-  const name = text.replace(/:$/, '').trim().toLowerCase();
+  const written = text.replace(/:$/, '').trim().toLowerCase();
+  const name = SECTION_ALIASES[written] ?? written;
   // A bold line only starts a section when it names one; in Picks, `**Mark Ericksen:**` names a person instead.
   return line.kind === 'heading' || KNOWN_SECTIONS.includes(name) ? name : undefined;
 }
@@ -100,8 +113,14 @@ const GUESTS = /^(?:joined by\s+|with\s+)?(?:our\s+)?(?:special\s+)?guests?\s*:\
 // A name is a few capitalised words ("Matt Nowack", "Wiebe-Marten Wijnja", "José d’Almeida"); a sentence is not one.
 const NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|d[aeiu]|de|van|von|der|al|bin|la|le)){0,4}$/u;
 
+const PANEL = /^(?:panel|panelists|hosts?)\s*:\s*(.*)$/i;
+
 function guestsIn(line: Line): string[] {
-  const match = GUESTS.exec(line.text);
+  return namesAfter(GUESTS, line);
+}
+
+function namesAfter(pattern: RegExp, line: Line): string[] {
+  const match = pattern.exec(line.text);
   // A list of names is short; what follows "Guest:" in a transcript is what the guest said.
   if (!match?.[1] || match[1].length > 160) return [];
   return match[1]

@@ -167,7 +167,8 @@ function readNumber(value: unknown): number | string | undefined {
 
 /** A person's name from text or `{ name }` (Syntax's `guest:` object, Astro collections); lists of either. */
 function readPeople(value: unknown): string[] | undefined {
-  const list = Array.isArray(value) ? value : [value];
+  // `hosts = ["thess", ""]`: an empty entry is a site's placeholder, not a bad value.
+  const list = (Array.isArray(value) ? value : [value]).filter((item) => !isEmpty(item));
   const names = list.flatMap((item): (string | undefined)[] => {
     if (typeof item === 'string') return item.split(/\s*(?:[,;&]|\band\b)\s*/).map((name) => readText(name));
     if (item && typeof item === 'object') return [readText((item as Record<string, unknown>).name ?? (item as Record<string, unknown>).title)];
@@ -225,7 +226,7 @@ function readTranscripts(value: unknown): TranscriptLink[] | undefined {
 }
 
 function readTags(value: unknown): string[] | undefined {
-  const list = Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value];
+  const list = (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value]).filter((item) => !isEmpty(item));
   const tags = list.map(readText);
   return tags.every((tag) => tag !== undefined) ? tags.filter((tag) => tag !== '') : undefined;
 }

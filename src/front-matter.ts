@@ -12,7 +12,7 @@ export type FrontMatter = { data: Record<string, unknown>; content: string; form
  * build objects. Aliases are capped, so a billion-laughs file fails fast.
  */
 function yaml(text: string): object {
-  return parseYaml(text, { version: '1.2', schema: 'core', uniqueKeys: false, maxAliasCount: 100, logLevel: 'error' });
+  return parseYaml(text, { version: '1.2', schema: 'core', uniqueKeys: false, maxAliasCount: 100, logLevel: 'error', strict: false });
 }
 
 const json = (text: string): object => JSON.parse(text) as object;
@@ -50,7 +50,8 @@ audio_url: https://example.com/emx-059.mp3
  * run code: a fence naming any other language is an error naming the file.
  */
 export function readFrontMatter(file: string, text: string): FrontMatter {
-  const body = text.replace(/^\uFEFF/, '');
+  // Windows line ends would leave a `\r` on the last line of the front matter, which TOML refuses.
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const fence = /^(---|\+\+\+)([^\r\n]*)\r?\n/.exec(body);
   if (!fence) {
     if (body.trimStart().startsWith('{')) return hugoJson(file, body);

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Episode } from './episode.ts';
 import type { Moment } from './moments.ts';
 import { encodeWordTimes } from './word-times.ts';
@@ -134,7 +135,10 @@ function filterableOf(episode: Episode): Filterable {
  */
 export function documentId(slug: string): string {
   if (/^[A-Za-z0-9_-]{1,200}$/.test(slug) && !slug.startsWith('x_')) return slug;
-  return `x_${Buffer.from(slug, 'utf8').toString('hex').slice(0, 400)}`;
+  const hex = Buffer.from(slug, 'utf8').toString('hex');
+  if (hex.length <= 400) return `x_${hex}`;
+  // Cut slugs (slug.ts) fit above; a longer one (from a feed, say) keeps a hash of the whole, so two never share an id.
+  return `x_${hex.slice(0, 360)}_${createHash('sha256').update(slug).digest('hex').slice(0, 32)}`;
 }
 
 export function momentId(slug: string, index: number): string {

@@ -80,7 +80,7 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
       }
       const pathSlug = slugFromPath(relative) ?? 'episode';
       try {
-        const bytes = await readInside(file, { root: dir, maxBytes: maxFileBytes, limitName: 'EPISODE_MAX_BYTES', what: 'an episode file' });
+        const bytes = await readInside(file, { root: dir, maxBytes: maxFileBytes, limitName: 'EPISODE_MAX_BYTES', what: 'an episode file', walked: true });
         let text: string;
         try {
           text = decoder.decode(bytes);
@@ -98,7 +98,7 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
         let transcriptFile = transcript && path.join(folder, transcript);
         const hash = createHash('sha256').update(bytes);
         if (transcriptFile) {
-          const read = await readInside(transcriptFile, { root: dir, maxBytes: maxTranscriptBytes, limitName: 'TRANSCRIPT_MAX_BYTES', what: 'a transcript' }).catch((error: unknown) => {
+          const read = await readInside(transcriptFile, { root: dir, maxBytes: maxTranscriptBytes, limitName: 'TRANSCRIPT_MAX_BYTES', what: 'a transcript', walked: true }).catch((error: unknown) => {
             catalogue.warnings.push(`${(error as Error).message}; ${relative} is indexed without this transcript`);
             return undefined;
           });

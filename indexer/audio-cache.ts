@@ -2,7 +2,8 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import type { AudioFile, AudioSource } from '../src/ports.ts';
-import { AudioError, describe, openAudio, overLimit } from './http-download.ts';
+import { AudioError, openAudio } from './http-download.ts';
+import { AUDIO_EXTENSION, checkLocalAudio } from './local-audio.ts';
 import { tempName, writeFileAtomic } from './temp-files.ts';
 import { addressGuard, type GuardOptions } from './url-guard.ts';
 
@@ -20,6 +21,12 @@ export type AudioCacheOptions = {
   idleTimeoutMs?: number;
   /** @default 10 */
   maxRedirects?: number;
+  /** Longest a whole download may take; sized by default from its length and a minimum rate (http-download.ts). */
+  deadlineMs?: number;
+  /** The rate that sizes the default deadline. @default 100_000 */
+  minBytesPerSecond?: number;
+  /** Folders local audio may be read from (EPISODES_DIR and AUDIO_DIRS); none: no local audio. @default [] */
+  localDirs?: readonly string[];
   log?: (line: string) => void;
 } & GuardOptions;
 
@@ -28,7 +35,8 @@ type Sidecar = { url: string; finalUrl: string; etag?: string; lastModified?: st
 
 /** Episode audio from an http(s) URL, downloaded once into `dir` and revalidated later, or from an absolute local path. */
 export function audioCache(options: AudioCacheOptions): AudioSource {
-  const { dir, maxBytes, connectTimeoutMs = 15_000, idleTimeoutMs = 30_000, maxRedirects = 10, log = () => {} } = options;
+  const { dir, maxBytes, connectTimeoutMs = 15_000, idleTimeoutMs = 30_000, maxRedirects = 10, localDirs = [], log = () => {} } = options;
+  const { deadlineMs, minBytesPerSecond } = options;
   const guard = addressGuard(options);
 
   async function download(url: string, signal: AbortSignal | undefined): Promise<AudioFile> {
@@ -40,7 +48,7 @@ export function audioCache(options: AudioCacheOptions): AudioSource {
     if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
     let answer;
     try {
-      answer = await openAudio(url, { connectTimeoutMs, idleTimeoutMs, maxRedirects, maxBytes, headers, signal, guard });
+      answer = await openAudio(url, { connectTimeoutMs, idleTimeoutMs, maxRedirects, maxBytes, headers, signal, guard, deadlineMs, minBytesPerSecond });
     } catch (error) {
       // Not reused silently: the episode may have been pulled or re-cut, and a run that "succeeds" on a stale copy
       // hides that. The next run tries again.
@@ -91,7 +99,7 @@ export function audioCache(options: AudioCacheOptions): AudioSource {
         return download(reference, signal);
       }
       if (!path.isAbsolute(reference)) throw new AudioError(`audio ${reference} is neither an http(s) URL nor an absolute path`);
-      return local(reference, maxBytes);
+      return local(reference, localDirs, maxBytes);
     },
   };
 }
@@ -130,20 +138,14 @@ async function writeJson(file: string, value: unknown): Promise<void> {
   await writeFileAtomic(file, JSON.stringify(value, null, 2));
 }
 
-async function local(file: string, maxBytes: number): Promise<AudioFile> {
-  let stat;
-  try {
-    stat = await fs.stat(file);
-  } catch (error) {
-    throw new AudioError(`audio ${file} cannot be read: ${describe(error)}`, { cause: error });
-  }
-  if (!stat.isFile()) throw new AudioError(`audio ${file} is not a file`);
-  if (stat.size === 0) throw new AudioError(`audio ${file} is empty`);
-  if (stat.size > maxBytes) throw new AudioError(`audio ${file} ${overLimit(maxBytes)}: it is ${stat.size} bytes`);
-  return { path: file, bytes: stat.size, fileName: withAudioExtension(path.basename(file)), reused: false, changed: false };
+async function local(file: string, dirs: readonly string[], maxBytes: number): Promise<AudioFile> {
+  // The same check as the web page's: what is transcribed and published is audio inside the catalogue.
+  const audio = await checkLocalAudio(file, { dirs, maxBytes });
+  const name = path.basename(file);
+  // The upload is named for what it is, so a .wav that is really an MP3 is not decoded as WAV by the API.
+  const fileName = AUDIO_EXTENSION.test(name) ? name : `${name}.${audio.ext}`;
+  return { path: audio.realPath, bytes: audio.size, fileName, reused: false, changed: false };
 }
-
-const AUDIO_EXTENSION = /\.(aac|flac|m4a|mp3|mp4|mpeg|mpga|oga|ogg|opus|wav|webm)$/i;
 
 /** The upload's name: the episode URL's file name, else the final URL's (a tracker URL may have none), else .mp3. */
 function nameFor(url: string, finalUrl: string): string {

@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 // Its own Agent too: undici shares one global dispatcher with Node's copy, which would bring the bug back.
 import { Agent, fetch, type Dispatcher, type Response } from 'undici';
 import { PodgrepError } from '../src/errors.ts';
+import { totalDeadline } from './download-deadline.ts';
 import { guardedAgent, PrivateAddressError, type AddressGuard } from './url-guard.ts';
 
 /** For ALLOW_PRIVATE_URLS=1: connects wherever the URL says. */
@@ -14,6 +15,11 @@ const agent = new Agent();
 /** Audio that could not be fetched or used; the message names the URL (or path) and what was wrong. */
 export class AudioError extends PodgrepError {
   override name = 'AudioError';
+}
+
+/** A download that ran past its total deadline: a host trickling bytes would otherwise hold an episode's slot for good. */
+export class DownloadDeadlineError extends AudioError {
+  override name = 'DownloadDeadlineError';
 }
 
 export type HttpOptions = {
@@ -26,6 +32,13 @@ export type HttpOptions = {
   signal: AbortSignal | undefined;
   /** The addresses connections may go to (see url-guard.ts); undefined: any, as with ALLOW_PRIVATE_URLS=1. */
   guard: AddressGuard | undefined;
+  /**
+   * Longest the whole download may take, from the first request to the last byte. @default sized from the length
+   * (download-deadline.ts)
+   */
+  deadlineMs?: number | undefined;
+  /** The slowest average rate the default deadline allows. @default 100_000 */
+  minBytesPerSecond?: number | undefined;
   /** How the URL is named in errors. @default 'audio' */
   what?: string;
   /** Said after `maxBytes` when it is exceeded: the setting that raises it, or what it is for. @default 'AUDIO_MAX_BYTES' */
@@ -85,22 +98,37 @@ export async function openUrl(url: string, options: HttpOptions): Promise<Reply>
   const signal = options.signal ? AbortSignal.any([options.signal, controller.signal]) : controller.signal;
   const dispatcher = options.guard ? guardedAgent(options.guard) : agent;
   const seen = new Set<string>();
+  const deadline = totalDeadline(options, (message) => controller.abort(new DownloadDeadlineError(`${what} ${url} ${message}`)));
   let at = url;
-  for (let redirects = 0; ; redirects++) {
-    seen.add(at);
-    const response = await answerOf(url, at, { signal, controller, dispatcher, options: { ...options, what } });
-    if (!REDIRECTS.has(response.status)) return reply(url, at, response, signal, controller, { ...options, what });
-    await response.body?.cancel();
-    const location = response.headers.get('location');
-    if (!location) throw new AudioError(`${what} ${url} answered HTTP ${response.status} without a Location${via(url, at)}`);
-    const next = URL.parse(location, at);
-    if (!next || (next.protocol !== 'http:' && next.protocol !== 'https:')) {
-      throw new AudioError(`${what} ${url} redirected to ${next?.href ?? location}, which is not an http(s) URL`);
+  try {
+    for (let redirects = 0; ; redirects++) {
+      seen.add(at);
+      const response = await answerOf(url, at, { signal, controller, dispatcher, options: { ...options, what } });
+      if (!REDIRECTS.has(response.status)) {
+        deadline.length(Number(response.headers.get('content-length') ?? NaN));
+        return reply(url, at, response, signal, controller, { ...options, what }, deadline.clear);
+      }
+      at = await nextHop(url, at, response, seen, redirects, { ...options, what });
     }
-    if (seen.has(next.href)) throw new AudioError(`${what} ${url} redirects in a loop (back to ${next.href})`);
-    if (redirects + 1 > options.maxRedirects) throw new AudioError(`${what} ${url} redirected more than ${options.maxRedirects} times`);
-    at = next.href;
+  } catch (error) {
+    deadline.clear();
+    throw error;
   }
+}
+
+/** Where a redirect leads, if it is a hop podgrep follows. */
+async function nextHop(url: string, at: string, response: Response, seen: Set<string>, redirects: number, options: HttpOptions & { what: string }): Promise<string> {
+  const { what } = options;
+  await response.body?.cancel();
+  const location = response.headers.get('location');
+  if (!location) throw new AudioError(`${what} ${url} answered HTTP ${response.status} without a Location${via(url, at)}`);
+  const next = URL.parse(location, at);
+  if (!next || (next.protocol !== 'http:' && next.protocol !== 'https:')) {
+    throw new AudioError(`${what} ${url} redirected to ${next?.href ?? location}, which is not an http(s) URL`);
+  }
+  if (seen.has(next.href)) throw new AudioError(`${what} ${url} redirects in a loop (back to ${next.href})`);
+  if (redirects + 1 > options.maxRedirects) throw new AudioError(`${what} ${url} redirected more than ${options.maxRedirects} times`);
+  return next.href;
 }
 
 type Hop = { signal: AbortSignal; controller: AbortController; dispatcher: Dispatcher; options: HttpOptions & { what: string } };
@@ -152,9 +180,13 @@ function reply(
   signal: AbortSignal,
   controller: AbortController,
   options: HttpOptions & { what: string },
+  done: () => void,
 ): Reply {
   const { what } = options;
-  const discard = async () => void (await response.body?.cancel().catch(() => {}));
+  const discard = async () => {
+    done();
+    await response.body?.cancel().catch(() => {});
+  };
   /** Streams the body chunk by chunk (episodes run to hundreds of MB); counting here also catches a lying or absent length. */
   async function read(onChunk: (chunk: Uint8Array) => Promise<void> | void): Promise<number> {
     let bytes = 0;
@@ -173,6 +205,7 @@ function reply(
       throw failure(error, signal, `${what} ${url} broke off after ${bytes} bytes${via(url, at)}`);
     } finally {
       clearTimeout(idle);
+      done();
     }
     return bytes;
   }

@@ -8,11 +8,13 @@ import { glossarySynonyms, glossaryTerms, type GlossaryEntry } from '../src/glos
 import { CHUNKING_VERSION, toMoments } from '../src/moments.ts';
 import type { AudioSource, DocumentWriter, IndexedEpisode, Transcriber, TranscriptStore, WriteBatch } from '../src/ports.ts';
 import type { Transcript } from '../src/transcript.ts';
+import { LocalAudioError, checkLocalAudio } from './local-audio.ts';
 import { publishedTranscript } from './published-transcript.ts';
 import type { Catalogue, EpisodeFile } from './read-episodes.ts';
 import { emptyReport, type RunReport } from './run-report.ts';
 import { transcribeAudio } from './transcribe-audio.ts';
 import { writeBatcher } from './write-batcher.ts';
+import { addLinkedChapters } from './feeds/linked-chapters.ts';
 
 export type PipelineDeps = {
   writer: DocumentWriter;
@@ -34,6 +36,8 @@ export type PipelineDeps = {
   signal?: AbortSignal;
   /** Let `transcript_url` reach loopback and private addresses (ALLOW_PRIVATE_URLS). @default false */
   allowPrivateUrls?: boolean;
+  /** Folders besides the catalogue's own that local audio may be in (AUDIO_DIRS). @default [] */
+  audioDirs?: readonly string[];
 };
 
 /**
@@ -100,7 +104,11 @@ async function indexEpisode(item: EpisodeFile, { deps, report, request, indexed,
     progress('unchanged');
     return;
   }
-  const { transcript, failed } = await transcriptOf(item, deps, report, request, progress);
+  await addLinkedChapters(item, { signal: deps.signal, allowPrivateUrls: deps.allowPrivateUrls ?? false, warn: (line) => report.warnings.push(line) });
+  // Refused here, before anything reads it: the web page would otherwise serve it from the site's own origin.
+  const refused = await refusedAudio(item, [dir, ...(deps.audioDirs ?? [])]);
+  if (refused) report.failed.push({ file: item.file, reason: refused });
+  const { transcript, failed = refused } = await transcriptOf(refused ? { ...item, episode: { ...item.episode, audioUrl: undefined } } : item, deps, report, request, progress);
   const before = previous?.momentCount ?? 0;
   // A transcript that could not be made this time (say, the audio host was down) keeps the one indexed before.
   const keepOld = failed !== undefined && before > 0;
@@ -108,14 +116,15 @@ async function indexEpisode(item: EpisodeFile, { deps, report, request, indexed,
   const count = keepOld ? before : moments.length;
   await add({
     episodes: [
-      episodeDocument(item.episode, audioLocation(item, dir), {
+      episodeDocument(item.episode, refused ? { audio: null, audioPath: null } : audioLocation(item, dir), {
         transcribed: transcript !== undefined || keepOld,
         momentCount: count,
         // A failure leaves no fingerprint, so the next run tries the episode again.
         fingerprint: failed ? '' : fingerprint,
+        speakers: [...new Set(moments.flatMap((moment) => moment.speakers))],
       }),
     ],
-    moments: momentDocuments(item.episode, moments),
+    moments: momentDocuments(item.episode, moments, transcript?.segments),
     staleMomentIds: momentIds(item.episode.slug, count, before),
     removedEpisodeIds: [],
   });
@@ -158,7 +167,8 @@ async function transcriptOf(
 ): Promise<{ transcript?: Transcript; failed?: string }> {
   const { episode, file } = item;
   try {
-    const published = await publishedTranscript(item, deps.signal, { allowPrivateUrls: deps.allowPrivateUrls });
+    const warn = (warning: string) => report.warnings.push(warning);
+    const published = await publishedTranscript(item, deps.signal, { allowPrivateUrls: deps.allowPrivateUrls, warn });
     if (published) {
       report.imported.push(episode.slug);
       return { transcript: published };
@@ -204,6 +214,19 @@ function audioReference({ episode, file }: EpisodeFile): string | undefined {
   return isLocalAudio(episode.audioUrl) ? path.resolve(path.dirname(file), episode.audioUrl) : episode.audioUrl;
 }
 
+/** Why the episode's local audio may not be read or served ("audio_url …: is a directory"), if it may not. */
+async function refusedAudio(item: EpisodeFile, dirs: string[]): Promise<string | undefined> {
+  const reference = audioReference(item);
+  if (!reference || !isLocalAudio(item.episode.audioUrl ?? '')) return undefined;
+  try {
+    await checkLocalAudio(reference, { dirs });
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof LocalAudioError)) throw error;
+    return `audio_url ${JSON.stringify(item.episode.audioUrl)} ${error.reason}; the episode is indexed without its audio`;
+  }
+}
+
 /** Names and terms Whisper is likely to mishear, in the spelling the show uses. */
 function termsOf(episode: Episode, glossary: GlossaryEntry[]): string[] {
   const labels = episode.links.map((link) => link.label).filter((label) => label.length < 60);
@@ -214,9 +237,9 @@ function audioLocation(item: EpisodeFile, dir: string): AudioLocation {
   const reference = audioReference(item);
   if (!reference) return { audio: null, audioPath: null };
   if (!isLocalAudio(item.episode.audioUrl ?? '')) return { audio: reference, audioPath: null };
-  const relative = path.relative(path.resolve(dir), reference);
-  // Audio outside the episodes folder is not served: the web app only serves files from EPISODES_DIR.
-  return relative.startsWith('..') || path.isAbsolute(relative) ? { audio: null, audioPath: null } : { audio: null, audioPath: relative };
+  // Relative to the episodes folder (`../audio/x.mp3` for AUDIO_DIRS); refusedAudio() has checked it, and the web app
+  // checks it again against the same folders before serving it.
+  return { audio: null, audioPath: path.relative(path.resolve(dir), reference) };
 }
 
 /** A file that is still there but failed to parse keeps what was indexed for it; only removed files lose theirs. */

@@ -1,3 +1,5 @@
+import { oneLine, terminalText } from '../src/terminal-text.ts';
+
 /**
  * Progress of the episodes in flight. In a terminal, one live line per active episode, redrawn in place; in CI or a
  * pipe, a plain log line whenever an episode moves to a new stage.
@@ -11,6 +13,17 @@ export type Progress = {
 const FINISHED = /^(indexed|failed)/;
 
 export function progressReporter(stream: NodeJS.WriteStream = process.stdout, total: number): Progress {
+  const reporter = reporterFor(stream, total);
+  // Slugs come from file names and stages quote errors, both content: an ESC in a file name must not move the cursor,
+  // clear the screen or set the clipboard. This is the one gate before the terminal.
+  return {
+    update: (slug, stage) => reporter.update(oneLine(slug), oneLine(stage)),
+    log: (line) => reporter.log(terminalText(line)),
+    done: () => reporter.done(),
+  };
+}
+
+function reporterFor(stream: NodeJS.WriteStream, total: number): Progress {
   let finished = 0;
   if (!stream.isTTY) {
     return {

@@ -1,11 +1,12 @@
 import path from 'node:path';
 import { transcriptionEnabled, type Config } from '../src/config.ts';
 import { indexNames } from '../src/index-settings.ts';
+import { terminalText } from '../src/terminal-text.ts';
 import { estimateCost, formatDollars, formatMinutes } from '../src/models.ts';
 import type { AudioSource } from '../src/ports.ts';
 import { audioCache } from './audio-cache.ts';
 import { estimateRun } from './dry-run.ts';
-import { findBinary } from './find-binary.ts';
+import { findFfmpeg } from './find-ffmpeg.ts';
 import { meiliClient, type MeiliConnection } from './meili-client.ts';
 import { dropRebuild, meiliWriter, rebuildNames, swapInRebuild } from './meili-writer.ts';
 import { openAiTranscriber, type TranscriberOptions } from './openai-transcriber.ts';
@@ -16,6 +17,7 @@ import { removeLeftovers } from './temp-files.ts';
 import { writeRunList } from './run-list.ts';
 import { cappedLines, skippedNote, summaryLines, type RunReport } from './run-report.ts';
 import { fileTranscriptStore } from './transcript-store.ts';
+import { withFeeds } from './feeds/feed-catalogue.ts';
 
 export type RunOptions = {
   log?: (line: string) => void;
@@ -27,6 +29,8 @@ export type RunOptions = {
   stream?: NodeJS.WriteStream;
   /** Print every name in the summary instead of the first ten (`--verbose`). */
   verbose?: boolean;
+  /** Feed URLs indexed this run beside the configured ones (`--feed`). */
+  feeds?: string[];
 };
 
 function readOptions(config: Config) {
@@ -34,33 +38,41 @@ function readOptions(config: Config) {
 }
 
 /** The adapters every run uses, built from the configuration. */
-function adapters(config: Config) {
+function adapters(config: Config, log: (line: string) => void) {
   let ffmpeg: Promise<string> | undefined;
   return {
-    audio: audioCache({ dir: path.join(config.dataDir, 'audio'), maxBytes: config.audioMaxBytes, allowPrivateUrls: config.allowPrivateUrls }) as AudioSource,
+    audio: audioCache({
+      dir: path.join(config.dataDir, 'audio'),
+      maxBytes: config.audioMaxBytes,
+      allowPrivateUrls: config.allowPrivateUrls,
+      localDirs: [config.episodesDir, ...config.audioDirs],
+      deadlineMs: config.audioDeadlineMs,
+      minBytesPerSecond: config.audioMinBytesPerSecond,
+    }) as AudioSource,
+    audioDirs: config.audioDirs,
     allowPrivateUrls: config.allowPrivateUrls,
     transcripts: fileTranscriptStore(path.join(config.dataDir, 'transcripts')),
     workDir: path.join(config.dataDir, 'work'),
+    // Looked up once, on first use: runs that only reuse kept transcripts never need it.
     ffmpeg: () =>
-      (ffmpeg ??= findBinary({
-        name: 'ffmpeg',
-        override: { path: config.ffmpegBin, variable: 'FFMPEG_BIN' },
-        packaged: '@ffmpeg-installer/linux-x64/ffmpeg',
-        copyDir: path.join(config.dataDir, 'bin'),
-        help: 'Install it (Debian: `apt-get install ffmpeg`), run `npm ci` on Linux x64, or set FFMPEG_BIN.',
+      (ffmpeg ??= findFfmpeg({ override: config.ffmpegBin, copyDir: path.join(config.dataDir, 'bin') }).then((found) => {
+        log(found.warning ?? `Decoding audio with ffmpeg ${found.version} (${found.path})`);
+        return found.path;
       })),
   };
 }
 
 /** `npm run index`: wires the real adapters to the pipeline and prints what the run did. */
 export async function runIndex(config: Config, engine: MeiliConnection, options: RunOptions = {}): Promise<RunReport> {
-  const log = options.log ?? ((line: string) => console.log(line));
-  const catalogue = await readEpisodes(config.episodesDir, readOptions(config));
+  // Lines name files, titles and errors quoting content: no escape sequence from them reaches the terminal.
+  const log = options.log ?? ((line: string) => console.log(terminalText(line)));
+  const catalogue = await withFeeds(await readEpisodes(config.episodesDir, readOptions(config)), config, { extra: options.feeds ?? [], log, ...(options.signal ? { signal: options.signal } : {}) });
   // Before and after the run: an ffmpeg orphaned by a killed run can still be starting when this run begins.
   const leftovers = () => removeLeftovers(['audio', 'transcripts', 'work'].map((folder) => path.join(config.dataDir, folder)));
   const cleaned = await leftovers();
   if (cleaned) log(`Removed ${cleaned} half-written file(s) left by an interrupted run.`);
   log(`Indexing ${catalogue.episodes.length} episode(s) from ${config.episodesDir}${skippedNote(catalogue)}`);
+  for (const line of cappedLines(catalogue.feedWarnings.map((warning) => `⚠ ${warning}`), { verbose: options.verbose }, 'feed warning')) log(line);
   const transcribing = transcriptionEnabled(config);
   const progress = options.log
     ? { update: (slug: string, stage: string) => log(`${slug}: ${stage}`), log, done() {} }
@@ -73,7 +85,7 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
   }
   try {
     const report = await indexCatalogue(catalogue, {
-      ...adapters(config),
+      ...adapters(config, progress.log),
       writer: meiliWriter(client, options.rebuild ? rebuildNames(names) : names),
       transcriber: transcribing ? openAiTranscriber({ ...config.transcribe, ...options.transcriber }) : undefined,
       maxUploadBytes: config.transcribe.maxUploadBytes,
@@ -98,12 +110,12 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
 }
 
 /** `npm run index -- --dry-run`: what a run would transcribe and what it would cost, before anything is spent. */
-export async function dryRun(config: Config, log: (line: string) => void = console.log): Promise<number> {
-  const catalogue = await readEpisodes(config.episodesDir, readOptions(config));
+export async function dryRun(config: Config, log: (line: string) => void = (line) => console.log(terminalText(line)), feeds: string[] = []): Promise<number> {
+  const catalogue = await withFeeds(await readEpisodes(config.episodesDir, readOptions(config)), config, { extra: feeds, log });
   log(`Reading ${catalogue.episodes.length} episode(s) from ${config.episodesDir}${skippedNote(catalogue)}`);
   for (const line of cappedLines([...catalogue.failures.map((f) => `✗ ${f.message}`), ...catalogue.warnings.map((w) => `! ${w}`)])) log(line);
   const model = config.transcribe.model;
-  const estimates = await estimateRun(catalogue, { ...adapters(config), model, maxUploadBytes: config.transcribe.maxUploadBytes, log });
+  const estimates = await estimateRun(catalogue, { ...adapters(config, log), model, maxUploadBytes: config.transcribe.maxUploadBytes, log });
   const seconds = estimates.reduce((sum, item) => sum + item.seconds, 0);
   for (const item of estimates) log(`  ${item.slug}: ${formatMinutes(item.seconds)} in ${item.pieces} piece(s), about ${formatDollars(estimateCost(model, item.seconds))}`);
   log(

@@ -3,6 +3,7 @@ import { PodgrepError } from '../src/errors.ts';
 import { indexNames } from '../src/index-settings.ts';
 import { parseSearchQuery } from '../src/search-request.ts';
 import { episodeMeta, type SearchResponse } from '../src/search-results.ts';
+import { oneLine } from '../src/terminal-text.ts';
 import { formatTime } from '../src/time.ts';
 import { meiliSearch } from '../web/meili-search.ts';
 import { loadConfig } from './load-config.ts';
@@ -52,19 +53,26 @@ export async function searchCommand(argv: string[], out: NodeJS.WriteStream = pr
 
 /** Readable in a terminal: matches in bold where the terminal can show it, in [brackets] where it cannot. */
 export function render(results: SearchResponse, base: string, color: boolean): string {
+  // Every piece of content is made safe for the terminal (a title could write to the clipboard with OSC 52, or clear
+  // the screen) before podgrep adds its own bold: the only escape sequences printed are ours.
   const text = (snippet: string) =>
     snippet
-      .replace(/<mark>/g, color ? '\x1b[1m' : '[')
-      .replace(/<\/mark>/g, color ? '\x1b[22m' : ']')
-      .replace(/&#(\d+);/g, (_all, code: string) => String.fromCharCode(Number(code)));
-  if (results.totalEpisodes === 0) return `Nothing found for “${results.query}”.\n`;
-  const lines = [`${results.totalEpisodes} episode(s) mention “${results.query}” (page ${results.page}):`, ''];
+      .split(/(<\/?mark>)/)
+      .map((part) => (part === '<mark>' ? (color ? '\x1b[1m' : '[') : part === '</mark>' ? (color ? '\x1b[22m' : ']') : oneLine(decode(part))))
+      .join('');
+  if (results.totalEpisodes === 0) return `Nothing found for “${oneLine(results.query)}”.\n`;
+  const lines = [`${results.totalEpisodes} episode(s) mention “${oneLine(results.query)}” (page ${results.page}):`, ''];
   for (const episode of results.episodes) {
-    const meta = episodeMeta(episode);
-    lines.push(`${episode.title}${meta ? `  (${meta})` : ''}`, `  ${base}${episode.url}`);
-    for (const note of episode.notes.slice(0, 1)) lines.push(`  ${note.field}: ${text(note.snippet)}`);
-    for (const moment of episode.moments) lines.push(`  ▶ ${formatTime(moment.at).padStart(7)}  ${text(moment.snippet)}`, `             ${base}${moment.url}`);
+    const meta = oneLine(episodeMeta(episode));
+    lines.push(`${oneLine(episode.title)}${meta ? `  (${meta})` : ''}`, `  ${base}${oneLine(episode.url)}`);
+    for (const note of episode.notes.slice(0, 1)) lines.push(`  ${oneLine(note.field)}: ${text(note.snippet)}`);
+    for (const moment of episode.moments) lines.push(`  ▶ ${formatTime(moment.at).padStart(7)}  ${text(moment.snippet)}`, `             ${base}${oneLine(moment.url)}`);
     lines.push('');
   }
   return `${lines.join('\n')}\n`;
+}
+
+/** Snippets are HTML-escaped text; only numeric references are used (html.ts). */
+function decode(html: string): string {
+  return html.replace(/&#(\d+);/g, (all, code: string) => (Number(code) <= 0x10ffff ? String.fromCodePoint(Number(code)) : all));
 }

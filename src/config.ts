@@ -29,11 +29,23 @@ export type Config = {
   /** Largest episode file and largest transcript file read from EPISODES_DIR. */
   episodeMaxBytes: number;
   transcriptMaxBytes: number;
+  /** Folders besides `episodesDir` that local audio may be read and served from. */
+  audioDirs: string[];
+  /** Total time a download may take; undefined: sized from its length at `audioMinBytesPerSecond`. */
+  audioDeadlineMs: number | undefined;
+  audioMinBytesPerSecond: number;
   ffmpegBin: string | undefined;
   /** Off by default: episode files come from outside and must not make the indexer reach into the local network. */
   allowPrivateUrls: boolean;
   /** Searches a minute per client; 0 turns the limit off. */
   rateLimit: number;
+  /** RSS feeds to index beside EPISODES_DIR (FEEDS, space-separated). */
+  feeds: string[];
+  /**
+   * Express's `trust proxy`: which proxies in front of podgrep may name the client in X-Forwarded-For, so the rate
+   * limit counts each client rather than the proxy. @default false (no proxy is trusted)
+   */
+  trustProxy: boolean | number | string;
 };
 
 type Env = Record<string, string | undefined>;
@@ -58,9 +70,14 @@ export const VARIABLES = {
   AUDIO_MAX_BYTES: ['1073741824', 'Largest audio file downloaded'],
   EPISODE_MAX_BYTES: ['5242880', 'Largest episode file read; a larger one is refused by name'],
   TRANSCRIPT_MAX_BYTES: ['52428800', 'Largest transcript file read or downloaded; a larger one is refused by name'],
+  AUDIO_DIRS: ['', 'Folders besides EPISODES_DIR that local `audio_url` files may be in, separated by `:`'],
+  AUDIO_MIN_BYTES_PER_SECOND: ['100000', 'Slowest average download rate allowed: a download gets 60 s plus its length (or AUDIO_MAX_BYTES) at this rate'],
+  AUDIO_DEADLINE_SECONDS: ['', 'Fixed total time a download may take, instead of the one sized by AUDIO_MIN_BYTES_PER_SECOND'],
   ALLOW_PRIVATE_URLS: ['', 'Set to 1 to let the indexer fetch audio and transcripts from loopback and private addresses'],
   RATE_LIMIT: ['120', 'Searches a minute one client may make (0: no limit)'],
   FFMPEG_BIN: ['', 'ffmpeg for cutting audio (default: `ffmpeg` on the PATH, else the npm package)'],
+  FEEDS: ['', 'RSS feed URLs to index beside EPISODES_DIR, space-separated (also `feeds.yml` in EPISODES_DIR)'],
+  TRUST_PROXY: ['', 'Proxies allowed to name the client in X-Forwarded-For: a hop count, `loopback`, or addresses'],
 } as const;
 
 export function parseConfig(env: Env): Config {
@@ -128,12 +145,36 @@ export function parseConfig(env: Env): Config {
     audioMaxBytes: integer('AUDIO_MAX_BYTES', 1, 2 ** 40),
     episodeMaxBytes: integer('EPISODE_MAX_BYTES', 1024, 2 ** 31),
     transcriptMaxBytes: integer('TRANSCRIPT_MAX_BYTES', 1024, 2 ** 33),
+    audioDirs: (text('AUDIO_DIRS') ?? '').split(':').map((dir) => dir.trim()).filter(Boolean),
+    audioDeadlineMs: text('AUDIO_DEADLINE_SECONDS') === undefined ? undefined : integer('AUDIO_DEADLINE_SECONDS', 1, 10 ** 6) * 1000,
+    audioMinBytesPerSecond: integer('AUDIO_MIN_BYTES_PER_SECOND', 1, 2 ** 40),
     ffmpegBin: text('FFMPEG_BIN'),
     allowPrivateUrls: flag('ALLOW_PRIVATE_URLS'),
     rateLimit: integer('RATE_LIMIT', 0, 1_000_000),
+    feeds: feedList(text('FEEDS'), problems),
+    trustProxy: trustProxy(text('TRUST_PROXY'), problems),
   };
   if (problems.length) throw new ConfigError(problems);
   return config;
+}
+
+function feedList(raw: string | undefined, problems: string[]): string[] {
+  const urls = (raw ?? '').split(/\s+/).filter(Boolean);
+  for (const url of urls) {
+    const parsed = URL.parse(url);
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) problems.push(`FEEDS: ${JSON.stringify(url)} is not an http(s) URL; expected feed URLs separated by spaces`);
+  }
+  return urls;
+}
+
+/** `1`/`2` (hops), `true`, or what Express takes as a list: `loopback`, `10.0.0.0/8, 192.168.0.1`. */
+function trustProxy(raw: string | undefined, problems: string[]): boolean | number | string {
+  if (raw === undefined || ['0', 'false', 'no'].includes(raw.toLowerCase())) return false;
+  if (/^\d{1,2}$/.test(raw)) return Number(raw);
+  if (raw.toLowerCase() === 'true') return true;
+  if (/^[\w.:/, -]+$/.test(raw)) return raw;
+  problems.push(`TRUST_PROXY=${JSON.stringify(raw)}: expected a hop count such as 1, loopback, or proxy addresses separated by commas`);
+  return false;
 }
 
 /** Transcription is on when either a key or a server is configured; a local server may need no key. */

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Episode } from './episode.ts';
 import type { Moment } from './moments.ts';
 import { encodeWordTimes } from './word-times.ts';
+import { momentCues, type StoredCue } from './transcript-lines.ts';
+import type { Segment } from './transcript.ts';
 
 /** What search results show of an episode without a second lookup: carried on episode and moment documents alike. */
 export type EpisodeSummary = {
@@ -17,6 +19,11 @@ type Filterable = {
   podcast: string | null;
   tags: string[];
   people: string[];
+  /**
+   * Who speaks, as the transcript names them: on an episode everyone in it, on a moment those in its own segments
+   * (the `speaker` facet and `&speaker=` filter).
+   */
+  speakers: string[];
   /** Days since 1970-01-01, so dates sort and filter as numbers. */
   day: number | null;
   year: number | null;
@@ -34,6 +41,10 @@ export type EpisodeDocument = EpisodeSummary &
     picks: string[];
     sponsors: string[];
     otherNotes: string;
+    /** Chapter titles (searchable) and, at the same index, when each starts: from `podcast:chapters` or the notes. */
+    chapters: string[];
+    chapterStarts: number[];
+    chapterUrls: (string | null)[];
     durationSeconds: number | null;
     /** An episode "number" that is not one (`Bonus`, `036A`), shown and searchable as written. */
     label: string | null;
@@ -59,10 +70,12 @@ export type MomentDocument = EpisodeSummary &
     moment: number;
     /** The moment's word offsets and times, packed (word-times.ts). */
     wordTimes: string;
+    /** The transcript's lines within this moment (transcript-lines.ts): what the exports and episode page read. */
+    cues: StoredCue[];
   };
 
 /** What the episode page reads of each moment to show the transcript. */
-export const TRANSCRIPT_FIELDS = ['start', 'end', 'text', 'overlap'] as const;
+export const TRANSCRIPT_FIELDS = ['start', 'end', 'text', 'overlap', 'turns'] as const;
 export type TranscriptLine = Pick<MomentDocument, (typeof TRANSCRIPT_FIELDS)[number]>;
 
 /** Bumped whenever documents or index settings change shape, so every episode is written again. */
@@ -71,7 +84,13 @@ export const DOCUMENTS_VERSION = 4;
 /** How the player should reach the audio, decided by the indexer, which knows where the episode file is. */
 export type AudioLocation = { audio: string | null; audioPath: string | null };
 
-export type IndexState = { transcribed: boolean; momentCount: number; fingerprint: string };
+export type IndexState = {
+  transcribed: boolean;
+  momentCount: number;
+  fingerprint: string;
+  /** Everyone the transcript names as speaking. @default [] */
+  speakers?: string[];
+};
 
 export function episodeDocument(episode: Episode, location: AudioLocation, state: IndexState): EpisodeDocument {
   return {
@@ -87,17 +106,22 @@ export function episodeDocument(episode: Episode, location: AudioLocation, state
     picks: episode.picks.map((pick) => (pick.person ? `${pick.person}: ${pick.label}` : pick.label)),
     sponsors: episode.sponsors.map((link) => link.label),
     otherNotes: episode.otherNotes,
+    chapters: (episode.chapters ?? []).map((chapter) => chapter.title),
+    chapterStarts: (episode.chapters ?? []).map((chapter) => chapter.start),
+    chapterUrls: (episode.chapters ?? []).map((chapter) => chapter.url ?? null),
     durationSeconds: episode.durationSeconds ?? null,
     label: episode.label ?? null,
     ...location,
     ...state,
+    speakers: state.speakers ?? [],
   };
 }
 
-export function momentDocuments(episode: Episode, moments: Moment[]): MomentDocument[] {
+export function momentDocuments(episode: Episode, moments: Moment[], segments: Segment[] = []): MomentDocument[] {
+  const cues = momentCues(segments, moments);
   const summary = summaryOf(episode);
   const filterable = filterableOf(episode);
-  return moments.map(({ index, wordOffsets, wordStarts, ...moment }) => ({
+  return moments.map(({ index, wordOffsets, wordStarts, ...moment }, i) => ({
     id: momentId(episode.slug, index),
     kind: 'moment',
     ...summary,
@@ -105,6 +129,7 @@ export function momentDocuments(episode: Episode, moments: Moment[]): MomentDocu
     moment: index,
     ...moment,
     wordTimes: encodeWordTimes(moment.start, { wordOffsets, wordStarts }),
+    cues: cues[i] ?? [],
   }));
 }
 
@@ -123,6 +148,7 @@ function filterableOf(episode: Episode): Filterable {
     podcast: episode.podcast ?? null,
     tags: episode.tags,
     people: [...new Set([...episode.panel, ...episode.guests])],
+    speakers: [],
     day: episode.date ? Math.round(Date.parse(episode.date) / 86_400_000) : null,
     year: episode.date ? Number(episode.date.slice(0, 4)) : null,
   };

@@ -5,6 +5,7 @@ import { aliasesWith, fieldKey, MAYBE_OTHER, type FieldName } from './episode-fi
 import { EpisodeError } from './errors.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { plainText } from './markdown-text.ts';
+import { chaptersFromNotes, type Chapter } from './chapters.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { slugify } from './slug.ts';
 
@@ -12,7 +13,7 @@ export { readDate } from './dates.ts';
 export { readDuration } from './durations.ts';
 
 /** A transcript the publisher links to; `type` is a MIME type when given (`text/vtt`, `application/json`…). */
-export type TranscriptLink = { url: string; type?: string };
+export type TranscriptLink = { url: string; type?: string; language?: string };
 
 /** One episode as podgrep understands it: front matter plus the show notes found in its Markdown body. */
 export type Episode = ShowNotes & {
@@ -30,7 +31,11 @@ export type Episode = ShowNotes & {
   audioUrl: string | undefined;
   /** Every transcript the publisher links to; published-transcript.ts picks the richest. */
   transcripts: TranscriptLink[];
+  /** The richest of `transcripts`, as feed items name it (feed-episode.ts); episode files leave it to `transcripts`. */
+  transcriptUrl?: string | undefined;
   tags: string[];
+  /** From `podcast:chapters`, or from timestamped lines in the show notes such as `(12:34) Topic`. */
+  chapters?: Chapter[];
 };
 
 export type ParseOptions = {
@@ -117,6 +122,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       summary: notes.summary || description || '',
       panel: unique([...hosts, ...notes.panel]),
       guests: unique([...guests, ...notes.guests]),
+      chapters: chaptersFromNotes(front.content),
     },
   };
 }

@@ -18,7 +18,16 @@ export type Moment = {
   overlap: number;
   wordOffsets: number[];
   wordStarts: number[];
+  /** Who speaks in the moment's own segments (not its overlap), in order of first appearance; empty when unknown. */
+  speakers: string[];
+  /**
+   * Where in `text` each speaker's turn begins (`start` in seconds); a `null` speaker is a stretch nobody is named
+   * for. Empty when the transcript names no one. The speaker at a text offset is that of the last turn before it.
+   */
+  turns: Turn[];
 };
+
+export type Turn = { offset: number; start: number; speaker: string | null };
 
 export type ChunkOptions = {
   /** A moment never grows past this by taking in another segment (a single longer segment stays whole). @default 40 */
@@ -60,22 +69,43 @@ function withOverlap(moment: Moment, previous: Moment | undefined): Moment {
   if (!previous || from < 0) return moment;
   const start = previous.wordOffsets[from] ?? 0;
   const lead = `${previous.text.slice(start)} `;
+  // The repeated words keep their speakers: the turn they fall in, and any that begins inside them.
+  const turns: Turn[] = [];
+  const leadSpeaker = speakerAt(previous.turns, start);
+  if (leadSpeaker !== undefined) turns.push({ offset: 0, start: previous.wordStarts[from] ?? previous.start, speaker: leadSpeaker });
+  for (const turn of previous.turns) if (turn.offset > start) turns.push({ ...turn, offset: turn.offset - start });
+  for (const turn of moment.turns) {
+    if (turn.offset === 0 && turns.at(-1)?.speaker === turn.speaker) continue;
+    turns.push({ ...turn, offset: turn.offset + lead.length });
+  }
   return {
     ...moment,
     text: lead + moment.text,
     overlap: lead.length,
     wordOffsets: [...previous.wordOffsets.slice(from).map((offset) => offset - start), ...moment.wordOffsets.map((offset) => offset + lead.length)],
     wordStarts: [...previous.wordStarts.slice(from), ...moment.wordStarts],
+    turns,
   };
+}
+
+/** Who is speaking at `offset` of a moment's text: undefined when the transcript names no one there. */
+export function speakerAt(turns: Turn[], offset: number): string | null | undefined {
+  let speaker: string | null | undefined;
+  for (const turn of turns) if (turn.offset <= offset) speaker = turn.speaker;
+  return speaker;
 }
 
 function toMoment(segments: Segment[], index: number): Moment {
   let text = '';
   const wordOffsets: number[] = [];
   const wordStarts: number[] = [];
+  const named = segments.some((segment) => segment.speaker);
+  const turns: Turn[] = [];
   for (const segment of segments) {
     if (text) text += ' ';
     const base = text.length;
+    const speaker = segment.speaker ?? null;
+    if (named && (turns.length === 0 || turns.at(-1)?.speaker !== speaker)) turns.push({ offset: base, start: segment.start, speaker });
     text += segment.text;
     for (const [offset, start] of alignWords(segment, base)) {
       wordOffsets.push(offset);
@@ -84,7 +114,8 @@ function toMoment(segments: Segment[], index: number): Moment {
   }
   const first = segments[0];
   const last = segments.at(-1);
-  return { index, start: first?.start ?? 0, end: last?.end ?? 0, text, overlap: 0, wordOffsets, wordStarts };
+  const speakers = [...new Set(segments.flatMap((segment) => segment.speaker ?? []))];
+  return { index, start: first?.start ?? 0, end: last?.end ?? 0, text, overlap: 0, wordOffsets, wordStarts, speakers, turns };
 }
 
 /**

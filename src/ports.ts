@@ -7,6 +7,7 @@ import type { SearchResponse } from './search-results.ts';
 import type { TimelinePoint } from './timeline.ts';
 import type { SearchQuery } from './search-request.ts';
 import type { VerboseJson } from './transcript.ts';
+import type { TranscriptLine as ExportLine } from './transcript-lines.ts';
 
 /** One upload: audio bytes and a file name whose extension tells the provider the format. */
 export type Audio = { bytes: Uint8Array; fileName: string };
@@ -81,5 +82,7 @@ export interface SearchBackend {
   episode(slug: string): Promise<EpisodeDocument | undefined>;
   /** The episode's moments in order: its transcript. */
   moments(slug: string): Promise<TranscriptLine[]>;
+  /** The transcript's own lines (cues, speaker turns) in order, as indexed: for the exports and the episode page. */
+  transcript(slug: string): Promise<ExportLine[]>;
   health(): Promise<{ status: string }>;
 }

@@ -1,6 +1,7 @@
 import type { MultiSearchQuery } from 'meilisearch';
 import { BadRequestError } from './errors.ts';
 import { filterValue } from './filter.ts';
+import { oneLine } from './terminal-text.ts';
 import { EPISODE_SEARCHABLE, FACETS, type Facet, type IndexNames } from './index-settings.ts';
 
 /** Characters Meilisearch puts around matches. Control characters, so no real text is mistaken for them. */
@@ -30,7 +31,8 @@ type Input = Record<string, unknown>;
 
 /** Checks what a client sent; throws BadRequestError with a message meant for that client. */
 export function parseSearchQuery(input: Input): SearchQuery {
-  const q = typeof input.q === 'string' ? input.q.trim() : '';
+  // Control characters are no words (and \u0002/\u0003 are the match markers): `q=%00` is an empty query, not "all".
+  const q = typeof input.q === 'string' ? oneLine(input.q).trim() : '';
   if (!q) throw new BadRequestError('Type something to search for: the query "q" is empty.');
   if (q.length > MAX_QUERY_LENGTH) {
     throw new BadRequestError(`The query is ${q.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.`);
@@ -81,7 +83,7 @@ export function filterExpression(filters: Filters, episode?: string): string | u
 }
 
 /** Fields every hit brings back, so results and their facet counts need no second lookup. */
-const SUMMARY_FIELDS = ['slug', 'title', 'podcast', 'date', 'episodeNumber', 'tags', 'people', 'year'];
+const SUMMARY_FIELDS = ['slug', 'title', 'podcast', 'date', 'episodeNumber', 'tags', 'people', 'speakers', 'year'];
 
 /**
  * Notes hits read to rank episodes. 200 cost a broad query ~6 ms at 1,000 episodes against ~3.5 ms for 100
@@ -128,7 +130,7 @@ export function detailRequests(query: SearchQuery, shown: string[], withNotes: s
           q: query.q,
           filter: `slug IN [${withNotes.map(filterValue).join(', ')}]`,
           limit: withNotes.length,
-          attributesToRetrieve: ['slug'],
+          attributesToRetrieve: ['slug', 'chapterStarts'],
           attributesToHighlight: EPISODE_SEARCHABLE,
           showMatchesPosition: true,
           ...highlight,
@@ -143,7 +145,7 @@ export function detailRequests(query: SearchQuery, shown: string[], withNotes: s
       q: query.q,
       filter: [`slug = ${filterValue(slug)}`, ...(filters ? [filters] : [])].join(' AND '),
       limit: query.episode ? MOMENTS_IN_ONE_EPISODE : MOMENTS_PER_EPISODE,
-      attributesToRetrieve: ['slug', 'start', 'end', 'wordTimes'],
+      attributesToRetrieve: ['slug', 'start', 'end', 'wordTimes', 'turns'],
       attributesToHighlight: ['text'],
       ...highlight,
     })),

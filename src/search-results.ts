@@ -1,5 +1,7 @@
+import { clipUrl } from './clip.ts';
 import type { EpisodeSummary } from './documents.ts';
 import { EPISODE_SEARCHABLE, FACETS, type Facet } from './index-settings.ts';
+import { speakerAt, type Turn } from './moments.ts';
 import { timeAtPackedOffset } from './word-times.ts';
 import { EPISODES_PER_PAGE, MATCH_END, MATCH_START, type Filters, type SearchQuery, type Sort } from './search-request.ts';
 
@@ -27,9 +29,12 @@ export type EpisodeResult = {
   date: string | null;
   episodeNumber: number | null;
   url: string;
-  notes: { field: string; snippet: string }[];
+  notes: NoteResult[];
   moments: MomentResult[];
 };
+
+/** A show-notes match; a chapter title's carries `url`, which plays the chapter from its start. */
+export type NoteResult = { field: string; snippet: string; url?: string };
 
 export type MomentResult = {
   start: number;
@@ -38,13 +43,18 @@ export type MomentResult = {
   at: number;
   snippet: string;
   url: string;
+  /** Who is speaking at the matched word, where the transcript names them. */
+  speaker: string | null;
+  /** The whole moment as a clip: `/episodes/<slug>?t=START,END`, which the player stops at the end of. */
+  clipUrl: string;
 };
 
 /** What every hit carries besides its summary: the facet fields. */
-type FacetFields = { tags?: string[]; people?: string[]; year?: number | null };
+type FacetFields = { tags?: string[]; people?: string[]; speakers?: string[]; year?: number | null };
 
 /** The hits as Meilisearch returns them for the requests built in search-request.ts. */
 export type EpisodeHit = EpisodeSummary & FacetFields & {
+  chapterStarts?: number[];
   _formatted?: Record<string, unknown>;
   _matchesPosition?: Record<string, unknown>;
   _rankingScore?: number;
@@ -56,6 +66,7 @@ export type MomentHit = EpisodeSummary & FacetFields & {
   start: number;
   end: number;
   wordTimes: string;
+  turns?: Turn[];
   _formatted?: { text?: string };
   _rankingScore?: number;
 };
@@ -175,7 +186,7 @@ const byValue = new Intl.Collator('en').compare;
 
 /** Counted over matching episodes, not hits: ten moments of one episode are one episode of that podcast. */
 function facetCounts(episodes: (EpisodeSummary & FacetFields)[], selected: Filters): SearchResponse['facets'] {
-  const counts: Record<Facet, Map<string, number>> = { podcast: new Map(), tag: new Map(), year: new Map(), person: new Map() };
+  const counts: Record<Facet, Map<string, number>> = { podcast: new Map(), tag: new Map(), year: new Map(), person: new Map(), speaker: new Map() };
   const add = (facet: Facet, value: string | number | null | undefined) => {
     if (value === null || value === undefined || value === '') return;
     const key = String(value);
@@ -185,7 +196,7 @@ function facetCounts(episodes: (EpisodeSummary & FacetFields)[], selected: Filte
   for (const episode of episodes) {
     add('podcast', episode.podcast);
     add('year', episode.year);
-    for (const [facet, values] of [['tag', episode.tags], ['person', episode.people]] as const) {
+    for (const [facet, values] of [['tag', episode.tags], ['person', episode.people], ['speaker', episode.speakers]] as const) {
       values?.forEach((value, i) => values.indexOf(value) === i && add(facet, value));
     }
   }
@@ -208,16 +219,18 @@ export function episodeUrl(slug: string, seconds?: number): string {
   return seconds === undefined ? base : `${base}?t=${Math.max(0, Math.floor(seconds))}`;
 }
 
-function noteMatches(hit: EpisodeHit): { field: string; snippet: string }[] {
+function noteMatches(hit: EpisodeHit): NoteResult[] {
   const matched = new Set(Object.keys(hit._matchesPosition ?? {}).map((path) => path.split('.')[0]));
-  const notes: { field: string; snippet: string }[] = [];
+  const notes: NoteResult[] = [];
   // Fields in ranking order, so the first note is the strongest kind of match.
   for (const field of EPISODE_SEARCHABLE) {
     if (!matched.has(field)) continue;
     const value = hit._formatted?.[field];
     const texts = Array.isArray(value) ? value.map(String) : [String(value ?? '')];
-    const text = texts.find((item) => item.includes(MATCH_START));
-    if (text !== undefined) notes.push({ field, snippet: snippet(text) });
+    const at = texts.findIndex((item) => item.includes(MATCH_START));
+    const text = texts[at];
+    const start = field === 'chapters' ? hit.chapterStarts?.[at] : undefined;
+    if (text !== undefined) notes.push({ field, snippet: snippet(text), ...(start !== undefined ? { url: episodeUrl(hit.slug, start) } : {}) });
   }
   return notes;
 }
@@ -233,6 +246,8 @@ function momentResult(hit: MomentHit): MomentResult {
     at,
     snippet: snippet(formatted),
     url: episodeUrl(hit.slug, at - LEAD_IN),
+    speaker: speakerAt(hit.turns ?? [], Math.max(0, offset)) ?? null,
+    clipUrl: clipUrl(episodeUrl(hit.slug), hit.start, hit.end),
   };
 }
 

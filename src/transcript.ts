@@ -2,8 +2,12 @@
  * The one transcript shape every later stage reads, whether it came from a Whisper API or was imported. Times are
  * seconds from the start of the episode's audio.
  */
-export type Word = { word: string; start: number; end: number };
-export type Segment = { start: number; end: number; text: string; words: Word[] };
+export type Word = { word: string; start: number; end: number; speaker?: string };
+/**
+ * `speaker` is who says it, where the source tells (a `<v>` tag, a `Name:` turn, a provider's label), matched to the
+ * episode's people where the name plainly is one of them ("Mark" → "Mark Ericksen").
+ */
+export type Segment = { start: number; end: number; text: string; words: Word[]; speaker?: string };
 export type Transcript = { duration: number; language: string | undefined; segments: Segment[] };
 
 /** The part of OpenAI's `verbose_json` transcription response that podgrep reads. */
@@ -11,7 +15,7 @@ export type VerboseJson = {
   duration?: number;
   language?: string;
   text?: string;
-  segments?: { start: number; end: number; text: string }[];
+  segments?: { start: number; end: number; text: string; speaker?: string }[];
   words?: { word: string; start: number; end: number }[];
 };
 
@@ -22,7 +26,13 @@ export type VerboseJson = {
 export function fromVerboseJson(json: VerboseJson): Transcript {
   const segments: Segment[] = (json.segments ?? [])
     .filter((segment) => Number.isFinite(segment.start) && Number.isFinite(segment.end))
-    .map((segment) => ({ start: segment.start, end: segment.end, text: segment.text.trim(), words: [] }))
+    .map((segment): Segment => ({
+      start: segment.start,
+      end: segment.end,
+      text: segment.text.trim(),
+      words: [],
+      ...(segment.speaker ? { speaker: segment.speaker } : {}),
+    }))
     .filter((segment) => segment.text !== '');
   let index = 0;
   for (const word of json.words ?? []) {
@@ -45,10 +55,10 @@ export function joinPieces(pieces: { offset: number; transcript: Transcript }[],
   const at = (offset: number, time: number) => Math.round((offset + time) * 1000) / 1000;
   const segments = pieces.flatMap(({ offset, transcript }) =>
     transcript.segments.map((segment) => ({
+      ...segment,
       start: at(offset, segment.start),
       end: at(offset, segment.end),
-      text: segment.text,
-      words: segment.words.map((word) => ({ word: word.word, start: at(offset, word.start), end: at(offset, word.end) })),
+      words: segment.words.map((word) => ({ ...word, start: at(offset, word.start), end: at(offset, word.end) })),
     })),
   );
   return { duration, language: pieces.find((piece) => piece.transcript.language)?.transcript.language, segments };

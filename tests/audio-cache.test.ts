@@ -6,6 +6,9 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, test } from 'node:test';
 import { audioCache, AudioError, type AudioCacheOptions } from '../indexer/audio-cache.ts';
+import { totalDeadline } from '../indexer/download-deadline.ts';
+import { DownloadDeadlineError } from '../indexer/http-download.ts';
+import { toneFile } from './support/audio-files.ts';
 import { testdir } from './support/testdir.ts';
 
 /** A real HTTP server on loopback, its every connection cut after the file (some tests leave requests hanging). */
@@ -234,18 +237,75 @@ test('an unreachable server is an error even with a cached copy', async () => {
   await rejectsWith(cache.fetch(url, {}), /\/ep\.mp3 could not be downloaded: .*; the cached copy was not used, as it cannot be checked$/);
 });
 
-test('a local path is used where it is, once checked', async () => {
-  const dir = await testdir({ 'ep.mp3': randomBytes(2_000), 'empty.mp3': '', 'big.wav': randomBytes(5_000), 'noext': randomBytes(10) });
-  const { dir: cacheDir, cache } = await cacheIn({ maxBytes: 4_000 });
+test('a local path is used where it is, once checked: audio inside the allowed folders only', async () => {
+  const dir = await testdir({ 'empty.mp3': '', 'page.mp3': '<html><script>alert(1)</script></html>', 'notes.md': '---\ntitle: T\n---\n' });
+  await toneFile(path.join(dir, 'ep.mp3'));
+  await toneFile(path.join(dir, 'big.wav'));
+  await toneFile(path.join(dir, 'in.flac'));
+  const outside = await testdir();
+  await toneFile(path.join(outside, 'secret.mp3'));
+  await fs.symlink(path.join(outside, 'secret.mp3'), path.join(dir, 'link.mp3'));
+  await fs.symlink('/etc/passwd', path.join(dir, 'passwd.mp3'));
+  await fs.mkdir(path.join(dir, 'folder.mp3'));
+  const { dir: cacheDir, cache } = await cacheIn({ maxBytes: 25_000, localDirs: [dir] });
   const file = path.join(dir, 'ep.mp3');
-  assert.deepEqual(await cache.fetch(file, {}), { path: file, bytes: 2_000, fileName: 'ep.mp3', reused: false, changed: false });
-  assert.equal((await cache.fetch(path.join(dir, 'noext'), {})).fileName, 'noext.mp3');
+  const { size } = await fs.stat(file);
+  assert.deepEqual(await cache.fetch(file, {}), { path: await fs.realpath(file), bytes: size, fileName: 'ep.mp3', reused: false, changed: false });
+  assert.equal((await cache.fetch(path.join(dir, 'in.flac'), {})).fileName, 'in.flac');
   await rejectsWith(cache.fetch(path.join(dir, 'missing.mp3'), {}), /missing\.mp3 cannot be read: ENOENT/);
   await rejectsWith(cache.fetch(path.join(dir, 'empty.mp3'), {}), /empty\.mp3 is empty$/);
-  await rejectsWith(cache.fetch(path.join(dir, 'big.wav'), {}), /big\.wav is over the 4000-byte limit \(AUDIO_MAX_BYTES\): it is 5000 bytes$/);
-  await rejectsWith(cache.fetch(dir, {}), /is not a file$/);
+  await rejectsWith(cache.fetch(path.join(dir, 'big.wav'), {}), /big\.wav is over the 25000-byte limit \(AUDIO_MAX_BYTES\): it is \d+ bytes$/);
+  await rejectsWith(cache.fetch(path.join(dir, 'folder.mp3'), {}), /folder\.mp3 is a directory, not an audio file$/);
+  await rejectsWith(cache.fetch(path.join(dir, 'page.mp3'), {}), /page\.mp3 is not audio: its content is no known format, not MP3/);
+  await rejectsWith(cache.fetch(path.join(dir, 'notes.md'), {}), /notes\.md does not end in an audio extension/);
+  await rejectsWith(cache.fetch(path.join(dir, 'link.mp3'), {}), /link\.mp3 is outside the episodes folder \(it leads to .*secret\.mp3\)/);
+  await rejectsWith(cache.fetch(path.join(dir, 'passwd.mp3'), {}), /passwd\.mp3 is outside the episodes folder \(it leads to \/etc\/passwd\)/);
+  await rejectsWith(cache.fetch(path.join(outside, 'secret.mp3'), {}), /secret\.mp3 is outside the episodes folder: podgrep reads and serves local audio only from EPISODES_DIR and AUDIO_DIRS$/);
   await rejectsWith(cache.fetch('episodes/ep.mp3', {}), /neither an http\(s\) URL nor an absolute path$/);
   assert.deepEqual(await files(cacheDir), []);
+  // AUDIO_DIRS: a folder the owner named is as good as the episodes folder.
+  const allowed = audioCache({ dir: cacheDir, maxBytes: 25_000, localDirs: [dir, outside] });
+  assert.equal((await allowed.fetch(path.join(dir, 'link.mp3'), {})).fileName, 'link.mp3');
+  await rejectsWith(audioCache({ dir: cacheDir, maxBytes: 25_000 }).fetch(file, {}), /outside the episodes folder/);
+});
+
+test('a host that trickles bytes hits the total deadline and frees its slot, with an error naming the URL', { timeout: 30_000 }, async () => {
+  const server = await serve((_req, res) => {
+    res.writeHead(200, { 'content-type': 'audio/mpeg' });
+    // A byte every 200 ms: never idle for the 30 s idle timeout, never done.
+    const drip = setInterval(() => res.write(Buffer.from([0xff])), 200);
+    res.on('close', () => clearInterval(drip));
+  });
+  const { dir, cache } = await cacheIn({ deadlineMs: 1_500 });
+  const started = Date.now();
+  await assert.rejects(cache.fetch(`${server.url}/drip.mp3`, {}), (error: unknown) => {
+    assert.ok(error instanceof DownloadDeadlineError, String(error));
+    assert.match(error.message, /^audio http:\/\/127\.0\.0\.1:\d+\/drip\.mp3 did not finish downloading within 2 s \(AUDIO_DEADLINE_SECONDS\)$/);
+    return true;
+  });
+  assert.ok(Date.now() - started < 15_000);
+  assert.deepEqual(await files(dir), [], 'no partial file is left');
+});
+
+test('the default deadline is sized from the announced length, else the size limit, at the minimum rate', (t) => {
+  t.mock.timers.enable({ apis: ['setTimeout', 'Date'] });
+  const reasons: string[] = [];
+  const sized = totalDeadline({ maxBytes: 1e9, minBytesPerSecond: 100_000 }, (reason) => reasons.push(reason));
+  sized.length(5_000_000); // 60 s + 50 s
+  t.mock.timers.tick(109_999);
+  assert.equal(reasons.length, 0);
+  t.mock.timers.tick(2);
+  assert.deepEqual(reasons, ['did not finish downloading within 110 s: the time its announced length (5000000 bytes) allows at 100000 bytes a second (AUDIO_MIN_BYTES_PER_SECOND), plus 60 s']);
+  const unsized = totalDeadline({ maxBytes: 1e9, minBytesPerSecond: 100_000 }, (reason) => reasons.push(reason));
+  unsized.length(NaN); // no Content-Length: 60 s + 10,000 s
+  t.mock.timers.tick(10_059_000);
+  assert.equal(reasons.length, 1);
+  t.mock.timers.tick(2_000);
+  assert.match(reasons[1] ?? '', /within 10060 s: the time its size limit \(AUDIO_MAX_BYTES\) allows/);
+  const done = totalDeadline({ maxBytes: 1e9 }, (reason) => reasons.push(reason));
+  done.clear();
+  t.mock.timers.tick(1e8);
+  assert.equal(reasons.length, 2, 'a finished download is not aborted later');
 });
 
 test('a host that closes the connection right after a large body does not crash the process', async () => {

@@ -1,31 +1,41 @@
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import helmet from 'helmet';
 import path from 'node:path';
+import { parseClip } from '../src/clip.ts';
 import { BadRequestError, SearchEngineError } from '../src/errors.ts';
 import type { SearchBackend } from '../src/ports.ts';
 import { parseSearchQuery } from '../src/search-request.ts';
+import { isBlank } from '../src/terminal-text.ts';
+import { LocalAudioError, openLocalAudio } from '../indexer/local-audio.ts';
 import { episodePage } from './views/episode-page.ts';
 import { layout } from './views/layout.ts';
 import { researchPage } from './views/research-page.ts';
 import { resultsSection, searchPage } from './views/search-page.ts';
 import { html } from './html.ts';
 import { rateLimit } from './rate-limit.ts';
+import { serveAudio } from './serve-audio.ts';
+import { exportsRouter } from './exports.ts';
 
 export type AppDeps = {
   search: SearchBackend;
   /** Searches a minute per client; 0 or absent: no limit. */
   rateLimit?: number;
-  /** Local audio is served from this folder only. */
+  /** Express's `trust proxy` (TRUST_PROXY), so the limit counts clients behind a proxy. @default false */
+  trustProxy?: boolean | number | string;
+  /** Local audio is served from this folder only (and `audioDirs`). */
   episodesDir: string;
+  /** AUDIO_DIRS: further folders local audio may be served from. @default [] */
+  audioDirs?: readonly string[];
   log?: (line: string) => void;
 };
 
 const STATIC_DIR = path.join(import.meta.dirname, 'static');
 
 /** Builds the web app without listening, so tests can run it in-process; server.ts does the listening. */
-export function createApp({ search, episodesDir, rateLimit: perMinute = 0, log = console.error }: AppDeps): express.Express {
+export function createApp({ search, episodesDir, audioDirs = [], rateLimit: perMinute = 0, trustProxy = false, log = console.error }: AppDeps): express.Express {
   const app = express();
   app.disable('x-powered-by');
+  app.set('trust proxy', trustProxy);
   app.use(
     helmet({
       contentSecurityPolicy: {
@@ -52,6 +62,9 @@ export function createApp({ search, episodesDir, rateLimit: perMinute = 0, log =
   app.use('/static', express.static(STATIC_DIR, { maxAge: '1h', index: false }));
   const limited = rateLimit(perMinute);
   app.use(['/search', '/api/search', '/research'], limited);
+  // Episode pages read two documents each: a crawler walking every slug costs what searching does. Their audio is not
+  // limited: a player fetches it in many Range requests.
+  app.use('/episodes', (req, res, next) => (/^\/[^/]+\/?$/.test(req.path) ? limited(req, res, next) : next()));
 
   app.get('/', (_req, res) => {
     res.type('html').send(searchPage('', {}).value);
@@ -61,7 +74,7 @@ export function createApp({ search, episodesDir, rateLimit: perMinute = 0, log =
     const q = firstString(req.query.q) ?? '';
     // `fragment=1`: only the results, for the page script's search as you type.
     const render = firstString(req.query.fragment) === '1' ? resultsSection : searchPage;
-    if (!q.trim()) return render === searchPage ? res.redirect('/') : res.type('html').send(render('', {}).value);
+    if (isBlank(q)) return render === searchPage ? res.redirect('/') : res.type('html').send(render('', {}).value);
     try {
       const results = await search.search(parseSearchQuery(req.query));
       res.type('html').send(render(q, { results }).value);
@@ -72,7 +85,7 @@ export function createApp({ search, episodesDir, rateLimit: perMinute = 0, log =
 
   app.get('/research', async (req, res) => {
     const q = firstString(req.query.q) ?? '';
-    if (!q.trim()) return res.type('html').send(researchPage('', {}).value);
+    if (isBlank(q)) return res.type('html').send(researchPage('', {}).value);
     try {
       const query = parseSearchQuery(req.query);
       const [points, selected] = await Promise.all([
@@ -95,27 +108,34 @@ export function createApp({ search, episodesDir, rateLimit: perMinute = 0, log =
   });
 
   app.get('/episodes/:slug', async (req, res) => {
-    const t = seconds(firstString(req.query.t));
+    const clip = parseClip(firstString(req.query.t));
     try {
       const [episode, moments] = await Promise.all([search.episode(req.params.slug), search.moments(req.params.slug)]);
       if (!episode) return notFound(res, `No episode called “${req.params.slug}”.`);
-      res.type('html').send(episodePage(episode, moments, t).value);
+      res.type('html').send(episodePage(episode, moments, clip?.start, clip?.end).value);
     } catch (error) {
       res.status(statusOf(error)).type('html').send(layout({ title: 'podgrep', body: html`<p class="error">${messageOf(error, log)}</p>` }).value);
     }
   });
 
-  app.get('/episodes/:slug/audio', async (req, res, next) => {
+  app.get('/episodes/:slug/audio', async (req, res) => {
+    let audio;
     try {
       // Players fetch audio in many Range requests: each reads one small document, never the transcript.
       const audioPath = (await search.episode(req.params.slug))?.audioPath;
       if (!audioPath) return notFound(res, 'This episode has no local audio.');
-      // `root` keeps the path inside EPISODES_DIR; send answers Range requests, which the player seeks with.
-      res.sendFile(audioPath, { root: path.resolve(episodesDir), dotfiles: 'deny', maxAge: '1h' }, (error) => error && next(error));
+      // Checked again at every request, as at index time: the folder may have changed since (local-audio.ts).
+      audio = await openLocalAudio(path.resolve(episodesDir, audioPath), { dirs: [episodesDir, ...audioDirs] });
     } catch (error) {
-      res.status(statusOf(error)).json({ error: messageOf(error, log) });
+      if (!(error instanceof LocalAudioError)) return res.status(statusOf(error)).json({ error: messageOf(error, log) });
+      log(`podgrep: ${error.message}`);
+      // The reason without the path: where the file leads is the host's business, not the listener's.
+      return notFound(res, `This episode’s audio cannot be played: the file ${error.reason.replace(/ \(it leads to [^)]*\)/, '')}.`);
     }
+    await serveAudio(req, res, audio, req.params.slug);
   });
+
+  app.use(exportsRouter(search, log));
 
   app.get('/healthz', async (_req, res) => {
     try {
@@ -145,10 +165,6 @@ function notFound(res: express.Response, message: string) {
 function firstString(value: Request['query'][string]): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first : undefined;
-}
-
-function seconds(value: string | undefined): number | undefined {
-  return value !== undefined && /^\d{1,6}(\.\d+)?$/.test(value) ? Math.floor(Number(value)) : undefined;
 }
 
 function statusOf(error: unknown): number {

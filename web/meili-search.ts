@@ -6,6 +6,7 @@ import { FACETS, type Facet, type IndexNames } from '../src/index-settings.ts';
 import type { SearchBackend } from '../src/ports.ts';
 import { detailRequests, searchRequests, timelineRequest, type SearchQuery } from '../src/search-request.ts';
 import { detailAnswers, rankAnswers } from '../src/search-results.ts';
+import { CUE_FIELDS, linesOf, type CueSource } from '../src/transcript-lines.ts';
 
 /** The web page's reads from Meilisearch: one multi-search per query, two reads per episode page. */
 export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => number = Date.now): SearchBackend {
@@ -53,6 +54,12 @@ export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => n
         client.index<MomentDocument>(names.moments).getDocuments({ filter: `slug = ${filterValue(slug)}`, fields: [...TRANSCRIPT_FIELDS], limit: 10_000 }),
       );
       return found.results.sort((a, b) => a.start - b.start);
+    },
+    async transcript(slug) {
+      const found = await engine(() =>
+        client.index<MomentDocument>(names.moments).getDocuments({ filter: `slug = ${filterValue(slug)}`, fields: [...CUE_FIELDS], limit: 10_000 }),
+      );
+      return linesOf(found.results as CueSource[]);
     },
     async health() {
       const health = await engine(() => client.health());

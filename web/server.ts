@@ -18,7 +18,9 @@ export async function serve(config: Config, engine: SearchEngine, log: (line: st
   const app = createApp({
     search: meiliSearch(client, indexNames(config.meili.indexPrefix)),
     episodesDir: config.episodesDir,
+    audioDirs: config.audioDirs,
     rateLimit: config.rateLimit,
+    trustProxy: config.trustProxy,
     log,
   });
   const server = await new Promise<Server>((resolve, reject) => {

@@ -89,7 +89,7 @@ export async function startStack(episodesDir: string, env: Record<string, string
   const config = parseConfig(settings);
   const log: string[] = [];
   const names = indexNames(config.meili.indexPrefix);
-  const web = await listen(createApp({ search: meiliSearch(meiliClient(running), names), episodesDir, log: (line) => log.push(line) }));
+  const web = await listen(createApp({ search: meiliSearch(meiliClient(running), names), episodesDir, audioDirs: config.audioDirs, log: (line) => log.push(line) }));
   const childEnv = { ...process.env, ...settings, MEILI_HOST: running.host, MEILI_MASTER_KEY: running.masterKey };
   return { config, env: childEnv, meili: running, whisper, web, log, index: (options = {}) => runIndex(config, running, { ...options, log: (line) => void (log.push(line), process.env.TEST_LOG && console.log(line)), transcriber: { backoffMs: 50 } }) };
 }

@@ -14,6 +14,27 @@ if (player) {
     }, { once: true });
   }
 
+  // A clip link (?t=120,150) stops at its end, once: pressing play again goes on through the episode. Seeking away
+  // from the clip (a click on another line) lets it go too.
+  let clipEnd = player.dataset.end ? Number(player.dataset.end) : NaN;
+  const stopAtEnd = () => {
+    if (!Number.isFinite(clipEnd)) return;
+    if (player.currentTime >= clipEnd) {
+      player.pause();
+      player.currentTime = clipEnd;
+      clipEnd = NaN;
+    } else if (!player.paused) {
+      // timeupdate fires only every quarter second or so; a timer lands the stop on the second itself.
+      clearTimeout(stopAtEnd.timer);
+      stopAtEnd.timer = setTimeout(stopAtEnd, Math.max(10, ((clipEnd - player.currentTime) * 1000) / (player.playbackRate || 1)));
+    }
+  };
+  player.addEventListener('timeupdate', stopAtEnd);
+  player.addEventListener('play', stopAtEnd);
+  player.addEventListener('seeked', () => {
+    if (Number.isFinite(clipEnd) && (player.currentTime > clipEnd || player.currentTime < start - 1)) clipEnd = NaN;
+  });
+
   document.querySelector('.transcript')?.addEventListener('click', (event) => {
     const line = event.target instanceof Element ? event.target.closest('.line') : null;
     if (!line || event.defaultPrevented || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;

@@ -35,18 +35,25 @@ document.addEventListener('keydown', (event) => {
   box.select();
 });
 
-// Copy link: added here because copying needs JavaScript; one listener serves moments swapped in later too.
+// Copy link and Copy clip link: added here because copying needs JavaScript; one listener serves moments swapped in
+// later too. The clip link plays the whole moment and stops at its end.
 function addCopyButtons(root) {
   for (const moment of root.querySelectorAll('li.moment')) {
     const play = moment.querySelector('a.play');
     if (!play || moment.querySelector('button.copy-link')) continue;
     const at = play.textContent.match(/\d+(?::\d\d){1,2}/)?.[0] ?? '';
-    const button = document.createElement('button');
-    button.type = 'button';
-    button.className = 'copy-link';
-    button.textContent = 'Copy link';
-    button.setAttribute('aria-label', `Copy link to this moment${at ? ` at ${at}` : ''}`);
-    moment.append(button);
+    const buttons = [['Copy link', play.getAttribute('href'), `Copy link to this moment${at ? ` at ${at}` : ''}`]];
+    if (play.dataset.clip) buttons.push(['Copy clip link', play.dataset.clip, `Copy a link that plays this moment as a clip${at ? ` from ${at}` : ''}`]);
+    for (const [label, href, description] of buttons) {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.className = 'copy-link';
+      button.textContent = label;
+      button.dataset.label = label;
+      button.dataset.href = href ?? '';
+      button.setAttribute('aria-label', description);
+      moment.append(button);
+    }
   }
 }
 addCopyButtons(document);
@@ -54,17 +61,17 @@ addCopyButtons(document);
 const resetTimers = new WeakMap();
 document.addEventListener('click', async (event) => {
   const button = event.target instanceof Element ? event.target.closest('button.copy-link') : null;
-  const play = button?.closest('li.moment')?.querySelector('a.play');
-  if (!button || !play) return;
-  const url = new URL(play.getAttribute('href') ?? '', location.href).href;
+  if (!button?.dataset.href) return;
+  const url = new URL(button.dataset.href, location.href).href;
   const copied = await copy(url, button);
   const at = button.getAttribute('aria-label')?.match(/\d+(?::\d\d){1,2}/)?.[0];
   button.textContent = copied ? 'Copied ✓' : 'Copy failed';
   button.classList.toggle('copied', copied);
-  announce(copied ? `Link to the moment${at ? ` at ${at}` : ''} copied` : `Could not copy the link: ${url}`);
+  const what = button.dataset.label === 'Copy clip link' ? 'Clip link' : 'Link';
+  announce(copied ? `${what} to the moment${at ? ` at ${at}` : ''} copied` : `Could not copy the link: ${url}`);
   clearTimeout(resetTimers.get(button));
   resetTimers.set(button, setTimeout(() => {
-    button.textContent = 'Copy link';
+    button.textContent = button.dataset.label ?? 'Copy link';
     button.classList.remove('copied');
   }, COPIED_MS));
 });

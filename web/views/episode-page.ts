@@ -1,4 +1,5 @@
 import type { EpisodeDocument, TranscriptLine } from '../../src/documents.ts';
+import { speakerAt } from '../../src/moments.ts';
 import { episodeUrl } from '../../src/search-results.ts';
 import { formatTime } from '../../src/time.ts';
 import { html, type Html } from '../html.ts';
@@ -16,11 +17,14 @@ export function audioSrc(episode: EpisodeDocument): string | undefined {
  * the show notes beside it on wide screens. static/player.js and static/find.js add seeking, the spoken line and
  * in-episode search; without them every line is still a link that opens the player at its time.
  */
-export function episodePage(episode: EpisodeDocument, moments: TranscriptLine[], t: number | undefined): Html {
+export function episodePage(episode: EpisodeDocument, moments: TranscriptLine[], t: number | undefined, end?: number): Html {
   const src = audioSrc(episode);
-  // A media fragment makes the browser open the audio at `t` even without JavaScript.
+  // A media fragment makes the browser open the audio at `t` even without JavaScript. A clip's end is left to
+  // player.js: Chromium enforces a fragment's end on every later play too, so the listener could never go on.
+  const clipEnd = t !== undefined && end !== undefined && end > t ? end : undefined;
   const playerSrc = src && t !== undefined ? `${src}#t=${t}` : src;
-  const current = t === undefined ? undefined : currentMoment(moments, t);
+  const lines = transcriptLines(moments);
+  const current = t === undefined ? undefined : currentLine(lines, t);
   const meta = [
     episode.podcast,
     episode.date,
@@ -38,7 +42,7 @@ export function episodePage(episode: EpisodeDocument, moments: TranscriptLine[],
   ${playerSrc || moments.length
     ? html`<div class="episode-tools">
     ${playerSrc
-      ? html`<audio id="player" controls preload="metadata" src="${playerSrc}" data-start="${t ?? ''}" aria-label="Episode audio"></audio>`
+      ? html`<audio id="player" controls preload="metadata" src="${playerSrc}" data-start="${t ?? ''}" data-end="${clipEnd ?? ''}" aria-label="Episode audio"></audio>`
       : html`<p class="empty">This episode has no audio.</p>`}
     ${moments.length ? findForm(episode) : ''}
   </div>`
@@ -46,10 +50,15 @@ export function episodePage(episode: EpisodeDocument, moments: TranscriptLine[],
   <div class="episode-body">
     ${moments.length
       ? html`<section class="transcript" aria-labelledby="transcript-heading"><h2 id="transcript-heading">Transcript</h2>
-      ${moments.map(
-        (moment) => html`<p class="line${moment === current ? ' current' : ''}" data-start="${moment.start}">
-        <a class="time" href="${episodeUrl(episode.slug, moment.start)}" aria-label="Play from ${formatTime(moment.start)}">${formatTime(moment.start)}</a> ${moment.text.slice(moment.overlap ?? 0)}</p>`,
-      )}
+      ${byTurn(lines).map((turn) => {
+        const body = turn.lines.map(
+          (line) => html`<p class="line${line === current ? ' current' : ''}" data-start="${line.start}">
+        <a class="time" href="${episodeUrl(episode.slug, line.start)}" aria-label="Play from ${formatTime(line.start)}">${formatTime(line.start)}</a> ${line.text}</p>`,
+        );
+        if (turn.speaker === undefined) return body;
+        // A stretch the transcript names nobody for is still its own turn, without a name to show.
+        return html`<div class="turn">${turn.speaker ? html`<p class="speaker">${turn.speaker}</p>` : ''}${body}</div>`;
+      })}
     </section>`
       : html`<p class="empty transcript-missing">No transcript yet: this episode is searchable by its show notes.</p>`}
     ${notes(episode)}
@@ -76,8 +85,10 @@ function findForm(episode: EpisodeDocument): Html {
 function notes(episode: EpisodeDocument): Html {
   const people = [...episode.panel, ...episode.guests.map((guest) => `${guest} (guest)`)];
   const links = episode.links.map((label, i) => ({ label, url: episode.linkUrls[i] ?? '' }));
-  if (!people.length && !links.length && !episode.picks.length) return html``;
+  const speakers = episode.speakers ?? [];
+  if (!people.length && !links.length && !episode.picks.length && !speakers.length) return html``;
   return html`<aside class="notes" aria-label="Show notes">
+    ${speakers.length ? html`<section><h2>Speaking</h2><ul class="speakers">${speakers.map((name) => html`<li>${name}</li>`)}</ul></section>` : ''}
     ${people.length ? html`<section><h2>Panel</h2><ul>${people.map((name) => html`<li>${name}</li>`)}</ul></section>` : ''}
     ${links.length ? html`<section><h2>Links</h2><ul class="links">${links.map((link) => html`<li>${safeLink(link.label, link.url)}</li>`)}</ul></section>` : ''}
     ${episode.picks.length ? html`<section><h2>Picks</h2><ul class="links">${episode.picks.map((pick) => html`<li>${withLinks(pick)}</li>`)}</ul></section>` : ''}
@@ -101,6 +112,42 @@ function withLinks(text: string): Html {
 /** Links start a second or so before the words (search-results.ts), so the line about to be spoken counts as current. */
 const LEAD_IN = 1.5;
 
-function currentMoment(moments: TranscriptLine[], t: number): TranscriptLine | undefined {
-  return moments.findLast((moment) => moment.start <= t + LEAD_IN);
+function currentLine(lines: Line[], t: number): Line | undefined {
+  return lines.findLast((line) => line.start <= t + LEAD_IN);
+}
+
+/** A line of the page: a moment, or the part of one that a speaker says. `speaker` undefined: nobody is ever named. */
+type Line = { start: number; text: string; speaker: string | null | undefined };
+
+/** Each moment's own text (without the overlap), cut where a speaker's turn begins. */
+function transcriptLines(moments: TranscriptLine[]): Line[] {
+  return moments.flatMap((moment) => {
+    const overlap = moment.overlap ?? 0;
+    const turns = moment.turns ?? [];
+    const cuts = turns.filter((turn) => turn.offset > overlap);
+    const lines: Line[] = [];
+    let from = overlap;
+    let start = moment.start;
+    let speaker = speakerAt(turns, overlap);
+    for (const cut of [...cuts, undefined]) {
+      const text = moment.text.slice(from, cut?.offset).trim();
+      if (text) lines.push({ start, text, speaker });
+      if (!cut) break;
+      [from, start, speaker] = [cut.offset, cut.start, cut.speaker];
+    }
+    return lines;
+  });
+}
+
+/** Consecutive lines of one speaker make one turn. */
+function byTurn(lines: Line[]): { speaker: string | null | undefined; lines: Line[] }[] {
+  const named = lines.some((line) => line.speaker);
+  const turns: { speaker: string | null | undefined; lines: Line[] }[] = [];
+  for (const line of lines) {
+    const speaker = named ? (line.speaker ?? null) : undefined;
+    const last = turns.at(-1);
+    if (last && last.speaker === speaker) last.lines.push(line);
+    else turns.push({ speaker, lines: [line] });
+  }
+  return turns;
 }

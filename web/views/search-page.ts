@@ -17,6 +17,7 @@ const FIELD_NAMES: Record<string, string> = {
   podcast: 'Podcast',
   sponsors: 'Sponsors',
   otherNotes: 'Show notes',
+  chapters: 'Chapter',
 };
 
 export function searchPage(q: string, outcome: { results?: SearchResponse; error?: string }): Html {
@@ -39,7 +40,7 @@ function intro(): Html {
 </section>`;
 }
 
-const FACET_NAMES: Record<Facet, string> = { podcast: 'Podcast', tag: 'Tag', year: 'Year', person: 'Guest or panelist' };
+const FACET_NAMES: Record<Facet, string> = { podcast: 'Podcast', tag: 'Tag', year: 'Year', person: 'Guest or panelist', speaker: 'Speaking' };
 /** Values shown per facet before the list would crowd the page. */
 const FACET_VALUES = 8;
 
@@ -84,7 +85,7 @@ ${results.episodes.map(
   <h2><a href="${episode.url}">${episode.title}</a></h2>
   <p class="meta">${episodeMeta(episode)}</p>
   ${episode.notes.slice(0, 1).map(
-    (note) => html`<p class="note"><span class="field">${FIELD_NAMES[note.field] ?? note.field}</span> ${trusted(note.snippet)}</p>`,
+    (note) => html`<p class="note"><span class="field">${FIELD_NAMES[note.field] ?? note.field}</span> ${note.url ? html`<a href="${note.url}">${trusted(note.snippet)}</a>` : trusted(note.snippet)}</p>`,
   )}
   ${episode.moments.length ? html`<ul class="moments">
     ${episode.moments.map(momentItem)}
@@ -98,7 +99,7 @@ ${pages > 1 ? pager(state, results.page, pages) : ''}`;
 
 /** One moment in a result list: its play link at the matched word, and the highlighted snippet. */
 export function momentItem(moment: MomentResult): Html {
-  return html`<li class="moment"><a class="play" href="${moment.url}" aria-label="Play from ${formatTime(moment.at)}">▶ ${formatTime(moment.at)}</a> <span class="snippet">${trusted(moment.snippet)}</span></li>`;
+  return html`<li class="moment"><a class="play" href="${moment.url}" data-clip="${moment.clipUrl}" aria-label="Play from ${formatTime(moment.at)}">▶ ${formatTime(moment.at)}</a> <span class="snippet">${moment.speaker ? html`<span class="speaker">${moment.speaker}:</span> ` : ''}${trusted(moment.snippet)}</span></li>`;
 }
 
 function facets(results: SearchResponse, state: State): Html {

@@ -1,7 +1,8 @@
-import { detailRequests, parseSearchQuery, searchRequests } from '../src/search-request.ts';
-import { detailAnswers, rankAnswers, type SearchAnswer } from '../src/search-results.ts';
-import type { IndexNames } from '../src/index-settings.ts';
 import { meiliClient } from '../indexer/meili-client.ts';
+import { searcher } from '../web/meili-search.ts';
+import type { IndexNames } from '../src/index-settings.ts';
+import { parseSearchQuery, searchLimits, searchRequests } from '../src/search-request.ts';
+import { searchResults, type SearchAnswer } from '../src/search-results.ts';
 
 type Results = { results: SearchAnswer[] };
 
@@ -18,37 +19,48 @@ export async function median(call: () => unknown, rounds = 30): Promise<number> 
 }
 
 /**
- * Where one search's time goes, measured piece by piece in this process: each part of the two multi-searches sent to
- * Meilisearch alone (its own time, HTTP on loopback included), then each step podgrep adds — reading the answers'
- * JSON, ranking, shaping the page, writing its JSON — on the very answers Meilisearch gave.
+ * Where one search's time goes, measured piece by piece in this process. First the engine: podgrep's multi-search as
+ * it is sent, each of its two queries alone, and the designs it replaced or weighed, each sent alone (HTTP on loopback
+ * included) — so the choice stays measured at every catalogue size. Then each step podgrep adds on the very answer
+ * Meilisearch gave: the client against plain fetch, parsing, ranking and shaping, writing the JSON.
  */
 export async function profileSearch(host: string, apiKey: string, names: IndexNames, params: Record<string, string>) {
   const headers = { authorization: `Bearer ${apiKey}`, 'accept-encoding': 'identity', 'content-type': 'application/json' };
-  const post = async (queries: unknown[]) => (await fetch(`${host}/multi-search`, { method: 'POST', headers, body: JSON.stringify({ queries }) })).text();
+  const post = async (body: unknown) => (await fetch(`${host}/multi-search`, { method: 'POST', headers, body: JSON.stringify(body) })).text();
   const client = meiliClient({ host, apiKey });
   const query = parseSearchQuery(params);
-  const ranking = searchRequests(query, names);
-  const firstText = await post(ranking);
-  const first = JSON.parse(firstText) as Results;
-  const rank = () => rankAnswers(query, first.results);
-  const page = rank();
-  const shown = page.response.episodes.map((episode) => episode.slug);
-  const detail = detailRequests(query, shown, page.notesSlugs, names);
-  const secondText = await post(detail);
-  const second = JSON.parse(secondText) as Results;
-  const shape = () => detailAnswers(page, second.results);
+  const queries = searchRequests(query, names);
+  const [notes, moments] = queries as unknown as [Record<string, unknown>, Record<string, unknown>];
+  const texts = await Promise.all(queries.map((one) => post({ queries: [one] })));
+  const answers = texts.map((text) => (JSON.parse(text) as Results).results[0]!);
+  const shape = () => searchResults(query, answers, searchLimits(query));
   const shaped = shape();
   const responseText = JSON.stringify(shaped);
-  // The same two requests through the Meilisearch client podgrep uses, against plain fetch reading bytes: interleaved,
-  // so the difference is the client's own work (building the request, decoding and parsing the answer).
-  const bodies = [JSON.stringify({ queries: ranking }), JSON.stringify({ queries: detail })];
-  const plain = async () => {
-    for (const body of bodies) await (await fetch(`${host}/multi-search`, { method: 'POST', headers, body })).arrayBuffer();
+  const { showRankingScoreDetails: _details, ...momentsNoDetails } = moments;
+  const { attributesToHighlight: _highlight, highlightPreTag: _pre, highlightPostTag: _post, ...momentsPlain } = momentsNoDetails;
+  const bare = { q: query.q, ...(typeof moments.filter === 'string' ? { filter: moments.filter } : {}) };
+  const alternatives = {
+    // The designs weighed: each alone, so their cost is comparable with the multi-search podgrep sends.
+    sent: () => Promise.all(queries.map((one) => post({ queries: [one] }))),
+    multi: () => post({ queries }),
+    notes: () => post({ queries: [notes] }),
+    moments: () => post({ queries: [moments] }),
+    momentsNoDetails: () => post({ queries: [momentsNoDetails] }),
+    moments100: () => post({ queries: [{ ...moments, limit: 100 }] }),
+    momentsNoHighlight: () => post({ queries: [momentsPlain] }),
+    distinct: () => post({ queries: [{ ...moments, limit: 20, distinct: 'slug' }] }),
+    slugFacet: () => post({ queries: [{ ...bare, indexUid: names.moments, limit: 0, facets: ['slug'] }] }),
+    federated: () =>
+      post({ federation: { limit: notes.limit as number + (moments.limit as number) }, queries: [{ ...notes, limit: undefined }, { ...moments, limit: undefined }] }),
   };
-  const viaClient = async () => {
-    await client.multiSearch({ queries: ranking });
-    await client.multiSearch({ queries: detail });
-  };
+  const engine = {} as Record<keyof typeof alternatives, number>;
+  for (const [name, call] of Object.entries(alternatives)) engine[name as keyof typeof alternatives] = await median(call);
+  // The same requests as podgrep sends them (undici's request, web/meili-search.ts), against plain fetch reading bytes:
+  // interleaved, so the difference is the client's own work (building the request, decoding and parsing the answer).
+  const bodies = queries.map((one) => JSON.stringify({ queries: [one] }));
+  const plain = () => Promise.all(bodies.map(async (body) => (await fetch(`${host}/multi-search`, { method: 'POST', headers, body })).arrayBuffer()));
+  const searchOne = searcher(client);
+  const viaClient = () => Promise.all(queries.map(searchOne));
   const differences: number[] = [];
   for (let i = 0; i < 60; i++) {
     const a = performance.now();
@@ -58,17 +70,11 @@ export async function profileSearch(host: string, apiKey: string, names: IndexNa
     differences.push(performance.now() - b - (b - a));
   }
   return {
-    engine: {
-      notes: await median(() => post([ranking[0]])),
-      bestMoments: await median(() => post([ranking[1]])),
-      counts: await median(() => post([ranking[2]])),
-      detail: await median(() => post(detail)),
-    },
-    bytes: { answers: firstText.length + secondText.length, response: responseText.length },
+    engine,
+    bytes: { answer: texts.reduce((sum, text) => sum + text.length, 0), response: responseText.length },
     node: {
       client: differences.sort((x, y) => x - y)[differences.length >> 1]!,
-      parse: await median(() => (JSON.parse(firstText), JSON.parse(secondText)), 200),
-      rank: await median(rank, 200),
+      parse: await median(() => texts.map((text) => JSON.parse(text)), 200),
       shape: await median(shape, 200),
       render: await median(() => JSON.stringify(shaped), 200),
     },
@@ -80,25 +86,29 @@ export type SearchProfile = Awaited<ReturnType<typeof profileSearch>>;
 /** The tables of BENCHMARKS.md's profile section; `floor` is a podgrep request that does no search. */
 export function profileTables(rows: { name: string; gap: number; profile: SearchProfile }[], floor: number): string {
   const ms = (x: number) => x.toFixed(2);
-  return `Meilisearch's own time, each part of a search sent alone (ms, median of 30):
+  return `Meilisearch's time for podgrep's two queries sent at once ("sent"), the same as one multi-search (Meilisearch
+answers its queries one after the other), each query alone, and the designs weighed against them, each sent alone (ms,
+median of 30, HTTP on loopback included). "moments" is podgrep's moments query (limit 30, highlighted, score details);
+"no details" drops the score details, "no highlight" the highlighting too; "100" reads 100 highlighted moments.
+"distinct" is the moments query at limit 20 grouped by episode in the engine; "slug facet" the old per-episode match
+counts over every match; "federated" both queries merged into one list by the engine.
 
-| query | notes hits | best moment per episode (\`distinct\`) | matches per episode (facet) | detail read (snippets, 3 moments × 10 episodes) |
-| --- | --- | --- | --- | --- |
-${rows.map(({ name, profile: { engine: e } }) => `| ${name} | ${ms(e.notes)} | ${ms(e.bestMoments)} | ${ms(e.counts)} | ${ms(e.detail)} |`).join('\n')}
+| query | **sent** | one multi-search | notes | moments | no details | no highlight | 100 | distinct | slug facet | federated |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${rows.map(({ name, profile: { engine: e } }) => `| ${name} | **${ms(e.sent)}** | ${ms(e.multi)} | ${ms(e.notes)} | ${ms(e.moments)} | ${ms(e.momentsNoDetails)} | ${ms(e.momentsNoHighlight)} | ${ms(e.moments100)} | ${ms(e.distinct)} | ${ms(e.slugFacet)} | ${ms(e.federated)} |`).join('\n')}
 
-What podgrep adds to a search, step by step on the same answers (ms, median), against the measured p50 gap. "Client"
-is the Meilisearch client's two requests against plain \`fetch\` reading the bytes (interleaved, median of 60
-differences; it includes parsing the answers, shown apart as "of which parse"). "HTTP/Express" is a podgrep request
-that does no search: \`GET /healthz\` minus Meilisearch's own \`/health\` (${ms(floor)} ms). What the sum leaves is the
-cost of a third process on the path — the server is woken for each of its two Meilisearch answers, on 2 shared cores.
+What podgrep adds, step by step on the same answer (ms, median), against the measured p50 gap to the plain search.
+"Client" is podgrep's two requests (undici's \`request\`, \`web/meili-search.ts\`) against plain \`fetch\` reading the bytes
+(interleaved, median of 60 differences; it includes parsing the answers, shown apart as "of which parse"; negative:
+faster than fetch that does not even parse). "HTTP/Express" is a podgrep request that
+does no search: \`GET /healthz\` minus Meilisearch's own \`/health\` (${ms(floor)} ms).
 
-| query | answers KB | client | of which parse | rank | shape page | render JSON (KB) | HTTP/Express | sum | measured gap |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+| query | answer KB | client | of which parse | rank and shape | render JSON (KB) | HTTP/Express | gap to plain |
+| --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows
-  .map(({ name, gap, profile: { bytes, node } }) => {
-    const sum = Math.max(node.client, node.parse) + node.rank + node.shape + node.render + floor;
-    return `| ${name} | ${(bytes.answers / 1024).toFixed(0)} | ${ms(node.client)} | ${ms(node.parse)} | ${ms(node.rank)} | ${ms(node.shape)} | ${ms(node.render)} (${(bytes.response / 1024).toFixed(0)}) | ${ms(floor)} | ${ms(sum)} | ${ms(gap)} |`;
-  })
+  .map(({ name, gap, profile: { bytes, node } }) =>
+    `| ${name} | ${(bytes.answer / 1024).toFixed(0)} | ${ms(node.client)} | ${ms(node.parse)} | ${ms(node.shape)} | ${ms(node.render)} (${(bytes.response / 1024).toFixed(0)}) | ${ms(floor)} | ${ms(gap)} |`,
+  )
   .join('\n')}
 `;
 }

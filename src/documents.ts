@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Episode } from './episode.ts';
 import type { Moment } from './moments.ts';
+import { peopleOf } from './people.ts';
 import { encodeWordTimes } from './word-times.ts';
 import { momentCues, type StoredCue } from './transcript-lines.ts';
 import type { Segment } from './transcript.ts';
@@ -147,7 +148,7 @@ function filterableOf(episode: Episode): Filterable {
   return {
     podcast: episode.podcast ?? null,
     tags: episode.tags,
-    people: [...new Set([...episode.panel, ...episode.guests])],
+    people: peopleOf([...episode.panel, ...episode.guests]),
     speakers: [],
     day: episode.date ? Math.round(Date.parse(episode.date) / 86_400_000) : null,
     year: episode.date ? Number(episode.date.slice(0, 4)) : null,

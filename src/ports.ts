@@ -2,7 +2,7 @@
  * The outside services, as the core sees them. Each is a small interface passed in, so tests hand in real local
  * servers or fakes that behave like the real thing.
  */
-import type { EpisodeDocument, MomentDocument, TranscriptLine } from './documents.ts';
+import type { EpisodeDocument, EpisodeSummary, MomentDocument, TranscriptLine } from './documents.ts';
 import type { SearchResponse } from './search-results.ts';
 import type { TimelinePoint } from './timeline.ts';
 import type { SearchQuery } from './search-request.ts';
@@ -85,4 +85,6 @@ export interface SearchBackend {
   /** The transcript's own lines (cues, speaker turns) in order, as indexed: for the exports and the episode page. */
   transcript(slug: string): Promise<ExportLine[]>;
   health(): Promise<{ status: string }>;
+  /** The newest episodes, for the home page and "nothing found"; a backend without it shows none. */
+  recent?(limit: number): Promise<EpisodeSummary[]>;
 }

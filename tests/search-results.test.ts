@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import { BadRequestError } from '../src/errors.ts';
 import { filterValue } from '../src/filter.ts';
 import { filterExpression, MATCH_END as E, MATCH_START as S, parseSearchQuery } from '../src/search-request.ts';
-import { FACET_VALUES, rankResults, snippet, withDetails, type MomentHit } from '../src/search-results.ts';
+import { FACET_VALUES, searchResults, snippet, type MomentHit, type NotesHit } from '../src/search-results.ts';
 import { decodeWordTimes, encodeWordTimes, timeAtPackedOffset } from '../src/word-times.ts';
 
 const summary = { title: 'T', podcast: 'p', date: '2020-01-01', episodeNumber: 1 };
@@ -24,29 +24,67 @@ test('marks stay balanced whatever the text holds, and long text is cropped arou
   assert.match(out, /^… w53 .* <mark>hit<\/mark> .* w82 …$/);
 });
 
+const words = (matching: number, max: number) => ({ _rankingScoreDetails: { words: { matchingWords: matching, maxMatchingWords: max } } });
+const limits = { notes: 20, moments: 100 };
+const answer = (hits: unknown[]) => ({ hits });
+
+function moment(slug: string, start: number, text: string, score: number, extra: object = {}): MomentHit {
+  const plain = text.replace(/[\u0002\u0003]/g, '');
+  const offsets = [...plain.matchAll(/\S+/g)].map((m) => m.index);
+  const wordTimes = encodeWordTimes(start, { wordOffsets: offsets, wordStarts: offsets.map((_, i) => start + i * 2) });
+  return { ...summary, slug, start, end: start + 30, wordTimes, _formatted: { text }, _rankingScore: score, ...extra };
+}
+
 test('moments are grouped by episode, the link lands a second before the matched word', () => {
-  const moment = (slug: string, start: number, text: string, score: number): MomentHit => {
-    const plain = text.replace(/[\u0002\u0003]/g, '');
-    const offsets = [...plain.matchAll(/\S+/g)].map((m) => m.index);
-    const wordTimes = encodeWordTimes(start, { wordOffsets: offsets, wordStarts: offsets.map((_, i) => start + i * 2) });
-    return { ...summary, slug, start, end: start + 30, wordTimes, _formatted: { text }, _rankingScore: score };
-  };
   const query = { q: 'nif', page: 1, filters: {}, sort: 'relevance' } as const;
-  const notesHit = { ...summary, slug: 'b', _rankingScore: 0.5, _matchesPosition: { summary: [] }, _formatted: { summary: `about ${S}NIF${E}s` } };
-  const a = [moment('a', 100, `one two three ${S}nif${E} five`, 0.9), moment('a', 300, `x ${S}nif${E}`, 0.3)];
-  const b = [moment('b', 10, `${S}nif${E}`, 0.4)];
-  // Step one ranks on the best moment per episode and the count of matches per episode (c has no best moment read).
-  const page = rankResults(query, [{ ...summary, slug: 'b', _rankingScore: 0.5 }], [a[0]!, b[0]!], { a: 2, b: 1, c: 4 });
-  assert.deepEqual(page.notesSlugs, ['b']);
-  const response = withDetails(page, [notesHit], new Map([['a', a], ['b', b]]));
-  assert.equal(page.response.totalEpisodes, 3, 'episodes counted past the ones ranked');
-  assert.deepEqual(response.episodes.map((e) => e.slug), ['a', 'b']);
+  const notesHit: NotesHit = { ...summary, slug: 'b', _rankingScore: 0.5, _formatted: { title: 'T', summary: `about ${S}NIF${E}s` } };
+  const moments = [
+    moment('a', 100, `one two three ${S}nif${E} five`, 0.9),
+    moment('b', 10, `${S}nif${E}`, 0.4),
+    moment('a', 300, `x ${S}nif${E}`, 0.3),
+  ];
+  const response = searchResults(query, [answer([notesHit]), answer(moments)], limits);
+  assert.equal(response.totalEpisodes, 2);
+  assert.equal(response.totalEpisodesExact, true, 'fewer hits than the limit: every match was read');
+  assert.deepEqual(response.episodes.map((e) => [e.slug, e.match]), [['a', 'all'], ['b', 'all']]);
   const [first] = response.episodes;
   assert.deepEqual(first?.moments.map((m) => [m.start, m.at, m.url]), [
     [100, 106, '/episodes/a?t=105'],
     [300, 302, '/episodes/a?t=301'],
   ]);
   assert.deepEqual(response.episodes[1]?.notes, [{ field: 'summary', snippet: 'about <mark>NIF</mark>s' }]);
+});
+
+test('episodes where every word matches come first and are the ones counted; partial ones follow, counted apart', () => {
+  const query = { q: 'dirty schedulers', page: 1, filters: {}, sort: 'relevance' } as const;
+  const moments = [
+    moment('full', 10, `${S}dirty${E} ${S}schedulers${E}`, 0.7, words(2, 2)),
+    // A partial hit scores higher than nothing, but never above a full match; its episode also fully matches in
+    // its notes, so it is a full match and its partial moment is not shown with it.
+    moment('dirty-only', 20, `a ${S}dirty${E} laundry`, 0.95, words(1, 2)),
+    moment('by-notes', 30, `${S}dirty${E} pages`, 0.9, words(1, 2)),
+  ];
+  const notes: NotesHit[] = [{ ...summary, slug: 'by-notes', _rankingScore: 0.6, ...words(2, 2), _formatted: { summary: `${S}dirty${E} ${S}schedulers${E}` } }];
+  const response = searchResults(query, [answer(notes), answer(moments)], limits);
+  assert.deepEqual(response.episodes.map((e) => [e.slug, e.match]), [['full', 'all'], ['by-notes', 'all'], ['dirty-only', 'some']]);
+  assert.deepEqual(response.episodes[1]?.moments, [], 'the partial moment of a full match is left out');
+  assert.equal(response.totalEpisodes, 2);
+  assert.equal(response.partialEpisodes, 1);
+  assert.equal(response.totalEpisodesExact, true);
+  assert.equal(response.pages, 1);
+});
+
+test('counts say when they are lower bounds: a full answer of full matches may have more behind it', () => {
+  const query = { q: 'scheduler', page: 1, filters: {}, sort: 'relevance' } as const;
+  const moments = Array.from({ length: 4 }, (_, i) => moment(`e${i % 2}`, i * 30, `${S}scheduler${E}`, 0.9));
+  const capped = searchResults(query, [answer([]), answer(moments)], { notes: 20, moments: 4 });
+  assert.equal(capped.totalEpisodes, 2);
+  assert.equal(capped.totalEpisodesExact, false, 'as many hits as the limit, all full: more may match');
+  const two = { ...query, q: 'scheduler tree' };
+  const reached = searchResults(two, [answer([]), answer([...moments.slice(0, 3).map((m) => ({ ...m, ...words(2, 2) })), { ...moments[3]!, slug: 'e9', ...words(1, 2) }])], { notes: 20, moments: 4 });
+  assert.equal(reached.totalEpisodesExact, true, 'the answer reached partial hits: every full match was read');
+  assert.equal(reached.partialEpisodes, 1);
+  assert.equal(reached.partialEpisodesExact, false);
 });
 
 test('queries are checked: empty, too long, bad pages', () => {
@@ -97,17 +135,10 @@ test('facets list the most common values first, at most FACET_VALUES of them, pl
     _rankingScore: 0.5,
   }));
   const query = (filters: Record<string, string[]>) => ({ q: 'x', page: 1, filters, sort: 'relevance' as const });
-  const people = rankResults(query({}), hits, [], {}).response.facets.person;
+  const people = searchResults(query({}), [answer(hits), answer([])], limits).facets.person;
   assert.equal(people.length, FACET_VALUES);
   assert.deepEqual(people.slice(0, 2), [{ value: 'Guest 00', count: 30 }, { value: 'Guest 01', count: 29 }]);
-  const filtered = rankResults(query({ person: ['Guest 29'] }), hits, [], {}).response.facets.person;
+  const filtered = searchResults(query({ person: ['Guest 29'] }), [answer(hits), answer([])], limits).facets.person;
   assert.equal(filtered.length, FACET_VALUES + 1);
   assert.deepEqual(filtered.at(-1), { value: 'Guest 29', count: 1 });
-});
-
-test('the total counts episodes matched by notes beyond the hits read', () => {
-  const query = { q: 'x', page: 1, filters: {}, sort: 'relevance' } as const;
-  const hits = [{ ...summary, slug: 'a', _rankingScore: 0.9 }];
-  assert.equal(rankResults(query, hits, [], { a: 1, b: 2 }).response.totalEpisodes, 2);
-  assert.equal(rankResults(query, hits, [], { a: 1, b: 2 }, 340).response.totalEpisodes, 340);
 });

@@ -4,14 +4,16 @@ import path from 'node:path';
 import { parseClip } from '../src/clip.ts';
 import { BadRequestError, SearchEngineError } from '../src/errors.ts';
 import type { SearchBackend } from '../src/ports.ts';
+import type { SearchResponse } from '../src/search-results.ts';
 import { parseSearchQuery } from '../src/search-request.ts';
 import { isBlank } from '../src/terminal-text.ts';
 import { LocalAudioError, openLocalAudio } from '../indexer/local-audio.ts';
 import { episodePage } from './views/episode-page.ts';
-import { layout } from './views/layout.ts';
+import { errorPage, notFoundPage, slugWords } from './views/not-found.ts';
+import { RECENT_EPISODES, type Shelf } from './views/shelf.ts';
+import { readSiteInfo, type SiteInfo } from './site-info.ts';
 import { researchPage } from './views/research-page.ts';
 import { resultsSection, searchPage } from './views/search-page.ts';
-import { html } from './html.ts';
 import { rateLimit } from './rate-limit.ts';
 import { serveAudio } from './serve-audio.ts';
 import { exportsRouter } from './exports.ts';
@@ -27,13 +29,21 @@ export type AppDeps = {
   /** AUDIO_DIRS: further folders local audio may be served from. @default [] */
   audioDirs?: readonly string[];
   log?: (line: string) => void;
+  /** Podcasts' names and example queries; read from `podgrep.yml` and `glossary.yml` in episodesDir when absent. */
+  site?: SiteInfo;
 };
 
 const STATIC_DIR = path.join(import.meta.dirname, 'static');
 
 /** Builds the web app without listening, so tests can run it in-process; server.ts does the listening. */
-export function createApp({ search, episodesDir, audioDirs = [], rateLimit: perMinute = 0, trustProxy = false, log = console.error }: AppDeps): express.Express {
+export function createApp({ search, episodesDir, audioDirs = [], rateLimit: perMinute = 0, trustProxy = false, log = console.error, site }: AppDeps): express.Express {
   const app = express();
+  const siteInfo = site ? Promise.resolve(site) : readSiteInfo(episodesDir, log);
+  // What the home and "nothing found" pages offer; the newest episodes only where they are shown.
+  const shelf = async (withRecent: boolean): Promise<Shelf> => ({
+    ...(await siteInfo),
+    recent: withRecent ? await search.recent?.(RECENT_EPISODES).catch(() => []) ?? [] : [],
+  });
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
   app.use(
@@ -66,18 +76,18 @@ export function createApp({ search, episodesDir, audioDirs = [], rateLimit: perM
   // limited: a player fetches it in many Range requests.
   app.use('/episodes', (req, res, next) => (/^\/[^/]+\/?$/.test(req.path) ? limited(req, res, next) : next()));
 
-  app.get('/', (_req, res) => {
-    res.type('html').send(searchPage('', {}).value);
+  app.get('/', async (_req, res) => {
+    res.type('html').send(searchPage('', { shelf: await shelf(true) }).value);
   });
 
   app.get('/search', async (req, res) => {
     const q = firstString(req.query.q) ?? '';
     // `fragment=1`: only the results, for the page script's search as you type.
     const render = firstString(req.query.fragment) === '1' ? resultsSection : searchPage;
-    if (isBlank(q)) return render === searchPage ? res.redirect('/') : res.type('html').send(render('', {}).value);
+    if (isBlank(q)) return render === searchPage ? res.redirect('/') : res.type('html').send(render('', { shelf: await shelf(true) }).value);
     try {
       const results = await search.search(parseSearchQuery(req.query));
-      res.type('html').send(render(q, { results }).value);
+      res.type('html').send(render(q, { results, shelf: await shelf(results.totalEpisodes === 0) }).value);
     } catch (error) {
       res.status(statusOf(error)).type('html').send(render(q, { error: messageOf(error, log) }).value);
     }
@@ -92,7 +102,7 @@ export function createApp({ search, episodesDir, audioDirs = [], rateLimit: perM
         search.timeline(query),
         query.episode ? search.search({ ...query, page: 1 }) : undefined,
       ]);
-      res.type('html').send(researchPage(q, { points, ...(selected ? { selected } : {}) }).value);
+      res.type('html').send(researchPage(q, { points, page: query.page, ...(selected ? { selected } : {}) }).value);
     } catch (error) {
       res.status(statusOf(error)).type('html').send(researchPage(q, { error: messageOf(error, log) }).value);
     }
@@ -111,10 +121,10 @@ export function createApp({ search, episodesDir, audioDirs = [], rateLimit: perM
     const clip = parseClip(firstString(req.query.t));
     try {
       const [episode, moments] = await Promise.all([search.episode(req.params.slug), search.moments(req.params.slug)]);
-      if (!episode) return notFound(res, `No episode called “${req.params.slug}”.`);
+      if (!episode) return notFound(res, `No episode called “${req.params.slug}”.`, await lookAlike(search, req.params.slug));
       res.type('html').send(episodePage(episode, moments, clip?.start, clip?.end).value);
     } catch (error) {
-      res.status(statusOf(error)).type('html').send(layout({ title: 'podgrep', body: html`<p class="error">${messageOf(error, log)}</p>` }).value);
+      res.status(statusOf(error)).type('html').send(errorPage(messageOf(error, log)).value);
     }
   });
 
@@ -158,8 +168,20 @@ export function createApp({ search, episodesDir, audioDirs = [], rateLimit: perM
   return app;
 }
 
-function notFound(res: express.Response, message: string) {
-  res.status(404).type('html').send(layout({ title: 'Not found — podgrep', body: html`<p class="error">${message}</p>` }).value);
+function notFound(res: express.Response, message: string, lookAlike?: Parameters<typeof notFoundPage>[1]) {
+  res.status(404).type('html').send(notFoundPage(message, lookAlike).value);
+}
+
+/** The episodes a missing episode's slug finds by its words: an old or mistyped link was most likely meant for one. */
+async function lookAlike(search: SearchBackend, slug: string): Promise<{ q: string; results?: SearchResponse }> {
+  const q = slugWords(slug);
+  if (!q) return { q };
+  try {
+    return { q, results: await search.search(parseSearchQuery({ q })) };
+  } catch {
+    // A search that fails here only leaves the suggestions out: the page is a 404 either way.
+    return { q };
+  }
 }
 
 function firstString(value: Request['query'][string]): string | undefined {

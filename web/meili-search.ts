@@ -1,25 +1,25 @@
-import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
+import { MeilisearchApiError, type Meilisearch, type MultiSearchQuery } from 'meilisearch';
+import { Agent, request } from 'undici';
 import { TRANSCRIPT_FIELDS, type EpisodeDocument, type MomentDocument } from '../src/documents.ts';
 import { BadRequestError, SearchEngineError } from '../src/errors.ts';
 import { filterValue } from '../src/filter.ts';
 import { FACETS, type Facet, type IndexNames } from '../src/index-settings.ts';
 import type { SearchBackend } from '../src/ports.ts';
-import { detailRequests, searchRequests, timelineRequest, type SearchQuery } from '../src/search-request.ts';
-import { detailAnswers, rankAnswers } from '../src/search-results.ts';
+import { searchLimits, searchRequests, timelineRequest, type SearchQuery } from '../src/search-request.ts';
+import { searchResults, type SearchAnswer } from '../src/search-results.ts';
 import { CUE_FIELDS, linesOf, type CueSource } from '../src/transcript-lines.ts';
 
-/** The web page's reads from Meilisearch: one multi-search per query, two reads per episode page. */
+/** The web page's reads from Meilisearch: two searches at once per query (one round trip), two reads per episode page. */
 export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => number = Date.now): SearchBackend {
   const known = knownValues(client, names, now);
+  const searchOne = searcher(client);
   return {
     async search(query) {
       await checkFilters(query, known);
-      const { results } = await engine(() => client.multiSearch({ queries: searchRequests(query, names) }));
-      const page = rankAnswers(query, results);
-      const shown = page.response.episodes.map((episode) => episode.slug);
-      if (shown.length === 0) return detailAnswers(page, []);
-      const details = await engine(() => client.multiSearch({ queries: detailRequests(query, shown, page.notesSlugs, names) }));
-      return detailAnswers(page, details.results);
+      // Two requests at once rather than one multi-search: Meilisearch runs a multi-search's queries one after the
+      // other, and separate requests side by side (search-request.ts).
+      const results = await Promise.all(searchRequests(query, names).map((one) => engine(() => searchOne(one))));
+      return searchResults(query, results, searchLimits(query));
     },
     async timeline(query) {
       await checkFilters(query, known);
@@ -61,6 +61,16 @@ export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => n
       );
       return linesOf(found.results as CueSource[]);
     },
+    async recent(limit) {
+      const found = await engine(() =>
+        client.index<EpisodeDocument>(names.episodes).search('', {
+          sort: ['day:desc'],
+          limit,
+          attributesToRetrieve: ['slug', 'title', 'podcast', 'date', 'episodeNumber'],
+        }),
+      );
+      return found.hits;
+    },
     async health() {
       const health = await engine(() => client.health());
       return { status: health.status };
@@ -76,11 +86,42 @@ async function engine<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    if (error instanceof MeilisearchApiError && error.cause?.code === 'index_not_found') {
+    const code = error instanceof MeilisearchApiError ? error.cause?.code : error instanceof EngineAnswerError ? error.code : undefined;
+    if (code === 'index_not_found') {
       throw new SearchEngineError('Nothing is indexed yet: run `npm run index` (or `npm start`).', { cause: error });
     }
     throw new SearchEngineError('The search engine is not answering; try again in a moment.', { cause: error });
   }
+}
+
+/** Meilisearch answered a search with an error: its own code and message. */
+class EngineAnswerError extends Error {
+  override name = 'EngineAnswerError';
+  readonly code: string | undefined;
+  constructor(status: number, body: { code?: string; message?: string }) {
+    super(`Meilisearch answered ${status}: ${body.message ?? 'no message'}${body.code ? ` (${body.code})` : ''}`);
+    this.code = body.code;
+  }
+}
+
+/**
+ * One search query, POSTed with undici's `request` over a pool of kept-alive connections: the hot path of every
+ * search. It skips the WHATWG Request/Response objects `fetch` (and so the Meilisearch client) builds for each call
+ * (measured in BENCHMARKS.md, "client"). It asks for an uncompressed answer: decompressing one on loopback made a
+ * search take ~45 ms instead of ~3 (FACTS.md).
+ */
+export function searcher(client: Meilisearch): (query: MultiSearchQuery) => Promise<SearchAnswer> {
+  const { host, apiKey } = client.config;
+  const url = `${host.replace(/\/+$/, '')}/multi-search`;
+  const headers = { 'content-type': 'application/json', 'accept-encoding': 'identity', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
+  const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
+  const timeout = typeof client.config.timeout === 'number' ? client.config.timeout : 30_000;
+  return async (query) => {
+    const response = await request(url, { method: 'POST', headers, body: JSON.stringify({ queries: [query] }), dispatcher, headersTimeout: timeout, bodyTimeout: timeout });
+    const body = (await response.body.json()) as { results?: SearchAnswer[]; code?: string; message?: string };
+    if (response.statusCode !== 200 || !body.results?.[0]) throw new EngineAnswerError(response.statusCode, body);
+    return body.results[0];
+  };
 }
 
 /** How long the list of existing filter values is trusted; a newly indexed podcast is filterable within this. */

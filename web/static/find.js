@@ -5,6 +5,15 @@ const findForm = document.querySelector('form.find');
 const transcript = document.querySelector('.transcript');
 const findInput = findForm?.querySelector('input[type="search"]');
 const MIN_FIND_CHARS = 2;
+
+// The player bar stays in view at the top: keep what the keyboard focuses, or a link scrolls to, below it (WCAG
+// 2.4.11). Its height changes as it wraps and as it gains the episode's title, so it is measured, not guessed.
+const bar = document.querySelector('.episode-tools');
+if (bar && 'ResizeObserver' in window) {
+  new ResizeObserver(() => {
+    document.documentElement.style.scrollPaddingTop = `${bar.offsetHeight + 16}px`;
+  }).observe(bar);
+}
 const FIND_DEBOUNCE_MS = 150;
 
 if (findForm && transcript && findInput) {

@@ -35,6 +35,38 @@ document.addEventListener('keydown', (event) => {
   box.select();
 });
 
+// The keyboard's way into the results: ↓ from the search box to the first result, ↓ and ↑ between the results' links
+// (↑ from the first goes back to the box), Enter follows the link as usual.
+const resultLinks = () => [...document.querySelectorAll('#result-list .episode h2 a, #result-list a.play')];
+document.addEventListener('keydown', (event) => {
+  if ((event.key !== 'ArrowDown' && event.key !== 'ArrowUp') || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+  const links = resultLinks();
+  if (links.length === 0) return;
+  const at = links.indexOf(document.activeElement);
+  if (document.activeElement === box) {
+    if (event.key !== 'ArrowDown') return;
+    event.preventDefault();
+    links[0].focus();
+  } else if (at >= 0) {
+    event.preventDefault();
+    const next = at + (event.key === 'ArrowDown' ? 1 : -1);
+    if (next < 0) box?.focus();
+    else links[Math.min(next, links.length - 1)].focus();
+  }
+});
+
+// "Skip to results", where results arrived after the page loaded (typed on the home page).
+function addSkipLink() {
+  const existing = document.querySelector('.skip-link');
+  if (!document.getElementById('result-list')) return existing?.remove();
+  if (existing) return;
+  const skip = document.createElement('a');
+  skip.className = 'skip-link';
+  skip.href = '#result-list';
+  skip.textContent = 'Skip to results';
+  document.body.prepend(skip);
+}
+
 // Copy link and Copy clip link: added here because copying needs JavaScript; one listener serves moments swapped in
 // later too. The clip link plays the whole moment and stops at its end.
 function addCopyButtons(root) {
@@ -142,6 +174,7 @@ if (box && form && document.getElementById('results')) {
       if (!fresh) throw new Error(`HTTP ${response.status} without results`);
       results.replaceChildren(...fresh.childNodes);
       addCopyButtons(results);
+      addSkipLink();
       const path = url.pathname + url.search;
       if (how === 'typed') {
         // Decided here, not when the request left: an earlier request that was cut short pushed nothing.
@@ -174,8 +207,9 @@ if (box && form && document.getElementById('results')) {
       typing = false;
     }, SETTLE_MS);
     const q = box.value.trim();
-    const url = searchUrl(q);
-    if (q.length < MIN_CHARS || url.pathname + url.search === shown) {
+    // An emptied box is a fresh start: the home page again, and its address, not the last results.
+    const url = q === '' ? new URL('/', location.origin) : searchUrl(q);
+    if ((q !== '' && q.length < MIN_CHARS) || url.pathname + url.search === shown) {
       controller?.abort();
       document.getElementById('results')?.setAttribute('aria-busy', 'false');
       return;

@@ -2,9 +2,9 @@ import { html, type Html } from '../html.ts';
 
 /**
  * The page around every view: one stylesheet, deferred scripts (modules are deferred and keep their names to
- * themselves), no inline code (the CSP forbids it).
+ * themselves), no inline code (the CSP forbids it). `skip` is a first link past the header, for keyboard users.
  */
-export function layout({ title, q = '', body }: { title: string; q?: string; body: Html }): Html {
+export function layout({ title, q = '', body, skip }: { title: string; q?: string; body: Html; skip?: { href: string; label: string } }): Html {
   return html`<!doctype html>
 <html lang="en">
 <head>
@@ -17,11 +17,12 @@ export function layout({ title, q = '', body }: { title: string; q?: string; bod
 <script type="module" src="/static/search.js"></script>
 </head>
 <body>
+${skip ? html`<a class="skip-link" href="${skip.href}">${skip.label}</a>` : ''}
 <header class="top">
   <a class="brand" href="/">podgrep</a>
   <form class="search" action="/search" method="get" role="search" aria-label="All episodes">
     <label for="q" class="visually-hidden">Search what was said</label>
-    <input id="q" name="q" type="search" value="${q}" placeholder="Search what was said — try “dirty schedulers”" maxlength="200" autocomplete="off">
+    <input id="q" name="q" type="search" value="${q}" placeholder="Search what was said" maxlength="200" autocomplete="off" aria-keyshortcuts="/">
     <button type="submit">Search</button>
   </form>
   <nav class="site-nav" aria-label="Site"><a href="/research${q ? `?q=${encodeURIComponent(q)}` : ''}">Research</a></nav>

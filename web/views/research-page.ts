@@ -1,55 +1,84 @@
 import type { SearchResponse } from '../../src/search-results.ts';
-import { timelineSvg, type TimelinePoint } from '../../src/timeline.ts';
+import { timelineSvg, weight, type TimelinePoint } from '../../src/timeline.ts';
 import { html, trusted, type Html } from '../html.ts';
 import { layout } from './layout.ts';
 import { momentItem } from './search-page.ts';
 
-export type ResearchOutcome = { points?: TimelinePoint[]; selected?: SearchResponse; error?: string };
+export type ResearchOutcome = { points?: TimelinePoint[]; selected?: SearchResponse; page?: number; error?: string };
 
-export function researchUrl(q: string, episode?: string): string {
+/** Rows of the episodes table per page: a topic that comes up in 600 episodes is 24 pages, not one 27,000 px table. */
+export const ROWS_PER_PAGE = 25;
+
+export function researchUrl(q: string, episode?: string, page?: number): string {
   const params = new URLSearchParams({ q });
+  if (page && page > 1) params.set('page', String(page));
   if (episode) params.set('episode', episode);
   return `/research?${params}${episode ? '#episode' : ''}`;
 }
 
-/** Research view: where a topic comes up across the catalogue, by date, and the moments of the episode picked. */
-export function researchPage(q: string, { points, selected, error }: ResearchOutcome): Html {
+/**
+ * Research view: where a topic comes up across the catalogue (a chart by period), the episode picked with its moments,
+ * and every matching episode in a table, most mentions first, paged.
+ */
+export function researchPage(q: string, { points, selected, page = 1, error }: ResearchOutcome): Html {
   const body = html`<section class="research">
   <h1>Research</h1>
-  <form action="/research" method="get" role="search" class="research-form">
+  <form action="/research" method="get" role="search" class="research-form" aria-label="Research a topic">
     <label for="research-q">Topic</label>
     <input id="research-q" name="q" type="search" value="${q}" maxlength="200" placeholder="e.g. dirty schedulers">
     <button type="submit">Show timeline</button>
   </form>
   ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-  ${points ? timeline(q, points) : ''}
-  ${selected ? episodeMoments(q, selected) : ''}
+  ${points ? timeline(q, points, selected, page) : ''}
 </section>`;
   return layout({ title: q ? `${q} — research — podgrep` : 'Research — podgrep', q, body });
 }
 
-function timeline(q: string, points: TimelinePoint[]): Html {
+function timeline(q: string, points: TimelinePoint[], selected: SearchResponse | undefined, page: number): Html {
   if (points.length === 0) return html`<p class="empty">“${q}” does not come up in any episode.</p>`;
   const total = points.reduce((sum, p) => sum + p.moments, 0);
-  const byDate = [...points].sort((a, b) => (a.date ?? '').localeCompare(b.date ?? ''));
-  const label = `Timeline: “${q}” comes up in ${points.length} episodes, ${total} moments`;
-  return html`<p class="count">“${q}” comes up in ${points.length} episode${points.length === 1 ? '' : 's'}, ${total} moment${total === 1 ? '' : 's'} in all.</p>
-  <figure class="chart">${trusted(timelineSvg(points, (slug) => researchUrl(q, slug), label))}
-  <figcaption>Moments that match, per episode, by date. Pick an episode to see its moments.</figcaption></figure>
-  <table class="episodes-table"><thead><tr><th scope="col">Date</th><th scope="col">Episode</th><th scope="col">Moments</th></tr></thead><tbody>
-  ${byDate.map(
-    (p) => html`<tr><td>${p.date ?? '—'}</td><td><a href="${researchUrl(q, p.slug)}">${p.title}</a></td><td>${p.moments}${p.inNotes ? ' + notes' : ''}</td></tr>`,
+  const notesOnly = points.filter((p) => !p.moments && p.inNotes).length;
+  const label = `Chart: “${q}” comes up in ${points.length} episodes, ${total} moments; the table below lists them`;
+  // Most mentions first, then the newest: the episodes about the topic, not those that name it once.
+  const ranked = [...points].sort((a, b) => weight(b) - weight(a) || (b.date ?? '').localeCompare(a.date ?? ''));
+  const pages = Math.max(1, Math.ceil(ranked.length / ROWS_PER_PAGE));
+  const shown = Math.min(Math.max(1, page), pages);
+  const rows = ranked.slice((shown - 1) * ROWS_PER_PAGE, shown * ROWS_PER_PAGE);
+  return html`<p class="count">“${q}” comes up in ${points.length} episode${points.length === 1 ? '' : 's'}: ${total} moment${total === 1 ? '' : 's'} in all${notesOnly ? html`, and ${notesOnly} mention${notesOnly === 1 ? 's' : ''} it in the show notes only` : ''}.</p>
+  <figure class="chart">${trusted(timelineSvg(points, label))}
+  <figcaption>Moments that match, by date. The table below lists the episodes.</figcaption></figure>
+  ${selected ? episodeMoments(q, selected) : ''}
+  <table class="episodes-table">
+  <caption>Episodes that mention “${q}”, most mentions first${pages > 1 ? html` (page ${shown} of ${pages})` : ''}</caption>
+  <thead><tr><th scope="col">Episode</th><th scope="col">Date</th><th scope="col">Mentions</th></tr></thead><tbody>
+  ${rows.map(
+    (p) => html`<tr><td><a href="${researchUrl(q, p.slug, shown)}">${p.title}</a></td><td>${p.date ?? '—'}</td><td>${mentions(p)}</td></tr>`,
   )}
-  </tbody></table>`;
+  </tbody></table>
+  ${pages > 1 ? pager(q, shown, pages) : ''}`;
+}
+
+function mentions(point: TimelinePoint): string {
+  if (!point.moments) return point.inNotes ? 'mentioned in show notes' : '—';
+  const said = `${point.moments} moment${point.moments === 1 ? '' : 's'}`;
+  return point.inNotes ? `${said}, and in show notes` : said;
+}
+
+function pager(q: string, page: number, pages: number): Html {
+  return html`<nav class="pager" aria-label="Pages of episodes">
+  ${page > 1 ? html`<a rel="prev" href="${researchUrl(q, undefined, page - 1)}">← Previous</a>` : ''}
+  <span>Page ${page} of ${pages}</span>
+  ${page < pages ? html`<a rel="next" href="${researchUrl(q, undefined, page + 1)}">Next →</a>` : ''}
+</nav>`;
 }
 
 function episodeMoments(q: string, selected: SearchResponse): Html {
   const episode = selected.episodes[0];
   if (!episode) return html`<p class="empty" id="episode">That episode does not mention “${q}”.</p>`;
-  return html`<section id="episode" class="episode-moments" tabindex="-1">
-  <h2><a href="${episode.url}">${episode.title}</a></h2>
+  return html`<section id="episode" class="episode-moments" tabindex="-1" aria-labelledby="episode-heading">
+  <h2 id="episode-heading"><a href="${episode.url}">${episode.title}</a></h2>
   <p class="meta">${[episode.podcast, episode.date].filter(Boolean).join(' · ')}</p>
   ${episode.notes.slice(0, 1).map((note) => html`<p class="note"><span class="field">${note.field}</span> ${trusted(note.snippet)}</p>`)}
-  <ul class="moments">${episode.moments.map(momentItem)}</ul>
+  ${episode.moments.length ? html`<ul class="moments">${episode.moments.map(momentItem)}</ul>` : html`<p class="empty">Mentioned in the show notes only.</p>`}
 </section>`;
 }

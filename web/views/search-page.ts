@@ -1,10 +1,13 @@
-import { FACETS, type Facet } from '../../src/index-settings.ts';
-import { episodeMeta, type MomentResult, type SearchResponse } from '../../src/search-results.ts';
-import type { Filters, Sort } from '../../src/search-request.ts';
+import { episodeMeta, type EpisodeResult, type MomentResult, type SearchResponse } from '../../src/search-results.ts';
 import { formatTime } from '../../src/time.ts';
 import { html, trusted, type Html } from '../html.ts';
+import { activeFilters, facets, type Names } from './facets.ts';
 import { layout } from './layout.ts';
 import { researchUrl } from './research-page.ts';
+import { EMPTY_SHELF, home, suggestions, type Shelf } from './shelf.ts';
+import { searchUrl, type SearchState } from './search-url.ts';
+
+export { searchUrl } from './search-url.ts';
 
 const FIELD_NAMES: Record<string, string> = {
   title: 'Title',
@@ -20,81 +23,83 @@ const FIELD_NAMES: Record<string, string> = {
   chapters: 'Chapter',
 };
 
-export function searchPage(q: string, outcome: { results?: SearchResponse; error?: string }): Html {
+/** What a page of results is made of: the answer (or why there is none), and what to offer around it. */
+export type Outcome = { results?: SearchResponse; error?: string; shelf?: Shelf };
+
+export function searchPage(q: string, outcome: Outcome): Html {
   const title = q ? `${q} — podgrep` : 'podgrep — search what was said';
-  return layout({ title, q, body: resultsSection(q, outcome) });
+  // "Skip to results" past the header and the filters, where there are results to skip to.
+  const skip = outcome.results?.episodes.length ? { href: '#result-list', label: 'Skip to results' } : undefined;
+  return layout({ title, q, body: resultsSection(q, outcome), ...(skip ? { skip } : {}) });
 }
 
 /**
  * The part of the page that changes with the query: served alone (`/search?q=…&fragment=1`) for search as you type,
  * so the page script swaps it in without a reload and the server stays the one place results are rendered.
  */
-export function resultsSection(q: string, outcome: { results?: SearchResponse; error?: string }): Html {
-  return html`<section id="results" aria-busy="false">${q ? results(q, outcome) : intro()}</section>`;
+export function resultsSection(q: string, outcome: Outcome): Html {
+  return html`<section id="results" aria-busy="false">${q ? results(q, outcome) : home(outcome.shelf ?? EMPTY_SHELF)}</section>`;
 }
 
-function intro(): Html {
-  return html`<section class="intro">
-  <h1>Search what was said</h1>
-  <p>Every episode’s transcript and show notes. Results open the player at the moment the words are spoken.</p>
-</section>`;
-}
-
-const FACET_NAMES: Record<Facet, string> = { podcast: 'Podcast', tag: 'Tag', year: 'Year', person: 'Guest or panelist', speaker: 'Speaking' };
-/** Values shown per facet before the list would crowd the page. */
-const FACET_VALUES = 8;
-
-type State = { q: string; filters: Filters; sort: Sort; page?: number };
-
-/** The URL of a search, so every control on the page is a plain link that works without JavaScript. */
-export function searchUrl({ q, filters, sort, page }: State): string {
-  const params = new URLSearchParams({ q });
-  for (const facet of Object.keys(FACETS) as Facet[]) for (const value of filters[facet] ?? []) params.append(facet, value);
-  if (sort !== 'relevance') params.set('sort', sort);
-  if (page && page > 1) params.set('page', String(page));
-  return `/search?${params}`;
-}
-
-function toggled(filters: Filters, facet: Facet, value: string): Filters {
-  const current = filters[facet] ?? [];
-  const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
-  return { ...filters, [facet]: next };
-}
-
-function results(q: string, { results, error }: { results?: SearchResponse; error?: string }): Html {
-  if (error || !results) return html`<p class="error" role="alert">${error ?? 'Something went wrong.'}</p>`;
-  const state: State = { q, filters: results.filters, sort: results.sort };
+function results(q: string, { results, error, shelf = EMPTY_SHELF }: Outcome): Html {
+  if (error || !results) {
+    return html`<h1 class="visually-hidden">Search for “${q}”</h1><p class="error" role="alert">${error ?? 'Something went wrong.'}</p>`;
+  }
+  const names = shelf.podcastNames;
+  const state: SearchState = { q, filters: results.filters, sort: results.sort };
   const filtered = Object.values(results.filters).some((values) => values && values.length);
-  if (results.totalEpisodes === 0) {
-    return html`<p class="empty">Nothing found for “${q}”${filtered ? html` with these filters — <a href="${searchUrl({ ...state, filters: {} })}">search everything</a>` : ''}.</p>`;
+  if (results.totalEpisodes === 0 && !results.partialEpisodes) {
+    return html`<div class="nothing">
+  <h1 class="empty">Nothing found for “${q}”</h1>
+  ${filtered ? html`<p>Only episodes matching these filters were searched:</p>${activeFilters(state, names)}<p><a href="${searchUrl({ ...state, filters: {} })}">Search everything for “${q}”</a></p>` : ''}
+  ${suggestions(shelf)}
+</div>`;
   }
   const pages = results.pages;
-  return html`<div class="summary-bar">
-  <p class="count">${results.totalEpisodes} episode${results.totalEpisodes === 1 ? '' : 's'} mention “${q}” · <a href="${researchUrl(q)}">timeline</a></p>
+  return html`<h1 class="visually-hidden">Results for “${q}”</h1>
+<div class="summary-bar">
+  <p class="count">${countLine(q, results)} · <a href="${researchUrl(q)}">timeline</a></p>
   <nav class="sort" aria-label="Sort">Sort: ${(['relevance', 'newest'] as const).map((sort) =>
     sort === results.sort
       ? html`<strong aria-current="true">${sort === 'relevance' ? 'best match' : 'newest'}</strong>`
       : html`<a href="${searchUrl({ ...state, sort })}">${sort === 'relevance' ? 'best match' : 'newest'}</a>`,
   )}</nav>
+  ${activeFilters(state, names)}
 </div>
 <div class="with-facets">
-${facets(results, state)}
-<ol class="results">
-${results.episodes.map(
-  (episode) => html`<li class="episode">
+<ol class="results" id="result-list" tabindex="-1" aria-label="Results">
+${results.episodes.map((episode) => episodeItem(episode, names))}
+</ol>
+${facets(results, state, names)}
+</div>
+${pages > 1 ? pager(state, results.page, pages) : ''}`;
+}
+
+function episodeItem(episode: EpisodeResult, names: Names): Html {
+  const podcast = episode.podcast ? (names[episode.podcast] ?? episode.podcast) : null;
+  return html`<li class="episode">
   <h2><a href="${episode.url}">${episode.title}</a></h2>
-  <p class="meta">${episodeMeta(episode)}</p>
+  <p class="meta">${episodeMeta({ ...episode, podcast })}</p>
+  ${episode.match === 'some' ? html`<p class="meta partial">Mentions only some of the words</p>` : ''}
   ${episode.notes.slice(0, 1).map(
     (note) => html`<p class="note"><span class="field">${FIELD_NAMES[note.field] ?? note.field}</span> ${note.url ? html`<a href="${note.url}">${trusted(note.snippet)}</a>` : trusted(note.snippet)}</p>`,
   )}
   ${episode.moments.length ? html`<ul class="moments">
     ${episode.moments.map(momentItem)}
   </ul>` : ''}
-</li>`,
-)}
-</ol>
-</div>
-${pages > 1 ? pager(state, results.page, pages) : ''}`;
+</li>`;
+}
+
+/**
+ * "12 episodes mention “dirty schedulers” · 40 more episodes mention some of the words": each count says only what the
+ * search proved, "at least" where more matched than one search reads.
+ */
+function countLine(q: string, { totalEpisodes: n, totalEpisodesExact, partialEpisodes: p, partialEpisodesExact }: SearchResponse): string {
+  const count = (exact: boolean, k: number, what: string) => `${exact ? '' : 'at least '}${k} ${what}${k === 1 ? '' : 's'}`;
+  const partial = `${count(partialEpisodesExact, p, n ? 'more episode' : 'episode')} mention some of the words`;
+  if (n === 0) return `No episode mentions every word of “${q}”; ${partial}`;
+  const full = `${count(totalEpisodesExact, n, 'episode')} mention “${q}”`;
+  return `${full.charAt(0).toUpperCase()}${full.slice(1)}${p ? ` · ${partial}` : ''}`;
 }
 
 /** One moment in a result list: its play link at the matched word, and the highlighted snippet. */
@@ -102,23 +107,7 @@ export function momentItem(moment: MomentResult): Html {
   return html`<li class="moment"><a class="play" href="${moment.url}" data-clip="${moment.clipUrl}" aria-label="Play from ${formatTime(moment.at)}">▶ ${formatTime(moment.at)}</a> <span class="snippet">${moment.speaker ? html`<span class="speaker">${moment.speaker}:</span> ` : ''}${trusted(moment.snippet)}</span></li>`;
 }
 
-function facets(results: SearchResponse, state: State): Html {
-  const groups = (Object.keys(FACETS) as Facet[]).filter((facet) => results.facets[facet].length > 0);
-  if (groups.length === 0) return html``;
-  return html`<aside class="facets" aria-label="Narrow the results">
-${groups.map((facet) => {
-  const active = state.filters[facet] ?? [];
-  return html`<section><h3>${FACET_NAMES[facet]}</h3><ul>
-  ${results.facets[facet].filter(({ value }, i) => i < FACET_VALUES || active.includes(value)).map(({ value, count }) => {
-    const on = active.includes(value);
-    return html`<li><a href="${searchUrl({ ...state, filters: toggled(state.filters, facet, value) })}"${on ? html` aria-current="true" class="on"` : ''}>${value} <span class="n">${count}</span>${on ? html`<span class="visually-hidden"> (selected; follow to remove)</span>` : ''}</a></li>`;
-  })}
-  </ul></section>`;
-})}
-</aside>`;
-}
-
-function pager(state: State, page: number, pages: number): Html {
+function pager(state: SearchState, page: number, pages: number): Html {
   const link = (n: number, label: string, rel: string) => html`<a rel="${rel}" href="${searchUrl({ ...state, page: n })}">${label}</a>`;
   return html`<nav class="pager" aria-label="Pages">
   ${page > 1 ? link(page - 1, '← Previous', 'prev') : ''}

@@ -1,0 +1,11 @@
+import type { EpisodeSummary } from '../documents.ts';
+
+/** "elixir-mix · 2019-07-09 · #59": how pages and the terminal describe an episode in one line. */
+export function episodeMeta(episode: Pick<EpisodeSummary, 'podcast' | 'date' | 'episodeNumber'>): string {
+  return [episode.podcast, episode.date, episode.episodeNumber !== null ? `#${episode.episodeNumber}` : null].filter(Boolean).join(' · ');
+}
+
+export function episodeUrl(slug: string, seconds?: number): string {
+  const base = `/episodes/${encodeURIComponent(slug)}`;
+  return seconds === undefined ? base : `${base}?t=${Math.max(0, Math.floor(seconds))}`;
+}

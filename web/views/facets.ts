@@ -1,0 +1,77 @@
+import { FACETS, type Facet } from '../../src/index-settings.ts';
+import type { SearchResponse } from '../../src/search-results.ts';
+import { html, type Html } from '../html.ts';
+import { searchUrl, toggled, type SearchState } from './search-url.ts';
+
+export const FACET_NAMES: Record<Facet, string> = { podcast: 'Podcast', tag: 'Tag', year: 'Year', person: 'Guest or panelist', speaker: 'Speaking' };
+/** Values shown per facet before the list would crowd the page. */
+const FACET_VALUES = 8;
+
+export type Names = Record<string, string>;
+
+/** How a facet's value reads: podcasts by their name where `podgrep.yml` gives one. */
+export function facetLabel(facet: Facet, value: string, names: Names): string {
+  return facet === 'podcast' ? (names[value] ?? value) : value;
+}
+
+/** "Elixir Mix", "elixir_mix" and "elixir-mix" are one word to a reader. */
+const squashed = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+
+/**
+ * The values worth offering: not one every result has (filtering by it changes nothing), not a tag that only repeats
+ * a podcast's name. Values filtered by are always kept, and come first, so the listener sees what is on.
+ */
+export function visibleValues(results: SearchResponse, facet: Facet, active: string[], names: Names): SearchResponse['facets'][Facet] {
+  const every = countedOver(results);
+  const podcasts = new Set([...results.facets.podcast.map(({ value }) => value), ...Object.keys(names), ...Object.values(names)].map(squashed));
+  const useful = results.facets[facet].filter(({ value, count }) => {
+    if (active.includes(value)) return true;
+    if (count >= every) return false;
+    return !(facet === 'tag' && podcasts.has(squashed(value)));
+  });
+  const on = useful.filter(({ value }) => active.includes(value));
+  const off = useful.filter(({ value }) => !active.includes(value)).slice(0, FACET_VALUES);
+  return [...on, ...off];
+}
+
+/**
+ * How many episodes the facets were counted over. A broad query counts them over its ranked episodes (a few hundred),
+ * not over every match, so the total would never equal a value every one of them has. Each episode has one podcast
+ * and one year, so those counts add up to the episodes counted (at least; only the top values are sent).
+ */
+function countedOver({ facets, totalEpisodes }: SearchResponse): number {
+  const sum = (facet: Facet) => facets[facet].reduce((total, { count }) => total + count, 0);
+  const most = Math.max(0, ...Object.values(facets).flatMap((values) => values.map(({ count }) => count)));
+  return Math.min(totalEpisodes, Math.max(sum('podcast'), sum('year'), most));
+}
+
+export function facets(results: SearchResponse, state: SearchState, names: Names): Html {
+  const groups = (Object.keys(FACETS) as Facet[])
+    .map((facet) => ({ facet, active: state.filters[facet] ?? [] }))
+    .map((group) => ({ ...group, values: visibleValues(results, group.facet, group.active, names) }))
+    .filter((group) => group.values.length > 0);
+  if (groups.length === 0) return html``;
+  return html`<aside class="facets" aria-label="Narrow the results">
+<h2 class="visually-hidden">Narrow the results</h2>
+${groups.map(
+  ({ facet, active, values }) => html`<section><h3>${FACET_NAMES[facet]}</h3><ul>
+  ${values.map(({ value, count }) => {
+    const on = active.includes(value);
+    return html`<li><a href="${searchUrl({ ...state, filters: toggled(state.filters, facet, value) })}"${on ? html` aria-current="true" class="on"` : ''}>${facetLabel(facet, value, names)} <span class="n">${count}</span>${on ? html`<span class="visually-hidden"> (selected; follow to remove)</span>` : ''}</a></li>`;
+  })}
+  </ul></section>`,
+)}
+</aside>`;
+}
+
+/** "Filtered by: Podcast: Elixir Mix ✕ · Clear all": what narrows the results, each one a link that removes it. */
+export function activeFilters(state: SearchState, names: Names): Html {
+  const on = (Object.keys(FACETS) as Facet[]).flatMap((facet) => (state.filters[facet] ?? []).map((value) => ({ facet, value })));
+  if (on.length === 0) return html``;
+  return html`<div class="filtered"><span class="filtered-label">Filtered by:</span>
+  <ul>${on.map(({ facet, value }) => {
+    const label = `${FACET_NAMES[facet]}: ${facetLabel(facet, value, names)}`;
+    return html`<li><a class="chip" href="${searchUrl({ ...state, page: 1, filters: toggled(state.filters, facet, value) })}" aria-label="Remove filter ${label}">${label} <span aria-hidden="true">✕</span></a></li>`;
+  })}</ul>
+  <a class="clear-all" href="${searchUrl({ ...state, page: 1, filters: {} })}">Clear all</a></div>`;
+}

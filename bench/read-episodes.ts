@@ -9,8 +9,26 @@ import { readEpisodes } from '../indexer/read-episodes.ts';
  * files shaped like the shipped sample (YAML front matter, sections, ~4 KB of notes, a third in sub-folders, a
  * README), reads them three times and prints the median. Issue 10's bound: a few seconds at 10,000 files.
  */
-const { values } = parseArgs({ options: { episodes: { type: 'string', default: '10000' } } });
+const { values } = parseArgs({ options: { episodes: { type: 'string', default: '10000' }, dir: { type: 'string', multiple: true } } });
 const count = Number(values.episodes);
+
+// `--dir FOLDER` (repeatable): try real episode folders instead, and say what came of their files.
+if (values.dir?.length) {
+  for (const dir of values.dir) {
+    const started = performance.now();
+    const catalogue = await readEpisodes(dir);
+    const episodes = catalogue.episodes.map((item) => item.episode);
+    const has = (pick: (episode: (typeof episodes)[number]) => unknown) => episodes.filter((episode) => Boolean(pick(episode))).length;
+    const files = episodes.length + catalogue.failures.length + catalogue.skipped.length;
+    console.log(
+      `${dir}: ${files} files, ${episodes.length} indexed, ${catalogue.skipped.length} skipped, ${catalogue.failures.length} failed, ` +
+        `${catalogue.warnings.length} warnings; with title ${has((e) => e.title)}, date ${has((e) => e.date)}, audio ${has((e) => e.audioUrl)}, ` +
+        `people ${has((e) => e.panel.length + e.guests.length)}, label ${has((e) => e.label)}; ${Math.round(performance.now() - started)} ms`,
+    );
+    for (const failure of catalogue.failures) console.log(`  ✗ ${failure.message.split('\n')[0]}`);
+  }
+  process.exit(0);
+}
 const sample = await fs.readFile(new URL('../episodes/emx-059-using-rust-to-scale-elixir.md', import.meta.url), 'utf8');
 const dir = await fs.mkdtemp(path.join(os.tmpdir(), 'podgrep-bench-read-'));
 try {

@@ -41,8 +41,8 @@ export function emptyReport(): RunReport {
 
 /** Names shown on one line at most; a catalogue of 10,000 episodes must not print a 20 KB line. */
 export const MAX_NAMES = 10;
-/** Warning and failure lines printed at most; the rest are in the run's list file. */
-export const MAX_LINES = 10;
+/** Warning and failure lines printed at most (each names one file; a few dozen stay readable); the rest are in the list file. */
+export const MAX_LINES = 50;
 
 export type SummaryOptions = {
   /** Where every name and message of the run is written (run-list.ts), pointed to when a list is cut short. */

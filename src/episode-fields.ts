@@ -39,7 +39,7 @@ export function aliasesWith(custom: Partial<Record<FieldName, string | string[]>
   return result;
 }
 
-/** `podgrep.yml` in the episodes folder: how this site names its fields, and where relative audio names live. */
+/** `podgrep.yml` in the episodes folder: how this site names its fields, and where relative audio names live (its `fields:` and `audio_prefix:` keys). */
 export type SiteConfig = { fields: Partial<Record<FieldName, string[]>>; audioPrefix: string | undefined };
 
 export const SITE_CONFIG_EXAMPLE = `fields:
@@ -66,7 +66,8 @@ export function siteConfig(file: string, data: unknown): SiteConfig {
     } else if (key === 'audio_prefix') {
       if (typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value.trim())) config.audioPrefix = value.trim();
       else problems.push('audio_prefix: expected an http(s) URL such as https://media.example.com/episodes/');
-    } else problems.push(`${key}: not a setting podgrep knows (fields, audio_prefix)`);
+    }
+    // Other keys belong to other readers of the same file (`podcasts:` names podcasts for the page: podcast-names.ts).
   }
   if (problems.length) throw new Error(`${file}: ${problems.join('; ')}; expected for example:\n${SITE_CONFIG_EXAMPLE}`);
   return config;

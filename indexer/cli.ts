@@ -5,19 +5,20 @@ import { dryRun, runIndex } from './run-index.ts';
 import { runCli } from './run-cli.ts';
 import { connectSearchEngine } from './search-engine.ts';
 
-const USAGE = `Usage: npm run index [-- --dry-run | --rebuild] [--feed URL]
+const USAGE = `Usage: npm run index [-- --dry-run | --rebuild] [--feed URL] [--verbose]
 
 Indexes the episodes in EPISODES_DIR: transcribes what has no transcript yet and writes everything to the search engine.
   --dry-run   print the episodes that would be transcribed, their minutes and the estimated cost; send nothing
   --rebuild   index everything again into fresh indexes, swapped in atomically when complete (kept transcripts are reused)
   --feed URL  also index this RSS feed, this run only (repeatable; feeds.yml and FEEDS are read as always)
+  --verbose   list every episode, warning and failure in the summary (otherwise ten of each; all are in DATA_DIR/last-run.txt)
 Exit status: 0 when every episode was indexed, 1 when any failed, 2 on an error that stopped the run, 130 when stopped.`;
 
 /** `npm run index`: index EPISODES_DIR into the search engine. */
 export async function main(): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, rebuild: { type: 'boolean' }, feed: { type: 'string', multiple: true }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, rebuild: { type: 'boolean' }, feed: { type: 'string', multiple: true }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' } } }));
   } catch (error) {
     throw new PodgrepError(`${(error as Error).message}\n${USAGE}`);
   }
@@ -38,7 +39,7 @@ export async function main(): Promise<number> {
     process.once('SIGINT', () => process.exit(130));
   });
   try {
-    const report = await runIndex(config, engine, { signal: controller.signal, feeds: values.feed ?? [], ...(values.rebuild ? { rebuild: true } : {}) });
+    const report = await runIndex(config, engine, { signal: controller.signal, feeds: values.feed ?? [], ...(values.rebuild ? { rebuild: true } : {}), ...(values.verbose ? { verbose: true } : {}) });
     return report.stopped ? 130 : report.failed.length ? 1 : 0;
   } finally {
     await engine.stop();

@@ -30,7 +30,7 @@ export async function estimateRun(catalogue: Catalogue, deps: DryRunDeps): Promi
   const estimates: Estimate[] = [];
   for (const item of catalogue.episodes) {
     const { episode, file } = item;
-    if (!episode.audioUrl || item.transcriptFile || episode.transcriptUrl) continue;
+    if (!episode.audioUrl || item.transcriptFile || episode.transcripts?.length || episode.transcriptUrl) continue;
     try {
       if (await publishedTranscript(item)) continue;
       const reference = isLocalAudio(episode.audioUrl) ? path.resolve(path.dirname(file), episode.audioUrl) : episode.audioUrl;

@@ -48,6 +48,7 @@ export type PipelineDeps = {
 export async function indexCatalogue(catalogue: Catalogue, deps: PipelineDeps): Promise<RunReport> {
   const report = emptyReport();
   for (const failure of catalogue.failures) report.failed.push({ file: failure.file, reason: failure.message });
+  report.warnings.push(...(catalogue.warnings ?? []));
   await deps.writer.applySettings(glossarySynonyms(deps.glossary));
   const indexed = await deps.writer.indexed();
   const batches = writeBatcher(deps.writer);

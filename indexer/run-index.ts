@@ -14,7 +14,8 @@ import { indexCatalogue } from './pipeline.ts';
 import { progressReporter } from './progress.ts';
 import { readEpisodes } from './read-episodes.ts';
 import { removeLeftovers } from './temp-files.ts';
-import { summaryLines, type RunReport } from './run-report.ts';
+import { writeRunList } from './run-list.ts';
+import { cappedLines, skippedNote, summaryLines, type RunReport } from './run-report.ts';
 import { fileTranscriptStore } from './transcript-store.ts';
 import { withFeeds } from './feeds/feed-catalogue.ts';
 
@@ -26,9 +27,15 @@ export type RunOptions = {
   /** Passed to the transcriber; tests shorten the backoff. */
   transcriber?: Partial<TranscriberOptions>;
   stream?: NodeJS.WriteStream;
+  /** Print every name in the summary instead of the first ten (`--verbose`). */
+  verbose?: boolean;
   /** Feed URLs indexed this run beside the configured ones (`--feed`). */
   feeds?: string[];
 };
+
+function readOptions(config: Config) {
+  return { maxFileBytes: config.episodeMaxBytes, maxTranscriptBytes: config.transcriptMaxBytes };
+}
 
 /** The adapters every run uses, built from the configuration. */
 function adapters(config: Config, log: (line: string) => void) {
@@ -59,14 +66,13 @@ function adapters(config: Config, log: (line: string) => void) {
 export async function runIndex(config: Config, engine: MeiliConnection, options: RunOptions = {}): Promise<RunReport> {
   // Lines name files, titles and errors quoting content: no escape sequence from them reaches the terminal.
   const log = options.log ?? ((line: string) => console.log(terminalText(line)));
-  const catalogue = await withFeeds(await readEpisodes(config.episodesDir), config, { extra: options.feeds ?? [], log, ...(options.signal ? { signal: options.signal } : {}) });
+  const catalogue = await withFeeds(await readEpisodes(config.episodesDir, readOptions(config)), config, { extra: options.feeds ?? [], log, ...(options.signal ? { signal: options.signal } : {}) });
   // Before and after the run: an ffmpeg orphaned by a killed run can still be starting when this run begins.
   const leftovers = () => removeLeftovers(['audio', 'transcripts', 'work'].map((folder) => path.join(config.dataDir, folder)));
   const cleaned = await leftovers();
   if (cleaned) log(`Removed ${cleaned} half-written file(s) left by an interrupted run.`);
-  log(`Indexing ${catalogue.episodes.length} episode(s) from ${config.episodesDir}`);
-  for (const failure of catalogue.failures) log(`✗ ${failure.message}`);
-  for (const warning of catalogue.feedWarnings) log(`⚠ ${warning}`);
+  log(`Indexing ${catalogue.episodes.length} episode(s) from ${config.episodesDir}${skippedNote(catalogue)}`);
+  for (const line of cappedLines(catalogue.feedWarnings.map((warning) => `⚠ ${warning}`), { verbose: options.verbose }, 'feed warning')) log(line);
   const transcribing = transcriptionEnabled(config);
   const progress = options.log
     ? { update: (slug: string, stage: string) => log(`${slug}: ${stage}`), log, done() {} }
@@ -94,7 +100,8 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
       await swapInRebuild(client, names);
       log('The rebuilt indexes are live.');
     }
-    for (const line of summaryLines(report, config.transcribe.model, transcribing)) log(line);
+    const listFile = await writeRunList(config.dataDir, catalogue, report);
+    for (const line of summaryLines(report, config.transcribe.model, transcribing, { listFile, verbose: options.verbose })) log(line);
     return report;
   } finally {
     progress.done();
@@ -104,8 +111,9 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
 
 /** `npm run index -- --dry-run`: what a run would transcribe and what it would cost, before anything is spent. */
 export async function dryRun(config: Config, log: (line: string) => void = (line) => console.log(terminalText(line)), feeds: string[] = []): Promise<number> {
-  const catalogue = await withFeeds(await readEpisodes(config.episodesDir), config, { extra: feeds, log });
-  for (const failure of catalogue.failures) log(`✗ ${failure.message}`);
+  const catalogue = await withFeeds(await readEpisodes(config.episodesDir, readOptions(config)), config, { extra: feeds, log });
+  log(`Reading ${catalogue.episodes.length} episode(s) from ${config.episodesDir}${skippedNote(catalogue)}`);
+  for (const line of cappedLines([...catalogue.failures.map((f) => `✗ ${f.message}`), ...catalogue.warnings.map((w) => `! ${w}`)])) log(line);
   const model = config.transcribe.model;
   const estimates = await estimateRun(catalogue, { ...adapters(config, log), model, maxUploadBytes: config.transcribe.maxUploadBytes, log });
   const seconds = estimates.reduce((sum, item) => sum + item.seconds, 0);

@@ -39,12 +39,25 @@ export function emptyReport(): RunReport {
   };
 }
 
-export function summaryLines(report: RunReport, model: string, transcribing: boolean): string[] {
+/** Names shown on one line at most; a catalogue of 10,000 episodes must not print a 20 KB line. */
+export const MAX_NAMES = 10;
+/** Warning and failure lines printed at most (each names one file; a few dozen stay readable); the rest are in the list file. */
+export const MAX_LINES = 50;
+
+export type SummaryOptions = {
+  /** Where every name and message of the run is written (run-list.ts), pointed to when a list is cut short. */
+  listFile?: string | undefined;
+  /** Print everything (`--verbose`). */
+  verbose?: boolean | undefined;
+};
+
+export function summaryLines(report: RunReport, model: string, transcribing: boolean, options: SummaryOptions = {}): string[] {
+  const names = (list: string[]) => nameList(list, options);
   const seconds = report.transcribed.reduce((sum, item) => sum + item.seconds, 0);
   const dropped = report.dropped.silence + report.dropped.compressed + report.dropped.repeated;
   const lines = [
     `${report.stopped ? 'Stopped' : 'Done'}: ${report.indexed} episode(s) indexed, ${report.moments} moments, ${report.skipped} unchanged` +
-      (report.removed.length ? `, ${report.removed.length} removed (${report.removed.join(', ')})` : '') +
+      (report.removed.length ? `, ${report.removed.length} removed (${names(report.removed)})` : '') +
       (report.imported.length ? `; ${report.imported.length} transcript(s) imported` : '') +
       '.',
   ];
@@ -63,16 +76,41 @@ export function summaryLines(report: RunReport, model: string, transcribing: boo
     const total = untranscribed.reduce((sum, item) => sum + item.seconds, 0);
     lines.push(
       `No transcription service is configured (set OPENAI_API_KEY, or OPENAI_BASE_URL for another provider), so ` +
-        `${untranscribed.length} episode(s) are searchable by their show notes only: ${untranscribed.map((item) => item.slug).join(', ')}. ` +
+        `${untranscribed.length} episode(s) are searchable by their show notes only: ${names(untranscribed.map((item) => item.slug))}. ` +
         `Transcribing their ${formatMinutes(total)} of audio with ${model} would cost about ${formatDollars(estimateCost(model, total))}` +
         (untranscribed.some((item) => item.seconds === 0) ? ' (episodes without a duration in their front matter are not counted)' : '') +
         '.',
     );
   }
-  for (const warning of report.warnings) lines.push(`! ${warning}`);
-  for (const failure of report.failed) lines.push(`✗ ${failure.reason.startsWith(failure.file) ? failure.reason : `${failure.file}: ${failure.reason}`}`);
+  lines.push(...cappedLines(report.warnings.map((warning) => `! ${warning}`), options, 'warning'));
+  lines.push(...cappedLines(report.failed.map(failureLine), options, 'failure'));
   if (report.failed.length) lines.push(`${report.failed.length} episode(s) failed.`);
   return lines;
+}
+
+export function failureLine(failure: { file: string; reason: string }): string {
+  return `✗ ${failure.reason.startsWith(failure.file) ? failure.reason : `${failure.file}: ${failure.reason}`}`;
+}
+
+/** The first ten names, then how many more and where they all are. */
+export function nameList(list: string[], options: SummaryOptions = {}): string {
+  if (options.verbose || list.length <= MAX_NAMES) return list.join(', ');
+  return `${list.slice(0, MAX_NAMES).join(', ')} and ${list.length - MAX_NAMES} more${options.listFile ? ` (all listed in ${options.listFile})` : ' (--verbose lists them all)'}`;
+}
+
+/** At most ten lines of a kind, then one saying how many more and where they are. */
+export function cappedLines(lines: string[], options: SummaryOptions = {}, kind = 'message'): string[] {
+  if (options.verbose || lines.length <= MAX_LINES) return lines;
+  const where = options.listFile ? `all listed in ${options.listFile}` : '--verbose prints them all';
+  return [...lines.slice(0, MAX_LINES), `… and ${lines.length - MAX_LINES} more ${kind}(s) (${where})`];
+}
+
+/** How many files in the folder were not episodes, said once at the start of a run. */
+export function skippedNote(catalogue: { skipped: { reason: string }[] }): string {
+  if (catalogue.skipped.length === 0) return '';
+  const reasons = new Map<string, number>();
+  for (const { reason } of catalogue.skipped) reasons.set(reason, (reasons.get(reason) ?? 0) + 1);
+  return ` (${catalogue.skipped.length} file(s) skipped as not episodes: ${[...reasons].map(([reason, n]) => `${n} ${reason}`).join(', ')})`;
 }
 
 function percent(part: number, whole: number): string {

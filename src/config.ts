@@ -26,6 +26,9 @@ export type Config = {
     maxUploadBytes: number;
   };
   audioMaxBytes: number;
+  /** Largest episode file and largest transcript file read from EPISODES_DIR. */
+  episodeMaxBytes: number;
+  transcriptMaxBytes: number;
   /** Folders besides `episodesDir` that local audio may be read and served from. */
   audioDirs: string[];
   /** Total time a download may take; undefined: sized from its length at `audioMinBytesPerSecond`. */
@@ -65,6 +68,8 @@ export const VARIABLES = {
   TRANSCRIBE_CONCURRENCY: ['4', 'Transcription requests in flight at once'],
   TRANSCRIBE_MAX_UPLOAD_BYTES: ['25000000', 'Largest upload; longer audio is cut at silences into pieces under it'],
   AUDIO_MAX_BYTES: ['1073741824', 'Largest audio file downloaded'],
+  EPISODE_MAX_BYTES: ['5242880', 'Largest episode file read; a larger one is refused by name'],
+  TRANSCRIPT_MAX_BYTES: ['52428800', 'Largest transcript file read or downloaded; a larger one is refused by name'],
   AUDIO_DIRS: ['', 'Folders besides EPISODES_DIR that local `audio_url` files may be in, separated by `:`'],
   AUDIO_MIN_BYTES_PER_SECOND: ['100000', 'Slowest average download rate allowed: a download gets 60 s plus its length (or AUDIO_MAX_BYTES) at this rate'],
   AUDIO_DEADLINE_SECONDS: ['', 'Fixed total time a download may take, instead of the one sized by AUDIO_MIN_BYTES_PER_SECOND'],
@@ -138,6 +143,8 @@ export function parseConfig(env: Env): Config {
       maxUploadBytes: integer('TRANSCRIBE_MAX_UPLOAD_BYTES', 100_000, 2 ** 31),
     },
     audioMaxBytes: integer('AUDIO_MAX_BYTES', 1, 2 ** 40),
+    episodeMaxBytes: integer('EPISODE_MAX_BYTES', 1024, 2 ** 31),
+    transcriptMaxBytes: integer('TRANSCRIPT_MAX_BYTES', 1024, 2 ** 33),
     audioDirs: (text('AUDIO_DIRS') ?? '').split(':').map((dir) => dir.trim()).filter(Boolean),
     audioDeadlineMs: text('AUDIO_DEADLINE_SECONDS') === undefined ? undefined : integer('AUDIO_DEADLINE_SECONDS', 1, 10 ** 6) * 1000,
     audioMinBytesPerSecond: integer('AUDIO_MIN_BYTES_PER_SECOND', 1, 2 ** 40),

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { Episode } from './episode.ts';
 import type { Moment } from './moments.ts';
 import { peopleOf } from './people.ts';
@@ -46,6 +47,8 @@ export type EpisodeDocument = EpisodeSummary &
     chapterStarts: number[];
     chapterUrls: (string | null)[];
     durationSeconds: number | null;
+    /** An episode "number" that is not one (`Bonus`, `036A`), shown and searchable as written. */
+    label: string | null;
     /** Where the player loads the audio: an http(s) URL, or null when the episode has none. */
     audio: string | null;
     /** The path under EPISODES_DIR when the audio is a local file, served by the web app itself. */
@@ -108,6 +111,7 @@ export function episodeDocument(episode: Episode, location: AudioLocation, state
     chapterStarts: (episode.chapters ?? []).map((chapter) => chapter.start),
     chapterUrls: (episode.chapters ?? []).map((chapter) => chapter.url ?? null),
     durationSeconds: episode.durationSeconds ?? null,
+    label: episode.label ?? null,
     ...location,
     ...state,
     speakers: state.speakers ?? [],
@@ -158,7 +162,10 @@ function filterableOf(episode: Episode): Filterable {
  */
 export function documentId(slug: string): string {
   if (/^[A-Za-z0-9_-]{1,200}$/.test(slug) && !slug.startsWith('x_')) return slug;
-  return `x_${Buffer.from(slug, 'utf8').toString('hex').slice(0, 400)}`;
+  const hex = Buffer.from(slug, 'utf8').toString('hex');
+  if (hex.length <= 400) return `x_${hex}`;
+  // Cut slugs (slug.ts) fit above; a longer one (from a feed, say) keeps a hash of the whole, so two never share an id.
+  return `x_${hex.slice(0, 360)}_${createHash('sha256').update(slug).digest('hex').slice(0, 32)}`;
 }
 
 export function momentId(slug: string, index: number): string {

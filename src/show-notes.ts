@@ -1,5 +1,6 @@
-/** A link in the show notes. */
-export type Link = { label: string; url: string };
+import { markdownLines, type Line, type Link } from './markdown-text.ts';
+
+export type { Link } from './markdown-text.ts';
 
 /** Something a panelist or guest recommended at the end of the episode. */
 export type Pick = Link & { person: string };
@@ -15,33 +16,44 @@ export type ShowNotes = {
   otherNotes: string;
 };
 
-type Section = { name: string; lines: string[] };
+type Section = { name: string; lines: Line[] };
 
 const KNOWN_SECTIONS = ['sponsors', 'panel', 'panelists', 'hosts', 'guests', 'guest', 'summary', 'links', 'picks', 'transcript'];
+/** Other names shows give the same sections. */
+const SECTION_ALIASES: Record<string, string> = {
+  'sick picks': 'picks',
+  'picks of the week': 'picks',
+  'show notes': 'links',
+  'special guests': 'guests',
+  'special guest': 'guests',
+  sponsor: 'sponsors',
+};
 
 /**
- * Reads the Markdown body of an episode. Show notes in the wild are written by hand: headings at any level, bold or
- * not (`### **Panel**`), or a bold line alone (`**Picks**`); this accepts all of them.
+ * Reads the Markdown body of an episode (markdown-text.ts parses it; HTML inside it too). Show notes in the wild are
+ * written by hand: headings at any level, bold or not (`### **Panel**`), or a bold line alone (`**Picks**`); this
+ * accepts all of them.
  */
 export function parseShowNotes(markdown: string): ShowNotes {
   const notes: ShowNotes = { summary: '', panel: [], guests: [], links: [], picks: [], sponsors: [], otherNotes: '' };
   const other: string[] = [];
   const summary: string[] = [];
-  for (const section of splitSections(markdown)) {
-    const items = section.lines.map(listItem).filter((item): item is string => item !== undefined);
+  for (const section of splitSections(markdownLines(markdown))) {
+    const items = section.lines.filter((line) => line.kind === 'item');
     switch (section.name) {
       case 'summary':
-        summary.push(...section.lines.map(plainText).filter(Boolean));
+        summary.push(...texts(section.lines));
         break;
       case 'panel':
       case 'panelists':
       case 'hosts':
-        notes.panel.push(...items.map(plainText).filter(Boolean));
+        // "Special Guests: Matt Nowack" under Panel names guests, not a panelist.
+        notes.panel.push(...texts(items.filter((item) => guestsIn(item).length === 0 && !GUESTS.test(item.text))));
         notes.guests.push(...section.lines.flatMap(guestsIn));
         break;
       case 'guests':
       case 'guest':
-        notes.guests.push(...items.map(plainText).filter(Boolean), ...section.lines.flatMap(guestsIn));
+        notes.guests.push(...texts(items), ...section.lines.flatMap(guestsIn));
         break;
       case 'links':
         notes.links.push(...items.flatMap(linksIn));
@@ -53,7 +65,10 @@ export function parseShowNotes(markdown: string): ShowNotes {
         notes.picks.push(...picksIn(section.lines));
         break;
       default:
-        other.push(...section.lines.map(plainText).filter(Boolean));
+        other.push(...texts(section.lines));
+        // "**Panel:** Ann, Bob" and "Special Guests: Cy and Di" written as lines of text rather than sections.
+        notes.panel.push(...section.lines.flatMap((line) => namesAfter(PANEL, line)));
+        notes.guests.push(...section.lines.flatMap(guestsIn));
     }
   }
   notes.summary = summary.join('\n');
@@ -62,84 +77,74 @@ export function parseShowNotes(markdown: string): ShowNotes {
   return notes;
 }
 
-function splitSections(markdown: string): Section[] {
+function texts(lines: Line[]): string[] {
+  return lines.map((line) => line.text).filter(Boolean);
+}
+
+function splitSections(lines: Line[]): Section[] {
   const sections: Section[] = [{ name: '', lines: [] }];
-  for (const line of markdown.split(/\r?\n/)) {
+  for (const line of lines) {
     const heading = headingName(line);
     if (heading !== undefined) sections.push({ name: heading, lines: [] });
-    else if (line.trim()) sections.at(-1)?.lines.push(line.trim());
+    else sections.at(-1)?.lines.push(line);
   }
   return sections;
 }
 
-function headingName(line: string): string | undefined {
-  const atx = /^#{1,6}\s+(.*?)\s*#*\s*$/.exec(line);
-  const boldAlone = /^(\*\*|__)([^*_]+)\1\s*:?\s*$/.exec(line.trim());
-  const text = atx?.[1] ?? boldAlone?.[2];
+function headingName(line: Line): string | undefined {
+  const text = line.kind === 'heading' ? line.text : line.bold;
   if (text === undefined) return undefined;
-  const name = plainText(text).replace(/:$/, '').trim().toLowerCase();
+  const written = text.replace(/:$/, '').trim().toLowerCase();
+  const name = SECTION_ALIASES[written] ?? written;
   // A bold line only starts a section when it names one; in Picks, `**Mark Ericksen:**` names a person instead.
-  return atx || KNOWN_SECTIONS.includes(name) ? name : undefined;
+  return line.kind === 'heading' || KNOWN_SECTIONS.includes(name) ? name : undefined;
 }
 
-/** The text of a Markdown list item (`*`, `-`, `+`, `1.`), or undefined when the line is not one. */
-function listItem(line: string): string | undefined {
-  return /^(?:[*+-]|\d+[.)])\s+(.*)$/.exec(line)?.[1]?.trim();
-}
-
-// The URL may hold balanced parentheses, as Wikipedia's do: `Elixir_(programming_language)`.
-const MARKDOWN_LINK = /\[([^\]]*)\]\(\s*<?((?:[^()\s>]|\([^()\s]*\))+)>?(?:\s+"[^"]*")?\s*\)/g;
-const BARE_URL = /\bhttps?:\/\/[^\s<>()\]]+[^\s<>()\].,;:!?'"]/g;
-
-/** Markdown reduced to the words a reader sees: link labels kept, emphasis and markup dropped. */
-export function plainText(markdown: string): string {
-  return markdown
-    .replace(MARKDOWN_LINK, '$1')
-    // Emphasis markers go; underscores inside words (`sorted_set_nif`) stay.
-    .replace(/[*`]+/g, '')
-    .replace(/(^|[^\p{L}\p{N}])_{1,2}(?=\S)|(?<=\S)_{1,2}(?=[^\p{L}\p{N}]|$)/gu, '$1')
-    .replace(/^>\s?/, '')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function linksIn(text: string): Link[] {
-  const links: Link[] = [];
-  const rest = text.replace(MARKDOWN_LINK, (_all, label: string, url: string) => {
-    links.push({ label: plainText(label) || url, url });
-    return ' ';
-  });
-  for (const url of rest.match(BARE_URL) ?? []) links.push({ label: url, url });
-  // A label that says more than the link is kept; "use the code devchat" after a sponsor link is part of it.
-  const extra = plainText(rest.replace(BARE_URL, ''));
+/** The links of a list item. A label that says more than its one link is kept: "use the code devchat" is part of it. */
+function linksIn(line: Line): Link[] {
+  const links = line.links.map((link) => ({ ...link }));
   const first = links[0];
-  if (first && extra && links.length === 1) first.label = `${first.label} ${extra}`;
+  if (first && links.length === 1 && line.outside) first.label = `${first.label} ${line.outside}`;
   return links;
 }
 
-function guestsIn(line: string): string[] {
-  const match = /(?:special\s+)?guests?\s*:\s*(.+)$/i.exec(plainText(line));
-  if (!match?.[1]) return [];
+// "Special Guests: A and B", "Joined by Special Guest: A"; a line that only mentions a guest later on is not one.
+const GUESTS = /^(?:joined by\s+|with\s+)?(?:our\s+)?(?:special\s+)?guests?\s*:\s*(.*)$/i;
+// A name is a few capitalised words ("Matt Nowack", "Wiebe-Marten Wijnja", "José d’Almeida"); a sentence is not one.
+const NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|d[aeiu]|de|van|von|der|al|bin|la|le)){0,4}$/u;
+
+const PANEL = /^(?:panel|panelists|hosts?)\s*:\s*(.*)$/i;
+
+function guestsIn(line: Line): string[] {
+  return namesAfter(GUESTS, line);
+}
+
+function namesAfter(pattern: RegExp, line: Line): string[] {
+  const match = pattern.exec(line.text);
+  // A list of names is short; what follows "Guest:" in a transcript is what the guest said.
+  if (!match?.[1] || match[1].length > 160) return [];
   return match[1]
     .split(/\s*(?:,|&|\band\b)\s*/)
     .map((name) => name.trim())
-    .filter(Boolean);
+    .filter((name) => NAME.test(name));
 }
 
-function picksIn(lines: string[]): Pick[] {
+function picksIn(lines: Line[]): Pick[] {
   const picks: Pick[] = [];
   let person = '';
   for (const line of lines) {
-    const item = listItem(line);
-    if (item === undefined) {
+    if (line.kind !== 'item') {
       // `**Mark Ericksen:**` or `Mark Ericksen:` introduces that person's picks.
-      const name = plainText(line).replace(/:$/, '').trim();
-      if (name && !/https?:\/\//.test(line)) person = name;
+      const name = line.text.replace(/:$/, '').trim();
+      if (name && line.links.length === 0 && !/https?:\/\//.test(line.text)) person = name;
       continue;
     }
-    const links = linksIn(item);
-    if (links.length === 0) picks.push({ person, label: plainText(item), url: '' });
-    for (const link of links) picks.push({ person, ...link });
+    // `* Wes: [Parcel App](https://parcelapp.net/)`: the person is named in the item itself.
+    const named = line.links.length > 0 ? /^([^:]{1,40}):$/.exec(line.outside) : null;
+    const who = named?.[1]?.trim() ?? person;
+    const links = named ? line.links : linksIn(line);
+    if (links.length === 0) picks.push({ person: who, label: line.text, url: '' });
+    for (const link of links) picks.push({ person: who, ...link });
   }
   return picks;
 }

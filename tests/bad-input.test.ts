@@ -56,9 +56,6 @@ const expected: [string, RegExp][] = [
   ['bad-yaml.md', /the YAML front matter does not parse/],
   ['not-mapping.md', /the front matter must be a mapping/],
   ['no-title.md', /title is missing or empty/],
-  ['bad-date.md', /date: "someday" is not a date/],
-  ['bad-number.md', /episode_number: "twelve" is not a whole number/],
-  ['ftp.md', /audio_url: "ftp:\/\/example\.com\/a\.mp3" is not an http\(s\) URL or a path/],
   ['missing.md', /nope\.mp3 answered HTTP 404/],
   ['html.md', /page\.html is not audio: the server sent text\/html/],
   ['empty.md', /empty\.mp3 is empty/],
@@ -67,6 +64,8 @@ const expected: [string, RegExp][] = [
   ['bad-transcript.md', /bad-transcript\.vtt: line \d+: expected a cue timing/],
   ['latin1.md', /not UTF-8/],
   ['twin.md', /would both be the episode "twin"/],
+  // Neither twin replaces the other: both are named, each with the other (issue 11).
+  ['twin.MD', /twin\.MD: this file and .*twin\.md would both be the episode "twin"/],
   ['huge.md', /too large for an episode file/],
 ];
 for (const [file, reason] of expected) {
@@ -76,6 +75,24 @@ for (const [file, reason] of expected) {
     assert.match(found, reason);
   });
 }
+
+// A value that cannot be read costs the episode that value only (issue 10): a warning naming the file and the field.
+const warned: [string, RegExp][] = [
+  ['bad-date.md', /bad-date\.md: date: "someday" is not a date/],
+  ['ftp.md', /ftp\.md: audio_url: "ftp:\/\/example\.com\/a\.mp3" is not an http\(s\) URL or a path/],
+];
+for (const [file, warning] of warned) {
+  test(`${file}: indexed, with a warning naming the field`, async () => {
+    assert.ok(report.warnings.some((line) => warning.test(line)), report.warnings.join('\n'));
+    const slug = file.replace(/\.md$/, '');
+    assert.equal((await fetch(`${stack.web}/episodes/${slug}`)).status, 200);
+  });
+}
+
+test('an episode number that is not a number is kept as its label', async () => {
+  assert.ok(!report.warnings.some((line) => line.includes('bad-number.md')), report.warnings.join('\n'));
+  assert.equal((await fetch(`${stack.web}/episodes/bad-number`)).status, 200);
+});
 
 test('the good episodes are indexed anyway, and the run says something failed', async () => {
   assert.equal(report.failed.length, expected.length, [...reasons.keys()].join(', '));

@@ -58,12 +58,6 @@ const broken: [string, string, RegExp][] = [
   ['front matter that is a list', '---\n- a\n- b\n---\n', /bad\.md: the front matter must be a mapping/],
   ['no front matter', '# Summary\nText', /bad\.md: title is missing or empty/],
   ['an empty title', '---\ntitle: ""\n---\n', /title is missing or empty/],
-  ['a date that is not a date', '---\ntitle: T\ndate: next tuesday\n---\n', /date: "next tuesday" is not a date such as 2019-07-09/],
-  ['an episode number that is not a number', '---\ntitle: T\nepisode_number: five\n---\n', /episode_number: "five" is not a whole number/],
-  ['a duration that is not one', '---\ntitle: T\nduration: long\n---\n', /duration: "long" is not a duration/],
-  ['an audio_url with a scheme other than http(s)', '---\ntitle: T\naudio_url: file:///etc/passwd\n---\n', /audio_url: .* is not an http\(s\) URL or a path/],
-  ['a javascript: audio_url', '---\ntitle: T\naudio_url: "javascript:alert(1)"\n---\n', /audio_url/],
-  ['tags that are not texts', '---\ntitle: T\ntags:\n  - a: 1\n---\n', /tags: .* is not a list of texts/],
 ];
 for (const [name, text, message] of broken) {
   test(`a clear error naming the file for ${name}`, () => {
@@ -73,6 +67,34 @@ for (const [name, text, message] of broken) {
       assert.match(error.message, message);
       return true;
     });
+  });
+}
+
+// A value podgrep cannot read costs the episode that value, not the episode: a warning naming the file and the field
+// (until issue 10 these were errors that lost the whole episode).
+const unreadable: [string, string, RegExp][] = [
+  ['a date that is not a date', '---\ntitle: T\ndate: next tuesday\n---\n', /date: "next tuesday" is not a date such as 2019-07-09/],
+  ['an episode number that is not a number', '---\ntitle: T\nepisode_number: five\n---\n', /episode_number: "five" is not a whole number/],
+  ['a duration that is not one', '---\ntitle: T\nduration: long\n---\n', /duration: "long" is not a duration/],
+  ['an audio_url with a scheme other than http(s)', '---\ntitle: T\naudio_url: file:///etc/passwd\n---\n', /audio_url: .* is not an http\(s\) URL or a path/],
+  ['a javascript: audio_url', '---\ntitle: T\naudio_url: "javascript:alert(1)"\n---\n', /audio_url/],
+  ['tags that are not texts', '---\ntitle: T\ntags:\n  - a: 1\n---\n', /tags: .* is not a list of texts/],
+];
+for (const [name, text, message] of unreadable) {
+  test(`a warning naming the file and field for ${name}, and the episode is kept`, () => {
+    const warnings: string[] = [];
+    const episode = parseEpisode('episodes/bad.md', text, { warn: (m) => warnings.push(m) });
+    assert.equal(episode.title, 'T');
+    if (name.includes('episode number')) {
+      assert.equal(episode.label, 'five');
+      assert.equal(episode.episodeNumber, undefined);
+      assert.deepEqual(warnings, []);
+      return;
+    }
+    assert.equal(warnings.length, 1, warnings.join('\n'));
+    assert.match(warnings[0] ?? '', /^episodes\/bad\.md: /);
+    assert.match(warnings[0] ?? '', message);
+    assert.equal(episode.audioUrl, undefined);
   });
 }
 

@@ -28,7 +28,7 @@ export function episodePage(episode: EpisodeDocument, moments: TranscriptLine[],
   const meta = [
     episode.podcast,
     episode.date,
-    episode.episodeNumber !== null ? `#${episode.episodeNumber}` : null,
+    episode.episodeNumber !== null ? `#${episode.episodeNumber}` : (episode.label ?? null),
     episode.durationSeconds ? formatTime(episode.durationSeconds) : null,
   ];
   return layout({

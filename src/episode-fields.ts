@@ -1,0 +1,74 @@
+/**
+ * Where each of podgrep's episode fields is found in the front matter of real podcast sites (Jekyll, Hugo, Eleventy,
+ * Astro), first match wins. Names are compared without case, `_` or `-`, so `PublishDate`, `publish_date` and
+ * `publishDate` are one name. A site adds its own names in `podgrep.yml` (`fields: { audio: media_link }`); those
+ * are tried first.
+ */
+export const FIELD_ALIASES = {
+  title: ['title', 'name'],
+  podcast: ['podcast', 'show'],
+  slug: ['slug'],
+  audio: ['audio_url', 'audio', 'audio_file', 'file', 'mp3', 'enclosure', 'podcast_file', 'podcast_link', 'media', 'media_url', 'url', 'link'],
+  number: ['episode_number', 'number', 'episode', 'itunes_episode', 'ep'],
+  date: ['pub_date', 'publish_date', 'published', 'published_at', 'date'],
+  duration: ['duration', 'podcast_duration', 'itunes_duration', 'length'],
+  hosts: ['hosts', 'host', 'panel', 'panelists'],
+  guests: ['guests', 'guest'],
+  summary: ['description', 'summary', 'excerpt', 'subtitle'],
+  tags: ['tags', 'categories', 'keywords'],
+  transcripts: ['transcripts', 'transcript', 'transcript_url'],
+  draft: ['draft'],
+} as const;
+
+export type FieldName = keyof typeof FIELD_ALIASES;
+
+/** Fields whose alias can hold something that is not ours (`url` is often the page's address; `length` its bytes). */
+export const MAYBE_OTHER = new Set(['url', 'link', 'length', 'published', 'file', 'media', 'episode']);
+
+export function fieldKey(name: string): string {
+  return name.toLowerCase().replace(/[_\s-]+/g, '');
+}
+
+/** The names tried for each field: the site's own first (from podgrep.yml), then the built-in ones. */
+export function aliasesWith(custom: Partial<Record<FieldName, string | string[]>> = {}): Record<FieldName, string[]> {
+  const result = {} as Record<FieldName, string[]>;
+  for (const name of Object.keys(FIELD_ALIASES) as FieldName[]) {
+    const own = custom[name];
+    result[name] = [...(own === undefined ? [] : Array.isArray(own) ? own : [own]), ...FIELD_ALIASES[name]];
+  }
+  return result;
+}
+
+/** `podgrep.yml` in the episodes folder: how this site names its fields, and where relative audio names live (its `fields:` and `audio_prefix:` keys). */
+export type SiteConfig = { fields: Partial<Record<FieldName, string[]>>; audioPrefix: string | undefined };
+
+export const SITE_CONFIG_EXAMPLE = `fields:
+  audio: media_link
+  guests: [featuring, with]
+audio_prefix: https://media.example.com/episodes/`;
+
+/** Checks a parsed `podgrep.yml`; every problem is named at once, since the whole catalogue depends on it. */
+export function siteConfig(file: string, data: unknown): SiteConfig {
+  const problems: string[] = [];
+  const config: SiteConfig = { fields: {}, audioPrefix: undefined };
+  const object = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : data == null ? {} : undefined;
+  if (!object) problems.push('expected a mapping with `fields:`');
+  for (const [key, value] of Object.entries(object ?? {})) {
+    if (key === 'fields') {
+      const fields = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+      if (!fields) problems.push('fields: expected a mapping such as `audio: media_link`');
+      for (const [name, names] of Object.entries(fields ?? {})) {
+        if (!(name in FIELD_ALIASES)) problems.push(`fields.${name}: podgrep has no such field; known fields: ${Object.keys(FIELD_ALIASES).join(', ')}`);
+        const list = Array.isArray(names) ? names : [names];
+        if (!list.every((item) => typeof item === 'string' && item.trim())) problems.push(`fields.${name}: expected a field name or a list of them`);
+        else config.fields[name as FieldName] = list as string[];
+      }
+    } else if (key === 'audio_prefix') {
+      if (typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value.trim())) config.audioPrefix = value.trim();
+      else problems.push('audio_prefix: expected an http(s) URL such as https://media.example.com/episodes/');
+    }
+    // Other keys belong to other readers of the same file (`podcasts:` names podcasts for the page: podcast-names.ts).
+  }
+  if (problems.length) throw new Error(`${file}: ${problems.join('; ')}; expected for example:\n${SITE_CONFIG_EXAMPLE}`);
+  return config;
+}

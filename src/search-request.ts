@@ -154,7 +154,7 @@ export function searchRequests(query: SearchQuery, names: IndexNames): MultiSear
 }
 
 /** Moments read for the filters' counts (the episodes they come from, each counted once). */
-export const FACET_HITS = 200;
+export const FACET_HITS = 100;
 
 /**
  * The research view: how many moments of each episode match, in one request. Meilisearch counts them as the facet

@@ -2,6 +2,7 @@ import path from 'node:path';
 import type { TranscriptLink } from '../src/episode.ts';
 import { EpisodeError } from '../src/errors.ts';
 import { importAnyTranscript } from '../src/feed/text-transcript.ts';
+import { richestFirst } from '../src/transcript-links.ts';
 import { readTranscript, type ImportResult } from '../src/transcript-import.ts';
 import type { Transcript } from '../src/transcript.ts';
 import { AudioError, openUrl } from './http-download.ts';
@@ -81,25 +82,4 @@ async function download(item: EpisodeFile, link: TranscriptLink, maxBytes: numbe
     if (error instanceof AudioError) throw new EpisodeError(item.file, error.message, { cause: error });
     throw error;
   }
-}
-
-/** Richest first: Podcasting 2.0 JSON (word or segment times, speakers) > WebVTT > SubRip > HTML > plain text. */
-const RANKS: [RegExp, RegExp][] = [
-  [/json/i, /\.json$/i],
-  [/vtt/i, /\.vtt$/i],
-  [/srt|subrip/i, /\.srt$/i],
-  [/html/i, /\.html?$/i],
-  [/text\/plain/i, /\.txt$/i],
-];
-
-export function richestFirst(links: TranscriptLink[]): TranscriptLink[] {
-  const rank = (link: TranscriptLink) => {
-    const pathname = link.url.replace(/[?#].*$/, '');
-    const found = RANKS.findIndex(([type, extension]) => (link.type ? type.test(link.type) : extension.test(pathname)));
-    return found < 0 ? RANKS.length : found;
-  };
-  return links
-    .map((link, index) => ({ link, index, rank: rank(link) }))
-    .sort((a, b) => a.rank - b.rank || a.index - b.index)
-    .map((entry) => entry.link);
 }

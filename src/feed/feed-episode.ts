@@ -1,12 +1,10 @@
 import { createHash } from 'node:crypto';
-import type { Episode } from '../episode.ts';
-import { readDuration } from '../episode.ts';
+import { readDuration, type Episode, type TranscriptLink } from '../episode.ts';
 import { chaptersFromNotes, type Chapter } from '../chapters.ts';
 import type { FeedChannel, FeedItem } from './feed-xml.ts';
 import { htmlToText } from './html-text.ts';
-import { readPubDate } from './pub-date.ts';
-
-export type TranscriptLink = { url: string; type?: string; language?: string };
+import { readDate } from '../dates.ts';
+import { richestFirst } from '../transcript-links.ts';
 
 /**
  * An episode read from a feed. Beside the Episode every source gives: all the transcripts the item links (richest
@@ -56,7 +54,7 @@ export function feedEpisode(item: FeedItem, context: FeedContext): FeedEpisode {
     guid,
     title: title.slice(0, 500),
     podcast: context.podcast ?? (context.channel.title ? oneLine(context.channel.title).slice(0, 200) : undefined),
-    date: readPubDate(f.pubDate),
+    date: readDate(f.pubDate),
     episodeNumber,
     label: item.episodeDisplay ?? (number && episodeNumber === undefined ? oneLine(number).slice(0, 40) : undefined),
     durationSeconds: f['itunes:duration'] ? readDuration(f['itunes:duration']) : undefined,
@@ -101,16 +99,6 @@ function slugify(text: string): string {
 }
 
 /** Podcasting 2.0 JSON (word or segment times, speakers) > WebVTT > SubRip > HTML > plain text; the feed's language first. */
-export function richestFirst(links: TranscriptLink[], language?: string): TranscriptLink[] {
-  const kinds = [/json/, /vtt/, /srt|subrip/, /html/, /text\/plain/];
-  const rank = (link: TranscriptLink) => {
-    const found = kinds.findIndex((kind) => kind.test(link.type ?? link.url.replace(/[?#].*$/, '').split('.').pop() ?? ''));
-    const otherLanguage = language && link.language && !link.language.startsWith(language.toLowerCase().slice(0, 2)) ? 10 : 0;
-    return (found === -1 ? kinds.length : found) + otherLanguage;
-  };
-  return links.map((link, index) => ({ link, index })).sort((a, b) => rank(a.link) - rank(b.link) || a.index - b.index).map(({ link }) => link);
-}
-
 function absolute(url: string, base: string): string | undefined {
   if (!url.trim()) return undefined;
   const resolved = URL.parse(url.trim(), base);

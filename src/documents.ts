@@ -75,10 +75,6 @@ export type MomentDocument = EpisodeSummary &
     cues: StoredCue[];
   };
 
-/** What the episode page reads of each moment to show the transcript. */
-export const TRANSCRIPT_FIELDS = ['start', 'end', 'text', 'overlap', 'turns'] as const;
-export type TranscriptLine = Pick<MomentDocument, (typeof TRANSCRIPT_FIELDS)[number]>;
-
 /** Bumped whenever documents or index settings change shape, so every episode is written again. */
 export const DOCUMENTS_VERSION = 4;
 

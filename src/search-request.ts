@@ -32,7 +32,7 @@ type Input = Record<string, unknown>;
 /** Checks what a client sent; throws BadRequestError with a message meant for that client. */
 export function parseSearchQuery(input: Input): SearchQuery {
   // Control characters are no words (and \u0002/\u0003 are the match markers): `q=%00` is an empty query, not "all".
-  const q = typeof input.q === 'string' ? oneLine(input.q).trim() : '';
+  const q = queryText(input.q);
   if (!q) throw new BadRequestError('Type something to search for: the query "q" is empty.');
   if (q.length > MAX_QUERY_LENGTH) {
     throw new BadRequestError(`The query is ${q.length} characters long; at most ${MAX_QUERY_LENGTH} are allowed.`);
@@ -49,6 +49,11 @@ export function parseSearchQuery(input: Input): SearchQuery {
     throw new BadRequestError(`"episode" must be an episode's slug.`);
   }
   return { q, page, filters: parseFilters(input), sort, ...(episode ? { episode } : {}) };
+}
+
+/** The query as it is searched: one line, trimmed, without control characters; '' when there is none. */
+export function queryText(raw: unknown): string {
+  return typeof raw === 'string' ? oneLine(raw).trim() : '';
 }
 
 function parseFilters(input: Input): Filters {

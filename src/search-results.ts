@@ -8,4 +8,4 @@ export { escapeHtml } from './search/escape.ts';
 export { FACET_VALUES } from './search/facets.ts';
 export { searchResults } from './search/rank.ts';
 export { snippet } from './search/snippets.ts';
-export { episodeMeta, episodeUrl } from './search/urls.ts';
+export { episodeMeta, episodeUrl, lineAnchor, momentLink } from './search/urls.ts';

@@ -1,5 +1,7 @@
 import type { Moment } from './moments.ts';
 import type { Segment } from './transcript.ts';
+import { sentenceLines } from './transcript-sentences.ts';
+import { timeAtPackedOffset } from './word-times.ts';
 
 /**
  * The transcript's own lines (its segments: cues of a VTT, turns of a speaker), kept on the moment documents they fall
@@ -11,10 +13,23 @@ export type StoredCue = [number, number, number] | [number, number, number, stri
 
 /** What the export and episode routes read of each moment document. */
 export const CUE_FIELDS = ['start', 'end', 'text', 'overlap', 'cues'] as const;
-export type CueSource = { start: number; end: number; text: string; overlap?: number; cues?: StoredCue[] };
+export type CueSource = {
+  start: number;
+  end: number;
+  text: string;
+  overlap?: number;
+  cues?: StoredCue[];
+  /** Searched words in `text` (the episode page's `?q=`), as character offsets, in order. */
+  marks?: Mark[];
+  /** When each word is spoken (word-times.ts): where a long line is cut into sentences, they start at their words. */
+  wordTimes?: string;
+};
 
-/** One line of the transcript as the exports write it. */
-export type TranscriptLine = { start: number; end: number; text: string; speaker?: string };
+/** A stretch of text, `[from, to)` in characters: here, where a searched word is. */
+export type Mark = [number, number];
+
+/** One line of the transcript as the exports write it; `marks` (into `text`) only when a query was given. */
+export type TranscriptLine = { start: number; end: number; text: string; speaker?: string; marks?: Mark[] };
 
 /**
  * Splits the segments among the moments made of them (toMoments groups whole segments in order, joined by a space),
@@ -37,22 +52,43 @@ export function momentCues(segments: Segment[], moments: Moment[]): StoredCue[][
 
 /**
  * The transcript's lines back from its moment documents, in order. A moment written before cues were kept becomes one
- * line: the exports still work, with coarser cues.
+ * line: the exports still work, with coarser cues. `sentences`: long lines are cut into their sentences (for reading
+ * along on the page; the exports give back the cues as they were).
  */
-export function linesOf(moments: CueSource[]): TranscriptLine[] {
+export function linesOf(moments: CueSource[], { sentences = false }: { sentences?: boolean } = {}): TranscriptLine[] {
   const lines: TranscriptLine[] = [];
   for (const moment of [...moments].sort((a, b) => a.start - b.start)) {
-    const own = moment.text.slice(moment.overlap ?? 0);
+    const overlap = moment.overlap ?? 0;
+    const own = moment.text.slice(overlap);
+    const push = (line: TranscriptLine, from: number) => {
+      if (!sentences) return void lines.push(line);
+      // Without word times (documents from before they were kept), a sentence's start is read off its place in the line.
+      const timeAt = moment.wordTimes
+        ? (offset: number) => timeAtPackedOffset(moment.start, moment.wordTimes, overlap + from + offset)
+        : (offset: number) => line.start + ((line.end - line.start) * offset) / line.text.length;
+      lines.push(...sentenceLines(line, timeAt));
+    };
+    // Marks in the overlap belong to the moment before, which marks them in its own text.
+    const marks = (from: number, length: number) => within(moment.marks, overlap + from, length);
     if (!moment.cues?.length) {
-      if (own.trim()) lines.push({ start: moment.start, end: moment.end, text: own.trim() });
+      const from = own.length - own.trimStart().length;
+      const text = own.trim();
+      if (text) push({ start: moment.start, end: moment.end, text, ...marks(from, text.length) }, from);
       continue;
     }
     let at = 0;
     for (const [start, end, length, speaker] of moment.cues) {
       const text = own.slice(at, at + length);
+      if (text.trim()) push({ start, end, text, ...(speaker ? { speaker } : {}), ...marks(at, length) }, at);
       at += length + 1;
-      if (text.trim()) lines.push({ start, end, text, ...(speaker ? { speaker } : {}) });
     }
   }
   return lines;
+}
+
+/** The marks that fall in `[from, from + length)`, cut to it and counted from `from`; none: no `marks` at all. */
+function within(marks: Mark[] | undefined, from: number, length: number): { marks?: Mark[] } {
+  const to = from + length;
+  const inside = (marks ?? []).filter(([a, b]) => a < to && b > from).map(([a, b]): Mark => [Math.max(a, from) - from, Math.min(b, to) - from]);
+  return inside.length ? { marks: inside } : {};
 }

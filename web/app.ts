@@ -5,7 +5,7 @@ import { parseClip } from '../src/clip.ts';
 import { BadRequestError, SearchEngineError } from '../src/errors.ts';
 import type { SearchBackend } from '../src/ports.ts';
 import type { SearchResponse } from '../src/search-results.ts';
-import { parseSearchQuery } from '../src/search-request.ts';
+import { MAX_QUERY_LENGTH, parseSearchQuery, queryText } from '../src/search-request.ts';
 import { isBlank } from '../src/terminal-text.ts';
 import { LocalAudioError, openLocalAudio } from '../indexer/local-audio.ts';
 import { episodePage } from './views/episode-page.ts';
@@ -119,10 +119,13 @@ export function createApp({ search, episodesDir, audioDirs = [], rateLimit: perM
 
   app.get('/episodes/:slug', async (req, res) => {
     const clip = parseClip(firstString(req.query.t));
+    // The search that led here (`&q=` on moment links): its words are marked. One that could not be searched is none.
+    const asked = queryText(firstString(req.query.q));
+    const q = asked.length <= MAX_QUERY_LENGTH ? asked : '';
     try {
-      const [episode, moments] = await Promise.all([search.episode(req.params.slug), search.moments(req.params.slug)]);
+      const [episode, lines] = await Promise.all([search.episode(req.params.slug), search.transcript(req.params.slug, { sentences: true, ...(q ? { q } : {}) })]);
       if (!episode) return notFound(res, `No episode called “${req.params.slug}”.`, await lookAlike(search, req.params.slug));
-      res.type('html').send(episodePage(episode, moments, clip?.start, clip?.end).value);
+      res.type('html').send(episodePage(episode, lines, { t: clip?.start, end: clip?.end, q: q || undefined }).value);
     } catch (error) {
       res.status(statusOf(error)).type('html').send(errorPage(messageOf(error, log)).value);
     }

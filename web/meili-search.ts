@@ -1,12 +1,13 @@
 import { MeilisearchApiError, type Meilisearch, type MultiSearchQuery } from 'meilisearch';
 import { Agent, request } from 'undici';
-import { TRANSCRIPT_FIELDS, type EpisodeDocument, type MomentDocument } from '../src/documents.ts';
+import type { EpisodeDocument, MomentDocument } from '../src/documents.ts';
 import { BadRequestError, SearchEngineError } from '../src/errors.ts';
 import { filterValue } from '../src/filter.ts';
 import { FACETS, type Facet, type IndexNames } from '../src/index-settings.ts';
 import type { SearchBackend } from '../src/ports.ts';
 import { searchLimits, searchRequests, timelineRequest, type SearchQuery } from '../src/search-request.ts';
 import { searchResults, type SearchAnswer } from '../src/search-results.ts';
+import { transcriptMarks, transcriptMarksRequest } from '../src/search/transcript-marks.ts';
 import { CUE_FIELDS, linesOf, type CueSource } from '../src/transcript-lines.ts';
 
 /** The web page's reads from Meilisearch: two searches at once per query (one round trip), two reads per episode page. */
@@ -49,17 +50,17 @@ export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => n
       );
       return found.results[0];
     },
-    async moments(slug) {
-      const found = await engine(() =>
-        client.index<MomentDocument>(names.moments).getDocuments({ filter: `slug = ${filterValue(slug)}`, fields: [...TRANSCRIPT_FIELDS], limit: 10_000 }),
-      );
-      return found.results.sort((a, b) => a.start - b.start);
-    },
-    async transcript(slug) {
-      const found = await engine(() =>
-        client.index<MomentDocument>(names.moments).getDocuments({ filter: `slug = ${filterValue(slug)}`, fields: [...CUE_FIELDS], limit: 10_000 }),
-      );
-      return linesOf(found.results as CueSource[]);
+    async transcript(slug, { q, sentences = false } = {}) {
+      // The searched words are found while the moments are read: one round trip either way.
+      const fields = ['id' as const, ...CUE_FIELDS, ...(sentences ? ['wordTimes' as const] : [])];
+      const [found, matched] = await Promise.all([
+        engine(() => client.index<MomentDocument>(names.moments).getDocuments({ filter: `slug = ${filterValue(slug)}`, fields, limit: 10_000 })),
+        // Marks only help the reader: a query the engine refuses leaves the transcript unmarked, not the page broken.
+        q ? searchOne(transcriptMarksRequest(q, slug, names)).catch(() => undefined) : undefined,
+      ]);
+      const moments = found.results as (CueSource & { id: string })[];
+      const marks = matched ? transcriptMarks(matched, new Map(moments.map((moment) => [moment.id, moment.text]))) : new Map();
+      return linesOf(moments.map((moment) => (marks.has(moment.id) ? { ...moment, marks: marks.get(moment.id) } : moment)), { sentences });
     },
     async recent(limit) {
       const found = await engine(() =>

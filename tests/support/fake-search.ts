@@ -18,9 +18,6 @@ export function emptySearch(): SearchBackend & { searches: number } {
     async episode() {
       return undefined;
     },
-    async moments() {
-      return [];
-    },
     async transcript() {
       return [];
     },

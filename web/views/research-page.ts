@@ -79,6 +79,6 @@ function episodeMoments(q: string, selected: SearchResponse): Html {
   <h2 id="episode-heading"><a href="${episode.url}">${episode.title}</a></h2>
   <p class="meta">${[episode.podcast, episode.date].filter(Boolean).join(' · ')}</p>
   ${episode.notes.slice(0, 1).map((note) => html`<p class="note"><span class="field">${note.field}</span> ${trusted(note.snippet)}</p>`)}
-  ${episode.moments.length ? html`<ul class="moments">${episode.moments.map(momentItem)}</ul>` : html`<p class="empty">Mentioned in the show notes only.</p>`}
+  ${episode.moments.length ? html`<ul class="moments">${episode.moments.map((moment) => momentItem(moment, q))}</ul>` : html`<p class="empty">Mentioned in the show notes only.</p>`}
 </section>`;
 }

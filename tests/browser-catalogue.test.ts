@@ -153,6 +153,7 @@ const PAGES: [string, string][] = [
   ['research', '/research?q=javascript&episode=hour'],
   ['404', '/episodes/the-long-hourr'],
   ['episode', '/episodes/hour?t=40'],
+  ['episode opened from a result', `/episodes/hour?t=40&q=${encodeURIComponent('event loop')}#t-40`],
 ];
 
 test('axe-core finds no violations on any page, light and dark, at 1280 and 390 px', async () => {

@@ -89,7 +89,7 @@ test('audio beside the episode file is transcribed and served by the app with Ra
 test('the episode page shows the player at t, the transcript with timestamps and the show notes', async () => {
   const page = await (await fetch(`${stack.web}/episodes/talk?t=60`)).text();
   assert.match(page, new RegExp(`src="${stack.web.replace(/[.]/g, '\\.')}/talk\\.mp3#t=60"`.replace(/http:\/\/127\\.0\\.0\\.1:\d+/, 'http://127\\.0\\.0\\.1:\\d+')));
-  assert.match(page, /<a class="time" href="\/episodes\/talk\?t=\d+"[^>]*>1:0\d<\/a> the dirty schedulers/);
+  assert.match(page, /<a class="time" href="\/episodes\/talk\?t=(\d+)#t-\1"[^>]*>1:0\d<\/a> the dirty schedulers/);
   assert.match(page, /<p>A talk\.<\/p>/);
   assert.equal((await fetch(`${stack.web}/episodes/nope`)).status, 404);
 });

@@ -1,13 +1,13 @@
 import express, { type ErrorRequestHandler, type Request } from 'express';
 import helmet from 'helmet';
 import path from 'node:path';
-import { parseClip } from '../src/clip.ts';
-import { BadRequestError, SearchEngineError } from '../src/errors.ts';
+import { parseClip } from '../src/search/clip.ts';
+import { BadRequestError, SearchEngineError, LocalAudioError } from '../src/errors.ts';
 import type { SearchBackend } from '../src/ports.ts';
-import type { SearchResponse } from '../src/search-results.ts';
-import { parseSearchQuery } from '../src/search-request.ts';
+import type { SearchResponse } from '../src/search/search-results.ts';
+import { parseSearchQuery } from '../src/search/search-request.ts';
 import { isBlank } from '../src/terminal-text.ts';
-import { LocalAudioError, openLocalAudio } from '../indexer/local-audio.ts';
+import { openLocalAudio } from '../adapters/files/local-audio.ts';
 import { episodePage } from './views/episode-page.ts';
 import { errorPage, notFoundPage, slugWords } from './views/not-found.ts';
 import { RECENT_EPISODES, type Shelf } from './views/shelf.ts';

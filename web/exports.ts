@@ -1,6 +1,6 @@
 import express, { type Response } from 'express';
 import { SearchEngineError } from '../src/errors.ts';
-import { chaptersOf } from '../src/chapters.ts';
+import { chaptersOf } from '../src/export/chapters.ts';
 import type { SearchBackend } from '../src/ports.ts';
 import { MEDIA_TYPES, toChaptersJson, toPodcastJson, toSrt, toVtt } from '../src/export/transcript-files.ts';
 

@@ -1,11 +1,10 @@
-import { episodeMeta, type EpisodeResult, type MomentResult, type SearchResponse } from '../../src/search-results.ts';
+import { episodeMeta, type EpisodeResult, type MomentResult, type SearchResponse } from '../../src/search/search-results.ts';
 import { formatTime } from '../../src/time.ts';
 import { html, trusted, type Html } from '../html.ts';
 import { activeFilters, facets, type Names } from './facets.ts';
 import { layout } from './layout.ts';
-import { researchUrl } from './research-page.ts';
 import { EMPTY_SHELF, home, suggestions, type Shelf } from './shelf.ts';
-import { searchUrl, type SearchState } from './search-url.ts';
+import { researchUrl, searchUrl, type SearchState } from './search-url.ts';
 
 export { searchUrl } from './search-url.ts';
 

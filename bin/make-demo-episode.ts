@@ -122,7 +122,7 @@ function speechSpan(wav: Buffer, name: string): { from: number; to: number } {
     if (id === 'fmt ') {
       format = { code: wav.readUInt16LE(body), channels: wav.readUInt16LE(body + 2), rate: wav.readUInt32LE(body + 4), bits: wav.readUInt16LE(body + 14) };
     } else if (id === 'data') {
-      if (!format || format.code !== 1 || format.channels !== 1 || format.bits !== 16 || format.rate !== SAMPLE_RATE) {
+      if (format?.code !== 1 || format.channels !== 1 || format.bits !== 16 || format.rate !== SAMPLE_RATE) {
         throw new Error(`${name}: expected 16-bit mono PCM at ${SAMPLE_RATE} Hz, found ${JSON.stringify(format)}`);
       }
       // A writer that was cut short leaves a size larger than the file; trust the bytes that are there.

@@ -1,4 +1,4 @@
-import { parseArgs } from 'node:util';
+import { parseArgs, styleText } from 'node:util';
 import { PodgrepError } from '../src/errors.ts';
 import { indexNames } from '../src/documents/index-settings.ts';
 import { parseSearchQuery } from '../src/search/search-request.ts';
@@ -55,10 +55,12 @@ export async function searchCommand(argv: string[], out: NodeJS.WriteStream = pr
 export function render(results: SearchResponse, base: string, color: boolean): string {
   // Every piece of content is made safe for the terminal (a title could write to the clipboard with OSC 52, or clear
   // the screen) before podgrep adds its own bold: the only escape sequences printed are ours.
+  const marked = (words: string) => (color ? styleText('bold', words, { validateStream: false }) : `[${words}]`);
+  // Snippets mark matches with <mark>…</mark> and never nest them: odd parts of the split are the matched words.
   const text = (snippet: string) =>
     snippet
-      .split(/(<\/?mark>)/)
-      .map((part) => (part === '<mark>' ? (color ? '\x1b[1m' : '[') : part === '</mark>' ? (color ? '\x1b[22m' : ']') : oneLine(decode(part))))
+      .split(/<mark>([^<]*)<\/mark>/)
+      .map((part, i) => (i % 2 ? marked(oneLine(decode(part))) : oneLine(decode(part))))
       .join('');
   if (results.totalEpisodes === 0) return `Nothing found for “${oneLine(results.query)}”.\n`;
   const lines = [`${results.totalEpisodes} episode(s) mention “${oneLine(results.query)}” (page ${results.page}):`, ''];

@@ -1,5 +1,6 @@
 import { Meilisearch, MeilisearchRequestError, type EnqueuedTask, type EnqueuedTaskPromise } from 'meilisearch';
 import { SearchEngineError } from '../../src/errors.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export type MeiliConnection = { host: string; apiKey: string | undefined };
 
@@ -68,7 +69,7 @@ async function reachable<T>(client: Meilisearch, what: string, call: () => Promi
         }
         throw error;
       }
-      await new Promise((resolve) => setTimeout(resolve, delay));
+      await sleep(delay);
     }
   }
 }

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { PodgrepError } from '../../src/errors.ts';
 import { findBinary } from '../files/find-binary.ts';
 import type { MeiliConnection } from './meili-client.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A Meilisearch this process can use; `stop` ends it only if this process started it. */
 export type RunningMeili = MeiliConnection & { masterKey: string; started: boolean; stop(): Promise<void> };
@@ -146,7 +147,7 @@ async function waitHealthy(host: string, exited: Promise<number | null>, logFile
     }
     const healthy = await fetch(`${host}/health`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
     if (healthy) return;
-    await new Promise((resolve) => setTimeout(resolve, 100));
+    await sleep(100);
   }
   throw new PodgrepError(`Meilisearch did not answer at ${host} within 60 s; see ${logFile}`);
 }

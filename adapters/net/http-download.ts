@@ -5,7 +5,7 @@ import fs from 'node:fs/promises';
 // (nodejs/undici#5360, fixed in undici 8). Hosts that end the body with a FIN (HTTP/1.0, `Connection: close`) do that.
 // Its own Agent too: undici shares one global dispatcher with Node's copy, which would bring the bug back.
 import { Agent, fetch, type Dispatcher, type Response } from 'undici';
-import { PodgrepError, AudioError, DownloadDeadlineError, PrivateAddressError } from '../../src/errors.ts';
+import { AudioError, DownloadDeadlineError, PrivateAddressError } from '../../src/errors.ts';
 import { totalDeadline } from './download-deadline.ts';
 import { guardedAgent, type AddressGuard } from './url-guard.ts';
 

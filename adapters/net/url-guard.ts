@@ -1,7 +1,7 @@
 import dns from 'node:dns/promises';
 import { BlockList, isIP, type LookupFunction } from 'node:net';
 import { Agent, buildConnector } from 'undici';
-import { PodgrepError, PrivateAddressError } from '../../src/errors.ts';
+import { PrivateAddressError } from '../../src/errors.ts';
 
 /**
  * Episode files come from outside, so their `audio_url` and `transcript_url` (and every redirect on the way) must not

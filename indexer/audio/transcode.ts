@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
 import type { Piece, Silence } from '../../src/audio/audio-pieces.ts';
-import { PodgrepError, AudioDecodeError } from '../../src/errors.ts';
+import { AudioDecodeError } from '../../src/errors.ts';
 
 /**
  * What is uploaded: MP3, mono, 16 kHz, 32 kbps. Whisper resamples everything to 16 kHz mono, so more is paid-for

@@ -95,6 +95,7 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
       log: progress.log,
       ...(options.signal ? { signal: options.signal } : {}),
     });
+    // The progress line ends before the summary, and also when the run fails (below).
     progress.done();
     if (options.rebuild && !report.stopped) {
       await swapInRebuild(client, names);
@@ -103,8 +104,10 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
     const listFile = await writeRunList(config.dataDir, catalogue, report);
     for (const line of summaryLines(report, config.transcribe.model, transcribing, { listFile, verbose: options.verbose })) log(line);
     return report;
-  } finally {
+  } catch (error) {
     progress.done();
+    throw error;
+  } finally {
     await leftovers().catch(() => {});
   }
 }

@@ -3,7 +3,6 @@ import path from 'node:path';
 import { maxPieceSeconds, planPieces, type Piece } from '../../src/audio/audio-pieces.ts';
 import { isLocalAudio } from '../../src/episode/episode.ts';
 import type { AudioSource, TranscriptStore } from '../../src/ports.ts';
-import { publishedTranscript } from '../transcription/published-transcript.ts';
 import type { Catalogue } from '../sources/read-episodes.ts';
 import { tempName } from '../../adapters/files/temp-files.ts';
 import { hashFile, transcriptKeys, type Plan } from '../transcription/transcribe-audio.ts';
@@ -32,7 +31,6 @@ export async function estimateRun(catalogue: Catalogue, deps: DryRunDeps): Promi
     const { episode, file } = item;
     if (!episode.audioUrl || item.transcriptFile || episode.transcripts?.length || episode.transcriptUrl) continue;
     try {
-      if (await publishedTranscript(item)) continue;
       const reference = isLocalAudio(episode.audioUrl) ? path.resolve(path.dirname(file), episode.audioUrl) : episode.audioUrl;
       const audio = await deps.audio.fetch(reference, {});
       const keys = transcriptKeys(deps.model, audio.sha256 ?? (await hashFile(audio.path)));

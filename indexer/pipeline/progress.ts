@@ -1,4 +1,5 @@
 import { oneLine, terminalText } from '../../src/terminal-text.ts';
+import { clearScreenDown, moveCursor } from 'node:readline';
 
 /**
  * Progress of the episodes in flight. In a terminal, one live line per active episode, redrawn in place; in CI or a
@@ -40,7 +41,10 @@ function reporterFor(stream: NodeJS.WriteStream, total: number): Progress {
   let timer: NodeJS.Timeout | undefined;
   const width = () => Math.max(20, (stream.columns || 80) - 1);
   const clear = () => {
-    if (drawn) stream.write(`\x1b[${drawn}A\x1b[J`);
+    if (drawn) {
+      moveCursor(stream, 0, -drawn);
+      clearScreenDown(stream);
+    }
     drawn = 0;
   };
   const draw = () => {

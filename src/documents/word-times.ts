@@ -29,7 +29,7 @@ export function encodeWordTimes(start: number, { wordOffsets, wordStarts }: Word
  * Reads packed word times pair by pair, calling `each(offset, seconds)` until it returns false. Parsed by hand:
  * `split` and `parseInt` over every word of thirty moments took ~0.9 ms of each search; this takes a tenth of that.
  */
-function readWordTimes(start: number, packed: string, each: (offset: number, seconds: number) => boolean): void {
+export function readWordTimes(start: number, packed: string, each: (offset: number, seconds: number) => boolean): void {
   let offset = 0;
   let time = cs(start);
   let at = 0;
@@ -68,16 +68,4 @@ export function timeAtPackedOffset(start: number, packed: string | undefined, of
     return true;
   });
   return found;
-}
-
-/** The inverse of encodeWordTimes; reading stops at anything unreadable (the link then starts earlier). */
-export function decodeWordTimes(start: number, packed: string | undefined): WordTimes {
-  const wordOffsets: number[] = [];
-  const wordStarts: number[] = [];
-  readWordTimes(start, packed ?? '', (offset, seconds) => {
-    wordOffsets.push(offset);
-    wordStarts.push(seconds);
-    return true;
-  });
-  return { wordOffsets, wordStarts };
 }

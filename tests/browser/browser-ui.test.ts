@@ -44,6 +44,7 @@ async function open(options: BrowserContextOptions = {}): Promise<Page> {
   return page;
 }
 
+// biome-ignore lint/performance/useDomNodeTextContent: the test reads what the listener sees, hidden text left out.
 const resultsText = (page: Page) => page.locator('#results').innerText();
 const until = async (what: string, check: () => Promise<boolean>, ms = 5000) => {
   const end = Date.now() + ms;

@@ -62,7 +62,7 @@ test('follows a chain of three redirects and stores the very bytes the host sent
   assert.match(path.basename(got.path), /^[0-9a-f]{40}\.mp3$/);
   assert.equal(path.dirname(got.path), dir);
   assert.deepEqual([got.reused, got.changed], [false, false]);
-  assert.deepEqual(await files(dir), [path.basename(got.path, '.mp3') + '.json', path.basename(got.path)]);
+  assert.deepEqual(await files(dir), [`${path.basename(got.path, '.mp3')}.json`, path.basename(got.path)]);
 });
 
 test('refuses redirect loops, too many hops, and hops to anything but http(s)', async () => {

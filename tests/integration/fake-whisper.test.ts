@@ -57,7 +57,7 @@ test('transcribes the words and times in the audio, like whisper-1 verbose_json'
   for (const [i, w] of words.entries()) assert.ok(Math.abs(w.start - spoken[i]!.start) < 0.1, `${w.word} at ${w.start}`);
   assert.deepEqual(
     (result.segments ?? []).map((s) => s.text),
-    LINES.map((l) => ' ' + toWords(l.text).join(' ')),
+    LINES.map((l) => ` ${toWords(l.text).join(' ')}`),
   );
   assert.ok(Math.abs(result.segments![2]!.start - 9) < 0.1);
   assert.equal(result.text, spoken.map((w) => w.word).join(' '));

@@ -65,7 +65,7 @@ test('`podgrep search` prints episodes, moments with m:ss and full links, or the
   const text = await run('dirty', 'schedulers');
   assert.equal(text.code, 0);
   assert.match(text.out, /podgrep demo: searching what was said/);
-  assert.match(text.out, /▶ +\d+:\d\d  .*\[[Dd]irty\] \[schedulers?\]/);
+  assert.match(text.out, /▶ +\d+:\d\d {2}.*\[[Dd]irty\] \[schedulers?\]/);
   assert.match(text.out, /https:\/\/search\.example\.com\/episodes\/podgrep-demo\?t=\d+/);
   const json = await run('--json', '--podcast', 'elixir-mix', 'NIF');
   const parsed = JSON.parse(json.out) as SearchResponse;
@@ -86,7 +86,7 @@ test('facets count matching episodes, and a filter narrows the results', async (
 
 test('the research view charts where a topic comes up, and an episode picked there lists its moments', async () => {
   const page = await (await fetch(`${stack.web}/research?q=${encodeURIComponent('dirty schedulers')}`)).text();
-  const svg = page.match(/<svg class="timeline"[^>]*role="img"[^]*?<\/svg>/)?.[0] ?? '';
+  const svg = page.match(/<svg class="timeline"[^>]*role="img"[\s\S]*?<\/svg>/)?.[0] ?? '';
   assert.ok(svg, 'a chart');
   assert.doesNotMatch(svg, /<a /, 'the bars are a picture: the table is the way in');
   assert.ok(/<rect class="bar/.test(svg));

@@ -66,7 +66,7 @@ test('an RSS item with iTunes and Podcasting 2.0 tags becomes an episode', () =>
 
 test('slugs are stable and URL-safe whatever the guid holds', () => {
   assert.equal(slugOf('Show', 'https://example.com/?p=123'), 'show-p-123');
-  const long = slugOf('Show', 'tag:example.com,2019:' + 'x'.repeat(80));
+  const long = slugOf('Show', `tag:example.com,2019:${'x'.repeat(80)}`);
   assert.match(long, /^show-[0-9a-f]{10}$/);
   assert.equal(slugOf('Show', 'a'), slugOf('Show', 'a'));
   assert.match(slugOf('Ça va?', '<script>'), /^ca-va-script$/);

@@ -7,7 +7,7 @@ const readme = await fs.readFile(new URL('../../README.md', import.meta.url), 'u
 
 test("the README's configuration table lists every variable the code reads, with its default", () => {
   const rows = new Map([...readme.matchAll(/^\| `([A-Z_]+)` \| ([^|]+) \|/gm)].map((m) => [m[1], m[2]?.trim()]));
-  for (const [name, [fallback]] of Object.entries(VARIABLES)) {
+  for (const [name, fallback] of Object.entries(VARIABLES)) {
     assert.ok(rows.has(name), `${name} is missing from the README`);
     assert.equal(rows.get(name), fallback ? `\`${fallback}\`` : '—', `${name}'s default`);
   }

@@ -4,7 +4,7 @@ import { BadRequestError } from '../../src/errors.ts';
 import { filterValue } from '../../src/search/filter.ts';
 import { filterExpression, MATCH_END as E, MATCH_START as S, parseSearchQuery } from '../../src/search/search-request.ts';
 import { FACET_VALUES, searchResults, snippet, type MomentHit, type NotesHit } from '../../src/search/search-results.ts';
-import { decodeWordTimes, encodeWordTimes, timeAtPackedOffset } from '../../src/documents/word-times.ts';
+import { encodeWordTimes, readWordTimes, timeAtPackedOffset, type WordTimes } from '../../src/documents/word-times.ts';
 
 const summary = { title: 'T', podcast: 'p', date: '2020-01-01', episodeNumber: 1 };
 
@@ -108,6 +108,18 @@ test('filters: values of a facet are alternatives, facets narrow each other, and
 test('filter values are quoted and escaped', () => {
   assert.equal(filterValue('a" OR slug != "b\\'), '"a\\" OR slug != \\"b\\\\"');
 });
+
+/** The inverse of encodeWordTimes; reading stops at anything unreadable (the link then starts earlier). */
+function decodeWordTimes(start: number, packed: string | undefined): WordTimes {
+  const wordOffsets: number[] = [];
+  const wordStarts: number[] = [];
+  readWordTimes(start, packed ?? '', (offset, seconds) => {
+    wordOffsets.push(offset);
+    wordStarts.push(seconds);
+    return true;
+  });
+  return { wordOffsets, wordStarts };
+}
 
 test('word times survive packing to the hundredth of a second, words before the moment and out of order included', () => {
   const times = { wordOffsets: [0, 4, 9, 15, 1200], wordStarts: [98.75, 99.5, 100.004, 99.9, 4000.126] };

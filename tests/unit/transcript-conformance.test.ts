@@ -22,7 +22,7 @@ function check(name: string, run: () => void): Outcome {
 }
 
 /** The escapes web-platform-tests' .test files use, and "\" at a line's end joining it to the next. */
-function unescape(lines: string[]): string {
+function unescapeCue(lines: string[]): string {
   let text = '';
   for (const [i, line] of lines.entries()) {
     const joined = line.endsWith('\\') && !line.endsWith('\\\\');
@@ -41,7 +41,7 @@ function fileParsingCases(): Outcome[] {
     const lines = head.split('\n');
     const name = lines[0] ?? '';
     return check(name, () => {
-      const file = parseWebVtt(unescape(body.join('===\n').replace(/\n$/, '').split('\n')));
+      const file = parseWebVtt(unescapeCue(body.join('===\n').replace(/\n$/, '').split('\n')));
       if (lines.includes('#reject')) return assert.equal(file, undefined, 'the file should be refused');
       assert.ok(file, 'the file was refused');
       const count = Number(/^#cues (\d+)/m.exec(head)?.[1]);

@@ -46,7 +46,7 @@ function results(q: string, { results, error, shelf = EMPTY_SHELF }: Outcome): H
   }
   const names = shelf.podcastNames;
   const state: SearchState = { q, filters: results.filters, sort: results.sort };
-  const filtered = Object.values(results.filters).some((values) => values && values.length);
+  const filtered = Object.values(results.filters).some((values) => values?.length);
   if (results.totalEpisodes === 0 && !results.partialEpisodes) {
     return html`<div class="nothing">
   <h1 class="empty">Nothing found for “${q}”</h1>

@@ -1,5 +1,5 @@
-import { FACETS, type Facet } from '../index-settings.ts';
-import type { Filters } from '../search-request.ts';
+import { FACETS, type Facet } from '../documents/index-settings.ts';
+import type { Filters } from './search-request.ts';
 import type { SearchResponse } from './api.ts';
 import type { SummaryHit } from './hits.ts';
 

@@ -1,8 +1,8 @@
 import type { MultiSearchQuery } from 'meilisearch';
-import { filterValue } from '../filter.ts';
-import type { IndexNames } from '../index-settings.ts';
-import { MATCH_END, MATCH_START } from '../search-request.ts';
-import type { Mark } from '../transcript-lines.ts';
+import { filterValue } from './filter.ts';
+import type { IndexNames } from '../documents/index-settings.ts';
+import { MATCH_END, MATCH_START } from './search-request.ts';
+import type { Mark } from '../moments/transcript-lines.ts';
 import { matchesAll, type SearchAnswer } from './hits.ts';
 
 /**

@@ -1,4 +1,4 @@
-import type { EpisodeSummary } from '../documents.ts';
+import type { EpisodeSummary } from '../documents/documents.ts';
 
 /** "elixir-mix · 2019-07-09 · #59": how pages and the terminal describe an episode in one line. */
 export function episodeMeta(episode: Pick<EpisodeSummary, 'podcast' | 'date' | 'episodeNumber'>): string {

@@ -1,7 +1,7 @@
-import type { EpisodeDocument } from '../../src/documents.ts';
-import { episodeUrl } from '../../src/search-results.ts';
+import type { EpisodeDocument } from '../../src/documents/documents.ts';
+import { episodeUrl } from '../../src/search/search-results.ts';
 import { formatTime } from '../../src/time.ts';
-import type { TranscriptLine } from '../../src/transcript-lines.ts';
+import type { TranscriptLine } from '../../src/moments/transcript-lines.ts';
 import { html, type Html } from '../html.ts';
 import { layout } from './layout.ts';
 import { transcriptSection } from './transcript-view.ts';

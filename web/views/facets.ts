@@ -1,5 +1,5 @@
-import { FACETS, type Facet } from '../../src/index-settings.ts';
-import type { SearchResponse } from '../../src/search-results.ts';
+import { FACETS, type Facet } from '../../src/documents/index-settings.ts';
+import type { SearchResponse } from '../../src/search/search-results.ts';
 import { html, type Html } from '../html.ts';
 import { searchUrl, toggled, type SearchState } from './search-url.ts';
 

@@ -1,4 +1,4 @@
-import type { SearchResponse } from '../../src/search-results.ts';
+import type { SearchResponse } from '../../src/search/search-results.ts';
 import { html, type Html } from '../html.ts';
 import { layout } from './layout.ts';
 import { searchUrl } from './search-url.ts';

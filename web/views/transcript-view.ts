@@ -1,6 +1,6 @@
-import { episodeUrl, lineAnchor, momentLink } from '../../src/search-results.ts';
+import { episodeUrl, lineAnchor, momentLink } from '../../src/search/search-results.ts';
 import { formatTime } from '../../src/time.ts';
-import type { Mark, TranscriptLine } from '../../src/transcript-lines.ts';
+import type { Mark, TranscriptLine } from '../../src/moments/transcript-lines.ts';
 import { html, type Html } from '../html.ts';
 
 /** Links start a second or so before the words (search-results.ts), so the line about to be spoken counts as current. */

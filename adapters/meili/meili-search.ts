@@ -9,6 +9,7 @@ import { searchLimits, searchRequests, timelineRequest, type SearchQuery } from 
 import { searchResults, type SearchAnswer } from '../../src/search/search-results.ts';
 import { transcriptMarks, transcriptMarksRequest } from '../../src/search/transcript-marks.ts';
 import { CUE_FIELDS, linesOf, type CueSource } from '../../src/moments/transcript-lines.ts';
+import { shorten } from '../../src/shorten.ts';
 
 /** The web page's reads from Meilisearch: two searches at once per query (one round trip), two reads per episode page. */
 export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => number = Date.now): SearchBackend {
@@ -168,8 +169,7 @@ async function checkFilters(query: SearchQuery, known: (fresh?: boolean) => Prom
   for (const facet of facets) {
     for (const value of query.filters[facet] ?? []) {
       if (!values[facet].has(value)) {
-        const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
-        throw new BadRequestError(`There is no ${facet} "${shown}" in this catalogue.`);
+        throw new BadRequestError(`There is no ${facet} "${shorten(value, 60)}" in this catalogue.`);
       }
     }
   }

@@ -59,7 +59,7 @@ export function openAiTranscriber(options: TranscriberOptions): Transcriber {
         } catch (error) {
           if (error instanceof TranscriptionError) throw error;
           const wait = retryDelay(error, attempt, backoffMs);
-          const reason = describe(error);
+          const reason = providerReason(error);
           if (error instanceof OpenAI.APIError && error.status === 413) {
             throw new UploadTooLargeError(`the server refused ${audio.bytes.length} bytes as too large: ${reason}`, { cause: error });
           }
@@ -104,7 +104,8 @@ function retryAfterMs(headers: Headers | undefined): number | undefined {
   return Number.isNaN(date) ? undefined : Math.max(0, date - Date.now());
 }
 
-function describe(error: unknown): string {
+/** What the provider said, with its HTTP status: the line a user sees when a piece fails. */
+function providerReason(error: unknown): string {
   if (error instanceof OpenAI.APIError && error.status) return `HTTP ${error.status}: ${error.message.replace(/^\d+\s*/, '')}`;
   return error instanceof Error ? error.message : String(error);
 }

@@ -8,6 +8,7 @@ import { plainText } from './markdown-text.ts';
 import { chaptersFromNotes, type Chapter } from '../export/chapters.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { slugify } from './slug.ts';
+import { shownValue } from '../shorten.ts';
 
 export { readDate } from './dates.ts';
 export { readDuration } from './durations.ts';
@@ -85,7 +86,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       if (result !== undefined) return result;
       if (!MAYBE_OTHER.has(fieldKey(alias))) unread ??= found;
     }
-    if (unread) warn(`${unread[0]}: ${describe(unread[1])} is not ${EXPECTED[name]}; the episode is indexed without it`);
+    if (unread) warn(`${unread[0]}: ${shownValue(unread[1], 60)} is not ${EXPECTED[name]}; the episode is indexed without it`);
     return undefined;
   };
 
@@ -147,10 +148,6 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
-function describe(value: unknown): string {
-  const shown = value instanceof Date ? value.toISOString() : JSON.stringify(value);
-  return shown && shown.length > 60 ? `${shown.slice(0, 57)}...` : (shown ?? String(value));
-}
 
 function unique(names: string[]): string[] {
   return [...new Set(names.filter(Boolean))];
@@ -245,7 +242,7 @@ function readAll(aliases: string[], fields: Map<string, [string, unknown]>, read
     if (!found || isEmpty(found[1])) continue;
     const values = read(found[1]);
     if (values) all.push(...values);
-    else warn(`${found[0]}: ${describe(found[1])} is not ${EXPECTED.tags}; the episode is indexed without them`);
+    else warn(`${found[0]}: ${shownValue(found[1], 60)} is not ${EXPECTED.tags}; the episode is indexed without them`);
   }
   return unique(all);
 }

@@ -1,4 +1,4 @@
-import type { SearchResponse } from '../../src/search/search-results.ts';
+import { episodeMeta, type SearchResponse } from '../../src/search/search-results.ts';
 import { timelineSvg, weight, type TimelinePoint } from '../../src/search/timeline.ts';
 import { html, trusted, type Html } from '../html.ts';
 import { layout } from './layout.ts';
@@ -71,7 +71,7 @@ function episodeMoments(q: string, selected: SearchResponse): Html {
   if (!episode) return html`<p class="empty" id="episode">That episode does not mention “${q}”.</p>`;
   return html`<section id="episode" class="episode-moments" tabindex="-1" aria-labelledby="episode-heading">
   <h2 id="episode-heading"><a href="${episode.url}">${episode.title}</a></h2>
-  <p class="meta">${[episode.podcast, episode.date].filter(Boolean).join(' · ')}</p>
+  <p class="meta">${episodeMeta({ podcast: episode.podcast, date: episode.date })}</p>
   ${episode.notes.slice(0, 1).map((note) => html`<p class="note"><span class="field">${note.field}</span> ${trusted(note.snippet)}</p>`)}
   ${episode.moments.length ? html`<ul class="moments">${episode.moments.map((moment) => momentItem(moment, q))}</ul>` : html`<p class="empty">Mentioned in the show notes only.</p>`}
 </section>`;

@@ -23,8 +23,10 @@ export function transcriptSection(slug: string, lines: TranscriptLine[], { t, q 
   const rendered = lines.map((line, i) => {
     const isCurrent = i === current;
     const id = ids[i];
-    return html`<p class="line${isCurrent ? ' current' : ''}"${id ? html` id="${id}"` : ''} data-start="${line.start}"${isCurrent ? html` aria-current="true"` : ''}>${isCurrent && alias ? html`<span class="anchor" id="${alias}"></span>` : ''}
-        <a class="time" href="${momentLink(episodeUrl(slug, line.start), q)}" aria-label="Play from ${formatTime(line.start)}">${formatTime(line.start)}</a> ${withMarks(line.text, line.marks)}</p>`;
+    const attributes = html`${id ? html` id="${id}"` : ''} data-start="${line.start}"${isCurrent ? html` aria-current="true"` : ''}`;
+    const anchor = isCurrent && alias ? html`<span class="anchor" id="${alias}"></span>` : '';
+    const time = html`<a class="time" href="${momentLink(episodeUrl(slug, line.start), q)}" aria-label="Play from ${formatTime(line.start)}">${formatTime(line.start)}</a>`;
+    return html`<p class="line${isCurrent ? ' current' : ''}"${attributes}>${anchor}${time} ${withMarks(line.text, line.marks)}</p>\n`;
   });
   return html`<section class="transcript" aria-labelledby="transcript-heading"><h2 id="transcript-heading">Transcript</h2>
       ${q ? html`<p class="marked-count">${marked ? `“${q}”: marked in ${marked} line${marked === 1 ? '' : 's'}.` : `“${q}” is not said in this episode.`}</p>` : ''}

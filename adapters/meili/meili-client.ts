@@ -1,6 +1,6 @@
 import { Meilisearch, MeilisearchRequestError, type EnqueuedTask, type EnqueuedTaskPromise } from 'meilisearch';
-import { SearchEngineError } from '../../src/errors.ts';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { taskFailure, unreachable } from './engine-errors.ts';
 
 export type MeiliConnection = { host: string; apiKey: string | undefined };
 
@@ -47,10 +47,7 @@ export async function enqueued(client: Meilisearch, steps: [string, () => Enqueu
 export async function succeeded(client: Meilisearch, tasks: [string, EnqueuedTask][]): Promise<void> {
   for (const [what, task] of tasks) {
     const done = await reachable(client, what, () => client.tasks.waitForTask(task.taskUid));
-    if (done.status !== 'succeeded') {
-      const reason = done.error ? `${done.error.message} (${done.error.code})` : `task ${done.status}`;
-      throw new SearchEngineError(`Meilisearch could not ${what}: ${reason}`, { cause: done.error });
-    }
+    if (done.status !== 'succeeded') throw taskFailure(what, done);
   }
 }
 
@@ -61,13 +58,7 @@ async function reachable<T>(client: Meilisearch, what: string, call: () => Promi
     } catch (error) {
       const delay = RETRY_DELAYS_MS[attempt];
       if (!(error instanceof MeilisearchRequestError) || delay === undefined) {
-        if (error instanceof MeilisearchRequestError) {
-          throw new SearchEngineError(
-            `Meilisearch at ${client.config.host} stopped answering (could not ${what}); what was written before is kept — run again once it is back`,
-            { cause: error },
-          );
-        }
-        throw error;
+        throw error instanceof MeilisearchRequestError ? unreachable(client.config.host, what, error) : error;
       }
       await sleep(delay);
     }

@@ -1,7 +1,7 @@
-import { MeilisearchApiError, type Meilisearch, type MultiSearchQuery } from 'meilisearch';
+import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
 import { Agent, request } from 'undici';
 import type { EpisodeDocument, MomentDocument } from '../../src/documents/documents.ts';
-import { BadRequestError, SearchEngineError } from '../../src/errors.ts';
+import { BadRequestError } from '../../src/errors.ts';
 import { filterValue } from '../../src/search/filter.ts';
 import { FACETS, type Facet, type IndexNames } from '../../src/documents/index-settings.ts';
 import type { SearchBackend } from '../../src/ports.ts';
@@ -10,6 +10,7 @@ import { searchResults, type SearchAnswer } from '../../src/search/search-result
 import { transcriptMarks, transcriptMarksRequest } from '../../src/search/transcript-marks.ts';
 import { CUE_FIELDS, linesOf, type CueSource } from '../../src/moments/transcript-lines.ts';
 import { shorten } from '../../src/shorten.ts';
+import { EngineAnswerError, readFailure } from './engine-errors.ts';
 
 /** The web page's reads from Meilisearch: two searches at once per query (one round trip), two reads per episode page. */
 export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => number = Date.now): SearchBackend {
@@ -80,29 +81,12 @@ export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => n
   };
 }
 
-/**
- * Meilisearch unreachable, or answering with an error, becomes SearchEngineError (a 503 for the client); an index
- * that does not exist yet simply has nothing in it.
- */
+/** Every read goes through here: a failure becomes the SearchEngineError a listener sees (a 503 for the client). */
 async function engine<T>(call: () => Promise<T>): Promise<T> {
   try {
     return await call();
   } catch (error) {
-    const code = error instanceof MeilisearchApiError ? error.cause?.code : error instanceof EngineAnswerError ? error.code : undefined;
-    if (code === 'index_not_found') {
-      throw new SearchEngineError('Nothing is indexed yet: run `npm run index` (or `npm start`).', { cause: error });
-    }
-    throw new SearchEngineError('The search engine is not answering; try again in a moment.', { cause: error });
-  }
-}
-
-/** Meilisearch answered a search with an error: its own code and message. */
-class EngineAnswerError extends Error {
-  override name = 'EngineAnswerError';
-  readonly code: string | undefined;
-  constructor(status: number, body: { code?: string; message?: string }) {
-    super(`Meilisearch answered ${status}: ${body.message ?? 'no message'}${body.code ? ` (${body.code})` : ''}`);
-    this.code = body.code;
+    throw readFailure(error);
   }
 }
 

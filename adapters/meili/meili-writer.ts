@@ -2,6 +2,7 @@ import type { EnqueuedTask, EnqueuedTaskPromise, Index, Meilisearch } from 'meil
 import type { EpisodeDocument, MomentDocument } from '../../src/documents/documents.ts';
 import { episodeSettings, momentSettings, type IndexNames } from '../../src/documents/index-settings.ts';
 import type { DocumentWriter, IndexedEpisode, WriteBatch } from '../../src/ports.ts';
+import { unless } from './engine-errors.ts';
 import { enqueued, settled, succeeded } from './meili-client.ts';
 
 /** Documents per addDocuments request: well under Meilisearch's 100 MB payload limit for moments of ~2 KB. */
@@ -65,9 +66,7 @@ function momentSteps(index: Index<MomentDocument>, batch: WriteBatch): [string, 
   return steps;
 }
 
-function ignoreExists(error: unknown): void {
-  if (!(error instanceof Error && /index_already_exists/.test(error.message))) throw error;
-}
+const ignoreExists = unless('index_already_exists');
 
 /** Where a full rebuild is written before it replaces the live indexes. */
 export function rebuildNames(names: IndexNames): IndexNames {
@@ -78,9 +77,7 @@ export function rebuildNames(names: IndexNames): IndexNames {
 export async function dropRebuild(client: Meilisearch, names: IndexNames): Promise<void> {
   const target = rebuildNames(names);
   for (const uid of [target.episodes, target.moments]) {
-    await settled(client, `delete index ${uid}`, () => client.deleteIndex(uid)).catch((error: unknown) => {
-      if (!(error instanceof Error && /index_not_found/.test(error.message))) throw error;
-    });
+    await settled(client, `delete index ${uid}`, () => client.deleteIndex(uid)).catch(unless('index_not_found'));
   }
 }
 

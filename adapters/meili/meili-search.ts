@@ -12,7 +12,10 @@ import { CUE_FIELDS, linesOf, type CueSource } from '../../src/moments/transcrip
 import { shorten } from '../../src/shorten.ts';
 import { EngineAnswerError, readFailure } from './engine-errors.ts';
 
-/** The web page's reads from Meilisearch: two searches at once per query (one round trip), two reads per episode page. */
+/**
+ * The web page's reads from Meilisearch: two searches at once per query (one round trip), two reads per episode page
+ * (three, side by side, when it marks the search that led there).
+ */
 export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => number = Date.now): SearchBackend {
   const known = knownValues(client, names, now);
   const searchOne = searcher(client);

@@ -8,6 +8,7 @@ import { parseEpisodeFile, type Episode } from '../src/episode.ts';
 import { EpisodeError } from '../src/errors.ts';
 import { parseGlossary, type GlossaryEntry } from '../src/glossary.ts';
 import { slugFromPath } from '../src/slug.ts';
+import { EpisodeCache } from './episode-cache.ts';
 import { readInside } from './safe-read.ts';
 
 /** An episode and, when one sits beside it (`<name>.vtt`, `.srt` or `.json`), its published transcript. */
@@ -41,6 +42,8 @@ export type ReadOptions = {
   maxFileBytes?: number;
   /** Largest transcript file read (TRANSCRIPT_MAX_BYTES). @default 50 MiB */
   maxTranscriptBytes?: number;
+  /** Where parsed files are kept between runs (episode-cache.ts), e.g. `DATA_DIR/cache/episode-files.v8`. @default none: every file is parsed */
+  cacheFile?: string;
 };
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -69,6 +72,7 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
   const catalogue: Catalogue = { dir, episodes: [], failures: [], slugs: [], glossary: await readGlossary(dir, present, maxFileBytes), skipped: [], warnings: [] };
   const bySlug = new Map<string, { files: string[]; items: EpisodeFile[] }>();
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  const cache = await EpisodeCache.open(options.cacheFile, site);
 
   for (const { folder, names, files } of await walk(dir, top)) {
     for (const name of files) {
@@ -81,14 +85,18 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
       const pathSlug = slugFromPath(relative) ?? 'episode';
       try {
         const bytes = await readInside(file, { root: dir, maxBytes: maxFileBytes, limitName: 'EPISODE_MAX_BYTES', what: 'an episode file', walked: true });
-        let text: string;
-        try {
-          text = decoder.decode(bytes);
-        } catch (error) {
-          throw new EpisodeError(file, 'the file is not UTF-8 text; save it as UTF-8', { cause: error });
-        }
-        const warn = (message: string) => catalogue.warnings.push(message);
-        const result = parseEpisodeFile(file, text, { slug: pathSlug, fields: site.fields, audioPrefix: site.audioPrefix, warn });
+        const { result, warnings } = cache.get(file, bytes, () => {
+          let text: string;
+          try {
+            text = decoder.decode(bytes);
+          } catch (error) {
+            throw new EpisodeError(file, 'the file is not UTF-8 text; save it as UTF-8', { cause: error });
+          }
+          const warnings: string[] = [];
+          const result = parseEpisodeFile(file, text, { slug: pathSlug, fields: site.fields, audioPrefix: site.audioPrefix, warn: (message) => warnings.push(message) });
+          return { result, warnings };
+        });
+        catalogue.warnings.push(...warnings);
         if ('skipped' in result) {
           catalogue.skipped.push({ file, reason: result.skipped });
           continue;
@@ -118,6 +126,7 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
       }
     }
   }
+  await cache.save();
   for (const [slug, { files, items }] of bySlug) {
     catalogue.slugs.push(slug);
     if (files.length === 1) {

@@ -7,8 +7,10 @@ import { siteConfig, type SiteConfig } from '../src/episode-fields.ts';
 import { parseEpisodeFile, type Episode } from '../src/episode.ts';
 import { EpisodeError } from '../src/errors.ts';
 import { parseGlossary, type GlossaryEntry } from '../src/glossary.ts';
+import { withPeopleNames } from '../src/person-ids.ts';
 import { slugFromPath } from '../src/slug.ts';
 import { EpisodeCache } from './episode-cache.ts';
+import { readPeople } from './people-files.ts';
 import { readInside } from './safe-read.ts';
 
 /** An episode and, when one sits beside it (`<name>.vtt`, `.srt` or `.json`), its published transcript. */
@@ -72,7 +74,7 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
   const catalogue: Catalogue = { dir, episodes: [], failures: [], slugs: [], glossary: await readGlossary(dir, present, maxFileBytes), skipped: [], warnings: [] };
   const bySlug = new Map<string, { files: string[]; items: EpisodeFile[] }>();
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  const cache = await EpisodeCache.open(options.cacheFile, site);
+  const cache = await EpisodeCache.open(options.cacheFile, { fields: site.fields, audioPrefix: site.audioPrefix });
 
   for (const { folder, names, files } of await walk(dir, top)) {
     for (const name of files) {
@@ -127,6 +129,13 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
     }
   }
   await cache.save();
+  const people = await readPeople(dir, site, maxFileBytes);
+  catalogue.warnings.push(...people.warnings);
+  if (people.ids.size) {
+    for (const { items } of bySlug.values()) {
+      for (const item of items) item.episode = withPeopleNames(item.episode, people.ids, (message) => catalogue.warnings.push(`${item.file}: ${message}`));
+    }
+  }
   for (const [slug, { files, items }] of bySlug) {
     catalogue.slugs.push(slug);
     if (files.length === 1) {
@@ -175,7 +184,7 @@ async function readGlossary(dir: string, present: Set<string>, maxBytes: number)
 /** `podgrep.yml`: the site's own field names. Broken, it stops the run, like the glossary. */
 async function readSiteConfig(dir: string, present: Set<string>, maxBytes: number): Promise<SiteConfig> {
   const name = ['podgrep.yml', 'podgrep.yaml'].find((candidate) => present.has(candidate));
-  if (!name) return { fields: {}, audioPrefix: undefined };
+  if (!name) return siteConfig(path.join(dir, 'podgrep.yml'), {});
   const file = path.join(dir, name);
   const text = (await readInside(file, { root: dir, maxBytes, limitName: 'EPISODE_MAX_BYTES', what: 'a settings file' })).toString('utf8');
   try {

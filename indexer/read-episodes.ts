@@ -7,6 +7,7 @@ import { siteConfig, type SiteConfig } from '../src/episode-fields.ts';
 import { parseEpisodeFile, type Episode } from '../src/episode.ts';
 import { EpisodeError } from '../src/errors.ts';
 import { parseGlossary, type GlossaryEntry } from '../src/glossary.ts';
+import { knownNames, withNameRuns, type NameRuns } from '../src/name-runs.ts';
 import { withPeopleNames } from '../src/person-ids.ts';
 import { slugFromPath } from '../src/slug.ts';
 import { EpisodeCache } from './episode-cache.ts';
@@ -73,6 +74,7 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
   const site = await readSiteConfig(dir, present, maxFileBytes);
   const catalogue: Catalogue = { dir, episodes: [], failures: [], slugs: [], glossary: await readGlossary(dir, present, maxFileBytes), skipped: [], warnings: [] };
   const bySlug = new Map<string, { files: string[]; items: EpisodeFile[] }>();
+  const runsOf = new Map<EpisodeFile, NameRuns>();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const cache = await EpisodeCache.open(options.cacheFile, { fields: site.fields, audioPrefix: site.audioPrefix });
 
@@ -116,6 +118,7 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
           else transcriptFile = undefined;
         }
         const item: EpisodeFile = { file, episode: result.episode, transcriptFile, sourceHash: hash.digest('hex'), root: dir, maxTranscriptBytes };
+        if (result.nameRuns) runsOf.set(item, result.nameRuns);
         const entry = bySlug.get(item.episode.slug) ?? { files: [], items: [] };
         entry.files.push(file);
         entry.items.push(item);
@@ -135,6 +138,10 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
     for (const { items } of bySlug.values()) {
       for (const item of items) item.episode = withPeopleNames(item.episode, people.ids, (message) => catalogue.warnings.push(`${item.file}: ${message}`));
     }
+  }
+  if (runsOf.size) {
+    const known = knownNames([...bySlug.values()].flatMap(({ items }) => items.map((item) => item.episode)));
+    for (const [item, runs] of runsOf) item.episode = withNameRuns(item.episode, runs, known);
   }
   for (const [slug, { files, items }] of bySlug) {
     catalogue.slugs.push(slug);

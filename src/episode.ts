@@ -6,6 +6,8 @@ import { EpisodeError } from './errors.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { plainText } from './markdown-text.ts';
 import { chaptersFromNotes, type Chapter } from './chapters.ts';
+import type { NameRuns } from './name-runs.ts';
+import { guestsFromTitle } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { slugify } from './slug.ts';
 
@@ -50,7 +52,7 @@ export type ParseOptions = {
 };
 
 /** What reading an episode file gave: an episode, or a file that is plainly not one (and why). */
-export type EpisodeFileResult = { episode: Episode } | { skipped: string };
+export type EpisodeFileResult = { episode: Episode; nameRuns?: NameRuns } | { skipped: string };
 
 const EXAMPLE = `---
 title: "EMx 059: Using Rust to Scale Elixir"
@@ -92,7 +94,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   if (field('draft', (value) => (value === true || value === 'true' ? true : undefined)) || fields.get('published')?.[1] === false) {
     return { skipped: 'a draft' };
   }
-  const notes = parseShowNotes(front.content);
+  const { nameRuns, ...notes } = parseShowNotes(front.content);
   const number = field('number', readNumber);
   const hosts = field('hosts', readPeople) ?? [];
   const guests = field('guests', readPeople) ?? [];
@@ -106,6 +108,9 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     title = fileName.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
     warn(`title is missing; the episode is titled "${title}" after its file`);
   }
+  const tags = readAll(aliases.tags, fields, readTags, warn);
+  // Only when nothing else names a guest: a title is the weakest place a guest is written.
+  const titleGuests = guests.length || notes.guests.length || nameRuns.guests.length ? [] : guestsFromTitle(title, front.content, tags).filter((name) => !hosts.includes(name) && !notes.panel.includes(name));
   return {
     episode: {
       slug: ownSlug ?? fallbackSlug,
@@ -117,13 +122,14 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       durationSeconds: field('duration', (value, alias) => (fieldKey(alias) === 'length' && !looksLikeDuration(value) ? undefined : readDuration(value))),
       audioUrl: field('audio', (value, alias) => readAudio(value, MAYBE_OTHER.has(fieldKey(alias)), options.audioPrefix)),
       transcripts: field('transcripts', readTranscripts) ?? [],
-      tags: readAll(aliases.tags, fields, readTags, warn),
+      tags,
       ...notes,
       summary: notes.summary || description || '',
       panel: unique([...hosts, ...notes.panel]),
-      guests: unique([...guests, ...notes.guests]),
+      guests: unique([...guests, ...notes.guests, ...titleGuests]),
       chapters: chaptersFromNotes(front.content),
     },
+    ...(nameRuns.panel.length || nameRuns.guests.length ? { nameRuns } : {}),
   };
 }
 

@@ -33,7 +33,10 @@ export class EpisodeCache {
 
   /** Opens the cache file; a missing, unreadable or outdated one is an empty cache, never an error. */
   static async open(file: string | undefined, settings: unknown): Promise<EpisodeCache> {
-    const fingerprint = createHash('sha256').update(parserFingerprint()).update(JSON.stringify(settings ?? null)).digest('hex');
+    const fingerprint = createHash('sha256')
+      .update(parserFingerprint())
+      .update(JSON.stringify(settings ?? null))
+      .digest('hex');
     if (!file) return new EpisodeCache(undefined, fingerprint, new Map());
     try {
       const stored = deserialize(await fs.readFile(file)) as Stored;
@@ -86,7 +89,9 @@ function parserFingerprint(): string {
     root = parent;
   }
   const hash = createHash('sha256');
-  const files = readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' }).filter((name) => name.endsWith('.ts')).sort();
+  const files = readdirSync(path.join(root, 'src'), { recursive: true, encoding: 'utf8' })
+    .filter((name) => name.endsWith('.ts'))
+    .sort();
   if (files.length === 0) throw new Error(`episode-cache: no source files under ${path.join(root, 'src')}`);
   for (const name of files) hash.update(name).update(readFileSync(path.join(root, 'src', name)));
   for (const name of ['package.json', 'package-lock.json']) {

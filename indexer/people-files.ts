@@ -4,13 +4,24 @@ import path from 'node:path';
 import type { SiteConfig } from '../src/episode-fields.ts';
 import { EpisodeError } from '../src/errors.ts';
 import { readDataFile } from '../src/front-matter.ts';
-import { peopleInDataFile, personFileName, type PeopleIds } from '../src/person-ids.ts';
+import { type PeopleIds, peopleInDataFile, personFileName } from '../src/person-ids.ts';
 import { readInside, realInside } from './safe-read.ts';
 
 /** Folder (and data file) names sites keep their people under: Hugo sections, `data/`, Jekyll collections. */
 const PEOPLE_NAMES = ['guest', 'guests', 'host', 'hosts', 'people', 'person', 'panelists', 'speakers', 'authors', 'cast'];
 /** What marks the top of a site: a repository, or a static-site generator's own config. */
-const SITE_MARKERS = ['.git', 'hugo.toml', 'hugo.yaml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', '_config.yml', 'package.json', 'go.mod'];
+const SITE_MARKERS = [
+  '.git',
+  'hugo.toml',
+  'hugo.yaml',
+  'hugo.json',
+  'config.toml',
+  'config.yaml',
+  'config.yml',
+  '_config.yml',
+  'package.json',
+  'go.mod',
+];
 const PERSON_FILE = /\.(md|markdown|toml|ya?ml|json)$/i;
 /** A site's people are hundreds; the cap keeps a wrong folder (a whole `content/`) from reading without end. */
 const MAX_PERSON_FILES = 20_000;
@@ -57,7 +68,11 @@ async function configured(dir: string, root: string, folders: string[]): Promise
       await realInside(full, root);
     } catch (error) {
       const why = (error as Error).message.includes('outside') ? `it is outside the site (${root})` : 'it does not exist';
-      throw new EpisodeError(path.join(dir, 'podgrep.yml'), `people_folders: ${folder} cannot be read: ${why}; person folders must be inside the site that holds the episodes`, { cause: error });
+      throw new EpisodeError(
+        path.join(dir, 'podgrep.yml'),
+        `people_folders: ${folder} cannot be read: ${why}; person folders must be inside the site that holds the episodes`,
+        { cause: error },
+      );
     }
     resolved.push(full);
   }
@@ -72,7 +87,9 @@ async function detected(dir: string, root: string): Promise<string[]> {
     if (path.relative(root, base).startsWith('..')) continue;
     const names = new Set(await fs.readdir(base).catch(() => [] as string[]));
     for (const name of PEOPLE_NAMES) {
-      for (const candidate of [name, `_${name}`, `${name}.yml`, `${name}.yaml`, `${name}.json`, `${name}.toml`]) {
+      // At the site's top only Jekyll's collections (`_guests/`): a plain `people/` there could be anything.
+      const candidates = base === root ? [`_${name}`] : [name, `_${name}`, `${name}.yml`, `${name}.yaml`, `${name}.json`, `${name}.toml`];
+      for (const candidate of candidates) {
         const full = path.join(base, candidate);
         if (names.has(candidate) && full !== path.resolve(dir)) found.push(full);
       }
@@ -95,7 +112,11 @@ async function readSource(source: string, root: string, maxBytes: number, people
     const entries: Dirent[] = await fs.readdir(source, { withFileTypes: true }).catch(() => []);
     for (const entry of entries.slice(0, MAX_PERSON_FILES)) {
       // `<id>.md`, `<id>.yml`…, or a Hugo page bundle `<id>/index.md`; a section's own `_index.md` names nobody.
-      const file = entry.isDirectory() ? path.join(source, entry.name, 'index.md') : PERSON_FILE.test(entry.name) ? path.join(source, entry.name) : undefined;
+      const file = entry.isDirectory()
+        ? path.join(source, entry.name, 'index.md')
+        : PERSON_FILE.test(entry.name)
+          ? path.join(source, entry.name)
+          : undefined;
       const id = entry.isDirectory() ? entry.name : entry.name.replace(PERSON_FILE, '');
       // An id found in an earlier source is not read again (Hugo's `content/host/x.md` and `data/hosts/x.yml`).
       if (!file || id.startsWith('_') || id.startsWith('.') || /^readme$/i.test(id) || people.ids.has(id.toLowerCase())) continue;

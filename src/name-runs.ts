@@ -25,7 +25,11 @@ export function nameRuns(text: string): NameRuns {
     const words: string[] = [];
     const tokens = text.slice(start, end).split(/\s+/).filter(Boolean);
     for (const token of tokens) {
-      if (!JOINS.has(token.toLowerCase()) && (!WORD.test(token.replace(/,$/, '')) || NOT_NAMES.has(token.toLowerCase()) || SECTION_WORDS.test(token))) break;
+      if (
+        !JOINS.has(token.toLowerCase()) &&
+        (!WORD.test(token.replace(/,$/, '')) || NOT_NAMES.has(token.toLowerCase()) || SECTION_WORDS.test(token))
+      )
+        break;
       words.push(token);
     }
     while (words.length && JOINS.has(words.at(-1)?.toLowerCase() ?? '')) words.pop();
@@ -45,7 +49,8 @@ export function bracketedNames(text: string): string[] {
   const names: string[] = [];
   const pattern = /\s*((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){1,4}?\p{Lu}[\p{L}\p{M}'’.-]*)\s*((?:\([^()]{0,200}\)\s*)+)/uy;
   pattern.lastIndex = start[0].length;
-  for (let match = pattern.exec(text); match && !SECTION_WORDS.test(match[1]?.split(/\s/)[0] ?? ''); match = pattern.exec(text)) names.push((match[1] ?? '').trim());
+  for (let match = pattern.exec(text); match && !SECTION_WORDS.test(match[1]?.split(/\s/)[0] ?? ''); match = pattern.exec(text))
+    names.push((match[1] ?? '').trim());
   return names;
 }
 

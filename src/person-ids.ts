@@ -1,5 +1,5 @@
-import { fieldKey } from './episode-fields.ts';
 import type { Episode } from './episode.ts';
+import { fieldKey } from './episode-fields.ts';
 
 /**
  * Sites that keep a page or data file per person name people in episodes by that file's id: Hugo's
@@ -35,7 +35,9 @@ export function peopleInDataFile(data: unknown): [string, string][] {
     for (const item of data) {
       if (!item || typeof item !== 'object') continue;
       const fields = new Map(Object.entries(item).map(([key, value]) => [fieldKey(key), value]));
-      const id = ['id', 'slug', 'key', 'handle', 'username'].map((key) => fields.get(key)).find((value) => typeof value === 'string' || typeof value === 'number');
+      const id = ['id', 'slug', 'key', 'handle', 'username']
+        .map((key) => fields.get(key))
+        .find((value) => typeof value === 'string' || typeof value === 'number');
       const name = id === undefined ? undefined : personFileName(String(id), item);
       if (id !== undefined && name) found.push([String(id), name]);
     }
@@ -63,7 +65,8 @@ export function withPeopleNames(episode: Episode, people: PeopleIds, warn: (mess
     let changed = false;
     const renamed = names.map((name) => {
       // `jturnbull2`: sites number a person's later pages (`bkromhout3.md`); a number no file has falls back to the first.
-      const found = people.get(name.toLowerCase()) ?? (looksLikeId(name) ? people.get(name.toLowerCase().replace(/[-_]?\d+$/, '')) : undefined);
+      const found =
+        people.get(name.toLowerCase()) ?? (looksLikeId(name) ? people.get(name.toLowerCase().replace(/[-_]?\d+$/, '')) : undefined);
       if (found) {
         changed = true;
         return found;

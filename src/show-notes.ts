@@ -141,10 +141,12 @@ function namesAfter(pattern: RegExp, line: Line): string[] {
   const match = pattern.exec(line.text);
   // A list of names is short; what follows "Guest:" in a transcript is what the guest said.
   if (!match?.[1] || match[1].length > 160) return [];
-  return match[1]
+  const names = match[1]
     .split(/\s*(?:,|&|\band\b)\s*/)
     .map((name) => name.trim())
-    .filter((name) => NAME.test(name));
+    .filter(Boolean);
+  // "Panel: Kai Dawson Jonah Stark In this episode, Kai and…" is prose after a run of names (name-runs.ts), not a list.
+  return names.every((name) => NAME.test(name)) ? names : [];
 }
 
 function picksIn(lines: Line[]): Pick[] {

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readEpisodes } from '../indexer/read-episodes.ts';
+import { readEpisodes } from '../indexer/sources/read-episodes.ts';
 import { writeSections } from './sections.ts';
 import { siteCoverage } from './site-coverage.ts';
 

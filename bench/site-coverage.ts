@@ -1,4 +1,4 @@
-import { readEpisodes } from '../indexer/read-episodes.ts';
+import { readEpisodes } from '../indexer/sources/read-episodes.ts';
 
 /** `npm run bench:read -- --dir FOLDER`: what came of a real site's files, field by field, and why any failed. */
 export async function siteCoverage(dir: string): Promise<string> {

@@ -2,12 +2,12 @@
  * The outside services, as the core sees them. Each is a small interface passed in, so tests hand in real local
  * servers or fakes that behave like the real thing.
  */
-import type { EpisodeDocument, EpisodeSummary, MomentDocument, TranscriptLine } from './documents.ts';
-import type { SearchResponse } from './search-results.ts';
-import type { TimelinePoint } from './timeline.ts';
-import type { SearchQuery } from './search-request.ts';
-import type { VerboseJson } from './transcript.ts';
-import type { TranscriptLine as ExportLine } from './transcript-lines.ts';
+import type { EpisodeDocument, EpisodeSummary, MomentDocument, TranscriptLine } from './documents/documents.ts';
+import type { SearchResponse } from './search/search-results.ts';
+import type { TimelinePoint } from './search/timeline.ts';
+import type { SearchQuery } from './search/search-request.ts';
+import type { VerboseJson } from './transcript/transcript.ts';
+import type { TranscriptLine as ExportLine } from './moments/transcript-lines.ts';
 
 /** One upload: audio bytes and a file name whose extension tells the provider the format. */
 export type Audio = { bytes: Uint8Array; fileName: string };

@@ -1,8 +1,9 @@
-import type { EpisodeSummary } from '../documents.ts';
+import type { EpisodeSummary } from '../documents/documents.ts';
 
-/** "elixir-mix · 2019-07-09 · #59": how pages and the terminal describe an episode in one line. */
-export function episodeMeta(episode: Pick<EpisodeSummary, 'podcast' | 'date' | 'episodeNumber'>): string {
-  return [episode.podcast, episode.date, episode.episodeNumber !== null ? `#${episode.episodeNumber}` : null].filter(Boolean).join(' · ');
+/** "elixir-mix · 2019-07-09 · #59": how pages and the terminal describe an episode in one line (the number if given). */
+export function episodeMeta(episode: Pick<EpisodeSummary, 'podcast' | 'date'> & Partial<Pick<EpisodeSummary, 'episodeNumber'>>): string {
+  const number = episode.episodeNumber === null || episode.episodeNumber === undefined ? null : `#${episode.episodeNumber}`;
+  return [episode.podcast, episode.date, number].filter(Boolean).join(' · ');
 }
 
 export function episodeUrl(slug: string, seconds?: number): string {

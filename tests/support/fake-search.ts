@@ -1,4 +1,4 @@
-import { FACETS } from '../../src/index-settings.ts';
+import { FACETS } from '../../src/documents/index-settings.ts';
 import type { SearchBackend } from '../../src/ports.ts';
 
 /**

@@ -1,6 +1,6 @@
-import type { EpisodeDocument, TranscriptLine } from '../../src/documents.ts';
-import { speakerAt } from '../../src/moments.ts';
-import { episodeUrl } from '../../src/search-results.ts';
+import type { EpisodeDocument, TranscriptLine } from '../../src/documents/documents.ts';
+import { speakerAt } from '../../src/moments/moments.ts';
+import { episodeUrl } from '../../src/search/search-results.ts';
 import { formatTime } from '../../src/time.ts';
 import { html, type Html } from '../html.ts';
 import { layout } from './layout.ts';

@@ -1,11 +1,10 @@
-import { episodeMeta, type EpisodeResult, type MomentResult, type SearchResponse } from '../../src/search-results.ts';
+import { episodeMeta, type EpisodeResult, type MomentResult, type SearchResponse } from '../../src/search/search-results.ts';
 import { formatTime } from '../../src/time.ts';
 import { html, trusted, type Html } from '../html.ts';
 import { activeFilters, facets, type Names } from './facets.ts';
 import { layout } from './layout.ts';
-import { researchUrl } from './research-page.ts';
 import { EMPTY_SHELF, home, suggestions, type Shelf } from './shelf.ts';
-import { searchUrl, type SearchState } from './search-url.ts';
+import { researchUrl, searchUrl, type SearchState } from './search-url.ts';
 
 export { searchUrl } from './search-url.ts';
 
@@ -47,7 +46,7 @@ function results(q: string, { results, error, shelf = EMPTY_SHELF }: Outcome): H
   }
   const names = shelf.podcastNames;
   const state: SearchState = { q, filters: results.filters, sort: results.sort };
-  const filtered = Object.values(results.filters).some((values) => values && values.length);
+  const filtered = Object.values(results.filters).some((values) => values?.length);
   if (results.totalEpisodes === 0 && !results.partialEpisodes) {
     return html`<div class="nothing">
   <h1 class="empty">Nothing found for “${q}”</h1>

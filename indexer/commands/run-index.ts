@@ -34,7 +34,7 @@ export type RunOptions = {
 };
 
 function readOptions(config: Config) {
-  return { maxFileBytes: config.episodeMaxBytes, maxTranscriptBytes: config.transcriptMaxBytes };
+  return { maxFileBytes: config.episodeMaxBytes, maxTranscriptBytes: config.transcriptMaxBytes, cacheFile: path.join(config.dataDir, 'cache', 'episode-files.v8') };
 }
 
 /** The adapters every run uses, built from the configuration. */

@@ -9,6 +9,10 @@ import { EpisodeError } from '../../src/errors.ts';
 import { parseGlossary, type GlossaryEntry } from '../../src/catalogue/glossary.ts';
 import { slugFromPath } from '../../src/episode/slug.ts';
 import { readInside } from '../../adapters/files/safe-read.ts';
+import { knownNames, withNameRuns, type NameRuns } from '../../src/episode/name-runs.ts';
+import { withPeopleNames } from '../../src/episode/person-ids.ts';
+import { EpisodeCache } from './episode-cache.ts';
+import { readPeople } from './people-files.ts';
 
 /** An episode and, when one sits beside it (`<name>.vtt`, `.srt` or `.json`), its published transcript. */
 export type EpisodeFile = {
@@ -41,6 +45,8 @@ export type ReadOptions = {
   maxFileBytes?: number;
   /** Largest transcript file read (TRANSCRIPT_MAX_BYTES). @default 50 MiB */
   maxTranscriptBytes?: number;
+  /** Where parsed files are kept between runs (episode-cache.ts), e.g. `DATA_DIR/cache/episode-files.v8`. @default none: every file is parsed */
+  cacheFile?: string;
 };
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -68,7 +74,9 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
   const site = await readSiteConfig(dir, present, maxFileBytes);
   const catalogue: Catalogue = { dir, episodes: [], failures: [], slugs: [], glossary: await readGlossary(dir, present, maxFileBytes), skipped: [], warnings: [] };
   const bySlug = new Map<string, { files: string[]; items: EpisodeFile[] }>();
+  const runsOf = new Map<EpisodeFile, NameRuns>();
   const decoder = new TextDecoder('utf-8', { fatal: true });
+  const cache = await EpisodeCache.open(options.cacheFile, { fields: site.fields, audioPrefix: site.audioPrefix });
 
   for (const { folder, names, files } of await walk(dir, top)) {
     for (const name of files) {
@@ -81,14 +89,18 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
       const pathSlug = slugFromPath(relative) ?? 'episode';
       try {
         const bytes = await readInside(file, { root: dir, maxBytes: maxFileBytes, limitName: 'EPISODE_MAX_BYTES', what: 'an episode file', walked: true });
-        let text: string;
-        try {
-          text = decoder.decode(bytes);
-        } catch (error) {
-          throw new EpisodeError(file, 'the file is not UTF-8 text; save it as UTF-8', { cause: error });
-        }
-        const warn = (message: string) => catalogue.warnings.push(message);
-        const result = parseEpisodeFile(file, text, { slug: pathSlug, fields: site.fields, audioPrefix: site.audioPrefix, warn });
+        const { result, warnings } = cache.get(file, bytes, () => {
+          let text: string;
+          try {
+            text = decoder.decode(bytes);
+          } catch (error) {
+            throw new EpisodeError(file, 'the file is not UTF-8 text; save it as UTF-8', { cause: error });
+          }
+          const warnings: string[] = [];
+          const result = parseEpisodeFile(file, text, { slug: pathSlug, fields: site.fields, audioPrefix: site.audioPrefix, warn: (message) => warnings.push(message) });
+          return { result, warnings };
+        });
+        catalogue.warnings.push(...warnings);
         if ('skipped' in result) {
           catalogue.skipped.push({ file, reason: result.skipped });
           continue;
@@ -106,6 +118,7 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
           else transcriptFile = undefined;
         }
         const item: EpisodeFile = { file, episode: result.episode, transcriptFile, sourceHash: hash.digest('hex'), root: dir, maxTranscriptBytes };
+        if (result.nameRuns) runsOf.set(item, result.nameRuns);
         const entry = bySlug.get(item.episode.slug) ?? { files: [], items: [] };
         entry.files.push(file);
         entry.items.push(item);
@@ -117,6 +130,18 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
         catalogue.failures.push(error instanceof EpisodeError ? error : new EpisodeError(file, String(error), { cause: error }));
       }
     }
+  }
+  await cache.save();
+  const people = await readPeople(dir, site, maxFileBytes);
+  catalogue.warnings.push(...people.warnings);
+  if (people.ids.size) {
+    for (const { items } of bySlug.values()) {
+      for (const item of items) item.episode = withPeopleNames(item.episode, people.ids, (message) => catalogue.warnings.push(`${item.file}: ${message}`));
+    }
+  }
+  if (runsOf.size) {
+    const known = knownNames([...bySlug.values()].flatMap(({ items }) => items.map((item) => item.episode)));
+    for (const [item, runs] of runsOf) item.episode = withNameRuns(item.episode, runs, known);
   }
   for (const [slug, { files, items }] of bySlug) {
     catalogue.slugs.push(slug);
@@ -166,7 +191,7 @@ async function readGlossary(dir: string, present: Set<string>, maxBytes: number)
 /** `podgrep.yml`: the site's own field names. Broken, it stops the run, like the glossary. */
 async function readSiteConfig(dir: string, present: Set<string>, maxBytes: number): Promise<SiteConfig> {
   const name = ['podgrep.yml', 'podgrep.yaml'].find((candidate) => present.has(candidate));
-  if (!name) return { fields: {}, audioPrefix: undefined };
+  if (!name) return siteConfig(path.join(dir, 'podgrep.yml'), {});
   const file = path.join(dir, name);
   const text = (await readInside(file, { root: dir, maxBytes, limitName: 'EPISODE_MAX_BYTES', what: 'a settings file' })).toString('utf8');
   try {

@@ -40,17 +40,27 @@ export function aliasesWith(custom: Partial<Record<FieldName, string | string[]>
 }
 
 /** `podgrep.yml` in the episodes folder: how this site names its fields, and where relative audio names live (its `fields:` and `audio_prefix:` keys). */
-export type SiteConfig = { fields: Partial<Record<FieldName, string[]>>; audioPrefix: string | undefined };
+export type SiteConfig = {
+  fields: Partial<Record<FieldName, string[]>>;
+  audioPrefix: string | undefined;
+  /** `people:` — person id → name, for sites whose episodes name people by id (`guests = ["dzwieback"]`). */
+  people: Record<string, string>;
+  /** `people_folders:` — folders (or data files) of person files, relative to the episodes folder; unset: found by people-files.ts. */
+  peopleFolders: string[] | undefined;
+};
 
 export const SITE_CONFIG_EXAMPLE = `fields:
   audio: media_link
   guests: [featuring, with]
-audio_prefix: https://media.example.com/episodes/`;
+audio_prefix: https://media.example.com/episodes/
+people_folders: [../guest, ../../data/hosts]
+people:
+  thess: Trevor Hess`;
 
 /** Checks a parsed `podgrep.yml`; every problem is named at once, since the whole catalogue depends on it. */
 export function siteConfig(file: string, data: unknown): SiteConfig {
   const problems: string[] = [];
-  const config: SiteConfig = { fields: {}, audioPrefix: undefined };
+  const config: SiteConfig = { fields: {}, audioPrefix: undefined, people: {}, peopleFolders: undefined };
   const object = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : data == null ? {} : undefined;
   if (!object) problems.push('expected a mapping with `fields:`');
   for (const [key, value] of Object.entries(object ?? {})) {
@@ -66,6 +76,14 @@ export function siteConfig(file: string, data: unknown): SiteConfig {
     } else if (key === 'audio_prefix') {
       if (typeof value === 'string' && /^https?:\/\/[^\s]+$/i.test(value.trim())) config.audioPrefix = value.trim();
       else problems.push('audio_prefix: expected an http(s) URL such as https://media.example.com/episodes/');
+    } else if (key === 'people') {
+      const people = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : undefined;
+      if (!people?.every(([, name]) => typeof name === 'string' && name.trim())) problems.push('people: expected a mapping of person id to name such as `thess: Trevor Hess`');
+      else config.people = Object.fromEntries(people.map(([id, name]) => [id, String(name).trim()]));
+    } else if (key === 'people_folders') {
+      const list = Array.isArray(value) ? value : [value];
+      if (!list.every((item) => typeof item === 'string' && item.trim())) problems.push('people_folders: expected a folder or a list of folders such as ../guest');
+      else config.peopleFolders = list.map((item) => String(item).trim());
     }
     // Other keys belong to other readers of the same file (`podcasts:` names podcasts for the page: podcast-names.ts).
   }

@@ -6,6 +6,9 @@ import { EpisodeError } from '../errors.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { plainText } from './markdown-text.ts';
 import { chaptersFromNotes, type Chapter } from '../export/chapters.ts';
+import { readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
+import type { NameRuns } from './name-runs.ts';
+import { guestsFromTitle } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { slugify } from './slug.ts';
 import { shownValue } from '../shorten.ts';
@@ -13,8 +16,7 @@ import { shownValue } from '../shorten.ts';
 export { readDate } from './dates.ts';
 export { readDuration } from './durations.ts';
 
-/** A transcript the publisher links to; `type` is a MIME type when given (`text/vtt`, `application/json`…). */
-export type TranscriptLink = { url: string; type?: string; language?: string };
+export type { TranscriptLink } from './link-fields.ts';
 
 /** One episode as podgrep understands it: front matter plus the show notes found in its Markdown body. */
 export type Episode = ShowNotes & {
@@ -51,7 +53,7 @@ export type ParseOptions = {
 };
 
 /** What reading an episode file gave: an episode, or a file that is plainly not one (and why). */
-export type EpisodeFileResult = { episode: Episode } | { skipped: string };
+export type EpisodeFileResult = { episode: Episode; nameRuns?: NameRuns } | { skipped: string };
 
 const EXAMPLE = `---
 title: "EMx 059: Using Rust to Scale Elixir"
@@ -93,7 +95,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   if (field('draft', (value) => (value === true || value === 'true' ? true : undefined)) || fields.get('published')?.[1] === false) {
     return { skipped: 'a draft' };
   }
-  const notes = parseShowNotes(front.content);
+  const { nameRuns, ...notes } = parseShowNotes(front.content);
   const number = field('number', readNumber);
   const hosts = field('hosts', readPeople) ?? [];
   const guests = field('guests', readPeople) ?? [];
@@ -107,6 +109,9 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     title = fileName.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
     warn(`title is missing; the episode is titled "${title}" after its file`);
   }
+  const tags = readAll(aliases.tags, fields, readTags, warn);
+  // Only when nothing else names a guest: a title is the weakest place a guest is written.
+  const titleGuests = guests.length || notes.guests.length || nameRuns.guests.length ? [] : guestsFromTitle(title, front.content, tags).filter((name) => !hosts.includes(name) && !notes.panel.includes(name));
   return {
     episode: {
       slug: ownSlug ?? fallbackSlug,
@@ -118,13 +123,14 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       durationSeconds: field('duration', (value, alias) => (fieldKey(alias) === 'length' && !looksLikeDuration(value) ? undefined : readDuration(value))),
       audioUrl: field('audio', (value, alias) => readAudio(value, MAYBE_OTHER.has(fieldKey(alias)), options.audioPrefix)),
       transcripts: field('transcripts', readTranscripts) ?? [],
-      tags: readAll(aliases.tags, fields, readTags, warn),
+      tags,
       ...notes,
       summary: notes.summary || description || '',
       panel: unique([...hosts, ...notes.panel]),
-      guests: unique([...guests, ...notes.guests]),
+      guests: unique([...guests, ...notes.guests, ...titleGuests]),
       chapters: chaptersFromNotes(front.content),
     },
+    ...(nameRuns.panel.length || nameRuns.guests.length ? { nameRuns } : {}),
   };
 }
 
@@ -178,54 +184,6 @@ function readPeople(value: unknown): string[] | undefined {
     return [undefined];
   });
   return names.every((name) => name !== undefined) ? names.filter((name) => name !== '') : undefined;
-}
-
-const AUDIO_PATH = /\.(mp3|m4a|m4b|mp4|aac|ogg|oga|opus|wav|flac|webm)(?:[?#]|$)/i;
-
-/** `url` and `link` often hold the page's own address: they count as audio only when they point at an audio file. */
-function readAudio(value: unknown, onlyIfAudio: boolean, prefix: string | undefined): string | undefined {
-  if (Array.isArray(value)) {
-    for (const item of value) {
-      const found = readAudio(item, onlyIfAudio, prefix);
-      if (found) return found;
-    }
-    return undefined;
-  }
-  if (value && typeof value === 'object') {
-    const object = value as Record<string, unknown>;
-    return readAudio(object.url ?? object.file ?? object.src ?? object.href, onlyIfAudio, prefix);
-  }
-  if (typeof value !== 'string') return undefined;
-  const url = value.trim();
-  if (onlyIfAudio && !AUDIO_PATH.test(url)) return undefined;
-  // Anything with a scheme must be http(s); `file:`, `ftp:` or `javascript:` would let a show file reach places it must not.
-  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return readHttpUrl(url);
-  if (url.includes('\0')) return undefined;
-  return prefix ? readHttpUrl(new URL(url.replace(/^\/+/, ''), prefix.endsWith('/') ? prefix : `${prefix}/`).href) : url;
-}
-
-function readHttpUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/** `transcript: URL`, or the Podcasting 2.0 shape: a list of `{ url, type }`. Local paths are read beside the episode. */
-function readTranscripts(value: unknown): TranscriptLink[] | undefined {
-  const list = Array.isArray(value) ? value : [value];
-  const links: TranscriptLink[] = [];
-  for (const item of list) {
-    const object: Record<string, unknown> = item && typeof item === 'object' ? (item as Record<string, unknown>) : { url: item };
-    const raw = typeof object.url === 'string' ? object.url.trim() : typeof object.href === 'string' ? object.href.trim() : undefined;
-    const url = raw && (/^[a-z][a-z0-9+.-]*:/i.test(raw) ? readHttpUrl(raw) : raw.includes('\0') ? undefined : raw);
-    if (!url) return undefined;
-    links.push(typeof object.type === 'string' ? { url, type: object.type } : { url });
-  }
-  return links;
 }
 
 function readTags(value: unknown): string[] | undefined {

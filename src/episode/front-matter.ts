@@ -115,3 +115,17 @@ function mapping(file: string, data: unknown): Record<string, unknown> {
   }
   return data as Record<string, unknown>;
 }
+
+/** A whole data file (Hugo's `data/`, Jekyll's and Eleventy's `_data/`), by its extension, with the same parsers and limits. */
+export function readDataFile(file: string, text: string): unknown {
+  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  const extension = /\.([a-z]+)$/i.exec(file)?.[1]?.toLowerCase();
+  try {
+    if (extension === 'toml') return parseToml(body);
+    if (extension === 'json') return json(body);
+    if (extension === 'yml' || extension === 'yaml') return yaml(body);
+  } catch (error) {
+    throw new EpisodeError(file, `does not parse (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`, { cause: error });
+  }
+  return readFrontMatter(file, body).data;
+}

@@ -21,3 +21,38 @@ export function personName(line: string): string {
 export function peopleOf(lines: readonly string[]): string[] {
   return [...new Set(lines.map(personName).filter(Boolean))];
 }
+
+// "Cargo Limit with Alexander Lopatin", "An Interview with Jimmy Cuadra", "… featuring Ann Lee and Bo Diaz".
+const TITLE_GUESTS = /\s(?:with|featuring|feat\.|ft\.)\s+(?:(?:our\s+)?special\s+guests?\s+|guests?\s+)?(.+)$/i;
+// Where the names stop: "… of Iconfactory", "… LIVE at Microsoft Ignite", "… - Part 2", "(Pt2)".
+const AFTER_NAMES = /\s+(?:of|from|at|live|on|about|in)\s.*$|\s*[-–—:|(].*$|\s+(?:pt\.?|part)\s*\d+.*$/i;
+const FULL_NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|d[aeiu]|de[nrl]?|dos|das|van|von|ter|ten|al|bin|la|le)){1,4}$/u;
+
+/**
+ * Guests a title names after "with" when the show notes name them too: many sites (Rustacean Station, the devchat.tv
+ * shows) write a guest nowhere else in a field or a section. A name is two to five capitalised words, and it must also
+ * be written in the notes, so "Working with React Native" names nobody unless the notes say "React Native" — which is
+ * why a name must also not be any of the episode's tags.
+ */
+export function guestsFromTitle(title: string, notes: string, tags: readonly string[] = []): string[] {
+  const at = title.toLowerCase().lastIndexOf(' with ');
+  const match = TITLE_GUESTS.exec(at >= 0 ? title.slice(at) : title);
+  if (!match?.[1]) return [];
+  const tagWords = new Set(tags.map((tag) => tag.toLowerCase().replace(/[\s_-]+/g, ' ')));
+  return match[1]
+    .split(/\s*(?:,|&|\band\b)\s*/i)
+    // "Daily.dev’s Francesco Ciulla": the name is after the possessive.
+    .map((part) => part.replace(AFTER_NAMES, '').replace(/^.*[’']s\s+/, '').trim())
+    .map((name) => writtenIn(notes, name))
+    .filter((name): name is string => name !== undefined && !/^the\s/i.test(name) && !tagWords.has(name.toLowerCase()));
+}
+
+/** The longest run of the name's first words (two at least) that is a name and is written in the notes: "Ran Reichman Co-Founder" is "Ran Reichman". */
+function writtenIn(notes: string, candidate: string): string | undefined {
+  const words = candidate.split(/\s+/);
+  for (let count = Math.min(words.length, 5); count >= 2; count--) {
+    const name = words.slice(0, count).join(' ');
+    if (FULL_NAME.test(name) && notes.includes(name)) return name;
+  }
+  return undefined;
+}

@@ -1,4 +1,5 @@
 import { markdownLines, type Line, type Link } from './markdown-text.ts';
+import { bracketedNames, nameRuns, type NameRuns } from './name-runs.ts';
 
 export type { Link } from './markdown-text.ts';
 
@@ -19,6 +20,7 @@ export type ShowNotes = {
 type Section = { name: string; lines: Line[] };
 
 const KNOWN_SECTIONS = ['sponsors', 'panel', 'panelists', 'hosts', 'guests', 'guest', 'summary', 'links', 'picks', 'transcript'];
+const PEOPLE_SECTIONS = new Set(['panel', 'panelists', 'hosts', 'guests', 'guest']);
 /** Other names shows give the same sections. */
 const SECTION_ALIASES: Record<string, string> = {
   'sick picks': 'picks',
@@ -34,8 +36,9 @@ const SECTION_ALIASES: Record<string, string> = {
  * written by hand: headings at any level, bold or not (`### **Panel**`), or a bold line alone (`**Picks**`); this
  * accepts all of them.
  */
-export function parseShowNotes(markdown: string): ShowNotes {
+export function parseShowNotes(markdown: string): ShowNotes & { nameRuns: NameRuns } {
   const notes: ShowNotes = { summary: '', panel: [], guests: [], links: [], picks: [], sponsors: [], otherNotes: '' };
+  const runs: NameRuns = { panel: [], guests: [] };
   const other: string[] = [];
   const summary: string[] = [];
   for (const section of splitSections(markdownLines(markdown))) {
@@ -67,14 +70,24 @@ export function parseShowNotes(markdown: string): ShowNotes {
       default:
         other.push(...texts(section.lines));
         // "**Panel:** Ann, Bob" and "Special Guests: Cy and Di" written as lines of text rather than sections.
-        notes.panel.push(...section.lines.flatMap((line) => namesAfter(PANEL, line)));
-        notes.guests.push(...section.lines.flatMap(guestsIn));
+        for (const line of section.lines) {
+          const panel = namesAfter(PANEL, line);
+          const guests = guestsIn(line);
+          notes.panel.push(...panel, ...bracketedNames(line.text));
+          notes.guests.push(...guests);
+          // A panel whose names lost their separators: split once the catalogue's names are known (name-runs.ts).
+          if (!panel.length && !guests.length) {
+            const found = nameRuns(line.text.slice(0, 600));
+            runs.panel.push(...found.panel);
+            runs.guests.push(...found.guests);
+          }
+        }
     }
   }
   notes.summary = summary.join('\n');
   notes.otherNotes = other.join('\n');
   notes.guests = [...new Set(notes.guests)];
-  return notes;
+  return { ...notes, nameRuns: runs };
 }
 
 function texts(lines: Line[]): string[] {
@@ -85,7 +98,12 @@ function splitSections(lines: Line[]): Section[] {
   const sections: Section[] = [{ name: '', lines: [] }];
   for (const line of lines) {
     const heading = headingName(line);
+    const current = sections.at(-1)?.name ?? '';
     if (heading !== undefined) sections.push({ name: heading, lines: [] });
+    // "**In particular, we dive deep on:**" after a panel starts the topics, not more panelists.
+    else if (PEOPLE_SECTIONS.has(current) && line.bold && /[:?]$|(?:\S+\s+){5}/.test(line.bold)) sections.push({ name: line.bold.toLowerCase(), lines: [line] });
+    // A paragraph of prose in a list of people ends it: what follows are topics (`- What is Sentry?`).
+    else if (PEOPLE_SECTIONS.has(current) && line.text.length > 160) sections.push({ name: 'notes', lines: [line] });
     else sections.at(-1)?.lines.push(line);
   }
   return sections;
@@ -123,10 +141,12 @@ function namesAfter(pattern: RegExp, line: Line): string[] {
   const match = pattern.exec(line.text);
   // A list of names is short; what follows "Guest:" in a transcript is what the guest said.
   if (!match?.[1] || match[1].length > 160) return [];
-  return match[1]
+  const names = match[1]
     .split(/\s*(?:,|&|\band\b)\s*/)
     .map((name) => name.trim())
-    .filter((name) => NAME.test(name));
+    .filter(Boolean);
+  // "Panel: Kai Dawson Jonah Stark In this episode, Kai and…" is prose after a run of names (name-runs.ts), not a list.
+  return names.every((name) => NAME.test(name)) ? names : [];
 }
 
 function picksIn(lines: Line[]): Pick[] {

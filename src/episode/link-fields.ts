@@ -1,0 +1,51 @@
+/** A transcript the publisher links to; `type` is a MIME type when given (`text/vtt`, `application/json`…). */
+export type TranscriptLink = { url: string; type?: string; language?: string };
+
+/** Front-matter fields that hold links — audio and transcripts — read so that only http(s) or paths beside the file get through. */
+const AUDIO_PATH = /\.(mp3|m4a|m4b|mp4|aac|ogg|oga|opus|wav|flac|webm)(?:[?#]|$)/i;
+
+/** `url` and `link` often hold the page's own address: they count as audio only when they point at an audio file. */
+export function readAudio(value: unknown, onlyIfAudio: boolean, prefix: string | undefined): string | undefined {
+  if (Array.isArray(value)) {
+    for (const item of value) {
+      const found = readAudio(item, onlyIfAudio, prefix);
+      if (found) return found;
+    }
+    return undefined;
+  }
+  if (value && typeof value === 'object') {
+    const object = value as Record<string, unknown>;
+    return readAudio(object.url ?? object.file ?? object.src ?? object.href, onlyIfAudio, prefix);
+  }
+  if (typeof value !== 'string') return undefined;
+  const url = value.trim();
+  if (onlyIfAudio && !AUDIO_PATH.test(url)) return undefined;
+  // Anything with a scheme must be http(s); `file:`, `ftp:` or `javascript:` would let a show file reach places it must not.
+  if (/^[a-z][a-z0-9+.-]*:/i.test(url)) return readHttpUrl(url);
+  if (url.includes('\0')) return undefined;
+  return prefix ? readHttpUrl(new URL(url.replace(/^\/+/, ''), prefix.endsWith('/') ? prefix : `${prefix}/`).href) : url;
+}
+
+function readHttpUrl(value: unknown): string | undefined {
+  if (typeof value !== 'string') return undefined;
+  try {
+    const url = new URL(value.trim());
+    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** `transcript: URL`, or the Podcasting 2.0 shape: a list of `{ url, type }`. Local paths are read beside the episode. */
+export function readTranscripts(value: unknown): TranscriptLink[] | undefined {
+  const list = Array.isArray(value) ? value : [value];
+  const links: TranscriptLink[] = [];
+  for (const item of list) {
+    const object: Record<string, unknown> = item && typeof item === 'object' ? (item as Record<string, unknown>) : { url: item };
+    const raw = typeof object.url === 'string' ? object.url.trim() : typeof object.href === 'string' ? object.href.trim() : undefined;
+    const url = raw && (/^[a-z][a-z0-9+.-]*:/i.test(raw) ? readHttpUrl(raw) : raw.includes('\0') ? undefined : raw);
+    if (!url) return undefined;
+    links.push(typeof object.type === 'string' ? { url, type: object.type } : { url });
+  }
+  return links;
+}

@@ -1,0 +1,118 @@
+/**
+ * Panels written as one run of names. Show notes converted from old blogs lost their list markup, so a line reads
+ * "Panel: Ward Bell Alyssa Nicoll Charles Max Wood Special Guests: Aaron Frost In this episode…" or
+ * "Panel Charles Max Wood (twitter github blog) Eric Davis (twitter github blog) Discussion…". Where each name is
+ * followed by brackets the names are exact; a bare run is split by the names the rest of the catalogue writes apart
+ * (nameRuns below, then splitNameRun once every file is read).
+ */
+export type NameRuns = { panel: string[]; guests: string[] };
+
+const LABEL = /\b(panel(?:ists?)?|co-?hosts?|hosts?|moderators?|(?:special\s+)?guests?)\s*:/gi;
+const WORD = /^(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.|d[aeiu]|de[nrl]?|van|von|ter|al|bin|la|le)$/u;
+/** Words that start the sentence after a run of names ("… Charles Max Wood In this episode"), or say there is nobody. */
+const NOT_NAMES = new Set(['in', 'on', 'this', 'today', 'the', 'we', 'welcome', 'joined', 'episode', 'none', 'n/a', 'tba']);
+const JOINS = new Set([',', 'and', '&']);
+/** Section names that end a run: the list after the panel ("Discussion", "Picks") lost its line breaks too. */
+const SECTION_WORDS = /^(?:discussion|picks|links|summary|sponsors?|show|transcript|topics)$/i;
+
+/** The runs of names after "Panel:", "Host:", "Special Guest:" labels in one line of show notes. */
+export function nameRuns(text: string): NameRuns {
+  const runs: NameRuns = { panel: [], guests: [] };
+  const labels = [...text.matchAll(LABEL)];
+  labels.forEach((label, i) => {
+    const start = (label.index ?? 0) + label[0].length;
+    const end = labels[i + 1]?.index ?? text.length;
+    const words: string[] = [];
+    const tokens = text.slice(start, end).split(/\s+/).filter(Boolean);
+    for (const token of tokens) {
+      if (
+        !JOINS.has(token.toLowerCase()) &&
+        (!WORD.test(token.replace(/,$/, '')) || NOT_NAMES.has(token.toLowerCase()) || SECTION_WORDS.test(token))
+      )
+        break;
+      words.push(token);
+    }
+    while (words.length && JOINS.has(words.at(-1)?.toLowerCase() ?? '')) words.pop();
+    // The run stopped at a word of a sentence: its last capitalised word ("In", "Kai's") began that sentence.
+    const stoppedInSentence = words.length < tokens.length && labels[i + 1]?.index !== start + text.slice(start, end).trimEnd().length;
+    if (stoppedInSentence && words.length && /^\p{Ll}/u.test(tokens[words.length] ?? '')) words.pop();
+    const run = words.join(' ').replace(/,$/, '').trim();
+    if (run) (/guest/i.test(label[1] ?? '') ? runs.guests : runs.panel).push(run);
+  });
+  return runs;
+}
+
+/** "Panel Ann Lee (twitter github) Bo Diaz (blog) Discussion …": each name before its brackets. */
+export function bracketedNames(text: string): string[] {
+  const start = /^(?:panel(?:ists?)?|hosts?)\s+(?=\p{Lu})/iu.exec(text);
+  if (!start) return [];
+  const names: string[] = [];
+  const pattern = /\s*((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){1,4}?\p{Lu}[\p{L}\p{M}'’.-]*)\s*((?:\([^()]{0,200}\)\s*)+)/uy;
+  pattern.lastIndex = start[0].length;
+  for (let match = pattern.exec(text); match && !SECTION_WORDS.test(match[1]?.split(/\s/)[0] ?? ''); match = pattern.exec(text))
+    names.push((match[1] ?? '').trim());
+  return names;
+}
+
+/**
+ * A run of names split into people: the longest names the catalogue knows first ("Charles Max Wood"), runs
+ * separated by commas or "and" apart, and what is left in pairs ("Kai Davis Jonathan Stark") or whole when it is
+ * three words ("Kent C Dodds"). A single unknown word ("Ward") is dropped: a first name alone is nobody's facet.
+ */
+export function splitNameRun(run: string, known: ReadonlySet<string>): string[] {
+  const names: string[] = [];
+  for (const part of run.split(/\s*(?:,|&|\band\b)\s*/)) {
+    const words = part.split(/\s+/).filter(Boolean);
+    let pending: string[] = [];
+    const flush = () => {
+      if (pending.length && pending.every((word) => byFirstWord(word, known).length > 0 && !/\.$/.test(word))) {
+        // "Ward Alyssa Joe Charles": first names of people the catalogue knows, each its one known full name.
+        for (const word of pending) {
+          const found = byFirstWord(word, known);
+          if (found.length === 1 && found[0]) names.push(found[0]);
+        }
+      } else if (pending.length === 3) names.push(pending.join(' '));
+      else {
+        for (let i = 0; i + 1 < pending.length; i += 2) {
+          // "Reuven L.": a first name and an initial is the one known name they begin.
+          const initial = /^(\p{Lu})\.?$/u.exec(pending[i + 1] ?? '')?.[1];
+          const found = initial ? byFirstWord(pending[i] ?? '', known).filter((name) => name.split(' ')[1]?.startsWith(initial)) : [];
+          names.push(found.length === 1 && found[0] ? found[0] : `${pending[i]} ${pending[i + 1]}`);
+        }
+      }
+      pending = [];
+    };
+    for (let i = 0; i < words.length; ) {
+      let length = Math.min(5, words.length - i);
+      while (length >= 2 && !known.has(words.slice(i, i + length).join(' '))) length--;
+      if (length >= 2) {
+        flush();
+        names.push(words.slice(i, i + length).join(' '));
+        i += length;
+      } else pending.push(words[i++] ?? '');
+    }
+    flush();
+  }
+  return [...new Set(names)];
+}
+
+function byFirstWord(word: string, known: ReadonlySet<string>): string[] {
+  const found: string[] = [];
+  for (const name of known) if (name.startsWith(`${word} `)) found.push(name);
+  return found;
+}
+
+/** The episode with the people its runs of names hold, split by the names `known` from the whole catalogue. */
+export function withNameRuns<E extends { panel: string[]; guests: string[] }>(episode: E, runs: NameRuns, known: ReadonlySet<string>): E {
+  const panel = runs.panel.flatMap((run) => splitNameRun(run, known));
+  const guests = runs.guests.flatMap((run) => splitNameRun(run, known)).filter((name) => !panel.includes(name));
+  if (!panel.length && !guests.length) return episode;
+  return { ...episode, panel: [...new Set([...episode.panel, ...panel])], guests: [...new Set([...episode.guests, ...guests])] };
+}
+
+/** Every name the catalogue writes in a field, a list or a Panel line of its own: what a run of names is split by. */
+export function knownNames(episodes: Iterable<{ panel: string[]; guests: string[] }>): Set<string> {
+  const known = new Set<string>();
+  for (const episode of episodes) for (const name of [...episode.panel, ...episode.guests]) if (name.includes(' ')) known.add(name);
+  return known;
+}

@@ -1,0 +1,86 @@
+import type { Episode } from './episode.ts';
+import { fieldKey } from './episode-fields.ts';
+
+/**
+ * Sites that keep a page or data file per person name people in episodes by that file's id: Hugo's
+ * `guests = ["dzwieback"]` is `content/guest/dzwieback.md` (`Title = "Dave Zwieback"`), its hosts
+ * `data/hosts/thess.yml` (`FullName: …`). This turns such files into an id → name map and episodes' ids into names.
+ * Pure: the indexer reads the files (people-files.ts) and hands their parsed data here.
+ */
+export type PeopleIds = Map<string, string>;
+
+// A full name before a bare `name`: ADO's data files hold `Name: bkromhout` (the id) beside `FullName`.
+const NAME_FIELDS = ['fullname', 'displayname', 'name', 'title'];
+
+/** The person's name from one person file's fields, or undefined when it names none other than the id itself. */
+export function personFileName(id: string, data: unknown): string | undefined {
+  if (typeof data === 'string') return clean(data);
+  if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
+  const fields = new Map(Object.entries(data).map(([key, value]) => [fieldKey(key), value]));
+  for (const key of NAME_FIELDS) {
+    const value = fields.get(key);
+    const name = typeof value === 'string' ? clean(value) : undefined;
+    if (name && name.toLowerCase() !== id.toLowerCase()) return name;
+  }
+  return undefined;
+}
+
+/**
+ * The people in one data file that lists many (`_data/guests.yml`): a mapping of id → name or → `{ name }`, or a list
+ * of `{ id | slug | key | handle, name }`.
+ */
+export function peopleInDataFile(data: unknown): [string, string][] {
+  const found: [string, string][] = [];
+  if (Array.isArray(data)) {
+    for (const item of data) {
+      if (!item || typeof item !== 'object') continue;
+      const fields = new Map(Object.entries(item).map(([key, value]) => [fieldKey(key), value]));
+      const id = ['id', 'slug', 'key', 'handle', 'username']
+        .map((key) => fields.get(key))
+        .find((value) => typeof value === 'string' || typeof value === 'number');
+      const name = id === undefined ? undefined : personFileName(String(id), item);
+      if (id !== undefined && name) found.push([String(id), name]);
+    }
+  } else if (data && typeof data === 'object') {
+    for (const [id, value] of Object.entries(data)) {
+      const name = personFileName(id, value);
+      if (name) found.push([id, name]);
+    }
+  }
+  return found;
+}
+
+/** Looks like an id rather than a name: one lowercase word of letters, digits, `-`, `_` or `.` (`dzwieback`, `jane_doe`). */
+export function looksLikeId(value: string): boolean {
+  return /^[\p{Ll}\p{N}][\p{Ll}\p{N}_.-]*$/u.test(value);
+}
+
+/**
+ * The episode with every panel and guest entry that is a known id replaced by the person's name (ids compared without
+ * case). An id-like entry that no person file names is kept as written and warned about, when the site has any.
+ */
+export function withPeopleNames(episode: Episode, people: PeopleIds, warn: (message: string) => void): Episode {
+  if (people.size === 0) return episode;
+  const rename = (names: string[], field: string) => {
+    let changed = false;
+    const renamed = names.map((name) => {
+      // `jturnbull2`: sites number a person's later pages (`bkromhout3.md`); a number no file has falls back to the first.
+      const found =
+        people.get(name.toLowerCase()) ?? (looksLikeId(name) ? people.get(name.toLowerCase().replace(/[-_]?\d+$/, '')) : undefined);
+      if (found) {
+        changed = true;
+        return found;
+      }
+      if (looksLikeId(name)) warn(`${field}: "${name}" is not the id of any person file; it is shown as written`);
+      return name;
+    });
+    return changed ? [...new Set(renamed)] : names;
+  };
+  const panel = rename(episode.panel, 'hosts');
+  const guests = rename(episode.guests, 'guests');
+  return panel === episode.panel && guests === episode.guests ? episode : { ...episode, panel, guests };
+}
+
+function clean(text: string): string | undefined {
+  return text.replace(/\s+/g, ' ').trim() || undefined;
+}

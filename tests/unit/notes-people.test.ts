@@ -1,0 +1,38 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { readEpisodes } from '../../indexer/sources/read-episodes.ts';
+
+// People written where old show notes put them (tests/fixtures/sites/notes-people, shapes of the devchat.tv and
+// Rustacean Station sites): in the title, in a panel line that lost its list markup, before brackets of links.
+const dir = fileURLToPath(new URL('../fixtures/sites/notes-people/', import.meta.url));
+
+test('people from titles, runs of names and bracketed lists; topics after a panel are not people', async () => {
+  const catalogue = await readEpisodes(dir);
+  assert.deepEqual(
+    catalogue.failures.map((f) => f.message),
+    [],
+  );
+  const people = (title: string) => {
+    const episode = catalogue.episodes.find((item) => item.episode.title === title)?.episode;
+    assert.ok(episode, title);
+    return { panel: episode.panel, guests: episode.guests };
+  };
+  assert.deepEqual(people('AiA 100 Testing Components'), {
+    panel: ['Charles Max Wood', 'Ward Bellamy', 'Alys Nicoll'],
+    guests: ['Matt Hernando', 'Amanda Silvera'],
+  });
+  // "Charles Max Wood" is three words only because another episode lists him apart.
+  assert.deepEqual(people('AiA 168 Conferences'), {
+    panel: ['Ward Bellamy', 'Alys Nicoll', 'Charles Max Wood'],
+    guests: ['Peter Bacon Darwin', 'Megan Kingdom-Davies'],
+  });
+  assert.deepEqual(people('FS 281 One Obvious Path'), { panel: ['Kai Dawson', 'Jonah Stark'], guests: [] });
+  assert.deepEqual(people('The Freelancers Show 027 Fixed Bids'), {
+    panel: ['Charles Max Wood', 'Evan Lightly', 'Jacob Thorne'],
+    guests: [],
+  });
+  assert.deepEqual(people('107 RR Impostor Syndrome with Tina Chevalier'), { panel: [], guests: ['Tina Chevalier'] });
+  // A technology in the title is no guest: it is the episode's tag.
+  assert.deepEqual(people('Building Apps with React Native'), { panel: [], guests: [] });
+});

@@ -1,0 +1,67 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { readEpisodes } from '../../indexer/sources/read-episodes.ts';
+import { testdir } from '../support/testdir.ts';
+
+// Sites that keep a file per person name people in episodes by that file's id (tests/fixtures/sites/README.md).
+const sites = fileURLToPath(new URL('../fixtures/sites/', import.meta.url));
+const people = (catalogue: Awaited<ReturnType<typeof readEpisodes>>, title: string) => {
+  const episode = catalogue.episodes.find((item) => item.episode.title === title)?.episode;
+  assert.ok(episode, title);
+  return { panel: episode.panel, guests: episode.guests };
+};
+
+test('Hugo: guests and hosts by id get the names of content/guest/, content/host/ and data/hosts/ files, found on their own', async () => {
+  const catalogue = await readEpisodes(path.join(sites, 'hugo-people-ids/content/episode'));
+  assert.deepEqual(
+    catalogue.failures.map((f) => f.message),
+    [],
+  );
+  // `bpatel2` is Bina's second page, which the site never wrote: her first (`bpatel.md`) names her.
+  assert.deepEqual(people(catalogue, 'Incident Review Without Blame'), {
+    panel: ['Matty Stone', 'Jess Kerr'],
+    guests: ['Ana Zwick', 'Bina Patel'],
+  });
+  // An id no file has is kept as written and named in a warning; mstone.yml, which does not parse, is not needed.
+  assert.deepEqual(people(catalogue, 'A Guest With No Page'), { panel: ['Matty Stone'], guests: ['nopage'] });
+  assert.equal(catalogue.warnings.length, 1, catalogue.warnings.join('\n'));
+  assert.match(catalogue.warnings[0] ?? '', /misspelt-guest\.md: guests: "nopage" is not the id of any person file/);
+});
+
+test('Jekyll: ids from one _data/guests.yml (id → name or → {name}); names written as names stay', async () => {
+  const catalogue = await readEpisodes(path.join(sites, 'jekyll-people-data/_episodes'));
+  assert.deepEqual(people(catalogue, 'Async Runtimes'), { panel: ['Ben Stringer'], guests: ['Lee Chen', 'Ana Ortiz'] });
+  assert.deepEqual(catalogue.warnings, []);
+});
+
+test('podgrep.yml: people_folders and a people: map, tried in that order; a folder outside the site is refused by name', async () => {
+  const site = await testdir({
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    'content/episodes/podgrep.yml': 'people_folders: [../../crew]\npeople:\n  zed: Zed Shore\n',
+    'content/episodes/one.md': '---\ntitle: One\nhosts: [ann, zed]\nguests: "bo"\n---\nNotes.\n',
+    'crew/ann.json': '{ "name": "Ann Lee" }',
+    'crew/bo/index.md': '---\ntitle: Bo Diaz\n---\n',
+    // Found on its own without people_folders; with it, only the folders it names are read.
+    'content/guests/bo.md': '---\ntitle: Wrong Bo\n---\n',
+  });
+  const catalogue = await readEpisodes(path.join(site, 'content/episodes'));
+  assert.deepEqual(people(catalogue, 'One'), { panel: ['Ann Lee', 'Zed Shore'], guests: ['Bo Diaz'] });
+
+  const outside = await testdir({
+    'site/.git/HEAD': '',
+    'site/episodes/podgrep.yml': 'people_folders: ../../elsewhere\n',
+    'site/episodes/one.md': '---\ntitle: One\n---\n',
+    'elsewhere/x.md': '---\ntitle: X\n---\n',
+  });
+  await assert.rejects(
+    readEpisodes(path.join(outside, 'site/episodes')),
+    /podgrep\.yml: people_folders: \.\.\/\.\.\/elsewhere cannot be read: it is outside the site/,
+  );
+});
+
+test('podgrep.yml: people must map ids to names', async () => {
+  const dir = await testdir({ 'podgrep.yml': 'people: [ann]\n', 'one.md': '---\ntitle: One\n---\n' });
+  await assert.rejects(readEpisodes(dir), /people: expected a mapping of person id to name/);
+});

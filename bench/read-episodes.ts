@@ -55,7 +55,7 @@ sub-folders. Median of 3 rounds; load average at the end ${load} (1 / 5 / 15 min
 | **warm: no-op run, every file unchanged** (read, hashed, parse cache in \`DATA_DIR/cache\`) | **${median(warm).toFixed(2)}** | ${((median(warm) / count) * 1000).toFixed(3)} ms |
 
 The cache file is ${(cacheBytes / 1024 / 1024).toFixed(1)} MB. A file whose bytes changed is parsed again; a change to podgrep's \`src/\`, its dependencies or
-\`podgrep.yml\`'s fields drops the whole cache (\`indexer/episode-cache.ts\`).
+\`podgrep.yml\`'s fields drops the whole cache (\`indexer/sources/episode-cache.ts\`).
 `;
   } finally {
     await fs.rm(dir, { recursive: true, force: true });

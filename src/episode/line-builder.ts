@@ -1,0 +1,93 @@
+import { decodeHTML } from 'entities';
+
+// Lines of show notes as they are gathered, whether the words came from Markdown or from HTML inside it.
+
+/** A link in the show notes. */
+export type Link = { label: string; url: string };
+
+/**
+ * One line of show notes as a reader sees it: a heading, a list item, or a line of text. `text` is plain (markup
+ * dropped, entities decoded, links as their labels); `outside` is the text that is not inside a link; `bold` is the
+ * text of a line that is nothing but bold (`**Panel:**`), which show notes use as headings.
+ */
+export type Line = { kind: 'heading' | 'item' | 'text'; text: string; links: Link[]; outside: string; bold?: string };
+
+// Bare URLs in the text (markdown-text.ts says why not linkify-it); http(s) only.
+const BARE_URL = /\bhttps?:\/\/[^\s<>()\]]+[^\s<>()\].,;:!?'"]/g;
+
+// Liquid (`{% include x %}`), Hugo shortcodes (`{{< figure >}}`) and Nunjucks tags are templates, not words. Bounded,
+// so a line of unclosed `{%` costs linear time.
+const TEMPLATE = /\{%[^%\n]{0,400}%\}|\{\{[<%][^\n]{0,400}?[%>]\}\}/g;
+
+
+/** Gathers text into lines; a link's label and URL are kept as the line is built. */
+export class LineBuilder {
+  lines: Line[] = [];
+  kind: Line['kind'] = 'text';
+  /** Inside `<script>`, `<style>` and the like, whose content is not text; inline HTML opens and closes them across tokens. */
+  hidden = 0;
+  private parts: string[] = [];
+  private outsideParts: string[] = [];
+  private links: Link[] = [];
+  private link: { url: string; label: string[] } | undefined;
+  private boldParts: string[] = [];
+  private boldDepth = 0;
+  private plainOutsideBold = false;
+
+  text(raw: string, code = false): this {
+    if (this.hidden > 0) return this;
+    const text = code ? raw : raw.replace(TEMPLATE, ' ');
+    this.parts.push(text);
+    if (this.link) this.link.label.push(text);
+    else if (!code && text.includes('://')) {
+      // A bare URL in the text is a link labelled by itself.
+      this.outsideParts.push(text.replace(BARE_URL, (url) => (this.links.push({ label: url, url }), '')));
+    } else this.outsideParts.push(text);
+    if (this.boldDepth > 0) this.boldParts.push(text);
+    else if (!/^[\s:]*$/.test(text)) this.plainOutsideBold = true;
+    return this;
+  }
+
+  openLink(href: string): void {
+    this.closeLink();
+    this.link = { url: href, label: [] };
+  }
+
+  closeLink(): void {
+    const link = this.link;
+    if (!link) return;
+    this.link = undefined;
+    const url = safeUrl(link.url);
+    if (!url) return;
+    this.links.push({ label: squash(link.label.join('')) || url, url });
+  }
+
+  strong(open: boolean): void {
+    this.boldDepth = Math.max(0, this.boldDepth + (open ? 1 : -1));
+  }
+
+  end(): this {
+    this.closeLink();
+    const text = squash(this.parts.join(''));
+    if (text || this.links.length) {
+      const bold = !this.plainOutsideBold && this.links.length === 0 ? squash(this.boldParts.join('')) : '';
+      this.lines.push({ kind: this.kind, text, links: this.links, outside: squash(this.outsideParts.join('')), ...(bold ? { bold } : {}) });
+    }
+    this.parts = [];
+    this.outsideParts = [];
+    this.links = [];
+    this.boldParts = [];
+    this.plainOutsideBold = false;
+    return this;
+  }
+}
+
+function squash(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** Links a listener may follow: web and mail links only (no `javascript:`, `data:` or `file:`), and page anchors dropped. */
+function safeUrl(href: string): string | undefined {
+  const url = decodeHTML(href).trim();
+  return /^(https?:\/\/|mailto:)/i.test(url) ? url : undefined;
+}

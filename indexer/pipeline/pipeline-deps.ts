@@ -1,0 +1,27 @@
+import type { GlossaryEntry } from '../../src/catalogue/glossary.ts';
+import type { AudioSource, DocumentWriter, Transcriber, TranscriptStore } from '../../src/ports.ts';
+
+/** What the pipeline is handed: the outside services as ports, and the run's settings. */
+export type PipelineDeps = {
+  writer: DocumentWriter;
+  audio: AudioSource;
+  /** Absent when no transcription service is configured: show notes are still indexed. */
+  transcriber: Transcriber | undefined;
+  transcripts: TranscriptStore;
+  ffmpeg: () => Promise<string>;
+  /** Scratch space for decoded audio; emptied as each episode finishes. */
+  workDir: string;
+  maxUploadBytes: number;
+  /** Transcription requests in flight at once, over all pieces of all episodes. */
+  concurrency: number;
+  /** The show's terms and their synonyms (`glossary.yml`): search synonyms, and words for the transcription prompt. */
+  glossary: GlossaryEntry[];
+  progress: (slug: string, stage: string) => void;
+  /** A line about the run as a whole. */
+  log?: (line: string) => void;
+  signal?: AbortSignal;
+  /** Let `transcript_url` reach loopback and private addresses (ALLOW_PRIVATE_URLS). @default false */
+  allowPrivateUrls?: boolean;
+  /** Folders besides the catalogue's own that local audio may be in (AUDIO_DIRS). @default [] */
+  audioDirs?: readonly string[];
+};

@@ -1,12 +1,13 @@
 import { writeSections } from './sections.ts';
 import autocannon from 'autocannon';
-import { spawn, type ChildProcess } from 'node:child_process';
+import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startEmbeddedMeili } from '../adapters/meili/meili-server.ts';
 import { benchEnv, writeCatalogue } from './catalogue.ts';
+import { cpuBusy, run, serve } from './processes.ts';
 
 /**
  * `npm run bench:load`: `GET /api/search` under sustained load, on this machine, over a synthetic catalogue. The
@@ -145,15 +146,6 @@ type Row = {
 const clean = (row: Row) => row.errors === 0 && row.non2xx === 0 && row.empty === 0;
 const passes = (row: Row, p99Ms: number) => clean(row) && row.p99 < p99Ms;
 
-/** Share of all cores busy over `ms`, from the kernel's counters: what else the machine is doing. */
-async function cpuBusy(ms: number): Promise<number> {
-  const total = () => os.cpus().reduce((sum, cpu) => ({ idle: sum.idle + cpu.times.idle, all: sum.all + Object.values(cpu.times).reduce((a, b) => a + b, 0) }), { idle: 0, all: 0 });
-  const start = total();
-  await new Promise((resolve) => setTimeout(resolve, ms));
-  const end = total();
-  return 100 * (1 - (end.idle - start.idle) / Math.max(1, end.all - start.all));
-}
-
 /** `connections` closed-loop clients for `seconds`; latency from each response's own sub-millisecond timing. */
 function load(base: string, queries: typeof QUERIES, connections: number, seconds: number): Promise<Row> {
   return new Promise((resolve, reject) => {
@@ -189,40 +181,6 @@ function load(base: string, queries: typeof QUERIES, connections: number, second
     );
     instance.on('response', (_client, _status, _bytes, responseTime) => void latencies.push(responseTime));
   });
-}
-
-/** A podgrep command in its own process, as a user runs it; its output kept for errors and its peak memory. */
-function run(env: NodeJS.ProcessEnv, args: string[], children: ChildProcess[]): Promise<{ code: number | null; output: string }> {
-  const child = spawn(process.execPath, ['--import', './bench/max-rss.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  return new Promise((resolve) => child.on('exit', (code) => resolve({ code, output })));
-}
-
-/** `web/server.ts` on a free loopback port; `stop` ends it with SIGTERM and gives its peak RSS in MB. */
-async function serve(env: NodeJS.ProcessEnv, children: ChildProcess[]): Promise<{ url: string; stop(): Promise<number> }> {
-  const child = spawn(process.execPath, ['--import', './bench/max-rss.ts', 'web/server.ts'], { env, stdio: ['ignore', 'pipe', 'pipe'] });
-  children.push(child);
-  let output = '';
-  child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
-  const exited = new Promise<void>((resolve) => child.on('exit', () => resolve()));
-  const deadline = Date.now() + 60_000;
-  let url: string | undefined;
-  while (!(url = /is serving (http:\/\/\S+?)\/?\s/.exec(output)?.[1])) {
-    if (child.exitCode !== null || Date.now() > deadline) throw new Error(`web/server.ts did not start:\n${output.slice(-2000)}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-  return {
-    url,
-    async stop() {
-      child.kill('SIGTERM');
-      await exited;
-      return Number(/max-rss-kb (\d+)/.exec(output)?.[1] ?? 0) / 1024;
-    },
-  };
 }
 
 const ms = (x: number) => x.toFixed(1);

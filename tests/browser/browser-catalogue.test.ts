@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { BrowserContextOptions, Page } from 'playwright-core';
+import type { BrowserContextOptions, } from 'playwright-core';
 import { axeViolations } from '../support/axe.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, openPage } from '../support/browser.ts';
 import { audioCatalogue, startStack } from '../support/stack.ts';
 import { EPISODES, episodeTitle, tabStops, writeUiCatalogue } from '../support/ui-catalogue.ts';
 
@@ -13,12 +13,7 @@ const stack = await startStack(episodes);
 await stack.index();
 const browser = await launchBrowser();
 
-async function open(options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
-  page.on('close', () => void context.close());
-  return page;
-}
+const open = (options: BrowserContextOptions = {}) => openPage(browser, options);
 
 test('the research page at 500+ matching episodes: a chart by period, a paged table by mentions, few tab stops', async (t) => {
   const page = await open();

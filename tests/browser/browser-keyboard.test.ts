@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, openPage } from '../support/browser.ts';
 import { audioCatalogue, startStack } from '../support/stack.ts';
 import { writeUiCatalogue } from '../support/ui-catalogue.ts';
 
@@ -13,12 +13,7 @@ const stack = await startStack(episodes);
 await stack.index();
 const browser = await launchBrowser();
 
-async function open(options: BrowserContextOptions = {}): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
-  const page = await context.newPage();
-  page.on('close', () => void context.close());
-  return page;
-}
+const open = (options: BrowserContextOptions = {}) => openPage(browser, options);
 const focused = (page: Page) =>
   page.evaluate(() => {
     const el = document.activeElement;

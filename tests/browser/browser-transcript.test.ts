@@ -7,7 +7,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
 import { axeViolations } from '../support/axe.ts';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, loaded, until as waitUntil } from '../support/browser.ts';
 import { audioCatalogue, startStack } from '../support/stack.ts';
 
 // 60 short cues of 2.5 s over the demo's 154 s of audio, speakers taking turns three cues at a time.
@@ -51,17 +51,7 @@ async function open(options: BrowserContextOptions = {}): Promise<Page> {
   page.on('close', () => void context.close());
   return page;
 }
-const until = async (what: string, check: () => Promise<boolean>, ms = 8000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
-const loaded = (page: Page) =>
-  page.locator('audio#player').evaluate((el: HTMLAudioElement) =>
-    el.readyState >= 1 ? undefined : new Promise((resolve) => el.addEventListener('loadedmetadata', resolve, { once: true })),
-  );
+const until = (what: string, check: () => Promise<boolean>, ms = 8000) => waitUntil(what, check, ms);
 /** Waits for a smooth scroll the page started to end: a wheel turned during one may not count. */
 const stillScroll = async (page: Page) => {
   let last = NaN;

@@ -3,7 +3,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser } from '../support/browser.ts';
+import { launchBrowser, loaded, until } from '../support/browser.ts';
 import { audioCatalogue, startStack } from '../support/stack.ts';
 import { speak } from '../support/tone-speech.ts';
 
@@ -46,17 +46,6 @@ async function open(options: BrowserContextOptions = {}): Promise<Page> {
 
 // biome-ignore lint/performance/useDomNodeTextContent: the test reads what the listener sees, hidden text left out.
 const resultsText = (page: Page) => page.locator('#results').innerText();
-const until = async (what: string, check: () => Promise<boolean>, ms = 5000) => {
-  const end = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-};
-const loaded = (page: Page) =>
-  page.locator('audio#player').evaluate((el: HTMLAudioElement) =>
-    el.readyState >= 1 ? undefined : new Promise((resolve) => el.addEventListener('loadedmetadata', resolve, { once: true })),
-  );
 
 test('typing updates the results in place, keeps filters in the URL, and Back shows the previous query again', async () => {
   const page = await open();

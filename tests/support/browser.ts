@@ -1,5 +1,7 @@
+import assert from 'node:assert/strict';
 import { after } from 'node:test';
-import { chromium, type Browser } from 'playwright-core';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
 
 /**
  * Debian's Chromium, headless. The background-networking flags keep it from calling out to hosts this machine cannot
@@ -21,4 +23,28 @@ export async function launchBrowser(): Promise<Browser> {
   });
   after(() => browser.close());
   return browser;
+}
+
+/** A page in a context of its own (1280 × 900 unless told), closed with its context. */
+export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  return page;
+}
+
+/** Polls `check` until it holds; fails the test naming `what` after `ms`. */
+export async function until(what: string, check: () => Promise<boolean>, ms = 5000): Promise<void> {
+  const end = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > end) assert.fail(`timed out waiting for ${what}`);
+    await sleep(50);
+  }
+}
+
+/** Resolves once the page's player knows its audio's length, so seeking works. */
+export function loaded(page: Page): Promise<unknown> {
+  return page.locator('audio#player').evaluate((el: HTMLAudioElement) =>
+    el.readyState >= 1 ? undefined : new Promise((resolve) => el.addEventListener('loadedmetadata', resolve, { once: true })),
+  );
 }

@@ -50,6 +50,9 @@ export async function fingerprintOf(item: EpisodeFile, deps: PipelineDeps): Prom
     .update(
       JSON.stringify({
         source: item.sourceHash,
+        // What was read from the file and from the site around it (person files, podgrep.yml's hosts and fields):
+        // renaming a person in data/ re-indexes the episodes that name them.
+        episode: item.episode,
         audio: local ? `${local.size}-${local.mtimeMs}` : (reference ?? null),
         glossary: deps.glossary,
         transcription: deps.transcriber?.model ?? null,

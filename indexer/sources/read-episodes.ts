@@ -10,7 +10,7 @@ import { parseGlossary, type GlossaryEntry } from '../../src/catalogue/glossary.
 import { slugFromPath } from '../../src/episode/slug.ts';
 import { readInside } from '../../adapters/files/safe-read.ts';
 import { knownNames, withNameRuns, type NameRuns } from '../../src/episode/name-runs.ts';
-import { withPeopleNames } from '../../src/episode/person-ids.ts';
+import { withHosts, withPeopleNames } from '../../src/episode/person-ids.ts';
 import { EpisodeCache } from './episode-cache.ts';
 import { readPeople } from './people-files.ts';
 
@@ -138,6 +138,9 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
     for (const { items } of bySlug.values()) {
       for (const item of items) item.episode = withPeopleNames(item.episode, people.ids, (message) => catalogue.warnings.push(`${item.file}: ${message}`));
     }
+  }
+  if (Object.keys(site.hosts).length) {
+    for (const { items } of bySlug.values()) for (const item of items) item.episode = withHosts(item.episode, site.hosts);
   }
   if (runsOf.size) {
     const known = knownNames([...bySlug.values()].flatMap(({ items }) => items.map((item) => item.episode)));

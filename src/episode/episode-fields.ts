@@ -47,6 +47,11 @@ export type SiteConfig = {
   people: Record<string, string>;
   /** `people_folders:` — folders (or data files) of person files, relative to the episodes folder; unset: found by people-files.ts. */
   peopleFolders: string[] | undefined;
+  /**
+   * `hosts:` — who hosts each podcast (by its `podcast` value, `'*'` for every episode), for sites that name hosts in
+   * their templates rather than in each episode: they join each episode's panel.
+   */
+  hosts: Record<string, string[]>;
 };
 
 export const SITE_CONFIG_EXAMPLE = `fields:
@@ -55,12 +60,14 @@ export const SITE_CONFIG_EXAMPLE = `fields:
 audio_prefix: https://media.example.com/episodes/
 people_folders: [../guest, ../../data/hosts]
 people:
-  thess: Trevor Hess`;
+  thess: Trevor Hess
+hosts:
+  syntax: [Wes Bos, Scott Tolinski]`;
 
 /** Checks a parsed `podgrep.yml`; every problem is named at once, since the whole catalogue depends on it. */
 export function siteConfig(file: string, data: unknown): SiteConfig {
   const problems: string[] = [];
-  const config: SiteConfig = { fields: {}, audioPrefix: undefined, people: {}, peopleFolders: undefined };
+  const config: SiteConfig = { fields: {}, audioPrefix: undefined, people: {}, peopleFolders: undefined, hosts: {} };
   const object = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : data == null ? {} : undefined;
   if (!object) problems.push('expected a mapping with `fields:`');
   for (const [key, value] of Object.entries(object ?? {})) {
@@ -84,9 +91,33 @@ export function siteConfig(file: string, data: unknown): SiteConfig {
       const list = Array.isArray(value) ? value : [value];
       if (!list.every((item) => typeof item === 'string' && item.trim())) problems.push('people_folders: expected a folder or a list of folders such as ../guest');
       else config.peopleFolders = list.map((item) => String(item).trim());
+    } else if (key === 'hosts') {
+      const hosts = siteHosts(value);
+      if (hosts) config.hosts = hosts;
+      else problems.push('hosts: expected a list of names, or a mapping of podcast to names such as `syntax: [Wes Bos, Scott Tolinski]`');
     }
     // Other keys belong to other readers of the same file (`podcasts:` names podcasts for the page: podcast-names.ts).
   }
   if (problems.length) throw new Error(`${file}: ${problems.join('; ')}; expected for example:\n${SITE_CONFIG_EXAMPLE}`);
   return config;
+}
+
+/** `hosts: [A, B]` (every episode) or `hosts: {podcast: [A, B] | A}`; undefined when it is neither. */
+function siteHosts(value: unknown): Record<string, string[]> | undefined {
+  const names = (list: unknown): string[] | undefined => {
+    const items = Array.isArray(list) ? list : [list];
+    return items.every((item) => typeof item === 'string' && item.trim()) ? items.map((item) => String(item).trim()) : undefined;
+  };
+  if (Array.isArray(value)) {
+    const all = names(value);
+    return all && { '*': all };
+  }
+  if (!value || typeof value !== 'object') return undefined;
+  const hosts: Record<string, string[]> = {};
+  for (const [podcast, list] of Object.entries(value)) {
+    const listed = names(list);
+    if (!listed) return undefined;
+    hosts[podcast] = listed;
+  }
+  return hosts;
 }

@@ -84,3 +84,11 @@ export function withPeopleNames(episode: Episode, people: PeopleIds, warn: (mess
 function clean(text: string): string | undefined {
   return text.replace(/\s+/g, ' ').trim() || undefined;
 }
+
+/** The podcast's hosts (`hosts:` in podgrep.yml) join the episode's panel, after the people the episode names itself. */
+export function withHosts(episode: Episode, hosts: Record<string, string[]>): Episode {
+  const add = [...(hosts[episode.podcast ?? ''] ?? []), ...(hosts['*'] ?? [])];
+  const named = new Set([...episode.panel, ...episode.guests].map((name) => name.toLowerCase()));
+  const missing = add.filter((name) => !named.has(name.toLowerCase()));
+  return missing.length ? { ...episode, panel: [...new Set([...episode.panel, ...missing])] } : episode;
+}

@@ -1,10 +1,10 @@
 import { spawn } from 'node:child_process';
 import fs from 'node:fs/promises';
-import { readEpisodes } from '../indexer/read-episodes.ts';
-import { episodeDocument, momentDocuments } from '../src/documents.ts';
-import { episodeSettings, indexNames, momentSettings } from '../src/index-settings.ts';
-import { toMoments } from '../src/moments.ts';
-import { importTranscript } from '../src/transcript-import.ts';
+import { readEpisodes } from '../indexer/sources/read-episodes.ts';
+import { episodeDocument, momentDocuments } from '../src/documents/documents.ts';
+import { episodeSettings, indexNames, momentSettings } from '../src/documents/index-settings.ts';
+import { toMoments } from '../src/moments/moments.ts';
+import { importTranscript } from '../src/transcript/transcript-import.ts';
 
 export type Run = { seconds: number; maxRssMb: number; output: string };
 

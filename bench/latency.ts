@@ -1,5 +1,5 @@
-import { EPISODE_SEARCHABLE, type IndexNames } from '../src/index-settings.ts';
-import { filterExpression, parseSearchQuery } from '../src/search-request.ts';
+import { EPISODE_SEARCHABLE, type IndexNames } from '../src/documents/index-settings.ts';
+import { filterExpression, parseSearchQuery } from '../src/search/search-request.ts';
 import { timed } from './indexing.ts';
 import { median, profileSearch, type SearchProfile } from './search-profile.ts';
 

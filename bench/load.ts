@@ -5,12 +5,12 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startEmbeddedMeili } from '../indexer/meili-server.ts';
+import { startEmbeddedMeili } from '../adapters/meili/meili-server.ts';
 import { benchEnv, writeCatalogue } from './catalogue.ts';
 
 /**
  * `npm run bench:load`: `GET /api/search` under sustained load, on this machine, over a synthetic catalogue. The
- * catalogue is indexed by `indexer/cli.ts` and served by `web/server.ts`, each its own process as a user runs them,
+ * catalogue is indexed by `indexer/commands/index-command.ts` and served by `web/server.ts`, each its own process as a user runs them,
  * with the rate limit off; autocannon drives the server from this process over loopback. Connection counts
  * (`--connections`) are tried in rising order for `--seconds` each; the one recorded is the highest with no error, no
  * non-2xx answer, no empty result and a p99 under `--p99-ms` (else the error-free one with the most throughput). Writes
@@ -47,10 +47,10 @@ async function main(): Promise<void> {
     const auth = { authorization: `Bearer ${meili.masterKey}` };
     const env = { ...benchEnv(root, meili, 'load'), HOST: '127.0.0.1', PORT: '0' };
     try {
-      log('Indexing the catalogue (indexer/cli.ts)');
+      log('Indexing the catalogue (indexer/commands/index-command.ts)');
       const started = performance.now();
-      const indexer = await run(env, ['indexer/cli.ts'], children);
-      if (indexer.code !== 0) throw new Error(`indexer/cli.ts exited with ${indexer.code}:\n${indexer.output.slice(-2000)}`);
+      const indexer = await run(env, ['indexer/commands/index-command.ts'], children);
+      if (indexer.code !== 0) throw new Error(`indexer/commands/index-command.ts exited with ${indexer.code}:\n${indexer.output.slice(-2000)}`);
       const indexSeconds = (performance.now() - started) / 1000;
       const stats = (await (await fetch(`${meili.host}/stats`, { headers: auth })).json()) as { indexes: Record<string, { numberOfDocuments: number }> };
       const moments = stats.indexes['load-moments']?.numberOfDocuments ?? 0;
@@ -240,7 +240,7 @@ function report(r: {
 
 Measured by \`npm run bench:load\` (\`--episodes ${r.EPISODES} --minutes ${r.MINUTES} --seconds ${r.SECONDS}\`) on ${new Date().toISOString().slice(0, 10)}:
 ${cpus.length} × ${cpus[0]?.model.trim() ?? 'CPU'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.versions.node}, Meilisearch ${r.version} (embedded).
-Catalogue: ${r.EPISODES} synthetic episodes of ${r.MINUTES} min, ${r.moments} moments (\`bench/catalogue.ts\`), indexed by \`indexer/cli.ts\`.
+Catalogue: ${r.EPISODES} synthetic episodes of ${r.MINUTES} min, ${r.moments} moments (\`bench/catalogue.ts\`), indexed by \`indexer/commands/index-command.ts\`.
 \`web/server.ts\` runs as its own process with \`RATE_LIMIT=0\`; autocannon ${autocannonVersion} drives it over loopback from a third
 process, so server, search engine and load generator share the ${cpus.length} cores. Each connection sends the next of
 ${r.queries} \`GET /api/search\` queries (one word, two words, phrase, typo, filtered) as soon as the last is answered; latency is

@@ -2,7 +2,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { readEpisodes } from '../indexer/read-episodes.ts';
+import { readEpisodes } from '../indexer/sources/read-episodes.ts';
 
 /**
  * `npm run bench:read`: what reading the episode folder adds to a run that has nothing else to do. Writes N episode

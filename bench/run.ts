@@ -2,10 +2,10 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startEmbeddedMeili } from '../indexer/meili-server.ts';
-import { analyseAudio, encodePiece, UPLOAD_BITS_PER_SECOND } from '../indexer/transcode.ts';
-import { maxPieceSeconds, planPieces } from '../src/audio-pieces.ts';
-import { indexNames } from '../src/index-settings.ts';
+import { startEmbeddedMeili } from '../adapters/meili/meili-server.ts';
+import { analyseAudio, encodePiece, UPLOAD_BITS_PER_SECOND } from '../indexer/audio/transcode.ts';
+import { maxPieceSeconds, planPieces } from '../src/audio/audio-pieces.ts';
+import { indexNames } from '../src/documents/index-settings.ts';
 import { speak } from '../tests/support/tone-speech.ts';
 import { benchEnv, writeCatalogue } from './catalogue.ts';
 import { diskBytes, engineMemory } from './engine-size.ts';
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
         const { cues } = await writeCatalogue({ dir: episodesDir, episodes: EPISODES, minutes: MINUTES });
         log(`  written in ${((performance.now() - catalogueStarted) / 1000).toFixed(0)} s`);
         log('1/5 podgrep indexes the catalogue');
-        const indexing = await timed(env, ['indexer/cli.ts']);
+        const indexing = await timed(env, ['indexer/commands/index-command.ts']);
         const stats = await indexStats(meili.host, auth);
         log(`  ${indexing.seconds.toFixed(0)} s`);
         log('2/5 the same documents as a raw NDJSON import');
@@ -69,7 +69,7 @@ async function main(): Promise<void> {
         log(`Reusing the index of ${EPISODES} episodes built in ${root} on ${built.on}`);
       }
       log('3/5 a no-op run over the unchanged catalogue');
-      const noop = await timed(env, ['indexer/cli.ts']);
+      const noop = await timed(env, ['indexer/commands/index-command.ts']);
 
       log('4/5 search: interleaved, the plain, distinct and federated searches against /api/search');
       const search = await searchLatency(meili.host, auth, meili.masterKey, env, names, log);

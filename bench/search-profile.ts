@@ -1,8 +1,8 @@
-import { meiliClient } from '../indexer/meili-client.ts';
-import { searcher } from '../web/meili-search.ts';
-import type { IndexNames } from '../src/index-settings.ts';
-import { parseSearchQuery, searchLimits, searchRequests } from '../src/search-request.ts';
-import { searchResults, type SearchAnswer } from '../src/search-results.ts';
+import { meiliClient } from '../adapters/meili/meili-client.ts';
+import { searcher } from '../adapters/meili/meili-search.ts';
+import type { IndexNames } from '../src/documents/index-settings.ts';
+import { parseSearchQuery, searchLimits, searchRequests } from '../src/search/search-request.ts';
+import { searchResults, type SearchAnswer } from '../src/search/search-results.ts';
 
 type Results = { results: SearchAnswer[] };
 
@@ -55,7 +55,7 @@ export async function profileSearch(host: string, apiKey: string, names: IndexNa
   };
   const engine = {} as Record<keyof typeof alternatives, number>;
   for (const [name, call] of Object.entries(alternatives)) engine[name as keyof typeof alternatives] = await median(call);
-  // The same requests as podgrep sends them (undici's request, web/meili-search.ts), against plain fetch reading bytes:
+  // The same requests as podgrep sends them (undici's request, adapters/meili/meili-search.ts), against plain fetch reading bytes:
   // interleaved, so the difference is the client's own work (building the request, decoding and parsing the answer).
   const bodies = queries.map((one) => JSON.stringify({ queries: [one] }));
   const plain = () => Promise.all(bodies.map(async (body) => (await fetch(`${host}/multi-search`, { method: 'POST', headers, body })).arrayBuffer()));
@@ -98,7 +98,7 @@ counts over every match; "federated" both queries merged into one list by the en
 ${rows.map(({ name, profile: { engine: e } }) => `| ${name} | **${ms(e.sent)}** | ${ms(e.multi)} | ${ms(e.notes)} | ${ms(e.moments)} | ${ms(e.momentsNoDetails)} | ${ms(e.momentsNoHighlight)} | ${ms(e.moments100)} | ${ms(e.distinct)} | ${ms(e.slugFacet)} | ${ms(e.federated)} |`).join('\n')}
 
 What podgrep adds, step by step on the same answer (ms, median), against the measured p50 gap to the plain search.
-"Client" is podgrep's two requests (undici's \`request\`, \`web/meili-search.ts\`) against plain \`fetch\` reading the bytes
+"Client" is podgrep's two requests (undici's \`request\`, \`adapters/meili/meili-search.ts\`) against plain \`fetch\` reading the bytes
 (interleaved, median of 60 differences; it includes parsing the answers, shown apart as "of which parse"; negative:
 faster than fetch that does not even parse). "HTTP/Express" is a podgrep request that
 does no search: \`GET /healthz\` minus Meilisearch's own \`/health\` (${ms(floor)} ms).

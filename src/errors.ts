@@ -37,3 +37,50 @@ export class SearchEngineError extends PodgrepError {
 export class TranscriptionError extends PodgrepError {
   override name = 'TranscriptionError';
 }
+
+/** Audio that could not be fetched or used; the message names the URL (or path) and what was wrong. */
+export class AudioError extends PodgrepError {
+  override name = 'AudioError';
+}
+
+/** A download that ran past its total deadline: a host trickling bytes would otherwise hold an episode's slot for good. */
+export class DownloadDeadlineError extends AudioError {
+  override name = 'DownloadDeadlineError';
+}
+
+/** A connection refused because of where it would go; the download turns it into an error naming the URL. */
+export class PrivateAddressError extends PodgrepError {
+  override name = 'PrivateAddressError';
+  readonly host: string;
+  readonly address: string;
+  constructor(host: string, address: string) {
+    super(`${host === address ? address : `${host} (${address})`} is a private or reserved address`);
+    this.host = host;
+    this.address = address;
+  }
+}
+
+/**
+ * Local audio (`audio_url: episode.mp3`) is read by the indexer and served by the web page from the site's own origin,
+ * so it must be audio and must be inside the catalogue: a symlink to /etc/passwd, an episode's own .md, or an HTML or
+ * SVG file with a script would otherwise be published or run under podgrep's CSP (`script-src 'self'`).
+ */
+export class LocalAudioError extends AudioError {
+  override name = 'LocalAudioError';
+  /** What is wrong, without the path: for the listener's 404 and for "audio_url: …" messages. */
+  readonly reason: string;
+  constructor(file: string, reason: string, options?: ErrorOptions) {
+    super(`audio ${file} ${reason}`, options);
+    this.reason = reason;
+  }
+}
+
+/** ffmpeg could not read the audio: the file is not audio, or is damaged. */
+export class AudioDecodeError extends PodgrepError {
+  override name = 'AudioDecodeError';
+}
+
+/** The server refused the upload as too large (HTTP 413): the caller splits the piece and tries again. */
+export class UploadTooLargeError extends TranscriptionError {
+  override name = 'UploadTooLargeError';
+}

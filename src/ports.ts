@@ -2,12 +2,12 @@
  * The outside services, as the core sees them. Each is a small interface passed in, so tests hand in real local
  * servers or fakes that behave like the real thing.
  */
-import type { EpisodeDocument, EpisodeSummary, MomentDocument, TranscriptLine } from './documents.ts';
-import type { SearchResponse } from './search-results.ts';
-import type { TimelinePoint } from './timeline.ts';
-import type { SearchQuery } from './search-request.ts';
-import type { VerboseJson } from './transcript.ts';
-import type { TranscriptLine as ExportLine } from './transcript-lines.ts';
+import type { EpisodeDocument, EpisodeSummary, MomentDocument } from './documents/documents.ts';
+import type { SearchResponse } from './search/search-results.ts';
+import type { TimelinePoint } from './search/timeline.ts';
+import type { SearchQuery } from './search/search-request.ts';
+import type { VerboseJson } from './transcript/transcript.ts';
+import type { TranscriptLine } from './moments/transcript-lines.ts';
 
 /** One upload: audio bytes and a file name whose extension tells the provider the format. */
 export type Audio = { bytes: Uint8Array; fileName: string };
@@ -80,10 +80,12 @@ export interface SearchBackend {
   /** Every matching episode with how many of its moments match: the research view's timeline. */
   timeline(query: SearchQuery): Promise<TimelinePoint[]>;
   episode(slug: string): Promise<EpisodeDocument | undefined>;
-  /** The episode's moments in order: its transcript. */
-  moments(slug: string): Promise<TranscriptLine[]>;
-  /** The transcript's own lines (cues, speaker turns) in order, as indexed: for the exports and the episode page. */
-  transcript(slug: string): Promise<ExportLine[]>;
+  /**
+   * The transcript's own lines (cues, speaker turns) in order, as indexed: for the exports and the episode page. With
+   * `q`, each line also carries where that search matched in it (`marks`), as the search itself found the words;
+   * with `sentences`, long lines come as their sentences (transcript-sentences.ts), for reading along.
+   */
+  transcript(slug: string, options?: { q?: string; sentences?: boolean }): Promise<TranscriptLine[]>;
   health(): Promise<{ status: string }>;
   /** The newest episodes, for the home page and "nothing found"; a backend without it shows none. */
   recent?(limit: number): Promise<EpisodeSummary[]>;

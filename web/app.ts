@@ -1,15 +1,15 @@
-import express, { type ErrorRequestHandler, type Request } from 'express';
+import express, { type Request } from 'express';
 import helmet from 'helmet';
 import path from 'node:path';
-import { parseClip } from '../src/clip.ts';
-import { BadRequestError, SearchEngineError } from '../src/errors.ts';
+import { parseClip } from '../src/search/clip.ts';
 import type { SearchBackend } from '../src/ports.ts';
-import type { SearchResponse } from '../src/search-results.ts';
-import { parseSearchQuery } from '../src/search-request.ts';
+import type { SearchResponse } from '../src/search/search-results.ts';
+import { MAX_QUERY_LENGTH, parseSearchQuery, queryText } from '../src/search/search-request.ts';
 import { isBlank } from '../src/terminal-text.ts';
-import { LocalAudioError, openLocalAudio } from '../indexer/local-audio.ts';
+import { openLocalAudio } from '../adapters/files/local-audio.ts';
+import { answerError, failWith } from './answer-error.ts';
 import { episodePage } from './views/episode-page.ts';
-import { errorPage, notFoundPage, slugWords } from './views/not-found.ts';
+import { notFoundPage, slugWords } from './views/not-found.ts';
 import { RECENT_EPISODES, type Shelf } from './views/shelf.ts';
 import { readSiteInfo, type SiteInfo } from './site-info.ts';
 import { researchPage } from './views/research-page.ts';
@@ -85,86 +85,58 @@ export function createApp({ search, episodesDir, audioDirs = [], rateLimit: perM
     // `fragment=1`: only the results, for the page script's search as you type.
     const render = firstString(req.query.fragment) === '1' ? resultsSection : searchPage;
     if (isBlank(q)) return render === searchPage ? res.redirect('/') : res.type('html').send(render('', { shelf: await shelf(true) }).value);
-    try {
-      const results = await search.search(parseSearchQuery(req.query));
-      res.type('html').send(render(q, { results, shelf: await shelf(results.totalEpisodes === 0) }).value);
-    } catch (error) {
-      res.status(statusOf(error)).type('html').send(render(q, { error: messageOf(error, log) }).value);
-    }
+    failWith(res, { page: (error) => render(q, { error }) });
+    const results = await search.search(parseSearchQuery(req.query));
+    res.type('html').send(render(q, { results, shelf: await shelf(results.totalEpisodes === 0) }).value);
   });
 
   app.get('/research', async (req, res) => {
     const q = firstString(req.query.q) ?? '';
     if (isBlank(q)) return res.type('html').send(researchPage('', {}).value);
-    try {
-      const query = parseSearchQuery(req.query);
-      const [points, selected] = await Promise.all([
-        search.timeline(query),
-        query.episode ? search.search({ ...query, page: 1 }) : undefined,
-      ]);
-      res.type('html').send(researchPage(q, { points, page: query.page, ...(selected ? { selected } : {}) }).value);
-    } catch (error) {
-      res.status(statusOf(error)).type('html').send(researchPage(q, { error: messageOf(error, log) }).value);
-    }
+    failWith(res, { page: (error) => researchPage(q, { error }) });
+    const query = parseSearchQuery(req.query);
+    const [points, selected] = await Promise.all([
+      search.timeline(query),
+      query.episode ? search.search({ ...query, page: 1 }) : undefined,
+    ]);
+    res.type('html').send(researchPage(q, { points, page: query.page, ...(selected ? { selected } : {}) }).value);
   });
 
   app.get('/api/search', async (req, res) => {
-    try {
-      const query = parseSearchQuery(req.query);
-      res.json(await search.search(query));
-    } catch (error) {
-      res.status(statusOf(error)).json({ error: messageOf(error, log) });
-    }
+    failWith(res, { json: (error) => ({ error }) });
+    res.json(await search.search(parseSearchQuery(req.query)));
   });
 
   app.get('/episodes/:slug', async (req, res) => {
     const clip = parseClip(firstString(req.query.t));
-    try {
-      const [episode, moments] = await Promise.all([search.episode(req.params.slug), search.moments(req.params.slug)]);
-      if (!episode) return notFound(res, `No episode called “${req.params.slug}”.`, await lookAlike(search, req.params.slug));
-      res.type('html').send(episodePage(episode, moments, clip?.start, clip?.end).value);
-    } catch (error) {
-      res.status(statusOf(error)).type('html').send(errorPage(messageOf(error, log)).value);
-    }
+    // The search that led here (`&q=` on moment links): its words are marked. One that could not be searched is none.
+    const asked = queryText(firstString(req.query.q));
+    const q = asked.length <= MAX_QUERY_LENGTH ? asked : '';
+    const [episode, lines] = await Promise.all([search.episode(req.params.slug), search.transcript(req.params.slug, { sentences: true, ...(q ? { q } : {}) })]);
+    if (!episode) return notFound(res, `No episode called “${req.params.slug}”.`, await lookAlike(search, req.params.slug));
+    res.type('html').send(episodePage(episode, lines, { t: clip?.start, end: clip?.end, q: q || undefined }).value);
   });
 
   app.get('/episodes/:slug/audio', async (req, res) => {
-    let audio;
-    try {
-      // Players fetch audio in many Range requests: each reads one small document, never the transcript.
-      const audioPath = (await search.episode(req.params.slug))?.audioPath;
-      if (!audioPath) return notFound(res, 'This episode has no local audio.');
-      // Checked again at every request, as at index time: the folder may have changed since (local-audio.ts).
-      audio = await openLocalAudio(path.resolve(episodesDir, audioPath), { dirs: [episodesDir, ...audioDirs] });
-    } catch (error) {
-      if (!(error instanceof LocalAudioError)) return res.status(statusOf(error)).json({ error: messageOf(error, log) });
-      log(`podgrep: ${error.message}`);
-      // The reason without the path: where the file leads is the host's business, not the listener's.
-      return notFound(res, `This episode’s audio cannot be played: the file ${error.reason.replace(/ \(it leads to [^)]*\)/, '')}.`);
-    }
+    // Players fetch audio in many Range requests: each reads one small document, never the transcript.
+    failWith(res, { json: (error) => ({ error }) });
+    const audioPath = (await search.episode(req.params.slug))?.audioPath;
+    if (!audioPath) return notFound(res, 'This episode has no local audio.');
+    // Checked again at every request, as at index time: the folder may have changed since (local-audio.ts).
+    const audio = await openLocalAudio(path.resolve(episodesDir, audioPath), { dirs: [episodesDir, ...audioDirs] });
     await serveAudio(req, res, audio, req.params.slug);
   });
 
-  app.use(exportsRouter(search, log));
+  app.use(exportsRouter(search));
 
   app.get('/healthz', async (_req, res) => {
-    try {
-      const health = await search.health();
-      res.json({ status: 'ok', searchEngine: health.status });
-    } catch (error) {
-      res.status(503).json({ status: 'unavailable', searchEngine: 'unreachable', error: messageOf(error, log) });
-    }
+    failWith(res, { status: 503, json: (error) => ({ status: 'unavailable', searchEngine: 'unreachable', error }) });
+    const health = await search.health();
+    res.json({ status: 'ok', searchEngine: health.status });
   });
 
   app.use((_req, res) => notFound(res, 'There is no page here.'));
-  const onError: ErrorRequestHandler = (error, _req, res, _next) => {
-    // A listener who leaves while the audio streams aborts the request: nothing to answer and nothing to report.
-    if (res.headersSent || error?.code === 'ECONNABORTED' || error?.code === 'ECONNRESET') return;
-    const status = typeof error?.status === 'number' && error.status < 500 ? error.status : 500;
-    if (status === 500) log(`podgrep: ${error?.stack ?? error}`);
-    res.status(status).type('text').send(status === 404 ? 'Not found' : status < 500 ? 'Bad request' : 'Internal error');
-  };
-  app.use(onError);
+  app.use(answerError(log));
   return app;
 }
 
@@ -187,20 +159,4 @@ async function lookAlike(search: SearchBackend, slug: string): Promise<{ q: stri
 function firstString(value: Request['query'][string]): string | undefined {
   const first = Array.isArray(value) ? value[0] : value;
   return typeof first === 'string' ? first : undefined;
-}
-
-function statusOf(error: unknown): number {
-  if (error instanceof BadRequestError) return 400;
-  if (error instanceof SearchEngineError) return 503;
-  return 500;
-}
-
-/** What a client may see: our own messages, never a stack trace or an internal detail. */
-function messageOf(error: unknown, log: (line: string) => void): string {
-  if (error instanceof BadRequestError || error instanceof SearchEngineError) {
-    if (error instanceof SearchEngineError) log(`podgrep: ${error.message} (${String((error.cause as Error | undefined)?.message ?? '')})`);
-    return error.message;
-  }
-  log(`podgrep: ${error instanceof Error ? error.stack : String(error)}`);
-  return 'Something went wrong on our side.';
 }

@@ -1,8 +1,8 @@
 import express, { type Response } from 'express';
-import { SearchEngineError } from '../src/errors.ts';
-import { chaptersOf } from '../src/chapters.ts';
+import { chaptersOf } from '../src/export/chapters.ts';
 import type { SearchBackend } from '../src/ports.ts';
 import { MEDIA_TYPES, toChaptersJson, toPodcastJson, toSrt, toVtt } from '../src/export/transcript-files.ts';
+import { failWith } from './answer-error.ts';
 
 const WRITERS = { vtt: toVtt, srt: toSrt, json: toPodcastJson } as const;
 
@@ -11,7 +11,7 @@ const WRITERS = { vtt: toVtt, srt: toSrt, json: toPodcastJson } as const;
  * `/episodes/:slug/chapters.json`. Apps fetch them from other origins, so every answer allows any origin; an ETag
  * lets them revalidate cheaply (Express answers 304 to a matching If-None-Match).
  */
-export function exportsRouter(search: SearchBackend, log: (line: string) => void = console.error): express.Router {
+export function exportsRouter(search: SearchBackend): express.Router {
   const router = express.Router();
   router.use('/episodes/:slug', (_req, res, next) => {
     res.set({ 'Access-Control-Allow-Origin': '*', 'Cross-Origin-Resource-Policy': 'cross-origin', 'Cache-Control': 'public, max-age=300' });
@@ -20,39 +20,20 @@ export function exportsRouter(search: SearchBackend, log: (line: string) => void
   router.get('/episodes/:slug/transcript.:format', async (req, res) => {
     const format = req.params.format as keyof typeof WRITERS;
     if (!Object.hasOwn(WRITERS, format)) return missing(res, 'Transcripts are exported as .vtt, .srt and .json.');
-    await answer(res, log, async () => {
-      const lines = await search.transcript(req.params.slug);
-      if (lines.length === 0) return (await search.episode(req.params.slug)) ? 'This episode has no transcript yet.' : `No episode called "${req.params.slug}".`;
-      res.type(MEDIA_TYPES[format]).send(WRITERS[format](lines));
-      return undefined;
-    });
+    failWith(res, { text: true });
+    const lines = await search.transcript(req.params.slug);
+    if (lines.length === 0) return missing(res, (await search.episode(req.params.slug)) ? 'This episode has no transcript yet.' : `No episode called "${req.params.slug}".`);
+    res.type(MEDIA_TYPES[format]).send(WRITERS[format](lines));
   });
   router.get('/episodes/:slug/chapters.json', async (req, res) => {
-    await answer(res, log, async () => {
-      const episode = await search.episode(req.params.slug);
-      if (!episode) return `No episode called "${req.params.slug}".`;
-      const chapters = chaptersOf(episode);
-      if (chapters.length === 0) return 'This episode has no chapters.';
-      res.type(MEDIA_TYPES.chapters).send(toChaptersJson(chapters));
-      return undefined;
-    });
+    failWith(res, { text: true });
+    const episode = await search.episode(req.params.slug);
+    if (!episode) return missing(res, `No episode called "${req.params.slug}".`);
+    const chapters = chaptersOf(episode);
+    if (chapters.length === 0) return missing(res, 'This episode has no chapters.');
+    res.type(MEDIA_TYPES.chapters).send(toChaptersJson(chapters));
   });
   return router;
-}
-
-/** Runs the route; a returned text is a 404 with that reason, an unreachable engine a 503. */
-async function answer(res: Response, log: (line: string) => void, route: () => Promise<string | undefined>): Promise<void> {
-  try {
-    const absent = await route();
-    if (absent) missing(res, absent);
-  } catch (error) {
-    if (error instanceof SearchEngineError) {
-      res.status(503).type('text').send(error.message);
-      return;
-    }
-    log(`podgrep: ${error instanceof Error ? error.stack : String(error)}`);
-    res.status(500).type('text').send('Something went wrong on our side.');
-  }
 }
 
 function missing(res: Response, reason: string): void {

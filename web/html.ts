@@ -1,4 +1,4 @@
-import { escapeHtml } from '../src/search-results.ts';
+import { escapeHtml } from '../src/search/search-results.ts';
 
 /** Markup that is already safe. Made only by `html` itself and by `trusted`, so every opt-out is greppable. */
 export class Html {

@@ -1,6 +1,6 @@
 import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
-import type { OpenedAudio } from '../indexer/local-audio.ts';
+import type { OpenedAudio } from '../adapters/files/local-audio.ts';
 
 /**
  * Sends an opened local audio file, from its descriptor: what was checked is what is sent, whatever is renamed in the

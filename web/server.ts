@@ -1,13 +1,13 @@
 import type { Server } from 'node:http';
-import type { Config } from '../src/config.ts';
-import { indexNames } from '../src/index-settings.ts';
-import { loadConfig } from '../indexer/load-config.ts';
-import { meiliClient } from '../indexer/meili-client.ts';
-import { runCli } from '../indexer/run-cli.ts';
-import { connectSearchEngine, type SearchEngine } from '../indexer/search-engine.ts';
+import type { Config } from '../src/config/config.ts';
+import { indexNames } from '../src/documents/index-settings.ts';
+import { loadConfig } from '../adapters/cli/load-config.ts';
+import { meiliClient } from '../adapters/meili/meili-client.ts';
+import { runCli } from '../adapters/cli/run-cli.ts';
+import { connectSearchEngine, type SearchEngine } from '../adapters/meili/search-engine.ts';
 import { createApp } from './app.ts';
-import { meiliSearch } from './meili-search.ts';
-import { searchOnlyKey } from './search-key.ts';
+import { meiliSearch } from '../adapters/meili/meili-search.ts';
+import { searchOnlyKey } from '../adapters/meili/search-key.ts';
 
 /** Listens with the app and stops cleanly on SIGTERM/SIGINT: no new connections, in-flight requests finish, engine stops. */
 export async function serve(config: Config, engine: SearchEngine, log: (line: string) => void): Promise<Server> {

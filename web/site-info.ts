@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parseGlossary } from '../src/glossary.ts';
-import { parsePodcastNames } from '../src/podcast-names.ts';
+import { parseGlossary } from '../src/catalogue/glossary.ts';
+import { parsePodcastNames } from '../src/catalogue/podcast-names.ts';
 
 /** What the pages say about the catalogue besides search results: podcasts' names, and queries worth trying. */
 export type SiteInfo = {

@@ -1,5 +1,5 @@
-import type { Chapter } from '../chapters.ts';
-import type { TranscriptLine } from '../transcript-lines.ts';
+import type { Chapter } from './chapters.ts';
+import type { TranscriptLine } from '../moments/transcript-lines.ts';
 
 /**
  * The transcript and chapters as the files podcast apps read: WebVTT (speakers as `<v Name>`), SubRip, the

@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readDuration, type Episode, type TranscriptLink } from '../episode.ts';
-import { chaptersFromNotes, type Chapter } from '../chapters.ts';
+import { readDuration, type Episode, type TranscriptLink } from '../episode/episode.ts';
+import { chaptersFromNotes, type Chapter } from '../export/chapters.ts';
 import type { FeedChannel, FeedItem } from './feed-xml.ts';
 import { htmlToText } from './html-text.ts';
-import { readDate } from '../dates.ts';
-import { richestFirst } from '../transcript-links.ts';
+import { readDate } from '../episode/dates.ts';
+import { richestFirst } from '../transcript/transcript-links.ts';
 
 /**
  * An episode read from a feed. Beside the Episode every source gives: all the transcripts the item links (richest

@@ -1,4 +1,4 @@
-import type { Link } from '../show-notes.ts';
+import type { Link } from '../episode/show-notes.ts';
 
 /**
  * Show notes in feeds are HTML (`description`, `content:encoded`, often in CDATA). They are untrusted: nothing of the

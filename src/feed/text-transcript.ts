@@ -1,6 +1,6 @@
 import { EpisodeError } from '../errors.ts';
-import { importTranscriptOfType } from '../transcript-import.ts';
-import type { Segment, Transcript, Word } from '../transcript.ts';
+import { importTranscriptOfType } from '../transcript/transcript-import.ts';
+import type { Segment, Transcript, Word } from '../transcript/transcript.ts';
 import { htmlToText } from './html-text.ts';
 
 /**

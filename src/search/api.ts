@@ -1,5 +1,5 @@
-import type { Facet } from '../index-settings.ts';
-import type { Filters, Sort } from '../search-request.ts';
+import type { Facet } from '../documents/index-settings.ts';
+import type { Filters, Sort } from './search-request.ts';
 
 /** The JSON contract of `GET /api/search`; other tools rely on it, so fields are only ever added. */
 export type SearchResponse = {

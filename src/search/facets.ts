@@ -1,5 +1,5 @@
-import { FACETS, type Facet } from '../index-settings.ts';
-import type { Filters } from '../search-request.ts';
+import { FACETS, type Facet } from '../documents/index-settings.ts';
+import type { Filters } from './search-request.ts';
 import type { SearchResponse } from './api.ts';
 import type { SummaryHit } from './hits.ts';
 
@@ -8,6 +8,8 @@ import type { SummaryHit } from './hits.ts';
  * would otherwise send every name with every search (half of a 20 KB answer at 1,000 episodes), and no page lists them.
  */
 export const FACET_VALUES = 20;
+/** Of those, the values a page shows per facet before the list would crowd it. */
+export const FACET_VALUES_SHOWN = 8;
 const byValue = new Intl.Collator('en').compare;
 
 /** The document field each facet reads; a facet added to FACETS is counted from its attribute of the same name. */

@@ -1,5 +1,5 @@
-import type { EpisodeSummary } from '../documents.ts';
-import type { Turn } from '../moments.ts';
+import type { EpisodeSummary } from '../documents/documents.ts';
+import type { Turn } from '../moments/moments.ts';
 
 /** What every hit carries besides its summary: the facet fields, so facets need no second lookup. */
 export type FacetFields = { tags?: string[]; people?: string[]; speakers?: string[]; year?: number | null };

@@ -1,4 +1,4 @@
-import { EPISODES_PER_PAGE, MAX_PAGE, MOMENTS_PER_EPISODE, type SearchQuery } from '../search-request.ts';
+import { EPISODES_PER_PAGE, MAX_PAGE, MOMENTS_PER_EPISODE, type SearchQuery } from './search-request.ts';
 import type { SearchResponse } from './api.ts';
 import { facetCounts } from './facets.ts';
 import { matchesAll, type MomentHit, type NotesHit, type SearchAnswer, type SummaryHit } from './hits.ts';

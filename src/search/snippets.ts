@@ -1,8 +1,8 @@
-import { clipUrl } from '../clip.ts';
-import { EPISODE_SEARCHABLE } from '../index-settings.ts';
-import { speakerAt } from '../moments.ts';
-import { MATCH_END, MATCH_START } from '../search-request.ts';
-import { timeAtPackedOffset } from '../word-times.ts';
+import { clipUrl } from './clip.ts';
+import { EPISODE_SEARCHABLE } from '../documents/index-settings.ts';
+import { speakerAt } from '../moments/moments.ts';
+import { MATCH_END, MATCH_START } from './search-request.ts';
+import { timeAtPackedOffset } from '../documents/word-times.ts';
 import type { MomentResult, NoteResult } from './api.ts';
 import { escapeHtml } from './escape.ts';
 import type { MomentHit, NotesHit } from './hits.ts';

@@ -1,11 +1,29 @@
-import type { EpisodeSummary } from '../documents.ts';
+import type { EpisodeSummary } from '../documents/documents.ts';
 
-/** "elixir-mix · 2019-07-09 · #59": how pages and the terminal describe an episode in one line. */
-export function episodeMeta(episode: Pick<EpisodeSummary, 'podcast' | 'date' | 'episodeNumber'>): string {
-  return [episode.podcast, episode.date, episode.episodeNumber !== null ? `#${episode.episodeNumber}` : null].filter(Boolean).join(' · ');
+/** "elixir-mix · 2019-07-09 · #59": how pages and the terminal describe an episode in one line (the number if given). */
+export function episodeMeta(episode: Pick<EpisodeSummary, 'podcast' | 'date'> & Partial<Pick<EpisodeSummary, 'episodeNumber'>>): string {
+  const number = episode.episodeNumber === null || episode.episodeNumber === undefined ? null : `#${episode.episodeNumber}`;
+  return [episode.podcast, episode.date, number].filter(Boolean).join(' · ');
 }
 
 export function episodeUrl(slug: string, seconds?: number): string {
   const base = `/episodes/${encodeURIComponent(slug)}`;
   return seconds === undefined ? base : `${base}?t=${Math.max(0, Math.floor(seconds))}`;
+}
+
+/** The id of a transcript line on the episode page, by the second it starts: `t-75`. */
+export function lineAnchor(seconds: number): string {
+  return `t-${Math.max(0, Math.floor(seconds))}`;
+}
+
+/**
+ * A moment's link as the pages give it (`/episodes/x?t=75` → `/episodes/x?t=75&q=rustler#t-75`): the query goes
+ * along so the episode page marks its words, and the fragment names the line at `t`, so the browser scrolls there
+ * without JavaScript. The API's `url` stays the plain link: other tools rely on it.
+ */
+export function momentLink(url: string, q?: string): string {
+  const t = new URL(url, 'http://podgrep.invalid').searchParams.get('t');
+  // Appended, not rebuilt: the link's own parameters stay exactly as they were written (a clip's `20,24`).
+  const withQuery = q ? `${url}${url.includes('?') ? '&' : '?'}${new URLSearchParams({ q })}` : url;
+  return t && /^\d+$/.test(t) ? `${withQuery}#${lineAnchor(Number(t))}` : withQuery;
 }

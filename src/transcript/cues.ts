@@ -1,3 +1,4 @@
+import { shorten } from '../shorten.ts';
 /**
  * What every reader hands on: cues with their times and their text, split where the source names who speaks. A
  * `Problem` is something a reader skipped or mended; the importer turns problems into warnings naming the file.
@@ -9,6 +10,6 @@ export type Reading = { cues: Cue[]; problems: Problem[]; language?: string };
 
 /** Longest quoted input in a message. */
 export function quote(text: string): string {
-  const shown = JSON.stringify(text);
-  return shown.length > 70 ? `${shown.slice(0, 66)}..."` : shown;
+  // Cut inside the quotes, so the message still shows a quoted string.
+  return `${shorten(JSON.stringify(text).slice(0, -1), 69)}"`;
 }

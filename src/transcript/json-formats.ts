@@ -1,6 +1,6 @@
 // JSON transcripts: Whisper's verbose_json (the API, the openai-whisper CLI, faster-whisper, WhisperX with speakers),
 // whisper.cpp's `-oj` output, the Podcasting 2.0 format, and plain lists of cues such as [{"start", "end", "text"}].
-import { fromVerboseJson, type Transcript, type VerboseJson, type Word } from '../transcript.ts';
+import { fromVerboseJson, type Transcript, type VerboseJson, type Word } from './transcript.ts';
 import type { Problem } from './cues.ts';
 import { describeJson, isObject, isTime, speakerOf, toSeconds, type Json } from './json-shapes.ts';
 import { fromPodcastingJson } from './podcasting-json.ts';

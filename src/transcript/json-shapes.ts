@@ -1,3 +1,4 @@
+import { shownValue } from '../shorten.ts';
 /** Small readers of JSON values shared by the JSON transcript formats. */
 export type Json = Record<string, unknown>;
 
@@ -26,6 +27,5 @@ export function describeJson(value: unknown): string {
     const keys = Object.keys(value);
     return keys.length ? `an object with ${keys.map((key) => JSON.stringify(key)).slice(0, 8).join(', ')}` : 'an empty object';
   }
-  const shown = JSON.stringify(value) ?? String(value);
-  return shown.length > 70 ? `${shown.slice(0, 67)}...` : shown;
+  return shownValue(value, 70);
 }

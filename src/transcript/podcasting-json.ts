@@ -1,6 +1,6 @@
 // The Podcasting 2.0 JSON transcript format: {"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime",
 // "body"}]}, often one word or phrase per segment.
-import type { Segment, Transcript, Word } from '../transcript.ts';
+import type { Segment, Transcript, Word } from './transcript.ts';
 import type { Problem } from './cues.ts';
 import { describeJson, isObject, speakerOf, toSeconds } from './json-shapes.ts';
 import { matchSpeaker } from './speakers.ts';

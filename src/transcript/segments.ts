@@ -1,4 +1,4 @@
-import type { Segment, Transcript } from '../transcript.ts';
+import type { Segment, Transcript } from './transcript.ts';
 import type { Cue, Problem } from './cues.ts';
 import { matchSpeaker } from './speakers.ts';
 import { applyTurns } from './turns.ts';

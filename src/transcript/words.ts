@@ -1,4 +1,4 @@
-import type { Word } from '../transcript.ts';
+import type { Word } from './transcript.ts';
 
 /**
  * Formats without word times still give every segment its words: the segment's time is shared out in proportion to

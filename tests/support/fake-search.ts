@@ -1,4 +1,4 @@
-import { FACETS } from '../../src/index-settings.ts';
+import { FACETS } from '../../src/documents/index-settings.ts';
 import type { SearchBackend } from '../../src/ports.ts';
 
 /**
@@ -17,9 +17,6 @@ export function emptySearch(): SearchBackend & { searches: number } {
     },
     async episode() {
       return undefined;
-    },
-    async moments() {
-      return [];
     },
     async transcript() {
       return [];

@@ -33,7 +33,7 @@ export function toSegments(words: SpokenWord[]): Segment[] {
       seek: Math.floor(start / 30) * 3000,
       start,
       end: group.at(-1)!.end,
-      text: ' ' + group.map((w) => w.word).join(' '),
+      text: ` ${group.map((w) => w.word).join(' ')}`,
       tokens: [],
       temperature: 0,
       avg_logprob: -0.2,
@@ -53,11 +53,11 @@ export function formatTranscript(
   const segments = toSegments(words);
   switch (format) {
     case 'text':
-      return { contentType: 'text/plain; charset=utf-8', body: text + '\n' };
+      return { contentType: 'text/plain; charset=utf-8', body: `${text}\n` };
     case 'srt':
       return { contentType: 'text/plain; charset=utf-8', body: cues(segments, ',', (i) => `${i + 1}\n`) };
     case 'vtt':
-      return { contentType: 'text/plain; charset=utf-8', body: 'WEBVTT\n\n' + cues(segments, '.', () => '') };
+      return { contentType: 'text/plain; charset=utf-8', body: `WEBVTT\n\n${cues(segments, '.', () => '')}` };
     case 'verbose_json': {
       const body = {
         task: 'transcribe',

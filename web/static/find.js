@@ -74,18 +74,21 @@ if (findForm && transcript && findInput) {
   const go = (step) => {
     highlight();
     if (hits.length === 0) return;
-    hits[at]?.classList.remove('current');
+    for (const piece of hits[at] ?? []) piece.classList.remove('current');
     at = at < 0 ? (step > 0 ? 0 : hits.length - 1) : (at + step + hits.length) % hits.length;
     const hit = hits[at];
-    hit.classList.add('current');
+    for (const piece of hit) piece.classList.add('current');
     const reduced = window.matchMedia('(prefers-reduced-motion: reduce)').matches;
-    hit.scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
-    const line = hit.closest('.line');
+    hit[0].scrollIntoView({ block: 'center', behavior: reduced ? 'auto' : 'smooth' });
+    const line = hit[0].closest('.line');
     const player = document.getElementById('player');
     const seconds = Number(line?.dataset.start);
     if (player && Number.isFinite(seconds)) {
       player.currentTime = seconds;
-      history.replaceState(history.state, '', `?t=${Math.floor(seconds)}`);
+      // The address opens here on a reload; the search that led to the page (`q`) stays in it.
+      const url = new URL(location.href);
+      url.searchParams.set('t', String(Math.floor(seconds)));
+      history.replaceState(history.state, '', url.pathname + url.search);
     }
     render();
   };
@@ -107,30 +110,38 @@ if (findForm && transcript && findInput) {
   render();
 }
 
-/** Wraps every match of `pattern` in the line's text (not its time link) in <mark class="hit">; returns the marks. */
+/**
+ * Wraps every match of `pattern` in the line's text (not its time link) in <mark class="hit">; returns each match's
+ * marks. A match may cross the words the page marked for the search that led here, so the line's text is matched as
+ * one string and each match wrapped piece by piece, one <mark> per text node it spans.
+ */
 function markIn(line, pattern) {
-  const marks = [];
   const walker = document.createTreeWalker(line, NodeFilter.SHOW_TEXT, {
     acceptNode: (node) => (node.parentElement?.closest('a.time') ? NodeFilter.FILTER_REJECT : NodeFilter.FILTER_ACCEPT),
   });
   const nodes = [];
-  while (walker.nextNode()) nodes.push(walker.currentNode);
-  for (const node of nodes) {
-    const text = node.data;
-    const parts = [];
-    let last = 0;
-    for (const match of text.matchAll(pattern)) {
-      if (!match[0]) continue;
+  let text = '';
+  while (walker.nextNode()) {
+    nodes.push({ node: walker.currentNode, from: text.length });
+    text += walker.currentNode.data;
+  }
+  const matches = [...text.matchAll(pattern)].filter((match) => match[0]).map((match) => [match.index, match.index + match[0].length]);
+  const hits = matches.map(() => []);
+  // From the last node back, so splitting a node never moves the offsets of those still to do.
+  for (let n = nodes.length - 1; n >= 0; n--) {
+    const { node, from } = nodes[n];
+    const to = from + node.data.length;
+    for (let m = matches.length - 1; m >= 0; m--) {
+      const [start, end] = matches[m];
+      if (end <= from || start >= to) continue;
+      const piece = node.splitText(Math.max(start, from) - from);
+      piece.splitText(Math.min(end, to) - Math.max(start, from));
       const mark = document.createElement('mark');
       mark.className = 'hit';
-      mark.textContent = match[0];
-      parts.push(text.slice(last, match.index), mark);
-      marks.push(mark);
-      last = match.index + match[0].length;
+      piece.replaceWith(mark);
+      mark.append(piece);
+      hits[m].unshift(mark);
     }
-    if (parts.length === 0) continue;
-    parts.push(text.slice(last));
-    node.replaceWith(...parts);
   }
-  return marks;
+  return hits.filter((pieces) => pieces.length);
 }

@@ -1,9 +1,10 @@
-import type { EpisodeDocument, TranscriptLine } from '../../src/documents.ts';
-import { speakerAt } from '../../src/moments.ts';
-import { episodeUrl } from '../../src/search-results.ts';
+import type { EpisodeDocument } from '../../src/documents/documents.ts';
+import { episodeUrl } from '../../src/search/search-results.ts';
 import { formatTime } from '../../src/time.ts';
+import type { TranscriptLine } from '../../src/moments/transcript-lines.ts';
 import { html, type Html } from '../html.ts';
 import { layout } from './layout.ts';
+import { transcriptSection } from './transcript-view.ts';
 
 /** Where the player loads the audio: the episode's own URL, or this app for a file in EPISODES_DIR. */
 export function audioSrc(episode: EpisodeDocument): string | undefined {
@@ -12,19 +13,21 @@ export function audioSrc(episode: EpisodeDocument): string | undefined {
   return undefined;
 }
 
+/** What the page was opened with: `?t=` (a time or a clip's start and end) and `?q=` (the search that led here). */
+export type EpisodeView = { t?: number | undefined; end?: number | undefined; q?: string | undefined };
+
 /**
- * The episode: player and "search this episode" in a bar that stays in view, the transcript with a link per line, and
- * the show notes beside it on wide screens. static/player.js and static/find.js add seeking, the spoken line and
- * in-episode search; without them every line is still a link that opens the player at its time.
+ * The episode: player and "search this episode" in a bar that stays in view, the transcript line by line with a link
+ * per line (transcript-view.ts), and the show notes beside it on wide screens. static/player.js and static/find.js
+ * add seeking, following the spoken line and in-episode search; without them every line is still a link that opens
+ * the player at its time, and a moment link scrolls to its line by its anchor.
  */
-export function episodePage(episode: EpisodeDocument, moments: TranscriptLine[], t: number | undefined, end?: number): Html {
+export function episodePage(episode: EpisodeDocument, lines: TranscriptLine[], { t, end, q }: EpisodeView = {}): Html {
   const src = audioSrc(episode);
   // A media fragment makes the browser open the audio at `t` even without JavaScript. A clip's end is left to
   // player.js: Chromium enforces a fragment's end on every later play too, so the listener could never go on.
   const clipEnd = t !== undefined && end !== undefined && end > t ? end : undefined;
   const playerSrc = src && t !== undefined ? `${src}#t=${t}` : src;
-  const lines = transcriptLines(moments);
-  const current = t === undefined ? undefined : currentLine(lines, t);
   const meta = [
     episode.podcast,
     episode.date,
@@ -33,33 +36,27 @@ export function episodePage(episode: EpisodeDocument, moments: TranscriptLine[],
   ];
   return layout({
     title: `${episode.title} — podgrep`,
+    q: q ?? '',
     body: html`<article class="episode-page">
   <header class="episode-head">
     <h1>${episode.title}</h1>
     <p class="meta">${meta.filter(Boolean).join(' · ')}</p>
     ${episode.summary ? html`<div class="summary">${episode.summary.split('\n').filter((p) => p.trim()).map((p) => html`<p>${p}</p>`)}</div>` : ''}
   </header>
-  ${playerSrc || moments.length
+  ${playerSrc || lines.length
     ? html`<div class="episode-tools">
+    ${playerSrc && t !== undefined
+      ? html`<button type="button" class="play-from" data-start="${t}" hidden>▶ Play from ${formatTime(t)}</button>`
+      : ''}
     ${playerSrc
       ? html`<audio id="player" controls preload="metadata" src="${playerSrc}" data-start="${t ?? ''}" data-end="${clipEnd ?? ''}" aria-label="Episode audio"></audio>`
       : html`<p class="empty">This episode has no audio.</p>`}
-    ${moments.length ? findForm(episode) : ''}
+    ${lines.length ? findForm(episode) : ''}
   </div>`
     : html`<p class="empty">This episode has no audio.</p>`}
   <div class="episode-body">
-    ${moments.length
-      ? html`<section class="transcript" aria-labelledby="transcript-heading"><h2 id="transcript-heading">Transcript</h2>
-      ${byTurn(lines).map((turn) => {
-        const body = turn.lines.map(
-          (line) => html`<p class="line${line === current ? ' current' : ''}" data-start="${line.start}">
-        <a class="time" href="${episodeUrl(episode.slug, line.start)}" aria-label="Play from ${formatTime(line.start)}">${formatTime(line.start)}</a> ${line.text}</p>`,
-        );
-        if (turn.speaker === undefined) return body;
-        // A stretch the transcript names nobody for is still its own turn, without a name to show.
-        return html`<div class="turn">${turn.speaker ? html`<p class="speaker">${turn.speaker}</p>` : ''}${body}</div>`;
-      })}
-    </section>`
+    ${lines.length
+      ? transcriptSection(episode.slug, lines, { t, q })
       : html`<p class="empty transcript-missing">No transcript yet: this episode is searchable by its show notes.</p>`}
     ${notes(episode)}
   </div>
@@ -107,47 +104,4 @@ const URL_IN_TEXT = /(https?:\/\/[^\s<>"]*[^\s<>"'.,;:!?)\]])/i;
 function withLinks(text: string): Html {
   // split() with a capturing group puts the URLs at the odd indexes.
   return html`${text.split(URL_IN_TEXT).map((part, i) => (i % 2 ? safeLink(part, part) : part))}`;
-}
-
-/** Links start a second or so before the words (search-results.ts), so the line about to be spoken counts as current. */
-const LEAD_IN = 1.5;
-
-function currentLine(lines: Line[], t: number): Line | undefined {
-  return lines.findLast((line) => line.start <= t + LEAD_IN);
-}
-
-/** A line of the page: a moment, or the part of one that a speaker says. `speaker` undefined: nobody is ever named. */
-type Line = { start: number; text: string; speaker: string | null | undefined };
-
-/** Each moment's own text (without the overlap), cut where a speaker's turn begins. */
-function transcriptLines(moments: TranscriptLine[]): Line[] {
-  return moments.flatMap((moment) => {
-    const overlap = moment.overlap ?? 0;
-    const turns = moment.turns ?? [];
-    const cuts = turns.filter((turn) => turn.offset > overlap);
-    const lines: Line[] = [];
-    let from = overlap;
-    let start = moment.start;
-    let speaker = speakerAt(turns, overlap);
-    for (const cut of [...cuts, undefined]) {
-      const text = moment.text.slice(from, cut?.offset).trim();
-      if (text) lines.push({ start, text, speaker });
-      if (!cut) break;
-      [from, start, speaker] = [cut.offset, cut.start, cut.speaker];
-    }
-    return lines;
-  });
-}
-
-/** Consecutive lines of one speaker make one turn. */
-function byTurn(lines: Line[]): { speaker: string | null | undefined; lines: Line[] }[] {
-  const named = lines.some((line) => line.speaker);
-  const turns: { speaker: string | null | undefined; lines: Line[] }[] = [];
-  for (const line of lines) {
-    const speaker = named ? (line.speaker ?? null) : undefined;
-    const last = turns.at(-1);
-    if (last && last.speaker === speaker) last.lines.push(line);
-    else turns.push({ speaker, lines: [line] });
-  }
-  return turns;
 }

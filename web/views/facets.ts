@@ -1,11 +1,10 @@
-import { FACETS, type Facet } from '../../src/index-settings.ts';
-import type { SearchResponse } from '../../src/search-results.ts';
+import { FACETS, type Facet } from '../../src/documents/index-settings.ts';
+import { FACET_VALUES_SHOWN } from '../../src/search/facets.ts';
+import type { SearchResponse } from '../../src/search/search-results.ts';
 import { html, type Html } from '../html.ts';
 import { searchUrl, toggled, type SearchState } from './search-url.ts';
 
 export const FACET_NAMES: Record<Facet, string> = { podcast: 'Podcast', tag: 'Tag', year: 'Year', person: 'Guest or panelist', speaker: 'Speaking' };
-/** Values shown per facet before the list would crowd the page. */
-const FACET_VALUES = 8;
 
 export type Names = Record<string, string>;
 
@@ -30,7 +29,7 @@ export function visibleValues(results: SearchResponse, facet: Facet, active: str
     return !(facet === 'tag' && podcasts.has(squashed(value)));
   });
   const on = useful.filter(({ value }) => active.includes(value));
-  const off = useful.filter(({ value }) => !active.includes(value)).slice(0, FACET_VALUES);
+  const off = useful.filter(({ value }) => !active.includes(value)).slice(0, FACET_VALUES_SHOWN);
   return [...on, ...off];
 }
 

@@ -1,4 +1,4 @@
-import type { SearchResponse } from '../../src/search-results.ts';
+import { episodeMeta, type SearchResponse } from '../../src/search/search-results.ts';
 import { html, type Html } from '../html.ts';
 import { layout } from './layout.ts';
 import { searchUrl } from './search-url.ts';
@@ -19,7 +19,7 @@ export function notFoundPage(message: string, lookAlike?: { q: string; results?:
   <p class="error">${message}</p>
   ${found.length
     ? html`<h2>Episodes with these words</h2>
-  <ul class="look-alike">${found.map((episode) => html`<li><a href="${episode.url}">${episode.title}</a>${episode.podcast || episode.date ? html` <span class="meta">${[episode.podcast, episode.date].filter(Boolean).join(' · ')}</span>` : ''}</li>`)}</ul>`
+  <ul class="look-alike">${found.map((episode) => html`<li><a href="${episode.url}">${episode.title}</a>${episode.podcast || episode.date ? html` <span class="meta">${episodeMeta({ podcast: episode.podcast, date: episode.date })}</span>` : ''}</li>`)}</ul>`
     : ''}
   <p>${lookAlike?.q ? html`<a href="${searchUrl({ q: lookAlike.q, filters: {}, sort: 'relevance' })}">Search for “${lookAlike.q}”</a> · ` : ''}<a href="/">Search all episodes</a> · <a href="/research">Research a topic</a></p>
 </section>`;

@@ -1,20 +1,14 @@
-import type { SearchResponse } from '../../src/search-results.ts';
-import { timelineSvg, weight, type TimelinePoint } from '../../src/timeline.ts';
+import { episodeMeta, type SearchResponse } from '../../src/search/search-results.ts';
+import { timelineSvg, weight, type TimelinePoint } from '../../src/search/timeline.ts';
 import { html, trusted, type Html } from '../html.ts';
 import { layout } from './layout.ts';
 import { momentItem } from './search-page.ts';
+import { researchUrl } from './search-url.ts';
 
 export type ResearchOutcome = { points?: TimelinePoint[]; selected?: SearchResponse; page?: number; error?: string };
 
 /** Rows of the episodes table per page: a topic that comes up in 600 episodes is 24 pages, not one 27,000 px table. */
 export const ROWS_PER_PAGE = 25;
-
-export function researchUrl(q: string, episode?: string, page?: number): string {
-  const params = new URLSearchParams({ q });
-  if (page && page > 1) params.set('page', String(page));
-  if (episode) params.set('episode', episode);
-  return `/research?${params}${episode ? '#episode' : ''}`;
-}
 
 /**
  * Research view: where a topic comes up across the catalogue (a chart by period), the episode picked with its moments,
@@ -77,8 +71,8 @@ function episodeMoments(q: string, selected: SearchResponse): Html {
   if (!episode) return html`<p class="empty" id="episode">That episode does not mention “${q}”.</p>`;
   return html`<section id="episode" class="episode-moments" tabindex="-1" aria-labelledby="episode-heading">
   <h2 id="episode-heading"><a href="${episode.url}">${episode.title}</a></h2>
-  <p class="meta">${[episode.podcast, episode.date].filter(Boolean).join(' · ')}</p>
+  <p class="meta">${episodeMeta({ podcast: episode.podcast, date: episode.date })}</p>
   ${episode.notes.slice(0, 1).map((note) => html`<p class="note"><span class="field">${note.field}</span> ${trusted(note.snippet)}</p>`)}
-  ${episode.moments.length ? html`<ul class="moments">${episode.moments.map(momentItem)}</ul>` : html`<p class="empty">Mentioned in the show notes only.</p>`}
+  ${episode.moments.length ? html`<ul class="moments">${episode.moments.map((moment) => momentItem(moment, q))}</ul>` : html`<p class="empty">Mentioned in the show notes only.</p>`}
 </section>`;
 }

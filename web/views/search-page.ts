@@ -1,11 +1,10 @@
-import { episodeMeta, type EpisodeResult, type MomentResult, type SearchResponse } from '../../src/search-results.ts';
+import { episodeMeta, momentLink, type EpisodeResult, type MomentResult, type SearchResponse } from '../../src/search/search-results.ts';
 import { formatTime } from '../../src/time.ts';
 import { html, trusted, type Html } from '../html.ts';
 import { activeFilters, facets, type Names } from './facets.ts';
 import { layout } from './layout.ts';
-import { researchUrl } from './research-page.ts';
 import { EMPTY_SHELF, home, suggestions, type Shelf } from './shelf.ts';
-import { searchUrl, type SearchState } from './search-url.ts';
+import { researchUrl, searchUrl, type SearchState } from './search-url.ts';
 
 export { searchUrl } from './search-url.ts';
 
@@ -47,7 +46,7 @@ function results(q: string, { results, error, shelf = EMPTY_SHELF }: Outcome): H
   }
   const names = shelf.podcastNames;
   const state: SearchState = { q, filters: results.filters, sort: results.sort };
-  const filtered = Object.values(results.filters).some((values) => values && values.length);
+  const filtered = Object.values(results.filters).some((values) => values?.length);
   if (results.totalEpisodes === 0 && !results.partialEpisodes) {
     return html`<div class="nothing">
   <h1 class="empty">Nothing found for “${q}”</h1>
@@ -68,14 +67,14 @@ function results(q: string, { results, error, shelf = EMPTY_SHELF }: Outcome): H
 </div>
 <div class="with-facets">
 <ol class="results" id="result-list" tabindex="-1" aria-label="Results">
-${results.episodes.map((episode) => episodeItem(episode, names))}
+${results.episodes.map((episode) => episodeItem(episode, names, q))}
 </ol>
 ${facets(results, state, names)}
 </div>
 ${pages > 1 ? pager(state, results.page, pages) : ''}`;
 }
 
-function episodeItem(episode: EpisodeResult, names: Names): Html {
+function episodeItem(episode: EpisodeResult, names: Names, q: string): Html {
   const podcast = episode.podcast ? (names[episode.podcast] ?? episode.podcast) : null;
   return html`<li class="episode">
   <h2><a href="${episode.url}">${episode.title}</a></h2>
@@ -85,7 +84,7 @@ function episodeItem(episode: EpisodeResult, names: Names): Html {
     (note) => html`<p class="note"><span class="field">${FIELD_NAMES[note.field] ?? note.field}</span> ${note.url ? html`<a href="${note.url}">${trusted(note.snippet)}</a>` : trusted(note.snippet)}</p>`,
   )}
   ${episode.moments.length ? html`<ul class="moments">
-    ${episode.moments.map(momentItem)}
+    ${episode.moments.map((moment) => momentItem(moment, q))}
   </ul>` : ''}
 </li>`;
 }
@@ -102,9 +101,12 @@ function countLine(q: string, { totalEpisodes: n, totalEpisodesExact, partialEpi
   return `${full.charAt(0).toUpperCase()}${full.slice(1)}${p ? ` · ${partial}` : ''}`;
 }
 
-/** One moment in a result list: its play link at the matched word, and the highlighted snippet. */
-export function momentItem(moment: MomentResult): Html {
-  return html`<li class="moment"><a class="play" href="${moment.url}" data-clip="${moment.clipUrl}" aria-label="Play from ${formatTime(moment.at)}">▶ ${formatTime(moment.at)}</a> <span class="snippet">${moment.speaker ? html`<span class="speaker">${moment.speaker}:</span> ` : ''}${trusted(moment.snippet)}</span></li>`;
+/**
+ * One moment in a result list: its play link at the matched word, and the highlighted snippet. The link carries the
+ * query and its line's anchor (momentLink), so the episode page opens marked and scrolled to the words.
+ */
+export function momentItem(moment: MomentResult, q: string): Html {
+  return html`<li class="moment"><a class="play" href="${momentLink(moment.url, q)}" data-clip="${moment.clipUrl}" aria-label="Play from ${formatTime(moment.at)}">▶ ${formatTime(moment.at)}</a> <span class="snippet">${moment.speaker ? html`<span class="speaker">${moment.speaker}:</span> ` : ''}${trusted(moment.snippet)}</span></li>`;
 }
 
 function pager(state: SearchState, page: number, pages: number): Html {

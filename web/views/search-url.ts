@@ -1,5 +1,5 @@
-import { FACETS, type Facet } from '../../src/index-settings.ts';
-import type { Filters, Sort } from '../../src/search-request.ts';
+import { FACETS, type Facet } from '../../src/documents/index-settings.ts';
+import type { Filters, Sort } from '../../src/search/search-request.ts';
 
 /** What a results page shows: every control on it is a link to another such state. */
 export type SearchState = { q: string; filters: Filters; sort: Sort; page?: number };
@@ -18,4 +18,12 @@ export function toggled(filters: Filters, facet: Facet, value: string): Filters 
   const current = filters[facet] ?? [];
   const next = current.includes(value) ? current.filter((v) => v !== value) : [...current, value];
   return { ...filters, [facet]: next };
+}
+
+/** The research page for a query: its timeline, one episode picked, a page of the table. */
+export function researchUrl(q: string, episode?: string, page?: number): string {
+  const params = new URLSearchParams({ q });
+  if (page && page > 1) params.set('page', String(page));
+  if (episode) params.set('episode', episode);
+  return `/research?${params}${episode ? '#episode' : ''}`;
 }

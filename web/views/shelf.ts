@@ -1,5 +1,5 @@
-import type { EpisodeSummary } from '../../src/documents.ts';
-import { episodeMeta, episodeUrl } from '../../src/search-results.ts';
+import type { EpisodeSummary } from '../../src/documents/documents.ts';
+import { episodeMeta, episodeUrl } from '../../src/search/search-results.ts';
 import { html, type Html } from '../html.ts';
 import type { Names } from './facets.ts';
 

@@ -1,0 +1,49 @@
+import { parseArgs } from 'node:util';
+import { PodgrepError } from '../../src/errors.ts';
+import { loadConfig } from '../../adapters/cli/load-config.ts';
+import { dryRun, runIndex } from './run-index.ts';
+import { runCli } from '../../adapters/cli/run-cli.ts';
+import { connectSearchEngine } from '../../adapters/meili/search-engine.ts';
+
+const USAGE = `Usage: npm run index [-- --dry-run | --rebuild] [--feed URL] [--verbose]
+
+Indexes the episodes in EPISODES_DIR: transcribes what has no transcript yet and writes everything to the search engine.
+  --dry-run   print the episodes that would be transcribed, their minutes and the estimated cost; send nothing
+  --rebuild   index everything again into fresh indexes, swapped in atomically when complete (kept transcripts are reused)
+  --feed URL  also index this RSS feed, this run only (repeatable; feeds.yml and FEEDS are read as always)
+  --verbose   list every episode, warning and failure in the summary (otherwise ten of each; all are in DATA_DIR/last-run.txt)
+Exit status: 0 when every episode was indexed, 1 when any failed, 2 on an error that stopped the run, 130 when stopped.`;
+
+/** `npm run index`: index EPISODES_DIR into the search engine. */
+export async function main(): Promise<number> {
+  let values;
+  try {
+    ({ values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, rebuild: { type: 'boolean' }, feed: { type: 'string', multiple: true }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' } } }));
+  } catch (error) {
+    throw new PodgrepError(`${(error as Error).message}\n${USAGE}`);
+  }
+  if (values.help) {
+    console.log(USAGE);
+    return 0;
+  }
+  const config = loadConfig();
+  if (values['dry-run']) {
+    await dryRun(config, console.log, values.feed ?? []);
+    return 0;
+  }
+  const engine = await connectSearchEngine(config, (line) => console.log(line));
+  const controller = new AbortController();
+  process.once('SIGINT', () => {
+    console.log('\nStopping: what is already transcribed is kept. (Ctrl-C again to quit at once.)');
+    controller.abort();
+    process.once('SIGINT', () => process.exit(130));
+  });
+  try {
+    const report = await runIndex(config, engine, { signal: controller.signal, feeds: values.feed ?? [], ...(values.rebuild ? { rebuild: true } : {}), ...(values.verbose ? { verbose: true } : {}) });
+    return report.stopped ? 130 : report.failed.length ? 1 : 0;
+  } finally {
+    await engine.stop();
+  }
+}
+
+if (import.meta.main) await runCli(main);

@@ -1,0 +1,130 @@
+import path from 'node:path';
+import { transcriptionEnabled, type Config } from '../../src/config/config.ts';
+import { indexNames } from '../../src/documents/index-settings.ts';
+import { terminalText } from '../../src/terminal-text.ts';
+import { estimateCost, formatDollars, formatMinutes } from '../../src/config/models.ts';
+import type { AudioSource } from '../../src/ports.ts';
+import { audioCache } from '../audio/audio-cache.ts';
+import { estimateRun } from '../pipeline/dry-run.ts';
+import { findFfmpeg } from '../audio/find-ffmpeg.ts';
+import { meiliClient, type MeiliConnection } from '../../adapters/meili/meili-client.ts';
+import { dropRebuild, meiliWriter, rebuildNames, swapInRebuild } from '../../adapters/meili/meili-writer.ts';
+import { openAiTranscriber, type TranscriberOptions } from '../transcription/openai-transcriber.ts';
+import { indexCatalogue } from '../pipeline/pipeline.ts';
+import { progressReporter } from '../pipeline/progress.ts';
+import { readEpisodes } from '../sources/read-episodes.ts';
+import { removeLeftovers } from '../../adapters/files/temp-files.ts';
+import { writeRunList } from '../pipeline/run-list.ts';
+import { cappedLines, skippedNote, summaryLines, type RunReport } from '../pipeline/run-report.ts';
+import { fileTranscriptStore } from '../transcription/transcript-store.ts';
+import { withFeeds } from '../sources/feed-catalogue.ts';
+
+export type RunOptions = {
+  log?: (line: string) => void;
+  signal?: AbortSignal;
+  /** Build everything into fresh indexes and swap them in when complete (`--rebuild`). */
+  rebuild?: boolean;
+  /** Passed to the transcriber; tests shorten the backoff. */
+  transcriber?: Partial<TranscriberOptions>;
+  stream?: NodeJS.WriteStream;
+  /** Print every name in the summary instead of the first ten (`--verbose`). */
+  verbose?: boolean;
+  /** Feed URLs indexed this run beside the configured ones (`--feed`). */
+  feeds?: string[];
+};
+
+function readOptions(config: Config) {
+  return { maxFileBytes: config.episodeMaxBytes, maxTranscriptBytes: config.transcriptMaxBytes };
+}
+
+/** The adapters every run uses, built from the configuration. */
+function adapters(config: Config, log: (line: string) => void) {
+  let ffmpeg: Promise<string> | undefined;
+  return {
+    audio: audioCache({
+      dir: path.join(config.dataDir, 'audio'),
+      maxBytes: config.audioMaxBytes,
+      allowPrivateUrls: config.allowPrivateUrls,
+      localDirs: [config.episodesDir, ...config.audioDirs],
+      deadlineMs: config.audioDeadlineMs,
+      minBytesPerSecond: config.audioMinBytesPerSecond,
+    }) as AudioSource,
+    audioDirs: config.audioDirs,
+    allowPrivateUrls: config.allowPrivateUrls,
+    transcripts: fileTranscriptStore(path.join(config.dataDir, 'transcripts')),
+    workDir: path.join(config.dataDir, 'work'),
+    // Looked up once, on first use: runs that only reuse kept transcripts never need it.
+    ffmpeg: () =>
+      (ffmpeg ??= findFfmpeg({ override: config.ffmpegBin, copyDir: path.join(config.dataDir, 'bin') }).then((found) => {
+        log(found.warning ?? `Decoding audio with ffmpeg ${found.version} (${found.path})`);
+        return found.path;
+      })),
+  };
+}
+
+/** `npm run index`: wires the real adapters to the pipeline and prints what the run did. */
+export async function runIndex(config: Config, engine: MeiliConnection, options: RunOptions = {}): Promise<RunReport> {
+  // Lines name files, titles and errors quoting content: no escape sequence from them reaches the terminal.
+  const log = options.log ?? ((line: string) => console.log(terminalText(line)));
+  const catalogue = await withFeeds(await readEpisodes(config.episodesDir, readOptions(config)), config, { extra: options.feeds ?? [], log, ...(options.signal ? { signal: options.signal } : {}) });
+  // Before and after the run: an ffmpeg orphaned by a killed run can still be starting when this run begins.
+  const leftovers = () => removeLeftovers(['audio', 'transcripts', 'work'].map((folder) => path.join(config.dataDir, folder)));
+  const cleaned = await leftovers();
+  if (cleaned) log(`Removed ${cleaned} half-written file(s) left by an interrupted run.`);
+  log(`Indexing ${catalogue.episodes.length} episode(s) from ${config.episodesDir}${skippedNote(catalogue)}`);
+  for (const line of cappedLines(catalogue.feedWarnings.map((warning) => `⚠ ${warning}`), { verbose: options.verbose }, 'feed warning')) log(line);
+  const transcribing = transcriptionEnabled(config);
+  const progress = options.log
+    ? { update: (slug: string, stage: string) => log(`${slug}: ${stage}`), log, done() {} }
+    : progressReporter(options.stream ?? process.stdout, catalogue.episodes.length);
+  const client = meiliClient(engine);
+  const names = indexNames(config.meili.indexPrefix);
+  if (options.rebuild) {
+    await dropRebuild(client, names);
+    log('Rebuilding into fresh indexes; searches keep using the current ones until the rebuild is complete.');
+  }
+  try {
+    const report = await indexCatalogue(catalogue, {
+      ...adapters(config, progress.log),
+      writer: meiliWriter(client, options.rebuild ? rebuildNames(names) : names),
+      transcriber: transcribing ? openAiTranscriber({ ...config.transcribe, ...options.transcriber }) : undefined,
+      maxUploadBytes: config.transcribe.maxUploadBytes,
+      concurrency: config.transcribe.concurrency,
+      glossary: catalogue.glossary,
+      progress: progress.update,
+      log: progress.log,
+      ...(options.signal ? { signal: options.signal } : {}),
+    });
+    // The progress line ends before the summary, and also when the run fails (below).
+    progress.done();
+    if (options.rebuild && !report.stopped) {
+      await swapInRebuild(client, names);
+      log('The rebuilt indexes are live.');
+    }
+    const listFile = await writeRunList(config.dataDir, catalogue, report);
+    for (const line of summaryLines(report, config.transcribe.model, transcribing, { listFile, verbose: options.verbose })) log(line);
+    return report;
+  } catch (error) {
+    progress.done();
+    throw error;
+  } finally {
+    await leftovers().catch(() => {});
+  }
+}
+
+/** `npm run index -- --dry-run`: what a run would transcribe and what it would cost, before anything is spent. */
+export async function dryRun(config: Config, log: (line: string) => void = (line) => console.log(terminalText(line)), feeds: string[] = []): Promise<number> {
+  const catalogue = await withFeeds(await readEpisodes(config.episodesDir, readOptions(config)), config, { extra: feeds, log });
+  log(`Reading ${catalogue.episodes.length} episode(s) from ${config.episodesDir}${skippedNote(catalogue)}`);
+  for (const line of cappedLines([...catalogue.failures.map((f) => `✗ ${f.message}`), ...catalogue.warnings.map((w) => `! ${w}`)])) log(line);
+  const model = config.transcribe.model;
+  const estimates = await estimateRun(catalogue, { ...adapters(config, log), model, maxUploadBytes: config.transcribe.maxUploadBytes, log });
+  const seconds = estimates.reduce((sum, item) => sum + item.seconds, 0);
+  for (const item of estimates) log(`  ${item.slug}: ${formatMinutes(item.seconds)} in ${item.pieces} piece(s), about ${formatDollars(estimateCost(model, item.seconds))}`);
+  log(
+    `Dry run: ${estimates.length} episode(s) to transcribe, ${formatMinutes(seconds)} of audio, estimated ` +
+      `${formatDollars(estimateCost(model, seconds))} with ${model}.` +
+      (transcriptionEnabled(config) ? '' : ' (No transcription service is configured: a run would index show notes only.)'),
+  );
+  return seconds;
+}

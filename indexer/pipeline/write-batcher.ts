@@ -1,0 +1,69 @@
+import type { DocumentWriter, WriteBatch } from '../../src/ports.ts';
+
+/** Moments sent in one request once this many are waiting: a few MB of documents. */
+const FLUSH_AT = 5_000;
+
+const empty = (): WriteBatch => ({ episodes: [], moments: [], staleMomentIds: [], removedEpisodeIds: [] });
+
+/**
+ * Collects the documents of the episodes in flight and sends them in batches, because Meilisearch spends about as long
+ * on a one-document task as on a batch of thousands.
+ *
+ * A batch is sent as soon as it is full, without waiting for the ones before it to be indexed: Meilisearch merges
+ * the tasks that queue up behind a running one into its next batch, and larger batches index faster (here, 1,600
+ * moments/s in batches of 5,000; 2,500/s in one of 100,000). Once sent, the documents are Meilisearch's to keep:
+ * memory holds the batch being filled and those waiting to be sent, and `add` waits while its batch is sent. Settling (waiting until each batch is indexed, then
+ * handing over its episode documents) runs one batch at a time, in order, behind the sending; `flush` waits for all.
+ * Episode documents are waited for only at the end, so their small tasks are merged too (waiting for each cost ~4 s
+ * of a 45 s run at 1,000 episodes).
+ */
+export function writeBatcher(writer: DocumentWriter) {
+  let pending = empty();
+  let sending: Promise<void> = Promise.resolve();
+  let settling: Promise<void> = Promise.resolve();
+  let failure: { error: unknown } | undefined;
+  const check = () => {
+    if (failure) throw failure.error;
+  };
+  const fail = (error: unknown) => {
+    failure ??= { error };
+  };
+  // Apart from `send`: a closure made there would keep the sent batch's documents alive until the batch settles.
+  const settleLater = (sent: { settle(): Promise<void> }) => {
+    // Kept and thrown from the next add or flush: the run stops at the first write that failed.
+    settling = settling.then(() => (failure ? undefined : sent.settle())).catch(fail);
+  };
+  const send = (): Promise<void> => {
+    let batch: WriteBatch | undefined = pending;
+    pending = empty();
+    if (!batch.episodes.length && !batch.moments.length && !batch.staleMomentIds.length && !batch.removedEpisodeIds.length) return sending;
+    sending = sending
+      .then(async () => {
+        const taken = batch;
+        batch = undefined;
+        if (failure || !taken) return;
+        settleLater(await writer.send(taken));
+      })
+      .catch(fail);
+    return sending;
+  };
+  return {
+    add: async (batch: WriteBatch): Promise<void> => {
+      check();
+      pending.episodes.push(...batch.episodes);
+      pending.moments.push(...batch.moments);
+      pending.staleMomentIds.push(...batch.staleMomentIds);
+      pending.removedEpisodeIds.push(...batch.removedEpisodeIds);
+      if (pending.moments.length < FLUSH_AT) return;
+      await send();
+      check();
+    },
+    /** Sends what is waiting and resolves when everything sent is written. */
+    flush: async (): Promise<void> => {
+      await send();
+      await settling;
+      check();
+      await writer.drain();
+    },
+  };
+}

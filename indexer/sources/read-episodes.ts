@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import type { Dirent } from 'node:fs';
+import fs from 'node:fs/promises';
+import path from 'node:path';
+import { parse as parseYaml } from 'yaml';
+import { siteConfig, type SiteConfig } from '../../src/episode/episode-fields.ts';
+import { parseEpisodeFile, type Episode } from '../../src/episode/episode.ts';
+import { EpisodeError } from '../../src/errors.ts';
+import { parseGlossary, type GlossaryEntry } from '../../src/catalogue/glossary.ts';
+import { slugFromPath } from '../../src/episode/slug.ts';
+import { readInside } from '../../adapters/files/safe-read.ts';
+
+/** An episode and, when one sits beside it (`<name>.vtt`, `.srt` or `.json`), its published transcript. */
+export type EpisodeFile = {
+  file: string;
+  episode: Episode;
+  transcriptFile: string | undefined;
+  /** sha256 of the episode file and its transcript file: what the episode's fingerprint starts from. */
+  sourceHash: string;
+  /** The episodes folder: local transcripts must resolve inside it. @default the episode file's folder */
+  root?: string;
+  /** TRANSCRIPT_MAX_BYTES. */
+  maxTranscriptBytes?: number;
+};
+
+export type Catalogue = {
+  dir: string;
+  episodes: EpisodeFile[];
+  failures: EpisodeError[];
+  /** Every slug in the folder, failed files' too: what was indexed for a file that still exists is kept. */
+  slugs: string[];
+  glossary: GlossaryEntry[];
+  /** Files that are plainly not episodes (README, LICENSE, Hugo's `_index.md`, no front matter, drafts). */
+  skipped: { file: string; reason: string }[];
+  /** Values that could not be read, transcripts refused: the episodes are indexed without them. */
+  warnings: string[];
+};
+
+export type ReadOptions = {
+  /** Largest episode file read (EPISODE_MAX_BYTES). @default 5 MiB */
+  maxFileBytes?: number;
+  /** Largest transcript file read (TRANSCRIPT_MAX_BYTES). @default 50 MiB */
+  maxTranscriptBytes?: number;
+};
+
+export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
+export const DEFAULT_MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;
+const TRANSCRIPT_EXTENSIONS = ['.vtt', '.srt', '.json'];
+const EPISODE_FILE = /\.(md|markdown)$/i;
+/** Folders that hold no episodes: dependencies and the build output of Jekyll, Hugo, Eleventy and Astro. */
+const SKIPPED_FOLDERS = new Set(['node_modules', '_site', 'public', 'dist', 'build', 'resources', 'vendor', '_includes', '_layouts', '_data']);
+const NOT_EPISODES = /^(readme|license|licence|changelog|contributing|code_of_conduct|security|_index)(\.[a-z]+)*$/i;
+
+/**
+ * Reads every `*.md` and `*.markdown` under the folder, sub-folders too. A file that cannot be used is reported and
+ * the others still come through; one pass over the tree, no per-file scan of the others.
+ */
+export async function readEpisodes(dir: string, options: ReadOptions = {}): Promise<Catalogue> {
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const maxTranscriptBytes = options.maxTranscriptBytes ?? DEFAULT_MAX_TRANSCRIPT_BYTES;
+  let top: Dirent[];
+  try {
+    top = await fs.readdir(dir, { withFileTypes: true });
+  } catch (error) {
+    throw new EpisodeError(dir, 'the episodes folder cannot be read (set EPISODES_DIR to the folder of *.md files)', { cause: error });
+  }
+  const present = new Set(top.map((entry) => entry.name));
+  const site = await readSiteConfig(dir, present, maxFileBytes);
+  const catalogue: Catalogue = { dir, episodes: [], failures: [], slugs: [], glossary: await readGlossary(dir, present, maxFileBytes), skipped: [], warnings: [] };
+  const bySlug = new Map<string, { files: string[]; items: EpisodeFile[] }>();
+  const decoder = new TextDecoder('utf-8', { fatal: true });
+
+  for (const { folder, names, files } of await walk(dir, top)) {
+    for (const name of files) {
+      const file = path.join(folder, name);
+      const relative = path.relative(dir, file);
+      if (NOT_EPISODES.test(name)) {
+        catalogue.skipped.push({ file, reason: 'not an episode file' });
+        continue;
+      }
+      const pathSlug = slugFromPath(relative) ?? 'episode';
+      try {
+        const bytes = await readInside(file, { root: dir, maxBytes: maxFileBytes, limitName: 'EPISODE_MAX_BYTES', what: 'an episode file', walked: true });
+        let text: string;
+        try {
+          text = decoder.decode(bytes);
+        } catch (error) {
+          throw new EpisodeError(file, 'the file is not UTF-8 text; save it as UTF-8', { cause: error });
+        }
+        const warn = (message: string) => catalogue.warnings.push(message);
+        const result = parseEpisodeFile(file, text, { slug: pathSlug, fields: site.fields, audioPrefix: site.audioPrefix, warn });
+        if ('skipped' in result) {
+          catalogue.skipped.push({ file, reason: result.skipped });
+          continue;
+        }
+        const stem = name.replace(EPISODE_FILE, '');
+        const transcript = TRANSCRIPT_EXTENSIONS.map((ext) => `${stem}${ext}`).find((candidate) => names.has(candidate));
+        let transcriptFile = transcript && path.join(folder, transcript);
+        const hash = createHash('sha256').update(bytes);
+        if (transcriptFile) {
+          const read = await readInside(transcriptFile, { root: dir, maxBytes: maxTranscriptBytes, limitName: 'TRANSCRIPT_MAX_BYTES', what: 'a transcript', walked: true }).catch((error: unknown) => {
+            catalogue.warnings.push(`${(error as Error).message}; ${relative} is indexed without this transcript`);
+            return undefined;
+          });
+          if (read) hash.update(read);
+          else transcriptFile = undefined;
+        }
+        const item: EpisodeFile = { file, episode: result.episode, transcriptFile, sourceHash: hash.digest('hex'), root: dir, maxTranscriptBytes };
+        const entry = bySlug.get(item.episode.slug) ?? { files: [], items: [] };
+        entry.files.push(file);
+        entry.items.push(item);
+        bySlug.set(item.episode.slug, entry);
+      } catch (error) {
+        const entry = bySlug.get(pathSlug) ?? { files: [], items: [] };
+        entry.files.push(file);
+        bySlug.set(pathSlug, entry);
+        catalogue.failures.push(error instanceof EpisodeError ? error : new EpisodeError(file, String(error), { cause: error }));
+      }
+    }
+  }
+  for (const [slug, { files, items }] of bySlug) {
+    catalogue.slugs.push(slug);
+    if (files.length === 1) {
+      catalogue.episodes.push(...items);
+      continue;
+    }
+    // `a.md` and `A.md`, or two spellings of `café.md`, are two files but one address: neither replaces the other.
+    for (const item of items) {
+      const others = files.filter((other) => other !== item.file).join(', ');
+      catalogue.failures.push(new EpisodeError(item.file, `this file and ${others} would both be the episode "${slug}"; rename one or give one a \`slug:\``));
+    }
+  }
+  return catalogue;
+}
+
+type Folder = { folder: string; names: Set<string>; files: string[] };
+
+/** Every folder under `dir` with its episode files, sorted, in one pass. Dot-folders and build output are left out. */
+async function walk(dir: string, top: Dirent[]): Promise<Folder[]> {
+  const folders: Folder[] = [];
+  const pending: [string, Dirent[]][] = [[dir, top]];
+  for (let next = pending.pop(); next; next = pending.pop()) {
+    const [folder, entries] = next;
+    const files: string[] = [];
+    for (const entry of entries) {
+      if (entry.name.startsWith('.')) continue;
+      // Symlinked folders are not followed: they could loop or lead out of the episodes folder.
+      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) {
+        const sub = path.join(folder, entry.name);
+        pending.push([sub, await fs.readdir(sub, { withFileTypes: true }).catch(() => [])]);
+      } else if (EPISODE_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) files.push(entry.name);
+    }
+    folders.push({ folder, names: new Set(entries.map((entry) => entry.name)), files: files.sort() });
+  }
+  return folders.sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
+}
+
+/** `glossary.yml` beside the episodes, if there is one. A broken glossary stops the run: every episode depends on it. */
+async function readGlossary(dir: string, present: Set<string>, maxBytes: number): Promise<GlossaryEntry[]> {
+  const name = ['glossary.yml', 'glossary.yaml'].find((candidate) => present.has(candidate));
+  if (!name) return [];
+  const file = path.join(dir, name);
+  return parseGlossary(file, (await readInside(file, { root: dir, maxBytes, limitName: 'EPISODE_MAX_BYTES', what: 'a settings file' })).toString('utf8'));
+}
+
+/** `podgrep.yml`: the site's own field names. Broken, it stops the run, like the glossary. */
+async function readSiteConfig(dir: string, present: Set<string>, maxBytes: number): Promise<SiteConfig> {
+  const name = ['podgrep.yml', 'podgrep.yaml'].find((candidate) => present.has(candidate));
+  if (!name) return { fields: {}, audioPrefix: undefined };
+  const file = path.join(dir, name);
+  const text = (await readInside(file, { root: dir, maxBytes, limitName: 'EPISODE_MAX_BYTES', what: 'a settings file' })).toString('utf8');
+  try {
+    return siteConfig(file, parseYaml(text, { version: '1.2', schema: 'core', maxAliasCount: 100 }));
+  } catch (error) {
+    throw new EpisodeError(file, (error as Error).message.replace(`${file}: `, ''), { cause: error });
+  }
+}

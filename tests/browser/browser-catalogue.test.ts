@@ -1,0 +1,178 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { BrowserContextOptions, Page } from 'playwright-core';
+import { axeViolations } from '../support/axe.ts';
+import { launchBrowser } from '../support/browser.ts';
+import { audioCatalogue, startStack } from '../support/stack.ts';
+import { EPISODES, episodeTitle, tabStops, writeUiCatalogue } from '../support/ui-catalogue.ts';
+
+// The page on a catalogue of 521 episodes: the research view at scale, facets, filters, empty and error states, axe.
+const { episodes } = await audioCatalogue();
+await writeUiCatalogue(episodes);
+const stack = await startStack(episodes);
+await stack.index();
+const browser = await launchBrowser();
+
+async function open(options: BrowserContextOptions = {}): Promise<Page> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const page = await context.newPage();
+  page.on('close', () => void context.close());
+  return page;
+}
+
+test('the research page at 500+ matching episodes: a chart by period, a paged table by mentions, few tab stops', async (t) => {
+  const page = await open();
+  await page.goto(`${stack.web}/research?q=javascript`);
+  assert.match((await page.locator('.research .count').textContent()) ?? '', new RegExp(`comes up in ${EPISODES + 1} episodes`));
+  const height = await page.evaluate(() => document.documentElement.scrollHeight);
+  assert.ok(height < 3000, `the page is ${height} px tall`);
+  const stops = await tabStops(page);
+  assert.ok(stops.length < 100, `${stops.length} tab stops`);
+  t.diagnostic(`research page: ${height} px tall, ${stops.length} tab stops`);
+  // Ten years of weekly episodes: grouped by year or quarter, not one bar per episode; no bar is a control.
+  const bars = await page.locator('svg.timeline rect.bar').count();
+  assert.ok(bars > 5 && bars <= 45, `${bars} bars`);
+  assert.equal(await page.locator('svg.timeline a, svg.timeline [tabindex]').count(), 0);
+  // Sorted by mentions: the episode that says it first, then notes-only mentions, newest first, 25 to a page.
+  const rows = page.locator('.episodes-table tbody tr');
+  assert.equal(await rows.count(), 25);
+  const said = await rows.locator('td:nth-child(3)').allTextContents();
+  assert.equal(await rows.first().locator('a').textContent(), 'The Long Hour');
+  assert.match(said[0] ?? '', /^\d+ moments$/);
+  assert.deepEqual(new Set(said.slice(1)), new Set(['mentioned in show notes']));
+  const dates = (await rows.locator('td:nth-child(2)').allTextContents()).slice(1);
+  assert.deepEqual(dates, [...dates].sort().reverse());
+  const first = await rows.first().locator('a').textContent();
+  await page.getByRole('link', { name: 'Next →' }).click();
+  await page.waitForURL(/page=2/);
+  assert.notEqual(await rows.first().locator('a').textContent(), first);
+  assert.match((await page.locator('.episodes-table caption').textContent()) ?? '', /page 2 of 21/);
+  // A picked episode's moments come above the table, and the table stays on its page.
+  await page.goto(`${stack.web}/research?q=javascript`);
+  await page.getByRole('link', { name: 'The Long Hour' }).click();
+  await page.waitForURL(/episode=hour#episode$/);
+  const picked = page.locator('#episode');
+  assert.ok((await picked.locator('li.moment').count()) >= 3);
+  assert.ok(await picked.evaluate((el) => Boolean(el.compareDocumentPosition(document.querySelector('table')!) & Node.DOCUMENT_POSITION_FOLLOWING)));
+  // At phone width nothing spills sideways.
+  await page.setViewportSize({ width: 390, height: 844 });
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no horizontal scroll at 390 px');
+  await page.close();
+});
+
+test('facets drop what every result has and tags that repeat the podcast, name podcasts, and list a person once', async () => {
+  const page = await open();
+  // 52 episodes of two shows say "typescript", every one tagged "podcast" and with its show's name.
+  await page.goto(`${stack.web}/search?q=typescript`);
+  const facet = (name: string) => page.locator('.facets section', { has: page.locator('h3', { hasText: name }) }).locator('a');
+  const values = async (name: string) => (await facet(name).allTextContents()).map((text) => text.replace(/\s+\d+$/, '').trim());
+  assert.deepEqual((await values('Podcast')).sort(), ['Elixir Mix', 'JavaScript Jabber']);
+  const tags = await values('Tag');
+  assert.ok(tags.includes('react') && tags.includes('node'), tags.join(', '));
+  for (const noise of ['podcast', 'js_jabber', 'elixir_mix']) assert.ok(!tags.includes(noise), `tag “${noise}” is shown: ${tags.join(', ')}`);
+  const people = await values('Guest or panelist');
+  assert.deepEqual(people.filter((name) => name.startsWith('Charles')), ['Charles Max Wood']);
+  // Podcasts by name in each result too.
+  assert.match((await page.locator('.episode .meta').first().textContent()) ?? '', /JavaScript Jabber|Elixir Mix|The podgrep demo/);
+  await page.close();
+});
+
+test('active filters say which, each removable, selected values first; nothing is cut off at 390 px', async () => {
+  const page = await open({ viewport: { width: 390, height: 844 }, isMobile: true, hasTouch: true });
+  await page.goto(`${stack.web}/search?q=typescript`);
+  await page.locator('.facets a', { hasText: 'Elixir Mix' }).click();
+  await page.waitForURL(/podcast=elixir-mix/);
+  await page.locator('.facets a', { hasText: 'Aimee Knight' }).click();
+  await page.waitForURL(/person=Aimee/);
+  const filtered = page.locator('.filtered');
+  assert.match((await filtered.textContent()) ?? '', /Filtered by:\s*Podcast: Elixir Mix ✕\s*Guest or panelist: Aimee Knight ✕\s*Clear all/);
+  assert.match((await page.locator('.facets section').first().locator('a').first().textContent()) ?? '', /Elixir Mix/, 'the selected value comes first');
+  const overflow = await page.evaluate(() =>
+    [...document.querySelectorAll('.filtered a, .summary-bar, h1, .count')].filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5).map((el) => el.textContent),
+  );
+  assert.deepEqual(overflow, []);
+  assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth));
+  await page.getByRole('link', { name: 'Remove filter Podcast: Elixir Mix' }).click();
+  await page.waitForURL((url) => !url.searchParams.has('podcast') && url.searchParams.get('person') === 'Aimee Knight');
+  await page.getByRole('link', { name: 'Clear all' }).click();
+  await page.waitForURL((url) => url.search === '?q=typescript');
+  await page.close();
+});
+
+test('"Nothing found" says with which filters, and offers example queries and the newest episodes', async () => {
+  const page = await open();
+  await page.goto(`${stack.web}/search?q=${encodeURIComponent('event loop')}&podcast=podgrep-demo&person=Aimee+Knight`);
+  assert.equal(await page.locator('h1').textContent(), 'Nothing found for “event loop”');
+  assert.match((await page.locator('.filtered').textContent()) ?? '', /Podcast: The podgrep demo ✕.*Aimee Knight ✕/s);
+  assert.deepEqual(await page.locator('.examples a').allTextContents(), ['event loop', 'closures', 'React']);
+  assert.equal(await page.locator('.recent li').first().locator('a').textContent(), 'The Long Hour');
+  await page.locator('.examples a', { hasText: 'closures' }).click();
+  await page.waitForURL(/\/search\?q=closures$/);
+  assert.ok((await page.locator('li.episode').count()) > 0);
+  await page.close();
+});
+
+test('the home page shows example queries and the newest episodes; its placeholder fits on a phone', async () => {
+  const page = await open({ viewport: { width: 390, height: 844 }, isMobile: true });
+  await page.goto(stack.web);
+  assert.equal(await page.locator('h1').textContent(), 'Search what was said');
+  assert.deepEqual(await page.locator('.examples a').allTextContents(), ['event loop', 'closures', 'React']);
+  const recent = await page.locator('.recent li a').allTextContents();
+  assert.deepEqual(recent, ['The Long Hour', ...[519, 518, 517, 516].map(episodeTitle)]);
+  // The placeholder's text, in the box's font, fits inside the box.
+  const fit = await page.locator('#q').evaluate((input: HTMLInputElement) => {
+    const style = getComputedStyle(input);
+    const context = document.createElement('canvas').getContext('2d')!;
+    context.font = `${style.fontWeight} ${style.fontSize} ${style.fontFamily}`;
+    const room = input.clientWidth - parseFloat(style.paddingLeft) - parseFloat(style.paddingRight);
+    return { text: context.measureText(input.placeholder).width, room };
+  });
+  assert.ok(fit.text <= fit.room, `placeholder ${fit.text} px in ${fit.room} px`);
+  await page.close();
+});
+
+test('an unknown episode is a 404 with a heading that offers the episodes its words find', async () => {
+  const page = await open();
+  const response = await page.goto(`${stack.web}/episodes/the-long-hourr`);
+  assert.equal(response?.status(), 404);
+  assert.equal(await page.locator('h1').textContent(), 'Not found');
+  assert.match((await page.locator('.not-found .error').textContent()) ?? '', /No episode called “the-long-hourr”/);
+  assert.ok((await page.locator('.look-alike a').allTextContents()).includes('The Long Hour'));
+  await page.locator('.look-alike a', { hasText: 'The Long Hour' }).click();
+  await page.waitForURL(/\/episodes\/hour$/);
+  const other = await page.goto(`${stack.web}/no/such/page`);
+  assert.equal(other?.status(), 404);
+  assert.equal(await page.locator('h1').textContent(), 'Not found');
+  await page.close();
+});
+
+const PAGES: [string, string][] = [
+  ['home', '/'],
+  ['results', '/search?q=javascript&podcast=elixir-mix'],
+  ['no results', '/search?q=zzzqqq'],
+  ['research', '/research?q=javascript&episode=hour'],
+  ['404', '/episodes/the-long-hourr'],
+  ['episode', '/episodes/hour?t=40'],
+  ['episode opened from a result', `/episodes/hour?t=40&q=${encodeURIComponent('event loop')}#t-40`],
+];
+
+test('axe-core finds no violations on any page, light and dark, at 1280 and 390 px', async () => {
+  const found: string[] = [];
+  for (const colorScheme of ['light', 'dark'] as const) {
+    for (const width of [1280, 390]) {
+      const page = await open({ bypassCSP: true, colorScheme, viewport: { width, height: 900 } });
+      for (const [name, url] of PAGES) {
+        await page.goto(stack.web + url);
+        for (const violation of await axeViolations(page)) found.push(`${name} ${colorScheme} ${width}px: ${violation}`);
+      }
+      await page.close();
+    }
+  }
+  assert.deepEqual(found, []);
+  // The check can fail: an image without a text alternative is reported.
+  const page = await open({ bypassCSP: true });
+  await page.goto(stack.web);
+  await page.evaluate(() => document.querySelector('main')?.append(Object.assign(document.createElement('img'), { src: '/static/logo.svg' })));
+  assert.match((await axeViolations(page)).join('\n'), /^image-alt/m);
+  await page.close();
+});

@@ -1,0 +1,75 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { parseEpisode } from '../../src/episode/episode.ts';
+import { EpisodeError } from '../../src/errors.ts';
+
+// Issue 11 #4: a summary of 40,000 `[` took 2.2 s and a 4.9 MB file never finished. Not a timed test: each
+// pathological body must parse in a small multiple of the time a normal body of the same size takes, which a cost
+// that grows faster than the input cannot do at a megabyte.
+const SIZE = 1_000_000;
+const paragraph = 'Matt talks about [Rustler](https://rustler.example) and *dirty schedulers*, with `NIF` code &amp; <b>more</b>.\n\n';
+const normal = paragraph.repeat(Math.ceil(SIZE / paragraph.length)).slice(0, SIZE);
+const pathological: Record<string, string> = {
+  'open brackets': '['.repeat(SIZE),
+  'unclosed links': '[a]('.repeat(SIZE / 4),
+  'unclosed emphasis': '*a _b '.repeat(SIZE / 6),
+  'unclosed code spans': '`a ``b '.repeat(SIZE / 7),
+  'nested quotes': '> '.repeat(SIZE / 2),
+  'nested unclosed HTML': '<div><b><i>'.repeat(SIZE / 11),
+  'inline tags': 'x <a href="https://a.example">'.repeat(SIZE / 31),
+  'unclosed tags': '<a '.repeat(SIZE / 3),
+  entities: '&#60;&nbsp;'.repeat(SIZE / 11),
+  'unclosed template tags': '{% {{< '.repeat(SIZE / 7),
+  'guests lines': 'Special Guests: A, '.repeat(SIZE / 19),
+};
+
+function timeOf(body: string): number {
+  let best = Infinity;
+  for (let run = 0; run < 2; run++) {
+    const started = performance.now();
+    parseEpisode('x.md', `---\ntitle: T\n---\n## Summary\n${body}`);
+    best = Math.min(best, performance.now() - started);
+  }
+  return best;
+}
+
+test('show notes parse in time linear in their size, whatever they hold', { timeout: 600_000 }, () => {
+  timeOf(normal.slice(0, 50_000));
+  const baseline = timeOf(normal);
+  for (const [name, body] of Object.entries(pathological)) {
+    const spent = timeOf(body);
+    assert.ok(spent < baseline * 12 + 200, `${name}: ${Math.round(spent)} ms, a normal body of the same size ${Math.round(baseline)} ms`);
+  }
+});
+
+// Front matter parsers are compared with themselves: the time for an input must grow like its size (4 times the size,
+// about 4 times the time), where a cost growing with the square would take 16 times as long.
+test('pathological front matter fails fast or parses, in time linear in its size', { timeout: 300_000 }, () => {
+  const timeFront = (text: string) => {
+    let best = Infinity;
+    for (let run = 0; run < 2; run++) {
+      const started = performance.now();
+      try {
+        parseEpisode('x.md', text);
+      } catch (error) {
+        assert.ok(error instanceof EpisodeError, String(error));
+      }
+      best = Math.min(best, performance.now() - started);
+    }
+    return best;
+  };
+  const cases: Record<string, (size: number) => string> = {
+    'deep YAML flow': (size) => `---\ntitle: T\nx: ${'['.repeat(size)}\n---\n`,
+    'repeated YAML keys': (size) => `---\ntitle: T\n${'k: v\n'.repeat(size / 5)}---\n`,
+    'YAML anchors and aliases': (size) => `---\ntitle: T\na: &a [x]\n${'b: [*a, *a, *a, *a]\n'.repeat(size / 20)}---\n`,
+    'deep JSON': (size) => `{"title": "T", "x": ${'['.repeat(size)}\n`,
+    'a JSON string of braces': (size) => `{"title": "${'{'.repeat(size)}"}\n`,
+    'a huge TOML string': (size) => `+++\ntitle = "${'a'.repeat(size)}"\n+++\n`,
+    'deep TOML arrays': (size) => `+++\ntitle = "T"\nx = ${'['.repeat(size)}\n+++\n`,
+  };
+  for (const [name, make] of Object.entries(cases)) {
+    timeFront(make(SIZE / 16));
+    const [small, large] = [timeFront(make(SIZE / 16)), timeFront(make(SIZE / 4))];
+    assert.ok(large < small * 10 + 100, `${name}: ${Math.round(small)} ms at ${SIZE / 16} bytes, ${Math.round(large)} ms at ${SIZE / 4}`);
+  }
+});

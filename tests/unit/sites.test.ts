@@ -1,0 +1,171 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { readEpisodes } from '../../indexer/sources/read-episodes.ts';
+
+// One folder per shape of real podcast site (tests/fixtures/sites/README.md): every episode file is read with the right
+// title, date, audio, people, label and slug, and what is not an episode is skipped and counted, not failed.
+const sites = fileURLToPath(new URL('../fixtures/sites/', import.meta.url));
+
+type Expected = { title: string; date?: string; audio?: string; people?: string[]; label?: string; number?: number; duration?: number };
+
+async function site(name: string, expected: Record<string, Expected>, skipped: number) {
+  const catalogue = await readEpisodes(path.join(sites, name));
+  assert.deepEqual(catalogue.failures.map((f) => f.message), [], 'no file fails');
+  const bySlug = new Map(catalogue.episodes.map((item) => [item.episode.slug, item.episode]));
+  assert.deepEqual([...bySlug.keys()].sort(), Object.keys(expected).sort());
+  for (const [slug, want] of Object.entries(expected)) {
+    const episode = bySlug.get(slug);
+    assert.ok(episode, slug);
+    assert.equal(episode.title, want.title, `${slug} title`);
+    assert.equal(episode.date, want.date, `${slug} date`);
+    assert.equal(episode.audioUrl, want.audio, `${slug} audio`);
+    if (want.people) assert.deepEqual([...episode.panel, ...episode.guests].sort(), [...want.people].sort(), `${slug} people`);
+    assert.equal(episode.label, want.label, `${slug} label`);
+    if (want.number !== undefined || want.label) assert.equal(episode.episodeNumber, want.number, `${slug} number`);
+    if (want.duration !== undefined) assert.equal(episode.durationSeconds, want.duration, `${slug} duration`);
+  }
+  assert.equal(catalogue.skipped.length, skipped, JSON.stringify(catalogue.skipped));
+  return catalogue;
+}
+
+test('YAML, epoch-millisecond dates, audio under url, number, a guest object, file names with ? × ’ and spaces', async () => {
+  const catalogue = await site(
+    'epoch-ms-url',
+    {
+      'shows-001-react-tools': { title: 'React Tools', date: '2017-07-05', audio: 'https://media.example.com/FSI0000001.mp3', people: [], number: 1 },
+      'shows-098-the-state-of-javascript-2018-s-survey': {
+        title: 'The State of JavaScript 2018',
+        date: '2018-12-05',
+        audio: 'https://media.example.com/FSI0000098.mp3',
+        people: ['Sasha Greenleaf'],
+        number: 98,
+      },
+      'shows-412-two-guests': {
+        title: 'Two Guests on CSS',
+        date: '2022-01-01',
+        audio: 'https://media.example.com/FSI0000412.mp3?source=feed',
+        people: ['Ada Lindqvist', 'Bo Hansen', 'Wes Bos', 'Scott Tolinski'],
+        number: 412,
+      },
+    },
+    1,
+  );
+  const react = catalogue.episodes.find((item) => item.episode.title === 'React Tools')?.episode;
+  assert.deepEqual(react?.picks.map((pick) => `${pick.person}: ${pick.label}`), ['Wes: Parcel App', 'Scott: Fish shell']);
+  const survey = catalogue.episodes.find((item) => item.episode.episodeNumber === 98)?.episode;
+  assert.match(survey?.otherNotes ?? '', /survey — results, surprises & what's next/);
+});
+
+test('Hugo: bare JSON and TOML front matter, podcast_file joined to audio_prefix, hosts and guests, _index.md skipped', async () => {
+  const catalogue = await site(
+    'hugo-json',
+    {
+      'episode-containers-in-production': {
+        title: 'Containers in Production {with} "Priya" Raman',
+        date: '2013-08-12',
+        audio: 'https://cdn.example.com/media/devops-cast-episode012.mp3',
+        people: ['Priya Raman', 'Matty Stone', 'Jess Kerr'],
+        number: 12,
+        duration: 39 * 60 + 31,
+      },
+      'episode-year-in-review': {
+        title: '2021 Year-End Wrap-Up',
+        date: '2021-12-31',
+        audio: 'https://cdn.example.com/media/devops-cast-episode178.mp3',
+        people: ['Ana Ortiz', 'Lee Chen', 'Jess Kerr'],
+        number: 178,
+        duration: 3600 + 27 * 60 + 2,
+      },
+    },
+    2,
+  );
+  const containers = catalogue.episodes.find((item) => item.episode.episodeNumber === 12)?.episode;
+  assert.equal(containers?.summary, 'Containers in production, with Priya Raman.');
+  // Entities decoded, shortcodes dropped: no `&nbsp;`, `&#60;` or `{{<` reaches a snippet.
+  assert.match(containers?.otherNotes ?? '', /Notes with an entity: time between <> the brackets/);
+  assert.doesNotMatch(JSON.stringify(containers), /&nbsp;|&#60;|\{\{</);
+  const review = catalogue.episodes.find((item) => item.episode.episodeNumber === 178)?.episode;
+  assert.match(review?.otherNotes ?? '', /Moxie & friends, see here\./);
+  assert.doesNotMatch(review?.otherNotes ?? '', /alert/);
+});
+
+test('sub-folders, file: for audio, a slug: field, YAML comments, two 0001 files, dot-folders and build output left out', async () => {
+  await site(
+    'subfolders',
+    {
+      '001-ruma': { title: 'Ruma and the Matrix Protocol: An Interview with Jim Quade', date: '2019-08-08', audio: 'https://audio.example.org/station/e001-ruma.mp3', duration: 3809 },
+      'releases-2019-10-01-rust-1-38-0': { title: "What's New in Rust 1.38.0", date: '2019-10-01', audio: 'https://audio.example.org/station/rust-1.38.0.mp3', duration: 37 * 60 + 10 },
+      'releases-0001': { title: 'Release notes, episode one', date: '2019-07-05', audio: 'https://audio.example.org/station/release-0001.mp3' },
+      'interviews-0001': { title: 'Interview, episode one', date: '2019-07-06', audio: 'https://audio.example.org/station/interview-0001.mp3' },
+      'twir-0001': { title: 'This Week in Rust - Issue 339', date: '2020-05-19', audio: 'https://audio.example.org/station/twir-2020-05-19.mp3', duration: 454 },
+    },
+    0,
+  );
+});
+
+test('an Eleventy network: labels for Bonus, 036A and JSJ 391, an unquoted 46:30, people from HTML and Markdown notes', async () => {
+  const catalogue = await site(
+    'eleventy-network',
+    {
+      'elixir-mix-emx-059-rust-and-elixir': {
+        title: 'EMx 059: Using Rust to Scale Elixir with Matt Novak',
+        date: '2019-07-09',
+        audio: 'https://media.example.com/elixir-mix/EMx_059_Rust.mp3',
+        people: ['Mark Erikson', 'Josh Adamson', 'Matt Novak'],
+        number: 59,
+        duration: 54 * 60 + 20,
+      },
+      'js-jabber-jsj-bonus-cloud-services': {
+        title: 'JSJ BONUS: Cloud Services with Matthew Crane and Pete Cho',
+        date: '2017-10-18',
+        audio: 'https://media.example.com/js-jabber/JSJ_BONUS_Cloud_Services.mp3',
+        people: ['Amy Knight', 'Charles Wood', 'Matthew Crane', 'Pete Cho'],
+        label: 'Bonus',
+        duration: 46 * 60 + 30,
+      },
+      'js-jabber-jsj-391-debugging': {
+        title: 'JSJ 391 Debugging with Todd Garner',
+        date: '2019-08-20',
+        audio: 'https://media.example.com/js-jabber/JSJ_391.mp3',
+        people: ["AJ O'Neal", 'Aimee Knight', 'Todd Garner'],
+        label: 'JSJ 391',
+        duration: 3723,
+      },
+      'ruby-rogues-rr-036a-testing': {
+        title: '036A RR Book Club: Testing',
+        date: '2012-01-04',
+        audio: 'https://media.example.com/ruby-rogues/RR036A.mp3',
+        people: ['David Brady', 'Avdi Grimm'],
+        label: '036A',
+        duration: 9999,
+      },
+    },
+    0,
+  );
+  const bonus = catalogue.episodes.find((item) => item.episode.label === 'Bonus')?.episode;
+  assert.match(bonus?.otherNotes ?? '', /the panel discusses cloud services\. Further discussion covers when to use <> a server\. Spans go\./);
+  const jsj = catalogue.episodes.find((item) => item.episode.label === 'JSJ 391')?.episode;
+  assert.deepEqual(jsj?.links, [{ label: 'Tracking & errors', url: 'https://tracking.example.com/' }]);
+});
+
+test('a date folded over lines, a page url that is not audio, RFC 2822 dates; LICENSE, a draft and plain notes skipped', async () => {
+  const catalogue = await site(
+    'multiline-dates',
+    {
+      'episodes-mic-check': {
+        title: 'Mic Check: The Independence Edition',
+        date: '2021-07-15',
+        audio: 'https://cdn.example.com/audio/mic-check.mp3',
+        people: ['Schalk Nel', 'Jane Springer'],
+      },
+      'episodes-rfc-date': { title: 'An RFC 2822 date', date: '2021-07-15', audio: 'https://cdn.example.com/audio/rfc-date.m4a', people: ['Ann Lee', 'Bo Diaz'] },
+    },
+    3,
+  );
+  const mic = catalogue.episodes.find((item) => item.episode.title.startsWith('Mic'))?.episode;
+  assert.equal(mic?.summary, 'Adrienne talks with Kai about independent podcasting — triumphs & trials.');
+  assert.deepEqual(mic?.tags, ['indie', 'indie podcasters']);
+  assert.deepEqual(catalogue.warnings, []);
+});

@@ -6,10 +6,9 @@ import { timeAtPackedOffset } from '../documents/word-times.ts';
 import type { MomentResult, NoteResult } from './api.ts';
 import { escapeHtml } from './escape.ts';
 import type { MomentHit, NotesHit } from './hits.ts';
+import { LEAD_IN_SECONDS } from '../time.ts';
 import { episodeUrl } from './urls.ts';
 
-/** Seconds of lead-in before the matched word, so the listener hears it arrive rather than cut in. */
-const LEAD_IN = 1;
 const SNIPPET_WORDS = 30;
 
 /**
@@ -42,7 +41,7 @@ export function momentResult(hit: MomentHit): MomentResult {
     end: hit.end,
     at,
     snippet: snippet(formatted),
-    url: episodeUrl(hit.slug, at - LEAD_IN),
+    url: episodeUrl(hit.slug, at - LEAD_IN_SECONDS),
     speaker: speakerAt(hit.turns ?? [], Math.max(0, offset)) ?? null,
     clipUrl: clipUrl(episodeUrl(hit.slug), hit.start, hit.end),
   };

@@ -1,10 +1,13 @@
 import { episodeUrl, lineAnchor, momentLink } from '../../src/search/search-results.ts';
-import { formatTime } from '../../src/time.ts';
+import { formatTime, LEAD_IN_SECONDS } from '../../src/time.ts';
 import type { Mark, TranscriptLine } from '../../src/moments/transcript-lines.ts';
 import { html, type Html } from '../html.ts';
 
-/** Links start a second or so before the words (search-results.ts), so the line about to be spoken counts as current. */
-const LEAD_IN = 1.5;
+/**
+ * Links start LEAD_IN_SECONDS before the words, rounded down to the second, so the line about to be spoken counts as
+ * current up to that far (and the rounding's half second on average) after `t`.
+ */
+const CURRENT_AHEAD = LEAD_IN_SECONDS + 0.5;
 
 /**
  * The transcript as its own lines (a cue, a sentence), grouped into speaker turns headed by who speaks. Each line has
@@ -13,7 +16,7 @@ const LEAD_IN = 1.5;
  * find.js add playback that follows along and search within the page).
  */
 export function transcriptSection(slug: string, lines: TranscriptLine[], { t, q }: { t?: number | undefined; q?: string | undefined }): Html {
-  const current = t === undefined ? -1 : lines.findLastIndex((line) => line.start <= t + LEAD_IN);
+  const current = t === undefined ? -1 : lines.findLastIndex((line) => line.start <= t + CURRENT_AHEAD);
   const ids = anchors(lines);
   // A moment link names the second it opens at (`?t=75#t-75`). When no line starts in that second, the current line
   // answers to that name too (an empty anchor at its top, not its link: the browser would focus a link it lands on).

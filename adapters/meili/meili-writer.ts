@@ -1,7 +1,7 @@
 import type { EnqueuedTask, EnqueuedTaskPromise, Index, Meilisearch } from 'meilisearch';
 import type { EpisodeDocument, MomentDocument } from '../../src/documents/documents.ts';
 import { episodeSettings, momentSettings, type IndexNames } from '../../src/documents/index-settings.ts';
-import type { DocumentWriter, IndexedEpisode, WriteBatch } from '../../src/ports.ts';
+import type { DocumentWriter, EncodedBatch, IndexedEpisode } from '../../src/ports.ts';
 import { unless } from './engine-errors.ts';
 import { enqueued, settled, succeeded } from './meili-client.ts';
 
@@ -55,11 +55,11 @@ export function meiliWriter(client: Meilisearch, names: IndexNames): DocumentWri
 }
 
 /** Apart from `send`, whose closures would otherwise keep the whole batch alive until it settles. */
-function momentSteps(index: Index<MomentDocument>, batch: WriteBatch): [string, () => EnqueuedTaskPromise][] {
+function momentSteps(index: Index<MomentDocument>, batch: EncodedBatch): [string, () => EnqueuedTaskPromise][] {
   const steps: [string, () => EnqueuedTaskPromise][] = [];
-  for (let i = 0; i < batch.moments.length; i += CHUNK) {
-    const chunk = batch.moments.slice(i, i + CHUNK);
-    steps.push(['add moments', () => index.addDocuments(chunk)]);
+  for (let i = 0; i < batch.momentLines.length; i += CHUNK) {
+    const chunk = batch.momentLines.slice(i, i + CHUNK);
+    steps.push(['add moments', () => index.addDocumentsFromString(chunk.join('\n'), 'application/x-ndjson')]);
   }
   const stale = batch.staleMomentIds;
   if (stale.length) steps.push(['delete old moments', () => index.deleteDocuments(stale)]);

@@ -8,7 +8,7 @@ import { maxPieceSeconds, planPieces } from '../src/audio/audio-pieces.ts';
 import { indexNames } from '../src/documents/index-settings.ts';
 import { speak } from '../tests/support/tone-speech.ts';
 import { benchEnv, writeCatalogue } from './catalogue.ts';
-import { diskBytes, engineMemory } from './engine-size.ts';
+import { diskBytes, engineCpu, engineMemory } from './engine-size.ts';
 import { rawImport, timed, type Run } from './indexing.ts';
 import { readBenchmark } from './read-episodes.ts';
 import { searchLatency } from './latency.ts';
@@ -58,13 +58,16 @@ async function main(): Promise<void> {
         const { cues } = await writeCatalogue({ dir: episodesDir, episodes: EPISODES, minutes: MINUTES });
         log(`  written in ${((performance.now() - catalogueStarted) / 1000).toFixed(0)} s`);
         log('1/5 podgrep indexes the catalogue');
+        const cpu = () => engineCpu(dbPath);
+        const engineBefore = await cpu();
         const indexing = await timed(env, ['indexer/commands/index-command.ts']);
+        const engineCpuSeconds = (await cpu()) - engineBefore;
         const stats = await indexStats(meili.host, auth);
-        log(`  ${indexing.seconds.toFixed(0)} s`);
+        log(`  ${indexing.seconds.toFixed(0)} s (CPU: podgrep ${indexing.cpuSeconds.toFixed(0)} s, Meilisearch ${engineCpuSeconds.toFixed(0)} s)`);
         log('2/5 the same documents as a raw NDJSON import');
-        const raw = await rawImport(meili.host, auth, episodesDir, log);
-        log(`  ${raw.seconds.toFixed(0)} s`);
-        built = { EPISODES, MINUTES, cues, ...stats, indexing: strip(indexing), raw, on: new Date().toISOString().slice(0, 10) };
+        const raw = await rawImport(meili.host, auth, episodesDir, log, cpu);
+        log(`  ${raw.seconds.toFixed(0)} s (CPU: Meilisearch ${raw.engineCpuSeconds.toFixed(0)} s)`);
+        built = { EPISODES, MINUTES, cues, ...stats, indexing: { ...strip(indexing), engineCpuSeconds }, raw, on: new Date().toISOString().slice(0, 10) };
         if (values.keep) await fs.writeFile(stateFile, JSON.stringify(built, null, 2));
       } else {
         log(`Reusing the index of ${EPISODES} episodes built in ${root} on ${built.on}`);
@@ -96,7 +99,7 @@ async function main(): Promise<void> {
   }
 }
 
-const strip = ({ seconds, maxRssMb }: Run) => ({ seconds, maxRssMb });
+const strip = ({ seconds, maxRssMb, cpuSeconds }: Run) => ({ seconds, maxRssMb, cpuSeconds });
 
 async function indexStats(host: string, headers: Record<string, string>) {
   const stats = (await (await fetch(`${host}/stats`, { headers })).json()) as { indexes: Record<string, { numberOfDocuments: number }> };

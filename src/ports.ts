@@ -59,6 +59,12 @@ export type WriteBatch = {
   removedEpisodeIds: string[];
 };
 
+/**
+ * A batch as it is sent: each moment document already written as one line of JSON (the NDJSON Meilisearch reads), so
+ * the objects are let go as soon as their episode is built rather than waiting for the batch to fill.
+ */
+export type EncodedBatch = Omit<WriteBatch, 'moments'> & { momentLines: string[] };
+
 /** The indexer's side of the search engine. */
 export interface DocumentWriter {
   /** Settings before documents; `synonyms` come from the glossary. */
@@ -69,7 +75,7 @@ export interface DocumentWriter {
    * the caller can let go of the documents. `settle` waits until they are written, then hands over the episode
    * documents: an episode document lands only after all of its moments did.
    */
-  send(batch: WriteBatch): Promise<{ settle(): Promise<void> }>;
+  send(batch: EncodedBatch): Promise<{ settle(): Promise<void> }>;
   /** Waits until everything handed over is written; a failed write is an error. */
   drain(): Promise<void>;
 }

@@ -1,12 +1,17 @@
 import type { EnqueuedTask, EnqueuedTaskPromise, Index, Meilisearch } from 'meilisearch';
 import type { EpisodeDocument, MomentDocument } from '../../src/documents/documents.ts';
 import { episodeSettings, momentSettings, type IndexNames } from '../../src/documents/index-settings.ts';
-import type { DocumentWriter, IndexedEpisode, WriteBatch } from '../../src/ports.ts';
+import type { DocumentWriter, EncodedBatch, IndexedEpisode } from '../../src/ports.ts';
 import { unless } from './engine-errors.ts';
 import { enqueued, settled, succeeded } from './meili-client.ts';
 
-/** Documents per addDocuments request: well under Meilisearch's 100 MB payload limit for moments of ~2 KB. */
-const CHUNK = 10_000;
+/** Episode documents read per request when listing what is indexed. */
+const PAGE = 10_000;
+/**
+ * Characters of NDJSON per request: under Meilisearch's 100 MB payload limit even if every character took three bytes
+ * of UTF-8. Hour-long episodes' moments are ~1.3 KB each, so a batch of 25,000 is two requests.
+ */
+const CHUNK_CHARS = 30_000_000;
 
 /** Writes podgrep's documents; every task is awaited and a failed one is an error with Meilisearch's reason. */
 export function meiliWriter(client: Meilisearch, names: IndexNames): DocumentWriter {
@@ -24,10 +29,10 @@ export function meiliWriter(client: Meilisearch, names: IndexNames): DocumentWri
     },
     async indexed() {
       const found = new Map<string, IndexedEpisode>();
-      for (let offset = 0; ; offset += CHUNK) {
-        const page = await episodes.getDocuments({ fields: ['slug', 'momentCount', 'fingerprint'], limit: CHUNK, offset });
+      for (let offset = 0; ; offset += PAGE) {
+        const page = await episodes.getDocuments({ fields: ['slug', 'momentCount', 'fingerprint'], limit: PAGE, offset });
         for (const doc of page.results) found.set(doc.slug, { slug: doc.slug, momentCount: doc.momentCount ?? 0, fingerprint: doc.fingerprint ?? '' });
-        if (page.results.length < CHUNK) return found;
+        if (page.results.length < PAGE) return found;
       }
     },
     async send(batch) {
@@ -55,11 +60,15 @@ export function meiliWriter(client: Meilisearch, names: IndexNames): DocumentWri
 }
 
 /** Apart from `send`, whose closures would otherwise keep the whole batch alive until it settles. */
-function momentSteps(index: Index<MomentDocument>, batch: WriteBatch): [string, () => EnqueuedTaskPromise][] {
+function momentSteps(index: Index<MomentDocument>, batch: EncodedBatch): [string, () => EnqueuedTaskPromise][] {
   const steps: [string, () => EnqueuedTaskPromise][] = [];
-  for (let i = 0; i < batch.moments.length; i += CHUNK) {
-    const chunk = batch.moments.slice(i, i + CHUNK);
-    steps.push(['add moments', () => index.addDocuments(chunk)]);
+  const lines = batch.momentLines;
+  for (let from = 0; from < lines.length; ) {
+    let to = from;
+    for (let chars = 0; to < lines.length && (to === from || chars + lines[to]!.length < CHUNK_CHARS); to++) chars += lines[to]!.length + 1;
+    const chunk = lines.slice(from, to);
+    steps.push(['add moments', () => index.addDocumentsFromString(chunk.join('\n'), 'application/x-ndjson')]);
+    from = to;
   }
   const stale = batch.staleMomentIds;
   if (stale.length) steps.push(['delete old moments', () => index.deleteDocuments(stale)]);

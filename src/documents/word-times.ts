@@ -14,16 +14,20 @@ const cs = (seconds: number) => Math.round(seconds * 100);
 export function encodeWordTimes(start: number, { wordOffsets, wordStarts }: WordTimes): string {
   let offset = 0;
   let time = cs(start);
-  const words: string[] = [];
+  let packed = '';
   for (let i = 0; i < wordOffsets.length; i++) {
     const nextOffset = wordOffsets[i] ?? offset;
     const nextTime = cs(wordStarts[i] ?? time / 100);
-    words.push(`${(nextOffset - offset).toString(36)},${(nextTime - time).toString(36)}`);
+    packed += `${i ? ' ' : ''}${base36(nextOffset - offset)},${base36(nextTime - time)}`;
     offset = nextOffset;
     time = nextTime;
   }
-  return words.join(' ');
+  return packed;
 }
+
+/** Base 36 of the small differences most words have, made once: at 10,000 episodes this is called ~200 million times. */
+const SMALL = Array.from({ length: 36 * 36 }, (_, n) => n.toString(36));
+const base36 = (n: number) => (n >= 0 && n < SMALL.length ? SMALL[n]! : n.toString(36));
 
 /**
  * Reads packed word times pair by pair, calling `each(offset, seconds)` until it returns false. Parsed by hand:

@@ -1,4 +1,5 @@
 import type { Segment, Transcript } from '../transcript/transcript.ts';
+import { bare } from '../transcript/words.ts';
 
 /**
  * A stretch of an episode, 20–40 s long and made of whole segments, that search results point into. `wordOffsets[i]`
@@ -107,10 +108,7 @@ function toMoment(segments: Segment[], index: number): Moment {
     const speaker = segment.speaker ?? null;
     if (named && (turns.length === 0 || turns.at(-1)?.speaker !== speaker)) turns.push({ offset: base, start: segment.start, speaker });
     text += segment.text;
-    for (const [offset, start] of alignWords(segment, base)) {
-      wordOffsets.push(offset);
-      wordStarts.push(start);
-    }
+    alignWords(segment, base, wordOffsets, wordStarts);
   }
   const first = segments[0];
   const last = segments.at(-1);
@@ -119,23 +117,27 @@ function toMoment(segments: Segment[], index: number): Moment {
 }
 
 /**
- * Finds each timed word in the segment's punctuated text. Whisper's word list drops punctuation and may spell a word
- * slightly differently; a word that is not found is skipped, and a match falling between two known words takes the
- * earlier one's time, which errs on the side of starting the player a little early.
+ * Finds each timed word in the segment's punctuated text, appending where it starts (`base` + its offset) and when it is
+ * spoken. Whisper's word list drops punctuation and may spell a word slightly differently; a word that is not found is
+ * skipped, and a match falling between two known words takes the earlier one's time, which errs on the side of
+ * starting the player a little early.
  */
-function alignWords(segment: Segment, base: number): [number, number][] {
+function alignWords(segment: Segment, base: number, offsets: number[], starts: number[]): void {
   const lower = segment.text.toLowerCase();
-  const aligned: [number, number][] = [];
+  const first = offsets.length;
   let cursor = 0;
   for (const word of segment.words) {
-    const needle = word.word.toLowerCase().replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '');
+    const needle = bare(word.word.toLowerCase());
     if (!needle) continue;
     const at = lower.indexOf(needle, cursor);
     // Looking too far ahead would pair a word with a later repeat of it and skip real words in between.
     if (at === -1 || at - cursor > 40 + needle.length) continue;
-    aligned.push([base + at, word.start]);
+    offsets.push(base + at);
+    starts.push(word.start);
     cursor = at + needle.length;
   }
-  if (aligned.length === 0 || (aligned[0]?.[0] ?? 0) > base) aligned.unshift([base, segment.start]);
-  return aligned;
+  if (offsets.length === first || (offsets[first] ?? 0) > base) {
+    offsets.splice(first, 0, base);
+    starts.splice(first, 0, segment.start);
+  }
 }

@@ -44,7 +44,9 @@ function* tokens(input: string): Generator<Token> {
     const open = input.indexOf('<', at);
     if (open !== at) {
       const end = open === -1 ? input.length : open;
-      yield { type: 'text', value: decodeHTML(input.slice(at, end)) };
+      const text = input.slice(at, end);
+      // Every character reference starts with "&"; most cue text has none to decode.
+      yield { type: 'text', value: text.includes('&') ? decodeHTML(text) : text };
       at = end;
       continue;
     }

@@ -2,7 +2,7 @@ import type { Segment, Transcript } from './transcript.ts';
 import type { Cue, Problem } from './cues.ts';
 import { matchSpeaker } from './speakers.ts';
 import { applyTurns } from './turns.ts';
-import { lastEnd, roundTime, spreadWords } from './words.ts';
+import { lastEnd, roundTime, spreadWords, squashSpaces } from './words.ts';
 
 /**
  * Cues of a caption format as segments: `Name:` turns applied, speakers matched to the episode's people, a cue with
@@ -15,21 +15,33 @@ export function cuesToTranscript(cues: Cue[], language: string | undefined, peop
     people,
   );
   const segments: Segment[] = [];
-  for (const [i, cue] of cues.entries()) {
+  // Matched once per name as written: voice-tagged cues repeat a few names hundreds of times.
+  const matched = new Map<string, string>();
+  const speakerOf = (name: string) => matched.get(name) ?? matched.set(name, matchSpeaker(name, people)).get(name)!;
+  for (let i = 0; i < cues.length; i++) {
+    const cue = cues[i]!;
     let end = cue.end;
     if (end < cue.start) {
       problems.push({ where: cue.where, reason: `the cue ends at ${clock(end)}, before it starts at ${clock(cue.start)}; it was kept, ending where it starts` });
       end = cue.start;
     }
-    const pieces = (turned[i] ?? []).map((piece) => ({ ...piece, text: piece.text.replace(/\s+/g, ' ').trim() })).filter((piece) => piece.text !== '');
-    const total = pieces.reduce((sum, piece) => sum + piece.text.length, 0);
+    const pieces: { text: string; speaker?: string }[] = [];
+    let total = 0;
+    for (const piece of turned[i] ?? []) {
+      const text = squashSpaces(piece.text);
+      if (text === '') continue;
+      pieces.push(piece.speaker ? { text, speaker: piece.speaker } : { text });
+      total += text.length;
+    }
     let done = 0;
     for (const piece of pieces) {
       const from = done === 0 ? cue.start : roundTime(cue.start + ((end - cue.start) * done) / total);
       done += piece.text.length;
       const to = done === total ? end : roundTime(cue.start + ((end - cue.start) * done) / total);
-      const speaker = piece.speaker ? matchSpeaker(piece.speaker, people) : undefined;
-      segments.push({ start: from, end: to, text: piece.text, words: spreadWords(piece.text, from, to), ...(speaker ? { speaker } : {}) });
+      const segment: Segment = { start: from, end: to, text: piece.text, words: spreadWords(piece.text, from, to) };
+      const speaker = piece.speaker ? speakerOf(piece.speaker) : undefined;
+      if (speaker) segment.speaker = speaker;
+      segments.push(segment);
     }
   }
   // Stable: cues that start together stay in file order.

@@ -25,7 +25,13 @@ type Turned = Piece & { named?: boolean };
 export function applyTurns(cues: Piece[][], people: string[]): Piece[][] {
   const counts = new Map<string, number>();
   for (const pieces of cues) for (const piece of pieces) if (!piece.speaker) for (const name of prefixes(piece.text)) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const isName = (name: string) => !NOT_NAMES.has(name.toLowerCase().split(/\s/)[0] ?? '') && (isPerson(name, people) || (counts.get(name) ?? 0) >= 2);
+  // Asked once per name: a transcript of named turns repeats a handful of names on most of its lines.
+  const known = new Map<string, boolean>();
+  const isName = (name: string) => {
+    let yes = known.get(name);
+    if (yes === undefined) known.set(name, (yes = !NOT_NAMES.has(name.toLowerCase().split(/\s/)[0] ?? '') && (isPerson(name, people) || (counts.get(name) ?? 0) >= 2)));
+    return yes;
+  };
   let turn: string | undefined;
   return cues.map((pieces) => {
     const out: Turned[] = [];
@@ -37,7 +43,7 @@ export function applyTurns(cues: Piece[][], people: string[]): Piece[][] {
         continue;
       }
       for (const line of piece.text.split('\n')) {
-        const name = PREFIX.exec(line)?.[1];
+        const name = line.includes(':') ? PREFIX.exec(line)?.[1] : undefined;
         if (name && isName(name)) {
           turn = name;
           out.push({ text: line.slice((PREFIX.exec(line)?.[0] ?? '').length), speaker: name, named: true });
@@ -53,5 +59,7 @@ export function applyTurns(cues: Piece[][], people: string[]): Piece[][] {
 }
 
 function prefixes(text: string): string[] {
+  // A prefix ends with ":"; most lines have none, and the expression is not cheap.
+  if (!text.includes(':')) return [];
   return text.split('\n').flatMap((line) => PREFIX.exec(line)?.[1] ?? []);
 }

@@ -26,7 +26,12 @@ const rounds = Number(values.rounds);
 const root = await fs.mkdtemp(path.join(os.tmpdir(), 'podgrep-bench-episode-'));
 const episodesDir = path.join(root, 'episodes');
 const { cues } = await writeCatalogue({ dir: episodesDir, episodes: 1, minutes });
-const config = parseConfig({ EPISODES_DIR: episodesDir, DATA_DIR: path.join(root, 'data'), MEILI_INDEX_PREFIX: 'bench-episode', RATE_LIMIT: '0' });
+const config = parseConfig({
+  EPISODES_DIR: episodesDir,
+  DATA_DIR: path.join(root, 'data'),
+  MEILI_INDEX_PREFIX: 'bench-episode',
+  RATE_LIMIT: '0',
+});
 const engine = await startEmbeddedMeili({ dataDir: path.join(root, 'data'), bin: undefined });
 let server: Server | undefined;
 try {

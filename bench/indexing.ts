@@ -10,14 +10,25 @@ import { importTranscript } from '../src/transcript/transcript-import.ts';
 export type Run = { seconds: number; maxRssMb: number; cpuSeconds: number; output: string };
 
 /** Runs a podgrep command as a user would (its own process), timing it and reading its peak memory and CPU time. */
-export async function timed(env: NodeJS.ProcessEnv, args: string[], until?: (output: string) => boolean): Promise<Run & { kill?: () => Promise<Run> }> {
+export async function timed(
+  env: NodeJS.ProcessEnv,
+  args: string[],
+  until?: (output: string) => boolean,
+): Promise<Run & { kill?: () => Promise<Run> }> {
   const started = performance.now();
   const child = spawn(process.execPath, ['--import', './bench/max-rss.ts', ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   const exited = new Promise<Run>((resolve) =>
-    child.on('exit', () => resolve({ seconds: (performance.now() - started) / 1000, maxRssMb: Number(/max-rss-kb (\d+)/.exec(output)?.[1] ?? 0) / 1024, cpuSeconds: Number(/cpu-us (\d+)/.exec(output)?.[1] ?? 0) / 1e6, output })),
+    child.on('exit', () =>
+      resolve({
+        seconds: (performance.now() - started) / 1000,
+        maxRssMb: Number(/max-rss-kb (\d+)/.exec(output)?.[1] ?? 0) / 1024,
+        cpuSeconds: Number(/cpu-us (\d+)/.exec(output)?.[1] ?? 0) / 1e6,
+        output,
+      }),
+    ),
   );
   if (until) {
     while (!until(output)) {
@@ -36,14 +47,27 @@ export async function timed(env: NodeJS.ProcessEnv, args: string[], until?: (out
  * Meilisearch's docs recommend (NDJSON, 50k a request). The raw indexes are deleted afterwards: at 10,000 episodes they
  * are another 4 GB on disk, and the search measurement should see the engine as podgrep leaves it.
  */
-export async function rawImport(host: string, headers: Record<string, string>, dir: string, log: (line: string) => void, engineCpu: () => Promise<number>) {
+export async function rawImport(
+  host: string,
+  headers: Record<string, string>,
+  dir: string,
+  log: (line: string) => void,
+  engineCpu: () => Promise<number>,
+) {
   const catalogue = await readEpisodes(dir);
   const episodes: string[] = [];
   const moments: string[] = [];
   for (const [i, item] of catalogue.episodes.entries()) {
-    const transcript = importTranscript(item.transcriptFile!, await fs.readFile(item.transcriptFile!, 'utf8'), { people: [...item.episode.panel, ...item.episode.guests] });
+    const transcript = importTranscript(item.transcriptFile!, await fs.readFile(item.transcriptFile!, 'utf8'), {
+      people: [...item.episode.panel, ...item.episode.guests],
+    });
     const cut = toMoments(transcript);
-    const state = { transcribed: true, momentCount: cut.length, fingerprint: '', speakers: [...new Set(cut.flatMap((moment) => moment.speakers))] };
+    const state = {
+      transcribed: true,
+      momentCount: cut.length,
+      fingerprint: '',
+      speakers: [...new Set(cut.flatMap((moment) => moment.speakers))],
+    };
     episodes.push(JSON.stringify(episodeDocument(item.episode, { audio: null, audioPath: null }, state)));
     // With the transcript's lines (`cues`), as the pipeline writes them: the same documents, not lighter ones.
     for (const doc of momentDocuments(item.episode, cut, transcript.segments)) moments.push(JSON.stringify(doc));
@@ -70,7 +94,14 @@ export async function rawImport(host: string, headers: Record<string, string>, d
   const uids = [await call('POST', `/indexes/${names.episodes}/documents?primaryKey=id`, episodes.join('\n'), 'application/x-ndjson')];
   // 50,000 documents a request stays well under the 100 MB payload limit.
   for (let i = 0; i < moments.length; i += 50_000) {
-    uids.push(await call('POST', `/indexes/${names.moments}/documents?primaryKey=id`, moments.slice(i, i + 50_000).join('\n'), 'application/x-ndjson'));
+    uids.push(
+      await call(
+        'POST',
+        `/indexes/${names.moments}/documents?primaryKey=id`,
+        moments.slice(i, i + 50_000).join('\n'),
+        'application/x-ndjson',
+      ),
+    );
   }
   for (const uid of uids) await wait(uid);
   const seconds = (performance.now() - started) / 1000;

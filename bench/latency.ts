@@ -25,7 +25,10 @@ export type LatencyRow = { name: string; times: Record<Contender, Latency>; prof
  * federated multi-search of notes and moments (limit 10, both highlighted). Filters, where the query has some, apply
  * to all three.
  */
-export function baselineRequests(params: Record<string, string>, names: IndexNames): Record<(typeof BASELINES)[number], { url: string; body: string }> {
+export function baselineRequests(
+  params: Record<string, string>,
+  names: IndexNames,
+): Record<(typeof BASELINES)[number], { url: string; body: string }> {
   const query = parseSearchQuery(params);
   const filter = filterExpression(query.filters);
   const common = { q: query.q, ...(filter ? { filter } : {}) };
@@ -51,14 +54,25 @@ export function baselineRequests(params: Record<string, string>, names: IndexNam
  * the order rotating each round so no contender always follows another. `/api/search` is served by `web/server.ts` in
  * its own process, as a user runs it.
  */
-export async function searchLatency(host: string, headers: Record<string, string>, apiKey: string, env: NodeJS.ProcessEnv, names: IndexNames, log: (line: string) => void) {
+export async function searchLatency(
+  host: string,
+  headers: Record<string, string>,
+  apiKey: string,
+  env: NodeJS.ProcessEnv,
+  names: IndexNames,
+  log: (line: string) => void,
+) {
   const port = 30_000 + Math.floor(Math.random() * 20_000);
   const server = await timed({ ...env, PORT: String(port) }, ['web/server.ts'], (output) => output.includes('is serving'));
   const rows: LatencyRow[] = [];
   for (const { name, params } of QUERIES) {
     const requests = baselineRequests(params, names);
     const engine = (which: (typeof BASELINES)[number]) => () =>
-      fetch(`${host}${requests[which].url}`, { method: 'POST', headers: { ...headers, 'content-type': 'application/json' }, body: requests[which].body }).then((r) => {
+      fetch(`${host}${requests[which].url}`, {
+        method: 'POST',
+        headers: { ...headers, 'content-type': 'application/json' },
+        body: requests[which].body,
+      }).then((r) => {
         if (r.status !== 200) throw new Error(`Meilisearch answered ${r.status} for the ${which} search of ${name}`);
         return r.arrayBuffer();
       });
@@ -69,7 +83,10 @@ export async function searchLatency(host: string, headers: Record<string, string
         if (r.status !== 200) throw new Error(`/api/search answered ${r.status} for ${url}`);
         return r.arrayBuffer();
       });
-    const calls: [Contender, () => Promise<unknown>][] = [...BASELINES.map((which) => [which, engine(which)] as [Contender, () => Promise<unknown>]), ['api', api]];
+    const calls: [Contender, () => Promise<unknown>][] = [
+      ...BASELINES.map((which) => [which, engine(which)] as [Contender, () => Promise<unknown>]),
+      ['api', api],
+    ];
     for (let i = 0; i < 20; i++) for (const [, call] of calls) await call();
     const ms = Object.fromEntries(calls.map(([which]) => [which, [] as number[]])) as Record<Contender, number[]>;
     for (let i = 0; i < ROUNDS; i++) {
@@ -80,7 +97,9 @@ export async function searchLatency(host: string, headers: Record<string, string
     }
     const profile = await profileSearch(host, apiKey, names, params);
     const times = Object.fromEntries(Object.entries(ms).map(([which, list]) => [which, summary(list)])) as Record<Contender, Latency>;
-    log(`  ${name}: plain ${times.plain.p50.toFixed(1)}/${times.plain.p99.toFixed(1)} ms, /api/search ${times.api.p50.toFixed(1)}/${times.api.p99.toFixed(1)} ms (p50/p99)`);
+    log(
+      `  ${name}: plain ${times.plain.p50.toFixed(1)}/${times.plain.p99.toFixed(1)} ms, /api/search ${times.api.p50.toFixed(1)}/${times.api.p99.toFixed(1)} ms (p50/p99)`,
+    );
     rows.push({ name, times, profile });
   }
   const get = (url: string) => fetch(url, { headers: { 'accept-encoding': 'identity' } }).then((r) => r.arrayBuffer());

@@ -1,13 +1,14 @@
-import { writeSections } from './sections.ts';
-import autocannon from 'autocannon';
 import type { ChildProcess } from 'node:child_process';
 import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
 import { startEmbeddedMeili } from '../adapters/meili/meili-server.ts';
 import { benchEnv, writeCatalogue } from './catalogue.ts';
+import { answeredQueries, pathOf, type QUERIES } from './load-queries.ts';
 import { cpuBusy, run, serve } from './processes.ts';
+import { writeSections } from './sections.ts';
 
 /**
  * `npm run bench:load`: `GET /api/search` under sustained load, on this machine, over a synthetic catalogue. The
@@ -51,9 +52,12 @@ async function main(): Promise<void> {
       log('Indexing the catalogue (indexer/commands/index-command.ts)');
       const started = performance.now();
       const indexer = await run(env, ['indexer/commands/index-command.ts'], children);
-      if (indexer.code !== 0) throw new Error(`indexer/commands/index-command.ts exited with ${indexer.code}:\n${indexer.output.slice(-2000)}`);
+      if (indexer.code !== 0)
+        throw new Error(`indexer/commands/index-command.ts exited with ${indexer.code}:\n${indexer.output.slice(-2000)}`);
       const indexSeconds = (performance.now() - started) / 1000;
-      const stats = (await (await fetch(`${meili.host}/stats`, { headers: auth })).json()) as { indexes: Record<string, { numberOfDocuments: number }> };
+      const stats = (await (await fetch(`${meili.host}/stats`, { headers: auth })).json()) as {
+        indexes: Record<string, { numberOfDocuments: number }>;
+      };
       const moments = stats.indexes['load-moments']?.numberOfDocuments ?? 0;
       log(`Indexed in ${indexSeconds.toFixed(0)} s: ${moments} moments`);
 
@@ -70,14 +74,27 @@ async function main(): Promise<void> {
         log(`${connections} connections for ${SECONDS} s`);
         const row = await load(server.url, queries, connections, SECONDS);
         rows.push(row);
-        log(`  ${row.rps.toFixed(0)} requests/s, p50 ${ms(row.p50)} ms, p99 ${ms(row.p99)} ms, ${row.errors} errors, ${row.non2xx} non-2xx, ${row.empty} empty`);
+        log(
+          `  ${row.rps.toFixed(0)} requests/s, p50 ${ms(row.p50)} ms, p99 ${ms(row.p99)} ms, ${row.errors} errors, ${row.non2xx} non-2xx, ${row.empty} empty`,
+        );
         // Past the target, more connections are only worth trying while they still buy throughput.
         const before = rows.at(-2);
         if (!passes(row, P99_MS) && (!clean(row) || (before && row.rps < before.rps * 1.1))) break;
       }
       const serverRssMb = await server.stop();
       const version = ((await (await fetch(`${meili.host}/version`, { headers: auth })).json()) as { pkgVersion: string }).pkgVersion;
-      const markdown = report({ EPISODES, MINUTES, SECONDS, P99_MS, moments, rows, version, serverRssMb, queries: queries.length, idleBusy });
+      const markdown = report({
+        EPISODES,
+        MINUTES,
+        SECONDS,
+        P99_MS,
+        moments,
+        rows,
+        version,
+        serverRssMb,
+        queries: queries.length,
+        idleBusy,
+      });
       console.log(`\n${markdown}`);
       await writeSections(values.out, markdown);
       log(`Written to ${values.out}`);
@@ -88,43 +105,6 @@ async function main(): Promise<void> {
     for (const child of children) if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
     await fs.rm(root, { recursive: true, force: true });
   }
-}
-
-/** A rotating set: each connection sends these in turn, so every kind of query is in every second of the load. */
-const QUERIES: { kind: string; params: Record<string, string> }[] = [
-  { kind: 'one word', params: { q: 'scheduler' } },
-  { kind: 'one word', params: { q: 'telemetry' } },
-  { kind: 'one word', params: { q: 'mailbox' } },
-  { kind: 'two words', params: { q: 'garbage collector' } },
-  { kind: 'two words', params: { q: 'cluster latency' } },
-  { kind: 'two words', params: { q: 'release pipeline' } },
-  { kind: 'phrase', params: { q: '"dirty schedulers"' } },
-  { kind: 'phrase', params: { q: '"supervision tree"' } },
-  { kind: 'phrase', params: { q: '"native implemented function"' } },
-  { kind: 'typo', params: { q: 'supervisoin tree' } },
-  { kind: 'typo', params: { q: 'shedulers' } },
-  { kind: 'typo', params: { q: 'garbge colector' } },
-  { kind: 'filter', params: { q: 'native implemented function', podcast: 'beam-radio' } },
-  { kind: 'filter', params: { q: 'memory', tag: 'queue', year: '2017' } },
-  { kind: 'filter', params: { q: 'process', podcast: 'rust-hour', sort: 'newest' } },
-];
-const pathOf = (params: Record<string, string>) => `/api/search?${new URLSearchParams(params)}`;
-
-/**
- * The queries that answer 200 with at least one episode: an empty answer is fast and proves nothing, so a query that
- * finds nothing in a small catalogue is left out (and said so) rather than measured.
- */
-async function answeredQueries(base: string, log: (line: string) => void): Promise<typeof QUERIES> {
-  const kept: typeof QUERIES = [];
-  for (const query of QUERIES) {
-    const response = await fetch(`${base}${pathOf(query.params)}`);
-    const body = (await response.json()) as { totalEpisodes?: number };
-    if (response.status !== 200) throw new Error(`${query.kind} query ${pathOf(query.params)} answered ${response.status}: ${JSON.stringify(body)}`);
-    if (body.totalEpisodes) kept.push(query);
-    else log(`  left out: ${query.kind} query ${pathOf(query.params)} finds nothing in this catalogue`);
-  }
-  if (!kept.length) throw new Error('no query finds anything in this catalogue');
-  return kept;
 }
 
 type Row = {
@@ -186,7 +166,16 @@ function load(base: string, queries: typeof QUERIES, connections: number, second
 const ms = (x: number) => x.toFixed(1);
 
 function report(r: {
-  EPISODES: number; MINUTES: number; SECONDS: number; P99_MS: number; moments: number; rows: Row[]; version: string; serverRssMb: number; queries: number; idleBusy: number;
+  EPISODES: number;
+  MINUTES: number;
+  SECONDS: number;
+  P99_MS: number;
+  moments: number;
+  rows: Row[];
+  version: string;
+  serverRssMb: number;
+  queries: number;
+  idleBusy: number;
 }): string {
   // The highest level that met the target; else the clean level with the most throughput, its p99 marked as missed.
   const met = r.rows.filter((row) => passes(row, r.P99_MS)).at(-1);
@@ -219,6 +208,8 @@ CPU busy while podgrep was idle, just before the load (other work on the machine
 `;
 }
 
-const autocannonVersion = (JSON.parse(await fs.readFile(new URL('../node_modules/autocannon/package.json', import.meta.url), 'utf8')) as { version: string }).version;
+const autocannonVersion = (
+  JSON.parse(await fs.readFile(new URL('../node_modules/autocannon/package.json', import.meta.url), 'utf8')) as { version: string }
+).version;
 
 await main();

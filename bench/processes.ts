@@ -1,4 +1,4 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import os from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 
@@ -6,7 +6,13 @@ import { setTimeout as sleep } from 'node:timers/promises';
 
 /** Share of all cores busy over `ms`, from the kernel's counters: what else the machine is doing. */
 export async function cpuBusy(ms: number): Promise<number> {
-  const total = () => os.cpus().reduce((sum, cpu) => ({ idle: sum.idle + cpu.times.idle, all: sum.all + Object.values(cpu.times).reduce((a, b) => a + b, 0) }), { idle: 0, all: 0 });
+  const total = () =>
+    os
+      .cpus()
+      .reduce((sum, cpu) => ({ idle: sum.idle + cpu.times.idle, all: sum.all + Object.values(cpu.times).reduce((a, b) => a + b, 0) }), {
+        idle: 0,
+        all: 0,
+      });
   const start = total();
   await sleep(ms);
   const end = total();

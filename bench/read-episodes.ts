@@ -21,7 +21,9 @@ export async function readBenchmark(count: number, log: (line: string) => void =
     await fs.writeFile(path.join(episodesDir, 'README.md'), '# Episodes\n');
     for (let i = 0; i < count; i++) {
       const folder = i % 3 === 0 ? 'interviews' : i % 3 === 1 ? 'releases' : '';
-      const text = sample.replace(/^title: [\s\S]*?\ndate:/m, `title: Episode ${i}\ndate:`).replace(/episode_number: \d+/, `episode_number: ${i}`);
+      const text = sample
+        .replace(/^title: [\s\S]*?\ndate:/m, `title: Episode ${i}\ndate:`)
+        .replace(/episode_number: \d+/, `episode_number: ${i}`);
       await fs.writeFile(path.join(episodesDir, folder, `episode-${String(i).padStart(5, '0')}.md`), text);
     }
     const cacheFile = path.join(dir, 'data', 'cache', 'episode-files.v8');
@@ -42,7 +44,10 @@ export async function readBenchmark(count: number, log: (line: string) => void =
     }
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[1] ?? 0;
     const cacheBytes = (await fs.stat(cacheFile)).size;
-    const load = os.loadavg().map((x) => x.toFixed(1)).join(' / ');
+    const load = os
+      .loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' / ');
     return `## Reading episode files — ${count.toLocaleString('en')} files
 
 Measured by \`npm run bench\` (or alone: \`npm run bench:read -- --episodes ${count}\`) on ${new Date().toISOString().slice(0, 10)}: \`readEpisodes\` over
@@ -63,7 +68,9 @@ The cache file is ${(cacheBytes / 1024 / 1024).toFixed(1)} MB. A file whose byte
 }
 
 if (import.meta.main) {
-  const { values } = parseArgs({ options: { episodes: { type: 'string', default: '10000' }, dir: { type: 'string', multiple: true }, out: { type: 'string' } } });
+  const { values } = parseArgs({
+    options: { episodes: { type: 'string', default: '10000' }, dir: { type: 'string', multiple: true }, out: { type: 'string' } },
+  });
   // `--dir FOLDER` (repeatable): try real episode folders instead, and say what came of their files.
   if (values.dir?.length) {
     for (const dir of values.dir) console.log(await siteCoverage(dir));

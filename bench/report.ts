@@ -1,6 +1,6 @@
 import os from 'node:os';
 import type { Run } from './indexing.ts';
-import { BASELINES, ROUNDS, type Contender, type searchLatency } from './latency.ts';
+import { BASELINES, type Contender, ROUNDS, type searchLatency } from './latency.ts';
 import { profileTables } from './search-profile.ts';
 
 /** What building a catalogue measured; kept beside a `--keep` index so a `--reuse` run reports it too. */
@@ -87,7 +87,10 @@ ${r.search.rows.map((row) => `| ${row.name} | ${[...BASELINES, 'api' as const].m
 
 ## Where a search's time goes — ${size}
 
-${profileTables(r.search.rows.map((row) => ({ name: row.name, gap: row.times.api.p50 - row.times.plain.p50, profile: row.profile })), r.search.floor)}
+${profileTables(
+  r.search.rows.map((row) => ({ name: row.name, gap: row.times.api.p50 - row.times.plain.p50, profile: row.profile })),
+  r.search.floor,
+)}
 ## Indexing and size — ${size}
 
 ${run}.

@@ -9,10 +9,10 @@ import { indexNames } from '../src/documents/index-settings.ts';
 import { speak } from '../tests/support/tone-speech.ts';
 import { benchEnv, writeCatalogue } from './catalogue.ts';
 import { diskBytes, engineCpu, engineMemory } from './engine-size.ts';
-import { rawImport, timed, type Run } from './indexing.ts';
-import { readBenchmark } from './read-episodes.ts';
+import { type Run, rawImport, timed } from './indexing.ts';
 import { searchLatency } from './latency.ts';
-import { report, type Built } from './report.ts';
+import { readBenchmark } from './read-episodes.ts';
+import { type Built, report } from './report.ts';
 import { writeSections } from './sections.ts';
 
 const USAGE = `Usage: npm run bench -- [--episodes N] [--minutes M] [--out FILE] [--keep DIR | --reuse DIR]
@@ -25,7 +25,14 @@ const USAGE = `Usage: npm run bench -- [--episodes N] [--minutes M] [--out FILE]
  */
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { episodes: { type: 'string' }, minutes: { type: 'string' }, out: { type: 'string' }, keep: { type: 'string' }, reuse: { type: 'string' }, help: { type: 'boolean' } },
+    options: {
+      episodes: { type: 'string' },
+      minutes: { type: 'string' },
+      out: { type: 'string' },
+      keep: { type: 'string' },
+      reuse: { type: 'string' },
+      help: { type: 'boolean' },
+    },
   });
   if (values.help) return void console.log(USAGE);
   if (values.keep && values.reuse) throw new Error(`--keep and --reuse exclude each other\n${USAGE}`);
@@ -34,10 +41,13 @@ async function main(): Promise<void> {
   const log = (line: string) => console.log(`[${new Date().toISOString().slice(11, 19)}] ${line}`);
   let built: Built | undefined;
   if (values.reuse) {
-    built = JSON.parse(await fs.readFile(stateFile, 'utf8').catch(() => {
-      throw new Error(`${stateFile} is missing: --reuse takes a folder an earlier \`npm run bench -- --keep DIR\` finished`);
-    })) as Built;
-    if (values.episodes && Number(values.episodes) !== built.EPISODES) throw new Error(`${root} holds ${built.EPISODES} episodes, not ${values.episodes}`);
+    built = JSON.parse(
+      await fs.readFile(stateFile, 'utf8').catch(() => {
+        throw new Error(`${stateFile} is missing: --reuse takes a folder an earlier \`npm run bench -- --keep DIR\` finished`);
+      }),
+    ) as Built;
+    if (values.episodes && Number(values.episodes) !== built.EPISODES)
+      throw new Error(`${root} holds ${built.EPISODES} episodes, not ${values.episodes}`);
   } else if (values.keep && (await fs.readdir(root).catch(() => [])).length) {
     throw new Error(`--keep ${root}: the folder is not empty (to measure an index built there, use --reuse)`);
   }
@@ -63,11 +73,21 @@ async function main(): Promise<void> {
         const indexing = await timed(env, ['indexer/commands/index-command.ts']);
         const engineCpuSeconds = (await cpu()) - engineBefore;
         const stats = await indexStats(meili.host, auth);
-        log(`  ${indexing.seconds.toFixed(0)} s (CPU: podgrep ${indexing.cpuSeconds.toFixed(0)} s, Meilisearch ${engineCpuSeconds.toFixed(0)} s)`);
+        log(
+          `  ${indexing.seconds.toFixed(0)} s (CPU: podgrep ${indexing.cpuSeconds.toFixed(0)} s, Meilisearch ${engineCpuSeconds.toFixed(0)} s)`,
+        );
         log('2/5 the same documents as a raw NDJSON import');
         const raw = await rawImport(meili.host, auth, episodesDir, log, cpu);
         log(`  ${raw.seconds.toFixed(0)} s (CPU: Meilisearch ${raw.engineCpuSeconds.toFixed(0)} s)`);
-        built = { EPISODES, MINUTES, cues, ...stats, indexing: { ...strip(indexing), engineCpuSeconds }, raw, on: new Date().toISOString().slice(0, 10) };
+        built = {
+          EPISODES,
+          MINUTES,
+          cues,
+          ...stats,
+          indexing: { ...strip(indexing), engineCpuSeconds },
+          raw,
+          on: new Date().toISOString().slice(0, 10),
+        };
         if (values.keep) await fs.writeFile(stateFile, JSON.stringify(built, null, 2));
       } else {
         log(`Reusing the index of ${EPISODES} episodes built in ${root} on ${built.on}`);
@@ -87,7 +107,17 @@ async function main(): Promise<void> {
 
       const version = ((await (await fetch(`${meili.host}/version`, { headers: auth })).json()) as { pkgVersion: string }).pkgVersion;
       const command = `npm run bench${process.argv.length > 2 ? ` -- ${process.argv.slice(2).join(' ')}` : ''}`;
-      const markdown = report({ ...built, command, reused: Boolean(values.reuse), noop: strip(noop), search, engine, transport, version, load: os.loadavg() });
+      const markdown = report({
+        ...built,
+        command,
+        reused: Boolean(values.reuse),
+        noop: strip(noop),
+        search,
+        engine,
+        transport,
+        version,
+        load: os.loadavg(),
+      });
       console.log(`\n${markdown}\n${reading}`);
       await writeSections(values.out ?? 'BENCHMARKS.md', `${markdown}\n${reading}`);
       log(`Written to ${values.out ?? 'BENCHMARKS.md'}`);

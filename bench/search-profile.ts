@@ -2,7 +2,7 @@ import { meiliClient } from '../adapters/meili/meili-client.ts';
 import { searcher } from '../adapters/meili/meili-search.ts';
 import type { IndexNames } from '../src/documents/index-settings.ts';
 import { parseSearchQuery, searchLimits, searchRequests } from '../src/search/search-request.ts';
-import { searchResults, type SearchAnswer } from '../src/search/search-results.ts';
+import { type SearchAnswer, searchResults } from '../src/search/search-results.ts';
 
 type Results = { results: SearchAnswer[] };
 
@@ -26,7 +26,8 @@ export async function median(call: () => unknown, rounds = 30): Promise<number> 
  */
 export async function profileSearch(host: string, apiKey: string, names: IndexNames, params: Record<string, string>) {
   const headers = { authorization: `Bearer ${apiKey}`, 'accept-encoding': 'identity', 'content-type': 'application/json' };
-  const post = async (body: unknown) => (await fetch(`${host}/multi-search`, { method: 'POST', headers, body: JSON.stringify(body) })).text();
+  const post = async (body: unknown) =>
+    (await fetch(`${host}/multi-search`, { method: 'POST', headers, body: JSON.stringify(body) })).text();
   const client = meiliClient({ host, apiKey });
   const query = parseSearchQuery(params);
   const queries = searchRequests(query, names);
@@ -51,14 +52,21 @@ export async function profileSearch(host: string, apiKey: string, names: IndexNa
     distinct: () => post({ queries: [{ ...moments, limit: 20, distinct: 'slug' }] }),
     slugFacet: () => post({ queries: [{ ...bare, indexUid: names.moments, limit: 0, facets: ['slug'] }] }),
     federated: () =>
-      post({ federation: { limit: notes.limit as number + (moments.limit as number) }, queries: [{ ...notes, limit: undefined }, { ...moments, limit: undefined }] }),
+      post({
+        federation: { limit: (notes.limit as number) + (moments.limit as number) },
+        queries: [
+          { ...notes, limit: undefined },
+          { ...moments, limit: undefined },
+        ],
+      }),
   };
   const engine = {} as Record<keyof typeof alternatives, number>;
   for (const [name, call] of Object.entries(alternatives)) engine[name as keyof typeof alternatives] = await median(call);
   // The same requests as podgrep sends them (undici's request, adapters/meili/meili-search.ts), against plain fetch reading bytes:
   // interleaved, so the difference is the client's own work (building the request, decoding and parsing the answer).
   const bodies = queries.map((one) => JSON.stringify({ queries: [one] }));
-  const plain = () => Promise.all(bodies.map(async (body) => (await fetch(`${host}/multi-search`, { method: 'POST', headers, body })).arrayBuffer()));
+  const plain = () =>
+    Promise.all(bodies.map(async (body) => (await fetch(`${host}/multi-search`, { method: 'POST', headers, body })).arrayBuffer()));
   const searchOne = searcher(client);
   const viaClient = () => Promise.all(queries.map(searchOne));
   const differences: number[] = [];
@@ -106,8 +114,9 @@ does no search: \`GET /healthz\` minus Meilisearch's own \`/health\` (${ms(floor
 | query | answer KB | client | of which parse | rank and shape | render JSON (KB) | HTTP/Express | gap to plain |
 | --- | --- | --- | --- | --- | --- | --- | --- |
 ${rows
-  .map(({ name, gap, profile: { bytes, node } }) =>
-    `| ${name} | ${(bytes.answer / 1024).toFixed(0)} | ${ms(node.client)} | ${ms(node.parse)} | ${ms(node.shape)} | ${ms(node.render)} (${(bytes.response / 1024).toFixed(0)}) | ${ms(floor)} | ${ms(gap)} |`,
+  .map(
+    ({ name, gap, profile: { bytes, node } }) =>
+      `| ${name} | ${(bytes.answer / 1024).toFixed(0)} | ${ms(node.client)} | ${ms(node.parse)} | ${ms(node.shape)} | ${ms(node.render)} (${(bytes.response / 1024).toFixed(0)}) | ${ms(floor)} | ${ms(gap)} |`,
   )
   .join('\n')}
 `;

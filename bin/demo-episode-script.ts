@@ -15,21 +15,60 @@ export const VOICES: Record<Speaker, string[]> = {
 };
 
 export const DIALOGUE: [Speaker, string][] = [
-  ['Ada', "Welcome to the podgrep demo episode. I'm Ada, and with me is Theo. Neither of us is a person: we are two synthetic voices made by espeak-ng, reading a script."],
-  ['Theo', 'Which is the whole point. The script was written first, so the transcript beside the player is exact, and every line is timed to the second it is spoken. No transcription key needed.'],
-  ['Ada', 'So, what is podgrep? You give it a folder of episodes, show notes in Markdown plus the audio, and it makes everything that was said searchable.'],
-  ['Theo', 'Each transcript is cut into moments of twenty to forty seconds, and every word keeps its time. Search for a phrase, and the player opens a second before it is spoken.'],
-  ['Ada', "Let's give people something to search for. The other episode in this folder is about Discord using Rust to scale Elixir. Theo, what is a NIF?"],
-  ['Theo', 'A NIF is a natively implemented function: code written in C or Rust that the BEAM, the Erlang virtual machine, calls as if it were an ordinary Erlang function.'],
+  [
+    'Ada',
+    "Welcome to the podgrep demo episode. I'm Ada, and with me is Theo. Neither of us is a person: we are two synthetic voices made by espeak-ng, reading a script.",
+  ],
+  [
+    'Theo',
+    'Which is the whole point. The script was written first, so the transcript beside the player is exact, and every line is timed to the second it is spoken. No transcription key needed.',
+  ],
+  [
+    'Ada',
+    'So, what is podgrep? You give it a folder of episodes, show notes in Markdown plus the audio, and it makes everything that was said searchable.',
+  ],
+  [
+    'Theo',
+    'Each transcript is cut into moments of twenty to forty seconds, and every word keeps its time. Search for a phrase, and the player opens a second before it is spoken.',
+  ],
+  [
+    'Ada',
+    "Let's give people something to search for. The other episode in this folder is about Discord using Rust to scale Elixir. Theo, what is a NIF?",
+  ],
+  [
+    'Theo',
+    'A NIF is a natively implemented function: code written in C or Rust that the BEAM, the Erlang virtual machine, calls as if it were an ordinary Erlang function.',
+  ],
   ['Ada', 'And the catch is that a NIF runs on a scheduler thread. A slow one holds up every process waiting behind it.'],
-  ['Theo', 'Exactly. The rule of thumb is that a NIF should return within about a millisecond. Anything longer belongs on a dirty scheduler.'],
-  ['Ada', 'Dirty schedulers are separate threads for long running work, one pool for CPU bound jobs and one for IO, so the normal schedulers keep serving everyone else.'],
-  ['Theo', 'And Rust makes NIFs safer. Rustler catches a panic in your Rust code and turns it into an Erlang error, instead of taking down the whole node.'],
-  ['Ada', 'Now the search side. podgrep keeps its moments in Meilisearch, a search engine that is itself written in Rust. It forgives typos, so a slightly misspelled search still finds them.'],
+  [
+    'Theo',
+    'Exactly. The rule of thumb is that a NIF should return within about a millisecond. Anything longer belongs on a dirty scheduler.',
+  ],
+  [
+    'Ada',
+    'Dirty schedulers are separate threads for long running work, one pool for CPU bound jobs and one for IO, so the normal schedulers keep serving everyone else.',
+  ],
+  [
+    'Theo',
+    'And Rust makes NIFs safer. Rustler catches a panic in your Rust code and turns it into an Erlang error, instead of taking down the whole node.',
+  ],
+  [
+    'Ada',
+    'Now the search side. podgrep keeps its moments in Meilisearch, a search engine that is itself written in Rust. It forgives typos, so a slightly misspelled search still finds them.',
+  ],
   ['Theo', 'And if you have no Meilisearch running, podgrep starts its own copy and keeps the data in a local folder.'],
-  ['Ada', "For real episodes, the transcripts come from Whisper, OpenAI's speech recognition model, or any server that speaks the same API and returns word timestamps."],
-  ['Theo', 'And when a podcast already publishes its transcripts, as WebVTT, SubRip or JSON, podgrep imports those instead. That is how this episode got its transcript.'],
-  ['Ada', 'So try it now. Search for dirty schedulers, or Meilisearch, or Whisper, and click a moment. You will land right here, a second early.'],
+  [
+    'Ada',
+    "For real episodes, the transcripts come from Whisper, OpenAI's speech recognition model, or any server that speaks the same API and returns word timestamps.",
+  ],
+  [
+    'Theo',
+    'And when a podcast already publishes its transcripts, as WebVTT, SubRip or JSON, podgrep imports those instead. That is how this episode got its transcript.',
+  ],
+  [
+    'Ada',
+    'So try it now. Search for dirty schedulers, or Meilisearch, or Whisper, and click a moment. You will land right here, a second early.',
+  ],
   ['Theo', "Thanks for listening to two robots talk about search. I'm Theo."],
   ['Ada', "And I'm Ada. Happy grepping."],
 ];

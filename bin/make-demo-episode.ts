@@ -13,7 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { formatTime } from '../src/time.ts';
 import { importTranscript } from '../src/transcript/transcript-import.ts';
-import { DIALOGUE, PRONOUNCE, SLUG, showNotes, VOICES, type Speaker } from './demo-episode-script.ts';
+import { DIALOGUE, PRONOUNCE, SLUG, type Speaker, showNotes, VOICES } from './demo-episode-script.ts';
 
 const run = promisify(execFile);
 
@@ -74,7 +74,12 @@ function speechSpan(wav: Buffer, name: string): { from: number; to: number } {
     const size = wav.readUInt32LE(offset + 4);
     const body = offset + 8;
     if (id === 'fmt ') {
-      format = { code: wav.readUInt16LE(body), channels: wav.readUInt16LE(body + 2), rate: wav.readUInt32LE(body + 4), bits: wav.readUInt16LE(body + 14) };
+      format = {
+        code: wav.readUInt16LE(body),
+        channels: wav.readUInt16LE(body + 2),
+        rate: wav.readUInt32LE(body + 4),
+        bits: wav.readUInt16LE(body + 14),
+      };
     } else if (id === 'data') {
       if (format?.code !== 1 || format.channels !== 1 || format.bits !== 16 || format.rate !== SAMPLE_RATE) {
         throw new Error(`${name}: expected 16-bit mono PCM at ${SAMPLE_RATE} Hz, found ${JSON.stringify(format)}`);
@@ -108,19 +113,41 @@ async function concatenate(lines: Line[], total: number, mp3: URL): Promise<void
   const lead = `anullsrc=r=${SAMPLE_RATE}:cl=mono,atrim=end_sample=${LEAD}[lead]`;
   const join = `[lead]${lines.map((_, n) => `[l${n}]`).join('')}concat=n=${lines.length + 1}:v=0:a=1,atrim=end_sample=${total}[out]`;
   await run('ffmpeg', [
-    '-hide_banner', '-loglevel', 'error', '-y',
+    '-hide_banner',
+    '-loglevel',
+    'error',
+    '-y',
     ...inputs,
-    '-filter_complex', [lead, ...parts, join].join(';'),
-    '-map', '[out]',
-    '-ac', '1', '-ar', String(SAMPLE_RATE), '-c:a', 'libmp3lame', '-b:a', '24k',
-    '-map_metadata', '-1', '-fflags', '+bitexact', '-flags:a', '+bitexact',
-    '-metadata', 'title=podgrep demo: searching what was said', '-metadata', 'artist=podgrep-demo',
+    '-filter_complex',
+    [lead, ...parts, join].join(';'),
+    '-map',
+    '[out]',
+    '-ac',
+    '1',
+    '-ar',
+    String(SAMPLE_RATE),
+    '-c:a',
+    'libmp3lame',
+    '-b:a',
+    '24k',
+    '-map_metadata',
+    '-1',
+    '-fflags',
+    '+bitexact',
+    '-flags:a',
+    '+bitexact',
+    '-metadata',
+    'title=podgrep demo: searching what was said',
+    '-metadata',
+    'artist=podgrep-demo',
     fileURLToPath(mp3),
   ]);
 }
 
 function toVtt(lines: Line[]): string {
-  const cues = lines.map((line, n) => `${n + 1}\n${vttTime(line.start)} --> ${vttTime(line.end)}\n<v ${line.speaker}>${escapeVtt(line.text)}`);
+  const cues = lines.map(
+    (line, n) => `${n + 1}\n${vttTime(line.start)} --> ${vttTime(line.end)}\n<v ${line.speaker}>${escapeVtt(line.text)}`,
+  );
   return `WEBVTT - podgrep demo: searching what was said\nLanguage: en\n\nNOTE Written first, then spoken by espeak-ng; every cue is timed from the audio's sample counts.\n\n${cues.join('\n\n')}\n`;
 }
 

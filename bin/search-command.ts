@@ -1,14 +1,14 @@
 import { parseArgs, styleText } from 'node:util';
-import { PodgrepError } from '../src/errors.ts';
+import { loadConfig } from '../adapters/cli/load-config.ts';
+import { meiliClient } from '../adapters/meili/meili-client.ts';
+import { meiliSearch } from '../adapters/meili/meili-search.ts';
+import { connectSearchEngine } from '../adapters/meili/search-engine.ts';
 import { indexNames } from '../src/documents/index-settings.ts';
+import { PodgrepError } from '../src/errors.ts';
 import { parseSearchQuery } from '../src/search/search-request.ts';
 import { episodeMeta, type SearchResponse } from '../src/search/search-results.ts';
 import { oneLine } from '../src/terminal-text.ts';
 import { formatTime } from '../src/time.ts';
-import { meiliSearch } from '../adapters/meili/meili-search.ts';
-import { loadConfig } from '../adapters/cli/load-config.ts';
-import { meiliClient } from '../adapters/meili/meili-client.ts';
-import { connectSearchEngine } from '../adapters/meili/search-engine.ts';
 
 const USAGE = `Usage: podgrep search [--json] [--page N] [--podcast P] [--tag T] [--year Y] [--person NAME] [--newest] "words"
        npm run search -- "dirty schedulers"
@@ -38,7 +38,7 @@ export async function searchCommand(argv: string[], out: NodeJS.WriteStream = pr
     throw new PodgrepError(`${(error as Error).message}\n${USAGE}`);
   }
   const { values, positionals } = parsed;
-  if (values.help) return void out.write(`${USAGE}\n`), 0;
+  if (values.help) return (void out.write(`${USAGE}\n`), 0);
   const query = parseSearchQuery({ ...values, q: positionals.join(' '), sort: values.newest ? 'newest' : 'relevance' });
   const config = loadConfig();
   const engine = await connectSearchEngine(config, () => {});
@@ -68,7 +68,8 @@ export function render(results: SearchResponse, base: string, color: boolean): s
     const meta = oneLine(episodeMeta(episode));
     lines.push(`${oneLine(episode.title)}${meta ? `  (${meta})` : ''}`, `  ${base}${oneLine(episode.url)}`);
     for (const note of episode.notes.slice(0, 1)) lines.push(`  ${oneLine(note.field)}: ${text(note.snippet)}`);
-    for (const moment of episode.moments) lines.push(`  ▶ ${formatTime(moment.at).padStart(7)}  ${text(moment.snippet)}`, `             ${base}${oneLine(moment.url)}`);
+    for (const moment of episode.moments)
+      lines.push(`  ▶ ${formatTime(moment.at).padStart(7)}  ${text(moment.snippet)}`, `             ${base}${oneLine(moment.url)}`);
     lines.push('');
   }
   return `${lines.join('\n')}\n`;

@@ -1,7 +1,7 @@
 import { loadConfig } from '../adapters/cli/load-config.ts';
 import { runCli } from '../adapters/cli/run-cli.ts';
-import { runIndex } from '../indexer/commands/run-index.ts';
 import { connectSearchEngine } from '../adapters/meili/search-engine.ts';
+import { runIndex } from '../indexer/commands/run-index.ts';
 import { serve } from '../web/server.ts';
 
 /** `npm start`, the main job: search engine up, EPISODES_DIR indexed, page served. */

@@ -3,11 +3,11 @@
  * servers or fakes that behave like the real thing.
  */
 import type { EpisodeDocument, EpisodeSummary, MomentDocument } from './documents/documents.ts';
+import type { TranscriptLine } from './moments/transcript-lines.ts';
+import type { SearchQuery } from './search/search-request.ts';
 import type { SearchResponse } from './search/search-results.ts';
 import type { TimelinePoint } from './search/timeline.ts';
-import type { SearchQuery } from './search/search-request.ts';
 import type { VerboseJson } from './transcript/transcript.ts';
-import type { TranscriptLine } from './moments/transcript-lines.ts';
 
 /** One upload: audio bytes and a file name whose extension tells the provider the format. */
 export type Audio = { bytes: Uint8Array; fileName: string };

@@ -21,12 +21,23 @@ export function answerError(log: (line: string) => void): ErrorRequestHandler {
     if (error instanceof LocalAudioError) {
       log(`podgrep: ${error.message}`);
       // The reason without the path: where the file leads is the host's business, not the listener's.
-      return res.status(404).type('html').send(notFoundPage(`This episode’s audio cannot be played: the file ${error.reason.replace(/ \(it leads to [^)]*\)/, '')}.`).value);
+      return res
+        .status(404)
+        .type('html')
+        .send(notFoundPage(`This episode’s audio cannot be played: the file ${error.reason.replace(/ \(it leads to [^)]*\)/, '')}.`).value);
     }
     const failure: Failure = res.locals.failure ?? {};
     const ours = error instanceof BadRequestError || error instanceof SearchEngineError;
     // Express's own errors (a malformed URL, a body too large) carry a 4xx status of their own.
-    const status = failure.status ?? (error instanceof BadRequestError ? 400 : error instanceof SearchEngineError ? 503 : typeof error?.status === 'number' && error.status < 500 ? error.status : 500);
+    const status =
+      failure.status ??
+      (error instanceof BadRequestError
+        ? 400
+        : error instanceof SearchEngineError
+          ? 503
+          : typeof error?.status === 'number' && error.status < 500
+            ? error.status
+            : 500);
     if (!ours && status >= 500) log(`podgrep: ${error instanceof Error ? error.stack : String(error)}`);
     if (error instanceof SearchEngineError) log(`podgrep: ${error.message} (${String((error.cause as Error | undefined)?.message ?? '')})`);
     const message = ours ? error.message : status < 500 ? 'Bad request' : 'Something went wrong on our side.';

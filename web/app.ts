@@ -1,23 +1,23 @@
-import express, { type Request } from 'express';
-import compression from 'compression';
-import helmet from 'helmet';
 import path from 'node:path';
-import { parseClip } from '../src/search/clip.ts';
-import type { SearchBackend } from '../src/ports.ts';
-import type { SearchResponse } from '../src/search/search-results.ts';
-import { MAX_QUERY_LENGTH, parseSearchQuery, queryText } from '../src/search/search-request.ts';
-import { isBlank } from '../src/terminal-text.ts';
+import compression from 'compression';
+import express, { type Request } from 'express';
+import helmet from 'helmet';
 import { openLocalAudio } from '../adapters/files/local-audio.ts';
+import type { SearchBackend } from '../src/ports.ts';
+import { parseClip } from '../src/search/clip.ts';
+import { MAX_QUERY_LENGTH, parseSearchQuery, queryText } from '../src/search/search-request.ts';
+import type { SearchResponse } from '../src/search/search-results.ts';
+import { isBlank } from '../src/terminal-text.ts';
 import { answerError, failWith } from './answer-error.ts';
-import { episodePage } from './views/episode-page.ts';
-import { notFoundPage, slugWords } from './views/not-found.ts';
-import { RECENT_EPISODES, type Shelf } from './views/shelf.ts';
-import { readSiteInfo, type SiteInfo } from './site-info.ts';
-import { researchPage } from './views/research-page.ts';
-import { resultsSection, searchPage } from './views/search-page.ts';
+import { exportsRouter } from './exports.ts';
 import { rateLimit } from './rate-limit.ts';
 import { serveAudio } from './serve-audio.ts';
-import { exportsRouter } from './exports.ts';
+import { readSiteInfo, type SiteInfo } from './site-info.ts';
+import { episodePage } from './views/episode-page.ts';
+import { notFoundPage, slugWords } from './views/not-found.ts';
+import { researchPage } from './views/research-page.ts';
+import { resultsSection, searchPage } from './views/search-page.ts';
+import { RECENT_EPISODES, type Shelf } from './views/shelf.ts';
 
 export type AppDeps = {
   search: SearchBackend;
@@ -37,13 +37,21 @@ export type AppDeps = {
 const STATIC_DIR = path.join(import.meta.dirname, 'static');
 
 /** Builds the web app without listening, so tests can run it in-process; server.ts does the listening. */
-export function createApp({ search, episodesDir, audioDirs = [], rateLimit: perMinute = 0, trustProxy = false, log = console.error, site }: AppDeps): express.Express {
+export function createApp({
+  search,
+  episodesDir,
+  audioDirs = [],
+  rateLimit: perMinute = 0,
+  trustProxy = false,
+  log = console.error,
+  site,
+}: AppDeps): express.Express {
   const app = express();
   const siteInfo = site ? Promise.resolve(site) : readSiteInfo(episodesDir, log);
   // What the home and "nothing found" pages offer; the newest episodes only where they are shown.
   const shelf = async (withRecent: boolean): Promise<Shelf> => ({
     ...(await siteInfo),
-    recent: withRecent ? await search.recent?.(RECENT_EPISODES).catch(() => []) ?? [] : [],
+    recent: withRecent ? ((await search.recent?.(RECENT_EPISODES).catch(() => [])) ?? []) : [],
   });
   app.disable('x-powered-by');
   app.set('trust proxy', trustProxy);
@@ -88,7 +96,8 @@ export function createApp({ search, episodesDir, audioDirs = [], rateLimit: perM
     const q = firstString(req.query.q) ?? '';
     // `fragment=1`: only the results, for the page script's search as you type.
     const render = firstString(req.query.fragment) === '1' ? resultsSection : searchPage;
-    if (isBlank(q)) return render === searchPage ? res.redirect('/') : res.type('html').send(render('', { shelf: await shelf(true) }).value);
+    if (isBlank(q))
+      return render === searchPage ? res.redirect('/') : res.type('html').send(render('', { shelf: await shelf(true) }).value);
     failWith(res, { page: (error) => render(q, { error }) });
     const results = await search.search(parseSearchQuery(req.query));
     res.type('html').send(render(q, { results, shelf: await shelf(results.totalEpisodes === 0) }).value);
@@ -116,7 +125,10 @@ export function createApp({ search, episodesDir, audioDirs = [], rateLimit: perM
     // The search that led here (`&q=` on moment links): its words are marked. One that could not be searched is none.
     const asked = queryText(firstString(req.query.q));
     const q = asked.length <= MAX_QUERY_LENGTH ? asked : '';
-    const [episode, lines] = await Promise.all([search.episode(req.params.slug), search.transcript(req.params.slug, { sentences: true, ...(q ? { q } : {}) })]);
+    const [episode, lines] = await Promise.all([
+      search.episode(req.params.slug),
+      search.transcript(req.params.slug, { sentences: true, ...(q ? { q } : {}) }),
+    ]);
     if (!episode) return notFound(res, `No episode called “${req.params.slug}”.`, await lookAlike(search, req.params.slug));
     res.type('html').send(episodePage(episode, lines, { t: clip?.start, end: clip?.end, q: q || undefined }).value);
   });

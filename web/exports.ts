@@ -1,7 +1,7 @@
 import express, { type Response } from 'express';
 import { chaptersOf } from '../src/export/chapters.ts';
-import type { SearchBackend } from '../src/ports.ts';
 import { MEDIA_TYPES, toChaptersJson, toPodcastJson, toSrt, toVtt } from '../src/export/transcript-files.ts';
+import type { SearchBackend } from '../src/ports.ts';
 import { failWith } from './answer-error.ts';
 
 const WRITERS = { vtt: toVtt, srt: toSrt, json: toPodcastJson } as const;
@@ -22,7 +22,11 @@ export function exportsRouter(search: SearchBackend): express.Router {
     if (!Object.hasOwn(WRITERS, format)) return missing(res, 'Transcripts are exported as .vtt, .srt and .json.');
     failWith(res, { text: true });
     const lines = await search.transcript(req.params.slug);
-    if (lines.length === 0) return missing(res, (await search.episode(req.params.slug)) ? 'This episode has no transcript yet.' : `No episode called "${req.params.slug}".`);
+    if (lines.length === 0)
+      return missing(
+        res,
+        (await search.episode(req.params.slug)) ? 'This episode has no transcript yet.' : `No episode called "${req.params.slug}".`,
+      );
     res.type(MEDIA_TYPES[format]).send(WRITERS[format](lines));
   });
   router.get('/episodes/:slug/chapters.json', async (req, res) => {

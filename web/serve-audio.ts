@@ -1,5 +1,5 @@
-import type { Request, Response } from 'express';
 import { pipeline } from 'node:stream/promises';
+import type { Request, Response } from 'express';
 import type { OpenedAudio } from '../adapters/files/local-audio.ts';
 
 /**
@@ -22,7 +22,8 @@ export async function serveAudio(req: Request, res: Response, audio: OpenedAudio
   let end = size - 1;
   // If-Range names the version the client holds a part of; another version gets the whole file, never a mix.
   const ifRange = req.headers['if-range'];
-  const ranges = req.headers.range && (!ifRange || ifRange === etag || ifRange === lastModified) ? req.range(size, { combine: true }) : undefined;
+  const ranges =
+    req.headers.range && (!ifRange || ifRange === etag || ifRange === lastModified) ? req.range(size, { combine: true }) : undefined;
   try {
     if (ranges === -1) {
       res.status(416).setHeader('Content-Range', `bytes */${size}`);

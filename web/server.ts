@@ -1,13 +1,13 @@
 import type { Server } from 'node:http';
+import { loadConfig } from '../adapters/cli/load-config.ts';
+import { runCli } from '../adapters/cli/run-cli.ts';
+import { meiliClient } from '../adapters/meili/meili-client.ts';
+import { meiliSearch } from '../adapters/meili/meili-search.ts';
+import { connectSearchEngine, type SearchEngine } from '../adapters/meili/search-engine.ts';
+import { searchOnlyKey } from '../adapters/meili/search-key.ts';
 import type { Config } from '../src/config/config.ts';
 import { indexNames } from '../src/documents/index-settings.ts';
-import { loadConfig } from '../adapters/cli/load-config.ts';
-import { meiliClient } from '../adapters/meili/meili-client.ts';
-import { runCli } from '../adapters/cli/run-cli.ts';
-import { connectSearchEngine, type SearchEngine } from '../adapters/meili/search-engine.ts';
 import { createApp } from './app.ts';
-import { meiliSearch } from '../adapters/meili/meili-search.ts';
-import { searchOnlyKey } from '../adapters/meili/search-key.ts';
 
 /** Listens with the app and stops cleanly on SIGTERM/SIGINT: no new connections, in-flight requests finish, engine stops. */
 export async function serve(config: Config, engine: SearchEngine, log: (line: string) => void): Promise<Server> {

@@ -30,9 +30,12 @@ export async function readSiteInfo(episodesDir: string, log: (line: string) => v
       return none;
     }
   };
-  const [podcastNames, glossary] = await Promise.all([
-    read('podgrep.yml', parsePodcastNames, {}),
-    read('glossary.yml', parseGlossary, []),
-  ]);
-  return { podcastNames, examples: glossary.map((entry) => entry.term).filter(Boolean).slice(0, EXAMPLES) };
+  const [podcastNames, glossary] = await Promise.all([read('podgrep.yml', parsePodcastNames, {}), read('glossary.yml', parseGlossary, [])]);
+  return {
+    podcastNames,
+    examples: glossary
+      .map((entry) => entry.term)
+      .filter(Boolean)
+      .slice(0, EXAMPLES),
+  };
 }

@@ -1,5 +1,5 @@
 import fs from 'node:fs';
-import { parseConfig, type Config } from '../../src/config/config.ts';
+import { type Config, parseConfig } from '../../src/config/config.ts';
 
 /** The one place podgrep reads its environment: `.env` in the working folder first, then the real environment wins. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {

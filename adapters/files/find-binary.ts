@@ -2,8 +2,8 @@ import { constants, createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { writeFileAtomic } from './temp-files.ts';
 import { PodgrepError } from '../../src/errors.ts';
+import { writeFileAtomic } from './temp-files.ts';
 
 type Options = {
   /** The command's name on the PATH. */

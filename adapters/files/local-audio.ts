@@ -2,8 +2,8 @@ import { constants, type Stats } from 'node:fs';
 import fs, { type FileHandle } from 'node:fs/promises';
 import path from 'node:path';
 import { fileTypeFromBuffer } from 'file-type';
-import { overLimit } from '../net/http-body.ts';
 import { LocalAudioError } from '../../src/errors.ts';
+import { overLimit } from '../net/http-body.ts';
 
 export const AUDIO_EXTENSION = /\.(aac|flac|m4a|mp3|mp4|mpeg|mpga|oga|ogg|opus|wav|webm)$/i;
 

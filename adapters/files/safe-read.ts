@@ -38,7 +38,10 @@ export async function readInside(file: string, options: SafeReadOptions): Promis
     const stat = fstatSync(fd);
     if (!stat.isFile()) throw new EpisodeError(file, `is not a regular file (${kind(stat)}); only regular files are read`);
     if (stat.size > options.maxBytes) {
-      throw new EpisodeError(file, `${stat.size} bytes is too large for ${options.what} (at most ${options.maxBytes}, ${options.limitName})`);
+      throw new EpisodeError(
+        file,
+        `${stat.size} bytes is too large for ${options.what} (at most ${options.maxBytes}, ${options.limitName})`,
+      );
     }
     // Read at most one byte past the cap, in case the file grows while it is read.
     const buffer = Buffer.alloc(Math.min(stat.size, options.maxBytes) + 1);
@@ -48,7 +51,8 @@ export async function readInside(file: string, options: SafeReadOptions): Promis
       if (bytesRead === 0) break;
       length += bytesRead;
     }
-    if (length > options.maxBytes) throw new EpisodeError(file, `grew past ${options.maxBytes} bytes while it was read (${options.limitName})`);
+    if (length > options.maxBytes)
+      throw new EpisodeError(file, `grew past ${options.maxBytes} bytes while it was read (${options.limitName})`);
     return buffer.subarray(0, length);
   } finally {
     closeSync(fd);
@@ -59,7 +63,11 @@ export async function readInside(file: string, options: SafeReadOptions): Promis
 export async function realInside(file: string, root: string): Promise<string> {
   const [real, realRoot] = await Promise.all([
     fs.realpath(file).catch((error: unknown) => {
-      throw new EpisodeError(file, `cannot be read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it is a broken link or was removed' : (error as Error).message}`, { cause: error });
+      throw new EpisodeError(
+        file,
+        `cannot be read: ${(error as NodeJS.ErrnoException).code === 'ENOENT' ? 'it is a broken link or was removed' : (error as Error).message}`,
+        { cause: error },
+      );
     }),
     fs.realpath(root),
   ]);

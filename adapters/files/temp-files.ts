@@ -54,7 +54,13 @@ export async function removeLeftovers(dirs: string[]): Promise<number> {
       if (!stat) continue;
       const gone = pid === 0 ? false : pid === process.pid || !alive(pid);
       if (gone || Date.now() - stat.mtimeMs > ABANDONED_MS) {
-        if (await fs.rm(file, { force: true, recursive: true }).then(() => true, () => false)) removed++;
+        if (
+          await fs.rm(file, { force: true, recursive: true }).then(
+            () => true,
+            () => false,
+          )
+        )
+          removed++;
       }
     }
   }

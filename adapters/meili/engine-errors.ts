@@ -49,7 +49,10 @@ export function taskFailure(what: string, done: { status: string; error?: { mess
 
 /** The indexer gave up waiting for a Meilisearch that stopped answering. */
 export function unreachable(host: string, what: string, error: unknown): SearchEngineError {
-  return new SearchEngineError(`Meilisearch at ${host} stopped answering (could not ${what}); what was written before is kept — run again once it is back`, {
-    cause: error,
-  });
+  return new SearchEngineError(
+    `Meilisearch at ${host} stopped answering (could not ${what}); what was written before is kept — run again once it is back`,
+    {
+      cause: error,
+    },
+  );
 }

@@ -1,5 +1,5 @@
-import { Meilisearch, MeilisearchRequestError, type EnqueuedTask, type EnqueuedTaskPromise } from 'meilisearch';
 import { setTimeout as sleep } from 'node:timers/promises';
+import { type EnqueuedTask, type EnqueuedTaskPromise, Meilisearch, MeilisearchRequestError } from 'meilisearch';
 import { taskFailure, unreachable } from './engine-errors.ts';
 
 export type MeiliConnection = { host: string; apiKey: string | undefined };

@@ -1,14 +1,14 @@
 import type { Meilisearch, MultiSearchQuery } from 'meilisearch';
 import { Agent, request } from 'undici';
 import type { EpisodeDocument, MomentDocument } from '../../src/documents/documents.ts';
-import { BadRequestError } from '../../src/errors.ts';
-import { filterValue } from '../../src/search/filter.ts';
 import { FACETS, type Facet, type IndexNames } from '../../src/documents/index-settings.ts';
+import { BadRequestError } from '../../src/errors.ts';
+import { CUE_FIELDS, type CueSource, linesOf } from '../../src/moments/transcript-lines.ts';
 import type { SearchBackend } from '../../src/ports.ts';
-import { searchLimits, searchRequests, timelineRequest, type SearchQuery } from '../../src/search/search-request.ts';
-import { searchResults, type SearchAnswer } from '../../src/search/search-results.ts';
+import { filterValue } from '../../src/search/filter.ts';
+import { type SearchQuery, searchLimits, searchRequests, timelineRequest } from '../../src/search/search-request.ts';
+import { type SearchAnswer, searchResults } from '../../src/search/search-results.ts';
 import { transcriptMarks, transcriptMarksRequest } from '../../src/search/transcript-marks.ts';
-import { CUE_FIELDS, linesOf, type CueSource } from '../../src/moments/transcript-lines.ts';
 import { shorten } from '../../src/shorten.ts';
 import { EngineAnswerError, readFailure } from './engine-errors.ts';
 
@@ -59,13 +59,18 @@ export function meiliSearch(client: Meilisearch, names: IndexNames, now: () => n
       // The searched words are found while the moments are read: one round trip either way.
       const fields = ['id' as const, ...CUE_FIELDS, ...(sentences ? ['wordTimes' as const] : [])];
       const [found, matched] = await Promise.all([
-        engine(() => client.index<MomentDocument>(names.moments).getDocuments({ filter: `slug = ${filterValue(slug)}`, fields, limit: 10_000 })),
+        engine(() =>
+          client.index<MomentDocument>(names.moments).getDocuments({ filter: `slug = ${filterValue(slug)}`, fields, limit: 10_000 }),
+        ),
         // Marks only help the reader: a query the engine refuses leaves the transcript unmarked, not the page broken.
         q ? searchOne(transcriptMarksRequest(q, slug, names)).catch(() => undefined) : undefined,
       ]);
       const moments = found.results as (CueSource & { id: string })[];
       const marks = matched ? transcriptMarks(matched, new Map(moments.map((moment) => [moment.id, moment.text]))) : new Map();
-      return linesOf(moments.map((moment) => (marks.has(moment.id) ? { ...moment, marks: marks.get(moment.id) } : moment)), { sentences });
+      return linesOf(
+        moments.map((moment) => (marks.has(moment.id) ? { ...moment, marks: marks.get(moment.id) } : moment)),
+        { sentences },
+      );
     },
     async recent(limit) {
       const found = await engine(() =>
@@ -102,11 +107,22 @@ async function engine<T>(call: () => Promise<T>): Promise<T> {
 export function searcher(client: Meilisearch): (query: MultiSearchQuery) => Promise<SearchAnswer> {
   const { host, apiKey } = client.config;
   const url = `${host.replace(/\/+$/, '')}/multi-search`;
-  const headers = { 'content-type': 'application/json', 'accept-encoding': 'identity', ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}) };
+  const headers = {
+    'content-type': 'application/json',
+    'accept-encoding': 'identity',
+    ...(apiKey ? { authorization: `Bearer ${apiKey}` } : {}),
+  };
   const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
   const timeout = typeof client.config.timeout === 'number' ? client.config.timeout : 30_000;
   return async (query) => {
-    const response = await request(url, { method: 'POST', headers, body: JSON.stringify({ queries: [query] }), dispatcher, headersTimeout: timeout, bodyTimeout: timeout });
+    const response = await request(url, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ queries: [query] }),
+      dispatcher,
+      headersTimeout: timeout,
+      bodyTimeout: timeout,
+    });
     const body = (await response.body.json()) as { results?: SearchAnswer[]; code?: string; message?: string };
     if (response.statusCode !== 200 || !body.results?.[0]) throw new EngineAnswerError(response.statusCode, body);
     return body.results[0];

@@ -1,12 +1,12 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import fs from 'node:fs/promises';
 import net from 'node:net';
 import path from 'node:path';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { PodgrepError } from '../../src/errors.ts';
 import { findBinary } from '../files/find-binary.ts';
 import type { MeiliConnection } from './meili-client.ts';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 /** A Meilisearch this process can use; `stop` ends it only if this process started it. */
 export type RunningMeili = MeiliConnection & { masterKey: string; started: boolean; stop(): Promise<void> };
@@ -48,11 +48,16 @@ export async function startEmbeddedMeili({ dataDir, bin, log = () => {}, port: f
   const logFile = path.join(home, 'meilisearch.log');
   const output = await fs.open(logFile, 'a');
   const args = [
-    '--db-path', path.join(home, 'data.ms'),
-    '--dump-dir', path.join(home, 'dumps'),
-    '--snapshot-dir', path.join(home, 'snapshots'),
-    '--http-addr', `127.0.0.1:${port}`,
-    '--env', 'production',
+    '--db-path',
+    path.join(home, 'data.ms'),
+    '--dump-dir',
+    path.join(home, 'dumps'),
+    '--snapshot-dir',
+    path.join(home, 'snapshots'),
+    '--http-addr',
+    `127.0.0.1:${port}`,
+    '--env',
+    'production',
     '--no-analytics',
   ];
   // The key goes through the environment, not argv, so other users of the machine cannot read it in `ps`.
@@ -145,7 +150,10 @@ async function waitHealthy(host: string, exited: Promise<number | null>, logFile
       const tail = (await fs.readFile(logFile, 'utf8').catch(() => '')).trim().split('\n').slice(-5).join('\n');
       throw new PodgrepError(`Meilisearch exited at start (code ${done}). The end of ${logFile}:\n${tail}`);
     }
-    const healthy = await fetch(`${host}/health`, { signal: AbortSignal.timeout(1000) }).then((r) => r.ok, () => false);
+    const healthy = await fetch(`${host}/health`, { signal: AbortSignal.timeout(1000) }).then(
+      (r) => r.ok,
+      () => false,
+    );
     if (healthy) return;
     await sleep(100);
   }

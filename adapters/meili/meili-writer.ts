@@ -1,6 +1,6 @@
 import type { EnqueuedTask, EnqueuedTaskPromise, Index, Meilisearch } from 'meilisearch';
 import type { EpisodeDocument, MomentDocument } from '../../src/documents/documents.ts';
-import { episodeSettings, momentSettings, type IndexNames } from '../../src/documents/index-settings.ts';
+import { episodeSettings, type IndexNames, momentSettings } from '../../src/documents/index-settings.ts';
 import type { DocumentWriter, EncodedBatch, IndexedEpisode } from '../../src/ports.ts';
 import { unless } from './engine-errors.ts';
 import { enqueued, settled, succeeded } from './meili-client.ts';
@@ -31,7 +31,8 @@ export function meiliWriter(client: Meilisearch, names: IndexNames): DocumentWri
       const found = new Map<string, IndexedEpisode>();
       for (let offset = 0; ; offset += PAGE) {
         const page = await episodes.getDocuments({ fields: ['slug', 'momentCount', 'fingerprint'], limit: PAGE, offset });
-        for (const doc of page.results) found.set(doc.slug, { slug: doc.slug, momentCount: doc.momentCount ?? 0, fingerprint: doc.fingerprint ?? '' });
+        for (const doc of page.results)
+          found.set(doc.slug, { slug: doc.slug, momentCount: doc.momentCount ?? 0, fingerprint: doc.fingerprint ?? '' });
         if (page.results.length < PAGE) return found;
       }
     },

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { MeilisearchApiError, type Meilisearch } from 'meilisearch';
+import { type Meilisearch, MeilisearchApiError } from 'meilisearch';
 
 /**
  * The key the web server searches with: allowed to search and read podgrep's own indexes and nothing else, so a

@@ -22,14 +22,18 @@ export function totalDeadline(options: DeadlineOptions, expire: (message: string
       options.deadlineMs === undefined
         ? `: the time ${sizedBy} allows at ${rate} bytes a second (AUDIO_MIN_BYTES_PER_SECOND), plus ${DEADLINE_FLOOR_MS / 1000} s`
         : ' (AUDIO_DEADLINE_SECONDS)';
-    timer = setTimeout(() => expire(`did not finish downloading within ${Math.round(ms / 1000)} s${why}`), Math.max(0, started + ms - Date.now()));
+    timer = setTimeout(
+      () => expire(`did not finish downloading within ${Math.round(ms / 1000)} s${why}`),
+      Math.max(0, started + ms - Date.now()),
+    );
     timer.unref();
   };
   arm(budget(options.maxBytes), `its size limit (${options.limitName ?? 'AUDIO_MAX_BYTES'})`);
   return {
     /** The Content-Length announced (NaN when none). */
     length(bytes: number) {
-      if (options.deadlineMs === undefined && bytes >= 0 && bytes < options.maxBytes) arm(budget(bytes), `its announced length (${bytes} bytes)`);
+      if (options.deadlineMs === undefined && bytes >= 0 && bytes < options.maxBytes)
+        arm(budget(bytes), `its announced length (${bytes} bytes)`);
     },
     clear: () => clearTimeout(timer),
   };

@@ -2,10 +2,10 @@
 // server closes the connection while the body is paused under backpressure, which streaming to disk causes
 // (nodejs/undici#5360, fixed in undici 8). Hosts that end the body with a FIN (HTTP/1.0, `Connection: close`) do that.
 // Its own Agent too: undici shares one global dispatcher with Node's copy, which would bring the bug back.
-import { Agent, fetch, type Dispatcher, type Response } from 'undici';
+import { Agent, type Dispatcher, fetch, type Response } from 'undici';
 import { AudioError, DownloadDeadlineError, PrivateAddressError } from '../../src/errors.ts';
 import { totalDeadline } from './download-deadline.ts';
-import { failure, overLimit, reply, via, type Answer, type HttpOptions, type Reply } from './http-body.ts';
+import { type Answer, failure, type HttpOptions, overLimit, type Reply, reply, via } from './http-body.ts';
 import { guardedAgent } from './url-guard.ts';
 
 /** For ALLOW_PRIVATE_URLS=1: connects wherever the URL says. */
@@ -22,7 +22,8 @@ export async function openAudio(url: string, options: HttpOptions): Promise<Answ
     return new AudioError(`audio ${url} ${message}`);
   };
   if (reply.status !== 304) {
-    if (reply.status < 200 || reply.status > 299) throw refuse(`answered HTTP ${`${reply.status} ${reply.statusText}`.trim()}${via(url, at)}`);
+    if (reply.status < 200 || reply.status > 299)
+      throw refuse(`answered HTTP ${`${reply.status} ${reply.statusText}`.trim()}${via(url, at)}`);
     // A podcast host's error or login page often answers 200; transcribing it would cost money and find nothing.
     const type = reply.headers.get('content-type') ?? '';
     if (/^text\/|html|json|xml/i.test(type)) throw refuse(`is not audio: the server sent ${type.split(';')[0]}${via(url, at)}`);
@@ -66,7 +67,14 @@ export async function openUrl(url: string, options: HttpOptions): Promise<Reply>
 }
 
 /** Where a redirect leads, if it is a hop podgrep follows. */
-async function nextHop(url: string, at: string, response: Response, seen: Set<string>, redirects: number, options: HttpOptions & { what: string }): Promise<string> {
+async function nextHop(
+  url: string,
+  at: string,
+  response: Response,
+  seen: Set<string>,
+  redirects: number,
+  options: HttpOptions & { what: string },
+): Promise<string> {
   const { what } = options;
   await response.body?.cancel();
   const location = response.headers.get('location');

@@ -1,12 +1,12 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { AudioFile, AudioSource } from '../../src/ports.ts';
-import { openAudio } from '../../adapters/net/http-download.ts';
 import { AUDIO_EXTENSION, checkLocalAudio } from '../../adapters/files/local-audio.ts';
 import { tempName, writeFileAtomic } from '../../adapters/files/temp-files.ts';
+import { openAudio } from '../../adapters/net/http-download.ts';
 import { addressGuard, type GuardOptions } from '../../adapters/net/url-guard.ts';
 import { AudioError } from '../../src/errors.ts';
+import type { AudioFile, AudioSource } from '../../src/ports.ts';
 
 export type AudioCacheOptions = {
   /** Folder of downloaded audio, created when needed. */
@@ -28,7 +28,16 @@ export type AudioCacheOptions = {
 } & GuardOptions;
 
 /** What is kept beside each downloaded file, to ask its server later whether it changed. */
-type Sidecar = { url: string; finalUrl: string; etag?: string; lastModified?: string; bytes: number; sha256: string; file: string; fileName: string };
+type Sidecar = {
+  url: string;
+  finalUrl: string;
+  etag?: string;
+  lastModified?: string;
+  bytes: number;
+  sha256: string;
+  file: string;
+  fileName: string;
+};
 
 /** Episode audio from an http(s) URL, downloaded once into `dir` and revalidated later, or from an absolute local path. */
 export function audioCache(options: AudioCacheOptions): AudioSource {
@@ -45,7 +54,17 @@ export function audioCache(options: AudioCacheOptions): AudioSource {
     if (cached?.lastModified) headers['if-modified-since'] = cached.lastModified;
     let answer;
     try {
-      answer = await openAudio(url, { connectTimeoutMs, idleTimeoutMs, maxRedirects, maxBytes, headers, signal, guard, deadlineMs, minBytesPerSecond });
+      answer = await openAudio(url, {
+        connectTimeoutMs,
+        idleTimeoutMs,
+        maxRedirects,
+        maxBytes,
+        headers,
+        signal,
+        guard,
+        deadlineMs,
+        minBytesPerSecond,
+      });
     } catch (error) {
       // Not reused silently: the episode may have been pulled or re-cut, and a run that "succeeds" on a stale copy
       // hides that. The next run tries again.
@@ -62,7 +81,14 @@ export function audioCache(options: AudioCacheOptions): AudioSource {
     if (cached && same) {
       await answer.discard();
       log(`audio ${url}: reusing the cached copy (${same})`);
-      return { path: path.join(dir, cached.file), bytes: cached.bytes, fileName: cached.fileName, reused: true, changed: false, sha256: cached.sha256 };
+      return {
+        path: path.join(dir, cached.file),
+        bytes: cached.bytes,
+        fileName: cached.fileName,
+        reused: true,
+        changed: false,
+        sha256: cached.sha256,
+      };
     }
 
     const fileName = nameFor(url, answer.finalUrl);

@@ -37,7 +37,23 @@ export async function analyseAudio(ffmpeg: string, source: string, wav: string, 
 export async function encodePiece(ffmpeg: string, wav: string, piece: Piece, signal?: AbortSignal): Promise<Uint8Array> {
   const { stdout } = await run(
     ffmpeg,
-    ['-ss', piece.start.toFixed(3), '-to', piece.end.toFixed(3), '-i', wav, '-ac', '1', '-c:a', 'libmp3lame', '-b:a', `${UPLOAD_BITS_PER_SECOND / 1000}k`, '-f', 'mp3', 'pipe:1'],
+    [
+      '-ss',
+      piece.start.toFixed(3),
+      '-to',
+      piece.end.toFixed(3),
+      '-i',
+      wav,
+      '-ac',
+      '1',
+      '-c:a',
+      'libmp3lame',
+      '-b:a',
+      `${UPLOAD_BITS_PER_SECOND / 1000}k`,
+      '-f',
+      'mp3',
+      'pipe:1',
+    ],
     wav,
     signal,
   );
@@ -60,7 +76,13 @@ export function parseSilences(stderr: string, duration: number): Silence[] {
 }
 
 /** `what` names the audio in errors; `path`, where the file really is, is replaced by it in ffmpeg's own words. */
-async function run(ffmpeg: string, args: string[], what: string, signal?: AbortSignal, path?: string): Promise<{ stdout: Uint8Array; stderr: string }> {
+async function run(
+  ffmpeg: string,
+  args: string[],
+  what: string,
+  signal?: AbortSignal,
+  path?: string,
+): Promise<{ stdout: Uint8Array; stderr: string }> {
   const child = spawn(ffmpeg, ['-hide_banner', '-nostdin', '-loglevel', 'info', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
     ...(signal ? { signal } : {}),
@@ -70,7 +92,10 @@ async function run(ffmpeg: string, args: string[], what: string, signal?: AbortS
   child.stdout.on('data', (chunk: Buffer) => chunks.push(chunk));
   child.stderr.on('data', (chunk: Buffer) => {
     // Only silence lines and the last lines (for an error) are needed; progress lines would grow without bound.
-    stderr = (stderr + chunk.toString()).split('\n').filter((line, i, all) => /silence_/.test(line) || i >= all.length - 8).join('\n');
+    stderr = (stderr + chunk.toString())
+      .split('\n')
+      .filter((line, i, all) => /silence_/.test(line) || i >= all.length - 8)
+      .join('\n');
   });
   const code = await new Promise<number | null>((resolve, reject) => {
     child.once('error', reject);
@@ -78,8 +103,17 @@ async function run(ffmpeg: string, args: string[], what: string, signal?: AbortS
   });
   if (code !== 0) {
     if (signal?.aborted) throw signal.reason;
-    const lines = stderr.trim().split('\n').filter((line) => !/silence_|^\s*(size|frame)=/.test(line));
-    const reason = lines.slice(-2).join(' ').replace(/\[\w+ @ 0x[0-9a-f]+\] /g, '').split(path ?? '\0').join('the file').trim();
+    const lines = stderr
+      .trim()
+      .split('\n')
+      .filter((line) => !/silence_|^\s*(size|frame)=/.test(line));
+    const reason = lines
+      .slice(-2)
+      .join(' ')
+      .replace(/\[\w+ @ 0x[0-9a-f]+\] /g, '')
+      .split(path ?? '\0')
+      .join('the file')
+      .trim();
     throw new AudioDecodeError(`audio ${what} cannot be decoded (ffmpeg: ${reason || `exit code ${code}`})`);
   }
   return { stdout: Buffer.concat(chunks), stderr };

@@ -1,16 +1,16 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { EpisodeDocument } from '../../src/documents/documents.ts';
-import { chaptersOf } from '../../src/export/chapters.ts';
-import { PodgrepError } from '../../src/errors.ts';
-import { indexNames } from '../../src/documents/index-settings.ts';
-import { FEED_TYPES, toChaptersJson, toPodcastJson, toSrt, toVtt } from '../../src/export/transcript-files.ts';
-import { meiliSearch } from '../../adapters/meili/meili-search.ts';
 import { loadConfig } from '../../adapters/cli/load-config.ts';
-import { meiliClient } from '../../adapters/meili/meili-client.ts';
 import { runCli } from '../../adapters/cli/run-cli.ts';
+import { meiliClient } from '../../adapters/meili/meili-client.ts';
+import { meiliSearch } from '../../adapters/meili/meili-search.ts';
 import { connectSearchEngine } from '../../adapters/meili/search-engine.ts';
+import type { EpisodeDocument } from '../../src/documents/documents.ts';
+import { indexNames } from '../../src/documents/index-settings.ts';
+import { PodgrepError } from '../../src/errors.ts';
+import { chaptersOf } from '../../src/export/chapters.ts';
+import { FEED_TYPES, toChaptersJson, toPodcastJson, toSrt, toVtt } from '../../src/export/transcript-files.ts';
 
 const USAGE = `Usage: npm run export -- --out DIR [--base-url URL]
 
@@ -21,14 +21,21 @@ DIR/episodes/<slug>/, the same files GET /episodes/<slug>/… serves, and prints
   --base-url URL   where DIR will be published, e.g. https://cdn.example.com/podgrep (default: PUBLIC_URL, the page)`;
 
 /** `npm run export`: the exports as files, for hosts who publish them from a CDN. Tags go to stdout, progress to stderr. */
-export async function main(argv = process.argv.slice(2), out: NodeJS.WritableStream = process.stdout, err: NodeJS.WritableStream = process.stderr): Promise<number> {
+export async function main(
+  argv = process.argv.slice(2),
+  out: NodeJS.WritableStream = process.stdout,
+  err: NodeJS.WritableStream = process.stderr,
+): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ args: argv, options: { out: { type: 'string' }, 'base-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      args: argv,
+      options: { out: { type: 'string' }, 'base-url': { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+    }));
   } catch (error) {
     throw new PodgrepError(`${(error as Error).message}\n${USAGE}`);
   }
-  if (values.help) return void out.write(`${USAGE}\n`), 0;
+  if (values.help) return (void out.write(`${USAGE}\n`), 0);
   if (!values.out) throw new PodgrepError(`--out DIR is required\n${USAGE}`);
   const config = loadConfig();
   const base = (values['base-url'] ?? config.publicUrl).replace(/\/+$/, '');
@@ -73,7 +80,9 @@ export async function main(argv = process.argv.slice(2), out: NodeJS.WritableStr
       }
       if (page.results.length < 1000) break;
     }
-    err.write(`Exported ${transcripts} transcript(s) and ${chapterFiles} chapter file(s) of ${seen} episode(s) to ${path.join(values.out, 'episodes')}.\n`);
+    err.write(
+      `Exported ${transcripts} transcript(s) and ${chapterFiles} chapter file(s) of ${seen} episode(s) to ${path.join(values.out, 'episodes')}.\n`,
+    );
     return 0;
   } finally {
     await engine.stop();

@@ -1,9 +1,9 @@
 import { parseArgs } from 'node:util';
-import { PodgrepError } from '../../src/errors.ts';
 import { loadConfig } from '../../adapters/cli/load-config.ts';
-import { dryRun, runIndex } from './run-index.ts';
 import { runCli } from '../../adapters/cli/run-cli.ts';
 import { connectSearchEngine } from '../../adapters/meili/search-engine.ts';
+import { PodgrepError } from '../../src/errors.ts';
+import { dryRun, runIndex } from './run-index.ts';
 
 const USAGE = `Usage: npm run index [-- --dry-run | --rebuild] [--feed URL] [--verbose]
 
@@ -18,7 +18,15 @@ Exit status: 0 when every episode was indexed, 1 when any failed, 2 on an error 
 export async function main(): Promise<number> {
   let values;
   try {
-    ({ values } = parseArgs({ options: { 'dry-run': { type: 'boolean' }, rebuild: { type: 'boolean' }, feed: { type: 'string', multiple: true }, verbose: { type: 'boolean', short: 'v' }, help: { type: 'boolean', short: 'h' } } }));
+    ({ values } = parseArgs({
+      options: {
+        'dry-run': { type: 'boolean' },
+        rebuild: { type: 'boolean' },
+        feed: { type: 'string', multiple: true },
+        verbose: { type: 'boolean', short: 'v' },
+        help: { type: 'boolean', short: 'h' },
+      },
+    }));
   } catch (error) {
     throw new PodgrepError(`${(error as Error).message}\n${USAGE}`);
   }
@@ -39,7 +47,12 @@ export async function main(): Promise<number> {
     process.once('SIGINT', () => process.exit(130));
   });
   try {
-    const report = await runIndex(config, engine, { signal: controller.signal, feeds: values.feed ?? [], ...(values.rebuild ? { rebuild: true } : {}), ...(values.verbose ? { verbose: true } : {}) });
+    const report = await runIndex(config, engine, {
+      signal: controller.signal,
+      feeds: values.feed ?? [],
+      ...(values.rebuild ? { rebuild: true } : {}),
+      ...(values.verbose ? { verbose: true } : {}),
+    });
     return report.stopped ? 130 : report.failed.length ? 1 : 0;
   } finally {
     await engine.stop();

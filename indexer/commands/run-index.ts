@@ -1,23 +1,23 @@
 import path from 'node:path';
-import { transcriptionEnabled, type Config } from '../../src/config/config.ts';
-import { indexNames } from '../../src/documents/index-settings.ts';
-import { terminalText } from '../../src/terminal-text.ts';
-import { estimateCost, formatDollars, formatMinutes } from '../../src/config/models.ts';
-import type { AudioSource } from '../../src/ports.ts';
-import { audioCache } from '../audio/audio-cache.ts';
-import { estimateRun } from '../pipeline/dry-run.ts';
-import { findFfmpeg } from '../audio/find-ffmpeg.ts';
-import { meiliClient, type MeiliConnection } from '../../adapters/meili/meili-client.ts';
+import { removeLeftovers } from '../../adapters/files/temp-files.ts';
+import { type MeiliConnection, meiliClient } from '../../adapters/meili/meili-client.ts';
 import { dropRebuild, meiliWriter, rebuildNames, swapInRebuild } from '../../adapters/meili/meili-writer.ts';
-import { openAiTranscriber, type TranscriberOptions } from '../transcription/openai-transcriber.ts';
+import { type Config, transcriptionEnabled } from '../../src/config/config.ts';
+import { estimateCost, formatDollars, formatMinutes } from '../../src/config/models.ts';
+import { indexNames } from '../../src/documents/index-settings.ts';
+import type { AudioSource } from '../../src/ports.ts';
+import { terminalText } from '../../src/terminal-text.ts';
+import { audioCache } from '../audio/audio-cache.ts';
+import { findFfmpeg } from '../audio/find-ffmpeg.ts';
+import { estimateRun } from '../pipeline/dry-run.ts';
 import { indexCatalogue } from '../pipeline/pipeline.ts';
 import { progressReporter } from '../pipeline/progress.ts';
-import { readEpisodes } from '../sources/read-episodes.ts';
-import { removeLeftovers } from '../../adapters/files/temp-files.ts';
 import { writeRunList } from '../pipeline/run-list.ts';
-import { cappedLines, skippedNote, summaryLines, type RunReport } from '../pipeline/run-report.ts';
-import { fileTranscriptStore } from '../transcription/transcript-store.ts';
+import { cappedLines, type RunReport, skippedNote, summaryLines } from '../pipeline/run-report.ts';
 import { withFeeds } from '../sources/feed-catalogue.ts';
+import { readEpisodes } from '../sources/read-episodes.ts';
+import { openAiTranscriber, type TranscriberOptions } from '../transcription/openai-transcriber.ts';
+import { fileTranscriptStore } from '../transcription/transcript-store.ts';
 
 export type RunOptions = {
   log?: (line: string) => void;
@@ -34,7 +34,11 @@ export type RunOptions = {
 };
 
 function readOptions(config: Config) {
-  return { maxFileBytes: config.episodeMaxBytes, maxTranscriptBytes: config.transcriptMaxBytes, cacheFile: path.join(config.dataDir, 'cache', 'episode-files.v8') };
+  return {
+    maxFileBytes: config.episodeMaxBytes,
+    maxTranscriptBytes: config.transcriptMaxBytes,
+    cacheFile: path.join(config.dataDir, 'cache', 'episode-files.v8'),
+  };
 }
 
 /** The adapters every run uses, built from the configuration. */
@@ -66,13 +70,22 @@ function adapters(config: Config, log: (line: string) => void) {
 export async function runIndex(config: Config, engine: MeiliConnection, options: RunOptions = {}): Promise<RunReport> {
   // Lines name files, titles and errors quoting content: no escape sequence from them reaches the terminal.
   const log = options.log ?? ((line: string) => console.log(terminalText(line)));
-  const catalogue = await withFeeds(await readEpisodes(config.episodesDir, readOptions(config)), config, { extra: options.feeds ?? [], log, ...(options.signal ? { signal: options.signal } : {}) });
+  const catalogue = await withFeeds(await readEpisodes(config.episodesDir, readOptions(config)), config, {
+    extra: options.feeds ?? [],
+    log,
+    ...(options.signal ? { signal: options.signal } : {}),
+  });
   // Before and after the run: an ffmpeg orphaned by a killed run can still be starting when this run begins.
   const leftovers = () => removeLeftovers(['audio', 'transcripts', 'work'].map((folder) => path.join(config.dataDir, folder)));
   const cleaned = await leftovers();
   if (cleaned) log(`Removed ${cleaned} half-written file(s) left by an interrupted run.`);
   log(`Indexing ${catalogue.episodes.length} episode(s) from ${config.episodesDir}${skippedNote(catalogue)}`);
-  for (const line of cappedLines(catalogue.feedWarnings.map((warning) => `⚠ ${warning}`), { verbose: options.verbose }, 'feed warning')) log(line);
+  for (const line of cappedLines(
+    catalogue.feedWarnings.map((warning) => `⚠ ${warning}`),
+    { verbose: options.verbose },
+    'feed warning',
+  ))
+    log(line);
   const transcribing = transcriptionEnabled(config);
   const progress = options.log
     ? { update: (slug: string, stage: string) => log(`${slug}: ${stage}`), log, done() {} }
@@ -113,14 +126,27 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
 }
 
 /** `npm run index -- --dry-run`: what a run would transcribe and what it would cost, before anything is spent. */
-export async function dryRun(config: Config, log: (line: string) => void = (line) => console.log(terminalText(line)), feeds: string[] = []): Promise<number> {
+export async function dryRun(
+  config: Config,
+  log: (line: string) => void = (line) => console.log(terminalText(line)),
+  feeds: string[] = [],
+): Promise<number> {
   const catalogue = await withFeeds(await readEpisodes(config.episodesDir, readOptions(config)), config, { extra: feeds, log });
   log(`Reading ${catalogue.episodes.length} episode(s) from ${config.episodesDir}${skippedNote(catalogue)}`);
-  for (const line of cappedLines([...catalogue.failures.map((f) => `✗ ${f.message}`), ...catalogue.warnings.map((w) => `! ${w}`)])) log(line);
+  for (const line of cappedLines([...catalogue.failures.map((f) => `✗ ${f.message}`), ...catalogue.warnings.map((w) => `! ${w}`)]))
+    log(line);
   const model = config.transcribe.model;
-  const estimates = await estimateRun(catalogue, { ...adapters(config, log), model, maxUploadBytes: config.transcribe.maxUploadBytes, log });
+  const estimates = await estimateRun(catalogue, {
+    ...adapters(config, log),
+    model,
+    maxUploadBytes: config.transcribe.maxUploadBytes,
+    log,
+  });
   const seconds = estimates.reduce((sum, item) => sum + item.seconds, 0);
-  for (const item of estimates) log(`  ${item.slug}: ${formatMinutes(item.seconds)} in ${item.pieces} piece(s), about ${formatDollars(estimateCost(model, item.seconds))}`);
+  for (const item of estimates)
+    log(
+      `  ${item.slug}: ${formatMinutes(item.seconds)} in ${item.pieces} piece(s), about ${formatDollars(estimateCost(model, item.seconds))}`,
+    );
   log(
     `Dry run: ${estimates.length} episode(s) to transcribe, ${formatMinutes(seconds)} of audio, estimated ` +
       `${formatDollars(estimateCost(model, seconds))} with ${model}.` +

@@ -1,12 +1,12 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { maxPieceSeconds, planPieces, type Piece } from '../../src/audio/audio-pieces.ts';
+import { tempName } from '../../adapters/files/temp-files.ts';
+import { maxPieceSeconds, type Piece, planPieces } from '../../src/audio/audio-pieces.ts';
 import { isLocalAudio } from '../../src/episode/episode.ts';
 import type { AudioSource, TranscriptStore } from '../../src/ports.ts';
-import type { Catalogue } from '../sources/read-episodes.ts';
-import { tempName } from '../../adapters/files/temp-files.ts';
-import { hashFile, transcriptKeys, type Plan } from '../transcription/transcribe-audio.ts';
 import { analyseAudio, UPLOAD_BITS_PER_SECOND } from '../audio/transcode.ts';
+import type { Catalogue } from '../sources/read-episodes.ts';
+import { hashFile, type Plan, transcriptKeys } from '../transcription/transcribe-audio.ts';
 
 export type DryRunDeps = {
   audio: AudioSource;
@@ -38,7 +38,8 @@ export async function estimateRun(catalogue: Catalogue, deps: DryRunDeps): Promi
       const plan = (await deps.transcripts.get<Plan>(keys.plan)) ?? (await planOf(audio.path, deps));
       const pending: Piece[] = [];
       for (const piece of plan.pieces) if (!(await deps.transcripts.get(keys.piece(piece)))) pending.push(piece);
-      if (pending.length) estimates.push({ slug: episode.slug, seconds: pending.reduce((sum, p) => sum + p.end - p.start, 0), pieces: pending.length });
+      if (pending.length)
+        estimates.push({ slug: episode.slug, seconds: pending.reduce((sum, p) => sum + p.end - p.start, 0), pieces: pending.length });
     } catch (error) {
       deps.log(`✗ ${file}: ${(error as Error).message}`);
     }

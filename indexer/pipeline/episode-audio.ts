@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { DOCUMENTS_VERSION, type AudioLocation } from '../../src/documents/documents.ts';
+import { checkLocalAudio } from '../../adapters/files/local-audio.ts';
+import { type AudioLocation, DOCUMENTS_VERSION } from '../../src/documents/documents.ts';
 import { isLocalAudio } from '../../src/episode/episode.ts';
 import { LocalAudioError } from '../../src/errors.ts';
 import { CHUNKING_VERSION } from '../../src/moments/moments.ts';
-import { checkLocalAudio } from '../../adapters/files/local-audio.ts';
 import type { EpisodeFile } from '../sources/read-episodes.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
 

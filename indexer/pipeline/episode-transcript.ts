@@ -1,9 +1,9 @@
+import { type GlossaryEntry, glossaryTerms } from '../../src/catalogue/glossary.ts';
 import type { Episode } from '../../src/episode/episode.ts';
-import { glossaryTerms, type GlossaryEntry } from '../../src/catalogue/glossary.ts';
 import type { Transcript } from '../../src/transcript/transcript.ts';
+import type { EpisodeFile } from '../sources/read-episodes.ts';
 import { publishedTranscript } from '../transcription/published-transcript.ts';
 import { transcribeAudio } from '../transcription/transcribe-audio.ts';
-import type { EpisodeFile } from '../sources/read-episodes.ts';
 import { audioReference } from './episode-audio.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
 import type { RunReport } from './run-report.ts';
@@ -39,7 +39,9 @@ export async function transcriptOf(
     progress('downloading audio');
     const audio = await deps.audio.fetch(reference, deps.signal ? { signal: deps.signal } : {});
     if (audio.changed) {
-      report.warnings.push(`${file}: the audio at ${reference} changed since it was last indexed (inserted ads?); transcribing it again so times stay right`);
+      report.warnings.push(
+        `${file}: the audio at ${reference} changed since it was last indexed (inserted ads?); transcribing it again so times stay right`,
+      );
     }
     const transcript = await transcribeAudio(audio, reference, termsOf(episode, deps.glossary), episode.slug, {
       transcriber: deps.transcriber,

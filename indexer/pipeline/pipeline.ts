@@ -1,15 +1,15 @@
 import PQueue from 'p-queue';
-import { documentId, episodeDocument, momentDocuments, momentId } from '../../src/documents/documents.ts';
 import { glossarySynonyms } from '../../src/catalogue/glossary.ts';
+import { documentId, episodeDocument, momentDocuments, momentId } from '../../src/documents/documents.ts';
 import { toMoments } from '../../src/moments/moments.ts';
 import type { IndexedEpisode, WriteBatch } from '../../src/ports.ts';
+import { addLinkedChapters } from '../sources/linked-chapters.ts';
 import type { Catalogue, EpisodeFile } from '../sources/read-episodes.ts';
-import { emptyReport, type RunReport } from './run-report.ts';
 import { audioLocation, fingerprintOf, refusedAudio } from './episode-audio.ts';
 import { transcriptOf } from './episode-transcript.ts';
 import type { PipelineDeps } from './pipeline-deps.ts';
+import { emptyReport, type RunReport } from './run-report.ts';
 import { writeBatcher } from './write-batcher.ts';
-import { addLinkedChapters } from '../sources/linked-chapters.ts';
 
 /**
  * The indexer's one pass: episode → audio → transcript → moments → documents → Meilisearch. The two queues here are
@@ -75,11 +75,21 @@ async function indexEpisode(item: EpisodeFile, { deps, report, request, indexed,
     progress('unchanged');
     return;
   }
-  await addLinkedChapters(item, { signal: deps.signal, allowPrivateUrls: deps.allowPrivateUrls ?? false, warn: (line) => report.warnings.push(line) });
+  await addLinkedChapters(item, {
+    signal: deps.signal,
+    allowPrivateUrls: deps.allowPrivateUrls ?? false,
+    warn: (line) => report.warnings.push(line),
+  });
   // Refused here, before anything reads it: the web page would otherwise serve it from the site's own origin.
   const refused = await refusedAudio(item, [dir, ...(deps.audioDirs ?? [])]);
   if (refused) report.failed.push({ file: item.file, reason: refused });
-  const { transcript, failed = refused } = await transcriptOf(refused ? { ...item, episode: { ...item.episode, audioUrl: undefined } } : item, deps, report, request, progress);
+  const { transcript, failed = refused } = await transcriptOf(
+    refused ? { ...item, episode: { ...item.episode, audioUrl: undefined } } : item,
+    deps,
+    report,
+    request,
+    progress,
+  );
   const before = previous?.momentCount ?? 0;
   // A transcript that could not be made this time (say, the audio host was down) keeps the one indexed before.
   const keepOld = failed !== undefined && before > 0;
@@ -115,7 +125,12 @@ async function removeGone(
   const present = new Set(catalogue.slugs);
   for (const old of indexed.values()) {
     if (present.has(old.slug)) continue;
-    await add({ episodes: [], moments: [], staleMomentIds: momentIds(old.slug, 0, old.momentCount), removedEpisodeIds: [documentId(old.slug)] });
+    await add({
+      episodes: [],
+      moments: [],
+      staleMomentIds: momentIds(old.slug, 0, old.momentCount),
+      removedEpisodeIds: [documentId(old.slug)],
+    });
     report.removed.push(old.slug);
   }
 }

@@ -1,5 +1,5 @@
-import { oneLine, terminalText } from '../../src/terminal-text.ts';
 import { clearScreenDown, moveCursor } from 'node:readline';
+import { oneLine, terminalText } from '../../src/terminal-text.ts';
 
 /**
  * Progress of the episodes in flight. In a terminal, one live line per active episode, redrawn in place; in CI or a

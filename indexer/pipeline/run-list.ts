@@ -1,8 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { tempName } from '../../adapters/files/temp-files.ts';
 import type { Catalogue } from '../sources/read-episodes.ts';
 import { failureLine, type RunReport } from './run-report.ts';
-import { tempName } from '../../adapters/files/temp-files.ts';
 
 /**
  * Writes everything the last run named — episodes indexed from show notes only, removed, failed, warned about,
@@ -13,11 +13,17 @@ export async function writeRunList(dataDir: string, catalogue: Catalogue, report
   const file = path.resolve(dataDir, 'last-run.txt');
   const section = (title: string, lines: string[]) => (lines.length ? [`## ${title} (${lines.length})`, ...lines, ''] : []);
   const text = [
-    ...section('Searchable by their show notes only (not transcribed)', report.notesOnly.map((item) => `${item.slug}\t${item.reason}`)),
+    ...section(
+      'Searchable by their show notes only (not transcribed)',
+      report.notesOnly.map((item) => `${item.slug}\t${item.reason}`),
+    ),
     ...section('Removed from the index', report.removed),
     ...section('Failed', report.failed.map(failureLine)),
     ...section('Warnings', report.warnings),
-    ...section('Skipped as not episodes', catalogue.skipped.map((item) => `${item.file}\t${item.reason}`)),
+    ...section(
+      'Skipped as not episodes',
+      catalogue.skipped.map((item) => `${item.file}\t${item.reason}`),
+    ),
   ].join('\n');
   try {
     await fs.mkdir(dataDir, { recursive: true });

@@ -33,9 +33,24 @@ export type RunReport = {
 
 export function emptyReport(): RunReport {
   return {
-    indexed: 0, skipped: 0, moments: 0, imported: [], transcribed: [], reused: 0, piecesReused: 0, requests: 0, retries: 0, splits: 0,
-    dropped: { silence: 0, compressed: 0, repeated: 0 }, bytesUploaded: 0, bytesSource: 0,
-    notesOnly: [], failed: [], warnings: [], removed: [], stopped: false,
+    indexed: 0,
+    skipped: 0,
+    moments: 0,
+    imported: [],
+    transcribed: [],
+    reused: 0,
+    piecesReused: 0,
+    requests: 0,
+    retries: 0,
+    splits: 0,
+    dropped: { silence: 0, compressed: 0, repeated: 0 },
+    bytesUploaded: 0,
+    bytesSource: 0,
+    notesOnly: [],
+    failed: [],
+    warnings: [],
+    removed: [],
+    stopped: false,
   };
 }
 
@@ -82,7 +97,13 @@ export function summaryLines(report: RunReport, model: string, transcribing: boo
         '.',
     );
   }
-  lines.push(...cappedLines(report.warnings.map((warning) => `! ${warning}`), options, 'warning'));
+  lines.push(
+    ...cappedLines(
+      report.warnings.map((warning) => `! ${warning}`),
+      options,
+      'warning',
+    ),
+  );
   lines.push(...cappedLines(report.failed.map(failureLine), options, 'failure'));
   if (report.failed.length) lines.push(`${report.failed.length} episode(s) failed.`);
   return lines;

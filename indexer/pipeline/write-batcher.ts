@@ -41,7 +41,8 @@ export function writeBatcher(writer: DocumentWriter) {
   const send = (): Promise<void> => {
     let batch: EncodedBatch | undefined = pending;
     pending = empty();
-    if (!batch.episodes.length && !batch.momentLines.length && !batch.staleMomentIds.length && !batch.removedEpisodeIds.length) return sending;
+    if (!batch.episodes.length && !batch.momentLines.length && !batch.staleMomentIds.length && !batch.removedEpisodeIds.length)
+      return sending;
     sending = sending
       .then(async () => {
         const taken = batch;

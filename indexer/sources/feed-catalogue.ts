@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { Config } from '../../src/config/config.ts';
-import { feedUrl, mergeFeedSources, type FeedSource } from '../../src/feed/feed-list.ts';
 import { EpisodeError } from '../../src/errors.ts';
+import { type FeedSource, feedUrl, mergeFeedSources } from '../../src/feed/feed-list.ts';
 import type { Catalogue } from './read-episodes.ts';
 import { readFeedList, readFeeds } from './read-feeds.ts';
 
@@ -9,7 +9,11 @@ import { readFeedList, readFeeds } from './read-feeds.ts';
  * Adds the episodes of every feed (feeds.yml in EPISODES_DIR, FEEDS, and `--feed` URLs) to the catalogue read from
  * the Markdown files, so the pipeline sees one list. A slug both a file and a feed item claim is the file's.
  */
-export async function withFeeds(catalogue: Catalogue, config: Config, options: { extra?: string[]; signal?: AbortSignal; log?: (line: string) => void } = {}): Promise<Catalogue & { feedWarnings: string[] }> {
+export async function withFeeds(
+  catalogue: Catalogue,
+  config: Config,
+  options: { extra?: string[]; signal?: AbortSignal; log?: (line: string) => void } = {},
+): Promise<Catalogue & { feedWarnings: string[] }> {
   let listed: FeedSource[] = [];
   try {
     listed = await readFeedList(config.episodesDir);

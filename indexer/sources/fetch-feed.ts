@@ -11,7 +11,13 @@ export const MAX_FEED_BYTES = 100 * 1024 * 1024;
 /** What a feed's last successful read left in DATA_DIR/feeds: its validators and the slugs of its items. */
 export type FeedState = { url: string; etag?: string; lastModified?: string; finalUrl?: string; slugs: string[] };
 
-export type FetchedFeed = { file: string; finalUrl: string; unchanged: boolean; state: FeedState | undefined; commit(state: Omit<FeedState, 'url'>): Promise<void> };
+export type FetchedFeed = {
+  file: string;
+  finalUrl: string;
+  unchanged: boolean;
+  state: FeedState | undefined;
+  commit(state: Omit<FeedState, 'url'>): Promise<void>;
+};
 
 /**
  * Downloads a feed through the guarded download audio uses (no private addresses unless ALLOW_PRIVATE_URLS=1, checked
@@ -24,7 +30,12 @@ export async function fetchFeed(url: string, dir: string, options: GuardOptions 
   const stateFile = `${base}.json`;
   const kept = `${base}.xml`;
   const state = await readState(stateFile, url);
-  const haveCopy = state !== undefined && (await fs.stat(kept).then((stat) => stat.isFile(), () => false));
+  const haveCopy =
+    state !== undefined &&
+    (await fs.stat(kept).then(
+      (stat) => stat.isFile(),
+      () => false,
+    ));
   const headers: Record<string, string> = {};
   if (haveCopy && state.etag) headers['if-none-match'] = state.etag;
   if (haveCopy && state.lastModified) headers['if-modified-since'] = state.lastModified;
@@ -63,7 +74,11 @@ export async function fetchFeed(url: string, dir: string, options: GuardOptions 
     await fs.rm(temporary, { force: true });
     throw error;
   }
-  const validators = { etag: reply.headers.get('etag') ?? undefined, lastModified: reply.headers.get('last-modified') ?? undefined, finalUrl: reply.finalUrl };
+  const validators = {
+    etag: reply.headers.get('etag') ?? undefined,
+    lastModified: reply.headers.get('last-modified') ?? undefined,
+    finalUrl: reply.finalUrl,
+  };
   return {
     file: kept,
     finalUrl: reply.finalUrl,

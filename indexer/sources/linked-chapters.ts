@@ -1,8 +1,8 @@
+import { openUrl } from '../../adapters/net/http-download.ts';
+import { addressGuard } from '../../adapters/net/url-guard.ts';
 import { parseChaptersJson } from '../../src/export/chapters.ts';
 import type { FeedEpisode } from '../../src/feed/feed-episode.ts';
-import { openUrl } from '../../adapters/net/http-download.ts';
 import type { EpisodeFile } from './read-episodes.ts';
-import { addressGuard } from '../../adapters/net/url-guard.ts';
 
 const MAX_CHAPTERS_BYTES = 5 * 1024 * 1024;
 

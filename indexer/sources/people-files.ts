@@ -1,11 +1,11 @@
 import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
+import { readInside, realInside } from '../../adapters/files/safe-read.ts';
 import type { SiteConfig } from '../../src/episode/episode-fields.ts';
-import { EpisodeError } from '../../src/errors.ts';
 import { readDataFile } from '../../src/episode/front-matter.ts';
 import { type PeopleIds, peopleInDataFile, personFileName } from '../../src/episode/person-ids.ts';
-import { readInside, realInside } from '../../adapters/files/safe-read.ts';
+import { EpisodeError } from '../../src/errors.ts';
 
 /** Folder (and data file) names sites keep their people under: Hugo sections, `data/`, Jekyll collections. */
 const PEOPLE_NAMES = ['guest', 'guests', 'host', 'hosts', 'people', 'person', 'panelists', 'speakers', 'authors', 'cast'];

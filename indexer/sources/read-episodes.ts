@@ -2,17 +2,16 @@ import { createHash } from 'node:crypto';
 import type { Dirent } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { parse as parseYaml } from 'yaml';
-import { siteConfig, type SiteConfig } from '../../src/episode/episode-fields.ts';
-import { parseEpisodeFile, type Episode } from '../../src/episode/episode.ts';
-import { EpisodeError } from '../../src/errors.ts';
-import { parseGlossary, type GlossaryEntry } from '../../src/catalogue/glossary.ts';
-import { slugFromPath } from '../../src/episode/slug.ts';
 import { readInside } from '../../adapters/files/safe-read.ts';
-import { knownNames, withNameRuns, type NameRuns } from '../../src/episode/name-runs.ts';
+import type { GlossaryEntry } from '../../src/catalogue/glossary.ts';
+import { type Episode, parseEpisodeFile } from '../../src/episode/episode.ts';
+import { knownNames, type NameRuns, withNameRuns } from '../../src/episode/name-runs.ts';
 import { withHosts, withPeopleNames } from '../../src/episode/person-ids.ts';
+import { slugFromPath } from '../../src/episode/slug.ts';
+import { EpisodeError } from '../../src/errors.ts';
 import { EpisodeCache } from './episode-cache.ts';
 import { readPeople } from './people-files.ts';
+import { readGlossary, readSiteConfig } from './site-files.ts';
 
 /** An episode and, when one sits beside it (`<name>.vtt`, `.srt` or `.json`), its published transcript. */
 export type EpisodeFile = {
@@ -54,7 +53,18 @@ export const DEFAULT_MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;
 const TRANSCRIPT_EXTENSIONS = ['.vtt', '.srt', '.json'];
 const EPISODE_FILE = /\.(md|markdown)$/i;
 /** Folders that hold no episodes: dependencies and the build output of Jekyll, Hugo, Eleventy and Astro. */
-const SKIPPED_FOLDERS = new Set(['node_modules', '_site', 'public', 'dist', 'build', 'resources', 'vendor', '_includes', '_layouts', '_data']);
+const SKIPPED_FOLDERS = new Set([
+  'node_modules',
+  '_site',
+  'public',
+  'dist',
+  'build',
+  'resources',
+  'vendor',
+  '_includes',
+  '_layouts',
+  '_data',
+]);
 const NOT_EPISODES = /^(readme|license|licence|changelog|contributing|code_of_conduct|security|_index)(\.[a-z]+)*$/i;
 
 /**
@@ -72,7 +82,15 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
   }
   const present = new Set(top.map((entry) => entry.name));
   const site = await readSiteConfig(dir, present, maxFileBytes);
-  const catalogue: Catalogue = { dir, episodes: [], failures: [], slugs: [], glossary: await readGlossary(dir, present, maxFileBytes), skipped: [], warnings: [] };
+  const catalogue: Catalogue = {
+    dir,
+    episodes: [],
+    failures: [],
+    slugs: [],
+    glossary: await readGlossary(dir, present, maxFileBytes),
+    skipped: [],
+    warnings: [],
+  };
   const bySlug = new Map<string, { files: string[]; items: EpisodeFile[] }>();
   const runsOf = new Map<EpisodeFile, NameRuns>();
   const decoder = new TextDecoder('utf-8', { fatal: true });
@@ -88,7 +106,13 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
       }
       const pathSlug = slugFromPath(relative) ?? 'episode';
       try {
-        const bytes = await readInside(file, { root: dir, maxBytes: maxFileBytes, limitName: 'EPISODE_MAX_BYTES', what: 'an episode file', walked: true });
+        const bytes = await readInside(file, {
+          root: dir,
+          maxBytes: maxFileBytes,
+          limitName: 'EPISODE_MAX_BYTES',
+          what: 'an episode file',
+          walked: true,
+        });
         const { result, warnings } = cache.get(file, bytes, () => {
           let text: string;
           try {
@@ -97,7 +121,12 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
             throw new EpisodeError(file, 'the file is not UTF-8 text; save it as UTF-8', { cause: error });
           }
           const warnings: string[] = [];
-          const result = parseEpisodeFile(file, text, { slug: pathSlug, fields: site.fields, audioPrefix: site.audioPrefix, warn: (message) => warnings.push(message) });
+          const result = parseEpisodeFile(file, text, {
+            slug: pathSlug,
+            fields: site.fields,
+            audioPrefix: site.audioPrefix,
+            warn: (message) => warnings.push(message),
+          });
           return { result, warnings };
         });
         catalogue.warnings.push(...warnings);
@@ -110,14 +139,27 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
         let transcriptFile = transcript && path.join(folder, transcript);
         const hash = createHash('sha256').update(bytes);
         if (transcriptFile) {
-          const read = await readInside(transcriptFile, { root: dir, maxBytes: maxTranscriptBytes, limitName: 'TRANSCRIPT_MAX_BYTES', what: 'a transcript', walked: true }).catch((error: unknown) => {
+          const read = await readInside(transcriptFile, {
+            root: dir,
+            maxBytes: maxTranscriptBytes,
+            limitName: 'TRANSCRIPT_MAX_BYTES',
+            what: 'a transcript',
+            walked: true,
+          }).catch((error: unknown) => {
             catalogue.warnings.push(`${(error as Error).message}; ${relative} is indexed without this transcript`);
             return undefined;
           });
           if (read) hash.update(read);
           else transcriptFile = undefined;
         }
-        const item: EpisodeFile = { file, episode: result.episode, transcriptFile, sourceHash: hash.digest('hex'), root: dir, maxTranscriptBytes };
+        const item: EpisodeFile = {
+          file,
+          episode: result.episode,
+          transcriptFile,
+          sourceHash: hash.digest('hex'),
+          root: dir,
+          maxTranscriptBytes,
+        };
         if (result.nameRuns) runsOf.set(item, result.nameRuns);
         const entry = bySlug.get(item.episode.slug) ?? { files: [], items: [] };
         entry.files.push(file);
@@ -136,7 +178,8 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
   catalogue.warnings.push(...people.warnings);
   if (people.ids.size) {
     for (const { items } of bySlug.values()) {
-      for (const item of items) item.episode = withPeopleNames(item.episode, people.ids, (message) => catalogue.warnings.push(`${item.file}: ${message}`));
+      for (const item of items)
+        item.episode = withPeopleNames(item.episode, people.ids, (message) => catalogue.warnings.push(`${item.file}: ${message}`));
     }
   }
   if (Object.keys(site.hosts).length) {
@@ -155,7 +198,9 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
     // `a.md` and `A.md`, or two spellings of `café.md`, are two files but one address: neither replaces the other.
     for (const item of items) {
       const others = files.filter((other) => other !== item.file).join(', ');
-      catalogue.failures.push(new EpisodeError(item.file, `this file and ${others} would both be the episode "${slug}"; rename one or give one a \`slug:\``));
+      catalogue.failures.push(
+        new EpisodeError(item.file, `this file and ${others} would both be the episode "${slug}"; rename one or give one a \`slug:\``),
+      );
     }
   }
   return catalogue;
@@ -181,25 +226,4 @@ async function walk(dir: string, top: Dirent[]): Promise<Folder[]> {
     folders.push({ folder, names: new Set(entries.map((entry) => entry.name)), files: files.sort() });
   }
   return folders.sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
-}
-
-/** `glossary.yml` beside the episodes, if there is one. A broken glossary stops the run: every episode depends on it. */
-async function readGlossary(dir: string, present: Set<string>, maxBytes: number): Promise<GlossaryEntry[]> {
-  const name = ['glossary.yml', 'glossary.yaml'].find((candidate) => present.has(candidate));
-  if (!name) return [];
-  const file = path.join(dir, name);
-  return parseGlossary(file, (await readInside(file, { root: dir, maxBytes, limitName: 'EPISODE_MAX_BYTES', what: 'a settings file' })).toString('utf8'));
-}
-
-/** `podgrep.yml`: the site's own field names. Broken, it stops the run, like the glossary. */
-async function readSiteConfig(dir: string, present: Set<string>, maxBytes: number): Promise<SiteConfig> {
-  const name = ['podgrep.yml', 'podgrep.yaml'].find((candidate) => present.has(candidate));
-  if (!name) return siteConfig(path.join(dir, 'podgrep.yml'), {});
-  const file = path.join(dir, name);
-  const text = (await readInside(file, { root: dir, maxBytes, limitName: 'EPISODE_MAX_BYTES', what: 'a settings file' })).toString('utf8');
-  try {
-    return siteConfig(file, parseYaml(text, { version: '1.2', schema: 'core', maxAliasCount: 100 }));
-  } catch (error) {
-    throw new EpisodeError(file, (error as Error).message.replace(`${file}: `, ''), { cause: error });
-  }
 }

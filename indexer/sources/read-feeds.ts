@@ -2,13 +2,13 @@ import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import fsp from 'node:fs/promises';
 import path from 'node:path';
-import { EpisodeError } from '../../src/errors.ts';
-import { feedEpisode, slugOf, type FeedEpisode } from '../../src/feed/feed-episode.ts';
-import { parseFeedList, type FeedSource } from '../../src/feed/feed-list.ts';
-import { feedReader, type FeedItem } from '../../src/feed/feed-xml.ts';
-import type { EpisodeFile } from './read-episodes.ts';
 import type { GuardOptions } from '../../adapters/net/url-guard.ts';
+import { EpisodeError } from '../../src/errors.ts';
+import { type FeedEpisode, feedEpisode, slugOf } from '../../src/feed/feed-episode.ts';
+import { type FeedSource, parseFeedList } from '../../src/feed/feed-list.ts';
+import { type FeedItem, feedReader } from '../../src/feed/feed-xml.ts';
 import { fetchFeed, lastSlugs } from './fetch-feed.ts';
+import type { EpisodeFile } from './read-episodes.ts';
 
 /** Bumped when the item → episode mapping changes, so every feed item is indexed again. */
 const FEED_MAPPING_VERSION = 1;
@@ -78,7 +78,10 @@ async function readFeed(source: FeedSource, options: FeedOptions) {
     if (source.limit !== undefined && episodes.length >= source.limit) return;
     const made = itemEpisode(item, source, fetched.finalUrl, reader.channel, warnings);
     if (!made) return;
-    if (guids.has(made.guid)) return void warnings.push(`feed ${source.url}: item ${item.number} ("${made.title.slice(0, 60)}") repeats the guid ${JSON.stringify(made.guid.slice(0, 80))} of an item above; only the first is indexed`);
+    if (guids.has(made.guid))
+      return void warnings.push(
+        `feed ${source.url}: item ${item.number} ("${made.title.slice(0, 60)}") repeats the guid ${JSON.stringify(made.guid.slice(0, 80))} of an item above; only the first is indexed`,
+      );
     guids.add(made.guid);
     let slug = slugOf(made.podcast, made.guid);
     // Two guids that read the same once made URL-safe ("A/1" and "a-1"): the later one gets its hash.
@@ -90,7 +93,17 @@ async function readFeed(source: FeedSource, options: FeedOptions) {
       episode: made,
       transcriptFile: undefined,
       // Not the item's position: a new episode on top of the feed must not make every other item look changed.
-      sourceHash: createHash('sha256').update(JSON.stringify({ item: { ...item, number: 0 }, slug, podcast: made.podcast, feed: fetched.finalUrl, version: FEED_MAPPING_VERSION })).digest('hex'),
+      sourceHash: createHash('sha256')
+        .update(
+          JSON.stringify({
+            item: { ...item, number: 0 },
+            slug,
+            podcast: made.podcast,
+            feed: fetched.finalUrl,
+            version: FEED_MAPPING_VERSION,
+          }),
+        )
+        .digest('hex'),
     });
   });
   const decoder = new TextDecoder('utf-8');
@@ -104,10 +117,19 @@ async function readFeed(source: FeedSource, options: FeedOptions) {
   return { episodes, warnings, unchanged: fetched.unchanged };
 }
 
-function itemEpisode(item: FeedItem, source: FeedSource, feedUrl: string, channel: ReturnType<typeof feedReader>['channel'], warnings: string[]): FeedEpisode | undefined {
+function itemEpisode(
+  item: FeedItem,
+  source: FeedSource,
+  feedUrl: string,
+  channel: ReturnType<typeof feedReader>['channel'],
+  warnings: string[],
+): FeedEpisode | undefined {
   try {
     const episode = feedEpisode(item, { feedUrl, podcast: source.podcast, channel });
-    if (!episode.audioUrl) warnings.push(`feed ${source.url}: item ${item.number} ("${episode.title.slice(0, 60)}") has no <enclosure> with an http(s) URL; its show notes are indexed, without audio`);
+    if (!episode.audioUrl)
+      warnings.push(
+        `feed ${source.url}: item ${item.number} ("${episode.title.slice(0, 60)}") has no <enclosure> with an http(s) URL; its show notes are indexed, without audio`,
+      );
     return episode;
   } catch (error) {
     warnings.push(`feed ${source.url}: ${(error as Error).message}; the item is left out`);

@@ -1,8 +1,8 @@
+import { setTimeout as sleep } from 'node:timers/promises';
 import OpenAI, { toFile } from 'openai';
 import { TranscriptionError, UploadTooLargeError } from '../../src/errors.ts';
 import type { Transcriber } from '../../src/ports.ts';
 import type { VerboseJson } from '../../src/transcript/transcript.ts';
-import { setTimeout as sleep } from 'node:timers/promises';
 
 export type TranscriberOptions = {
   apiKey: string | undefined;
@@ -53,7 +53,9 @@ export function openAiTranscriber(options: TranscriberOptions): Transcriber {
           );
           const json = response as unknown as VerboseJson;
           if (!Array.isArray(json.segments)) {
-            throw new TranscriptionError(`model ${model} answered without segment timestamps; use whisper-1 or another model that returns verbose_json`);
+            throw new TranscriptionError(
+              `model ${model} answered without segment timestamps; use whisper-1 or another model that returns verbose_json`,
+            );
           }
           return json;
         } catch (error) {
@@ -109,4 +111,3 @@ function providerReason(error: unknown): string {
   if (error instanceof OpenAI.APIError && error.status) return `HTTP ${error.status}: ${error.message.replace(/^\d+\s*/, '')}`;
   return error instanceof Error ? error.message : String(error);
 }
-

@@ -1,14 +1,14 @@
 import path from 'node:path';
-import type { TranscriptLink } from '../../src/episode/episode.ts';
-import { EpisodeError, AudioError } from '../../src/errors.ts';
-import { importAnyTranscript } from '../../src/feed/text-transcript.ts';
-import { richestFirst } from '../../src/transcript/transcript-links.ts';
-import { readTranscript, type ImportResult } from '../../src/transcript/transcript-import.ts';
-import type { Transcript } from '../../src/transcript/transcript.ts';
-import { openUrl } from '../../adapters/net/http-download.ts';
-import { DEFAULT_MAX_TRANSCRIPT_BYTES, type EpisodeFile } from '../sources/read-episodes.ts';
 import { readInside } from '../../adapters/files/safe-read.ts';
+import { openUrl } from '../../adapters/net/http-download.ts';
 import { addressGuard, type GuardOptions } from '../../adapters/net/url-guard.ts';
+import type { TranscriptLink } from '../../src/episode/episode.ts';
+import { AudioError, EpisodeError } from '../../src/errors.ts';
+import { importAnyTranscript } from '../../src/feed/text-transcript.ts';
+import type { Transcript } from '../../src/transcript/transcript.ts';
+import { type ImportResult, readTranscript } from '../../src/transcript/transcript-import.ts';
+import { richestFirst } from '../../src/transcript/transcript-links.ts';
+import { DEFAULT_MAX_TRANSCRIPT_BYTES, type EpisodeFile } from '../sources/read-episodes.ts';
 
 type Options = GuardOptions & { warn?: (warning: string) => void };
 
@@ -33,7 +33,11 @@ export async function publishedTranscript(
     const bytes = await readInside(item.transcriptFile, { root, maxBytes, limitName: 'TRANSCRIPT_MAX_BYTES', what: 'a transcript' });
     return kept(readTranscript(item.transcriptFile, bytes.toString('utf8'), { people }));
   }
-  const links = item.episode.transcripts?.length ? richestFirst(item.episode.transcripts) : item.episode.transcriptUrl ? [{ url: item.episode.transcriptUrl }] : [];
+  const links = item.episode.transcripts?.length
+    ? richestFirst(item.episode.transcripts)
+    : item.episode.transcriptUrl
+      ? [{ url: item.episode.transcriptUrl }]
+      : [];
   const read = (file: string, text: string, type: string | undefined) =>
     // HTML and plain-text transcripts (feeds publish them) have their own reader; every timed format goes to readTranscript.
     importAnyTranscript(file, text, type, item.episode.durationSeconds, (name, body, contentType) =>

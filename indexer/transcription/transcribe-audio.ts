@@ -2,16 +2,15 @@ import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import { maxPieceSeconds, planPieces, splitPiece, type Piece } from '../../src/audio/audio-pieces.ts';
-import type { AudioFile, Transcriber, TranscriptStore } from '../../src/ports.ts';
-import { dropHallucinations } from '../../src/transcript/transcript-filter.ts';
-import { fromVerboseJson, joinPieces, type Transcript, type VerboseJson } from '../../src/transcript/transcript.ts';
-import { TranscriptionError, UploadTooLargeError } from '../../src/errors.ts';
-
-import type { RunReport } from '../pipeline/run-report.ts';
 import { tempName } from '../../adapters/files/temp-files.ts';
-import { analyseAudio, encodePiece, UPLOAD_BITS_PER_SECOND } from '../audio/transcode.ts';
+import { maxPieceSeconds, type Piece, planPieces, splitPiece } from '../../src/audio/audio-pieces.ts';
+import { TranscriptionError, UploadTooLargeError } from '../../src/errors.ts';
+import type { AudioFile, Transcriber, TranscriptStore } from '../../src/ports.ts';
 import { transcriptionPrompt } from '../../src/transcript/prompt.ts';
+import { fromVerboseJson, joinPieces, type Transcript, type VerboseJson } from '../../src/transcript/transcript.ts';
+import { dropHallucinations } from '../../src/transcript/transcript-filter.ts';
+import { analyseAudio, encodePiece, UPLOAD_BITS_PER_SECOND } from '../audio/transcode.ts';
+import type { RunReport } from '../pipeline/run-report.ts';
 
 export type TranscribeContext = {
   transcriber: Transcriber;
@@ -48,7 +47,13 @@ export type Plan = { duration: number; pieces: Piece[] };
  * sent in turn (its prompt carries the end of the piece before), with every answer kept as soon as it arrives.
  */
 /** `label` names the audio in messages: its URL, not the cache file it was downloaded to. */
-export async function transcribeAudio(audio: AudioFile, label: string, terms: string[], slug: string, ctx: TranscribeContext): Promise<Transcript> {
+export async function transcribeAudio(
+  audio: AudioFile,
+  label: string,
+  terms: string[],
+  slug: string,
+  ctx: TranscribeContext,
+): Promise<Transcript> {
   const { transcriber, store, report } = ctx;
   // The download computed it while streaming; only a local file is read again for it.
   const sha256 = audio.sha256 ?? (await hashFile(audio.path));

@@ -1,7 +1,7 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { TranscriptStore } from '../../src/ports.ts';
 import { writeFileAtomic } from '../../adapters/files/temp-files.ts';
+import type { TranscriptStore } from '../../src/ports.ts';
 
 /**
  * Transcripts under DATA_DIR/transcripts, one JSON file per key, written to a temporary name and renamed: a kill at any

@@ -21,7 +21,9 @@ export function parseGlossary(fileName: string, text: string): GlossaryEntry[] {
     data = (matter as unknown as { engines: { yaml: YamlEngine } }).engines.yaml.parse(text);
   } catch (error) {
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new EpisodeError(fileName, `the glossary does not parse as YAML (${reason}); expected for example:\n${EXAMPLE}`, { cause: error });
+    throw new EpisodeError(fileName, `the glossary does not parse as YAML (${reason}); expected for example:\n${EXAMPLE}`, {
+      cause: error,
+    });
   }
   if (data === null || data === undefined) return [];
   if (typeof data !== 'object' || Array.isArray(data)) {
@@ -35,13 +37,22 @@ export function parseGlossary(fileName: string, text: string): GlossaryEntry[] {
 
 function alternativesOf(fileName: string, term: string, value: unknown): string[] {
   const list = (item: unknown): string[] | undefined =>
-    item === null || item === undefined ? [] : typeof item === 'string' ? [item] : Array.isArray(item) && item.every((x) => typeof x === 'string') ? item : undefined;
+    item === null || item === undefined
+      ? []
+      : typeof item === 'string'
+        ? [item]
+        : Array.isArray(item) && item.every((x) => typeof x === 'string')
+          ? item
+          : undefined;
   const fields = value !== null && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
   const found = fields ? [list(fields.synonyms), list(fields.spellings)] : [list(value)];
   if (found.some((x) => x === undefined) || (fields && Object.keys(fields).some((key) => key !== 'synonyms' && key !== 'spellings'))) {
     throw new EpisodeError(fileName, `${term}: expected a list of synonyms, or { synonyms: [...], spellings: [...] }`);
   }
-  return found.flatMap((x) => x ?? []).map((x) => x.trim()).filter((x) => x && x.toLowerCase() !== term.trim().toLowerCase());
+  return found
+    .flatMap((x) => x ?? [])
+    .map((x) => x.trim())
+    .filter((x) => x && x.toLowerCase() !== term.trim().toLowerCase());
 }
 
 /** Meilisearch synonyms: every spelling of a term leads to every other, both ways. */

@@ -19,7 +19,8 @@ export function parsePodcastNames(fileName: string, text: string): Record<string
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new EpisodeError(fileName, `does not parse as YAML (${reason}); expected for example:\n${EXAMPLE}`, { cause: error });
   }
-  const podcasts = data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).podcasts : undefined;
+  const podcasts =
+    data !== null && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>).podcasts : undefined;
   if (podcasts === undefined || podcasts === null) return {};
   if (typeof podcasts !== 'object' || Array.isArray(podcasts)) {
     throw new EpisodeError(fileName, `"podcasts" must map each podcast's slug to its name; expected for example:\n${EXAMPLE}`);

@@ -129,7 +129,9 @@ export function parseConfig(env: Env): Config {
   }
   const model = given('TRANSCRIBE_MODEL');
   if (!modelInfo(model).timestamps) {
-    problems.push(`TRANSCRIBE_MODEL=${model}: this model returns no timestamps, so no moment could be linked; use whisper-1 (OpenAI) or whisper-large-v3 (Groq)`);
+    problems.push(
+      `TRANSCRIBE_MODEL=${model}: this model returns no timestamps, so no moment could be linked; use whisper-1 (OpenAI) or whisper-large-v3 (Groq)`,
+    );
   }
   const port = integer('PORT', 0, 65535);
   const host = given('HOST');
@@ -150,7 +152,10 @@ export function parseConfig(env: Env): Config {
     audioMaxBytes: integer('AUDIO_MAX_BYTES', 1, 2 ** 40),
     episodeMaxBytes: integer('EPISODE_MAX_BYTES', 1024, 2 ** 31),
     transcriptMaxBytes: integer('TRANSCRIPT_MAX_BYTES', 1024, 2 ** 33),
-    audioDirs: (text('AUDIO_DIRS') ?? '').split(':').map((dir) => dir.trim()).filter(Boolean),
+    audioDirs: (text('AUDIO_DIRS') ?? '')
+      .split(':')
+      .map((dir) => dir.trim())
+      .filter(Boolean),
     audioDeadlineMs: text('AUDIO_DEADLINE_SECONDS') === undefined ? undefined : integer('AUDIO_DEADLINE_SECONDS', 1, 10 ** 6) * 1000,
     audioMinBytesPerSecond: integer('AUDIO_MIN_BYTES_PER_SECOND', 1, 2 ** 40),
     ffmpegBin: text('FFMPEG_BIN'),
@@ -167,7 +172,8 @@ function feedList(raw: string | undefined, problems: string[]): string[] {
   const urls = (raw ?? '').split(/\s+/).filter(Boolean);
   for (const url of urls) {
     const parsed = URL.parse(url);
-    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:')) problems.push(`FEEDS: ${JSON.stringify(url)} is not an http(s) URL; expected feed URLs separated by spaces`);
+    if (!parsed || (parsed.protocol !== 'http:' && parsed.protocol !== 'https:'))
+      problems.push(`FEEDS: ${JSON.stringify(url)} is not an http(s) URL; expected feed URLs separated by spaces`);
   }
   return urls;
 }

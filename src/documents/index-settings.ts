@@ -19,7 +19,20 @@ const FILTERABLE = ['slug', 'day', ...Object.values(FACETS)];
 const RANKING_RULES = ['words', 'typo', 'exactness', 'proximity', 'attribute', 'sort'];
 
 /** The order of searchable attributes is a ranking rule: a title match outranks a summary match, which outranks a link. */
-export const EPISODE_SEARCHABLE = ['title', 'label', 'summary', 'guests', 'panel', 'links', 'picks', 'tags', 'podcast', 'sponsors', 'otherNotes', 'chapters'];
+export const EPISODE_SEARCHABLE = [
+  'title',
+  'label',
+  'summary',
+  'guests',
+  'panel',
+  'links',
+  'picks',
+  'tags',
+  'podcast',
+  'sponsors',
+  'otherNotes',
+  'chapters',
+];
 
 /** Only features Meilisearch 1.21 has are used. `synonyms` come from the glossary. */
 export function episodeSettings(synonyms: Record<string, string[]>): Settings {

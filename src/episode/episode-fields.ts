@@ -8,7 +8,20 @@ export const FIELD_ALIASES = {
   title: ['title', 'name'],
   podcast: ['podcast', 'show'],
   slug: ['slug'],
-  audio: ['audio_url', 'audio', 'audio_file', 'file', 'mp3', 'enclosure', 'podcast_file', 'podcast_link', 'media', 'media_url', 'url', 'link'],
+  audio: [
+    'audio_url',
+    'audio',
+    'audio_file',
+    'file',
+    'mp3',
+    'enclosure',
+    'podcast_file',
+    'podcast_link',
+    'media',
+    'media_url',
+    'url',
+    'link',
+  ],
   number: ['episode_number', 'number', 'episode', 'itunes_episode', 'ep'],
   date: ['pub_date', 'publish_date', 'published', 'published_at', 'date'],
   duration: ['duration', 'podcast_duration', 'itunes_duration', 'length'],
@@ -68,16 +81,19 @@ hosts:
 export function siteConfig(file: string, data: unknown): SiteConfig {
   const problems: string[] = [];
   const config: SiteConfig = { fields: {}, audioPrefix: undefined, people: {}, peopleFolders: undefined, hosts: {} };
-  const object = data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : data == null ? {} : undefined;
+  const object =
+    data && typeof data === 'object' && !Array.isArray(data) ? (data as Record<string, unknown>) : data == null ? {} : undefined;
   if (!object) problems.push('expected a mapping with `fields:`');
   for (const [key, value] of Object.entries(object ?? {})) {
     if (key === 'fields') {
       const fields = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
       if (!fields) problems.push('fields: expected a mapping such as `audio: media_link`');
       for (const [name, names] of Object.entries(fields ?? {})) {
-        if (!(name in FIELD_ALIASES)) problems.push(`fields.${name}: podgrep has no such field; known fields: ${Object.keys(FIELD_ALIASES).join(', ')}`);
+        if (!(name in FIELD_ALIASES))
+          problems.push(`fields.${name}: podgrep has no such field; known fields: ${Object.keys(FIELD_ALIASES).join(', ')}`);
         const list = Array.isArray(names) ? names : [names];
-        if (!list.every((item) => typeof item === 'string' && item.trim())) problems.push(`fields.${name}: expected a field name or a list of them`);
+        if (!list.every((item) => typeof item === 'string' && item.trim()))
+          problems.push(`fields.${name}: expected a field name or a list of them`);
         else config.fields[name as FieldName] = list as string[];
       }
     } else if (key === 'audio_prefix') {
@@ -85,11 +101,13 @@ export function siteConfig(file: string, data: unknown): SiteConfig {
       else problems.push('audio_prefix: expected an http(s) URL such as https://media.example.com/episodes/');
     } else if (key === 'people') {
       const people = value && typeof value === 'object' && !Array.isArray(value) ? Object.entries(value) : undefined;
-      if (!people?.every(([, name]) => typeof name === 'string' && name.trim())) problems.push('people: expected a mapping of person id to name such as `thess: Trevor Hess`');
+      if (!people?.every(([, name]) => typeof name === 'string' && name.trim()))
+        problems.push('people: expected a mapping of person id to name such as `thess: Trevor Hess`');
       else config.people = Object.fromEntries(people.map(([id, name]) => [id, String(name).trim()]));
     } else if (key === 'people_folders') {
       const list = Array.isArray(value) ? value : [value];
-      if (!list.every((item) => typeof item === 'string' && item.trim())) problems.push('people_folders: expected a folder or a list of folders such as ../guest');
+      if (!list.every((item) => typeof item === 'string' && item.trim()))
+        problems.push('people_folders: expected a folder or a list of folders such as ../guest');
       else config.peopleFolders = list.map((item) => String(item).trim());
     } else if (key === 'hosts') {
       const hosts = siteHosts(value);

@@ -1,17 +1,17 @@
 import { decodeHTML } from 'entities';
+import { EpisodeError } from '../errors.ts';
+import { type Chapter, chaptersFromNotes } from '../export/chapters.ts';
+import { shownValue } from '../shorten.ts';
 import { readDate } from './dates.ts';
 import { looksLikeDuration, readDuration } from './durations.ts';
-import { aliasesWith, fieldKey, MAYBE_OTHER, type FieldName } from './episode-fields.ts';
-import { EpisodeError } from '../errors.ts';
+import { aliasesWith, type FieldName, fieldKey, MAYBE_OTHER } from './episode-fields.ts';
 import { readFrontMatter } from './front-matter.ts';
-import { plainText } from './markdown-text.ts';
-import { chaptersFromNotes, type Chapter } from '../export/chapters.ts';
 import { readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
+import { plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
 import { guestsFromTitle } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { slugify } from './slug.ts';
-import { shownValue } from '../shorten.ts';
 
 export { readDate } from './dates.ts';
 export { readDuration } from './durations.ts';
@@ -68,7 +68,8 @@ audio_url: https://example.com/emx-059.mp3
  */
 export function parseEpisode(fileName: string, text: string, options: ParseOptions = {}): Episode {
   const result = parseEpisodeFile(fileName, text, options);
-  if ('skipped' in result) throw new EpisodeError(fileName, `title is missing or empty (${result.skipped}); expected for example:\n${EXAMPLE}`);
+  if ('skipped' in result)
+    throw new EpisodeError(fileName, `title is missing or empty (${result.skipped}); expected for example:\n${EXAMPLE}`);
   return result.episode;
 }
 
@@ -105,13 +106,17 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   let title = field('title', readText);
   if (!title) {
     const hasText = Boolean(notes.summary || notes.otherNotes || notes.links.length || description);
-    if (!hasText) throw new EpisodeError(fileName, `title is missing or empty, and there is no text to index; expected for example:\n${EXAMPLE}`);
+    if (!hasText)
+      throw new EpisodeError(fileName, `title is missing or empty, and there is no text to index; expected for example:\n${EXAMPLE}`);
     title = fileName.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
     warn(`title is missing; the episode is titled "${title}" after its file`);
   }
   const tags = readAll(aliases.tags, fields, readTags, warn);
   // Only when nothing else names a guest: a title is the weakest place a guest is written.
-  const titleGuests = guests.length || notes.guests.length || nameRuns.guests.length ? [] : guestsFromTitle(title, front.content, tags).filter((name) => !hosts.includes(name) && !notes.panel.includes(name));
+  const titleGuests =
+    guests.length || notes.guests.length || nameRuns.guests.length
+      ? []
+      : guestsFromTitle(title, front.content, tags).filter((name) => !hosts.includes(name) && !notes.panel.includes(name));
   return {
     episode: {
       slug: ownSlug ?? fallbackSlug,
@@ -120,7 +125,9 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       date: field('date', (value, alias) => (fieldKey(alias) === 'published' && typeof value === 'boolean' ? undefined : readDate(value))),
       episodeNumber: typeof number === 'number' ? number : undefined,
       label: typeof number === 'string' ? number : undefined,
-      durationSeconds: field('duration', (value, alias) => (fieldKey(alias) === 'length' && !looksLikeDuration(value) ? undefined : readDuration(value))),
+      durationSeconds: field('duration', (value, alias) =>
+        fieldKey(alias) === 'length' && !looksLikeDuration(value) ? undefined : readDuration(value),
+      ),
       audioUrl: field('audio', (value, alias) => readAudio(value, MAYBE_OTHER.has(fieldKey(alias)), options.audioPrefix)),
       transcripts: field('transcripts', readTranscripts) ?? [],
       tags,
@@ -154,7 +161,6 @@ function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
 
-
 function unique(names: string[]): string[] {
   return [...new Set(names.filter(Boolean))];
 }
@@ -180,7 +186,8 @@ function readPeople(value: unknown): string[] | undefined {
   const list = (Array.isArray(value) ? value : [value]).filter((item) => !isEmpty(item));
   const names = list.flatMap((item): (string | undefined)[] => {
     if (typeof item === 'string') return item.split(/\s*(?:[,;&]|\band\b)\s*/).map((name) => readText(name));
-    if (item && typeof item === 'object') return [readText((item as Record<string, unknown>).name ?? (item as Record<string, unknown>).title)];
+    if (item && typeof item === 'object')
+      return [readText((item as Record<string, unknown>).name ?? (item as Record<string, unknown>).title)];
     return [undefined];
   });
   return names.every((name) => name !== undefined) ? names.filter((name) => name !== '') : undefined;
@@ -193,7 +200,12 @@ function readTags(value: unknown): string[] | undefined {
 }
 
 /** Tags and categories both describe the episode: every alias that holds some is kept. */
-function readAll(aliases: string[], fields: Map<string, [string, unknown]>, read: (value: unknown) => string[] | undefined, warn: (m: string) => void): string[] {
+function readAll(
+  aliases: string[],
+  fields: Map<string, [string, unknown]>,
+  read: (value: unknown) => string[] | undefined,
+  warn: (m: string) => void,
+): string[] {
   const all: string[] = [];
   for (const key of new Set(aliases.map(fieldKey))) {
     const found = fields.get(key);

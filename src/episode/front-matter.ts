@@ -60,7 +60,10 @@ export function readFrontMatter(file: string, text: string): FrontMatter {
   const toml = fence[1] === '+++';
   const language = toml ? 'toml' : (fence[2] ?? '').trim().toLowerCase();
   if (!READABLE.has(language) || (toml && fence[2]?.trim())) {
-    throw new EpisodeError(file, `the front matter is fenced as ${fence[0].trim()}, which podgrep does not read (it could run code); use --- for YAML, +++ for TOML or ---json`);
+    throw new EpisodeError(
+      file,
+      `the front matter is fenced as ${fence[0].trim()}, which podgrep does not read (it could run code); use --- for YAML, +++ for TOML or ---json`,
+    );
   }
   const format = language === 'toml' ? 'toml' : language === 'json' ? 'json' : 'yaml';
   let parsed: { data: unknown; content: string };
@@ -73,7 +76,9 @@ export function readFrontMatter(file: string, text: string): FrontMatter {
     if (error instanceof UnreadableFence) throw new EpisodeError(file, error.message, { cause: error });
     const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
     const name = format === 'yaml' ? 'YAML' : format.toUpperCase();
-    throw new EpisodeError(file, `the ${name} front matter does not parse (${reason}); expected for example:\n${EXAMPLE}`, { cause: error });
+    throw new EpisodeError(file, `the ${name} front matter does not parse (${reason}); expected for example:\n${EXAMPLE}`, {
+      cause: error,
+    });
   }
   return { data: mapping(file, parsed.data), content: parsed.content, format };
 }
@@ -125,7 +130,9 @@ export function readDataFile(file: string, text: string): unknown {
     if (extension === 'json') return json(body);
     if (extension === 'yml' || extension === 'yaml') return yaml(body);
   } catch (error) {
-    throw new EpisodeError(file, `does not parse (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`, { cause: error });
+    throw new EpisodeError(file, `does not parse (${error instanceof Error ? error.message.split('\n')[0] : String(error)})`, {
+      cause: error,
+    });
   }
   return readFrontMatter(file, body).data;
 }

@@ -7,7 +7,24 @@ import type { LineBuilder } from './line-builder.ts';
 /** Tags whose content is never text: scripts, styles and the like in show notes. */
 const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'svg', 'head', 'title']);
 const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'source', 'wbr']);
-const BREAKS = new Set(['p', 'div', 'br', 'tr', 'table', 'section', 'article', 'blockquote', 'ul', 'ol', 'dl', 'dt', 'dd', 'hr', 'pre', 'figure']);
+const BREAKS = new Set([
+  'p',
+  'div',
+  'br',
+  'tr',
+  'table',
+  'section',
+  'article',
+  'blockquote',
+  'ul',
+  'ol',
+  'dl',
+  'dt',
+  'dd',
+  'hr',
+  'pre',
+  'figure',
+]);
 /**
  * An HTML block in show notes, read by a real HTML parser (parse5's SAX parser: the WHATWG tokenizer, no tree, so
  * deeply nested or unclosed tags cost linear time; htmlparser2's element stack measured quadratic here): text and

@@ -19,7 +19,6 @@ const BARE_URL = /\bhttps?:\/\/[^\s<>()\]]+[^\s<>()\].,;:!?'"]/g;
 // so a line of unclosed `{%` costs linear time.
 const TEMPLATE = /\{%[^%\n]{0,400}%\}|\{\{[<%][^\n]{0,400}?[%>]\}\}/g;
 
-
 /** Gathers text into lines; a link's label and URL are kept as the line is built. */
 export class LineBuilder {
   lines: Line[] = [];

@@ -1,7 +1,7 @@
-import MarkdownIt from 'markdown-it';
 import type { Token } from 'markdown-it';
+import MarkdownIt from 'markdown-it';
 import { htmlBlock, inlineTag } from './html-tags.ts';
-import { LineBuilder, type Line } from './line-builder.ts';
+import { type Line, LineBuilder } from './line-builder.ts';
 
 export type { Line, Link } from './line-builder.ts';
 

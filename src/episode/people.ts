@@ -14,7 +14,11 @@ export function personName(line: string): string {
   name = name.replace(/^\s*(?:special\s+)?(?:co-?)?(?:hosts?|guests?|panel(?:ists?)?|moderators?)\s*:\s*/i, '');
   // The name is what comes before a dash, colon, bar or comma that starts a description.
   name = name.split(/\s[-–—|]\s|[:|,;]|\s[–—]|[–—]\s/)[0] ?? '';
-  return name.replace(/[*_`"“”]+/g, ' ').replace(/\s+/g, ' ').replace(/^[\s.…-]+|[\s.…-]+$/g, '').trim();
+  return name
+    .replace(/[*_`"“”]+/g, ' ')
+    .replace(/\s+/g, ' ')
+    .replace(/^[\s.…-]+|[\s.…-]+$/g, '')
+    .trim();
 }
 
 /** Each person once, by their normalised name, in the order they first appear; lines that hold no name are dropped. */
@@ -39,12 +43,19 @@ export function guestsFromTitle(title: string, notes: string, tags: readonly str
   const match = TITLE_GUESTS.exec(at >= 0 ? title.slice(at) : title);
   if (!match?.[1]) return [];
   const tagWords = new Set(tags.map((tag) => tag.toLowerCase().replace(/[\s_-]+/g, ' ')));
-  return match[1]
-    .split(/\s*(?:,|&|\band\b)\s*/i)
-    // "Daily.dev’s Francesco Ciulla": the name is after the possessive.
-    .map((part) => part.replace(AFTER_NAMES, '').replace(/^.*[’']s\s+/, '').trim())
-    .map((name) => writtenIn(notes, name))
-    .filter((name): name is string => name !== undefined && !/^the\s/i.test(name) && !tagWords.has(name.toLowerCase()));
+  return (
+    match[1]
+      .split(/\s*(?:,|&|\band\b)\s*/i)
+      // "Daily.dev’s Francesco Ciulla": the name is after the possessive.
+      .map((part) =>
+        part
+          .replace(AFTER_NAMES, '')
+          .replace(/^.*[’']s\s+/, '')
+          .trim(),
+      )
+      .map((name) => writtenIn(notes, name))
+      .filter((name): name is string => name !== undefined && !/^the\s/i.test(name) && !tagWords.has(name.toLowerCase()))
+  );
 }
 
 /** The longest run of the name's first words (two at least) that is a name and is written in the notes: "Ran Reichman Co-Founder" is "Ran Reichman". */

@@ -1,5 +1,5 @@
-import { markdownLines, type Line, type Link } from './markdown-text.ts';
-import { bracketedNames, nameRuns, type NameRuns } from './name-runs.ts';
+import { type Line, type Link, markdownLines } from './markdown-text.ts';
+import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
 
 export type { Link } from './markdown-text.ts';
 
@@ -101,7 +101,8 @@ function splitSections(lines: Line[]): Section[] {
     const current = sections.at(-1)?.name ?? '';
     if (heading !== undefined) sections.push({ name: heading, lines: [] });
     // "**In particular, we dive deep on:**" after a panel starts the topics, not more panelists.
-    else if (PEOPLE_SECTIONS.has(current) && line.bold && /[:?]$|(?:\S+\s+){5}/.test(line.bold)) sections.push({ name: line.bold.toLowerCase(), lines: [line] });
+    else if (PEOPLE_SECTIONS.has(current) && line.bold && /[:?]$|(?:\S+\s+){5}/.test(line.bold))
+      sections.push({ name: line.bold.toLowerCase(), lines: [line] });
     // A paragraph of prose in a list of people ends it: what follows are topics (`- What is Sentry?`).
     else if (PEOPLE_SECTIONS.has(current) && line.text.length > 160) sections.push({ name: 'notes', lines: [line] });
     else sections.at(-1)?.lines.push(line);

@@ -20,7 +20,9 @@ export function chaptersOf(episode: { chapters?: string[]; chapterStarts?: numbe
 export function chaptersFromNotes(text: string): Chapter[] {
   const found: Chapter[] = [];
   for (const line of text.split('\n')) {
-    const parts = /^\s*(?:[-*•]\s*)?[([]?((?:\d{1,2}:)?\d{1,2}:\d{2})[)\]]?\s*(?:[-–—:|]\s*)?(\S.{0,199}?)\s*$/.exec(line.replace(/\*\*/g, ''));
+    const parts = /^\s*(?:[-*•]\s*)?[([]?((?:\d{1,2}:)?\d{1,2}:\d{2})[)\]]?\s*(?:[-–—:|]\s*)?(\S.{0,199}?)\s*$/.exec(
+      line.replace(/\*\*/g, ''),
+    );
     if (!parts) continue;
     const start = seconds(parts[1]!);
     const title = parts[2]!.replace(/^[-–—:|]\s*/, '').trim();
@@ -47,18 +49,34 @@ export function parseChaptersJson(file: string, text: string): Chapter[] {
   try {
     json = JSON.parse(text.replace(/^\uFEFF/, ''));
   } catch (error) {
-    throw new EpisodeError(file, `the chapters file is not JSON (${(error as Error).message}); expected {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Intro"}]}`, { cause: error });
+    throw new EpisodeError(
+      file,
+      `the chapters file is not JSON (${(error as Error).message}); expected {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Intro"}]}`,
+      { cause: error },
+    );
   }
-  const list = typeof json === 'object' && json !== null && Array.isArray((json as { chapters?: unknown }).chapters) ? (json as { chapters: unknown[] }).chapters : undefined;
-  if (!list) throw new EpisodeError(file, 'expected a Podcasting 2.0 chapters file: {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Intro"}]}');
+  const list =
+    typeof json === 'object' && json !== null && Array.isArray((json as { chapters?: unknown }).chapters)
+      ? (json as { chapters: unknown[] }).chapters
+      : undefined;
+  if (!list)
+    throw new EpisodeError(
+      file,
+      'expected a Podcasting 2.0 chapters file: {"version": "1.2.0", "chapters": [{"startTime": 0, "title": "Intro"}]}',
+    );
   const chapters: Chapter[] = [];
   for (const item of list) {
     if (typeof item !== 'object' || item === null) continue;
     const { startTime, title, url, toc } = item as Record<string, unknown>;
     const start = typeof startTime === 'string' && /^\d+(\.\d+)?$/.test(startTime) ? Number(startTime) : startTime;
-    if (typeof start !== 'number' || !Number.isFinite(start) || start < 0 || typeof title !== 'string' || !title.trim() || toc === false) continue;
+    if (typeof start !== 'number' || !Number.isFinite(start) || start < 0 || typeof title !== 'string' || !title.trim() || toc === false)
+      continue;
     const link = typeof url === 'string' ? URL.parse(url) : null;
-    chapters.push({ start, title: title.replace(/\s+/g, ' ').trim().slice(0, 300), ...(link && /^https?:$/.test(link.protocol) ? { url: link.href } : {}) });
+    chapters.push({
+      start,
+      title: title.replace(/\s+/g, ' ').trim().slice(0, 300),
+      ...(link && /^https?:$/.test(link.protocol) ? { url: link.href } : {}),
+    });
   }
   if (list.length && !chapters.length) throw new EpisodeError(file, 'none of its chapters has a startTime in seconds and a title');
   return chapters.sort((a, b) => a.start - b.start);

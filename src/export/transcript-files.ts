@@ -1,5 +1,5 @@
-import type { Chapter } from './chapters.ts';
 import type { TranscriptLine } from '../moments/transcript-lines.ts';
+import type { Chapter } from './chapters.ts';
 
 /**
  * The transcript and chapters as the files podcast apps read: WebVTT (speakers as `<v Name>`), SubRip, the
@@ -14,7 +14,12 @@ export const MEDIA_TYPES = {
 } as const;
 
 /** The `type` attribute of `<podcast:transcript>` for each file. */
-export const FEED_TYPES = { vtt: 'text/vtt', srt: 'application/x-subrip', json: 'application/json', chapters: 'application/json+chapters' } as const;
+export const FEED_TYPES = {
+  vtt: 'text/vtt',
+  srt: 'application/x-subrip',
+  json: 'application/json',
+  chapters: 'application/json+chapters',
+} as const;
 
 export function toVtt(lines: TranscriptLine[]): string {
   const cues = lines.map((line, i) => {
@@ -38,13 +43,25 @@ export function toSrt(lines: TranscriptLine[]): string {
 
 /** https://github.com/Podcastindex-org/podcast-namespace/blob/main/transcripts/transcripts.md (JSON). */
 export function toPodcastJson(lines: TranscriptLine[]): string {
-  const segments = lines.map((line) => ({ ...(line.speaker ? { speaker: line.speaker } : {}), startTime: ms(line.start), endTime: ms(line.end), body: line.text }));
+  const segments = lines.map((line) => ({
+    ...(line.speaker ? { speaker: line.speaker } : {}),
+    startTime: ms(line.start),
+    endTime: ms(line.end),
+    body: line.text,
+  }));
   return JSON.stringify({ version: '1.0.0', segments });
 }
 
 /** The Podcasting 2.0 JSON chapters format, version 1.2.0. */
 export function toChaptersJson(chapters: Chapter[]): string {
-  return JSON.stringify({ version: '1.2.0', chapters: chapters.map((chapter) => ({ startTime: ms(chapter.start), title: chapter.title, ...(chapter.url ? { url: chapter.url } : {}) })) });
+  return JSON.stringify({
+    version: '1.2.0',
+    chapters: chapters.map((chapter) => ({
+      startTime: ms(chapter.start),
+      title: chapter.title,
+      ...(chapter.url ? { url: chapter.url } : {}),
+    })),
+  });
 }
 
 function timestamp(seconds: number, separator: '.' | ','): string {

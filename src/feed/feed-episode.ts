@@ -1,10 +1,10 @@
 import { createHash } from 'node:crypto';
-import { readDuration, type Episode, type TranscriptLink } from '../episode/episode.ts';
-import { chaptersFromNotes, type Chapter } from '../export/chapters.ts';
+import { readDate } from '../episode/dates.ts';
+import { type Episode, readDuration, type TranscriptLink } from '../episode/episode.ts';
+import { type Chapter, chaptersFromNotes } from '../export/chapters.ts';
+import { richestFirst } from '../transcript/transcript-links.ts';
 import type { FeedChannel, FeedItem } from './feed-xml.ts';
 import { htmlToText } from './html-text.ts';
-import { readDate } from '../episode/dates.ts';
-import { richestFirst } from '../transcript/transcript-links.ts';
 
 /**
  * An episode read from a feed. Beside the Episode every source gives: all the transcripts the item links (richest
@@ -45,9 +45,18 @@ export function feedEpisode(item: FeedItem, context: FeedContext): FeedEpisode {
   const episodeNumber = number && /^\d{1,9}$/.test(number.trim()) ? Number(number) : undefined;
   const transcripts = item.transcripts.flatMap((link) => {
     const url = absolute(link.url, context.feedUrl);
-    return url ? [{ url, ...(link.type ? { type: link.type.toLowerCase() } : {}), ...(link.language ? { language: link.language.toLowerCase() } : {}) }] : [];
+    return url
+      ? [
+          {
+            url,
+            ...(link.type ? { type: link.type.toLowerCase() } : {}),
+            ...(link.language ? { language: link.language.toLowerCase() } : {}),
+          },
+        ]
+      : [];
   });
-  const people = (roles: string[]) => item.persons.filter((person) => roles.includes((person.role ?? 'host').toLowerCase())).map((person) => person.name);
+  const people = (roles: string[]) =>
+    item.persons.filter((person) => roles.includes((person.role ?? 'host').toLowerCase())).map((person) => person.name);
   const tags = [...item.categories, ...(f['itunes:keywords'] ?? '').split(',')].map(oneLine).filter((tag) => tag && tag.length <= 60);
   const episode: FeedEpisode = {
     slug: '',
@@ -82,7 +91,10 @@ export function feedEpisode(item: FeedItem, context: FeedContext): FeedEpisode {
  * (long, or mostly punctuation) becomes a short hash of itself.
  */
 export function slugOf(podcast: string | undefined, guid: string): string {
-  const prefix = slugify(podcast ?? 'feed').slice(0, 30).replace(/-+$/, '') || 'feed';
+  const prefix =
+    slugify(podcast ?? 'feed')
+      .slice(0, 30)
+      .replace(/-+$/, '') || 'feed';
   const tail = guid.replace(/^https?:\/\/[^/]+\/?/i, '');
   const readable = slugify(tail);
   const hash = createHash('sha256').update(guid).digest('hex').slice(0, 10);

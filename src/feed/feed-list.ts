@@ -18,7 +18,9 @@ export function parseFeedList(file: string, text: string): FeedSource[] {
     // YAML 1.2 core schema: no base-60 numbers, no custom tags.
     data = parseYaml(text, { schema: 'core', maxAliasCount: 100 });
   } catch (error) {
-    throw new EpisodeError(file, `does not parse as YAML (${(error as Error).message.split('\n')[0]}); expected for example:\n${EXAMPLE}`, { cause: error });
+    throw new EpisodeError(file, `does not parse as YAML (${(error as Error).message.split('\n')[0]}); expected for example:\n${EXAMPLE}`, {
+      cause: error,
+    });
   }
   if (data === null || data === undefined) return [];
   if (!Array.isArray(data)) throw new EpisodeError(file, `expected a list of feeds, for example:\n${EXAMPLE}`);
@@ -27,7 +29,8 @@ export function parseFeedList(file: string, text: string): FeedSource[] {
   data.forEach((entry: unknown, i) => {
     const where = `entry ${i + 1}`;
     const fields = typeof entry === 'string' ? { url: entry } : entry;
-    if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) return void problems.push(`${where}: expected \`url: https://…\``);
+    if (typeof fields !== 'object' || fields === null || Array.isArray(fields))
+      return void problems.push(`${where}: expected \`url: https://…\``);
     const { url, podcast, limit, ...rest } = fields as Record<string, unknown>;
     const checked = typeof url === 'string' ? feedUrl(url) : undefined;
     if (!checked) return void problems.push(`${where}: url ${JSON.stringify(url ?? null)} is not an http(s) URL`);
@@ -37,11 +40,13 @@ export function parseFeedList(file: string, text: string): FeedSource[] {
       else source.podcast = podcast.trim();
     }
     if (limit !== undefined && limit !== null) {
-      if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1) problems.push(`${where}: limit must be a whole number of items, such as 500`);
+      if (typeof limit !== 'number' || !Number.isInteger(limit) || limit < 1)
+        problems.push(`${where}: limit must be a whole number of items, such as 500`);
       else source.limit = limit;
     }
     const unknown = Object.keys(rest);
-    if (unknown.length) problems.push(`${where}: unknown field ${unknown.map((key) => JSON.stringify(key)).join(', ')} (known: url, podcast, limit)`);
+    if (unknown.length)
+      problems.push(`${where}: unknown field ${unknown.map((key) => JSON.stringify(key)).join(', ')} (known: url, podcast, limit)`);
     feeds.push(source);
   });
   if (problems.length) throw new EpisodeError(file, problems.join('; '));

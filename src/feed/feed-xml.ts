@@ -16,9 +16,36 @@ export type FeedItem = {
 
 export type FeedChannel = { title?: string; language?: string; link?: string; image?: string };
 
-type ItemField = 'guid' | 'title' | 'pubDate' | 'link' | 'description' | 'content:encoded' | 'itunes:summary' | 'itunes:duration' | 'itunes:episode' | 'podcast:episode' | 'itunes:keywords' | 'itunes:title';
+type ItemField =
+  | 'guid'
+  | 'title'
+  | 'pubDate'
+  | 'link'
+  | 'description'
+  | 'content:encoded'
+  | 'itunes:summary'
+  | 'itunes:duration'
+  | 'itunes:episode'
+  | 'podcast:episode'
+  | 'itunes:keywords'
+  | 'itunes:title';
 
-const ITEM_TEXT = new Set<string>(['guid', 'title', 'pubDate', 'link', 'description', 'content:encoded', 'itunes:summary', 'itunes:duration', 'itunes:episode', 'podcast:episode', 'itunes:keywords', 'itunes:title', 'podcast:person', 'category']);
+const ITEM_TEXT = new Set<string>([
+  'guid',
+  'title',
+  'pubDate',
+  'link',
+  'description',
+  'content:encoded',
+  'itunes:summary',
+  'itunes:duration',
+  'itunes:episode',
+  'podcast:episode',
+  'itunes:keywords',
+  'itunes:title',
+  'podcast:person',
+  'category',
+]);
 const CHANNEL_TEXT = new Set(['title', 'language', 'link']);
 
 /** Namespaces by URI, so a feed that names them with other prefixes reads the same. */
@@ -146,7 +173,9 @@ export function feedReader(onItem: (item: FeedItem) => void) {
     } catch (error) {
       if (error instanceof FeedFormatError) throw error;
       // saxes says "1:99: undefined entity." — the position, then what was wrong.
-      throw new FeedFormatError(`it is not well-formed XML (${(failure ?? (error as Error)).message.replace(/\.$/, '')})`, { cause: error });
+      throw new FeedFormatError(`it is not well-formed XML (${(failure ?? (error as Error)).message.replace(/\.$/, '')})`, {
+        cause: error,
+      });
     }
   };
   return {

@@ -1,6 +1,6 @@
 import { EpisodeError } from '../errors.ts';
-import { importTranscriptOfType } from '../transcript/transcript-import.ts';
 import type { Segment, Transcript, Word } from '../transcript/transcript.ts';
+import { importTranscriptOfType } from '../transcript/transcript-import.ts';
 import { htmlToText } from './html-text.ts';
 
 /**
@@ -22,8 +22,10 @@ export function importAnyTranscript(
   const html = media === 'text/html' || media === 'application/xhtml+xml' || (!media && (extension === 'html' || extension === 'htm'));
   const plain = media === 'text/plain' || (!media && extension === 'txt');
   const looksTimed = /^WEBVTT|^\s*[{[]|^\s*\d+[ \t]*\r?\n[ \t]*[\d:.,]+[ \t]*-->/.test(body);
-  if (html && !looksTimed) return readTextTranscript(file, htmlToText(body.replace(/<\/(?:cite|time|span|strong|b)>/gi, '$&\n')).text, durationSeconds);
-  if (plain && !looksTimed && extension !== 'vtt' && extension !== 'srt' && extension !== 'json') return readTextTranscript(file, body, durationSeconds);
+  if (html && !looksTimed)
+    return readTextTranscript(file, htmlToText(body.replace(/<\/(?:cite|time|span|strong|b)>/gi, '$&\n')).text, durationSeconds);
+  if (plain && !looksTimed && extension !== 'vtt' && extension !== 'srt' && extension !== 'json')
+    return readTextTranscript(file, body, durationSeconds);
   return timed(file, text, contentType);
 }
 
@@ -100,7 +102,10 @@ function seconds(time: string): number {
 }
 
 function spread(text: string, start: number, end: number): Word[] {
-  const words = text.split(/\s+/).map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, '')).filter(Boolean);
+  const words = text
+    .split(/\s+/)
+    .map((word) => word.replace(/^[^\p{L}\p{N}]+|[^\p{L}\p{N}]+$/gu, ''))
+    .filter(Boolean);
   const total = words.reduce((sum, word) => sum + word.length, 0);
   let done = 0;
   return words.map((word) => {

@@ -83,7 +83,10 @@ function withOverlap(moment: Moment, previous: Moment | undefined): Moment {
     ...moment,
     text: lead + moment.text,
     overlap: lead.length,
-    wordOffsets: [...previous.wordOffsets.slice(from).map((offset) => offset - start), ...moment.wordOffsets.map((offset) => offset + lead.length)],
+    wordOffsets: [
+      ...previous.wordOffsets.slice(from).map((offset) => offset - start),
+      ...moment.wordOffsets.map((offset) => offset + lead.length),
+    ],
     wordStarts: [...previous.wordStarts.slice(from), ...moment.wordStarts],
     turns,
   };

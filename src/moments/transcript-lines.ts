@@ -1,6 +1,6 @@
-import type { Moment } from './moments.ts';
-import type { Segment } from '../transcript/transcript.ts';
 import { timeAtPackedOffset } from '../documents/word-times.ts';
+import type { Segment } from '../transcript/transcript.ts';
+import type { Moment } from './moments.ts';
 
 /**
  * The transcript's own lines (its segments: cues of a VTT, turns of a speaker), kept on the moment documents they fall
@@ -43,7 +43,11 @@ export function momentCues(segments: Segment[], moments: Moment[]): StoredCue[][
     while (next < segments.length && used < own) {
       const segment = segments[next++]!;
       used += 1 + segment.text.length;
-      cues.push(segment.speaker ? [segment.start, segment.end, segment.text.length, segment.speaker] : [segment.start, segment.end, segment.text.length]);
+      cues.push(
+        segment.speaker
+          ? [segment.start, segment.end, segment.text.length, segment.speaker]
+          : [segment.start, segment.end, segment.text.length],
+      );
     }
     return cues;
   });
@@ -88,7 +92,9 @@ export function linesOf(moments: CueSource[], { sentences = false }: { sentences
 /** The marks that fall in `[from, from + length)`, cut to it and counted from `from`; none: no `marks` at all. */
 function within(marks: Mark[] | undefined, from: number, length: number): { marks?: Mark[] } {
   const to = from + length;
-  const inside = (marks ?? []).filter(([a, b]) => a < to && b > from).map(([a, b]): Mark => [Math.max(a, from) - from, Math.min(b, to) - from]);
+  const inside = (marks ?? [])
+    .filter(([a, b]) => a < to && b > from)
+    .map(([a, b]): Mark => [Math.max(a, from) - from, Math.min(b, to) - from]);
   return inside.length ? { marks: inside } : {};
 }
 
@@ -125,7 +131,9 @@ export function sentenceLines(line: TranscriptLine, timeAt: (offset: number) => 
     // Times only go forward, and stay within the line: a word time out of order would put a sentence out of place.
     const before = lines.at(-1)?.start ?? line.start;
     const start = i === 0 ? line.start : Math.min(line.end, Math.max(before, timeAt(from)));
-    const marks = (line.marks ?? []).filter(([a, b]) => a < from + text.length && b > from).map(([a, b]): Mark => [Math.max(a, from) - from, Math.min(b, from + text.length) - from]);
+    const marks = (line.marks ?? [])
+      .filter(([a, b]) => a < from + text.length && b > from)
+      .map(([a, b]): Mark => [Math.max(a, from) - from, Math.min(b, from + text.length) - from]);
     lines.push({ start, end: line.end, text, ...(line.speaker ? { speaker: line.speaker } : {}), ...(marks.length ? { marks } : {}) });
   });
   // Each sentence ends where the next begins.

@@ -1,7 +1,7 @@
 import { FACETS, type Facet } from '../documents/index-settings.ts';
-import type { Filters } from './search-request.ts';
 import type { SearchResponse } from './api.ts';
 import type { SummaryHit } from './hits.ts';
+import type { Filters } from './search-request.ts';
 
 /**
  * Values listed per facet: the most common ones, plus any the query filters by. A catalogue with hundreds of guests
@@ -37,7 +37,9 @@ export function facetCounts(episodes: SummaryHit[], selected: Filters): SearchRe
   }
   const result = {} as SearchResponse['facets'];
   for (const facet of facets) {
-    const all = [...counts.get(facet)!].map(([value, count]) => ({ value, count })).sort((a, b) => b.count - a.count || byValue(a.value, b.value));
+    const all = [...counts.get(facet)!]
+      .map(([value, count]) => ({ value, count }))
+      .sort((a, b) => b.count - a.count || byValue(a.value, b.value));
     const chosen = new Set(selected[facet] ?? []);
     result[facet] = all.filter((item, i) => i < FACET_VALUES || chosen.has(item.value));
   }

@@ -1,7 +1,7 @@
-import { EPISODES_PER_PAGE, MAX_PAGE, MOMENTS_PER_EPISODE, type SearchQuery } from './search-request.ts';
 import type { SearchResponse } from './api.ts';
 import { facetCounts } from './facets.ts';
-import { matchesAll, type MomentHit, type NotesHit, type SearchAnswer, type SummaryHit } from './hits.ts';
+import { type MomentHit, matchesAll, type NotesHit, type SearchAnswer, type SummaryHit } from './hits.ts';
+import { EPISODES_PER_PAGE, MAX_PAGE, MOMENTS_PER_EPISODE, type SearchQuery } from './search-request.ts';
 import { momentResult, noteMatches } from './snippets.ts';
 import { episodeUrl } from './urls.ts';
 
@@ -68,7 +68,10 @@ export function searchResults(
   const first = (query.page - 1) * EPISODES_PER_PAGE;
   const shown = ranked.slice(first, first + EPISODES_PER_PAGE);
   const perEpisode = query.episode ? Infinity : MOMENTS_PER_EPISODE;
-  const counted = facetEpisodes(full.length ? full : partial, full.length ? (facetAnswers.flatMap((answer) => answer.hits) as SummaryHit[]) : []);
+  const counted = facetEpisodes(
+    full.length ? full : partial,
+    full.length ? (facetAnswers.flatMap((answer) => answer.hits) as SummaryHit[]) : [],
+  );
   return {
     query: query.q,
     totalEpisodes: full.length,

@@ -1,8 +1,8 @@
 import type { MultiSearchQuery } from 'meilisearch';
-import { BadRequestError } from '../errors.ts';
-import { filterValue } from './filter.ts';
-import { oneLine } from '../terminal-text.ts';
 import { EPISODE_SEARCHABLE, FACETS, type Facet, type IndexNames } from '../documents/index-settings.ts';
+import { BadRequestError } from '../errors.ts';
+import { oneLine } from '../terminal-text.ts';
+import { filterValue } from './filter.ts';
 
 /** Characters Meilisearch puts around matches. Control characters, so no real text is mistaken for them. */
 export const MATCH_START = '\u0002';
@@ -14,7 +14,6 @@ export const EPISODES_PER_PAGE = 10;
 /** Values of one facet a query may ask for at once. */
 export const MAX_FILTER_VALUES = 10;
 const MAX_FILTER_LENGTH = 200;
-
 
 export type Sort = 'relevance' | 'newest';
 export type Filters = Partial<Record<Facet, string[]>>;
@@ -66,7 +65,8 @@ function parseFilters(input: Input): Filters {
       throw new BadRequestError(`"${facet}" must be text of at most ${MAX_FILTER_LENGTH} characters.`);
     }
     if (values.length > MAX_FILTER_VALUES) throw new BadRequestError(`At most ${MAX_FILTER_VALUES} values of "${facet}" at once.`);
-    if (facet === 'year' && !values.every((value) => /^\d{4}$/.test(value))) throw new BadRequestError('"year" must be a year such as 2019.');
+    if (facet === 'year' && !values.every((value) => /^\d{4}$/.test(value)))
+      throw new BadRequestError('"year" must be a year such as 2019.');
     filters[facet] = [...new Set(values)];
   }
   return filters;
@@ -137,7 +137,13 @@ export function searchRequests(query: SearchQuery, names: IndexNames): MultiSear
     ...(filter ? { filter } : {}),
   };
   return [
-    { ...common, indexUid: names.episodes, limit: limits.notes, attributesToRetrieve: [...SUMMARY_FIELDS, 'chapterStarts'], attributesToHighlight: EPISODE_SEARCHABLE },
+    {
+      ...common,
+      indexUid: names.episodes,
+      limit: limits.notes,
+      attributesToRetrieve: [...SUMMARY_FIELDS, 'chapterStarts'],
+      attributesToHighlight: EPISODE_SEARCHABLE,
+    },
     {
       ...common,
       indexUid: names.moments,

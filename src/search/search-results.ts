@@ -3,9 +3,9 @@
  * types, the hits read, ranking, facets, snippets, escaping, URLs). This file gathers what other modules import.
  */
 export type { EpisodeResult, MomentResult, NoteResult, SearchResponse } from './api.ts';
-export type { MomentHit, NotesHit, SearchAnswer } from './hits.ts';
 export { escapeHtml } from './escape.ts';
 export { FACET_VALUES } from './facets.ts';
+export type { MomentHit, NotesHit, SearchAnswer } from './hits.ts';
 export { searchResults } from './rank.ts';
 export { snippet } from './snippets.ts';
 export { episodeMeta, episodeUrl, lineAnchor, momentLink } from './urls.ts';

@@ -1,12 +1,12 @@
-import { clipUrl } from './clip.ts';
 import { EPISODE_SEARCHABLE } from '../documents/index-settings.ts';
-import { speakerAt } from '../moments/moments.ts';
-import { MATCH_END, MATCH_START } from './search-request.ts';
 import { timeAtPackedOffset } from '../documents/word-times.ts';
+import { speakerAt } from '../moments/moments.ts';
+import { LEAD_IN_SECONDS } from '../time.ts';
 import type { MomentResult, NoteResult } from './api.ts';
+import { clipUrl } from './clip.ts';
 import { escapeHtml } from './escape.ts';
 import type { MomentHit, NotesHit } from './hits.ts';
-import { LEAD_IN_SECONDS } from '../time.ts';
+import { MATCH_END, MATCH_START } from './search-request.ts';
 import { episodeUrl } from './urls.ts';
 
 const SNIPPET_WORDS = 30;
@@ -26,7 +26,8 @@ export function noteMatches(hit: NotesHit): NoteResult[] {
     const text = texts[at];
     // A chapter title found links to the chapter's start.
     const start = field === 'chapters' ? hit.chapterStarts?.[at] : undefined;
-    if (text !== undefined) notes.push({ field, snippet: snippet(text), ...(start !== undefined ? { url: episodeUrl(hit.slug, start) } : {}) });
+    if (text !== undefined)
+      notes.push({ field, snippet: snippet(text), ...(start !== undefined ? { url: episodeUrl(hit.slug, start) } : {}) });
   }
   return notes;
 }
@@ -53,15 +54,18 @@ export function momentResult(hit: MomentHit): MomentResult {
  */
 export function snippet(formatted: string, words = SNIPPET_WORDS): string {
   const tokens = formatted.split(/\s+/).filter(Boolean);
-  const hit = Math.max(0, tokens.findIndex((token) => token.includes(MATCH_START)));
+  const hit = Math.max(
+    0,
+    tokens.findIndex((token) => token.includes(MATCH_START)),
+  );
   const from = Math.max(0, Math.min(hit - Math.floor(words / 4), tokens.length - words));
   const to = Math.min(tokens.length, from + words);
   let out = escapeHtml(tokens.slice(from, to).join(' '));
   out = (from > 0 ? '… ' : '') + out + (to < tokens.length ? ' …' : '');
   let open = false;
   out = out.replace(/[\u0002\u0003]/g, (marker) => {
-    if (marker === MATCH_START && !open) return (open = true), '<mark>';
-    if (marker === MATCH_END && open) return (open = false), '</mark>';
+    if (marker === MATCH_START && !open) return ((open = true), '<mark>');
+    if (marker === MATCH_END && open) return ((open = false), '</mark>');
     return '';
   });
   return open ? `${out}</mark>` : out;

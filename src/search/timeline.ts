@@ -41,7 +41,8 @@ export function buckets(points: TimelinePoint[]): { period: Period; buckets: Buc
   for (let i = from; i <= to; i++) {
     const year = Math.floor((i * step) / 12);
     const month = (i * step) % 12;
-    const label = period === 'year' ? `${year}` : period === 'quarter' ? `${year} Q${month / 3 + 1}` : `${year}-${String(month + 1).padStart(2, '0')}`;
+    const label =
+      period === 'year' ? `${year}` : period === 'quarter' ? `${year} Q${month / 3 + 1}` : `${year}-${String(month + 1).padStart(2, '0')}`;
     out.push({ label, start: Date.UTC(year, month, 1), episodes: 0, moments: 0, notesOnly: 0 });
   }
   for (const point of points) {
@@ -79,7 +80,12 @@ export function timelineSvg(points: TimelinePoint[], label: string): string {
     `<text class="tick" x="${PAD.left - 6}" y="${PAD.top + plotH}" text-anchor="end">0</text>`,
     ...bars.flatMap((bar, i) => {
       const centre = PAD.left + slot * (i + 0.5);
-      const tick = i % every === 0 ? [`<text class="tick" x="${centre.toFixed(1)}" y="${HEIGHT - 8}" text-anchor="middle">${escapeHtml(period === 'month' && bars.length > 12 ? bar.label.slice(0, 7) : bar.label)}</text>`] : [];
+      const tick =
+        i % every === 0
+          ? [
+              `<text class="tick" x="${centre.toFixed(1)}" y="${HEIGHT - 8}" text-anchor="middle">${escapeHtml(period === 'month' && bars.length > 12 ? bar.label.slice(0, 7) : bar.label)}</text>`,
+            ]
+          : [];
       if (bar.episodes === 0) return tick;
       const value = bar.moments + bar.notesOnly;
       const top = y(value);

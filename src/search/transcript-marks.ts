@@ -1,9 +1,9 @@
 import type { MultiSearchQuery } from 'meilisearch';
-import { filterValue } from './filter.ts';
 import type { IndexNames } from '../documents/index-settings.ts';
-import { MATCH_END, MATCH_START } from './search-request.ts';
 import type { Mark } from '../moments/transcript-lines.ts';
+import { filterValue } from './filter.ts';
 import { matchesAll, type SearchAnswer } from './hits.ts';
+import { MATCH_END, MATCH_START } from './search-request.ts';
 
 /**
  * An episode's moments can number a few hundred (three hours at 30–40 s each); more than this and the page marks the
@@ -31,7 +31,11 @@ export function transcriptMarksRequest(q: string, slug: string, names: IndexName
   };
 }
 
-type MarkHit = { id?: string; _formatted?: { text?: string }; _rankingScoreDetails?: { words?: { matchingWords: number; maxMatchingWords: number } } };
+type MarkHit = {
+  id?: string;
+  _formatted?: { text?: string };
+  _rankingScoreDetails?: { words?: { matchingWords: number; maxMatchingWords: number } };
+};
 
 /**
  * Where each matching moment's words are, by the moment's id. Moments with every word are the ones a result links

@@ -4,7 +4,11 @@
 import { decodeHTML } from 'entities';
 import type { Piece } from './cues.ts';
 
-type Token = { type: 'text'; value: string } | { type: 'start'; name: string; annotation: string } | { type: 'end'; name: string } | { type: 'timestamp' };
+type Token =
+  | { type: 'text'; value: string }
+  | { type: 'start'; name: string; annotation: string }
+  | { type: 'end'; name: string }
+  | { type: 'timestamp' };
 
 /** Elements the cue text tree keeps; other start and end tags are dropped with no effect on the text. */
 const ELEMENTS = new Set(['c', 'i', 'b', 'u', 'ruby', 'rt', 'v', 'lang']);
@@ -64,7 +68,12 @@ function tag(inner: string): Token {
   // The name runs to the first whitespace or "."; classes to the first whitespace; the rest is the annotation.
   const space = inner.search(/[\t\n\f ]/);
   const head = space === -1 ? inner : inner.slice(0, space);
-  const annotation = space === -1 ? '' : decodeHTML(inner.slice(space + 1)).replace(/[\t\n\f\r ]+/g, ' ').trim();
+  const annotation =
+    space === -1
+      ? ''
+      : decodeHTML(inner.slice(space + 1))
+          .replace(/[\t\n\f\r ]+/g, ' ')
+          .trim();
   const dot = head.indexOf('.');
   return { type: 'start', name: dot === -1 ? head : head.slice(0, dot), annotation };
 }

@@ -4,7 +4,7 @@ import { shorten } from '../shorten.ts';
  * `Problem` is something a reader skipped or mended; the importer turns problems into warnings naming the file.
  */
 export type Piece = { text: string; speaker?: string };
-export type Cue = { start: number; end: number; pieces: Piece[]; /** Where the cue is, for warnings: "line 12". */ where: string };
+export type Cue = { start: number; end: number; pieces: Piece[] /** Where the cue is, for warnings: "line 12". */; where: string };
 export type Problem = { where: string; reason: string };
 export type Reading = { cues: Cue[]; problems: Problem[]; language?: string };
 

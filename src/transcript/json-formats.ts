@@ -1,10 +1,11 @@
 // JSON transcripts: Whisper's verbose_json (the API, the openai-whisper CLI, faster-whisper, WhisperX with speakers),
 // whisper.cpp's `-oj` output, the Podcasting 2.0 format, and plain lists of cues such as [{"start", "end", "text"}].
-import { fromVerboseJson, type Transcript, type VerboseJson, type Word } from './transcript.ts';
+
 import type { Problem } from './cues.ts';
-import { describeJson, isObject, isTime, speakerOf, toSeconds, type Json } from './json-shapes.ts';
+import { describeJson, isObject, isTime, type Json, speakerOf, toSeconds } from './json-shapes.ts';
 import { fromPodcastingJson } from './podcasting-json.ts';
 import { matchSpeaker } from './speakers.ts';
+import { fromVerboseJson, type Transcript, type VerboseJson, type Word } from './transcript.ts';
 import { lastEnd, spreadWords } from './words.ts';
 
 export const JSON_SHAPES =
@@ -47,7 +48,10 @@ function millisecondsIn(list: unknown[]): boolean {
   if (cues.some((cue) => 'startMs' in cue || 'start_ms' in cue)) return true;
   const times = cues.flatMap((cue) => [cue.start, cue.end]).filter((value) => typeof value === 'number') as number[];
   if (times.length === 0 || !times.every(Number.isInteger)) return false;
-  const lengths = cues.map((cue) => Number(cue.end) - Number(cue.start)).filter(Number.isFinite).sort((a, b) => a - b);
+  const lengths = cues
+    .map((cue) => Number(cue.end) - Number(cue.start))
+    .filter(Number.isFinite)
+    .sort((a, b) => a - b);
   return (lengths[Math.floor(lengths.length / 2)] ?? 0) >= 100;
 }
 
@@ -62,11 +66,17 @@ function fromWhisperJson(json: Json, raw: unknown[], isList: boolean, people: st
     let end = toSeconds(item.end ?? item.endMs ?? item.end_ms);
     const text = item.text;
     if (start === undefined || end === undefined || typeof text !== 'string') {
-      problems.push({ where, reason: `expected a start and an end in seconds and a text, like {"start": 0.0, "end": 4.2, "text": "…"}; found ${describeJson(segment)}; it was skipped` });
+      problems.push({
+        where,
+        reason: `expected a start and an end in seconds and a text, like {"start": 0.0, "end": 4.2, "text": "…"}; found ${describeJson(segment)}; it was skipped`,
+      });
       continue;
     }
     if (end < start) {
-      problems.push({ where, reason: `ends at ${end / scale} s, before it starts at ${start / scale} s; it was kept, ending where it starts` });
+      problems.push({
+        where,
+        reason: `ends at ${end / scale} s, before it starts at ${start / scale} s; it was kept, ending where it starts`,
+      });
       end = start;
     }
     const speaker = speakerOf(item.speaker);
@@ -101,7 +111,11 @@ function fromWhisperCpp(raw: unknown[], people: string[], problems: Problem[]): 
   const list = raw.map((item, i) => {
     const offsets = isObject(item) && isObject(item.offsets) ? item.offsets : {};
     const ok = isTime(offsets.from) && isTime(offsets.to) && isObject(item) && typeof item.text === 'string';
-    if (!ok) problems.push({ where: `transcription[${i}]`, reason: `expected {"offsets": {"from": 0, "to": 5000}, "text": "…"}; found ${describeJson(item)}; it was skipped` });
+    if (!ok)
+      problems.push({
+        where: `transcription[${i}]`,
+        reason: `expected {"offsets": {"from": 0, "to": 5000}, "text": "…"}; found ${describeJson(item)}; it was skipped`,
+      });
     return ok ? [{ start_ms: offsets.from, end_ms: offsets.to, text: (item as Json).text, speaker: (item as Json).speaker }] : [];
   });
   return fromWhisperJson({}, list.flat(), true, people, problems);

@@ -25,7 +25,12 @@ export function describeJson(value: unknown): string {
   if (Array.isArray(value)) return `a list of ${value.length} items`;
   if (isObject(value)) {
     const keys = Object.keys(value);
-    return keys.length ? `an object with ${keys.map((key) => JSON.stringify(key)).slice(0, 8).join(', ')}` : 'an empty object';
+    return keys.length
+      ? `an object with ${keys
+          .map((key) => JSON.stringify(key))
+          .slice(0, 8)
+          .join(', ')}`
+      : 'an empty object';
   }
   return shownValue(value, 70);
 }

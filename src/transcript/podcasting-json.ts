@@ -1,9 +1,10 @@
 // The Podcasting 2.0 JSON transcript format: {"version": "1.0.0", "segments": [{"speaker", "startTime", "endTime",
 // "body"}]}, often one word or phrase per segment.
-import type { Segment, Transcript, Word } from './transcript.ts';
+
 import type { Problem } from './cues.ts';
 import { describeJson, isObject, speakerOf, toSeconds } from './json-shapes.ts';
 import { matchSpeaker } from './speakers.ts';
+import type { Segment, Transcript, Word } from './transcript.ts';
 import { bare, lastEnd, spreadWords } from './words.ts';
 
 type Body = { start: number; end: number; body: string; speaker: string | undefined };
@@ -25,11 +26,17 @@ export function fromPodcastingJson(raw: unknown[], people: string[], problems: P
     let end = endTime === undefined || endTime === null ? null : toSeconds(endTime);
     const body = isObject(segment) ? segment.body : undefined;
     if (start === undefined || end === undefined || typeof body !== 'string') {
-      problems.push({ where: `segments[${i}]`, reason: `expected a startTime in seconds, an endTime if known, and a body, like {"startTime": 0.5, "endTime": 1.2, "body": "…"}; found ${describeJson(segment)}; it was skipped` });
+      problems.push({
+        where: `segments[${i}]`,
+        reason: `expected a startTime in seconds, an endTime if known, and a body, like {"startTime": 0.5, "endTime": 1.2, "body": "…"}; found ${describeJson(segment)}; it was skipped`,
+      });
       continue;
     }
     if (end !== null && end < start) {
-      problems.push({ where: `segments[${i}]`, reason: `ends at ${end} s (endTime), before it starts at ${start} s; it was kept, ending where it starts` });
+      problems.push({
+        where: `segments[${i}]`,
+        reason: `ends at ${end} s (endTime), before it starts at ${start} s; it was kept, ending where it starts`,
+      });
       end = start;
     }
     const speaker = speakerOf((segment as Record<string, unknown>).speaker);

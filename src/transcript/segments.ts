@@ -1,6 +1,6 @@
-import type { Segment, Transcript } from './transcript.ts';
 import type { Cue, Problem } from './cues.ts';
 import { matchSpeaker } from './speakers.ts';
+import type { Segment, Transcript } from './transcript.ts';
 import { applyTurns } from './turns.ts';
 import { lastEnd, roundTime, spreadWords, squashSpaces } from './words.ts';
 
@@ -22,7 +22,10 @@ export function cuesToTranscript(cues: Cue[], language: string | undefined, peop
     const cue = cues[i]!;
     let end = cue.end;
     if (end < cue.start) {
-      problems.push({ where: cue.where, reason: `the cue ends at ${clock(end)}, before it starts at ${clock(cue.start)}; it was kept, ending where it starts` });
+      problems.push({
+        where: cue.where,
+        reason: `the cue ends at ${clock(end)}, before it starts at ${clock(cue.start)}; it was kept, ending where it starts`,
+      });
       end = cue.start;
     }
     const pieces: { text: string; speaker?: string }[] = [];

@@ -9,7 +9,14 @@ export function matchSpeaker(name: string, people: string[]): string {
   const whole = people.find((person) => fold(person) === wanted);
   if (whole) return whole;
   for (const part of [(words: string[]) => words[0], (words: string[]) => words.at(-1)]) {
-    const matches = [...new Set(people.filter((person) => { const words = fold(person).split(' '); return words.length > 1 && part(words) === wanted; }))];
+    const matches = [
+      ...new Set(
+        people.filter((person) => {
+          const words = fold(person).split(' ');
+          return words.length > 1 && part(words) === wanted;
+        }),
+      ),
+    ];
     if (matches.length === 1) return matches[0] as string;
   }
   return name.replace(/\s+/g, ' ').trim();

@@ -1,7 +1,7 @@
 // SubRip as written in the wild: numbered cards, a timing line, lines of text. Cards missing their blank line, blank
 // lines inside a card's text, `.` for `,`, hours left out, ASS tags (`{\an8}`) and HTML-ish tags are all common.
 import { decodeHTML } from 'entities';
-import { quote, type Cue, type Problem, type Reading } from './cues.ts';
+import { type Cue, type Problem, quote, type Reading } from './cues.ts';
 
 export const SRT_TIMING = '"00:01:02,500 --> 00:01:05,000"';
 
@@ -9,19 +9,26 @@ export const SRT_TIMING = '"00:01:02,500 --> 00:01:05,000"';
 const TIMING_LIKE = /^\s*\d[\d.,]*:[\d:.,]*\s*(?:->|–>|—>|=>|--|- >)\s*\d[\d:.,]*\s*$/;
 
 export function readSubRip(text: string): Reading {
-  const lines = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n').split('\n');
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .split('\n');
   const problems: Problem[] = [];
   const cues: Cue[] = [];
   const timings = lines.flatMap((line, i) => (line.includes('-->') || TIMING_LIKE.test(line) ? [i] : []));
   if (timings.length === 0) {
     const first = lines.findIndex((line) => line.trim() !== '');
     const at = first !== -1 && (lines[first + 1] ?? '').trim() !== '' ? first + 1 : first;
-    if (at !== -1) problems.push({ where: `line ${at + 1}`, reason: `expected a cue timing like ${SRT_TIMING}, found ${quote(lines[at] ?? '')}` });
+    if (at !== -1)
+      problems.push({ where: `line ${at + 1}`, reason: `expected a cue timing like ${SRT_TIMING}, found ${quote(lines[at] ?? '')}` });
     return { cues, problems };
   }
   const before = lines.slice(0, timings[0]).filter((line) => line.trim() !== '' && !/^\s*\d+\s*$/.test(line));
   if (before.length) {
-    problems.push({ where: `line ${lines.indexOf(before[0] as string) + 1}`, reason: `text before the first cue timing was skipped: ${quote(before.join(' '))}` });
+    problems.push({
+      where: `line ${lines.indexOf(before[0] as string) + 1}`,
+      reason: `text before the first cue timing was skipped: ${quote(before.join(' '))}`,
+    });
   }
   for (const [k, at] of timings.entries()) {
     const next = timings[k + 1] ?? lines.length;

@@ -53,5 +53,8 @@ function judge(segment: ScoredSegment, all: ScoredSegment[], i: number): keyof D
 }
 
 function normalise(text: string): string {
-  return text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  return text
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, ' ')
+    .trim();
 }

@@ -2,12 +2,12 @@
 // of cues), turned into the same Transcript a Whisper API call gives, so nothing downstream knows the difference. The
 // readers live in src/transcript/; this file picks one and reports what they skipped.
 import { EpisodeError } from '../errors.ts';
-import type { Transcript } from './transcript.ts';
-import { quote, type Problem } from './cues.ts';
+import { type Problem, quote } from './cues.ts';
 import { JsonShapeError, readJson } from './json-formats.ts';
 import { cuesToTranscript } from './segments.ts';
-import { FORMAT_NAMES, formatOfName, formatOfType, sniff, type Format } from './sniff.ts';
+import { FORMAT_NAMES, type Format, formatOfName, formatOfType, sniff } from './sniff.ts';
 import { readSubRip } from './subrip.ts';
+import type { Transcript } from './transcript.ts';
 import { readWebVtt } from './webvtt.ts';
 
 export type ImportOptions = {

@@ -26,13 +26,15 @@ export type VerboseJson = {
 export function fromVerboseJson(json: VerboseJson): Transcript {
   const segments: Segment[] = (json.segments ?? [])
     .filter((segment) => Number.isFinite(segment.start) && Number.isFinite(segment.end))
-    .map((segment): Segment => ({
-      start: segment.start,
-      end: segment.end,
-      text: segment.text.trim(),
-      words: [],
-      ...(segment.speaker ? { speaker: segment.speaker } : {}),
-    }))
+    .map(
+      (segment): Segment => ({
+        start: segment.start,
+        end: segment.end,
+        text: segment.text.trim(),
+        words: [],
+        ...(segment.speaker ? { speaker: segment.speaker } : {}),
+      }),
+    )
     .filter((segment) => segment.text !== '');
   let index = 0;
   for (const word of json.words ?? []) {

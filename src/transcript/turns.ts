@@ -5,15 +5,18 @@ import type { Piece } from './cues.ts';
 import { isPerson } from './speakers.ts';
 
 /** One to three capitalised words (initials, hyphens and apostrophes allowed), or "Speaker 2", then ":" and a space. */
-const PREFIX = /^[ \t]*(?:[-–—][ \t]*|>>[ \t]*)?((?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|\d{1,2})){0,2}):(?:[ \t]+|$)/u;
+const PREFIX =
+  /^[ \t]*(?:[-–—][ \t]*|>>[ \t]*)?((?:\p{Lu}[\p{L}\p{M}'’.-]*)(?:[ \t]+(?:\p{Lu}[\p{L}\p{M}'’.-]*|\d{1,2})){0,2}):(?:[ \t]+|$)/u;
 
 /** Words that open a line with a colon and are not names. */
 const NOT_NAMES = new Set(
-  ('note notes nb ps pps update edit edited editor warning caution tip hint example transcript transcription chapter music ' +
+  (
+    'note notes nb ps pps update edit edited editor warning caution tip hint example transcript transcription chapter music ' +
     'intro outro ad ads advert sponsor sponsored source sources link links summary question answer q a step part yes no ok ' +
     'okay so but and well now here there this that today remember also quote disclaimer title subject topic episode agenda ' +
     'rule problem solution result lesson takeaway bonus spoiler translation caption captions sound laughter applause ' +
-    'inaudible crosstalk silence correction clarification important reminder fact why what how who when where').split(' '),
+    'inaudible crosstalk silence correction clarification important reminder fact why what how who when where'
+  ).split(' '),
 );
 
 type Turned = Piece & { named?: boolean };
@@ -24,12 +27,17 @@ type Turned = Piece & { named?: boolean };
  */
 export function applyTurns(cues: Piece[][], people: string[]): Piece[][] {
   const counts = new Map<string, number>();
-  for (const pieces of cues) for (const piece of pieces) if (!piece.speaker) for (const name of prefixes(piece.text)) counts.set(name, (counts.get(name) ?? 0) + 1);
+  for (const pieces of cues)
+    for (const piece of pieces) if (!piece.speaker) for (const name of prefixes(piece.text)) counts.set(name, (counts.get(name) ?? 0) + 1);
   // Asked once per name: a transcript of named turns repeats a handful of names on most of its lines.
   const known = new Map<string, boolean>();
   const isName = (name: string) => {
     let yes = known.get(name);
-    if (yes === undefined) known.set(name, (yes = !NOT_NAMES.has(name.toLowerCase().split(/\s/)[0] ?? '') && (isPerson(name, people) || (counts.get(name) ?? 0) >= 2)));
+    if (yes === undefined)
+      known.set(
+        name,
+        (yes = !NOT_NAMES.has(name.toLowerCase().split(/\s/)[0] ?? '') && (isPerson(name, people) || (counts.get(name) ?? 0) >= 2)),
+      );
     return yes;
   };
   let turn: string | undefined;

@@ -1,7 +1,7 @@
 // The WebVTT file parsing algorithm (W3C WebVTT, "WebVTT parser algorithm"), on lines: a block is a cue only when
 // its first or second line holds a valid timing; anything else is skipped, so one bad cue never costs the file.
 import { cuePieces } from './cue-text.ts';
-import { quote, type Piece, type Problem, type Reading } from './cues.ts';
+import { type Piece, type Problem, quote, type Reading } from './cues.ts';
 
 /** A cue as a browser's parser keeps it: times as written (an end before the start included), the raw cue text. */
 export type VttCue = { id: string; start: number; end: number; text: string; line: number };
@@ -17,7 +17,10 @@ type Dialect = { bareSeconds: boolean; comma: boolean };
 
 /** undefined when the text does not start with the `WEBVTT` signature: then it is not a WebVTT file at all. */
 export function parseWebVtt(input: string): VttFile | undefined {
-  const text = input.replace(/^\uFEFF/, '').replace(/\0/g, '\uFFFD').replace(/\r\n?/g, '\n');
+  const text = input
+    .replace(/^\uFEFF/, '')
+    .replace(/\0/g, '\uFFFD')
+    .replace(/\r\n?/g, '\n');
   const lines = text.split('\n');
   const signature = lines[0] ?? '';
   if (!/^WEBVTT(?:[ \t]|$)/.test(signature)) return undefined;
@@ -31,7 +34,10 @@ export function parseWebVtt(input: string): VttFile | undefined {
   let i = 1;
   if (i < lines.length && lines[i] !== '') {
     const header = collectBlock(state, i, true);
-    file.language = lines.slice(i, header).map((line) => /^Language:[ \t]*(\S+)/i.exec(line)?.[1]).find(Boolean);
+    file.language = lines
+      .slice(i, header)
+      .map((line) => /^Language:[ \t]*(\S+)/i.exec(line)?.[1])
+      .find(Boolean);
     i = header;
   }
   for (i = skipBlank(lines, i); i < lines.length; i = skipBlank(lines, i)) i = collectBlock(state, i, false);
@@ -72,7 +78,8 @@ function collectBlock(state: State, from: number, inHeader: boolean): number {
         }
       } else {
         // A "-->" in a cue id: the id is lost, the cue under it is read as the next block, as browsers do.
-        if (dropped && count === 2) dropped.reason = `a cue id may not contain "-->" (found ${quote(lines[j - 2] ?? '')}); the id was ignored`;
+        if (dropped && count === 2)
+          dropped.reason = `a cue id may not contain "-->" (found ${quote(lines[j - 2] ?? '')}); the id was ignored`;
         j = previous;
         break;
       }
@@ -94,7 +101,10 @@ function collectBlock(state: State, from: number, inHeader: boolean): number {
   } else if (!inHeader && !dropped && kind === 'text' && buffer !== '' && !/^(?:NOTE|STYLE|REGION)(?:[ \t\n]|$)/.test(buffer)) {
     // Text that belongs to no cue: the line where the timing should be (under an id, unless it starts like a time).
     const at = buffer.includes('\n') && !/^\s*\d+:\d/.test(lines[from] ?? '') ? from + 1 : from;
-    file.problems.push({ where: `line ${at + 1}`, reason: `expected a cue timing like ${VTT_TIMING}, found ${quote(lines[at] ?? '')}; the block was skipped` });
+    file.problems.push({
+      where: `line ${at + 1}`,
+      reason: `expected a cue timing like ${VTT_TIMING}, found ${quote(lines[at] ?? '')}; the block was skipped`,
+    });
   }
   return j;
 }
@@ -126,7 +136,11 @@ type Cursor = { text: string; at: number };
 /** Tab, line feed, form feed, carriage return, space: the spec's whitespace. Character codes, not a regular
  * expression per character: every cue's timing line passes through here three times. */
 function skipWhitespace(cursor: Cursor): void {
-  for (let c = cursor.text.charCodeAt(cursor.at); c === 9 || c === 10 || c === 12 || c === 13 || c === 32; c = cursor.text.charCodeAt(++cursor.at));
+  for (
+    let c = cursor.text.charCodeAt(cursor.at);
+    c === 9 || c === 10 || c === 12 || c === 13 || c === 32;
+    c = cursor.text.charCodeAt(++cursor.at)
+  );
 }
 
 /** ASCII digits from the cursor on (the spec's "collect a sequence of code points" of 0–9). */

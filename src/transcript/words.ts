@@ -5,7 +5,10 @@ import type { Word } from './transcript.ts';
  * each word's length in characters, so a match found in the text maps to roughly the second it is said.
  */
 export function spreadWords(text: string, start: number, end: number): Word[] {
-  const words = text.split(/\s+/).map(bare).filter((word) => word !== '');
+  const words = text
+    .split(/\s+/)
+    .map(bare)
+    .filter((word) => word !== '');
   const total = words.reduce((sum, word) => sum + word.length, 0);
   let done = 0;
   return words.map((word) => {
@@ -34,7 +37,17 @@ function isSquashed(text: string): boolean {
 /** The characters of `\s` (and of `trim`): ECMAScript's WhiteSpace and LineTerminator. */
 function isSpace(c: number): boolean {
   if (c < 0xa0) return c === 32 || (c >= 9 && c <= 13);
-  return c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
 }
 
 /** A word without the punctuation around it, as Whisper lists words and as moments look them up. */

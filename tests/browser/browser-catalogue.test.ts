@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import type { BrowserContextOptions, } from 'playwright-core';
+import type { BrowserContextOptions } from 'playwright-core';
 import { axeViolations } from '../support/axe.ts';
 import { launchBrowser, openPage } from '../support/browser.ts';
 import { audioCatalogue, startStack } from '../support/stack.ts';
@@ -48,7 +48,9 @@ test('the research page at 500+ matching episodes: a chart by period, a paged ta
   await page.waitForURL(/episode=hour#episode$/);
   const picked = page.locator('#episode');
   assert.ok((await picked.locator('li.moment').count()) >= 3);
-  assert.ok(await picked.evaluate((el) => Boolean(el.compareDocumentPosition(document.querySelector('table')!) & Node.DOCUMENT_POSITION_FOLLOWING)));
+  assert.ok(
+    await picked.evaluate((el) => Boolean(el.compareDocumentPosition(document.querySelector('table')!) & Node.DOCUMENT_POSITION_FOLLOWING)),
+  );
   // At phone width nothing spills sideways.
   await page.setViewportSize({ width: 390, height: 844 });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no horizontal scroll at 390 px');
@@ -64,9 +66,13 @@ test('facets drop what every result has and tags that repeat the podcast, name p
   assert.deepEqual((await values('Podcast')).sort(), ['Elixir Mix', 'JavaScript Jabber']);
   const tags = await values('Tag');
   assert.ok(tags.includes('react') && tags.includes('node'), tags.join(', '));
-  for (const noise of ['podcast', 'js_jabber', 'elixir_mix']) assert.ok(!tags.includes(noise), `tag “${noise}” is shown: ${tags.join(', ')}`);
+  for (const noise of ['podcast', 'js_jabber', 'elixir_mix'])
+    assert.ok(!tags.includes(noise), `tag “${noise}” is shown: ${tags.join(', ')}`);
   const people = await values('Guest or panelist');
-  assert.deepEqual(people.filter((name) => name.startsWith('Charles')), ['Charles Max Wood']);
+  assert.deepEqual(
+    people.filter((name) => name.startsWith('Charles')),
+    ['Charles Max Wood'],
+  );
   // Podcasts by name in each result too.
   assert.match((await page.locator('.episode .meta').first().textContent()) ?? '', /JavaScript Jabber|Elixir Mix|The podgrep demo/);
   await page.close();
@@ -80,10 +86,19 @@ test('active filters say which, each removable, selected values first; nothing i
   await page.locator('.facets a', { hasText: 'Aimee Knight' }).click();
   await page.waitForURL(/person=Aimee/);
   const filtered = page.locator('.filtered');
-  assert.match((await filtered.textContent()) ?? '', /Filtered by:\s*Podcast: Elixir Mix ✕\s*Guest or panelist: Aimee Knight ✕\s*Clear all/);
-  assert.match((await page.locator('.facets section').first().locator('a').first().textContent()) ?? '', /Elixir Mix/, 'the selected value comes first');
+  assert.match(
+    (await filtered.textContent()) ?? '',
+    /Filtered by:\s*Podcast: Elixir Mix ✕\s*Guest or panelist: Aimee Knight ✕\s*Clear all/,
+  );
+  assert.match(
+    (await page.locator('.facets section').first().locator('a').first().textContent()) ?? '',
+    /Elixir Mix/,
+    'the selected value comes first',
+  );
   const overflow = await page.evaluate(() =>
-    [...document.querySelectorAll('.filtered a, .summary-bar, h1, .count')].filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5).map((el) => el.textContent),
+    [...document.querySelectorAll('.filtered a, .summary-bar, h1, .count')]
+      .filter((el) => el.getBoundingClientRect().right > innerWidth + 0.5)
+      .map((el) => el.textContent),
   );
   assert.deepEqual(overflow, []);
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= innerWidth));
@@ -167,7 +182,9 @@ test('axe-core finds no violations on any page, light and dark, at 1280 and 390 
   // The check can fail: an image without a text alternative is reported.
   const page = await open({ bypassCSP: true });
   await page.goto(stack.web);
-  await page.evaluate(() => document.querySelector('main')?.append(Object.assign(document.createElement('img'), { src: '/static/logo.svg' })));
+  await page.evaluate(() =>
+    document.querySelector('main')?.append(Object.assign(document.createElement('img'), { src: '/static/logo.svg' })),
+  );
   assert.match((await axeViolations(page)).join('\n'), /^image-alt/m);
   await page.close();
 });

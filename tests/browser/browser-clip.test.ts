@@ -18,7 +18,10 @@ await speak(
   ],
   path.join(audioDir, 'clip.mp3'),
 );
-await fs.writeFile(path.join(episodes, 'clip.md'), `---\ntitle: Clips\ndate: 2024-05-01\naudio_url: ${audioHost}/clip.mp3\n---\n## Summary\nClips.\n`);
+await fs.writeFile(
+  path.join(episodes, 'clip.md'),
+  `---\ntitle: Clips\ndate: 2024-05-01\naudio_url: ${audioHost}/clip.mp3\n---\n## Summary\nClips.\n`,
+);
 const stack = await startStack(episodes);
 await stack.index();
 const browser = await launchBrowser();
@@ -27,7 +30,9 @@ test('a clip link plays from its start and stops at its end; pressing play again
   const page = await browser.newPage();
   await page.goto(`${stack.web}/episodes/clip?t=20,24`);
   const player = page.locator('audio#player');
-  await player.evaluate((el: HTMLAudioElement) => (el.readyState >= 1 ? undefined : new Promise((resolve) => el.addEventListener('loadedmetadata', resolve, { once: true }))));
+  await player.evaluate((el: HTMLAudioElement) =>
+    el.readyState >= 1 ? undefined : new Promise((resolve) => el.addEventListener('loadedmetadata', resolve, { once: true })),
+  );
   const startedAt = await player.evaluate(async (el: HTMLAudioElement) => {
     await el.play();
     return el.currentTime;
@@ -39,7 +44,9 @@ test('a clip link plays from its start and stops at its end; pressing play again
   assert.ok(stoppedAt >= 23.7 && stoppedAt <= 24.3, `stopped at ${stoppedAt}`);
   // The clip is over: play continues past its end.
   await player.evaluate((el: HTMLAudioElement) => el.play());
-  await page.waitForFunction(() => (document.getElementById('player') as HTMLAudioElement).currentTime > 24.8, undefined, { timeout: 10_000 });
+  await page.waitForFunction(() => (document.getElementById('player') as HTMLAudioElement).currentTime > 24.8, undefined, {
+    timeout: 10_000,
+  });
   assert.equal(await player.evaluate((el: HTMLAudioElement) => el.paused), false);
   await page.close();
 });

@@ -67,7 +67,9 @@ test('results come before the filters in the page, while the filters still sit b
 test('↓ from the search box goes into the results, ↑ and ↓ move between them, Enter opens one', async () => {
   const page = await open();
   await page.goto(`${stack.web}/search?q=${encodeURIComponent('event loop')}`);
-  const links = await page.locator('#result-list .episode h2 a, #result-list a.play').evaluateAll((all) => all.map((a) => a.textContent?.trim() ?? ''));
+  const links = await page
+    .locator('#result-list .episode h2 a, #result-list a.play')
+    .evaluateAll((all) => all.map((a) => a.textContent?.trim() ?? ''));
   assert.ok(links.length >= 3);
   const text = () => page.evaluate(() => document.activeElement?.textContent?.trim());
   await page.locator('#q').focus();
@@ -107,17 +109,25 @@ test('clearing the search box brings back the home page and its address, and Bac
 test('a match is marked by more than colour: bolder and underlined', async () => {
   const page = await open();
   await page.goto(`${stack.web}/search?q=closures`);
-  const style = await page.locator('.note mark').first().evaluate((mark) => {
-    const own = getComputedStyle(mark);
-    const around = getComputedStyle(mark.parentElement!);
-    return { line: own.textDecorationLine, weight: Number(own.fontWeight), aroundWeight: Number(around.fontWeight) };
-  });
+  const style = await page
+    .locator('.note mark')
+    .first()
+    .evaluate((mark) => {
+      const own = getComputedStyle(mark);
+      const around = getComputedStyle(mark.parentElement!);
+      return { line: own.textDecorationLine, weight: Number(own.fontWeight), aroundWeight: Number(around.fontWeight) };
+    });
   assert.equal(style.line, 'underline');
   assert.ok(style.weight > style.aroundWeight, `mark ${style.weight}, text ${style.aroundWeight}`);
   await page.close();
 });
 
-for (const [width, javaScriptEnabled] of [[1280, true], [390, true], [1280, false], [390, false]] as const) {
+for (const [width, javaScriptEnabled] of [
+  [1280, true],
+  [390, true],
+  [1280, false],
+  [390, false],
+] as const) {
   test(`the sticky player bar never hides the focused transcript line (${width} px, ${javaScriptEnabled ? 'with' : 'without'} JavaScript)`, async () => {
     const page = await open({ viewport: { width, height: 800 }, javaScriptEnabled });
     await page.goto(`${stack.web}/episodes/hour`);
@@ -131,7 +141,11 @@ for (const [width, javaScriptEnabled] of [[1280, true], [390, true], [1280, fals
       await page.keyboard.press('Shift+Tab');
       const { top, barBottom, label } = await page.evaluate(() => {
         const el = document.activeElement as HTMLElement;
-        return { top: el.getBoundingClientRect().top, barBottom: document.querySelector('.episode-tools')!.getBoundingClientRect().bottom, label: el.textContent ?? '' };
+        return {
+          top: el.getBoundingClientRect().top,
+          barBottom: document.querySelector('.episode-tools')!.getBoundingClientRect().bottom,
+          label: el.textContent ?? '',
+        };
       });
       if (top < barBottom) hidden.push(`${label} at ${Math.round(top)} px, bar to ${Math.round(barBottom)} px`);
     }

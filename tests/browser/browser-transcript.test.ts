@@ -24,7 +24,12 @@ const stamp = (s: number) => `00:${String(Math.floor(s / 60)).padStart(2, '0')}:
 
 const { episodes } = await audioCatalogue();
 const vtt = ['WEBVTT', ''];
-for (let n = 0; n < CUES; n++) vtt.push(`${stamp(n * 2.5)} --> ${stamp(n * 2.5 + 2.5)}`, `<v ${speakerOf(n).replace('&', '&amp;').replace('<b>', '&lt;b&gt;')}>${cueText(n)}`, '');
+for (let n = 0; n < CUES; n++)
+  vtt.push(
+    `${stamp(n * 2.5)} --> ${stamp(n * 2.5 + 2.5)}`,
+    `<v ${speakerOf(n).replace('&', '&amp;').replace('<b>', '&lt;b&gt;')}>${cueText(n)}`,
+    '',
+  );
 // One cue that is a paragraph: read as its sentences.
 const paragraph = [
   'The first sentence of a long answer explains what a heap is and why each process has one.',
@@ -34,9 +39,15 @@ const paragraph = [
 await Promise.all([
   fs.writeFile(path.join(episodes, 'talk.vtt'), vtt.join('\n')),
   fs.copyFile(path.join(import.meta.dirname, '..', '..', 'episodes', 'podgrep-demo.mp3'), path.join(episodes, 'talk.mp3')),
-  fs.writeFile(path.join(episodes, 'talk.md'), '---\ntitle: Heaps Talk\npodcast: heaps\ndate: 2024-03-01\naudio_url: talk.mp3\n---\n### Summary\n\nHeaps.\n'),
+  fs.writeFile(
+    path.join(episodes, 'talk.md'),
+    '---\ntitle: Heaps Talk\npodcast: heaps\ndate: 2024-03-01\naudio_url: talk.mp3\n---\n### Summary\n\nHeaps.\n',
+  ),
   fs.writeFile(path.join(episodes, 'essay.vtt'), `WEBVTT\n\n00:00:01.000 --> 00:00:31.000\n<v Ann>${paragraph.join(' ')}\n`),
-  fs.writeFile(path.join(episodes, 'essay.md'), '---\ntitle: Essay\npodcast: heaps\ndate: 2024-02-01\n---\n### Summary\n\nOne long answer.\n'),
+  fs.writeFile(
+    path.join(episodes, 'essay.md'),
+    '---\ntitle: Essay\npodcast: heaps\ndate: 2024-02-01\n---\n### Summary\n\nOne long answer.\n',
+  ),
 ]);
 const stack = await startStack(episodes);
 await stack.index();
@@ -84,13 +95,32 @@ test('the transcript is its lines, each with its time and anchor, in speaker tur
   await page.goto(`${stack.web}/episodes/talk`);
   const lines = page.locator('.transcript .line');
   assert.equal(await lines.count(), CUES, 'one line per cue, not one per 40-second moment');
-  const texts = (await lines.evaluateAll((all) => all.map((line) => [...line.childNodes].filter((node) => !(node instanceof HTMLAnchorElement)).map((node) => node.textContent).join('').trim())));
-  assert.deepEqual(texts, Array.from({ length: CUES }, (_, n) => shown(n)));
-  assert.deepEqual(await page.locator('.transcript a.time').evaluateAll((all) => all.slice(0, 4).map((a) => a.textContent)), ['0:00', '0:02', '0:05', '0:07']);
+  const texts = await lines.evaluateAll((all) =>
+    all.map((line) =>
+      [...line.childNodes]
+        .filter((node) => !(node instanceof HTMLAnchorElement))
+        .map((node) => node.textContent)
+        .join('')
+        .trim(),
+    ),
+  );
+  assert.deepEqual(
+    texts,
+    Array.from({ length: CUES }, (_, n) => shown(n)),
+  );
+  assert.deepEqual(await page.locator('.transcript a.time').evaluateAll((all) => all.slice(0, 4).map((a) => a.textContent)), [
+    '0:00',
+    '0:02',
+    '0:05',
+    '0:07',
+  ]);
   assert.deepEqual(await lines.evaluateAll((all) => all.slice(0, 4).map((line) => line.id)), ['t-0', 't-2', 't-5', 't-7']);
   // A name heads each turn, once per change of speaker.
   const turns = await page.locator('.transcript .turn > .speaker').allTextContents();
-  assert.deepEqual(turns, Array.from({ length: CUES / 3 }, (_, i) => SPEAKERS[i % 2]));
+  assert.deepEqual(
+    turns,
+    Array.from({ length: CUES / 3 }, (_, i) => SPEAKERS[i % 2]),
+  );
   assert.equal(await page.locator('.transcript .turn').first().locator('.line').count(), 3);
   // Content is text: the cue's markup and the speaker's name are shown as written, and nothing of them runs.
   assert.equal(await page.locator('.transcript img, .transcript b').count(), 0);
@@ -98,13 +128,16 @@ test('the transcript is its lines, each with its time and anchor, in speaker tur
   // A paragraph-long cue is read as its sentences, each a line with its own time.
   await page.goto(`${stack.web}/episodes/essay`);
   const sentences = page.locator('.transcript .line');
-  assert.deepEqual((await sentences.allTextContents()).map((text) => text.replace(/^\s*\d+:\d\d\s*/, '').trim()), paragraph);
+  assert.deepEqual(
+    (await sentences.allTextContents()).map((text) => text.replace(/^\s*\d+:\d\d\s*/, '').trim()),
+    paragraph,
+  );
   const starts = await sentences.evaluateAll((all) => all.map((line) => Number((line as HTMLElement).dataset.start)));
   assert.ok(starts[0] === 1 && starts[0] < starts[1]! && starts[1]! < starts[2]! && starts[2]! < 31, `sentence starts ${starts}`);
   await page.close();
 });
 
-test('without JavaScript, a result\'s moment link opens the line scrolled into view by its anchor, the words marked', async () => {
+test("without JavaScript, a result's moment link opens the line scrolled into view by its anchor, the words marked", async () => {
   const page = await open({ javaScriptEnabled: false });
   await page.goto(`${stack.web}/search?q=${encodeURIComponent('garbage collector')}`);
   const play = page.locator('.moment a.play').first();
@@ -118,13 +151,24 @@ test('without JavaScript, a result\'s moment link opens the line scrolled into v
     const line = el?.closest('.line');
     const bar = document.querySelector('.episode-tools')!.getBoundingClientRect().bottom;
     const box = line?.getBoundingClientRect();
-    return { found: Boolean(el), line: line?.textContent ?? '', current: line?.getAttribute('aria-current'), top: box?.top ?? -1, bottom: box?.bottom ?? -1, bar, scrollY };
+    return {
+      found: Boolean(el),
+      line: line?.textContent ?? '',
+      current: line?.getAttribute('aria-current'),
+      top: box?.top ?? -1,
+      bottom: box?.bottom ?? -1,
+      bar,
+      scrollY,
+    };
   }, hash);
   assert.ok(target.found, `the fragment #${hash} names an element of the page`);
   assert.match(target.line, /garbage collector sweeps/);
   assert.equal(target.current, 'true', 'the line of the moment is the current one');
   assert.ok(target.scrollY > 300, `the page scrolled down to the line (scrollY ${target.scrollY})`);
-  assert.ok(target.top >= target.bar && target.bottom <= 800, `the line at ${target.top}–${target.bottom} px, below the bar (to ${target.bar} px)`);
+  assert.ok(
+    target.top >= target.bar && target.bottom <= 800,
+    `the line at ${target.top}–${target.bottom} px, below the bar (to ${target.bar} px)`,
+  );
   // The searched words are marked in the line, by the server; nothing else in the transcript is.
   assert.deepEqual(await page.locator('.transcript mark').allTextContents(), ['garbage', 'collector']);
   assert.match((await page.locator('.marked-count').textContent()) ?? '', /“garbage collector”: marked in 1 line/);
@@ -133,7 +177,10 @@ test('without JavaScript, a result\'s moment link opens the line scrolled into v
   assert.match((await page.locator('audio#player').getAttribute('src')) ?? '', /#t=\d+$/);
   // The research page's moment links carry the query too.
   await page.goto(`${stack.web}/research?q=${encodeURIComponent('garbage collector')}&episode=talk`);
-  assert.match((await page.locator('#episode a.play').first().getAttribute('href')) ?? '', /^\/episodes\/talk\?t=(\d+)&q=garbage\+collector#t-\1$/);
+  assert.match(
+    (await page.locator('#episode a.play').first().getAttribute('href')) ?? '',
+    /^\/episodes\/talk\?t=(\d+)&q=garbage\+collector#t-\1$/,
+  );
   await page.close();
 });
 
@@ -153,7 +200,9 @@ test('with JavaScript, "Play from" plays the moment in one press, and the found 
   assert.ok(before.inView, 'the line is in view');
   await button.click();
   await until('the player to play from the moment', () =>
-    page.locator('audio#player').evaluate((el: HTMLAudioElement, from) => !el.paused && el.currentTime >= from && el.currentTime < from + 3, t),
+    page
+      .locator('audio#player')
+      .evaluate((el: HTMLAudioElement, from) => !el.paused && el.currentTime >= from && el.currentTime < from + 3, t),
   );
   await page.locator('audio#player').evaluate((el: HTMLAudioElement) => el.pause());
   await page.close();
@@ -184,7 +233,7 @@ test('while playing, the spoken line is current and kept in view; scrolled away,
   assert.equal(moved.count, 1, 'one line at a time is current');
   assert.match(moved.text, /Line \d+, said plainly\.|garbage collector/);
   assert.ok(moved.inView, 'the new line is in view');
-  assert.ok((await page.locator('.back-to-now').isHidden()), 'no button while the line is in view');
+  assert.ok(await page.locator('.back-to-now').isHidden(), 'no button while the line is in view');
 
   // The listener scrolls back to the top: the button appears, and for the next seconds nothing pulls the page back.
   await stillScroll(page);
@@ -232,7 +281,9 @@ test('keyboard playback and "Search this episode" work on the lines, across the 
   const time = page.locator('.transcript .line').nth(40).locator('a.time');
   await time.focus();
   await page.keyboard.press('Enter');
-  await until('the player at that line', () => page.locator('audio#player').evaluate((el: HTMLAudioElement) => !el.paused && Math.abs(el.currentTime - 100) < 2));
+  await until('the player at that line', () =>
+    page.locator('audio#player').evaluate((el: HTMLAudioElement) => !el.paused && Math.abs(el.currentTime - 100) < 2),
+  );
   await page.locator('audio#player').evaluate((el: HTMLAudioElement) => el.pause());
   assert.match(page.url(), /\/episodes\/talk\?t=100&q=garbage\+collector$/, 'the address keeps the search and opens here on reload');
   // A phrase that spans the server's marks is found as one match.
@@ -245,7 +296,14 @@ test('keyboard playback and "Search this episode" work on the lines, across the 
   assert.equal(pieces.join(''), 'the garbage collector sweeps');
   await find.fill('line 1');
   await until('the new count', async () => /^\d+ matches$/.test((await page.locator('.find-count').textContent()) ?? ''));
-  assert.deepEqual(await page.locator('.transcript mark').allTextContents().then((all) => all.filter((text) => /garbage|collector/.test(text))), ['garbage', 'collector'], 'the search\'s own marks stay');
+  assert.deepEqual(
+    await page
+      .locator('.transcript mark')
+      .allTextContents()
+      .then((all) => all.filter((text) => /garbage|collector/.test(text))),
+    ['garbage', 'collector'],
+    "the search's own marks stay",
+  );
   await page.close();
 });
 

@@ -90,7 +90,11 @@ test('typing updates the results in place, keeps filters in the URL, and Back sh
   await box.fill('rustler');
   await box.press('Enter');
   await page.waitForURL(/q=rustler/);
-  assert.equal(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), undefined, 'Enter loads the page');
+  assert.equal(
+    await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument),
+    undefined,
+    'Enter loads the page',
+  );
   assert.equal(new URL(page.url()).searchParams.get('sort'), 'newest');
   assert.match(await resultsText(page), /mention “rustler”/);
   await page.close();
@@ -210,7 +214,10 @@ test('URLs in picks are links, the rest of the pick is text', async () => {
   assert.equal(texts[0], 'Ada: https://example.com/a?b=1&c=2');
   assert.match(texts[1] ?? '', /^Ada: javascript:alert\(1\)/);
   assert.match(texts[2] ?? '', /^Ada: Tools .*at https:\/\/example\.org\/x\.$/);
-  assert.deepEqual(await picks.locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href)), ['https://example.com/a?b=1&c=2', 'https://example.org/x']);
+  assert.deepEqual(await picks.locator('a').evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href)), [
+    'https://example.com/a?b=1&c=2',
+    'https://example.org/x',
+  ]);
   assert.equal(await picks.locator('b').count(), 0);
   await page.close();
 });
@@ -238,7 +245,11 @@ test('a keyboard alone reaches the search box, then the results and their play l
   const play = order.indexOf('play');
   assert.ok(box >= 0 && box < result && result < play, `focus order: ${order.join(' → ')}`);
   await page.keyboard.press('Tab');
-  assert.equal(await page.evaluate(() => document.activeElement?.matches('button.copy-link')), true, 'the copy button follows its play link');
+  assert.equal(
+    await page.evaluate(() => document.activeElement?.matches('button.copy-link')),
+    true,
+    'the copy button follows its play link',
+  );
   // The focused control shows a focus ring.
   const outline = await page.evaluate(() => getComputedStyle(document.activeElement as Element).outlineStyle);
   assert.equal(outline, 'solid');

@@ -16,9 +16,15 @@ const spoken = await speak(
   ],
   path.join(audioDir, 'hour.mp3'),
 );
-await fs.writeFile(path.join(episodes, 'hour.md'), `---\ntitle: The Elixir Hour\npodcast: elixir-hour\naudio_url: ${audioHost}/hour.mp3\n---\n## Summary\nMemory and NIFs.\n`);
+await fs.writeFile(
+  path.join(episodes, 'hour.md'),
+  `---\ntitle: The Elixir Hour\npodcast: elixir-hour\naudio_url: ${audioHost}/hour.mp3\n---\n## Summary\nMemory and NIFs.\n`,
+);
 // Another show that mentions the same words in its notes, so there is something for a facet to filter out.
-await fs.writeFile(path.join(episodes, 'other.md'), `---\ntitle: Counting References\npodcast: rust-weekly\n---\n## Summary\nA reference counter in Rust.\n`);
+await fs.writeFile(
+  path.join(episodes, 'other.md'),
+  `---\ntitle: Counting References\npodcast: rust-weekly\n---\n## Summary\nA reference counter in Rust.\n`,
+);
 const stack = await startStack(episodes);
 await stack.index();
 const browser = await launchBrowser();
@@ -30,7 +36,7 @@ test('type a phrase spoken in an episode, click the first moment: the player is 
   await page.keyboard.press('Enter');
   const first = page.locator('.moment a.play').first();
   await first.waitFor();
-  assert.match((await page.locator('.moment .snippet').first().innerHTML()), /<mark>reference<\/mark> <mark>counter<\/mark>/);
+  assert.match(await page.locator('.moment .snippet').first().innerHTML(), /<mark>reference<\/mark> <mark>counter<\/mark>/);
   await first.click();
   await page.waitForURL(/\/episodes\/hour\?t=\d+/);
   const audio = page.locator('audio#player');

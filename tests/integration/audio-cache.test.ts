@@ -5,12 +5,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, test } from 'node:test';
-import { audioCache, type AudioCacheOptions } from '../../indexer/audio/audio-cache.ts';
 import { totalDeadline } from '../../adapters/net/download-deadline.ts';
-
+import { type AudioCacheOptions, audioCache } from '../../indexer/audio/audio-cache.ts';
+import { AudioError, DownloadDeadlineError } from '../../src/errors.ts';
 import { toneFile } from '../support/audio-files.ts';
 import { testdir } from '../support/testdir.ts';
-import { AudioError, DownloadDeadlineError } from '../../src/errors.ts';
 
 /** A real HTTP server on loopback, its every connection cut after the file (some tests leave requests hanging). */
 async function serve(handler: http.RequestListener): Promise<{ url: string; close(): Promise<void> }> {
@@ -48,7 +47,11 @@ const audio = (res: http.ServerResponse, bytes: Uint8Array, headers: http.Outgoi
 test('follows a chain of three redirects and stores the very bytes the host sent', async () => {
   const episode = randomBytes(300_000);
   const server = await serve((req, res) => {
-    const hops: Record<string, string> = { '/track/ep': 'chart/ep', '/track/chart/ep': `${server.url}/host/x`, '/host/x': '/media/ep-59.mp3' };
+    const hops: Record<string, string> = {
+      '/track/ep': 'chart/ep',
+      '/track/chart/ep': `${server.url}/host/x`,
+      '/host/x': '/media/ep-59.mp3',
+    };
     const next = hops[req.url ?? ''];
     if (next) return void res.writeHead(302, { location: next }).end();
     if (req.url === '/media/ep-59.mp3') return audio(res, episode);
@@ -84,7 +87,8 @@ test('refuses redirect loops, too many hops, and hops to anything but http(s)', 
 
 test('refuses error statuses, web pages, JSON, and empty bodies, saying what the server sent', async () => {
   const server = await serve((req, res) => {
-    if (req.url === '/page.mp3') return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<h1>Episode not found</h1>');
+    if (req.url === '/page.mp3')
+      return void res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end('<h1>Episode not found</h1>');
     if (req.url === '/api.mp3') return void res.writeHead(200, { 'content-type': 'application/json' }).end('{}');
     if (req.url === '/empty.mp3') return audio(res, new Uint8Array());
     if (req.url === '/empty-chunked.mp3') return void res.writeHead(200, { 'content-type': 'audio/mpeg' }).end();
@@ -163,12 +167,10 @@ async function host(validator: 'etag' | 'last-modified' | 'none', options: { con
   const lastModified = () => new Date(Date.UTC(2024, 0, state.version)).toUTCString();
   const server = await serve((req, res) => {
     state.requests.push(req.headers);
-    const headers =
-      validator === 'etag' ? { etag: etag() } : validator === 'last-modified' ? { 'last-modified': lastModified() } : {};
+    const headers = validator === 'etag' ? { etag: etag() } : validator === 'last-modified' ? { 'last-modified': lastModified() } : {};
     const fresh =
       options.conditional &&
-      (req.headers['if-none-match'] === etag() ||
-        (validator === 'last-modified' && req.headers['if-modified-since'] === lastModified()));
+      (req.headers['if-none-match'] === etag() || (validator === 'last-modified' && req.headers['if-modified-since'] === lastModified()));
     if (fresh) return void res.writeHead(304, headers).end();
     state.bodies++;
     audio(res, state.bytes, headers);
@@ -251,17 +253,32 @@ test('a local path is used where it is, once checked: audio inside the allowed f
   const { dir: cacheDir, cache } = await cacheIn({ maxBytes: 25_000, localDirs: [dir] });
   const file = path.join(dir, 'ep.mp3');
   const { size } = await fs.stat(file);
-  assert.deepEqual(await cache.fetch(file, {}), { path: await fs.realpath(file), bytes: size, fileName: 'ep.mp3', reused: false, changed: false });
+  assert.deepEqual(await cache.fetch(file, {}), {
+    path: await fs.realpath(file),
+    bytes: size,
+    fileName: 'ep.mp3',
+    reused: false,
+    changed: false,
+  });
   assert.equal((await cache.fetch(path.join(dir, 'in.flac'), {})).fileName, 'in.flac');
   await rejectsWith(cache.fetch(path.join(dir, 'missing.mp3'), {}), /missing\.mp3 cannot be read: ENOENT/);
   await rejectsWith(cache.fetch(path.join(dir, 'empty.mp3'), {}), /empty\.mp3 is empty$/);
-  await rejectsWith(cache.fetch(path.join(dir, 'big.wav'), {}), /big\.wav is over the 25000-byte limit \(AUDIO_MAX_BYTES\): it is \d+ bytes$/);
+  await rejectsWith(
+    cache.fetch(path.join(dir, 'big.wav'), {}),
+    /big\.wav is over the 25000-byte limit \(AUDIO_MAX_BYTES\): it is \d+ bytes$/,
+  );
   await rejectsWith(cache.fetch(path.join(dir, 'folder.mp3'), {}), /folder\.mp3 is a directory, not an audio file$/);
   await rejectsWith(cache.fetch(path.join(dir, 'page.mp3'), {}), /page\.mp3 is not audio: its content is no known format, not MP3/);
   await rejectsWith(cache.fetch(path.join(dir, 'notes.md'), {}), /notes\.md does not end in an audio extension/);
   await rejectsWith(cache.fetch(path.join(dir, 'link.mp3'), {}), /link\.mp3 is outside the episodes folder \(it leads to .*secret\.mp3\)/);
-  await rejectsWith(cache.fetch(path.join(dir, 'passwd.mp3'), {}), /passwd\.mp3 is outside the episodes folder \(it leads to \/etc\/passwd\)/);
-  await rejectsWith(cache.fetch(path.join(outside, 'secret.mp3'), {}), /secret\.mp3 is outside the episodes folder: podgrep reads and serves local audio only from EPISODES_DIR and AUDIO_DIRS$/);
+  await rejectsWith(
+    cache.fetch(path.join(dir, 'passwd.mp3'), {}),
+    /passwd\.mp3 is outside the episodes folder \(it leads to \/etc\/passwd\)/,
+  );
+  await rejectsWith(
+    cache.fetch(path.join(outside, 'secret.mp3'), {}),
+    /secret\.mp3 is outside the episodes folder: podgrep reads and serves local audio only from EPISODES_DIR and AUDIO_DIRS$/,
+  );
   await rejectsWith(cache.fetch('episodes/ep.mp3', {}), /neither an http\(s\) URL nor an absolute path$/);
   assert.deepEqual(await files(cacheDir), []);
   // AUDIO_DIRS: a folder the owner named is as good as the episodes folder.
@@ -270,7 +287,9 @@ test('a local path is used where it is, once checked: audio inside the allowed f
   await rejectsWith(audioCache({ dir: cacheDir, maxBytes: 25_000 }).fetch(file, {}), /outside the episodes folder/);
 });
 
-test('a host that trickles bytes hits the total deadline and frees its slot, with an error naming the URL', { timeout: 30_000 }, async () => {
+test('a host that trickles bytes hits the total deadline and frees its slot, with an error naming the URL', {
+  timeout: 30_000,
+}, async () => {
   const server = await serve((_req, res) => {
     res.writeHead(200, { 'content-type': 'audio/mpeg' });
     // A byte every 200 ms: never idle for the 30 s idle timeout, never done.
@@ -281,7 +300,10 @@ test('a host that trickles bytes hits the total deadline and frees its slot, wit
   const started = Date.now();
   await assert.rejects(cache.fetch(`${server.url}/drip.mp3`, {}), (error: unknown) => {
     assert.ok(error instanceof DownloadDeadlineError, String(error));
-    assert.match(error.message, /^audio http:\/\/127\.0\.0\.1:\d+\/drip\.mp3 did not finish downloading within 2 s \(AUDIO_DEADLINE_SECONDS\)$/);
+    assert.match(
+      error.message,
+      /^audio http:\/\/127\.0\.0\.1:\d+\/drip\.mp3 did not finish downloading within 2 s \(AUDIO_DEADLINE_SECONDS\)$/,
+    );
     return true;
   });
   assert.ok(Date.now() - started < 15_000);
@@ -296,7 +318,9 @@ test('the default deadline is sized from the announced length, else the size lim
   t.mock.timers.tick(109_999);
   assert.equal(reasons.length, 0);
   t.mock.timers.tick(2);
-  assert.deepEqual(reasons, ['did not finish downloading within 110 s: the time its announced length (5000000 bytes) allows at 100000 bytes a second (AUDIO_MIN_BYTES_PER_SECOND), plus 60 s']);
+  assert.deepEqual(reasons, [
+    'did not finish downloading within 110 s: the time its announced length (5000000 bytes) allows at 100000 bytes a second (AUDIO_MIN_BYTES_PER_SECOND), plus 60 s',
+  ]);
   const unsized = totalDeadline({ maxBytes: 1e9, minBytesPerSecond: 100_000 }, (reason) => reasons.push(reason));
   unsized.length(NaN); // no Content-Length: 60 s + 10,000 s
   t.mock.timers.tick(10_059_000);

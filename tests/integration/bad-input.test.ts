@@ -24,7 +24,8 @@ await fs.writeFile(path.join(audio, 'corrupt.mp3'), Buffer.alloc(20_000, 0x41));
 await fs.writeFile(path.join(audio, 'empty.mp3'), '');
 await fs.writeFile(path.join(audio, 'page.html'), '<html><body>Not found</body></html>');
 
-const episode = (title: string, audioUrl?: string) => `---\ntitle: ${title}\n${audioUrl ? `audio_url: ${audioUrl}\n` : ''}---\n## Summary\n${title} summary.\n`;
+const episode = (title: string, audioUrl?: string) =>
+  `---\ntitle: ${title}\n${audioUrl ? `audio_url: ${audioUrl}\n` : ''}---\n## Summary\n${title} summary.\n`;
 const files: Record<string, string | Buffer> = {
   'good.md': episode('Good', `${host}/good.mp3`),
   'notes-only.md': episode('Notes only'),
@@ -83,7 +84,10 @@ const warned: [string, RegExp][] = [
 ];
 for (const [file, warning] of warned) {
   test(`${file}: indexed, with a warning naming the field`, async () => {
-    assert.ok(report.warnings.some((line) => warning.test(line)), report.warnings.join('\n'));
+    assert.ok(
+      report.warnings.some((line) => warning.test(line)),
+      report.warnings.join('\n'),
+    );
     const slug = file.replace(/\.md$/, '');
     assert.equal((await fetch(`${stack.web}/episodes/${slug}`)).status, 200);
   });

@@ -8,14 +8,17 @@ import { meiliClient } from '../../adapters/meili/meili-client.ts';
 import { startEmbeddedMeili } from '../../adapters/meili/meili-server.ts';
 import { indexNames } from '../../src/documents/index-settings.ts';
 import { fillerLines } from '../support/script.ts';
-import { audioCatalogue, startStack, type Stack } from '../support/stack.ts';
+import { audioCatalogue, type Stack, startStack } from '../support/stack.ts';
 import { speak } from '../support/tone-speech.ts';
 
 async function catalogue(): Promise<string> {
   const { episodes: dir, audioDir: audio, audioHost: host } = await audioCatalogue();
   for (let i = 1; i <= 4; i++) {
     await speak([...fillerLines(18, i), { text: `episode ${i} ends with the word marmalade` }], path.join(audio, `e${i}.mp3`));
-    await fs.writeFile(path.join(dir, `e${i}.md`), `---\ntitle: Episode ${i}\naudio_url: ${host}/e${i}.mp3\n---\n## Summary\nNumber ${i}.\n`);
+    await fs.writeFile(
+      path.join(dir, `e${i}.md`),
+      `---\ntitle: Episode ${i}\naudio_url: ${host}/e${i}.mp3\n---\n## Summary\nNumber ${i}.\n`,
+    );
   }
   return dir;
 }
@@ -52,8 +55,16 @@ test('killed with SIGKILL again and again, the indexer finishes with nothing mis
   const report = await stack.index();
   assert.deepEqual(report.failed, []);
   // The final run pays only for what no earlier run got an answer for.
-  const final = stack.whisper.requests.slice(before).filter((r) => r.status === 200).map((r) => r.sha256);
-  const answeredBefore = new Set(stack.whisper.requests.slice(0, before).filter((r) => r.status === 200).map((r) => r.sha256));
+  const final = stack.whisper.requests
+    .slice(before)
+    .filter((r) => r.status === 200)
+    .map((r) => r.sha256);
+  const answeredBefore = new Set(
+    stack.whisper.requests
+      .slice(0, before)
+      .filter((r) => r.status === 200)
+      .map((r) => r.sha256),
+  );
   assert.ok(final.filter((sha) => answeredBefore.has(sha)).length <= 2, 'the last run resent pieces answered long before');
   // An answer that arrived is never paid for again. The one exception cannot be helped: a request in flight at the
   // moment of a SIGKILL, whose answer never reached the indexer — at most TRANSCRIBE_CONCURRENCY (2) per kill.
@@ -63,7 +74,11 @@ test('killed with SIGKILL again and again, the indexer finishes with nothing mis
   // Nothing half-written is left in the caches.
   for (const folder of ['transcripts', 'audio', 'work']) {
     const names = await fs.readdir(path.join(stack.config.dataDir, folder)).catch(() => []);
-    assert.deepEqual(names.filter((name) => /partial|\.part$/.test(name)), [], folder);
+    assert.deepEqual(
+      names.filter((name) => /partial|\.part$/.test(name)),
+      [],
+      folder,
+    );
   }
 
   // The same catalogue indexed once, without interruptions, has exactly the same documents.

@@ -1,20 +1,16 @@
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, test } from 'node:test';
 import OpenAI, { toFile } from 'openai';
-import { startFakeWhisper } from '../support/fake-whisper.ts';
 import type { FakeWhisper } from '../support/fake-whisper.ts';
-import { speak, toWords } from '../support/tone-speech.ts';
+import { startFakeWhisper } from '../support/fake-whisper.ts';
 import type { SpokenWord } from '../support/tone-speech.ts';
+import { speak, toWords } from '../support/tone-speech.ts';
 
-const LINES = [
-  { text: 'Welcome to the show.' },
-  { text: "Today's guest bakes 42 kinds of bread." },
-  { text: 'Stay tuned.', at: 9 },
-];
+const LINES = [{ text: 'Welcome to the show.' }, { text: "Today's guest bakes 42 kinds of bread." }, { text: 'Stay tuned.', at: 9 }];
 
 let dir = '';
 let audio: Buffer;
@@ -53,7 +49,10 @@ test('transcribes the words and times in the audio, like whisper-1 verbose_json'
   assert.equal(result.language, 'english');
   assert.ok(Math.abs(result.duration - 12) < 0.1);
   const words = result.words ?? [];
-  assert.deepEqual(words.map((w) => w.word), spoken.map((w) => w.word));
+  assert.deepEqual(
+    words.map((w) => w.word),
+    spoken.map((w) => w.word),
+  );
   for (const [i, w] of words.entries()) assert.ok(Math.abs(w.start - spoken[i]!.start) < 0.1, `${w.word} at ${w.start}`);
   assert.deepEqual(
     (result.segments ?? []).map((s) => s.text),
@@ -92,7 +91,10 @@ test('refusals look like OpenAI errors', async () => {
     (e: unknown) => e instanceof OpenAI.AuthenticationError && e.status === 401 && e.code === 'invalid_api_key',
   );
   await assert.rejects(
-    client.audio.transcriptions.create({ file: await toFile(Buffer.from('ID3 but not really audio'.repeat(40)), 'x.mp3'), model: 'whisper-1' }),
+    client.audio.transcriptions.create({
+      file: await toFile(Buffer.from('ID3 but not really audio'.repeat(40)), 'x.mp3'),
+      model: 'whisper-1',
+    }),
     (e: unknown) => e instanceof OpenAI.BadRequestError && /corrupted or unsupported/.test(e.message),
   );
   await assert.rejects(
@@ -117,7 +119,10 @@ test('413 for an upload over the limit', async () => {
       c.audio.transcriptions.create({ file: await toFile(audio, 'x.mp3'), model: 'whisper-1' }),
       (e: unknown) => e instanceof OpenAI.APIError && e.status === 413 && /Maximum content size limit \(10000\)/.test(e.message),
     );
-    assert.deepEqual(small.requests.map((r) => r.status), [413]);
+    assert.deepEqual(
+      small.requests.map((r) => r.status),
+      [413],
+    );
   } finally {
     await small.close();
   }
@@ -133,7 +138,10 @@ test('an intercepted 429 with Retry-After is retried by the client, then transcr
     const result = await c.audio.transcriptions.create({ file: await toFile(audio, 'x.mp3'), model: 'whisper-1' });
     assert.ok(performance.now() - started >= 900, 'waited for Retry-After');
     assert.equal(result.text, spoken.map((w) => w.word).join(' '));
-    assert.deepEqual(flaky.requests.map((r) => r.status), [429, 200]);
+    assert.deepEqual(
+      flaky.requests.map((r) => r.status),
+      [429, 200],
+    );
     assert.equal(flaky.requests[0]!.sha256, flaky.requests[1]!.sha256);
   } finally {
     await flaky.close();
@@ -148,7 +156,10 @@ test('a 503 reaches the caller once retries are used up', async () => {
       c.audio.transcriptions.create({ file: await toFile(audio, 'x.mp3'), model: 'whisper-1' }),
       (e: unknown) => e instanceof OpenAI.InternalServerError && e.status === 503,
     );
-    assert.deepEqual(down.requests.map((r) => r.status), [503, 503]);
+    assert.deepEqual(
+      down.requests.map((r) => r.status),
+      [503, 503],
+    );
   } finally {
     await down.close();
   }

@@ -1,21 +1,25 @@
 import assert from 'node:assert/strict';
-import fs from 'node:fs/promises';
 import { execFile } from 'node:child_process';
+import fs from 'node:fs/promises';
 import { createRequire } from 'node:module';
-import { promisify } from 'node:util';
 import path from 'node:path';
 import { test } from 'node:test';
+import { promisify } from 'node:util';
 import express from 'express';
 import { request } from 'undici';
 import { readFeeds } from '../../indexer/sources/read-feeds.ts';
-import { importTranscriptOfType } from '../../src/transcript/transcript-import.ts';
 import type { SearchResponse } from '../../src/search/search-results.ts';
+import { importTranscriptOfType } from '../../src/transcript/transcript-import.ts';
 import { listen, startStack } from '../support/stack.ts';
 import { testdir } from '../support/testdir.ts';
 
-const { WebVTTParser } = createRequire(import.meta.url)('webvtt-parser') as { WebVTTParser: new () => { parse(text: string, mode: string): { cues: unknown[]; errors: unknown[] } } };
+const { WebVTTParser } = createRequire(import.meta.url)('webvtt-parser') as {
+  WebVTTParser: new () => { parse(text: string, mode: string): { cues: unknown[]; errors: unknown[] } };
+};
 /** Whether the JSON transcript importer in this tree keeps speakers (issue 14 adds it); the exports carry whatever it keeps. */
-const importerKeepsSpeakers = importTranscriptOfType('x.json', '{"segments":[{"speaker":"A","startTime":0,"endTime":1,"body":"hi"}]}', 'application/json').segments[0]?.speaker === 'A';
+const importerKeepsSpeakers =
+  importTranscriptOfType('x.json', '{"segments":[{"speaker":"A","startTime":0,"endTime":1,"body":"hi"}]}', 'application/json').segments[0]
+    ?.speaker === 'A';
 const run = promisify(execFile);
 const FIXTURES = new URL('../fixtures/feeds/', import.meta.url);
 
@@ -35,19 +39,32 @@ const put = async (name: string, text: string) => {
   await fs.writeFile(path.join(site, name), text);
 };
 await put('show.xml', await fixture('show.xml'));
-for (const name of ['rr-42.json', 'rr-42.srt', 'rr-42.vtt', 'rr-41.html', 'rr-40.txt']) await put(`transcripts/${name}`, await fixture(name));
+for (const name of ['rr-42.json', 'rr-42.srt', 'rr-42.vtt', 'rr-41.html', 'rr-40.txt'])
+  await put(`transcripts/${name}`, await fixture(name));
 await put('chapters/rr-42.json', await fixture('rr-42-chapters.json'));
 // The hostile documents, each a feed of its own.
 await put('not-a-feed.xml', '<!DOCTYPE html><html><body><h1>Welcome to our podcast!</h1></body></html>');
-await put('huge.xml', `<?xml version="1.0"?><rss><channel><title>Huge</title><item><title>${'A'.repeat(5 * 1024 * 1024)}</title></item></channel></rss>`);
-await put('laughs.xml', `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]><rss><channel><title>&lol9;</title></channel></rss>`);
-await put('xxe.xml', `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss><channel><title>Leak</title><item><title>&xxe;</title></item></channel></rss>`);
+await put(
+  'huge.xml',
+  `<?xml version="1.0"?><rss><channel><title>Huge</title><item><title>${'A'.repeat(5 * 1024 * 1024)}</title></item></channel></rss>`,
+);
+await put(
+  'laughs.xml',
+  `<?xml version="1.0"?><!DOCTYPE lolz [<!ENTITY lol "lol">${Array.from({ length: 9 }, (_, i) => `<!ENTITY lol${i + 1} "${`&lol${i || ''};`.repeat(10)}">`).join('')}]><rss><channel><title>&lol9;</title></channel></rss>`,
+);
+await put(
+  'xxe.xml',
+  `<?xml version="1.0"?><!DOCTYPE rss [<!ENTITY xxe SYSTEM "file:///etc/passwd">]><rss><channel><title>Leak</title><item><title>&xxe;</title></item></channel></rss>`,
+);
 
 const root = await testdir();
 const episodes = path.join(root, 'episodes');
 await fs.mkdir(episodes);
 const hostile = ['not-a-feed.xml', 'gone.xml', 'huge.xml', 'laughs.xml', 'xxe.xml'];
-await fs.writeFile(path.join(episodes, 'feeds.yml'), [`- url: ${host}/show.xml`, '  podcast: runtime-radio', ...hostile.map((name) => `- url: ${host}/${name}`)].join('\n'));
+await fs.writeFile(
+  path.join(episodes, 'feeds.yml'),
+  [`- url: ${host}/show.xml`, '  podcast: runtime-radio', ...hostile.map((name) => `- url: ${host}/${name}`)].join('\n'),
+);
 const stack = await startStack(episodes);
 const report = await stack.index();
 
@@ -61,7 +78,10 @@ test('every item of the feed is indexed, its transcripts imported without one tr
   assert.equal(report.indexed, 4, stack.log.join('\n'));
   assert.deepEqual(report.imported.sort(), ['runtime-radio-episodes-41', 'runtime-radio-rr-episode-0040', 'runtime-radio-rr-episode-0042']);
   assert.equal(stack.whisper.requests.length, 0);
-  assert.ok(stack.log.some((line) => /item 5 \("Schedulers, dirty and clean \(repost\)"\) repeats the guid "rr-episode-0042"/.test(line)), 'the repeated guid is named');
+  assert.ok(
+    stack.log.some((line) => /item 5 \("Schedulers, dirty and clean \(repost\)"\) repeats the guid "rr-episode-0042"/.test(line)),
+    'the repeated guid is named',
+  );
   assert.ok(stack.log.some((line) => /item 4 \("Trailer"\) has no <enclosure>/.test(line)));
   // The richest transcript (JSON) was fetched; the SRT and VTT were not needed.
   assert.ok(seen.some((request) => request.path === '/transcripts/rr-42.json'));
@@ -101,9 +121,14 @@ test('show notes, people and chapter titles are searchable; the episode without 
   assert.ok((await search('reductions')).episodes.some((found) => found.slug === 'runtime-radio-rr-episode-0042'));
   assert.ok((await search('Lukas Brandt')).episodes.some((found) => found.slug === 'runtime-radio-rr-episode-0042'));
   const chapter = (await search('kestrel')).episodes.find((found) => found.slug === 'runtime-radio-rr-episode-0042');
-  assert.deepEqual(chapter?.notes, [{ field: 'chapters', snippet: 'Dirty schedulers and the <mark>kestrel</mark>', url: '/episodes/runtime-radio-rr-episode-0042?t=60' }]);
+  assert.deepEqual(chapter?.notes, [
+    { field: 'chapters', snippet: 'Dirty schedulers and the <mark>kestrel</mark>', url: '/episodes/runtime-radio-rr-episode-0042?t=60' },
+  ]);
   const page = await (await fetch(`${stack.web}/search?q=kestrel`)).text();
-  assert.ok(page.includes('<a href="/episodes/runtime-radio-rr-episode-0042?t=60">Dirty schedulers and the <mark>kestrel</mark></a>'), 'the chapter links to its start');
+  assert.ok(
+    page.includes('<a href="/episodes/runtime-radio-rr-episode-0042?t=60">Dirty schedulers and the <mark>kestrel</mark></a>'),
+    'the chapter links to its start',
+  );
   assert.ok((await search('quokka')).episodes.some((found) => found.slug === 'runtime-radio-rr-trailer'));
 });
 
@@ -126,9 +151,18 @@ test('the exports: VTT with speakers, SRT, Podcasting 2.0 JSON and chapters, cro
   assert.equal(again.statusCode, 304);
   const srt = await fetch(`${base}/transcript.srt`);
   assert.equal(srt.headers.get('content-type'), 'application/x-subrip; charset=utf-8');
-  assert.ok((await srt.text()).startsWith(`1\n00:00:00,500 --> 00:00:04,000\n${importerKeepsSpeakers ? 'Ann Okafor: ' : ''}Welcome to Runtime Radio.`));
+  assert.ok(
+    (await srt.text()).startsWith(
+      `1\n00:00:00,500 --> 00:00:04,000\n${importerKeepsSpeakers ? 'Ann Okafor: ' : ''}Welcome to Runtime Radio.`,
+    ),
+  );
   const json = (await (await fetch(`${base}/transcript.json`)).json()) as { segments: unknown[] };
-  assert.deepEqual(json.segments[2], { ...(importerKeepsSpeakers ? { speaker: 'Lukas Brandt' } : {}), startTime: 61.2, endTime: 66, body: 'The dirty schedulers run the long native calls.' });
+  assert.deepEqual(json.segments[2], {
+    ...(importerKeepsSpeakers ? { speaker: 'Lukas Brandt' } : {}),
+    startTime: 61.2,
+    endTime: 66,
+    body: 'The dirty schedulers run the long native calls.',
+  });
   // Speakers read by podgrep's own HTML transcript reader go out as <v> too, whatever the JSON importer keeps.
   const html = await (await fetch(`${stack.web}/episodes/runtime-radio-episodes-41/transcript.vtt`)).text();
   assert.ok(html.includes('00:00:02.000 --> 00:02:10.000\n<v Ann Okafor>Every Erlang process gets its own little heap.'), html);
@@ -144,8 +178,13 @@ test('the exports: VTT with speakers, SRT, Podcasting 2.0 JSON and chapters, cro
     ],
   });
   // Chapters written in the show notes, when the item links none.
-  const notes = (await (await fetch(`${stack.web}/episodes/runtime-radio-episodes-41/chapters.json`)).json()) as { chapters: { startTime: number; title: string }[] };
-  assert.deepEqual(notes.chapters, [{ startTime: 720, title: 'Binaries on the shared heap' }, { startTime: 1200, title: 'Listener mail' }]);
+  const notes = (await (await fetch(`${stack.web}/episodes/runtime-radio-episodes-41/chapters.json`)).json()) as {
+    chapters: { startTime: number; title: string }[];
+  };
+  assert.deepEqual(notes.chapters, [
+    { startTime: 720, title: 'Binaries on the shared heap' },
+    { startTime: 1200, title: 'Listener mail' },
+  ]);
   assert.equal((await fetch(`${stack.web}/episodes/runtime-radio-rr-trailer/transcript.vtt`)).status, 404);
   assert.equal((await fetch(`${stack.web}/episodes/nope/chapters.json`)).status, 404);
   assert.equal((await fetch(`${base}/transcript.exe`)).status, 404);
@@ -153,13 +192,29 @@ test('the exports: VTT with speakers, SRT, Podcasting 2.0 JSON and chapters, cro
 
 test('npm run export writes the same files and prints the feed tags for each episode', async () => {
   const out = await testdir();
-  const { stdout, stderr } = await run(process.execPath, ['indexer/commands/export-command.ts', '--out', out, '--base-url', 'https://cdn.example.com/pod/'], { env: stack.env, cwd: path.join(import.meta.dirname, '..', '..') });
+  const { stdout, stderr } = await run(
+    process.execPath,
+    ['indexer/commands/export-command.ts', '--out', out, '--base-url', 'https://cdn.example.com/pod/'],
+    { env: stack.env, cwd: path.join(import.meta.dirname, '..', '..') },
+  );
   assert.match(stderr, /Exported 3 transcript\(s\) and 2 chapter file\(s\) of 4 episode\(s\)/);
   const folder = path.join(out, 'episodes', 'runtime-radio-rr-episode-0042');
-  assert.equal(await fs.readFile(path.join(folder, 'transcript.vtt'), 'utf8'), await (await fetch(`${stack.web}/episodes/runtime-radio-rr-episode-0042/transcript.vtt`)).text());
+  assert.equal(
+    await fs.readFile(path.join(folder, 'transcript.vtt'), 'utf8'),
+    await (await fetch(`${stack.web}/episodes/runtime-radio-rr-episode-0042/transcript.vtt`)).text(),
+  );
   assert.deepEqual((await fs.readdir(folder)).sort(), ['chapters.json', 'transcript.json', 'transcript.srt', 'transcript.vtt']);
-  assert.ok(stdout.includes('<!-- runtime-radio-rr-episode-0042: Schedulers, dirty and clean -->\n<podcast:transcript url="https://cdn.example.com/pod/episodes/runtime-radio-rr-episode-0042/transcript.json" type="application/json" />'), stdout);
-  assert.ok(stdout.includes('<podcast:chapters url="https://cdn.example.com/pod/episodes/runtime-radio-rr-episode-0042/chapters.json" type="application/json+chapters" />'));
+  assert.ok(
+    stdout.includes(
+      '<!-- runtime-radio-rr-episode-0042: Schedulers, dirty and clean -->\n<podcast:transcript url="https://cdn.example.com/pod/episodes/runtime-radio-rr-episode-0042/transcript.json" type="application/json" />',
+    ),
+    stdout,
+  );
+  assert.ok(
+    stdout.includes(
+      '<podcast:chapters url="https://cdn.example.com/pod/episodes/runtime-radio-rr-episode-0042/chapters.json" type="application/json+chapters" />',
+    ),
+  );
   assert.ok(!stdout.includes('rr-trailer'), 'an episode with nothing to export gets no tags');
 });
 
@@ -191,7 +246,11 @@ test('feeds follow the private-address rule, and thousands of items stream throu
   const dir = await testdir();
   const refused = await readFeeds([{ url: `${host}/show.xml` }], { dir, allowPrivateUrls: false });
   assert.match(refused.failures[0]?.message ?? '', /a loopback, private or link-local address.*ALLOW_PRIVATE_URLS=1/);
-  const items = Array.from({ length: 5000 }, (_, i) => `<item><title>Episode ${i}</title><guid>g-${i}</guid><enclosure url="/a/${i}.mp3" type="audio/mpeg"/><description><![CDATA[<p>${'words '.repeat(200)}</p>]]></description></item>`);
+  const items = Array.from(
+    { length: 5000 },
+    (_, i) =>
+      `<item><title>Episode ${i}</title><guid>g-${i}</guid><enclosure url="/a/${i}.mp3" type="audio/mpeg"/><description><![CDATA[<p>${'words '.repeat(200)}</p>]]></description></item>`,
+  );
   await put('big.xml', `<rss><channel><title>Big</title>${items.join('\n')}</channel></rss>`);
   const big = await readFeeds([{ url: `${host}/big.xml`, limit: 4000 }], { dir, allowPrivateUrls: true });
   assert.deepEqual(big.failures, []);

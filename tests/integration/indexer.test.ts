@@ -2,10 +2,10 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import { speak, type SpokenWord } from '../support/tone-speech.ts';
+import type { SearchResponse } from '../../src/search/search-results.ts';
 import { audioCatalogue, startStack } from '../support/stack.ts';
 import { SAMPLE_EPISODE } from '../support/testdir.ts';
-import type { SearchResponse } from '../../src/search/search-results.ts';
+import { type SpokenWord, speak } from '../support/tone-speech.ts';
 
 const { episodes, audioDir, audioHost } = await audioCatalogue();
 
@@ -18,7 +18,10 @@ const spoken = await speak(
   ],
   path.join(audioDir, 'talk.mp3'),
 );
-await fs.writeFile(path.join(episodes, 'talk.md'), `---\ntitle: Native code on the BEAM\ndate: 2021-03-04\naudio_url: ${audioHost}/talk.mp3\n---\n## Summary\nA talk.\n`);
+await fs.writeFile(
+  path.join(episodes, 'talk.md'),
+  `---\ntitle: Native code on the BEAM\ndate: 2021-03-04\naudio_url: ${audioHost}/talk.mp3\n---\n## Summary\nA talk.\n`,
+);
 // The sample as shipped, but with its audio pointing at a file the audio host does not have (tests reach no other host).
 const sample = await fs.readFile(SAMPLE_EPISODE, 'utf8');
 await fs.writeFile(path.join(episodes, 'emx-059.md'), sample.replace(/audio_url: >-\n\s+\S+/, `audio_url: ${audioHost}/gone.mp3`));
@@ -44,7 +47,10 @@ function wordAt(words: SpokenWord[], word: string): number {
 
 test('the run indexes every good episode, names the broken file, and transcribes each audio once', () => {
   assert.equal(report.indexed, 3);
-  assert.deepEqual(report.failed.map((f) => path.basename(f.file)), ['broken.md', 'emx-059.md']);
+  assert.deepEqual(
+    report.failed.map((f) => path.basename(f.file)),
+    ['broken.md', 'emx-059.md'],
+  );
   assert.match(report.failed[0]?.reason ?? '', /broken\.md: the YAML front matter does not parse/);
   // The sample's audio answers 404: its show notes are still indexed, and the failure says why.
   assert.match(report.failed[1]?.reason ?? '', /audio http:\/\/127\.0\.0\.1:\d+\/gone\.mp3 answered HTTP 404/);
@@ -88,7 +94,12 @@ test('audio beside the episode file is transcribed and served by the app with Ra
 
 test('the episode page shows the player at t, the transcript with timestamps and the show notes', async () => {
   const page = await (await fetch(`${stack.web}/episodes/talk?t=60`)).text();
-  assert.match(page, new RegExp(`src="${stack.web.replace(/[.]/g, '\\.')}/talk\\.mp3#t=60"`.replace(/http:\/\/127\\.0\\.0\\.1:\d+/, 'http://127\\.0\\.0\\.1:\\d+')));
+  assert.match(
+    page,
+    new RegExp(
+      `src="${stack.web.replace(/[.]/g, '\\.')}/talk\\.mp3#t=60"`.replace(/http:\/\/127\\.0\\.0\\.1:\d+/, 'http://127\\.0\\.0\\.1:\\d+'),
+    ),
+  );
   assert.match(page, /<a class="time" href="\/episodes\/talk\?t=(\d+)#t-\1"[^>]*>1:0\d<\/a> the dirty schedulers/);
   assert.match(page, /<p>A talk\.<\/p>/);
   assert.equal((await fetch(`${stack.web}/episodes/nope`)).status, 404);
@@ -111,7 +122,10 @@ test('an edited episode whose audio cannot be fetched this time keeps the transc
   const file = path.join(episodes, 'talk.md');
   await fs.writeFile(file, (await fs.readFile(file, 'utf8')).replace('A talk.', 'A talk, edited.'));
   const again = await stack.index();
-  assert.ok(again.failed.some((f) => f.file.endsWith('talk.md') && /talk\.mp3 answered HTTP 404/.test(f.reason)), JSON.stringify(again.failed));
+  assert.ok(
+    again.failed.some((f) => f.file.endsWith('talk.md') && /talk\.mp3 answered HTTP 404/.test(f.reason)),
+    JSON.stringify(again.failed),
+  );
   assert.ok((await search('dirty schedulers')).episodes.find((e) => e.slug === 'talk')?.moments.length);
 });
 
@@ -129,7 +143,9 @@ test('--rebuild builds fresh indexes and swaps them in: searches during it never
   assert.equal(report.skipped, 0, 'a rebuild writes every episode');
   assert.equal(stack.whisper.requests.length, before, 'a rebuild reuses kept transcripts');
   assert.equal((await search('NIF')).episodes[0]?.slug, 'emx-059');
-  const indexes = await (await fetch(`${stack.meili.host}/indexes?limit=100`, { headers: { authorization: `Bearer ${stack.meili.masterKey}` } })).json() as { results: { uid: string }[] };
+  const indexes = (await (
+    await fetch(`${stack.meili.host}/indexes?limit=100`, { headers: { authorization: `Bearer ${stack.meili.masterKey}` } })
+  ).json()) as { results: { uid: string }[] };
   assert.ok(!indexes.results.some((index) => index.uid.endsWith('-rebuild')), 'the old indexes are dropped');
 });
 

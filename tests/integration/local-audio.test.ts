@@ -28,7 +28,8 @@ await fs.writeFile(path.join(episodes, 'evil.html'), '<script src="/episodes/cod
 await fs.writeFile(path.join(episodes, 'evil.js'), 'document.title = "pwned"');
 await fs.writeFile(path.join(episodes, 'evil.svg'), '<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
 await fs.writeFile(path.join(episodes, 'disguised.mp3'), '<html><script>alert(1)</script></html>');
-const episode = (title: string, audioUrl: string) => `---\ntitle: ${title}\naudio_url: ${audioUrl}\n---\n## Summary\n${title} talks about lighthouses.\n`;
+const episode = (title: string, audioUrl: string) =>
+  `---\ntitle: ${title}\naudio_url: ${audioUrl}\n---\n## Summary\n${title} talks about lighthouses.\n`;
 const refused: Record<string, [string, RegExp]> = {
   passwd: ['p.mp3', /is outside the episodes folder \(it leads to \/etc\/passwd\)/],
   'dir-link': ['etc.mp3', /is outside the episodes folder \(it leads to \/etc\)/],
@@ -39,7 +40,10 @@ const refused: Record<string, [string, RegExp]> = {
   drawing: ['evil.svg', /does not end in an audio extension/],
   disguised: ['disguised.mp3', /is not audio: its content is no known format/],
   itself: ['good.md', /does not end in an audio extension/],
-  climbing: ['../outside/secret.mp3', /is outside the episodes folder: podgrep reads and serves local audio only from EPISODES_DIR and AUDIO_DIRS/],
+  climbing: [
+    '../outside/secret.mp3',
+    /is outside the episodes folder: podgrep reads and serves local audio only from EPISODES_DIR and AUDIO_DIRS/,
+  ],
   absolute: [path.join(outside, 'secret.mp3'), /is outside the episodes folder/],
 };
 await fs.writeFile(path.join(episodes, 'good.md'), episode('Good', 'good.mp3'));
@@ -58,7 +62,10 @@ test('local audio that is not audio inside the catalogue is refused at index tim
     assert.ok(failure.reason.startsWith(`audio_url ${JSON.stringify(audioUrl)} `), failure.reason);
     assert.match(failure.reason, reason);
     assert.match(failure.reason, /the episode is indexed without its audio$/);
-    assert.ok(stack.log.some((line) => line.startsWith('✗ ') && line.includes(`${slug}.md: audio_url`)), `${slug} not in the summary`);
+    assert.ok(
+      stack.log.some((line) => line.startsWith('✗ ') && line.includes(`${slug}.md: audio_url`)),
+      `${slug} not in the summary`,
+    );
   }
   assert.equal(report.failed.length, Object.keys(refused).length, JSON.stringify(report.failed));
   assert.equal(report.indexed, Object.keys(refused).length + 4, 'every episode is indexed, with its show notes');
@@ -126,5 +133,8 @@ test('a file swapped after indexing is checked again when served: a symlink out 
   const folder = await fetch(`${stack.web}/episodes/gone/audio`);
   assert.equal(folder.status, 404);
   assert.match(await folder.text(), /the file is a directory, not an audio file/);
-  assert.ok(stack.log.some((line) => /audio .*swap\.mp3 is outside the episodes folder \(it leads to \/etc\/passwd\)/.test(line)), 'the operator is told why');
+  assert.ok(
+    stack.log.some((line) => /audio .*swap\.mp3 is outside the episodes folder \(it leads to \/etc\/passwd\)/.test(line)),
+    'the operator is told why',
+  );
 });

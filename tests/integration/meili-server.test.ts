@@ -6,7 +6,11 @@ import { test } from 'node:test';
 import { startEmbeddedMeili } from '../../adapters/meili/meili-server.ts';
 import { testdir } from '../support/testdir.ts';
 
-const answers = (host: string) => fetch(`${host}/health`).then((r) => r.ok, () => false);
+const answers = (host: string) =>
+  fetch(`${host}/health`).then(
+    (r) => r.ok,
+    () => false,
+  );
 
 test('the embedded Meilisearch keeps its key private, is reused by a second process, and stops with its owner', async () => {
   const dataDir = await testdir();
@@ -51,5 +55,8 @@ test('killed with SIGKILL, the owner takes its Meilisearch with it', async () =>
 });
 
 test('a MEILI_BIN that is not there is a clear error', async () => {
-  await assert.rejects(startEmbeddedMeili({ dataDir: await testdir(), bin: '/nope/meilisearch' }), /MEILI_BIN=\/nope\/meilisearch is not an executable file/);
+  await assert.rejects(
+    startEmbeddedMeili({ dataDir: await testdir(), bin: '/nope/meilisearch' }),
+    /MEILI_BIN=\/nope\/meilisearch is not an executable file/,
+  );
 });

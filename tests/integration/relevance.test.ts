@@ -20,8 +20,8 @@
 //   qp-050 (2024)   "Meilisearch" spoken once, at 00:03:05; "niftiest"; "dirty laundry"; "Kinderdijk" only in a pick.
 // The NIF distractors are newer than the NIF episode for the same reason as ferrous-031 above.
 import assert from 'node:assert/strict';
-import { fileURLToPath } from 'node:url';
 import { after, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
 import type { SearchResponse } from '../../src/search/search-results.ts';
 import { startStack } from '../support/stack.ts';
 import { testdir } from '../support/testdir.ts';
@@ -52,7 +52,12 @@ type Case = {
 
 const CASES: Case[] = [
   // Spoken phrases.
-  { query: 'dirty schedulers', episode: SCHEDULERS, at: '00:07:24', why: 'exact phrase beats "dirty CPU scheduler", "dirty laundry", "dirty pages … schedules", "the scheduler"' },
+  {
+    query: 'dirty schedulers',
+    episode: SCHEDULERS,
+    at: '00:07:24',
+    why: 'exact phrase beats "dirty CPU scheduler", "dirty laundry", "dirty pages … schedules", "the scheduler"',
+  },
   { query: '"dirty schedulers"', episode: SCHEDULERS, at: '00:07:24', why: 'a quoted phrase finds the phrase' },
   { query: 'rustler precompiled', episode: RUSTLER, at: '00:03:20', why: 'two spoken words side by side, once' },
   { query: 'xid wraparound', episode: POSTGRES, at: '00:02:08', why: 'an acronym and a rare word, spoken once' },
@@ -129,7 +134,11 @@ for (const c of CASES) {
     const index = result.episodes.findIndex((e) => e.slug === c.episode);
     ranks.set(c.query, { episode: c.episode, rank: index === -1 ? undefined : index + 1, first: result.episodes[0]?.slug });
     const context = `q=${c.query} (${c.why})\n${ranking(result)}`;
-    assert.equal(result.episodes[0]?.slug, c.episode, `expected ${c.episode} first, it is ${index === -1 ? 'missing' : `#${index + 1}`}: ${context}`);
+    assert.equal(
+      result.episodes[0]?.slug,
+      c.episode,
+      `expected ${c.episode} first, it is ${index === -1 ? 'missing' : `#${index + 1}`}: ${context}`,
+    );
     const hit = result.episodes[0];
     assert.ok(hit);
     if (c.field !== undefined) {
@@ -140,7 +149,10 @@ for (const c of CASES) {
       const spoken = seconds(c.at);
       const moment = hit.moments[0];
       assert.ok(moment, `no moment, the episode was found by its notes only: ${context}`);
-      assert.ok(Math.abs(moment.at - spoken) <= 2, `first moment's word at ${moment.at} s (${clock(moment.at)}), spoken at ${spoken} s (${clock(spoken)}): ${context}`);
+      assert.ok(
+        Math.abs(moment.at - spoken) <= 2,
+        `first moment's word at ${moment.at} s (${clock(moment.at)}), spoken at ${spoken} s (${clock(spoken)}): ${context}`,
+      );
       const t = Number(new URL(moment.url, stack.web).searchParams.get('t'));
       assert.ok(t <= spoken && t >= spoken - 2.5, `link ${moment.url} plays from t=${t}, the words are spoken at ${spoken}: ${context}`);
       assert.match(moment.snippet, /<mark>/, context);
@@ -168,7 +180,11 @@ test('negative: a quoted phrase does not find its words scattered, nor a part of
   const hot = await search('"hot code loading"');
   assert.ok(!hot.episodes.some((e) => e.slug === POSTGRES), `qp-031 has "HOT", "code" and "loading" only far apart:\n${ranking(hot)}`);
   const dirty = await search('"dirty schedulers"');
-  assert.deepEqual(dirty.episodes.map((e) => e.slug), [SCHEDULERS], `only emx-074 says "dirty schedulers":\n${ranking(dirty)}`);
+  assert.deepEqual(
+    dirty.episodes.map((e) => e.slug),
+    [SCHEDULERS],
+    `only emx-074 says "dirty schedulers":\n${ranking(dirty)}`,
+  );
 });
 
 after(() => {

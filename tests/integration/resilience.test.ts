@@ -53,6 +53,20 @@ test('SIGTERM: the server stops accepting, finishes what is in flight, and stops
   assert.ok((await page.text()).length > 1000, 'the response in flight was finished');
   const [code] = (await exited) as [number];
   assert.equal(code, 0);
-  assert.equal(await fetch(url).then(() => 'answered', () => 'refused'), 'refused', 'no new connections after SIGTERM');
-  assert.equal(await fetch(`${meili}/health`).then(() => true, () => false), false, 'its Meilisearch stopped too');
+  assert.equal(
+    await fetch(url).then(
+      () => 'answered',
+      () => 'refused',
+    ),
+    'refused',
+    'no new connections after SIGTERM',
+  );
+  assert.equal(
+    await fetch(`${meili}/health`).then(
+      () => true,
+      () => false,
+    ),
+    false,
+    'its Meilisearch stopped too',
+  );
 });

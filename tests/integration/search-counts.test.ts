@@ -47,8 +47,14 @@ test('"dirty schedulers": one episode mentions it; those with only one of the wo
   assert.equal(result.episodes[0]?.match, 'all');
   assert.ok(Math.abs((result.episodes[0]?.moments[0]?.at ?? 0) - 120) <= 2, 'the moment plays where both words are said');
   assert.deepEqual(
-    result.episodes.slice(1).map((e) => [e.slug, e.match]).sort(),
-    [['apart', 'some'], ['dirty-notes', 'some']],
+    result.episodes
+      .slice(1)
+      .map((e) => [e.slug, e.match])
+      .sort(),
+    [
+      ['apart', 'some'],
+      ['dirty-notes', 'some'],
+    ],
     'only "dirty" matches in these; "only-schedule" has neither word the search keeps',
   );
   assert.equal(result.partialEpisodes, 2);

@@ -3,10 +3,10 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import { meiliClient } from '../../adapters/meili/meili-client.ts';
-import { indexNames } from '../../src/documents/index-settings.ts';
-import { createApp } from '../../web/app.ts';
 import { meiliSearch } from '../../adapters/meili/meili-search.ts';
 import { searchOnlyKey } from '../../adapters/meili/search-key.ts';
+import { indexNames } from '../../src/documents/index-settings.ts';
+import { createApp } from '../../web/app.ts';
 import { listen, startStack } from '../support/stack.ts';
 import { testdir } from '../support/testdir.ts';
 
@@ -32,12 +32,18 @@ Evil <script>alert('summary')</script> and "><img src=x onerror=alert(2)> and ${
 **Eve:**
 * [pick](javascript:alert(6))
 `;
-const dir = await testdir({ 'hostile.md': hostile, 'hostile.vtt': 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nhello <script>alert(7)</script> world\n', 'local.mp3': 'ID3 not really audio' });
+const dir = await testdir({
+  'hostile.md': hostile,
+  'hostile.vtt': 'WEBVTT\n\n00:00:01.000 --> 00:00:04.000\nhello <script>alert(7)</script> world\n',
+  'local.mp3': 'ID3 not really audio',
+});
 const stack = await startStack(dir, { OPENAI_API_KEY: '', OPENAI_BASE_URL: '' });
 await stack.index();
 const names = indexNames(stack.config.meili.indexPrefix);
 const key = await searchOnlyKey(meiliClient(stack.meili), stack.config.meili.indexPrefix);
-const app = await listen(createApp({ search: meiliSearch(meiliClient({ host: stack.meili.host, apiKey: key }), names), episodesDir: dir, rateLimit: 5 }));
+const app = await listen(
+  createApp({ search: meiliSearch(meiliClient({ host: stack.meili.host, apiKey: key }), names), episodesDir: dir, rateLimit: 5 }),
+);
 
 async function get(url: string) {
   const response = await fetch(`${app}${url}`);
@@ -48,10 +54,19 @@ test('the web server searches with a key that can search and read podgrep’s in
   assert.notEqual(key, stack.meili.masterKey);
   assert.equal(await searchOnlyKey(meiliClient(stack.meili), stack.config.meili.indexPrefix), key, 'the same key every start');
   const headers = { authorization: `Bearer ${key}`, 'content-type': 'application/json' };
-  assert.equal((await fetch(`${stack.meili.host}/indexes/${names.episodes}/search`, { method: 'POST', headers, body: '{"q":"hello"}' })).status, 200);
-  assert.equal((await fetch(`${stack.meili.host}/indexes/${names.episodes}/documents`, { method: 'POST', headers, body: '[{"id":"x"}]' })).status, 403);
+  assert.equal(
+    (await fetch(`${stack.meili.host}/indexes/${names.episodes}/search`, { method: 'POST', headers, body: '{"q":"hello"}' })).status,
+    200,
+  );
+  assert.equal(
+    (await fetch(`${stack.meili.host}/indexes/${names.episodes}/documents`, { method: 'POST', headers, body: '[{"id":"x"}]' })).status,
+    403,
+  );
   assert.equal((await fetch(`${stack.meili.host}/keys`, { headers })).status, 403);
-  assert.equal((await fetch(`${stack.meili.host}/indexes/other-install-episodes/search`, { method: 'POST', headers, body: '{}' })).status, 403);
+  assert.equal(
+    (await fetch(`${stack.meili.host}/indexes/other-install-episodes/search`, { method: 'POST', headers, body: '{}' })).status,
+    403,
+  );
 });
 
 test('hostile show notes and transcripts render inert: escaped text, only http(s) links', async () => {
@@ -87,7 +102,12 @@ test('strict security headers: a CSP without inline scripts, no x-powered-by, ca
 });
 
 test('paths cannot leave their folders', async () => {
-  for (const url of ['/static/../package.json', '/static/%2e%2e/package.json', '/episodes/..%2F..%2Fetc%2Fpasswd/audio', '/episodes/%2e%2e/audio']) {
+  for (const url of [
+    '/static/../package.json',
+    '/static/%2e%2e/package.json',
+    '/episodes/..%2F..%2Fetc%2Fpasswd/audio',
+    '/episodes/%2e%2e/audio',
+  ]) {
     const { response, body } = await get(url);
     assert.ok(response.status === 404 || response.status === 400, `${url}: ${response.status}`);
     assert.doesNotMatch(body, /"dependencies"|root:/);
@@ -103,7 +123,9 @@ test('over the rate limit: 429 with Retry-After', async () => {
 });
 
 test('filter values are checked against what the catalogue has: an unknown or crafted one is a 400 naming it', async () => {
-  const fresh = await listen(createApp({ search: meiliSearch(meiliClient({ host: stack.meili.host, apiKey: key }), names), episodesDir: dir }));
+  const fresh = await listen(
+    createApp({ search: meiliSearch(meiliClient({ host: stack.meili.host, apiKey: key }), names), episodesDir: dir }),
+  );
   const ask = async (query: string) => {
     const response = await fetch(`${fresh}/api/search?q=hello&${query}`);
     return { status: response.status, body: (await response.json()) as { error?: string; totalEpisodes?: number } };
@@ -137,9 +159,24 @@ test('a podcast indexed while the server runs becomes filterable: an unknown val
 });
 
 test('no response the app can produce carries a Meilisearch key', async () => {
-  const urls = ['/', '/search?q=hello', '/search?q=hello&fragment=1', '/api/search?q=hello', '/api/search?q=', '/episodes/hostile',
-    '/episodes/hostile/audio', '/episodes/nope', '/research?q=hello', '/research?q=hello&episode=hostile', '/healthz', '/nope', '/static/style.css'];
-  const fresh = await listen(createApp({ search: meiliSearch(meiliClient({ host: stack.meili.host, apiKey: key }), names), episodesDir: dir }));
+  const urls = [
+    '/',
+    '/search?q=hello',
+    '/search?q=hello&fragment=1',
+    '/api/search?q=hello',
+    '/api/search?q=',
+    '/episodes/hostile',
+    '/episodes/hostile/audio',
+    '/episodes/nope',
+    '/research?q=hello',
+    '/research?q=hello&episode=hostile',
+    '/healthz',
+    '/nope',
+    '/static/style.css',
+  ];
+  const fresh = await listen(
+    createApp({ search: meiliSearch(meiliClient({ host: stack.meili.host, apiKey: key }), names), episodesDir: dir }),
+  );
   const seen: string[] = [];
   const scan = async () => {
     for (const url of urls) {
@@ -152,5 +189,8 @@ test('no response the app can produce carries a Meilisearch key', async () => {
   await scan();
   await stack.meili.stop();
   await scan(); // and while the search engine is down, when errors are likeliest to say too much
-  assert.ok(seen.some((line) => line.startsWith('503')), seen.join('\n'));
+  assert.ok(
+    seen.some((line) => line.startsWith('503')),
+    seen.join('\n'),
+  );
 });

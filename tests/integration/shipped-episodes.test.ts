@@ -19,14 +19,20 @@ test('a first run without a key indexes every shipped episode and transcribes no
   assert.deepEqual(report.failed, []);
   assert.equal(stack.whisper.requests.length, 0);
   assert.deepEqual(report.imported, ['podgrep-demo']);
-  assert.deepEqual(report.notesOnly.map((n) => n.slug), ['emx-059-using-rust-to-scale-elixir']);
+  assert.deepEqual(
+    report.notesOnly.map((n) => n.slug),
+    ['emx-059-using-rust-to-scale-elixir'],
+  );
 });
 
 test('"NIF" and "dirty schedulers" find the sample episode by its show notes, and the demo by what is said', async () => {
   for (const q of ['NIF', 'dirty schedulers']) {
     const result = await search(q);
     const sample = result.episodes.find((e) => e.slug === 'emx-059-using-rust-to-scale-elixir');
-    assert.ok(sample?.notes.some((note) => note.field === 'summary'), `${q}: ${JSON.stringify(result)}`);
+    assert.ok(
+      sample?.notes.some((note) => note.field === 'summary'),
+      `${q}: ${JSON.stringify(result)}`,
+    );
     const demo = result.episodes.find((e) => e.slug === 'podgrep-demo');
     assert.ok(demo?.moments.length, `${q} is spoken in the demo`);
   }
@@ -44,7 +50,10 @@ test('the demo episode page plays its local audio from the moment', async () => 
 
 test('the glossary makes synonyms findable: "native implemented function" finds the NIF episode', async () => {
   const result = await search('native implemented function');
-  assert.ok(result.episodes.some((e) => e.slug === 'emx-059-using-rust-to-scale-elixir'), JSON.stringify(result));
+  assert.ok(
+    result.episodes.some((e) => e.slug === 'emx-059-using-rust-to-scale-elixir'),
+    JSON.stringify(result),
+  );
 });
 
 test('`podgrep search` prints episodes, moments with m:ss and full links, or the API JSON with --json', async () => {
@@ -69,7 +78,10 @@ test('`podgrep search` prints episodes, moments with m:ss and full links, or the
   assert.match(text.out, /https:\/\/search\.example\.com\/episodes\/podgrep-demo\?t=\d+/);
   const json = await run('--json', '--podcast', 'elixir-mix', 'NIF');
   const parsed = JSON.parse(json.out) as SearchResponse;
-  assert.deepEqual(parsed.episodes.map((e) => e.slug), ['emx-059-using-rust-to-scale-elixir']);
+  assert.deepEqual(
+    parsed.episodes.map((e) => e.slug),
+    ['emx-059-using-rust-to-scale-elixir'],
+  );
   assert.deepEqual(parsed.filters, { podcast: ['elixir-mix'] });
   const bad = await run('--year', 'soon', 'x');
   assert.equal(bad.code, 2);
@@ -77,9 +89,15 @@ test('`podgrep search` prints episodes, moments with m:ss and full links, or the
 
 test('facets count matching episodes, and a filter narrows the results', async () => {
   const all = await search('Rust');
-  assert.ok(all.facets.podcast.some((f) => f.value === 'elixir-mix' && f.count === 1), JSON.stringify(all.facets));
+  assert.ok(
+    all.facets.podcast.some((f) => f.value === 'elixir-mix' && f.count === 1),
+    JSON.stringify(all.facets),
+  );
   const narrowed = (await (await fetch(`${stack.web}/api/search?q=Rust&podcast=podgrep-demo`)).json()) as SearchResponse;
-  assert.deepEqual(narrowed.episodes.map((e) => e.slug), ['podgrep-demo']);
+  assert.deepEqual(
+    narrowed.episodes.map((e) => e.slug),
+    ['podgrep-demo'],
+  );
   const page = await (await fetch(`${stack.web}/search?q=Rust`)).text();
   assert.match(page, /<a href="\/search\?q=Rust&#38;podcast=elixir-mix">elixir-mix <span class="n">1<\/span><\/a>/);
 });
@@ -93,7 +111,10 @@ test('the research view charts where a topic comes up, and an episode picked the
   // The table lists both episodes; the sample says it in its show notes only.
   const rows = [...page.matchAll(/<tr><td><a href="([^"]+)">[^<]*<\/a><\/td><td>[^<]*<\/td><td>([^<]*)<\/td><\/tr>/g)];
   assert.equal(rows.length, 2, 'one row per episode');
-  assert.ok(rows.some((row) => row[2] === 'mentioned in show notes'), rows.map((row) => row[2]).join(', '));
+  assert.ok(
+    rows.some((row) => row[2] === 'mentioned in show notes'),
+    rows.map((row) => row[2]).join(', '),
+  );
   const demo = rows.find((row) => row[1]?.includes('episode=podgrep-demo'));
   assert.ok(demo?.[1]);
   const picked = await (await fetch(`${stack.web}${demo[1].replace(/&#38;/g, '&')}`)).text();

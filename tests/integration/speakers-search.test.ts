@@ -11,7 +11,8 @@ import { testdir } from '../support/testdir.ts';
 const root = await testdir();
 const episodes = path.join(root, 'episodes');
 await fs.mkdir(episodes);
-const notes = (title: string) => `---\ntitle: ${title}\ndate: 2024-01-0${title.length % 9}\n---\n## Panel\n- Mark Ericksen\n- Josh Adams\n\n## Guests\n- Sascha Wolf\n`;
+const notes = (title: string) =>
+  `---\ntitle: ${title}\ndate: 2024-01-0${title.length % 9}\n---\n## Panel\n- Mark Ericksen\n- Josh Adams\n\n## Guests\n- Sascha Wolf\n`;
 
 await fs.writeFile(path.join(episodes, 'voices.md'), notes('Voices'));
 await fs.writeFile(
@@ -77,7 +78,10 @@ test('&speaker= narrows moments to those where the person speaks, and the speake
   const speaking = Object.fromEntries(all.facets.speaker.map(({ value, count }) => [value, count]));
   assert.deepEqual(speaking, { 'Josh Adams': 2, 'Mark Ericksen': 2, 'Sascha Wolf': 1 });
   const sascha = await search(`q=nif&speaker=${encodeURIComponent('Sascha Wolf')}`);
-  assert.deepEqual(sascha.episodes.map((episode) => episode.slug), ['voices']);
+  assert.deepEqual(
+    sascha.episodes.map((episode) => episode.slug),
+    ['voices'],
+  );
   assert.deepEqual(sascha.filters, { speaker: ['Sascha Wolf'] });
   const nobody = await search(`q=websocket&speaker=${encodeURIComponent('Sascha Wolf')}`);
   assert.equal(nobody.totalEpisodes, 0);
@@ -90,7 +94,9 @@ test('&speaker= narrows moments to those where the person speaks, and the speake
 test('the broken cue is named in the run report; every other cue of its file is kept', async () => {
   assert.deepEqual(
     report.warnings.filter((warning) => warning.includes('voices.vtt')),
-    [`${path.join(episodes, 'voices.vtt')}: line 9: expected a cue timing like "00:01:02.500 --> 00:01:05.000", found "00:00:09.000 --> 00:00:9x.000" (seconds have two digits); the cue was dropped`],
+    [
+      `${path.join(episodes, 'voices.vtt')}: line 9: expected a cue timing like "00:01:02.500 --> 00:01:05.000", found "00:00:09.000 --> 00:00:9x.000" (seconds have two digits); the cue was dropped`,
+    ],
   );
   const result = await search('q=garbage+collector');
   assert.equal(result.episodes[0]?.slug, 'voices');

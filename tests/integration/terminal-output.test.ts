@@ -3,13 +3,13 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { test } from 'node:test';
 import { meiliClient } from '../../adapters/meili/meili-client.ts';
-import { progressReporter } from '../../indexer/pipeline/progress.ts';
+import { meiliSearch } from '../../adapters/meili/meili-search.ts';
 import { render } from '../../bin/search-command.ts';
+import { progressReporter } from '../../indexer/pipeline/progress.ts';
 import { indexNames } from '../../src/documents/index-settings.ts';
 import type { SearchResponse } from '../../src/search/search-results.ts';
 import { oneLine, terminalText } from '../../src/terminal-text.ts';
 import { createApp } from '../../web/app.ts';
-import { meiliSearch } from '../../adapters/meili/meili-search.ts';
 import { listen, startStack } from '../support/stack.ts';
 import { testdir } from '../support/testdir.ts';
 
@@ -55,11 +55,20 @@ test("in colour, the only escape sequences printed are podgrep's own bold", () =
     query: `x${CLIPBOARD}`,
     page: 1,
     totalEpisodes: 1,
-    episodes: [{
-      slug: 's', title: `T${CLIPBOARD}\x1b[2J`, url: '/episodes/s', date: null, podcast: null, tags: [], guests: [], panel: [],
-      notes: [{ field: 'summary', snippet: 'a <mark>lighthouse</mark> &#27;[2J&#7; b' }],
-      moments: [{ at: 61, url: '/episodes/s?t=61', snippet: `<mark>x</mark>\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\` }],
-    }],
+    episodes: [
+      {
+        slug: 's',
+        title: `T${CLIPBOARD}\x1b[2J`,
+        url: '/episodes/s',
+        date: null,
+        podcast: null,
+        tags: [],
+        guests: [],
+        panel: [],
+        notes: [{ field: 'summary', snippet: 'a <mark>lighthouse</mark> &#27;[2J&#7; b' }],
+        moments: [{ at: 61, url: '/episodes/s?t=61', snippet: `<mark>x</mark>\x1b]8;;http://evil\x1b\\link\x1b]8;;\x1b\\` }],
+      },
+    ],
   } as unknown as SearchResponse;
   const out = render(results, 'https://search.example.com', true);
   const withoutOurs = out.replaceAll('\x1b[1m', '').replaceAll('\x1b[22m', '');
@@ -104,7 +113,13 @@ test('web: a query of only control characters is empty, not "everything"', async
 });
 
 test('episode pages are rate limited like searches; their audio is not', async () => {
-  const web = await listen(createApp({ search: meiliSearch(meiliClient(stack.meili), indexNames(stack.config.meili.indexPrefix)), episodesDir: dir, rateLimit: 3 }));
+  const web = await listen(
+    createApp({
+      search: meiliSearch(meiliClient(stack.meili), indexNames(stack.config.meili.indexPrefix)),
+      episodesDir: dir,
+      rateLimit: 3,
+    }),
+  );
   const audio = [];
   for (let i = 0; i < 6; i++) audio.push((await fetch(`${web}/episodes/osc/audio`)).status);
   assert.ok(!audio.includes(429), String(audio));

@@ -1,21 +1,12 @@
-import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { after, before, test } from 'node:test';
 import { promisify } from 'node:util';
-import {
-  LINE_GAP,
-  WORD_GAP,
-  decodeAudio,
-  decodeFile,
-  decodeWords,
-  speak,
-  toWords,
-  wordDuration,
-} from '../support/tone-speech.ts';
 import type { SpeakOptions, SpokenWord } from '../support/tone-speech.ts';
+import { decodeAudio, decodeFile, decodeWords, LINE_GAP, speak, toWords, WORD_GAP, wordDuration } from '../support/tone-speech.ts';
 
 const run = promisify(execFile);
 
@@ -37,7 +28,10 @@ after(async () => {
 });
 
 function assertHeard(heard: SpokenWord[], spoken: SpokenWord[]): void {
-  assert.deepEqual(heard.map((w) => w.word), spoken.map((w) => w.word));
+  assert.deepEqual(
+    heard.map((w) => w.word),
+    spoken.map((w) => w.word),
+  );
   for (const [i, w] of heard.entries()) {
     const s = spoken[i]!;
     assert.ok(Math.abs(w.start - s.start) < 0.1, `${w.word} heard at ${w.start}, said at ${s.start}`);
@@ -64,7 +58,10 @@ for (const [name, file, opts] of CODECS) {
 test('a piece cut out of the middle decodes with times relative to the piece', async () => {
   const full = join(dir, 'full.mp3');
   const { words } = await speak(LINES, full, { bitrate: '128k', channels: 2 });
-  for (const [from, length, codec] of [[3.9, 8, ['-c:a', 'libmp3lame', '-b:a', '64k']], [6.21, 7, ['-c:a', 'copy']]] as const) {
+  for (const [from, length, codec] of [
+    [3.9, 8, ['-c:a', 'libmp3lame', '-b:a', '64k']],
+    [6.21, 7, ['-c:a', 'copy']],
+  ] as const) {
     const piece = join(dir, `piece-${from}.mp3`);
     await run('ffmpeg', ['-loglevel', 'error', '-y', '-ss', String(from), '-t', String(length), '-i', full, ...codec, piece]);
     const inside = words
@@ -83,11 +80,9 @@ test('text becomes lowercase words without punctuation', () => {
 });
 
 test('lines are laid out with a long gap between them and at the times asked for', async () => {
-  const { words, duration } = await speak(
-    [{ text: 'one two' }, { text: 'three' }, { text: 'four', at: 30 }],
-    join(dir, 'layout.wav'),
-    { minDuration: 60 },
-  );
+  const { words, duration } = await speak([{ text: 'one two' }, { text: 'three' }, { text: 'four', at: 30 }], join(dir, 'layout.wav'), {
+    minDuration: 60,
+  });
   assert.equal(duration, 60);
   const [one, two, three, four] = words;
   assert.ok(two!.start - one!.end < 0.2, 'word gap');
@@ -106,7 +101,9 @@ test('silence and non-audio', async () => {
 });
 
 test('20 minutes of speech decodes in a few seconds', async () => {
-  const vocab = toWords('the of and to in is you that it was for on are as with they at be this have from or one had by word but not what all were we when your can said there use an each which she do how their if will up other about out many then them these so some would make like into time has look two more write go see number no way could people than first water been call who now find long down day did get come made may part podcast episode coffee');
+  const vocab = toWords(
+    'the of and to in is you that it was for on are as with they at be this have from or one had by word but not what all were we when your can said there use an each which she do how their if will up other about out many then them these so some would make like into time has look two more write go see number no way could people than first water been call who now find long down day did get come made may part podcast episode coffee',
+  );
   let seed = 7;
   const pick = () => vocab[(seed = (seed * 48271) % 2147483647) % vocab.length]!;
   const lines = Array.from({ length: 240 }, (_, i) => ({ text: Array.from({ length: 6 + (i % 9) }, pick).join(' ') }));

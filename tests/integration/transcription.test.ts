@@ -1,23 +1,28 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
+import { type ChildProcess, spawn } from 'node:child_process';
 import { once } from 'node:events';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { SearchResponse } from '../../src/search/search-results.ts';
 import { dryRun } from '../../indexer/commands/run-index.ts';
-import { fillerLines } from '../support/script.ts';
-import { audioCatalogue, startStack, type Stack } from '../support/stack.ts';
-import { speak, type SpokenWord } from '../support/tone-speech.ts';
+import type { SearchResponse } from '../../src/search/search-results.ts';
 import type { FakeWhisperOptions } from '../support/fake-whisper.ts';
+import { fillerLines } from '../support/script.ts';
+import { audioCatalogue, type Stack, startStack } from '../support/stack.ts';
+import { type SpokenWord, speak } from '../support/tone-speech.ts';
 
 /** A catalogue in its own folders: one episode per entry, its audio served over HTTP. */
-async function catalogue(episodes: Record<string, { text: string; at?: number }[]>, options: { minDuration?: number; bitrate?: string } = {}) {
+async function catalogue(
+  episodes: Record<string, { text: string; at?: number }[]>,
+  options: { minDuration?: number; bitrate?: string } = {},
+) {
   const { episodes: dir, audioDir: audio, audioHost: host } = await audioCatalogue();
   const spoken: Record<string, SpokenWord[]> = {};
   for (const [slug, lines] of Object.entries(episodes)) {
     const file = path.join(audio, `${slug}.mp3`);
-    spoken[slug] = (await speak(lines, file, { bitrate: options.bitrate ?? '64k', ...(options.minDuration ? { minDuration: options.minDuration } : {}) })).words;
+    spoken[slug] = (
+      await speak(lines, file, { bitrate: options.bitrate ?? '64k', ...(options.minDuration ? { minDuration: options.minDuration } : {}) })
+    ).words;
     await fs.writeFile(path.join(dir, `${slug}.md`), `---\ntitle: Episode ${slug}\naudio_url: ${host}/${slug}.mp3\n---\n`);
   }
   return { dir, spoken };
@@ -54,7 +59,9 @@ test('a 20-minute 128 kbps episode is split at silences; a phrase near the end l
   const sent = report.transcribed.reduce((sum, item) => sum + item.seconds, 0);
   assert.ok(Math.abs(sent - estimate) < 0.5, `dry run said ${estimate} s, the run sent ${sent} s`);
   const ratio = report.bytesUploaded / report.bytesSource;
-  console.log(`# upload bytes / source bytes for a 128 kbps source: ${report.bytesUploaded} / ${report.bytesSource} = ${(100 * ratio).toFixed(1)} %`);
+  console.log(
+    `# upload bytes / source bytes for a 128 kbps source: ${report.bytesUploaded} / ${report.bytesSource} = ${(100 * ratio).toFixed(1)} %`,
+  );
   assert.ok(ratio <= 0.3, `uploaded ${(100 * ratio).toFixed(1)} % of the source`);
 
   const moment = (await search(stack, 'quokka migration')).episodes[0]?.moments[0];
@@ -76,7 +83,10 @@ test('429 is waited out as Retry-After says, then the piece is sent once more an
   const started = Date.now();
   const report = await stack.index();
   assert.ok(Date.now() - started >= 900, 'Retry-After was not honoured');
-  assert.deepEqual(stack.whisper.requests.map((r) => r.status), [429, 200]);
+  assert.deepEqual(
+    stack.whisper.requests.map((r) => r.status),
+    [429, 200],
+  );
   assert.equal(report.retries, 1);
   assert.ok(Math.abs(((await search(stack, 'zebra crossing')).episodes[0]?.moments[0]?.at ?? -9) - firstSpoken(spoken.ok, 'zebra')) < 1);
 });
@@ -100,16 +110,23 @@ test('413 splits the piece smaller and tries again', async () => {
 test('a piece the server keeps failing fails its episode, not the run', async () => {
   const { dir } = await catalogue({ doomed: [{ text: 'doomed words about wombats' }], fine: SHORT });
   let doomed: string | undefined;
-  const stack = await startStack(dir, { TRANSCRIBE_CONCURRENCY: '1' }, {
-    intercept: (_n, { bytes }) => {
-      // The first upload is the doomed episode's (files are read in order); it fails every time it comes back.
-      const key = Buffer.from(bytes.subarray(0, 4096)).toString('base64');
-      doomed ??= key;
-      return key === doomed ? { status: 500 } : undefined;
+  const stack = await startStack(
+    dir,
+    { TRANSCRIBE_CONCURRENCY: '1' },
+    {
+      intercept: (_n, { bytes }) => {
+        // The first upload is the doomed episode's (files are read in order); it fails every time it comes back.
+        const key = Buffer.from(bytes.subarray(0, 4096)).toString('base64');
+        doomed ??= key;
+        return key === doomed ? { status: 500 } : undefined;
+      },
     },
-  });
+  );
   const report = await stack.index();
-  assert.deepEqual(report.failed.map((f) => path.basename(f.file)), ['doomed.md']);
+  assert.deepEqual(
+    report.failed.map((f) => path.basename(f.file)),
+    ['doomed.md'],
+  );
   assert.match(report.failed[0]?.reason ?? '', /transcription failed after 7 attempts: HTTP 500/);
   assert.equal(report.indexed, 2, 'the doomed episode keeps its show notes');
   assert.equal((await search(stack, 'zebra crossing')).episodes[0]?.slug, 'fine');
@@ -121,15 +138,19 @@ test('a run killed mid-way and run again sends no piece twice', async () => {
   const { dir, spoken } = await catalogue({ killed: lines });
   let child: ChildProcess | undefined;
   let killedAt = 0;
-  const stack = await startStack(dir, { TRANSCRIBE_MAX_UPLOAD_BYTES: '300000', TRANSCRIBE_CONCURRENCY: '1' }, {
-    // The third upload arrives only after the second answer was kept: the run dies with two pieces paid for.
-    intercept: (n) => {
-      if (n !== 3 || !child) return undefined;
-      child.kill('SIGKILL');
-      killedAt = n;
-      return { status: 503 };
+  const stack = await startStack(
+    dir,
+    { TRANSCRIBE_MAX_UPLOAD_BYTES: '300000', TRANSCRIBE_CONCURRENCY: '1' },
+    {
+      // The third upload arrives only after the second answer was kept: the run dies with two pieces paid for.
+      intercept: (n) => {
+        if (n !== 3 || !child) return undefined;
+        child.kill('SIGKILL');
+        killedAt = n;
+        return { status: 503 };
+      },
     },
-  });
+  );
   child = spawn(process.execPath, ['indexer/commands/index-command.ts'], { env: stack.env, stdio: 'ignore' });
   const [, signal] = (await once(child, 'exit')) as [number | null, string | null];
   assert.equal(signal, 'SIGKILL');
@@ -155,12 +176,16 @@ test('Ctrl-C lets the piece in flight finish and be kept, starts no other, and e
   const lines = [...fillerLines(40, 13), { text: 'the capybara clause ends it' }];
   const { dir } = await catalogue({ stopped: lines });
   let child: ChildProcess | undefined;
-  const stack = await startStack(dir, { TRANSCRIBE_MAX_UPLOAD_BYTES: '300000', TRANSCRIBE_CONCURRENCY: '1' }, {
-    intercept: (n) => {
-      if (n === 2) child?.kill('SIGINT');
-      return undefined;
+  const stack = await startStack(
+    dir,
+    { TRANSCRIBE_MAX_UPLOAD_BYTES: '300000', TRANSCRIBE_CONCURRENCY: '1' },
+    {
+      intercept: (n) => {
+        if (n === 2) child?.kill('SIGINT');
+        return undefined;
+      },
     },
-  });
+  );
   child = spawn(process.execPath, ['indexer/commands/index-command.ts'], { env: stack.env, stdio: ['ignore', 'pipe', 'inherit'] });
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => (output += chunk.toString()));

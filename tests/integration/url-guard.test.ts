@@ -5,11 +5,11 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { after, test } from 'node:test';
+import { type AddressGuard, isPublicAddress } from '../../adapters/net/url-guard.ts';
 import { audioCache } from '../../indexer/audio/audio-cache.ts';
-import { publishedTranscript } from '../../indexer/transcription/published-transcript.ts';
 import { readEpisodes } from '../../indexer/sources/read-episodes.ts';
-import { isPublicAddress, type AddressGuard } from '../../adapters/net/url-guard.ts';
-import { EpisodeError, AudioError } from '../../src/errors.ts';
+import { publishedTranscript } from '../../indexer/transcription/published-transcript.ts';
+import { AudioError, EpisodeError } from '../../src/errors.ts';
 import { startStack } from '../support/stack.ts';
 import { testdir } from '../support/testdir.ts';
 
@@ -79,7 +79,8 @@ async function serve(handler: http.RequestListener, host = '127.0.0.1') {
   return state;
 }
 
-const mp3 = (res: http.ServerResponse, bytes: Uint8Array) => res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': bytes.length }).end(bytes);
+const mp3 = (res: http.ServerResponse, bytes: Uint8Array) =>
+  res.writeHead(200, { 'content-type': 'audio/mpeg', 'content-length': bytes.length }).end(bytes);
 
 function rejectsWith(promise: Promise<unknown>, type: typeof AudioError | typeof EpisodeError, message: RegExp) {
   return assert.rejects(promise, (error: unknown) => {
@@ -96,7 +97,12 @@ test('audio on 127.0.0.1 is refused without ALLOW_PRIVATE_URLS, before any reque
   const server = await serve((_req, res) => mp3(res, episode));
   const dir = path.join(await testdir(), 'audio');
   const url = `${server.url}/ep.mp3`;
-  for (const refused of [url, `http://localhost:${server.port}/ep.mp3`, `http://[::1]:${server.port}/ep.mp3`, `http://2130706433:${server.port}/ep.mp3`]) {
+  for (const refused of [
+    url,
+    `http://localhost:${server.port}/ep.mp3`,
+    `http://[::1]:${server.port}/ep.mp3`,
+    `http://2130706433:${server.port}/ep.mp3`,
+  ]) {
     await rejectsWith(
       audioCache({ dir, maxBytes: 1e6 }).fetch(refused, {}),
       AudioError,
@@ -131,7 +137,10 @@ test('a public name that resolves to a private address is refused; the check is 
   const server = await serve((_req, res) => mp3(res, randomBytes(100)));
   const dir = path.join(await testdir(), 'audio');
   const resolved: string[] = [];
-  const addresses: AddressGuard = { isAllowed: isPublicAddress, resolve: playPublic({ 'cdn.example.com': ['127.0.0.1'] }, resolved).resolve };
+  const addresses: AddressGuard = {
+    isAllowed: isPublicAddress,
+    resolve: playPublic({ 'cdn.example.com': ['127.0.0.1'] }, resolved).resolve,
+  };
   await rejectsWith(
     audioCache({ dir, maxBytes: 1e6, addresses }).fetch(`http://cdn.example.com:${server.port}/ep.mp3`, {}),
     AudioError,
@@ -159,7 +168,11 @@ test('the connection goes to the address that was checked: a made-up name reache
   const got = await cache.fetch(`http://podcast.example:${server.port}/ep.mp3`, {});
   assert.deepEqual(await fs.readFile(got.path), episode);
   // A name whose answers mix allowed and private addresses is refused as a whole, whichever would be tried first.
-  await rejectsWith(cache.fetch(`http://mixed.example:${server.port}/ep.mp3`, {}), AudioError, /points to mixed\.example \(10\.0\.0\.7\), a loopback, private/);
+  await rejectsWith(
+    cache.fetch(`http://mixed.example:${server.port}/ep.mp3`, {}),
+    AudioError,
+    /points to mixed\.example \(10\.0\.0\.7\), a loopback, private/,
+  );
   assert.deepEqual(resolved, ['podcast.example', 'mixed.example']);
   assert.equal(server.requests, 1);
 });
@@ -178,14 +191,26 @@ test('a redirect from an allowed host to a private one is refused, by address or
   const addresses = playPublic({ 'intranet.example': ['127.0.0.2'] });
   const dir = path.join(await testdir(), 'audio');
   const cache = audioCache({ dir, maxBytes: 1e6, addresses });
-  assert.deepEqual(await fs.readFile((await cache.fetch(`${cdn.url}/to-self`, {})).path), episode, 'a redirect between allowed addresses is followed');
+  assert.deepEqual(
+    await fs.readFile((await cache.fetch(`${cdn.url}/to-self`, {})).path),
+    episode,
+    'a redirect between allowed addresses is followed',
+  );
   await rejectsWith(
     cache.fetch(`${cdn.url}/to-ip`, {}),
     AudioError,
     /^audio http:\/\/127\.0\.0\.1:\d+\/to-ip redirected to http:\/\/127\.0\.0\.2:\d+\/secret\.mp3, which points to 127\.0\.0\.2, a loopback, private or link-local address, which podgrep does not fetch from unless ALLOW_PRIVATE_URLS=1 is set$/,
   );
-  await rejectsWith(cache.fetch(`${cdn.url}/to-name`, {}), AudioError, /redirected to http:\/\/intranet\.example:\d+\/secret\.mp3, which points to intranet\.example \(127\.0\.0\.2\)/);
-  await rejectsWith(cache.fetch(`${cdn.url}/to-metadata`, {}), AudioError, /redirected to http:\/\/169\.254\.169\.254\/latest\/meta-data\/, which points to 169\.254\.169\.254,/);
+  await rejectsWith(
+    cache.fetch(`${cdn.url}/to-name`, {}),
+    AudioError,
+    /redirected to http:\/\/intranet\.example:\d+\/secret\.mp3, which points to intranet\.example \(127\.0\.0\.2\)/,
+  );
+  await rejectsWith(
+    cache.fetch(`${cdn.url}/to-metadata`, {}),
+    AudioError,
+    /redirected to http:\/\/169\.254\.169\.254\/latest\/meta-data\/, which points to 169\.254\.169\.254,/,
+  );
   assert.equal(internal.requests, 0, 'the private host was reached');
   assert.equal(cdn.requests, 5);
 });
@@ -225,7 +250,10 @@ test('a run without ALLOW_PRIVATE_URLS indexes the show notes and names each ref
   const root = await testdir();
   const episodes = path.join(root, 'episodes');
   await fs.mkdir(episodes);
-  await fs.writeFile(path.join(episodes, 'audio.md'), `---\ntitle: Private audio\naudio_url: ${server.url}/a.mp3\n---\n## Summary\nAbout lighthouses.\n`);
+  await fs.writeFile(
+    path.join(episodes, 'audio.md'),
+    `---\ntitle: Private audio\naudio_url: ${server.url}/a.mp3\n---\n## Summary\nAbout lighthouses.\n`,
+  );
   await fs.writeFile(path.join(episodes, 'transcript.md'), `---\ntitle: Private transcript\ntranscript_url: ${server.url}/t.vtt\n---\n`);
   const stack = await startStack(episodes, { ALLOW_PRIVATE_URLS: '0' });
   const report = await stack.index();
@@ -233,6 +261,9 @@ test('a run without ALLOW_PRIVATE_URLS indexes the show notes and names each ref
   const reasons = new Map(report.failed.map((failure) => [path.basename(failure.file), failure.reason]));
   assert.equal(reasons.size, 2, [...reasons.values()].join('\n'));
   assert.match(reasons.get('audio.md') ?? '', /^audio http:\/\/127\.0\.0\.1:\d+\/a\.mp3 points to 127\.0\.0\.1, .*ALLOW_PRIVATE_URLS=1/);
-  assert.match(reasons.get('transcript.md') ?? '', /transcript\.md: transcript_url http:\/\/127\.0\.0\.1:\d+\/t\.vtt points to 127\.0\.0\.1, .*ALLOW_PRIVATE_URLS=1/);
+  assert.match(
+    reasons.get('transcript.md') ?? '',
+    /transcript\.md: transcript_url http:\/\/127\.0\.0\.1:\d+\/t\.vtt points to 127\.0\.0\.1, .*ALLOW_PRIVATE_URLS=1/,
+  );
   assert.equal(server.requests, 0);
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { after } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { chromium, type Browser, type BrowserContextOptions, type Page } from 'playwright-core';
+import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
 /**
  * Debian's Chromium, headless. The background-networking flags keep it from calling out to hosts this machine cannot
@@ -44,7 +44,9 @@ export async function until(what: string, check: () => Promise<boolean>, ms = 50
 
 /** Resolves once the page's player knows its audio's length, so seeking works. */
 export function loaded(page: Page): Promise<unknown> {
-  return page.locator('audio#player').evaluate((el: HTMLAudioElement) =>
-    el.readyState >= 1 ? undefined : new Promise((resolve) => el.addEventListener('loadedmetadata', resolve, { once: true })),
-  );
+  return page
+    .locator('audio#player')
+    .evaluate((el: HTMLAudioElement) =>
+      el.readyState >= 1 ? undefined : new Promise((resolve) => el.addEventListener('loadedmetadata', resolve, { once: true })),
+    );
 }

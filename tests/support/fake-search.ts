@@ -10,7 +10,16 @@ export function emptySearch(): SearchBackend & { searches: number } {
     searches: 0,
     async search(query: Parameters<SearchBackend['search']>[0]) {
       backend.searches++;
-      return { query: query.q, totalEpisodes: 0, page: query.page, pages: 0, sort: query.sort, filters: query.filters, facets: Object.fromEntries(Object.keys(FACETS).map((facet) => [facet, []])), episodes: [] } as unknown as Awaited<ReturnType<SearchBackend['search']>>;
+      return {
+        query: query.q,
+        totalEpisodes: 0,
+        page: query.page,
+        pages: 0,
+        sort: query.sort,
+        filters: query.filters,
+        facets: Object.fromEntries(Object.keys(FACETS).map((facet) => [facet, []])),
+        episodes: [],
+      } as unknown as Awaited<ReturnType<SearchBackend['search']>>;
     },
     async timeline() {
       return [];

@@ -3,8 +3,8 @@
 // errors included — the way api.openai.com does, so the real `openai` client can talk to it.
 //   node tests/support/fake-whisper.ts --port 8787 [--api-key k]
 import { createHash, randomBytes } from 'node:crypto';
-import { createServer } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -49,7 +49,13 @@ const GPT4O_MAX_SECONDS = 1500;
 
 type Reply = { status: number; headers?: Record<string, string>; body: unknown };
 
-function error(status: number, message: string, type = 'invalid_request_error', param: string | null = null, code: string | null = null): Reply {
+function error(
+  status: number,
+  message: string,
+  type = 'invalid_request_error',
+  param: string | null = null,
+  code: string | null = null,
+): Reply {
   return { status, body: { error: { message, type, param, code } } };
 }
 
@@ -85,10 +91,19 @@ export async function startFakeWhisper(opts: FakeWhisperOptions = {}): Promise<F
     if (opts.apiKey !== undefined) {
       const auth = req.headers.authorization;
       if (!auth?.startsWith('Bearer ')) {
-        return error(401, "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).");
+        return error(
+          401,
+          "You didn't provide an API key. You need to provide your API key in an Authorization header using Bearer auth (i.e. Authorization: Bearer YOUR_KEY).",
+        );
       }
       if (auth.slice(7) !== opts.apiKey) {
-        return error(401, `Incorrect API key provided: ${auth.slice(7, 10)}***. You can find your API key at https://platform.openai.com/account/api-keys.`, 'invalid_request_error', null, 'invalid_api_key');
+        return error(
+          401,
+          `Incorrect API key provided: ${auth.slice(7, 10)}***. You can find your API key at https://platform.openai.com/account/api-keys.`,
+          'invalid_request_error',
+          null,
+          'invalid_api_key',
+        );
       }
     }
     // OpenAI measures the whole request, not just the file (its message says "bytes read").
@@ -99,7 +114,11 @@ export async function startFakeWhisper(opts: FakeWhisperOptions = {}): Promise<F
     let form: FormData;
     try {
       const body = Buffer.concat(chunks);
-      form = await new Request('http://fake/', { method: 'POST', headers: { 'content-type': req.headers['content-type'] ?? '' }, body }).formData();
+      form = await new Request('http://fake/', {
+        method: 'POST',
+        headers: { 'content-type': req.headers['content-type'] ?? '' },
+        body,
+      }).formData();
     } catch {
       return error(400, 'Could not parse multipart form', 'invalid_request_error');
     }
@@ -122,30 +141,60 @@ export async function startFakeWhisper(opts: FakeWhisperOptions = {}): Promise<F
 
     if (!record.model) return error(400, 'you must provide a model parameter');
     if (!MODELS.includes(record.model)) {
-      return error(400, `The model \`${record.model}\` does not exist or you do not have access to it.`, 'invalid_request_error', 'model', 'model_not_found');
+      return error(
+        400,
+        `The model \`${record.model}\` does not exist or you do not have access to it.`,
+        'invalid_request_error',
+        'model',
+        'model_not_found',
+      );
     }
     if (!bytes || typeof file !== 'object' || file === null) {
       return error(400, "Missing required parameter: 'file'.", 'invalid_request_error', 'file', 'missing_required_parameter');
     }
     const ext = /\.([^.]+)$/.exec(file.name)?.[1]?.toLowerCase() ?? '';
     if (!EXTENSIONS.includes(ext)) {
-      return error(400, `Invalid file format. Supported formats: [${EXTENSIONS.map((e) => `'${e}'`).join(', ')}]`, 'invalid_request_error', null, null);
+      return error(
+        400,
+        `Invalid file format. Supported formats: [${EXTENSIONS.map((e) => `'${e}'`).join(', ')}]`,
+        'invalid_request_error',
+        null,
+        null,
+      );
     }
     const format = field('response_format') ?? 'json';
     const allowed = FORMATS[record.model]!;
     if (!allowed.includes(format)) {
-      return error(400, `response_format '${format}' is not compatible with model '${record.model}'. Use ${allowed.map((f) => `'${f}'`).join(' or ')} instead.`, 'invalid_request_error', 'response_format', 'unsupported_value');
+      return error(
+        400,
+        `response_format '${format}' is not compatible with model '${record.model}'. Use ${allowed.map((f) => `'${f}'`).join(' or ')} instead.`,
+        'invalid_request_error',
+        'response_format',
+        'unsupported_value',
+      );
     }
     // The openai client sends arrays as `name[]`; curl users send plain `name`.
     const granularities = [...form.getAll('timestamp_granularities[]'), ...form.getAll('timestamp_granularities')].map(String);
     if (granularities.some((g) => g !== 'word' && g !== 'segment')) {
-      return error(400, `Invalid value for 'timestamp_granularities': expected 'word' or 'segment'.`, 'invalid_request_error', 'timestamp_granularities', 'invalid_value');
+      return error(
+        400,
+        `Invalid value for 'timestamp_granularities': expected 'word' or 'segment'.`,
+        'invalid_request_error',
+        'timestamp_granularities',
+        'invalid_value',
+      );
     }
 
     const decoded = bytes.length > 0 ? await decodeInWorker(bytes) : ({ ok: false, message: 'empty file' } as const);
     if (!decoded.ok) return error(400, 'Audio file might be corrupted or unsupported', 'invalid_request_error', 'file', 'invalid_value');
     if (record.model !== 'whisper-1' && decoded.duration > GPT4O_MAX_SECONDS) {
-      return error(400, `audio duration ${decoded.duration} seconds is longer than ${GPT4O_MAX_SECONDS} seconds which is the maximum for this model`, 'invalid_request_error', null, 'invalid_value');
+      return error(
+        400,
+        `audio duration ${decoded.duration} seconds is longer than ${GPT4O_MAX_SECONDS} seconds which is the maximum for this model`,
+        'invalid_request_error',
+        null,
+        'invalid_value',
+      );
     }
     record.words = decoded.words.length;
     const out = formatTranscript(format, decoded.words, decoded.duration, granularities.length > 0 ? granularities : ['segment']);
@@ -182,7 +231,10 @@ export async function startFakeWhisper(opts: FakeWhisperOptions = {}): Promise<F
       opts.log?.(`${reply.status} ${record.model || '-'} ${record.bytes} bytes, ${record.words} words, ${Date.now() - started} ms`);
     } else if (req.method === 'GET' && path === '/v1/models') {
       req.resume();
-      reply = { status: 200, body: { object: 'list', data: MODELS.map((id) => ({ id, object: 'model', created: 0, owned_by: 'system' })) } };
+      reply = {
+        status: 200,
+        body: { object: 'list', data: MODELS.map((id) => ({ id, object: 'model', created: 0, owned_by: 'system' })) },
+      };
     } else {
       req.resume();
       reply = error(404, `Invalid URL (${req.method} ${path})`);

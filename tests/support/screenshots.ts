@@ -7,13 +7,13 @@ import type { AddressInfo } from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import { parseConfig } from '../../src/config/config.ts';
-import { indexNames } from '../../src/documents/index-settings.ts';
 import { meiliClient } from '../../adapters/meili/meili-client.ts';
+import { meiliSearch } from '../../adapters/meili/meili-search.ts';
 import { startEmbeddedMeili } from '../../adapters/meili/meili-server.ts';
 import { runIndex } from '../../indexer/commands/run-index.ts';
+import { parseConfig } from '../../src/config/config.ts';
+import { indexNames } from '../../src/documents/index-settings.ts';
 import { createApp } from '../../web/app.ts';
-import { meiliSearch } from '../../adapters/meili/meili-search.ts';
 
 const repo = path.join(import.meta.dirname, '..', '..');
 const docs = path.join(repo, 'docs');
@@ -26,11 +26,22 @@ let server: Server | undefined;
 // Same flags as tests/support/browser.ts, which registers a node:test hook and so cannot be used from a plain script.
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+  ],
 });
 try {
   await runIndex(config, engine, { log: (line) => console.log(line) });
-  const app = createApp({ search: meiliSearch(meiliClient(engine), indexNames(config.meili.indexPrefix)), episodesDir: config.episodesDir });
+  const app = createApp({
+    search: meiliSearch(meiliClient(engine), indexNames(config.meili.indexPrefix)),
+    episodesDir: config.episodesDir,
+  });
   server = await new Promise<Server>((resolve) => {
     const listening = app.listen(0, '127.0.0.1', () => resolve(listening));
   });
@@ -45,13 +56,21 @@ try {
 
   await desktop.locator('.moment a.play').first().click();
   await desktop.waitForURL(/\/episodes\/podgrep-demo\?t=\d+/);
-  await desktop.locator('audio#player').evaluate((el: HTMLAudioElement) =>
-    el.readyState >= 1 ? undefined : new Promise((resolve) => el.addEventListener('loadedmetadata', resolve, { once: true })),
-  );
+  await desktop
+    .locator('audio#player')
+    .evaluate((el: HTMLAudioElement) =>
+      el.readyState >= 1 ? undefined : new Promise((resolve) => el.addEventListener('loadedmetadata', resolve, { once: true })),
+    );
   await settle(desktop);
   await save(desktop, 'episode.png');
 
-  const phone = await browser.newPage({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true, colorScheme: 'light' });
+  const phone = await browser.newPage({
+    viewport: { width: 390, height: 844 },
+    deviceScaleFactor: 2,
+    isMobile: true,
+    hasTouch: true,
+    colorScheme: 'light',
+  });
   await phone.goto(searchUrl);
   await settle(phone);
   await save(phone, 'search-phone.png');

@@ -1,18 +1,18 @@
-import express from 'express';
+import fs from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import fs from 'node:fs/promises';
 import path from 'node:path';
 import { after } from 'node:test';
-import { parseConfig, type Config } from '../../src/config/config.ts';
-import { indexNames } from '../../src/documents/index-settings.ts';
+import express from 'express';
 import { meiliClient } from '../../adapters/meili/meili-client.ts';
-import { startEmbeddedMeili, type RunningMeili } from '../../adapters/meili/meili-server.ts';
+import { meiliSearch } from '../../adapters/meili/meili-search.ts';
+import { type RunningMeili, startEmbeddedMeili } from '../../adapters/meili/meili-server.ts';
 import { runIndex } from '../../indexer/commands/run-index.ts';
 import type { RunReport } from '../../indexer/pipeline/run-report.ts';
+import { type Config, parseConfig } from '../../src/config/config.ts';
+import { indexNames } from '../../src/documents/index-settings.ts';
 import { createApp } from '../../web/app.ts';
-import { meiliSearch } from '../../adapters/meili/meili-search.ts';
-import { startFakeWhisper, type FakeWhisper, type FakeWhisperOptions } from './fake-whisper.ts';
+import { type FakeWhisper, type FakeWhisperOptions, startFakeWhisper } from './fake-whisper.ts';
 import { testdir } from './testdir.ts';
 
 /** Listens on a free loopback port; closed after the test file. */
@@ -71,7 +71,11 @@ let prefixes = 0;
  * The whole product on loopback: episodes in a temporary folder, a real Meilisearch, the fake transcription server
  * behind the real `openai` client, and the web app over the indexes it builds.
  */
-export async function startStack(episodesDir: string, env: Record<string, string> = {}, whisperOptions: FakeWhisperOptions = {}): Promise<Stack> {
+export async function startStack(
+  episodesDir: string,
+  env: Record<string, string> = {},
+  whisperOptions: FakeWhisperOptions = {},
+): Promise<Stack> {
   const running = await testMeili();
   const whisper = await startFakeWhisper({ apiKey: 'test-key', ...whisperOptions });
   after(() => whisper.close());
@@ -89,7 +93,27 @@ export async function startStack(episodesDir: string, env: Record<string, string
   const config = parseConfig(settings);
   const log: string[] = [];
   const names = indexNames(config.meili.indexPrefix);
-  const web = await listen(createApp({ search: meiliSearch(meiliClient(running), names), episodesDir, audioDirs: config.audioDirs, log: (line) => log.push(line) }));
+  const web = await listen(
+    createApp({
+      search: meiliSearch(meiliClient(running), names),
+      episodesDir,
+      audioDirs: config.audioDirs,
+      log: (line) => log.push(line),
+    }),
+  );
   const childEnv = { ...process.env, ...settings, MEILI_HOST: running.host, MEILI_MASTER_KEY: running.masterKey };
-  return { config, env: childEnv, meili: running, whisper, web, log, index: (options = {}) => runIndex(config, running, { ...options, log: (line) => void (log.push(line), process.env.TEST_LOG && console.log(line)), transcriber: { backoffMs: 50 } }) };
+  return {
+    config,
+    env: childEnv,
+    meili: running,
+    whisper,
+    web,
+    log,
+    index: (options = {}) =>
+      runIndex(config, running, {
+        ...options,
+        log: (line) => void (log.push(line), process.env.TEST_LOG && console.log(line)),
+        transcriber: { backoffMs: 50 },
+      }),
+  };
 }

@@ -127,11 +127,28 @@ export async function speak(
   const shapes = FREQUENCIES.map((f) => toneShape(f, sampleRate));
 
   const bitrate = opts.bitrate ?? codec.bitrate;
-  const ffmpeg = spawn('ffmpeg', [
-    '-hide_banner', '-loglevel', 'error', '-nostdin',
-    '-f', 's16le', '-ar', String(sampleRate), '-ac', String(channels), '-i', 'pipe:0',
-    ...codec.args, ...(bitrate ? ['-b:a', bitrate] : []), '-y', outFile,
-  ], { stdio: ['pipe', 'ignore', 'pipe'] });
+  const ffmpeg = spawn(
+    'ffmpeg',
+    [
+      '-hide_banner',
+      '-loglevel',
+      'error',
+      '-nostdin',
+      '-f',
+      's16le',
+      '-ar',
+      String(sampleRate),
+      '-ac',
+      String(channels),
+      '-i',
+      'pipe:0',
+      ...codec.args,
+      ...(bitrate ? ['-b:a', bitrate] : []),
+      '-y',
+      outFile,
+    ],
+    { stdio: ['pipe', 'ignore', 'pipe'] },
+  );
   const done = exitOf(ffmpeg, 'encode');
   ffmpeg.stdin.on('error', () => {}); // EPIPE if ffmpeg quits early; its exit code says why
 
@@ -191,9 +208,11 @@ export async function decodePcm(bytes: Uint8Array): Promise<Int16Array> {
 }
 
 async function ffmpegPcm(bytes: Uint8Array | undefined, input: string): Promise<Int16Array> {
-  const ffmpeg = spawn('ffmpeg', [
-    '-hide_banner', '-loglevel', 'error', '-i', input, '-vn', '-f', 's16le', '-ac', '1', '-ar', '16000', 'pipe:1',
-  ], { stdio: [bytes ? 'pipe' : 'ignore', 'pipe', 'pipe'] });
+  const ffmpeg = spawn(
+    'ffmpeg',
+    ['-hide_banner', '-loglevel', 'error', '-i', input, '-vn', '-f', 's16le', '-ac', '1', '-ar', '16000', 'pipe:1'],
+    { stdio: [bytes ? 'pipe' : 'ignore', 'pipe', 'pipe'] },
+  );
   const chunks: Buffer[] = [];
   ffmpeg.stdout!.on('data', (d: Buffer) => chunks.push(d));
   const done = exitOf(ffmpeg, 'decode');

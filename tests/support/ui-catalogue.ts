@@ -5,7 +5,8 @@ import type { Page } from 'playwright-core';
 export const EPISODES = 520;
 
 /** The i-th (from 0) show-notes episode's title; the last 40 are another show's. */
-export const episodeTitle = (i: number) => `${i < 480 ? 'JSJ' : 'EMx'} ${i + 1}: ${i % 3 ? 'Closures and the event loop' : 'Shipping React'}`;
+export const episodeTitle = (i: number) =>
+  `${i < 480 ? 'JSJ' : 'EMx'} ${i + 1}: ${i % 3 ? 'Closures and the event loop' : 'Shipping React'}`;
 
 /**
  * A catalogue shaped like the real ones the page is reviewed on: 520 show-notes-only episodes over ten years, every one
@@ -45,13 +46,23 @@ export async function writeUiCatalogue(dir: string): Promise<void> {
   const cues = ['WEBVTT', ''];
   for (let c = 0; c < 80; c++) {
     const at = (s: number) => `00:${String(Math.floor(s / 60)).padStart(2, '0')}:${String(s % 60).padStart(2, '0')}.000`;
-    cues.push(`${at(c * 5)} --> ${at(c * 5 + 5)}`, `Line ${c + 1} of the hour: we keep talking about the event loop, closures and javascript at length here.`, '');
+    cues.push(
+      `${at(c * 5)} --> ${at(c * 5 + 5)}`,
+      `Line ${c + 1} of the hour: we keep talking about the event loop, closures and javascript at length here.`,
+      '',
+    );
   }
   writes.push(
     fs.writeFile(path.join(dir, 'hour.vtt'), cues.join('\n')),
     fs.copyFile(path.join(import.meta.dirname, '..', '..', 'episodes', 'podgrep-demo.mp3'), path.join(dir, 'hour.mp3')),
-    fs.writeFile(path.join(dir, 'hour.md'), '---\ntitle: The Long Hour\npodcast: podgrep-demo\ndate: 2026-11-30\naudio_url: hour.mp3\n---\n### Summary\n\nA long talk.\n'),
-    fs.writeFile(path.join(dir, 'podgrep.yml'), 'podcasts:\n  js-jabber: JavaScript Jabber\n  elixir-mix: Elixir Mix\n  podgrep-demo: { name: The podgrep demo }\n'),
+    fs.writeFile(
+      path.join(dir, 'hour.md'),
+      '---\ntitle: The Long Hour\npodcast: podgrep-demo\ndate: 2026-11-30\naudio_url: hour.mp3\n---\n### Summary\n\nA long talk.\n',
+    ),
+    fs.writeFile(
+      path.join(dir, 'podgrep.yml'),
+      'podcasts:\n  js-jabber: JavaScript Jabber\n  elixir-mix: Elixir Mix\n  podgrep-demo: { name: The podgrep demo }\n',
+    ),
     fs.writeFile(path.join(dir, 'glossary.yml'), 'event loop:\nclosures: [closure]\nReact:\n'),
   );
   await Promise.all(writes);

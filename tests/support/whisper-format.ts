@@ -1,7 +1,8 @@
 // Turns decoded words into the bodies OpenAI's transcription endpoint sends, for each
 // response_format, shaped like whisper-1's output.
-import { LINE_GAP, WORD_GAP } from './tone-speech.ts';
+
 import type { SpokenWord } from './tone-speech.ts';
+import { LINE_GAP, WORD_GAP } from './tone-speech.ts';
 
 export type Segment = {
   id: number;

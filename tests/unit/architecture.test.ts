@@ -14,12 +14,23 @@ const LAYERS: Record<string, string[]> = {
   bin: ['src', 'adapters', 'indexer', 'web', 'bin'],
 };
 // The pure core computes; these are the packages it may use, none of which reads the disk or the network.
-const CORE_PACKAGES = new Set(['entities', 'gray-matter', 'markdown-it', 'parse5-sax-parser', 'saxes', 'smol-toml', 'yaml', 'node:crypto', 'node:util']);
+const CORE_PACKAGES = new Set([
+  'entities',
+  'gray-matter',
+  'markdown-it',
+  'parse5-sax-parser',
+  'saxes',
+  'smol-toml',
+  'yaml',
+  'node:crypto',
+  'node:util',
+]);
 
 const repo = path.join(import.meta.dirname, '..', '..');
 
 function sourceFiles(dir: string): string[] {
-  return fs.readdirSync(path.join(repo, dir), { withFileTypes: true, recursive: true })
+  return fs
+    .readdirSync(path.join(repo, dir), { withFileTypes: true, recursive: true })
     .filter((entry) => entry.isFile() && entry.name.endsWith('.ts'))
     .map((entry) => path.relative(repo, path.join(entry.parentPath, entry.name)));
 }
@@ -28,13 +39,27 @@ type Import = { specifier: string; typeOnly: boolean };
 
 /** Every import, export-from and dynamic import() of a file, read by a real TypeScript parser rather than a pattern. */
 function importsOf(file: string): Import[] {
-  const ast = parse(fs.readFileSync(path.join(repo, file), 'utf8'), { sourceType: 'module', plugins: ['typescript'], errorRecovery: false });
+  const ast = parse(fs.readFileSync(path.join(repo, file), 'utf8'), {
+    sourceType: 'module',
+    plugins: ['typescript'],
+    errorRecovery: false,
+  });
   const found: Import[] = [];
   const visit = (node: unknown): void => {
     if (!node || typeof node !== 'object') return;
     if (Array.isArray(node)) return node.forEach(visit);
-    const n = node as { type?: string; source?: { value?: unknown }; importKind?: string; exportKind?: string; callee?: { type?: string }; arguments?: { type?: string; value?: unknown }[] };
-    if ((n.type === 'ImportDeclaration' || n.type === 'ExportNamedDeclaration' || n.type === 'ExportAllDeclaration') && typeof n.source?.value === 'string') {
+    const n = node as {
+      type?: string;
+      source?: { value?: unknown };
+      importKind?: string;
+      exportKind?: string;
+      callee?: { type?: string };
+      arguments?: { type?: string; value?: unknown }[];
+    };
+    if (
+      (n.type === 'ImportDeclaration' || n.type === 'ExportNamedDeclaration' || n.type === 'ExportAllDeclaration') &&
+      typeof n.source?.value === 'string'
+    ) {
       found.push({ specifier: n.source.value, typeOnly: n.importKind === 'type' || n.exportKind === 'type' });
     } else if (n.type === 'CallExpression' && n.callee?.type === 'Import' && n.arguments?.[0]?.type === 'StringLiteral') {
       found.push({ specifier: String(n.arguments[0].value), typeOnly: false });
@@ -62,10 +87,17 @@ test('every import points down the layers: src ← adapters ← indexer, web ←
 });
 
 test('the core (src/) uses no package that reaches the disk, the network or a service', () => {
-  const wrong = [...graph].filter(([file]) => layerOf(file) === 'src')
-    .flatMap(([file, imports]) => imports.filter((i) => !i.specifier.startsWith('.') && !i.typeOnly && !CORE_PACKAGES.has(i.specifier)).map((i) => `${file} imports ${i.specifier}`));
+  const wrong = [...graph]
+    .filter(([file]) => layerOf(file) === 'src')
+    .flatMap(([file, imports]) =>
+      imports
+        .filter((i) => !i.specifier.startsWith('.') && !i.typeOnly && !CORE_PACKAGES.has(i.specifier))
+        .map((i) => `${file} imports ${i.specifier}`),
+    );
   assert.deepEqual(wrong, []);
-  const touchesProcess = files.filter((file) => layerOf(file) === 'src' && /\bprocess\.(env|cwd|argv|exit)\b/.test(fs.readFileSync(path.join(repo, file), 'utf8')));
+  const touchesProcess = files.filter(
+    (file) => layerOf(file) === 'src' && /\bprocess\.(env|cwd|argv|exit)\b/.test(fs.readFileSync(path.join(repo, file), 'utf8')),
+  );
   assert.deepEqual(touchesProcess, [], 'src/ reads no environment: the programs pass configuration in');
 });
 
@@ -93,12 +125,17 @@ test('no import cycle anywhere', () => {
 test('the test of the layers can fail: it sees the imports it judges', () => {
   // An import graph read wrongly (say, a parser that found nothing) would pass the tests above vacuously.
   const app = graph.get(path.join('web', 'app.ts'));
-  assert.ok(app?.some((i) => i.specifier.includes('adapters/')), 'web/app.ts is read, with its imports of the adapters');
+  assert.ok(
+    app?.some((i) => i.specifier.includes('adapters/')),
+    'web/app.ts is read, with its imports of the adapters',
+  );
   assert.ok(files.length > 100, `${files.length} source files read`);
 });
 
 test('source files stay short: none over 250 lines', () => {
-  const long = [...files, ...sourceFiles('bench')].map((file) => ({ file, lines: fs.readFileSync(path.join(repo, file), 'utf8').split('\n').length }))
-    .filter(({ lines }) => lines > 250).map(({ file, lines }) => `${file}: ${lines} lines`);
+  const long = [...files, ...sourceFiles('bench')]
+    .map((file) => ({ file, lines: fs.readFileSync(path.join(repo, file), 'utf8').split('\n').length }))
+    .filter(({ lines }) => lines > 250)
+    .map(({ file, lines }) => `${file}: ${lines} lines`);
   assert.deepEqual(long, []);
 });

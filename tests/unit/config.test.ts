@@ -16,7 +16,14 @@ test('defaults make a working configuration from an empty environment', () => {
 
 test('every problem is reported at once', () => {
   assert.throws(
-    () => parseConfig({ PORT: 'eighty', MEILI_HOST: 'localhost:7700', TRANSCRIBE_CONCURRENCY: '0', MEILI_INDEX_PREFIX: 'a b', TRANSCRIBE_MODEL: 'gpt-4o-transcribe' }),
+    () =>
+      parseConfig({
+        PORT: 'eighty',
+        MEILI_HOST: 'localhost:7700',
+        TRANSCRIBE_CONCURRENCY: '0',
+        MEILI_INDEX_PREFIX: 'a b',
+        TRANSCRIBE_MODEL: 'gpt-4o-transcribe',
+      }),
     (error: unknown) => {
       assert.ok(error instanceof ConfigError);
       assert.equal(error.problems.length, 5, error.message);

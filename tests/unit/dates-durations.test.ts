@@ -5,7 +5,8 @@ import { readDuration } from '../../src/episode/durations.ts';
 
 const MONTHS = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'];
 const WEEKDAYS = ['Sun', 'Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat'];
-const ordinal = (n: number) => `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
+const ordinal = (n: number) =>
+  `${n}${n % 10 === 1 && n !== 11 ? 'st' : n % 10 === 2 && n !== 12 ? 'nd' : n % 10 === 3 && n !== 13 ? 'rd' : 'th'}`;
 const pad = (n: number) => String(n).padStart(2, '0');
 
 // A fixed pseudo-random walk over 1,500 days between 1995 and 2035: every written form of a day reads as that day.
@@ -41,7 +42,21 @@ test('every written form of a date reads as the publisher’s calendar date', ()
 });
 
 test('what is not a date is undefined, not a wrong date', () => {
-  for (const value of ['next tuesday', '2019-02-30', '2019-13-01', 'July 32nd, 2019', '', '12', 59, 1e20, true, null, {}, ['2019-07-09'], 'Bonus']) {
+  for (const value of [
+    'next tuesday',
+    '2019-02-30',
+    '2019-13-01',
+    'July 32nd, 2019',
+    '',
+    '12',
+    59,
+    1e20,
+    true,
+    null,
+    {},
+    ['2019-07-09'],
+    'Bonus',
+  ]) {
     assert.equal(readDate(value), undefined, JSON.stringify(value));
   }
 });
@@ -61,5 +76,6 @@ test('durations in every form sites write them', () => {
   assert.equal(readDuration('1:02:03'), 3723);
   assert.equal(readDuration('9999'), 9999);
   assert.equal(readDuration('54:20.5'), 3260.5);
-  for (const value of ['long', '1:60:00', '10:75', '', '-5', -5, '1:2:3:4', null, {}, 'abc:de']) assert.equal(readDuration(value), undefined, JSON.stringify(value));
+  for (const value of ['long', '1:60:00', '10:75', '', '-5', -5, '1:2:3:4', null, {}, 'abc:de'])
+    assert.equal(readDuration(value), undefined, JSON.stringify(value));
 });

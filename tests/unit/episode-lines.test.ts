@@ -2,12 +2,11 @@
 // the searched words marked where the engine highlighted them, and moment links that carry the query and an anchor.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { MATCH_END as E, MATCH_START as S } from '../../src/search/search-request.ts';
-import { momentLink } from '../../src/search/urls.ts';
-import { markRanges, transcriptMarks } from '../../src/search/transcript-marks.ts';
-import { LONG_LINE, linesOf, sentenceLines, type CueSource } from '../../src/moments/transcript-lines.ts';
-
 import { encodeWordTimes } from '../../src/documents/word-times.ts';
+import { type CueSource, LONG_LINE, linesOf, sentenceLines } from '../../src/moments/transcript-lines.ts';
+import { MATCH_END as E, MATCH_START as S } from '../../src/search/search-request.ts';
+import { markRanges, transcriptMarks } from '../../src/search/transcript-marks.ts';
+import { momentLink } from '../../src/search/urls.ts';
 
 test('moment links carry the query and point at the line of their second; clip links and plain links stay as they are', () => {
   assert.equal(momentLink('/episodes/a?t=75', 'dirty schedulers'), '/episodes/a?t=75&q=dirty+schedulers#t-75');
@@ -19,7 +18,10 @@ test('moment links carry the query and point at the line of their second; clip l
 });
 
 test('highlight markers become offsets into the plain text; text that does not line up marks nothing', () => {
-  assert.deepEqual(markRanges('the dirty schedulers', `the ${S}dirty${E} ${S}schedulers${E}`), [[4, 9], [10, 20]]);
+  assert.deepEqual(markRanges('the dirty schedulers', `the ${S}dirty${E} ${S}schedulers${E}`), [
+    [4, 9],
+    [10, 20],
+  ]);
   assert.deepEqual(markRanges('a b', `${S}a b${E}`), [[0, 3]]);
   // A marker character the text itself holds is text.
   assert.deepEqual(markRanges(`x${S}y z`, `x${S}y ${S}z${E}`), [[4, 5]]);
@@ -31,23 +33,64 @@ test('marks go to the lines they fall in, counted from each line; those in the o
   // "said before. " is the overlap; the moment's own text holds two cues.
   const text = 'said before. Rustler wraps a NIF. A NIF in Rust';
   const overlap = 'said before. '.length;
-  const moment: CueSource = { start: 10, end: 20, text, overlap, cues: [[10, 14, 20, 'Ann'], [14, 20, 14, 'Bob']], marks: [[0, 4], [overlap, overlap + 7], [29, 32], [36, 39]] };
+  const moment: CueSource = {
+    start: 10,
+    end: 20,
+    text,
+    overlap,
+    cues: [
+      [10, 14, 20, 'Ann'],
+      [14, 20, 14, 'Bob'],
+    ],
+    marks: [
+      [0, 4],
+      [overlap, overlap + 7],
+      [29, 32],
+      [36, 39],
+    ],
+  };
   assert.deepEqual(linesOf([moment]), [
-    { start: 10, end: 14, text: 'Rustler wraps a NIF.', speaker: 'Ann', marks: [[0, 7], [16, 19]] },
+    {
+      start: 10,
+      end: 14,
+      text: 'Rustler wraps a NIF.',
+      speaker: 'Ann',
+      marks: [
+        [0, 7],
+        [16, 19],
+      ],
+    },
     { start: 14, end: 20, text: 'A NIF in Rust', speaker: 'Bob', marks: [[2, 5]] },
   ]);
   // A moment from before cues were kept is one line, its marks shifted past the spaces trimmed off.
-  assert.deepEqual(linesOf([{ start: 0, end: 5, text: '  said x', marks: [[7, 8]] }]), [{ start: 0, end: 5, text: 'said x', marks: [[5, 6]] }]);
+  assert.deepEqual(linesOf([{ start: 0, end: 5, text: '  said x', marks: [[7, 8]] }]), [
+    { start: 0, end: 5, text: 'said x', marks: [[5, 6]] },
+  ]);
 });
 
 test('only the moments with every word are marked when there are any, as the results rank them', () => {
-  const texts = new Map([['a--0', 'the event loop'], ['a--1', 'the end']]);
+  const texts = new Map([
+    ['a--0', 'the event loop'],
+    ['a--1', 'the end'],
+  ]);
   const words = (matching: number) => ({ words: { matchingWords: matching, maxMatchingWords: 3 } });
   const hits = [
     { id: 'a--0', _formatted: { text: `${S}the${E} ${S}event${E} ${S}loop${E}` }, _rankingScoreDetails: words(3) },
     { id: 'a--1', _formatted: { text: `${S}the${E} end` }, _rankingScoreDetails: words(1) },
   ];
-  assert.deepEqual([...transcriptMarks({ hits }, texts)], [['a--0', [[0, 3], [4, 9], [10, 14]]]]);
+  assert.deepEqual(
+    [...transcriptMarks({ hits }, texts)],
+    [
+      [
+        'a--0',
+        [
+          [0, 3],
+          [4, 9],
+          [10, 14],
+        ],
+      ],
+    ],
+  );
   assert.deepEqual([...transcriptMarks({ hits: hits.slice(1) }, texts)], [['a--1', [[0, 3]]]], 'with only partial matches, those');
 });
 
@@ -58,29 +101,47 @@ test('a long line is read as its sentences, each starting at its first word; cap
   const starts = [3, 7.5, 12, 16.25];
   const lengths = [0, 1, 2, 3].map((i) => i * (sentence(1).length + 1));
   const at = (offset: number) => starts[lengths.findLastIndex((from) => from <= offset)] ?? 0;
-  const lines = sentenceLines({ start: 3, end: 20, text, speaker: 'Ann', marks: [[text.indexOf('scheduler', 80), text.indexOf('scheduler', 80) + 9]] }, at);
-  assert.deepEqual(lines.map((line) => [line.start, line.end, line.text]), [
-    [3, 7.5, sentence(1)],
-    [7.5, 12, sentence(2)],
-    [12, 16.25, sentence(3)],
-    [16.25, 20, sentence(4)],
-  ]);
+  const lines = sentenceLines(
+    { start: 3, end: 20, text, speaker: 'Ann', marks: [[text.indexOf('scheduler', 80), text.indexOf('scheduler', 80) + 9]] },
+    at,
+  );
+  assert.deepEqual(
+    lines.map((line) => [line.start, line.end, line.text]),
+    [
+      [3, 7.5, sentence(1)],
+      [7.5, 12, sentence(2)],
+      [12, 16.25, sentence(3)],
+      [16.25, 20, sentence(4)],
+    ],
+  );
   assert.ok(lines.every((line) => line.speaker === 'Ann'));
   assert.deepEqual(lines[1]?.marks, [[sentence(2).indexOf('scheduler'), sentence(2).indexOf('scheduler') + 9]]);
   // Short sentences go with the next; a short line is one line.
   const short = `Yes. ${sentence(1)} ${sentence(2)} ${sentence(3)} Right.`;
-  assert.deepEqual(sentenceLines({ start: 0, end: 9, text: short }, () => 1).map((line) => line.text), [`Yes. ${sentence(1)}`, sentence(2), `${sentence(3)} Right.`]);
+  assert.deepEqual(
+    sentenceLines({ start: 0, end: 9, text: short }, () => 1).map((line) => line.text),
+    [`Yes. ${sentence(1)}`, sentence(2), `${sentence(3)} Right.`],
+  );
   assert.equal(sentenceLines({ start: 0, end: 9, text: sentence(1) }, () => 1).length, 1);
 });
 
-test('sentences are timed by the moment\'s word times on the page, and the exports keep the cues', () => {
+test("sentences are timed by the moment's word times on the page, and the exports keep the cues", () => {
   const words = 'One two three four five six seven eight nine ten. '.repeat(6).trim().split(' ');
   const text = words.join(' ');
   const wordOffsets = words.map((_, i) => words.slice(0, i).join(' ').length + (i ? 1 : 0));
   const wordStarts = words.map((_, i) => 100 + i * 0.5);
-  const moment: CueSource = { start: 100, end: 130, text, cues: [[100, 130, text.length]], wordTimes: encodeWordTimes(100, { wordOffsets, wordStarts }) };
+  const moment: CueSource = {
+    start: 100,
+    end: 130,
+    text,
+    cues: [[100, 130, text.length]],
+    wordTimes: encodeWordTimes(100, { wordOffsets, wordStarts }),
+  };
   assert.equal(linesOf([moment]).length, 1, 'the exports: one cue, one line');
   const lines = linesOf([moment], { sentences: true });
   assert.equal(lines.length, 6);
-  assert.deepEqual(lines.map((line) => line.start), [100, 105, 110, 115, 120, 125]);
+  assert.deepEqual(
+    lines.map((line) => line.start),
+    [100, 105, 110, 115, 120, 125],
+  );
 });

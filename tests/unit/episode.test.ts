@@ -28,10 +28,23 @@ test('the sample episode: front matter, panel, guest, summary, links and picks p
   });
   assert.deepEqual(
     episode.picks.map((pick) => pick.person),
-    ['Mark Ericksen', 'Mark Ericksen', 'Josh Adams', 'Michael Ries', 'Michael Ries', 'Eric Oestrich', 'Matt Nowack', 'Matt Nowack', 'Matt Nowack'],
+    [
+      'Mark Ericksen',
+      'Mark Ericksen',
+      'Josh Adams',
+      'Michael Ries',
+      'Michael Ries',
+      'Eric Oestrich',
+      'Matt Nowack',
+      'Matt Nowack',
+      'Matt Nowack',
+    ],
   );
   assert.equal(episode.picks[0]?.url, 'https://www.nps.gov/grca/planyourvisit/havasupai.htm');
-  assert.deepEqual(episode.sponsors.map((link) => link.url), ['http://sentry.io/', 'https://www.cachefly.com/']);
+  assert.deepEqual(
+    episode.sponsors.map((link) => link.url),
+    ['http://sentry.io/', 'https://www.cachefly.com/'],
+  );
   assert.match(episode.sponsors[0]?.label ?? '', /Sentry use the code “devchat”/);
 });
 
@@ -42,7 +55,10 @@ test('headings at any level, bold or not, and bold lines alone start sections', 
   );
   assert.equal(episode.summary, 'One two three.');
   assert.deepEqual(episode.panel, ['Ann', 'Bob']);
-  assert.deepEqual(episode.links.map((link) => link.url), ['https://a.example', 'https://b.example']);
+  assert.deepEqual(
+    episode.links.map((link) => link.url),
+    ['https://a.example', 'https://b.example'],
+  );
   assert.deepEqual(episode.picks, [{ person: 'Ann', label: 'Book', url: 'https://book.example' }]);
 });
 
@@ -61,12 +77,15 @@ const broken: [string, string, RegExp][] = [
 ];
 for (const [name, text, message] of broken) {
   test(`a clear error naming the file for ${name}`, () => {
-    assert.throws(() => parseEpisode('episodes/bad.md', text), (error: unknown) => {
-      assert.ok(error instanceof EpisodeError);
-      assert.equal(error.file, 'episodes/bad.md');
-      assert.match(error.message, message);
-      return true;
-    });
+    assert.throws(
+      () => parseEpisode('episodes/bad.md', text),
+      (error: unknown) => {
+        assert.ok(error instanceof EpisodeError);
+        assert.equal(error.file, 'episodes/bad.md');
+        assert.match(error.message, message);
+        return true;
+      },
+    );
   });
 }
 
@@ -76,7 +95,11 @@ const unreadable: [string, string, RegExp][] = [
   ['a date that is not a date', '---\ntitle: T\ndate: next tuesday\n---\n', /date: "next tuesday" is not a date such as 2019-07-09/],
   ['an episode number that is not a number', '---\ntitle: T\nepisode_number: five\n---\n', /episode_number: "five" is not a whole number/],
   ['a duration that is not one', '---\ntitle: T\nduration: long\n---\n', /duration: "long" is not a duration/],
-  ['an audio_url with a scheme other than http(s)', '---\ntitle: T\naudio_url: file:///etc/passwd\n---\n', /audio_url: .* is not an http\(s\) URL or a path/],
+  [
+    'an audio_url with a scheme other than http(s)',
+    '---\ntitle: T\naudio_url: file:///etc/passwd\n---\n',
+    /audio_url: .* is not an http\(s\) URL or a path/,
+  ],
   ['a javascript: audio_url', '---\ntitle: T\naudio_url: "javascript:alert(1)"\n---\n', /audio_url/],
   ['tags that are not texts', '---\ntitle: T\ntags:\n  - a: 1\n---\n', /tags: .* is not a list of texts/],
 ];
@@ -115,5 +138,8 @@ test('link labels keep underscores inside words, and URLs keep balanced parenthe
     { label: 'sorted_set_nif', url: 'https://github.com/discordapp/sorted_set_nif' },
     { label: 'Elixir', url: 'https://en.wikipedia.org/wiki/Elixir_(programming_language)' },
   ]);
-  assert.equal(parseEpisode('y.md', '---\ntitle: X\n---\n## Summary\n__bold__ and _em_ in snake_case_words.\n').summary, 'bold and em in snake_case_words.');
+  assert.equal(
+    parseEpisode('y.md', '---\ntitle: X\n---\n## Summary\n__bold__ and _em_ in snake_case_words.\n').summary,
+    'bold and em in snake_case_words.',
+  );
 });

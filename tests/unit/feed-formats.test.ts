@@ -1,20 +1,24 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
-import { chaptersFromNotes, parseChaptersJson } from '../../src/export/chapters.ts';
-import { feedEpisode, slugOf } from '../../src/feed/feed-episode.ts';
-import { richestFirst } from '../../src/transcript/transcript-links.ts';
-import { feedReader, type FeedItem } from '../../src/feed/feed-xml.ts';
-import { htmlToText } from '../../src/feed/html-text.ts';
 import { readDate as readPubDate } from '../../src/episode/dates.ts';
-import { importAnyTranscript } from '../../src/feed/text-transcript.ts';
-import { linesOf, momentCues } from '../../src/moments/transcript-lines.ts';
+import { chaptersFromNotes, parseChaptersJson } from '../../src/export/chapters.ts';
 import { toChaptersJson, toPodcastJson, toSrt, toVtt } from '../../src/export/transcript-files.ts';
+import { feedEpisode, slugOf } from '../../src/feed/feed-episode.ts';
+import { type FeedItem, feedReader } from '../../src/feed/feed-xml.ts';
+import { htmlToText } from '../../src/feed/html-text.ts';
+import { importAnyTranscript } from '../../src/feed/text-transcript.ts';
 import { toMoments } from '../../src/moments/moments.ts';
-import { importTranscript } from '../../src/transcript/transcript-import.ts';
+import { linesOf, momentCues } from '../../src/moments/transcript-lines.ts';
 import type { Transcript } from '../../src/transcript/transcript.ts';
+import { importTranscript } from '../../src/transcript/transcript-import.ts';
+import { richestFirst } from '../../src/transcript/transcript-links.ts';
 
-const { WebVTTParser } = createRequire(import.meta.url)('webvtt-parser') as { WebVTTParser: new () => { parse(text: string, mode: string): { cues: { text: string; startTime: number }[]; errors: { message: string; line: number }[] } } };
+const { WebVTTParser } = createRequire(import.meta.url)('webvtt-parser') as {
+  WebVTTParser: new () => {
+    parse(text: string, mode: string): { cues: { text: string; startTime: number }[]; errors: { message: string; line: number }[] };
+  };
+};
 
 function readAll(xml: string, chunk = 7) {
   const items: FeedItem[] = [];
@@ -60,7 +64,10 @@ test('an RSS item with iTunes and Podcasting 2.0 tags becomes an episode', () =>
   assert.deepEqual(episode.links, [{ label: 'Rustler', url: 'https://github.com/rusterlium/rustler' }]);
   assert.match(episode.summary, /^We talk NIFs & Rustler \.?/);
   assert.doesNotMatch(episode.summary, /alert|<|script/);
-  assert.deepEqual(episode.chapters, [{ start: 0, title: 'Intro' }, { start: 754, title: 'Dirty schedulers' }]);
+  assert.deepEqual(episode.chapters, [
+    { start: 0, title: 'Intro' },
+    { start: 754, title: 'Dirty schedulers' },
+  ]);
   assert.equal(slugOf(episode.podcast, episode.guid), 'beam-rust-radio-buzz-000123');
 });
 
@@ -73,8 +80,17 @@ test('slugs are stable and URL-safe whatever the guid holds', () => {
 });
 
 test('richest transcript first: JSON, VTT, SRT, HTML, text; the feed’s language before others', () => {
-  const links = [{ url: 'a.txt', type: 'text/plain' }, { url: 'b.html', type: 'text/html' }, { url: 'c', type: 'application/x-subrip' }, { url: 'd.vtt' }, { url: 'e', type: 'application/json', language: 'de' }];
-  assert.deepEqual(richestFirst(links, 'en').map((link) => link.url), ['d.vtt', 'c', 'b.html', 'a.txt', 'e']);
+  const links = [
+    { url: 'a.txt', type: 'text/plain' },
+    { url: 'b.html', type: 'text/html' },
+    { url: 'c', type: 'application/x-subrip' },
+    { url: 'd.vtt' },
+    { url: 'e', type: 'application/json', language: 'de' },
+  ];
+  assert.deepEqual(
+    richestFirst(links, 'en').map((link) => link.url),
+    ['d.vtt', 'c', 'b.html', 'a.txt', 'e'],
+  );
 });
 
 test('hostile XML is refused with a reason, never expanded', () => {
@@ -103,33 +119,66 @@ test('chapters from show notes and from the Podcasting 2.0 JSON chapters file', 
     { start: 4200, title: 'Picks' },
   ]);
   assert.deepEqual(chaptersFromNotes('We recorded at 10:30 on Monday.'), [], 'one time in a sentence is no chapter list');
-  const json = '{"version":"1.2.0","chapters":[{"startTime":65.5,"title":"Two","url":"https://a.example/"},{"startTime":0,"title":"One"},{"startTime":9,"title":"Hidden","toc":false},{"title":"No start"}]}';
-  assert.deepEqual(parseChaptersJson('c.json', json), [{ start: 0, title: 'One' }, { start: 65.5, title: 'Two', url: 'https://a.example/' }]);
+  const json =
+    '{"version":"1.2.0","chapters":[{"startTime":65.5,"title":"Two","url":"https://a.example/"},{"startTime":0,"title":"One"},{"startTime":9,"title":"Hidden","toc":false},{"title":"No start"}]}';
+  assert.deepEqual(parseChaptersJson('c.json', json), [
+    { start: 0, title: 'One' },
+    { start: 65.5, title: 'Two', url: 'https://a.example/' },
+  ]);
   assert.throws(() => parseChaptersJson('c.json', '<html>'), /c\.json: the chapters file is not JSON/);
-  assert.deepEqual(JSON.parse(toChaptersJson([{ start: 0, title: 'One' }])), { version: '1.2.0', chapters: [{ startTime: 0, title: 'One' }] });
+  assert.deepEqual(JSON.parse(toChaptersJson([{ start: 0, title: 'One' }])), {
+    version: '1.2.0',
+    chapters: [{ startTime: 0, title: 'One' }],
+  });
 });
 
 test('HTML show notes keep text and http(s) links only', () => {
-  const { text, links } = htmlToText('<p>Hi &amp; <a href="https://a.example/?x=1&amp;y=2">A</a> <a href="data:text/html,x">B</a></p><!-- <a href="https://hidden.example">h</a> --><style>p{}</style>');
+  const { text, links } = htmlToText(
+    '<p>Hi &amp; <a href="https://a.example/?x=1&amp;y=2">A</a> <a href="data:text/html,x">B</a></p><!-- <a href="https://hidden.example">h</a> --><style>p{}</style>',
+  );
   assert.equal(text, 'Hi & A B');
   assert.deepEqual(links, [{ label: 'A', url: 'https://a.example/?x=1&y=2' }]);
 });
 
 test('HTML and plain-text transcripts: speakers and times read, text/plain VTT read as VTT', () => {
-  const html = '<cite>Ann:</cite><time>00:00:01</time><p>Welcome to the show.</p><cite>Gus:</cite><time>00:00:05</time><p>Thanks &amp; hello.</p>';
+  const html =
+    '<cite>Ann:</cite><time>00:00:01</time><p>Welcome to the show.</p><cite>Gus:</cite><time>00:00:05</time><p>Thanks &amp; hello.</p>';
   const fromHtml = importAnyTranscript('t.html', html, 'text/html');
-  assert.deepEqual(fromHtml.segments.map((s) => [s.start, s.end, s.speaker, s.text]), [[1, 5, 'Ann', 'Welcome to the show.'], [5, 6.2, 'Gus', 'Thanks & hello.']]);
-  const plain = importAnyTranscript('t.txt', 'Ann (00:01:00): First words here.\nGus (00:01:10): Second words.', 'text/plain; charset=utf-8');
-  assert.deepEqual(plain.segments.map((s) => [s.start, s.speaker, s.text]), [[60, 'Ann', 'First words here.'], [70, 'Gus', 'Second words.']]);
+  assert.deepEqual(
+    fromHtml.segments.map((s) => [s.start, s.end, s.speaker, s.text]),
+    [
+      [1, 5, 'Ann', 'Welcome to the show.'],
+      [5, 6.2, 'Gus', 'Thanks & hello.'],
+    ],
+  );
+  const plain = importAnyTranscript(
+    't.txt',
+    'Ann (00:01:00): First words here.\nGus (00:01:10): Second words.',
+    'text/plain; charset=utf-8',
+  );
+  assert.deepEqual(
+    plain.segments.map((s) => [s.start, s.speaker, s.text]),
+    [
+      [60, 'Ann', 'First words here.'],
+      [70, 'Gus', 'Second words.'],
+    ],
+  );
   const untimed = importAnyTranscript('t.txt', 'one two three four\n\nfive six seven eight', 'text/plain', 100);
-  assert.deepEqual(untimed.segments.map((s) => s.start), [0, 50], 'spread over the episode’s duration');
+  assert.deepEqual(
+    untimed.segments.map((s) => s.start),
+    [0, 50],
+    'spread over the episode’s duration',
+  );
   const vtt = importAnyTranscript('t', 'WEBVTT\n\n00:00:01.000 --> 00:00:02.000\nHello there', 'text/plain');
   assert.equal(vtt.segments[0]?.text, 'Hello there');
 });
 
 /** Word times as a transcription gives them: one per word, 0.2 s apart. */
 function words(text: string, start: number) {
-  return text.split(' ').filter((word) => /\w/.test(word)).map((word, i) => ({ word: word.replace(/\W+$/, ''), start: start + i * 0.2, end: start + i * 0.2 + 0.18 }));
+  return text
+    .split(' ')
+    .filter((word) => /\w/.test(word))
+    .map((word, i) => ({ word: word.replace(/\W+$/, ''), start: start + i * 0.2, end: start + i * 0.2 + 0.18 }));
 }
 
 const TRANSCRIPT: Transcript = {
@@ -153,7 +202,11 @@ function roundTrip(transcript: Transcript, write: (lines: ReturnType<typeof line
   const moments = toMoments(transcript);
   const cues = momentCues(transcript.segments, moments);
   const lines = linesOf(moments.map((moment, i) => ({ ...moment, cues: cues[i] })));
-  assert.deepEqual(lines.map((line) => line.text), transcript.segments.map((segment) => segment.text), 'the stored cues give back every line');
+  assert.deepEqual(
+    lines.map((line) => line.text),
+    transcript.segments.map((segment) => segment.text),
+    'the stored cues give back every line',
+  );
   const again = importTranscript(`x.${format}`, write(lines));
   return { moments, again, back: toMoments(again) };
 }
@@ -170,16 +223,26 @@ function assertSameMoments(moments: ReturnType<typeof toMoments>, back: ReturnTy
 
 const UNNAMED: Transcript = { ...TRANSCRIPT, segments: TRANSCRIPT.segments.map(({ speaker: _speaker, ...segment }) => segment) };
 
-for (const [format, write] of [['vtt', toVtt], ['srt', toSrt]] as const) {
+for (const [format, write] of [
+  ['vtt', toVtt],
+  ['srt', toSrt],
+] as const) {
   test(`an exported ${format.toUpperCase()} imported again gives the same moments`, async (t) => {
     // WebVTT marks speakers with <v>, which even a reader that ignores speakers drops from the text.
     const { moments, back } = roundTrip(format === 'vtt' ? TRANSCRIPT : UNNAMED, write, format);
     assertSameMoments(moments, back);
-    await t.test('with the same speakers', { todo: importerKeepsSpeakers ? false : 'the transcript importer in this tree does not read speakers yet (issue 14 does)' }, () => {
-      const named = roundTrip(TRANSCRIPT, write, format);
-      assertSameMoments(named.moments, named.back);
-      assert.deepEqual(named.again.segments.map((segment) => segment.speaker), TRANSCRIPT.segments.map((segment) => segment.speaker));
-    });
+    await t.test(
+      'with the same speakers',
+      { todo: importerKeepsSpeakers ? false : 'the transcript importer in this tree does not read speakers yet (issue 14 does)' },
+      () => {
+        const named = roundTrip(TRANSCRIPT, write, format);
+        assertSameMoments(named.moments, named.back);
+        assert.deepEqual(
+          named.again.segments.map((segment) => segment.speaker),
+          TRANSCRIPT.segments.map((segment) => segment.speaker),
+        );
+      },
+    );
   });
 }
 
@@ -196,8 +259,19 @@ test('an exported VTT passes the W3C WebVTT parser, speakers as <v>', () => {
 });
 
 test('the Podcasting 2.0 JSON export carries speakers and times', () => {
-  const json = JSON.parse(toPodcastJson([{ start: 1.5, end: 2, text: 'Hi', speaker: 'Ann' }, { start: 2, end: 3, text: 'Yo' }]));
-  assert.deepEqual(json, { version: '1.0.0', segments: [{ speaker: 'Ann', startTime: 1.5, endTime: 2, body: 'Hi' }, { startTime: 2, endTime: 3, body: 'Yo' }] });
+  const json = JSON.parse(
+    toPodcastJson([
+      { start: 1.5, end: 2, text: 'Hi', speaker: 'Ann' },
+      { start: 2, end: 3, text: 'Yo' },
+    ]),
+  );
+  assert.deepEqual(json, {
+    version: '1.0.0',
+    segments: [
+      { speaker: 'Ann', startTime: 1.5, endTime: 2, body: 'Hi' },
+      { startTime: 2, endTime: 3, body: 'Yo' },
+    ],
+  });
 });
 
 test('feeds.yml and FEEDS: every problem named at once', async () => {
@@ -207,8 +281,14 @@ test('feeds.yml and FEEDS: every problem named at once', async () => {
     { url: 'https://a.example/feed.xml', podcast: 'a', limit: 10 },
     { url: 'https://b.example/rss' },
   ]);
-  assert.throws(() => parseFeedList('feeds.yml', '- url: ftp://x\n- url: https://ok.example/\n  limit: -1\n  color: red\n'), /feeds\.yml: entry 1: url "ftp:\/\/x" is not an http\(s\) URL; entry 2: limit must be a whole number.*; entry 2: unknown field "color"/);
+  assert.throws(
+    () => parseFeedList('feeds.yml', '- url: ftp://x\n- url: https://ok.example/\n  limit: -1\n  color: red\n'),
+    /feeds\.yml: entry 1: url "ftp:\/\/x" is not an http\(s\) URL; entry 2: limit must be a whole number.*; entry 2: unknown field "color"/,
+  );
   assert.throws(() => parseFeedList('feeds.yml', 'url: https://a.example/\n'), /feeds\.yml: expected a list of feeds/);
-  assert.deepEqual(parseConfig({ FEEDS: 'https://a.example/f.xml  https://b.example/g' }).feeds, ['https://a.example/f.xml', 'https://b.example/g']);
+  assert.deepEqual(parseConfig({ FEEDS: 'https://a.example/f.xml  https://b.example/g' }).feeds, [
+    'https://a.example/f.xml',
+    'https://b.example/g',
+  ]);
   assert.throws(() => parseConfig({ FEEDS: 'feed.xml' }), /FEEDS: "feed\.xml" is not an http\(s\) URL/);
 });

@@ -13,15 +13,20 @@ test('front matter fenced ---js, ---javascript or ---coffee is an error naming t
   const dir = await testdir();
   const marker = path.join(dir, 'ran.txt');
   const code = `require('fs').writeFileSync(${JSON.stringify(marker)}, 'ran'); globalThis.__podgrepRan = true; module.exports = { title: 'ran' }`;
-  const body = (fence: string) => `---${fence}\n({ title: (function () { globalThis.__podgrepRan = true; try { ${code} } catch {} ; return 'ran'; })() })\n---\nBody\n`;
+  const body = (fence: string) =>
+    `---${fence}\n({ title: (function () { globalThis.__podgrepRan = true; try { ${code} } catch {} ; return 'ran'; })() })\n---\nBody\n`;
   await fs.writeFile(path.join(dir, 'js.md'), body('js'));
   await fs.writeFile(path.join(dir, 'javascript.md'), body('javascript'));
   await fs.writeFile(path.join(dir, 'coffee.md'), body('coffee'));
   await fs.writeFile(path.join(dir, 'good.md'), '---\ntitle: Good\n---\nText\n');
   const catalogue = await readEpisodes(dir);
-  assert.deepEqual(catalogue.episodes.map((item) => item.episode.title), ['Good']);
+  assert.deepEqual(
+    catalogue.episodes.map((item) => item.episode.title),
+    ['Good'],
+  );
   assert.equal(catalogue.failures.length, 3);
-  for (const failure of catalogue.failures) assert.match(failure.message, /\.md: the front matter is fenced as ---(js|javascript|coffee), which podgrep does not read/);
+  for (const failure of catalogue.failures)
+    assert.match(failure.message, /\.md: the front matter is fenced as ---(js|javascript|coffee), which podgrep does not read/);
   assert.equal((globalThis as { __podgrepRan?: boolean }).__podgrepRan, undefined);
   await assert.rejects(fs.access(marker), 'no file was written');
 });
@@ -53,15 +58,27 @@ test('broken TOML and JSON front matter are errors naming the file and the forma
     ['{ "title": "x", }\nbody', 'JSON'],
     ['{ "title": "never closed"\nbody', 'JSON'],
   ] as const) {
-    assert.throws(() => parseEpisode('episodes/bad.md', text), (error: unknown) => {
-      assert.ok(error instanceof EpisodeError);
-      assert.match(error.message, new RegExp(`^episodes/bad\\.md: the ${format} front matter does not parse`));
-      return true;
-    });
+    assert.throws(
+      () => parseEpisode('episodes/bad.md', text),
+      (error: unknown) => {
+        assert.ok(error instanceof EpisodeError);
+        assert.match(error.message, new RegExp(`^episodes/bad\\.md: the ${format} front matter does not parse`));
+        return true;
+      },
+    );
   }
 });
 
 test('a YAML alias bomb fails fast instead of expanding', () => {
-  const bomb = ['a: &a ["x","x","x","x","x","x","x","x","x"]', ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9).fill(`*${String.fromCharCode(97 + i)}`).join(',')}]`)].join('\n');
+  const bomb = [
+    'a: &a ["x","x","x","x","x","x","x","x","x"]',
+    ...Array.from(
+      { length: 8 },
+      (_, i) =>
+        `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(9)
+          .fill(`*${String.fromCharCode(97 + i)}`)
+          .join(',')}]`,
+    ),
+  ].join('\n');
   assert.throws(() => parseEpisode('bomb.md', `---\ntitle: T\n${bomb}\n---\n`), /front matter does not parse/);
 });

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { toMoments, type Moment } from '../../src/moments/moments.ts';
 import { encodeWordTimes, timeAtPackedOffset } from '../../src/documents/word-times.ts';
+import { type Moment, toMoments } from '../../src/moments/moments.ts';
 import { fromVerboseJson, type Segment } from '../../src/transcript/transcript.ts';
 
 /** Segments of `length` seconds, each saying "word<i> filler". */
@@ -29,7 +29,12 @@ test('moments are 20–40 s of whole segments, covering the transcript without g
   assert.equal(moments[0]?.start, 0);
   assert.equal(moments.at(-1)?.end, 600);
   for (let i = 1; i < moments.length; i++) assert.equal(moments[i]?.start, moments[i - 1]?.end);
-  assert.equal(moments.map((m) => m.text.slice(m.overlap)).join(' '), segments(100, 6).map((s) => s.text).join(' '));
+  assert.equal(
+    moments.map((m) => m.text.slice(m.overlap)).join(' '),
+    segments(100, 6)
+      .map((s) => s.text)
+      .join(' '),
+  );
 });
 
 test('each moment repeats the last words of the one before, with their times, so a phrase the cut split is found', () => {
@@ -55,7 +60,14 @@ test('a segment longer than the maximum stays whole, in a moment of its own', ()
       { start: 70, end: 80, text: 'short again', words: [] },
     ],
   });
-  assert.deepEqual(moments.map((m) => [m.start, m.end]), [[0, 10], [10, 70], [70, 80]]);
+  assert.deepEqual(
+    moments.map((m) => [m.start, m.end]),
+    [
+      [0, 10],
+      [10, 70],
+      [70, 80],
+    ],
+  );
 });
 
 test('every word is placed in the text, so a match maps back to when it is spoken', () => {
@@ -81,8 +93,11 @@ test('verbose_json words are given to the segment they are spoken in', () => {
       { word: 'Kenobi', start: 5, end: 5.6 },
     ],
   });
-  assert.deepEqual(transcript.segments.map((s) => [s.text, s.words.map((w) => w.word)]), [
-    ['Hello there.', ['Hello', 'there']],
-    ['General Kenobi!', ['General', 'Kenobi']],
-  ]);
+  assert.deepEqual(
+    transcript.segments.map((s) => [s.text, s.words.map((w) => w.word)]),
+    [
+      ['Hello there.', ['Hello', 'there']],
+      ['General Kenobi!', ['General', 'Kenobi']],
+    ],
+  );
 });

@@ -15,7 +15,9 @@ test('without TRUST_PROXY, X-Forwarded-For is not believed: a client cannot dodg
 });
 
 test('behind a trusted proxy, each client named in X-Forwarded-For has a limit of its own', async () => {
-  const base = await listen(createApp({ search: emptySearch(), episodesDir: await testdir(), rateLimit: 2, trustProxy: 'loopback', log: () => {} }));
+  const base = await listen(
+    createApp({ search: emptySearch(), episodesDir: await testdir(), rateLimit: 2, trustProxy: 'loopback', log: () => {} }),
+  );
   const first = [await searchAs(base, '203.0.113.1'), await searchAs(base, '203.0.113.1'), await searchAs(base, '203.0.113.1')];
   const other = await searchAs(base, '203.0.113.2');
   assert.deepEqual(first, [200, 200, 429]);
@@ -23,7 +25,13 @@ test('behind a trusted proxy, each client named in X-Forwarded-For has a limit o
 });
 
 test('IPv6 clients of one /56 share a limit', async () => {
-  const base = await listen(createApp({ search: emptySearch(), episodesDir: await testdir(), rateLimit: 2, trustProxy: 'loopback', log: () => {} }));
-  const statuses = [await searchAs(base, '2001:db8:0:1::1'), await searchAs(base, '2001:db8:0:2::1'), await searchAs(base, '2001:db8:0:3::1')];
+  const base = await listen(
+    createApp({ search: emptySearch(), episodesDir: await testdir(), rateLimit: 2, trustProxy: 'loopback', log: () => {} }),
+  );
+  const statuses = [
+    await searchAs(base, '2001:db8:0:1::1'),
+    await searchAs(base, '2001:db8:0:2::1'),
+    await searchAs(base, '2001:db8:0:3::1'),
+  ];
   assert.deepEqual(statuses, [200, 200, 429]);
 });

@@ -4,8 +4,8 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
-import { publishedTranscript } from '../../indexer/transcription/published-transcript.ts';
 import { readEpisodes } from '../../indexer/sources/read-episodes.ts';
+import { publishedTranscript } from '../../indexer/transcription/published-transcript.ts';
 import { documentId } from '../../src/documents/documents.ts';
 import { testdir } from '../support/testdir.ts';
 
@@ -35,7 +35,13 @@ test('a transcript linked inside EPISODES_DIR is read', async () => {
 
 // Issue 11 #5: a FIFO hung the run, /dev/zero grew to 9 GB, a 200 MB .vtt to 3.5 GB. Each is named, none is read.
 test('a FIFO, a link to /dev/zero and a 200 MB transcript are refused by name, and the run goes on', { timeout: 60_000 }, async () => {
-  const dir = await testdir({ 'fifo.md': episode('Fifo'), 'zero.md': episode('Zero'), 'big.md': episode('Big'), 'good.md': episode('Good'), 'good.vtt': vtt('good words') });
+  const dir = await testdir({
+    'fifo.md': episode('Fifo'),
+    'zero.md': episode('Zero'),
+    'big.md': episode('Big'),
+    'good.md': episode('Good'),
+    'good.vtt': vtt('good words'),
+  });
   execFileSync('mkfifo', [path.join(dir, 'fifo.vtt')]);
   await fs.symlink('/dev/zero', path.join(dir, 'zero.vtt'));
   // Sparse: 200 MB on paper, nothing on disk.
@@ -56,16 +62,28 @@ test('a FIFO, a link to /dev/zero and a 200 MB transcript are refused by name, a
   const small = await readEpisodes(dir, { maxTranscriptBytes: 10 });
   assert.match(small.warnings.join('\n'), /good\.vtt: \d+ bytes is too large for a transcript \(at most 10/);
   const tiny = await readEpisodes(dir, { maxFileBytes: 40 });
-  assert.match(tiny.failures.map((f) => f.message).join('\n'), /good\.md: \d+ bytes is too large for an episode file \(at most 40, EPISODE_MAX_BYTES\)/);
+  assert.match(
+    tiny.failures.map((f) => f.message).join('\n'),
+    /good\.md: \d+ bytes is too large for an episode file \(at most 40, EPISODE_MAX_BYTES\)/,
+  );
 });
 
 // Issue 11 #6: with a.md indexed, adding A.md replaced it; NFC and NFD spellings of café.md were one unreachable page.
 test('case and Unicode-normalisation twins are a collision naming both files, never a replacement', async () => {
   const nfc = 'caf\u00e9.md';
   const nfd = 'cafe\u0301.md';
-  const dir = await testdir({ 'a.md': episode('Lower'), 'A.md': episode('Upper'), [nfc]: episode('NFC'), [nfd]: episode('NFD'), 'other.md': episode('Other') });
+  const dir = await testdir({
+    'a.md': episode('Lower'),
+    'A.md': episode('Upper'),
+    [nfc]: episode('NFC'),
+    [nfd]: episode('NFD'),
+    'other.md': episode('Other'),
+  });
   const catalogue = await readEpisodes(dir);
-  assert.deepEqual(catalogue.episodes.map((item) => item.episode.title), ['Other']);
+  assert.deepEqual(
+    catalogue.episodes.map((item) => item.episode.title),
+    ['Other'],
+  );
   const messages = catalogue.failures.map((f) => f.message).sort();
   assert.equal(messages.length, 4);
   assert.match(messages.join('\n'), /\/A\.md: this file and .*\/a\.md would both be the episode "a"/);
@@ -78,7 +96,11 @@ test('case and Unicode-normalisation twins are a collision naming both files, ne
 // Issue 11 #7: two 206-character names that differ only at the end shared one document id.
 test('long slugs are shortened with a hash, so two never share a document id', async () => {
   const stem = 'a-very-long-episode-title-'.repeat(8).slice(0, 200);
-  const dir = await testdir({ [`${stem}-one.md`]: episode('One'), [`${stem}-two.md`]: episode('Two'), [`${'é'.repeat(120)}-x.md`]: episode('Accents') });
+  const dir = await testdir({
+    [`${stem}-one.md`]: episode('One'),
+    [`${stem}-two.md`]: episode('Two'),
+    [`${'é'.repeat(120)}-x.md`]: episode('Accents'),
+  });
   const catalogue = await readEpisodes(dir);
   assert.equal(catalogue.failures.length, 0);
   const slugs = catalogue.episodes.map((item) => item.episode.slug);
@@ -86,7 +108,10 @@ test('long slugs are shortened with a hash, so two never share a document id', a
   for (const slug of slugs) assert.ok(Buffer.byteLength(slug) <= 96, slug);
   assert.equal(new Set(slugs.map(documentId)).size, 3);
   // Stable: the same file gets the same slug on the next run.
-  assert.deepEqual((await readEpisodes(dir)).episodes.map((item) => item.episode.slug), slugs);
+  assert.deepEqual(
+    (await readEpisodes(dir)).episodes.map((item) => item.episode.slug),
+    slugs,
+  );
   // Slugs from feeds may be long too: the document id itself never cuts two apart into one.
   assert.notEqual(documentId(`${'ü'.repeat(300)}a`), documentId(`${'ü'.repeat(300)}b`));
 });
@@ -134,7 +159,10 @@ test('files that are not episodes are skipped and counted; dot-folders, node_mod
     'deep/er/still/ep.markdown': episode('Deep'),
   });
   const catalogue = await readEpisodes(dir);
-  assert.deepEqual(catalogue.episodes.map((item) => [item.episode.slug, item.episode.title]), [['deep-er-still-ep', 'Deep']]);
+  assert.deepEqual(
+    catalogue.episodes.map((item) => [item.episode.slug, item.episode.title]),
+    [['deep-er-still-ep', 'Deep']],
+  );
   assert.deepEqual(catalogue.skipped.map((item) => `${path.relative(dir, item.file)}: ${item.reason}`).sort(), [
     'LICENSE.md: not an episode file',
     'README.md: not an episode file',

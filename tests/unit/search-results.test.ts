@@ -1,10 +1,10 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { encodeWordTimes, readWordTimes, timeAtPackedOffset, type WordTimes } from '../../src/documents/word-times.ts';
 import { BadRequestError } from '../../src/errors.ts';
 import { filterValue } from '../../src/search/filter.ts';
-import { filterExpression, MATCH_END as E, MATCH_START as S, parseSearchQuery } from '../../src/search/search-request.ts';
-import { FACET_VALUES, searchResults, snippet, type MomentHit, type NotesHit } from '../../src/search/search-results.ts';
-import { encodeWordTimes, readWordTimes, timeAtPackedOffset, type WordTimes } from '../../src/documents/word-times.ts';
+import { MATCH_END as E, filterExpression, parseSearchQuery, MATCH_START as S } from '../../src/search/search-request.ts';
+import { FACET_VALUES, type MomentHit, type NotesHit, searchResults, snippet } from '../../src/search/search-results.ts';
 
 const summary = { title: 'T', podcast: 'p', date: '2020-01-01', episodeNumber: 1 };
 
@@ -46,12 +46,21 @@ test('moments are grouped by episode, the link lands a second before the matched
   const response = searchResults(query, [answer([notesHit]), answer(moments)], limits);
   assert.equal(response.totalEpisodes, 2);
   assert.equal(response.totalEpisodesExact, true, 'fewer hits than the limit: every match was read');
-  assert.deepEqual(response.episodes.map((e) => [e.slug, e.match]), [['a', 'all'], ['b', 'all']]);
+  assert.deepEqual(
+    response.episodes.map((e) => [e.slug, e.match]),
+    [
+      ['a', 'all'],
+      ['b', 'all'],
+    ],
+  );
   const [first] = response.episodes;
-  assert.deepEqual(first?.moments.map((m) => [m.start, m.at, m.url]), [
-    [100, 106, '/episodes/a?t=105'],
-    [300, 302, '/episodes/a?t=301'],
-  ]);
+  assert.deepEqual(
+    first?.moments.map((m) => [m.start, m.at, m.url]),
+    [
+      [100, 106, '/episodes/a?t=105'],
+      [300, 302, '/episodes/a?t=301'],
+    ],
+  );
   assert.deepEqual(response.episodes[1]?.notes, [{ field: 'summary', snippet: 'about <mark>NIF</mark>s' }]);
 });
 
@@ -64,9 +73,18 @@ test('episodes where every word matches come first and are the ones counted; par
     moment('dirty-only', 20, `a ${S}dirty${E} laundry`, 0.95, words(1, 2)),
     moment('by-notes', 30, `${S}dirty${E} pages`, 0.9, words(1, 2)),
   ];
-  const notes: NotesHit[] = [{ ...summary, slug: 'by-notes', _rankingScore: 0.6, ...words(2, 2), _formatted: { summary: `${S}dirty${E} ${S}schedulers${E}` } }];
+  const notes: NotesHit[] = [
+    { ...summary, slug: 'by-notes', _rankingScore: 0.6, ...words(2, 2), _formatted: { summary: `${S}dirty${E} ${S}schedulers${E}` } },
+  ];
   const response = searchResults(query, [answer(notes), answer(moments)], limits);
-  assert.deepEqual(response.episodes.map((e) => [e.slug, e.match]), [['full', 'all'], ['by-notes', 'all'], ['dirty-only', 'some']]);
+  assert.deepEqual(
+    response.episodes.map((e) => [e.slug, e.match]),
+    [
+      ['full', 'all'],
+      ['by-notes', 'all'],
+      ['dirty-only', 'some'],
+    ],
+  );
   assert.deepEqual(response.episodes[1]?.moments, [], 'the partial moment of a full match is left out');
   assert.equal(response.totalEpisodes, 2);
   assert.equal(response.partialEpisodes, 1);
@@ -81,7 +99,11 @@ test('counts say when they are lower bounds: a full answer of full matches may h
   assert.equal(capped.totalEpisodes, 2);
   assert.equal(capped.totalEpisodesExact, false, 'as many hits as the limit, all full: more may match');
   const two = { ...query, q: 'scheduler tree' };
-  const reached = searchResults(two, [answer([]), answer([...moments.slice(0, 3).map((m) => ({ ...m, ...words(2, 2) })), { ...moments[3]!, slug: 'e9', ...words(1, 2) }])], { notes: 20, moments: 4 });
+  const reached = searchResults(
+    two,
+    [answer([]), answer([...moments.slice(0, 3).map((m) => ({ ...m, ...words(2, 2) })), { ...moments[3]!, slug: 'e9', ...words(1, 2) }])],
+    { notes: 20, moments: 4 },
+  );
   assert.equal(reached.totalEpisodesExact, true, 'the answer reached partial hits: every full match was read');
   assert.equal(reached.partialEpisodes, 1);
   assert.equal(reached.partialEpisodesExact, false);
@@ -149,7 +171,10 @@ test('facets list the most common values first, at most FACET_VALUES of them, pl
   const query = (filters: Record<string, string[]>) => ({ q: 'x', page: 1, filters, sort: 'relevance' as const });
   const people = searchResults(query({}), [answer(hits), answer([])], limits).facets.person;
   assert.equal(people.length, FACET_VALUES);
-  assert.deepEqual(people.slice(0, 2), [{ value: 'Guest 00', count: 30 }, { value: 'Guest 01', count: 29 }]);
+  assert.deepEqual(people.slice(0, 2), [
+    { value: 'Guest 00', count: 30 },
+    { value: 'Guest 01', count: 29 },
+  ]);
   const filtered = searchResults(query({ person: ['Guest 29'] }), [answer(hits), answer([])], limits).facets.person;
   assert.equal(filtered.length, FACET_VALUES + 1);
   assert.deepEqual(filtered.at(-1), { value: 'Guest 29', count: 1 });

@@ -12,7 +12,11 @@ type Expected = { title: string; date?: string; audio?: string; people?: string[
 
 async function site(name: string, expected: Record<string, Expected>, skipped: number) {
   const catalogue = await readEpisodes(path.join(sites, name));
-  assert.deepEqual(catalogue.failures.map((f) => f.message), [], 'no file fails');
+  assert.deepEqual(
+    catalogue.failures.map((f) => f.message),
+    [],
+    'no file fails',
+  );
   const bySlug = new Map(catalogue.episodes.map((item) => [item.episode.slug, item.episode]));
   assert.deepEqual([...bySlug.keys()].sort(), Object.keys(expected).sort());
   for (const [slug, want] of Object.entries(expected)) {
@@ -34,7 +38,13 @@ test('YAML, epoch-millisecond dates, audio under url, number, a guest object, fi
   const catalogue = await site(
     'epoch-ms-url',
     {
-      'shows-001-react-tools': { title: 'React Tools', date: '2017-07-05', audio: 'https://media.example.com/FSI0000001.mp3', people: [], number: 1 },
+      'shows-001-react-tools': {
+        title: 'React Tools',
+        date: '2017-07-05',
+        audio: 'https://media.example.com/FSI0000001.mp3',
+        people: [],
+        number: 1,
+      },
       'shows-098-the-state-of-javascript-2018-s-survey': {
         title: 'The State of JavaScript 2018',
         date: '2018-12-05',
@@ -53,7 +63,10 @@ test('YAML, epoch-millisecond dates, audio under url, number, a guest object, fi
     1,
   );
   const react = catalogue.episodes.find((item) => item.episode.title === 'React Tools')?.episode;
-  assert.deepEqual(react?.picks.map((pick) => `${pick.person}: ${pick.label}`), ['Wes: Parcel App', 'Scott: Fish shell']);
+  assert.deepEqual(
+    react?.picks.map((pick) => `${pick.person}: ${pick.label}`),
+    ['Wes: Parcel App', 'Scott: Fish shell'],
+  );
   const survey = catalogue.episodes.find((item) => item.episode.episodeNumber === 98)?.episode;
   assert.match(survey?.otherNotes ?? '', /survey — results, surprises & what's next/);
 });
@@ -95,11 +108,34 @@ test('sub-folders, file: for audio, a slug: field, YAML comments, two 0001 files
   await site(
     'subfolders',
     {
-      '001-ruma': { title: 'Ruma and the Matrix Protocol: An Interview with Jim Quade', date: '2019-08-08', audio: 'https://audio.example.org/station/e001-ruma.mp3', duration: 3809 },
-      'releases-2019-10-01-rust-1-38-0': { title: "What's New in Rust 1.38.0", date: '2019-10-01', audio: 'https://audio.example.org/station/rust-1.38.0.mp3', duration: 37 * 60 + 10 },
-      'releases-0001': { title: 'Release notes, episode one', date: '2019-07-05', audio: 'https://audio.example.org/station/release-0001.mp3' },
-      'interviews-0001': { title: 'Interview, episode one', date: '2019-07-06', audio: 'https://audio.example.org/station/interview-0001.mp3' },
-      'twir-0001': { title: 'This Week in Rust - Issue 339', date: '2020-05-19', audio: 'https://audio.example.org/station/twir-2020-05-19.mp3', duration: 454 },
+      '001-ruma': {
+        title: 'Ruma and the Matrix Protocol: An Interview with Jim Quade',
+        date: '2019-08-08',
+        audio: 'https://audio.example.org/station/e001-ruma.mp3',
+        duration: 3809,
+      },
+      'releases-2019-10-01-rust-1-38-0': {
+        title: "What's New in Rust 1.38.0",
+        date: '2019-10-01',
+        audio: 'https://audio.example.org/station/rust-1.38.0.mp3',
+        duration: 37 * 60 + 10,
+      },
+      'releases-0001': {
+        title: 'Release notes, episode one',
+        date: '2019-07-05',
+        audio: 'https://audio.example.org/station/release-0001.mp3',
+      },
+      'interviews-0001': {
+        title: 'Interview, episode one',
+        date: '2019-07-06',
+        audio: 'https://audio.example.org/station/interview-0001.mp3',
+      },
+      'twir-0001': {
+        title: 'This Week in Rust - Issue 339',
+        date: '2020-05-19',
+        audio: 'https://audio.example.org/station/twir-2020-05-19.mp3',
+        duration: 454,
+      },
     },
     0,
   );
@@ -145,7 +181,10 @@ test('an Eleventy network: labels for Bonus, 036A and JSJ 391, an unquoted 46:30
     0,
   );
   const bonus = catalogue.episodes.find((item) => item.episode.label === 'Bonus')?.episode;
-  assert.match(bonus?.otherNotes ?? '', /the panel discusses cloud services\. Further discussion covers when to use <> a server\. Spans go\./);
+  assert.match(
+    bonus?.otherNotes ?? '',
+    /the panel discusses cloud services\. Further discussion covers when to use <> a server\. Spans go\./,
+  );
   const jsj = catalogue.episodes.find((item) => item.episode.label === 'JSJ 391')?.episode;
   assert.deepEqual(jsj?.links, [{ label: 'Tracking & errors', url: 'https://tracking.example.com/' }]);
 });
@@ -160,7 +199,12 @@ test('a date folded over lines, a page url that is not audio, RFC 2822 dates; LI
         audio: 'https://cdn.example.com/audio/mic-check.mp3',
         people: ['Schalk Nel', 'Jane Springer'],
       },
-      'episodes-rfc-date': { title: 'An RFC 2822 date', date: '2021-07-15', audio: 'https://cdn.example.com/audio/rfc-date.m4a', people: ['Ann Lee', 'Bo Diaz'] },
+      'episodes-rfc-date': {
+        title: 'An RFC 2822 date',
+        date: '2021-07-15',
+        audio: 'https://cdn.example.com/audio/rfc-date.m4a',
+        people: ['Ann Lee', 'Bo Diaz'],
+      },
     },
     3,
   );

@@ -14,7 +14,15 @@ test('at catalogue scale no line lists more than ten names; the full list is in 
   for (let i = 0; i < 70; i++) report.warnings.push(`episodes/e${i}.md: date: "someday" is not a date`);
   for (let i = 0; i < 60; i++) report.failed.push({ file: `episodes/f${i}.md`, reason: 'broken' });
   const dataDir = await testdir();
-  const catalogue = { dir: '', episodes: [], failures: [], slugs: [], glossary: [], skipped: [{ file: 'episodes/README.md', reason: 'not an episode file' }], warnings: [] };
+  const catalogue = {
+    dir: '',
+    episodes: [],
+    failures: [],
+    slugs: [],
+    glossary: [],
+    skipped: [{ file: 'episodes/README.md', reason: 'not an episode file' }],
+    warnings: [],
+  };
   const listFile = await writeRunList(dataDir, catalogue, report);
   assert.equal(listFile, path.resolve(dataDir, 'last-run.txt'));
   const lines = summaryLines(report, 'whisper-1', false, { listFile });
@@ -23,7 +31,10 @@ test('at catalogue scale no line lists more than ten names; the full list is in 
     assert.ok((line.match(/episode-\d+|gone-\d+/g) ?? []).length <= 10, line);
   }
   assert.ok(lines.length < 120, `${lines.length} lines`);
-  assert.match(lines.join('\n'), /985 episode\(s\) are searchable by their show notes only: episode-0, .*episode-9 and 975 more \(all listed in .*last-run\.txt\)/);
+  assert.match(
+    lines.join('\n'),
+    /985 episode\(s\) are searchable by their show notes only: episode-0, .*episode-9 and 975 more \(all listed in .*last-run\.txt\)/,
+  );
   assert.match(lines.join('\n'), /… and 20 more warning\(s\)/);
   assert.match(lines.join('\n'), /… and 10 more failure\(s\)/);
   const written = await fs.readFile(listFile ?? '', 'utf8');

@@ -35,7 +35,9 @@ function unescapeCue(lines: string[]): string {
 }
 
 function fileParsingCases(): Outcome[] {
-  const chunks = read('file-parsing.test').split(/^#test /m).slice(1);
+  const chunks = read('file-parsing.test')
+    .split(/^#test /m)
+    .slice(1);
   return chunks.map((chunk) => {
     const [head = '', ...body] = chunk.split(/^===\n/m);
     const lines = head.split('\n');
@@ -47,18 +49,29 @@ function fileParsingCases(): Outcome[] {
       const count = Number(/^#cues (\d+)/m.exec(head)?.[1]);
       assert.equal(file.cues.length, count, 'cue count');
       const ids = /^#ids (.*)$/m.exec(head)?.[1];
-      if (ids) assert.deepEqual(file.cues.map((cue) => cue.id), JSON.parse(ids), 'ids');
+      if (ids)
+        assert.deepEqual(
+          file.cues.map((cue) => cue.id),
+          JSON.parse(ids),
+          'ids',
+        );
       const expected = lines.flatMap((line) => {
         const cue = /^([\d.]+) ([\d.]+) (".*")$/.exec(line);
         return cue ? [[Number(cue[1]), Number(cue[2]), JSON.parse(cue[3] as string) as string]] : [];
       });
-      assert.deepEqual(file.cues.map((cue) => [cue.start, cue.end, cue.text]), expected, 'times and text');
+      assert.deepEqual(
+        file.cues.map((cue) => [cue.start, cue.end, cue.text]),
+        expected,
+        'times and text',
+      );
     });
   });
 }
 
 function cueTextCases(): Outcome[] {
-  const blocks = read('cue-text.dat').split(/^#group /m).slice(1);
+  const blocks = read('cue-text.dat')
+    .split(/^#group /m)
+    .slice(1);
   return blocks.map((block, i) => {
     const field = (name: string) => {
       const value = new RegExp(`^#${name}\\n(.*)$`, 'm').exec(block)?.[1];
@@ -68,7 +81,11 @@ function cueTextCases(): Outcome[] {
     return check(`${block.split('\n')[0]} ${i + 1}: ${JSON.stringify(data)}`, () => {
       assert.equal(cuePlainText(data), field('text'));
       const voices = field('voices') as [string | null, string][] | undefined;
-      if (voices) assert.deepEqual(cuePieces(data).map((piece) => [piece.speaker ?? null, piece.text]), voices);
+      if (voices)
+        assert.deepEqual(
+          cuePieces(data).map((piece) => [piece.speaker ?? null, piece.text]),
+          voices,
+        );
     });
   });
 }
@@ -78,7 +95,10 @@ function subRipCases(): Outcome[] {
   return cases.map(({ name, srt, cues }) =>
     check(name, () => {
       const reading = readSubRip(srt);
-      assert.deepEqual(reading.cues.map((cue) => [cue.start, cue.end, cue.pieces.map((piece) => piece.text).join('')]), cues);
+      assert.deepEqual(
+        reading.cues.map((cue) => [cue.start, cue.end, cue.pieces.map((piece) => piece.text).join('')]),
+        cues,
+      );
     }),
   );
 }
@@ -97,6 +117,9 @@ for (const [name, cases, target] of suites) {
     const failed = outcomes.filter((outcome) => !outcome.ok).map((outcome) => `  ✗ ${outcome.name}: ${outcome.why}`);
     console.log(`${name}: ${passed} / ${outcomes.length} pass${failed.length ? `\n${failed.join('\n')}` : ''}`);
     assert.ok(outcomes.length > 0);
-    assert.ok(passed / outcomes.length >= target, `${passed} / ${outcomes.length} is under the target of ${Math.round(target * 100)} %:\n${failed.join('\n')}`);
+    assert.ok(
+      passed / outcomes.length >= target,
+      `${passed} / ${outcomes.length} is under the target of ${Math.round(target * 100)} %:\n${failed.join('\n')}`,
+    );
   });
 }

@@ -155,7 +155,7 @@ test('formats without word times spread each cue over its words in proportion to
 // ---------------------------------------------------------------------------------------------------------------
 // JSON
 
-test("Whisper verbose_json, as the API returns it: words beside the segments, kept with their own times", () => {
+test('Whisper verbose_json, as the API returns it: words beside the segments, kept with their own times', () => {
   const json = {
     task: 'transcribe',
     language: 'english',
@@ -194,7 +194,15 @@ test('Whisper JSON as openai-whisper writes it: words inside segments; a segment
     text: '…',
     language: 'en',
     segments: [
-      { start: 0, end: 2, text: ' The BEAM.', words: [{ word: ' The', start: 0.1, end: 0.4, probability: 0.9 }, { word: ' BEAM.', start: 0.4, end: 1.2, probability: 0.9 }] },
+      {
+        start: 0,
+        end: 2,
+        text: ' The BEAM.',
+        words: [
+          { word: ' The', start: 0.1, end: 0.4, probability: 0.9 },
+          { word: ' BEAM.', start: 0.4, end: 1.2, probability: 0.9 },
+        ],
+      },
       // WhisperX leaves words it could not align without times.
       { start: 2, end: 6, text: ' Rust and Rustler.', words: [{ word: 'Rust' }] },
     ],
@@ -268,7 +276,10 @@ test('Podcasting 2.0 JSON: segments break at a speaker change, a pause over 1.5 
   const long = transcript.segments.slice(3);
   assert.equal(long.length, 2);
   for (const segment of long) assert.ok(segment.end - segment.start <= 30, `${segment.start}–${segment.end}`);
-  assert.equal(long.map((segment) => segment.words.length).reduce((a, b) => a + b), 40);
+  assert.equal(
+    long.map((segment) => segment.words.length).reduce((a, b) => a + b),
+    40,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -296,28 +307,91 @@ test('a content type picks the format of a download whose URL says nothing; gene
 // Malformed files
 
 const broken: [string, string, string, RegExp][] = [
-  ['a WebVTT file without its header', 'episodes/x.vtt', '00:00:01.000 --> 00:00:02.000\nHi\n', /^episodes\/x\.vtt: line 1: expected the header "WEBVTT" on the first line, found "00:00:01\.000 --> 00:00:02\.000"$/],
-  ['a WebVTT time with 75 seconds', 'episodes/x.vtt', 'WEBVTT\n\n00:00:75.000 --> 00:01:20.000\nHi\n', /line 3: expected a cue timing like/],
-  ['a WebVTT cue id with no timing under it', 'episodes/x.vtt', 'WEBVTT\n\nintro\nHello there\n', /line 4: expected a cue timing like .*, found "Hello there"/],
-  ['a WebVTT file with only its header', 'episodes/x.vtt', 'WEBVTT\nKind: captions\n\nNOTE nothing yet\n', /^episodes\/x\.vtt: the WebVTT transcript is empty/],
-  ['a WebVTT file whose cues are all empty', 'episodes/x.vtt', 'WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann></v>\n', /the WebVTT transcript is empty/],
-  ['a SubRip file of plain text', 'episodes/x.srt', 'Just a paragraph of text\nwith no timings.\n', /^episodes\/x\.srt: line 2: expected a cue timing like .*, found "with no timings\."/],
+  [
+    'a WebVTT file without its header',
+    'episodes/x.vtt',
+    '00:00:01.000 --> 00:00:02.000\nHi\n',
+    /^episodes\/x\.vtt: line 1: expected the header "WEBVTT" on the first line, found "00:00:01\.000 --> 00:00:02\.000"$/,
+  ],
+  [
+    'a WebVTT time with 75 seconds',
+    'episodes/x.vtt',
+    'WEBVTT\n\n00:00:75.000 --> 00:01:20.000\nHi\n',
+    /line 3: expected a cue timing like/,
+  ],
+  [
+    'a WebVTT cue id with no timing under it',
+    'episodes/x.vtt',
+    'WEBVTT\n\nintro\nHello there\n',
+    /line 4: expected a cue timing like .*, found "Hello there"/,
+  ],
+  [
+    'a WebVTT file with only its header',
+    'episodes/x.vtt',
+    'WEBVTT\nKind: captions\n\nNOTE nothing yet\n',
+    /^episodes\/x\.vtt: the WebVTT transcript is empty/,
+  ],
+  [
+    'a WebVTT file whose cues are all empty',
+    'episodes/x.vtt',
+    'WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ann></v>\n',
+    /the WebVTT transcript is empty/,
+  ],
+  [
+    'a SubRip file of plain text',
+    'episodes/x.srt',
+    'Just a paragraph of text\nwith no timings.\n',
+    /^episodes\/x\.srt: line 2: expected a cue timing like .*, found "with no timings\."/,
+  ],
   ['an empty SubRip file', 'episodes/x.srt', '', /^episodes\/x\.srt: the SubRip transcript is empty/],
-  ['JSON that does not parse', 'episodes/x.json', '{"segments": [', /^episodes\/x\.json: the JSON does not parse \(.+\); expected either Whisper verbose_json .* or a Podcasting 2\.0 JSON transcript/],
-  ['JSON of neither shape', 'episodes/x.json', '{"results": {"items": []}}', /^episodes\/x\.json: expected either Whisper verbose_json like \{"segments".*\} or a Podcasting 2\.0 JSON transcript like \{"version".*\}; found an object with "results"$/],
-  ['JSON whose segments are of neither shape', 'episodes/x.json', '{"segments": [{"from": 1, "to": 2}]}', /segments\[0\]: expected either Whisper verbose_json .* Podcasting 2\.0/],
-  ['a Podcasting 2.0 segment without a body', 'episodes/x.json', '{"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1}]}', /segments\[0\]: expected a startTime in seconds, an endTime if known, and a body/],
-  ['a JSON transcript with no segments', 'episodes/x.json', '{"version": "1.0.0", "segments": []}', /^episodes\/x\.json: the JSON transcript is empty/],
-  ['a file of no known format', 'episodes/x.txt', 'Some words.', /^episodes\/x\.txt: expected a transcript in WebVTT \(\.vtt\), SubRip \(\.srt\) or JSON \(\.json\), found "Some words\."$/],
+  [
+    'JSON that does not parse',
+    'episodes/x.json',
+    '{"segments": [',
+    /^episodes\/x\.json: the JSON does not parse \(.+\); expected either Whisper verbose_json .* or a Podcasting 2\.0 JSON transcript/,
+  ],
+  [
+    'JSON of neither shape',
+    'episodes/x.json',
+    '{"results": {"items": []}}',
+    /^episodes\/x\.json: expected either Whisper verbose_json like \{"segments".*\} or a Podcasting 2\.0 JSON transcript like \{"version".*\}; found an object with "results"$/,
+  ],
+  [
+    'JSON whose segments are of neither shape',
+    'episodes/x.json',
+    '{"segments": [{"from": 1, "to": 2}]}',
+    /segments\[0\]: expected either Whisper verbose_json .* Podcasting 2\.0/,
+  ],
+  [
+    'a Podcasting 2.0 segment without a body',
+    'episodes/x.json',
+    '{"version": "1.0.0", "segments": [{"startTime": 0, "endTime": 1}]}',
+    /segments\[0\]: expected a startTime in seconds, an endTime if known, and a body/,
+  ],
+  [
+    'a JSON transcript with no segments',
+    'episodes/x.json',
+    '{"version": "1.0.0", "segments": []}',
+    /^episodes\/x\.json: the JSON transcript is empty/,
+  ],
+  [
+    'a file of no known format',
+    'episodes/x.txt',
+    'Some words.',
+    /^episodes\/x\.txt: expected a transcript in WebVTT \(\.vtt\), SubRip \(\.srt\) or JSON \(\.json\), found "Some words\."$/,
+  ],
 ];
 for (const [name, file, text, message] of broken) {
   test(`a clear error naming the file for ${name}`, () => {
-    assert.throws(() => importTranscript(file, text), (error: unknown) => {
-      assert.ok(error instanceof EpisodeError, String(error));
-      assert.equal(error.file, file);
-      assert.match(error.message, message);
-      return true;
-    });
+    assert.throws(
+      () => importTranscript(file, text),
+      (error: unknown) => {
+        assert.ok(error instanceof EpisodeError, String(error));
+        assert.equal(error.file, file);
+        assert.match(error.message, message);
+        return true;
+      },
+    );
   });
 }
 
@@ -332,24 +406,96 @@ const mended: [string, string, string, [number, number, string][], RegExp][] = [
     [[0, 1, 'Fine.']],
     /^episodes\/x\.vtt: line 7: expected a cue timing like "00:01:02\.500 --> 00:01:05\.000", found "00:01 -> 00:02"; the block was skipped$/,
   ],
-  ['a WebVTT cue ending before it starts', 'episodes/x.vtt', 'WEBVTT\n\n00:00:05.000 --> 00:00:03.000\nHi\n', [[5, 5, 'Hi']], /^episodes\/x\.vtt: line 3: the cue ends at 00:00:03\.000, before it starts at 00:00:05\.000; it was kept, ending where it starts$/],
+  [
+    'a WebVTT cue ending before it starts',
+    'episodes/x.vtt',
+    'WEBVTT\n\n00:00:05.000 --> 00:00:03.000\nHi\n',
+    [[5, 5, 'Hi']],
+    /^episodes\/x\.vtt: line 3: the cue ends at 00:00:03\.000, before it starts at 00:00:05\.000; it was kept, ending where it starts$/,
+  ],
   [
     'a SubRip timing with a missing colon',
     'episodes/x.srt',
     '1\n00:00:01,000 --> 00:00:04,000\nOne\n\n2\n00:00:05,000 --> 0000:08,000\nTwo\n\n3\n00:00:09,000 --> 00:00:10,000\nThree\n',
-    [[1, 4, 'One'], [9, 10, 'Three']],
+    [
+      [1, 4, 'One'],
+      [9, 10, 'Three'],
+    ],
     /^episodes\/x\.srt: line 6: expected a cue timing like "00:01:02,500 --> 00:01:05,000", found "00:00:05,000 --> 0000:08,000"; the cue was dropped$/,
   ],
-  ['a SubRip cue ending before it starts', 'episodes/x.srt', '1\r\n00:00:09,000 --> 00:00:04,000\r\nHi\r\n', [[9, 9, 'Hi']], /^episodes\/x\.srt: line 2: the cue ends at 00:00:04\.000, before it starts at 00:00:09\.000; it was kept/],
-  ['a Whisper segment without times', 'episodes/x.json', '{"segments": [{"start": 0, "end": 1, "text": "a"}, {"text": "b"}]}', [[0, 1, 'a']], /^episodes\/x\.json: segments\[1\]: expected a start and an end in seconds and a text.*; it was skipped$/],
-  ['a Whisper segment ending before it starts', 'episodes/x.json', '{"segments": [{"start": 5, "end": 1, "text": "a"}]}', [[5, 5, 'a']], /segments\[0\]: ends at 1 s, before it starts at 5 s; it was kept, ending where it starts/],
-  ['a Podcasting 2.0 segment ending before it starts', 'episodes/x.json', '{"version": "1.0.0", "segments": [{"startTime": 3, "endTime": 1, "body": "a"}]}', [[3, 3, 'a']], /segments\[0\]: ends at 1 s \(endTime\), before it starts at 3 s/],
-  ['a WebVTT time with 60 seconds among good cues', 'episodes/x.vtt', 'WEBVTT\n\n00:00:60.000 --> 00:01:20.000\nHi\n\n00:01:20.000 --> 00:01:21.000\nThere\n', [[80, 81, 'There']], /^episodes\/x\.vtt: line 3: expected a cue timing like .* \(seconds go up to 59\); the cue was dropped$/],
-  ['a WebVTT time with a four-digit fraction', 'episodes/x.vtt', 'WEBVTT\n\n00:00:01.0000 --> 00:00:02.000\nHi\n\n00:00:02.000 --> 00:00:03.000\nThere\n', [[2, 3, 'There']], /line 3: .*\(the fraction has three digits\); the cue was dropped$/],
-  ['a stray text block in WebVTT', 'episodes/x.vtt', 'WEBVTT\n\n00:01.000 --> 00:02.000\nOne\n\njust some words\n\n00:02.000 --> 00:03.000\nTwo\n', [[1, 2, 'One'], [2, 3, 'Two']], /^episodes\/x\.vtt: line 6: expected a cue timing .*, found "just some words"; the block was skipped$/],
-  ['a WebVTT timing with a short arrow and no id', 'episodes/x.vtt', 'WEBVTT\n\n00:01 -> 00:02\nBroken.\n\n00:02.000 --> 00:03.000\nFine.\n', [[2, 3, 'Fine.']], /^episodes\/x\.vtt: line 3: expected a cue timing .*, found "00:01 -> 00:02"; the block was skipped$/],
-  ['a "-->" in a WebVTT cue id', 'episodes/x.vtt', 'WEBVTT\n\nintro --> part one\n00:01.000 --> 00:02.000\nOne\n', [[1, 2, 'One']], /^episodes\/x\.vtt: line 3: a cue id may not contain "-->" \(found "intro --> part one"\); the id was ignored$/],
-  ['a CSS block in WebVTT STYLE, and a form feed in a timing', 'episodes/x.vtt', 'WEBVTT\n\nSTYLE\n::cue { color: red }\n\n00:01.000\f-->\f00:02.000\nOne\n', [[1, 2, 'One']], /^$/],
+  [
+    'a SubRip cue ending before it starts',
+    'episodes/x.srt',
+    '1\r\n00:00:09,000 --> 00:00:04,000\r\nHi\r\n',
+    [[9, 9, 'Hi']],
+    /^episodes\/x\.srt: line 2: the cue ends at 00:00:04\.000, before it starts at 00:00:09\.000; it was kept/,
+  ],
+  [
+    'a Whisper segment without times',
+    'episodes/x.json',
+    '{"segments": [{"start": 0, "end": 1, "text": "a"}, {"text": "b"}]}',
+    [[0, 1, 'a']],
+    /^episodes\/x\.json: segments\[1\]: expected a start and an end in seconds and a text.*; it was skipped$/,
+  ],
+  [
+    'a Whisper segment ending before it starts',
+    'episodes/x.json',
+    '{"segments": [{"start": 5, "end": 1, "text": "a"}]}',
+    [[5, 5, 'a']],
+    /segments\[0\]: ends at 1 s, before it starts at 5 s; it was kept, ending where it starts/,
+  ],
+  [
+    'a Podcasting 2.0 segment ending before it starts',
+    'episodes/x.json',
+    '{"version": "1.0.0", "segments": [{"startTime": 3, "endTime": 1, "body": "a"}]}',
+    [[3, 3, 'a']],
+    /segments\[0\]: ends at 1 s \(endTime\), before it starts at 3 s/,
+  ],
+  [
+    'a WebVTT time with 60 seconds among good cues',
+    'episodes/x.vtt',
+    'WEBVTT\n\n00:00:60.000 --> 00:01:20.000\nHi\n\n00:01:20.000 --> 00:01:21.000\nThere\n',
+    [[80, 81, 'There']],
+    /^episodes\/x\.vtt: line 3: expected a cue timing like .* \(seconds go up to 59\); the cue was dropped$/,
+  ],
+  [
+    'a WebVTT time with a four-digit fraction',
+    'episodes/x.vtt',
+    'WEBVTT\n\n00:00:01.0000 --> 00:00:02.000\nHi\n\n00:00:02.000 --> 00:00:03.000\nThere\n',
+    [[2, 3, 'There']],
+    /line 3: .*\(the fraction has three digits\); the cue was dropped$/,
+  ],
+  [
+    'a stray text block in WebVTT',
+    'episodes/x.vtt',
+    'WEBVTT\n\n00:01.000 --> 00:02.000\nOne\n\njust some words\n\n00:02.000 --> 00:03.000\nTwo\n',
+    [
+      [1, 2, 'One'],
+      [2, 3, 'Two'],
+    ],
+    /^episodes\/x\.vtt: line 6: expected a cue timing .*, found "just some words"; the block was skipped$/,
+  ],
+  [
+    'a WebVTT timing with a short arrow and no id',
+    'episodes/x.vtt',
+    'WEBVTT\n\n00:01 -> 00:02\nBroken.\n\n00:02.000 --> 00:03.000\nFine.\n',
+    [[2, 3, 'Fine.']],
+    /^episodes\/x\.vtt: line 3: expected a cue timing .*, found "00:01 -> 00:02"; the block was skipped$/,
+  ],
+  [
+    'a "-->" in a WebVTT cue id',
+    'episodes/x.vtt',
+    'WEBVTT\n\nintro --> part one\n00:01.000 --> 00:02.000\nOne\n',
+    [[1, 2, 'One']],
+    /^episodes\/x\.vtt: line 3: a cue id may not contain "-->" \(found "intro --> part one"\); the id was ignored$/,
+  ],
+  [
+    'a CSS block in WebVTT STYLE, and a form feed in a timing',
+    'episodes/x.vtt',
+    'WEBVTT\n\nSTYLE\n::cue { color: red }\n\n00:01.000\f-->\f00:02.000\nOne\n',
+    [[1, 2, 'One']],
+    /^$/,
+  ],
 ];
 for (const [name, file, text, expected, warning] of mended) {
   test(`kept, with a warning naming the file and the line: ${name}`, () => {
@@ -364,7 +510,10 @@ for (const [name, file, text, expected, warning] of mended) {
 }
 
 test('a download of an unusable type says what it was served as', () => {
-  assert.throws(() => importTranscriptOfType('https://host.example/t/1', '<p>Hello</p>', 'text/html'), /expected a transcript in .* \(it was served as text\/html\)/);
+  assert.throws(
+    () => importTranscriptOfType('https://host.example/t/1', '<p>Hello</p>', 'text/html'),
+    /expected a transcript in .* \(it was served as text\/html\)/,
+  );
 });
 
 // ---------------------------------------------------------------------------------------------------------------

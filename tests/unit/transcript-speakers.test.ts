@@ -60,12 +60,16 @@ SASCHA: Back to me.
     [7, 9, 'Josh Adams', 'Note: this one is a comment, not a person. At 12:30 we stopped.'],
     [9, 11, 'Sascha Wolf', 'Back to me.'],
   ]);
-  assert.deepEqual(transcript.segments[0]?.words.map((word) => word.word), ['Dirty', 'schedulers', 'keep']);
+  assert.deepEqual(
+    transcript.segments[0]?.words.map((word) => word.word),
+    ['Dirty', 'schedulers', 'keep'],
+  );
   assert.equal(transcript.segments[0]?.words[0]?.start, 1);
 });
 
 test('without show notes, a short capitalised name used more than once is a speaker; used once it is text', () => {
-  const srt = '1\n00:00:01,000 --> 00:00:02,000\nAnn: One.\n\n2\n00:00:02,000 --> 00:00:03,000\nBob: Two.\n\n3\n00:00:03,000 --> 00:00:04,000\nAnn: Three.\n';
+  const srt =
+    '1\n00:00:01,000 --> 00:00:02,000\nAnn: One.\n\n2\n00:00:02,000 --> 00:00:03,000\nBob: Two.\n\n3\n00:00:03,000 --> 00:00:04,000\nAnn: Three.\n';
   assert.deepEqual(turns(importTranscript('x.srt', srt)), [
     [1, 2, 'Ann', 'One.'],
     [2, 3, 'Ann', 'Bob: Two.'],
@@ -88,18 +92,29 @@ test('Podcasting 2.0 JSON speakers, matched; word segments that repeat their phr
     [0, 3, 'Mark Ericksen', 'Hello and welcome.'],
     [3, 4, 'Guest', 'Hi!'],
   ]);
-  assert.deepEqual(transcript.segments[0]?.words.map((word) => [word.word, word.start, word.end]), [
-    ['Hello', 0, 1],
-    ['and', 1, 1.6],
-    ['welcome', 1.6, 3],
-  ]);
+  assert.deepEqual(
+    transcript.segments[0]?.words.map((word) => [word.word, word.start, word.end]),
+    [
+      ['Hello', 0, 1],
+      ['and', 1, 1.6],
+      ['welcome', 1.6, 3],
+    ],
+  );
 });
 
 test('Whisper-style segments with a speaker (WhisperX), and Whisper CLI output without task or duration', () => {
   const json = {
     text: ' Hi. Hello.',
     segments: [
-      { id: 0, seek: 0, start: 0.0, end: 1.5, text: ' Hi.', speaker: 'SPEAKER_00', words: [{ word: 'Hi.', start: 0.1, end: 0.5, speaker: 'SPEAKER_00' }] },
+      {
+        id: 0,
+        seek: 0,
+        start: 0.0,
+        end: 1.5,
+        text: ' Hi.',
+        speaker: 'SPEAKER_00',
+        words: [{ word: 'Hi.', start: 0.1, end: 0.5, speaker: 'SPEAKER_00' }],
+      },
       { id: 1, seek: 0, start: 1.5, end: 3.0, text: ' Hello.', speaker: 'Josh' },
     ],
     language: 'en',
@@ -135,7 +150,11 @@ test('a JSON list of cues: whole numbers lasting 100 or more are milliseconds, f
 });
 
 test('whisper.cpp JSON: offsets in milliseconds', () => {
-  const json = { transcription: [{ timestamps: { from: '00:00:00,000', to: '00:00:02,500' }, offsets: { from: 0, to: 2500 }, text: ' From whisper.cpp.' }] };
+  const json = {
+    transcription: [
+      { timestamps: { from: '00:00:00,000', to: '00:00:02,500' }, offsets: { from: 0, to: 2500 }, text: ' From whisper.cpp.' },
+    ],
+  };
   assert.deepEqual(turns(importTranscript('x.json', JSON.stringify(json))), [[0, 2.5, null, 'From whisper.cpp.']]);
 });
 
@@ -149,7 +168,10 @@ test('WebVTT as publishers write it: bare-seconds timings and hours left out', (
 });
 
 test('a file with many broken cues keeps the rest and lists the first few warnings, then a count', () => {
-  const cues = Array.from({ length: 20 }, (_, i) => `00:00:${String(i).padStart(2, '0')}.000 --> 00:00:${i % 2 ? '99' : String(i + 1).padStart(2, '0')}.000\nCue ${i}\n`);
+  const cues = Array.from(
+    { length: 20 },
+    (_, i) => `00:00:${String(i).padStart(2, '0')}.000 --> 00:00:${i % 2 ? '99' : String(i + 1).padStart(2, '0')}.000\nCue ${i}\n`,
+  );
   const { transcript, warnings } = readTranscript('episodes/many.vtt', `WEBVTT\n\n${cues.join('\n')}`);
   assert.equal(transcript.segments.length, 10);
   assert.equal(warnings.length, 6);

@@ -2,8 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { maxPieceSeconds, planPieces, splitPiece } from '../../src/audio/audio-pieces.ts';
 import { transcriptionPrompt } from '../../src/transcript/prompt.ts';
-import { dropHallucinations } from '../../src/transcript/transcript-filter.ts';
 import { fromVerboseJson, joinPieces } from '../../src/transcript/transcript.ts';
+import { dropHallucinations } from '../../src/transcript/transcript-filter.ts';
 
 test('pieces tile the audio, stay under the limit, and are cut in the middle of silences', () => {
   const silences = [10, 55, 95, 140, 170, 230].map((at) => ({ start: at, end: at + 1 }));
@@ -25,11 +25,21 @@ test('a stretch without silence is cut at the limit rather than exceed it', () =
 });
 
 test('a refused piece is split at the silence nearest its middle', () => {
-  assert.deepEqual(splitPiece({ start: 100, end: 200 }, [{ start: 130, end: 131 }, { start: 160, end: 161 }, { start: 199, end: 200 }]), [
-    { start: 100, end: 160.5 },
-    { start: 160.5, end: 200 },
+  assert.deepEqual(
+    splitPiece({ start: 100, end: 200 }, [
+      { start: 130, end: 131 },
+      { start: 160, end: 161 },
+      { start: 199, end: 200 },
+    ]),
+    [
+      { start: 100, end: 160.5 },
+      { start: 160.5, end: 200 },
+    ],
+  );
+  assert.deepEqual(splitPiece({ start: 0, end: 10 }, []), [
+    { start: 0, end: 5 },
+    { start: 5, end: 10 },
   ]);
-  assert.deepEqual(splitPiece({ start: 0, end: 10 }, []), [{ start: 0, end: 5 }, { start: 5, end: 10 }]);
 });
 
 test('the longest piece under 25 MB at 32 kbps is over an hour and a half', () => {
@@ -57,14 +67,32 @@ test('Whisper hallucinations are dropped and counted, with their words', () => {
     ],
   });
   assert.deepEqual(dropped, { silence: 1, compressed: 1, repeated: 2 });
-  assert.deepEqual(json.segments?.map((s) => s.text), [' Real talk.', ' You.', ' Yes, yes.', ' Yes, yes.']);
-  assert.deepEqual(json.words?.map((w) => w.word), ['Real', 'You']);
+  assert.deepEqual(
+    json.segments?.map((s) => s.text),
+    [' Real talk.', ' You.', ' Yes, yes.', ' Yes, yes.'],
+  );
+  assert.deepEqual(
+    json.words?.map((w) => w.word),
+    ['Real', 'You'],
+  );
 });
 
 test('piece transcripts are shifted by their true start and joined', () => {
   const piece = (text: string) => fromVerboseJson({ segments: [{ start: 1, end: 3, text }], words: [{ word: text, start: 1.5, end: 2 }] });
-  const joined = joinPieces([{ offset: 0, transcript: piece('a') }, { offset: 95.5, transcript: piece('b') }], 200);
-  assert.deepEqual(joined.segments.map((s) => [s.start, s.end, s.words[0]?.start]), [[1, 3, 1.5], [96.5, 98.5, 97]]);
+  const joined = joinPieces(
+    [
+      { offset: 0, transcript: piece('a') },
+      { offset: 95.5, transcript: piece('b') },
+    ],
+    200,
+  );
+  assert.deepEqual(
+    joined.segments.map((s) => [s.start, s.end, s.words[0]?.start]),
+    [
+      [1, 3, 1.5],
+      [96.5, 98.5, 97],
+    ],
+  );
   assert.equal(joined.duration, 200);
 });
 

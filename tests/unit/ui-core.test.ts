@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { EpisodeError } from '../../src/errors.ts';
-import { peopleOf, personName } from '../../src/episode/people.ts';
 import { parsePodcastNames } from '../../src/catalogue/podcast-names.ts';
-import { buckets, timelineSvg, type TimelinePoint } from '../../src/search/timeline.ts';
+import { peopleOf, personName } from '../../src/episode/people.ts';
+import { EpisodeError } from '../../src/errors.ts';
+import { buckets, type TimelinePoint, timelineSvg } from '../../src/search/timeline.ts';
 
 test("people's names are read from panel lines as show notes write them", () => {
   const cases: [string, string][] = [
@@ -23,25 +23,46 @@ test("people's names are read from panel lines as show notes write them", () => 
 });
 
 test('podgrep.yml: podcasts by name, other keys ignored, a wrong shape named with the file', () => {
-  assert.deepEqual(parsePodcastNames('podgrep.yml', 'fields:\n  date: published\npodcasts:\n  js-jabber: JavaScript Jabber\n  emx: { name: " Elixir Mix " }\n'), {
-    'js-jabber': 'JavaScript Jabber',
-    emx: 'Elixir Mix',
-  });
+  assert.deepEqual(
+    parsePodcastNames(
+      'podgrep.yml',
+      'fields:\n  date: published\npodcasts:\n  js-jabber: JavaScript Jabber\n  emx: { name: " Elixir Mix " }\n',
+    ),
+    {
+      'js-jabber': 'JavaScript Jabber',
+      emx: 'Elixir Mix',
+    },
+  );
   assert.deepEqual(parsePodcastNames('podgrep.yml', ''), {});
   assert.deepEqual(parsePodcastNames('podgrep.yml', 'fields: {}\n'), {});
-  assert.throws(() => parsePodcastNames('x/podgrep.yml', 'podcasts: [a, b]\n'), (error: unknown) => error instanceof EpisodeError && /^x\/podgrep\.yml: "podcasts" must map/.test(error.message));
+  assert.throws(
+    () => parsePodcastNames('x/podgrep.yml', 'podcasts: [a, b]\n'),
+    (error: unknown) => error instanceof EpisodeError && /^x\/podgrep\.yml: "podcasts" must map/.test(error.message),
+  );
   assert.throws(() => parsePodcastNames('x/podgrep.yml', 'podcasts:\n  a: 3\n'), /podcasts\.a must be the podcast's name/);
   assert.throws(() => parsePodcastNames('x/podgrep.yml', 'podcasts: [\n'), /x\/podgrep\.yml: does not parse as YAML/);
 });
 
-const point = (date: string, moments: number, inNotes = false): TimelinePoint => ({ slug: date, title: `<b>${date}</b>`, date, moments, inNotes });
+const point = (date: string, moments: number, inNotes = false): TimelinePoint => ({
+  slug: date,
+  title: `<b>${date}</b>`,
+  date,
+  moments,
+  inNotes,
+});
 
 test('the timeline groups by month, quarter or year as the range needs, gaps included', () => {
   const months = buckets([point('2024-01-05', 2), point('2024-01-20', 1, true), point('2024-04-02', 0, true)]);
   assert.equal(months.period, 'month');
-  assert.deepEqual(months.buckets.map((b) => [b.label, b.episodes, b.moments, b.notesOnly]), [
-    ['2024-01', 2, 3, 0], ['2024-02', 0, 0, 0], ['2024-03', 0, 0, 0], ['2024-04', 1, 0, 1],
-  ]);
+  assert.deepEqual(
+    months.buckets.map((b) => [b.label, b.episodes, b.moments, b.notesOnly]),
+    [
+      ['2024-01', 2, 3, 0],
+      ['2024-02', 0, 0, 0],
+      ['2024-03', 0, 0, 0],
+      ['2024-04', 1, 0, 1],
+    ],
+  );
   const quarters = buckets([point('2019-02-01', 1), point('2024-11-30', 4)]);
   assert.equal(quarters.period, 'quarter');
   assert.deepEqual([quarters.buckets[0]?.label, quarters.buckets.at(-1)?.label, quarters.buckets.length], ['2019 Q1', '2024 Q4', 24]);
@@ -50,7 +71,9 @@ test('the timeline groups by month, quarter or year as the range needs, gaps inc
 });
 
 test('the chart holds one bar per period with episodes, no links, and escapes every text', () => {
-  const points = Array.from({ length: 660 }, (_, i) => point(new Date(Date.UTC(2012, 0, 1) + i * 5 * 86_400_000).toISOString().slice(0, 10), i % 3));
+  const points = Array.from({ length: 660 }, (_, i) =>
+    point(new Date(Date.UTC(2012, 0, 1) + i * 5 * 86_400_000).toISOString().slice(0, 10), i % 3),
+  );
   const svg = timelineSvg(points, 'Chart: “<x>”');
   assert.ok((svg.match(/<rect /g)?.length ?? 0) <= 40, 'hundreds of episodes, tens of bars');
   assert.doesNotMatch(svg, /<a[\s>]/);

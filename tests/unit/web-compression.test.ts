@@ -11,7 +11,10 @@ import { testdir } from '../support/testdir.ts';
 const dir = await testdir();
 await fs.copyFile(path.join(import.meta.dirname, '..', '..', 'episodes', 'podgrep-demo.mp3'), path.join(dir, 'demo.mp3'));
 // One episode with local audio, through the same port the real engine fills.
-const search: SearchBackend = { ...emptySearch(), episode: async () => ({ audioPath: 'demo.mp3' }) as Awaited<ReturnType<SearchBackend['episode']>> };
+const search: SearchBackend = {
+  ...emptySearch(),
+  episode: async () => ({ audioPath: 'demo.mp3' }) as Awaited<ReturnType<SearchBackend['episode']>>,
+};
 const base = await listen(createApp({ search, episodesDir: dir, log: () => {} }));
 
 test('text goes compressed to a client that asks for it, and whole to one that does not', async () => {

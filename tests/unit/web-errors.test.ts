@@ -64,5 +64,8 @@ test('a bug is logged with its stack and shown as "something went wrong", never 
     assert.match(answer.body, /Something went wrong on our side/, path);
     assert.doesNotMatch(answer.body, /secret internals|\/srv\/podgrep/, path);
   }
-  assert.ok(logged.some((line) => line.includes('TypeError: secret internals')), 'the stack goes to the log');
+  assert.ok(
+    logged.some((line) => line.includes('TypeError: secret internals')),
+    'the stack goes to the log',
+  );
 });

@@ -64,7 +64,10 @@ if (findForm && transcript && findInput) {
     at = -1;
     if (query.length >= MIN_FIND_CHARS) {
       // The words as typed, any run of spaces matching any run of spaces; nothing in them is a pattern.
-      const escaped = query.split(/\s+/).map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('\\s+');
+      const escaped = query
+        .split(/\s+/)
+        .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+        .join('\\s+');
       const pattern = new RegExp(escaped, 'giu');
       for (const line of transcript.querySelectorAll('.line')) hits.push(...markIn(line, pattern));
     }

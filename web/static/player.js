@@ -44,9 +44,13 @@ function lineAt(seconds) {
 if (player) {
   const start = Number(player.dataset.start);
   if (player.dataset.start !== '' && Number.isFinite(start)) {
-    player.addEventListener('loadedmetadata', () => {
-      if (Math.abs(player.currentTime - start) > 1) player.currentTime = start;
-    }, { once: true });
+    player.addEventListener(
+      'loadedmetadata',
+      () => {
+        if (Math.abs(player.currentTime - start) > 1) player.currentTime = start;
+      },
+      { once: true },
+    );
   }
 
   // A clip link (?t=120,150) stops at its end, once: pressing play again goes on through the episode. Seeking away
@@ -141,10 +145,14 @@ if (player) {
     current.querySelector('a.time')?.focus({ preventScroll: true });
     back.hidden = true;
   });
-  window.addEventListener('scroll', () => {
-    if (!ownScroll) listenerScrolledAt = performance.now();
-    updateBack();
-  }, { passive: true });
+  window.addEventListener(
+    'scroll',
+    () => {
+      if (!ownScroll) listenerScrolledAt = performance.now();
+      updateBack();
+    },
+    { passive: true },
+  );
 
   const follow = () => {
     const spoken = lineAt(player.currentTime);

@@ -75,7 +75,8 @@ function addCopyButtons(root) {
     if (!play || moment.querySelector('button.copy-link')) continue;
     const at = play.textContent.match(/\d+(?::\d\d){1,2}/)?.[0] ?? '';
     const buttons = [['Copy link', play.getAttribute('href'), `Copy link to this moment${at ? ` at ${at}` : ''}`]];
-    if (play.dataset.clip) buttons.push(['Copy clip link', play.dataset.clip, `Copy clip link: plays this moment as a clip${at ? ` from ${at}` : ''}`]);
+    if (play.dataset.clip)
+      buttons.push(['Copy clip link', play.dataset.clip, `Copy clip link: plays this moment as a clip${at ? ` from ${at}` : ''}`]);
     for (const [label, href, description] of buttons) {
       const button = document.createElement('button');
       button.type = 'button';
@@ -102,10 +103,13 @@ document.addEventListener('click', async (event) => {
   const what = button.dataset.label === 'Copy clip link' ? 'Clip link' : 'Link';
   announce(copied ? `${what} to the moment${at ? ` at ${at}` : ''} copied` : `Could not copy the link: ${url}`);
   clearTimeout(resetTimers.get(button));
-  resetTimers.set(button, setTimeout(() => {
-    button.textContent = button.dataset.label ?? 'Copy link';
-    button.classList.remove('copied');
-  }, COPIED_MS));
+  resetTimers.set(
+    button,
+    setTimeout(() => {
+      button.textContent = button.dataset.label ?? 'Copy link';
+      button.classList.remove('copied');
+    }, COPIED_MS),
+  );
 });
 
 async function copy(text, returnFocusTo) {

@@ -1,8 +1,8 @@
 import type { EpisodeDocument } from '../../src/documents/documents.ts';
+import type { TranscriptLine } from '../../src/moments/transcript-lines.ts';
 import { episodeUrl } from '../../src/search/search-results.ts';
 import { formatTime } from '../../src/time.ts';
-import type { TranscriptLine } from '../../src/moments/transcript-lines.ts';
-import { html, type Html } from '../html.ts';
+import { type Html, html } from '../html.ts';
 import { layout } from './layout.ts';
 import { transcriptSection } from './transcript-view.ts';
 
@@ -41,23 +41,38 @@ export function episodePage(episode: EpisodeDocument, lines: TranscriptLine[], {
   <header class="episode-head">
     <h1>${episode.title}</h1>
     <p class="meta">${meta.filter(Boolean).join(' · ')}</p>
-    ${episode.summary ? html`<div class="summary">${episode.summary.split('\n').filter((p) => p.trim()).map((p) => html`<p>${p}</p>`)}</div>` : ''}
+    ${
+      episode.summary
+        ? html`<div class="summary">${episode.summary
+            .split('\n')
+            .filter((p) => p.trim())
+            .map((p) => html`<p>${p}</p>`)}</div>`
+        : ''
+    }
   </header>
-  ${playerSrc || lines.length
-    ? html`<div class="episode-tools">
-    ${playerSrc && t !== undefined
-      ? html`<button type="button" class="play-from" data-start="${t}" hidden>▶ Play from ${formatTime(t)}</button>`
-      : ''}
-    ${playerSrc
-      ? html`<audio id="player" controls preload="metadata" src="${playerSrc}" data-start="${t ?? ''}" data-end="${clipEnd ?? ''}" aria-label="Episode audio"></audio>`
-      : html`<p class="empty">This episode has no audio.</p>`}
+  ${
+    playerSrc || lines.length
+      ? html`<div class="episode-tools">
+    ${
+      playerSrc && t !== undefined
+        ? html`<button type="button" class="play-from" data-start="${t}" hidden>▶ Play from ${formatTime(t)}</button>`
+        : ''
+    }
+    ${
+      playerSrc
+        ? html`<audio id="player" controls preload="metadata" src="${playerSrc}" data-start="${t ?? ''}" data-end="${clipEnd ?? ''}" aria-label="Episode audio"></audio>`
+        : html`<p class="empty">This episode has no audio.</p>`
+    }
     ${lines.length ? findForm(episode) : ''}
   </div>`
-    : html`<p class="empty">This episode has no audio.</p>`}
+      : html`<p class="empty">This episode has no audio.</p>`
+  }
   <div class="episode-body">
-    ${lines.length
-      ? transcriptSection(episode.slug, lines, { t, q })
-      : html`<p class="empty transcript-missing">No transcript yet: this episode is searchable by its show notes.</p>`}
+    ${
+      lines.length
+        ? transcriptSection(episode.slug, lines, { t, q })
+        : html`<p class="empty transcript-missing">No transcript yet: this episode is searchable by its show notes.</p>`
+    }
     ${notes(episode)}
   </div>
 </article>`,

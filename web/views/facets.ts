@@ -1,10 +1,16 @@
 import { FACETS, type Facet } from '../../src/documents/index-settings.ts';
 import { FACET_VALUES_SHOWN } from '../../src/search/facets.ts';
 import type { SearchResponse } from '../../src/search/search-results.ts';
-import { html, type Html } from '../html.ts';
-import { searchUrl, toggled, type SearchState } from './search-url.ts';
+import { type Html, html } from '../html.ts';
+import { type SearchState, searchUrl, toggled } from './search-url.ts';
 
-export const FACET_NAMES: Record<Facet, string> = { podcast: 'Podcast', tag: 'Tag', year: 'Year', person: 'Guest or panelist', speaker: 'Speaking' };
+export const FACET_NAMES: Record<Facet, string> = {
+  podcast: 'Podcast',
+  tag: 'Tag',
+  year: 'Year',
+  person: 'Guest or panelist',
+  speaker: 'Speaking',
+};
 
 export type Names = Record<string, string>;
 
@@ -22,7 +28,9 @@ const squashed = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu
  */
 export function visibleValues(results: SearchResponse, facet: Facet, active: string[], names: Names): SearchResponse['facets'][Facet] {
   const every = countedOver(results);
-  const podcasts = new Set([...results.facets.podcast.map(({ value }) => value), ...Object.keys(names), ...Object.values(names)].map(squashed));
+  const podcasts = new Set(
+    [...results.facets.podcast.map(({ value }) => value), ...Object.keys(names), ...Object.values(names)].map(squashed),
+  );
   const useful = results.facets[facet].filter(({ value, count }) => {
     if (active.includes(value)) return true;
     if (count >= every) return false;

@@ -1,10 +1,20 @@
-import { html, type Html } from '../html.ts';
+import { type Html, html } from '../html.ts';
 
 /**
  * The page around every view: one stylesheet, deferred scripts (modules are deferred and keep their names to
  * themselves), no inline code (the CSP forbids it). `skip` is a first link past the header, for keyboard users.
  */
-export function layout({ title, q = '', body, skip }: { title: string; q?: string; body: Html; skip?: { href: string; label: string } }): Html {
+export function layout({
+  title,
+  q = '',
+  body,
+  skip,
+}: {
+  title: string;
+  q?: string;
+  body: Html;
+  skip?: { href: string; label: string };
+}): Html {
   return html`<!doctype html>
 <html lang="en">
 <head>

@@ -1,11 +1,14 @@
 import { episodeMeta, type SearchResponse } from '../../src/search/search-results.ts';
-import { html, type Html } from '../html.ts';
+import { type Html, html } from '../html.ts';
 import { layout } from './layout.ts';
 import { searchUrl } from './search-url.ts';
 
 /** Words of a slug a search can use: "emx-059-using-rust" → "emx 059 using rust". */
 export function slugWords(slug: string): string {
-  return slug.replace(/[-_.+~\s]+/g, ' ').trim().slice(0, 200);
+  return slug
+    .replace(/[-_.+~\s]+/g, ' ')
+    .trim()
+    .slice(0, 200);
 }
 
 /**
@@ -17,10 +20,12 @@ export function notFoundPage(message: string, lookAlike?: { q: string; results?:
   const body = html`<section class="not-found">
   <h1>Not found</h1>
   <p class="error">${message}</p>
-  ${found.length
-    ? html`<h2>Episodes with these words</h2>
+  ${
+    found.length
+      ? html`<h2>Episodes with these words</h2>
   <ul class="look-alike">${found.map((episode) => html`<li><a href="${episode.url}">${episode.title}</a>${episode.podcast || episode.date ? html` <span class="meta">${episodeMeta({ podcast: episode.podcast, date: episode.date })}</span>` : ''}</li>`)}</ul>`
-    : ''}
+      : ''
+  }
   <p>${lookAlike?.q ? html`<a href="${searchUrl({ q: lookAlike.q, filters: {}, sort: 'relevance' })}">Search for “${lookAlike.q}”</a> · ` : ''}<a href="/">Search all episodes</a> · <a href="/research">Research a topic</a></p>
 </section>`;
   return layout({ title: 'Not found — podgrep', body });
@@ -28,5 +33,8 @@ export function notFoundPage(message: string, lookAlike?: { q: string; results?:
 
 /** A page that failed on our side, or because the search engine is away. */
 export function errorPage(message: string): Html {
-  return layout({ title: 'Something went wrong — podgrep', body: html`<section class="not-found"><h1>Something went wrong</h1><p class="error" role="alert">${message}</p><p><a href="/">Back to the search</a></p></section>` });
+  return layout({
+    title: 'Something went wrong — podgrep',
+    body: html`<section class="not-found"><h1>Something went wrong</h1><p class="error" role="alert">${message}</p><p><a href="/">Back to the search</a></p></section>`,
+  });
 }

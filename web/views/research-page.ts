@@ -1,6 +1,6 @@
 import { episodeMeta, type SearchResponse } from '../../src/search/search-results.ts';
-import { timelineSvg, weight, type TimelinePoint } from '../../src/search/timeline.ts';
-import { html, trusted, type Html } from '../html.ts';
+import { type TimelinePoint, timelineSvg, weight } from '../../src/search/timeline.ts';
+import { type Html, html, trusted } from '../html.ts';
 import { layout } from './layout.ts';
 import { momentItem } from './search-page.ts';
 import { researchUrl } from './search-url.ts';
@@ -46,7 +46,8 @@ function timeline(q: string, points: TimelinePoint[], selected: SearchResponse |
   <caption>Episodes that mention “${q}”, most mentions first${pages > 1 ? html` (page ${shown} of ${pages})` : ''}</caption>
   <thead><tr><th scope="col">Episode</th><th scope="col">Date</th><th scope="col">Mentions</th></tr></thead><tbody>
   ${rows.map(
-    (p) => html`<tr><td><a href="${researchUrl(q, p.slug, shown)}">${p.title}</a></td><td>${p.date ?? '—'}</td><td>${mentions(p)}</td></tr>`,
+    (p) =>
+      html`<tr><td><a href="${researchUrl(q, p.slug, shown)}">${p.title}</a></td><td>${p.date ?? '—'}</td><td>${mentions(p)}</td></tr>`,
   )}
   </tbody></table>
   ${pages > 1 ? pager(q, shown, pages) : ''}`;

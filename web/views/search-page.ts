@@ -1,10 +1,10 @@
-import { episodeMeta, momentLink, type EpisodeResult, type MomentResult, type SearchResponse } from '../../src/search/search-results.ts';
+import { type EpisodeResult, episodeMeta, type MomentResult, momentLink, type SearchResponse } from '../../src/search/search-results.ts';
 import { formatTime } from '../../src/time.ts';
-import { html, trusted, type Html } from '../html.ts';
+import { type Html, html, trusted } from '../html.ts';
 import { activeFilters, facets, type Names } from './facets.ts';
 import { layout } from './layout.ts';
-import { EMPTY_SHELF, home, suggestions, type Shelf } from './shelf.ts';
-import { researchUrl, searchUrl, type SearchState } from './search-url.ts';
+import { researchUrl, type SearchState, searchUrl } from './search-url.ts';
+import { EMPTY_SHELF, home, type Shelf, suggestions } from './shelf.ts';
 
 export { searchUrl } from './search-url.ts';
 
@@ -80,12 +80,19 @@ function episodeItem(episode: EpisodeResult, names: Names, q: string): Html {
   <h2><a href="${episode.url}">${episode.title}</a></h2>
   <p class="meta">${episodeMeta({ ...episode, podcast })}</p>
   ${episode.match === 'some' ? html`<p class="meta partial">Mentions only some of the words</p>` : ''}
-  ${episode.notes.slice(0, 1).map(
-    (note) => html`<p class="note"><span class="field">${FIELD_NAMES[note.field] ?? note.field}</span> ${note.url ? html`<a href="${note.url}">${trusted(note.snippet)}</a>` : trusted(note.snippet)}</p>`,
-  )}
-  ${episode.moments.length ? html`<ul class="moments">
+  ${episode.notes
+    .slice(0, 1)
+    .map(
+      (note) =>
+        html`<p class="note"><span class="field">${FIELD_NAMES[note.field] ?? note.field}</span> ${note.url ? html`<a href="${note.url}">${trusted(note.snippet)}</a>` : trusted(note.snippet)}</p>`,
+    )}
+  ${
+    episode.moments.length
+      ? html`<ul class="moments">
     ${episode.moments.map((moment) => momentItem(moment, q))}
-  </ul>` : ''}
+  </ul>`
+      : ''
+  }
 </li>`;
 }
 

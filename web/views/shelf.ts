@@ -1,6 +1,6 @@
 import type { EpisodeSummary } from '../../src/documents/documents.ts';
 import { episodeMeta, episodeUrl } from '../../src/search/search-results.ts';
-import { html, type Html } from '../html.ts';
+import { type Html, html } from '../html.ts';
 import type { Names } from './facets.ts';
 
 /** What the pages offer when there are no results to show: example queries, the newest episodes, podcasts' names. */
@@ -38,7 +38,8 @@ function recent({ recent, podcastNames }: Shelf, heading: string): Html {
   return html`<section class="recent" aria-labelledby="recent-heading">
   <h2 id="recent-heading">${heading}</h2>
   <ul>${recent.map(
-    (episode) => html`<li><a href="${episodeUrl(episode.slug)}">${episode.title}</a> <span class="meta">${episodeMeta({ ...episode, podcast: episode.podcast ? (podcastNames[episode.podcast] ?? episode.podcast) : null })}</span></li>`,
+    (episode) =>
+      html`<li><a href="${episodeUrl(episode.slug)}">${episode.title}</a> <span class="meta">${episodeMeta({ ...episode, podcast: episode.podcast ? (podcastNames[episode.podcast] ?? episode.podcast) : null })}</span></li>`,
   )}</ul>
 </section>`;
 }

@@ -1,7 +1,7 @@
+import type { Mark, TranscriptLine } from '../../src/moments/transcript-lines.ts';
 import { episodeUrl, lineAnchor, momentLink } from '../../src/search/search-results.ts';
 import { formatTime, LEAD_IN_SECONDS } from '../../src/time.ts';
-import type { Mark, TranscriptLine } from '../../src/moments/transcript-lines.ts';
-import { html, type Html } from '../html.ts';
+import { type Html, html } from '../html.ts';
 
 /**
  * Links start LEAD_IN_SECONDS before the words, rounded down to the second, so the line about to be spoken counts as
@@ -15,7 +15,11 @@ const CURRENT_AHEAD = LEAD_IN_SECONDS + 0.5;
  * are marked as the search matched them. All of it is in the HTML, so it works without JavaScript (player.js and
  * find.js add playback that follows along and search within the page).
  */
-export function transcriptSection(slug: string, lines: TranscriptLine[], { t, q }: { t?: number | undefined; q?: string | undefined }): Html {
+export function transcriptSection(
+  slug: string,
+  lines: TranscriptLine[],
+  { t, q }: { t?: number | undefined; q?: string | undefined },
+): Html {
   const current = t === undefined ? -1 : lines.findLastIndex((line) => line.start <= t + CURRENT_AHEAD);
   const ids = anchors(lines);
   // A moment link names the second it opens at (`?t=75#t-75`). When no line starts in that second, the current line
@@ -74,5 +78,7 @@ function byTurn(lines: TranscriptLine[], rendered: Html[]): Html[] {
     if (last && last.speaker === speaker) last.lines.push(rendered[i]!);
     else turns.push({ speaker, lines: [rendered[i]!] });
   });
-  return turns.map((turn) => html`<div class="turn">${turn.speaker ? html`<p class="speaker">${turn.speaker}</p>` : ''}${turn.lines}</div>`);
+  return turns.map(
+    (turn) => html`<div class="turn">${turn.speaker ? html`<p class="speaker">${turn.speaker}</p>` : ''}${turn.lines}</div>`,
+  );
 }

@@ -3,24 +3,27 @@ import { after } from 'node:test';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Browser, type BrowserContextOptions, chromium, type Page } from 'playwright-core';
 
+/** How Debian's Chromium is started, for the tests and for the screenshot script (which has no node:test hooks). */
+export const CHROMIUM_OPTIONS = {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  args: [
+    '--headless',
+    '--no-sandbox',
+    '--disable-gpu',
+    '--disable-background-networking',
+    '--disable-component-update',
+    '--disable-sync',
+    '--no-first-run',
+    '--autoplay-policy=no-user-gesture-required',
+  ],
+};
+
 /**
  * Debian's Chromium, headless. The background-networking flags keep it from calling out to hosts this machine cannot
  * reach (FACTS.md); the autoplay flag lets a test press play without a user gesture.
  */
 export async function launchBrowser(): Promise<Browser> {
-  const browser = await chromium.launch({
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-      '--no-first-run',
-      '--autoplay-policy=no-user-gesture-required',
-    ],
-  });
+  const browser = await chromium.launch(CHROMIUM_OPTIONS);
   after(() => browser.close());
   return browser;
 }
@@ -29,7 +32,8 @@ export async function launchBrowser(): Promise<Browser> {
 export async function openPage(browser: Browser, options: BrowserContextOptions = {}): Promise<Page> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
   const page = await context.newPage();
-  page.on('close', () => void context.close());
+  // The browser may close first (the file's `after`), which takes its contexts with it: nothing is left to close then.
+  page.on('close', () => void context.close().catch(() => undefined));
   return page;
 }
 

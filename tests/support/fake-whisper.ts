@@ -19,6 +19,7 @@ export type RecordedRequest = {
   bytes: number;
   /** Of the uploaded file; '' when none could be read. */
   sha256: string;
+  /** 499 (nginx's "client closed request") when the client hung up before the answer: it never got one. */
   status: number;
   words: number;
 };
@@ -221,12 +222,17 @@ export async function startFakeWhisper(opts: FakeWhisperOptions = {}): Promise<F
     let reply: Reply;
     if (req.method === 'POST' && path === '/v1/audio/transcriptions') {
       const record: RecordedRequest = { model: '', prompt: undefined, bytes: 0, sha256: '', status: 0, words: 0 };
+      // A killed indexer leaves its request decoding here; the answer that follows reaches nobody and is no answer.
+      let hungUp = false;
+      res.once('close', () => {
+        if (!res.writableEnded) hungUp = true;
+      });
       try {
         reply = await transcribe(req, record);
       } catch (e) {
         reply = error(500, `The server had an error while processing your request: ${(e as Error).message}`, 'server_error');
       }
-      record.status = reply.status;
+      record.status = hungUp ? 499 : reply.status;
       requests.push(record);
       opts.log?.(`${reply.status} ${record.model || '-'} ${record.bytes} bytes, ${record.words} words, ${Date.now() - started} ms`);
     } else if (req.method === 'GET' && path === '/v1/models') {

@@ -14,6 +14,7 @@ import { runIndex } from '../../indexer/commands/run-index.ts';
 import { parseConfig } from '../../src/config/config.ts';
 import { indexNames } from '../../src/documents/index-settings.ts';
 import { createApp } from '../../web/app.ts';
+import { CHROMIUM_OPTIONS } from './browser.ts';
 
 const repo = path.join(import.meta.dirname, '..', '..');
 const docs = path.join(repo, 'docs');
@@ -23,19 +24,8 @@ const dataDir = await fs.mkdtemp(path.join(os.tmpdir(), 'podgrep-screenshots-'))
 const config = parseConfig({ EPISODES_DIR: path.join(repo, 'episodes'), DATA_DIR: dataDir, MEILI_INDEX_PREFIX: 'screenshots' });
 const engine = await startEmbeddedMeili({ dataDir, bin: undefined });
 let server: Server | undefined;
-// Same flags as tests/support/browser.ts, which registers a node:test hook and so cannot be used from a plain script.
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-component-update',
-    '--disable-sync',
-    '--no-first-run',
-  ],
-});
+// The tests' flags, without autoplay: the screenshots play nothing.
+const browser = await chromium.launch({ ...CHROMIUM_OPTIONS, args: CHROMIUM_OPTIONS.args.filter((arg) => !arg.startsWith('--autoplay')) });
 try {
   await runIndex(config, engine, { log: (line) => console.log(line) });
   const app = createApp({

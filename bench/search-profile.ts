@@ -51,6 +51,14 @@ export async function profileSearch(host: string, apiKey: string, names: IndexNa
     momentsNoHighlight: () => post({ queries: [momentsPlain] }),
     distinct: () => post({ queries: [{ ...moments, limit: 20, distinct: 'slug' }] }),
     slugFacet: () => post({ queries: [{ ...bare, indexUid: names.moments, limit: 0, facets: ['slug'] }] }),
+    // The previous design: the two queries plus a read of 100 unhighlighted hits of each index for the filters' counts.
+    facetReads: () =>
+      Promise.all(
+        [
+          ...queries,
+          ...[names.episodes, names.moments].map((indexUid) => ({ ...bare, indexUid, limit: 100, matchingStrategy: 'all' })),
+        ].map((one) => post({ queries: [one] })),
+      ),
     federated: () =>
       post({
         federation: { limit: (notes.limit as number) + (moments.limit as number) },
@@ -96,14 +104,15 @@ export function profileTables(rows: { name: string; gap: number; profile: Search
   const ms = (x: number) => x.toFixed(2);
   return `Meilisearch's time for podgrep's two queries sent at once ("sent"), the same as one multi-search (Meilisearch
 answers its queries one after the other), each query alone, and the designs weighed against them, each sent alone (ms,
-median of 30, HTTP on loopback included). "moments" is podgrep's moments query (limit 30, highlighted, score details);
+median of 30, HTTP on loopback included). "moments" is podgrep's moments query (limit 20, highlighted, score details);
 "no details" drops the score details, "no highlight" the highlighting too; "100" reads 100 highlighted moments.
 "distinct" is the moments query at limit 20 grouped by episode in the engine; "slug facet" the old per-episode match
-counts over every match; "federated" both queries merged into one list by the engine.
+counts over every match; "federated" both queries merged into one list by the engine; "+ filter reads" the two
+queries with the two 100-hit reads for the filters' counts that podgrep sent until 2026-12 (four requests at once).
 
-| query | **sent** | one multi-search | notes | moments | no details | no highlight | 100 | distinct | slug facet | federated |
-| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
-${rows.map(({ name, profile: { engine: e } }) => `| ${name} | **${ms(e.sent)}** | ${ms(e.multi)} | ${ms(e.notes)} | ${ms(e.moments)} | ${ms(e.momentsNoDetails)} | ${ms(e.momentsNoHighlight)} | ${ms(e.moments100)} | ${ms(e.distinct)} | ${ms(e.slugFacet)} | ${ms(e.federated)} |`).join('\n')}
+| query | **sent** | one multi-search | notes | moments | no details | no highlight | 100 | distinct | slug facet | federated | + filter reads |
+| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |
+${rows.map(({ name, profile: { engine: e } }) => `| ${name} | **${ms(e.sent)}** | ${ms(e.multi)} | ${ms(e.notes)} | ${ms(e.moments)} | ${ms(e.momentsNoDetails)} | ${ms(e.momentsNoHighlight)} | ${ms(e.moments100)} | ${ms(e.distinct)} | ${ms(e.slugFacet)} | ${ms(e.federated)} | ${ms(e.facetReads)} |`).join('\n')}
 
 What podgrep adds, step by step on the same answer (ms, median), against the measured p50 gap to the plain search.
 "Client" is podgrep's two requests (undici's \`request\`, \`adapters/meili/meili-search.ts\`) against plain \`fetch\` reading the bytes

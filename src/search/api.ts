@@ -27,11 +27,12 @@ export type SearchResponse = {
   sort: Sort;
   filters: Filters;
   /**
-   * For each facet, how many of the ranked episodes that match every word (or, when none does, of the partial ones)
-   * have each value, most first: the top FACET_VALUES and any filtered by.
+   * How many episodes `facets` counted over: the episodes this search's answers found that match every word (or, when
+   * none does, the partial ones) — all of them when `totalEpisodesExact`, else the best ones, newest first among
+   * equals. A value with this count is on every one.
    */
-  /** How many episodes `facets` counted over (those ranked and those the facet hits come from): a value with this count is on every one. */
   facetEpisodes?: number;
+  /** For each facet, how many of those `facetEpisodes` episodes have each value, most first: the top FACET_VALUES and any filtered by. */
   facets: Record<Facet, { value: string; count: number }[]>;
   episodes: EpisodeResult[];
 };

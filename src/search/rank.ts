@@ -23,7 +23,7 @@ type Found = { hit: SummaryHit; all: boolean; score: number; notes?: NotesHit; m
  */
 export function searchResults(
   query: SearchQuery,
-  [notesAnswer, momentsAnswer, ...facetAnswers]: SearchAnswer[],
+  [notesAnswer, momentsAnswer]: SearchAnswer[],
   limits: { notes: number; moments: number },
 ): SearchResponse {
   const notesHits = (notesAnswer?.hits ?? []) as NotesHit[];
@@ -68,10 +68,7 @@ export function searchResults(
   const first = (query.page - 1) * EPISODES_PER_PAGE;
   const shown = ranked.slice(first, first + EPISODES_PER_PAGE);
   const perEpisode = query.episode ? Infinity : MOMENTS_PER_EPISODE;
-  const counted = facetEpisodes(
-    full.length ? full : partial,
-    full.length ? (facetAnswers.flatMap((answer) => answer.hits) as SummaryHit[]) : [],
-  );
+  const counted = (full.length ? full : partial).map((found) => found.hit);
   return {
     query: query.q,
     totalEpisodes: full.length,
@@ -105,11 +102,4 @@ export function searchResults(
 function pageCount(page: number, ranked: number, complete: boolean): number {
   const known = Math.ceil(ranked / EPISODES_PER_PAGE);
   return !complete && ranked >= page * EPISODES_PER_PAGE ? Math.min(MAX_PAGE, Math.max(known, page + 1)) : known;
-}
-
-/** The episodes the filters count over: those ranked, and those the facet hits (every word matched) come from. */
-function facetEpisodes(ranked: Found[], facetHits: SummaryHit[]): SummaryHit[] {
-  const bySlug = new Map(ranked.map((found) => [found.hit.slug, found.hit]));
-  for (const hit of facetHits) if (!bySlug.has(hit.slug)) bySlug.set(hit.slug, hit);
-  return [...bySlug.values()];
 }

@@ -94,7 +94,7 @@ const SUMMARY_FIELDS = ['slug', 'title', 'podcast', 'date', 'episodeNumber', ...
  * Moment hits read per page of results, grouped by episode here (search-results.ts) and shown. The engine highlights
  * each one, and that is most of a search's cost (~80 µs a hit at 10,000 episodes: 100 hits took 13 ms, 30 took 5.5,
  * 20 as long as a plain search, ~4.5 ms; BENCHMARKS.md). Twenty is two moments for each of ten episodes, or three for
- * the best ones: Meilisearch returns equally good moments in the order they were indexed, an episode's together.
+ * the best ones: Meilisearch returns equally good moments an episode's together (newest episode first).
  * Asking the engine to group by episode instead (`distinct: slug`) cost three plain searches at 10,000 episodes.
  */
 export const MOMENT_HITS = 20;
@@ -119,10 +119,16 @@ export function searchLimits(query: SearchQuery): { notes: number; moments: numb
  * `words` ranking rule), then hits that lack the last words, and each hit's score details say which it is — so one
  * answer holds the full matches, ranked as `matchingStrategy: 'all'` would rank them, and the partial ones after.
  *
- * What is not asked for, and why (measured at 1,000 and 10,000 episodes, BENCHMARKS.md): no `slug` facet over every
- * match (27 ms of engine time for a common word at 10,000 episodes, and one entry per matching episode in the
- * answer); no `distinct`; no match positions (a pass over every attribute of every hit); no second read for the shown
- * episodes; no highlighted hit the page does not show.
+ * Hits that are equally good by every ranking rule come newest first (`sort`, the last ranking rule, so it only breaks
+ * ties): otherwise Meilisearch returns them in the order they were indexed, and a broad query's answer would hold the
+ * first-indexed show's episodes only.
+ *
+ * What is not asked for, and why (measured at 1,000 and 10,000 episodes, BENCHMARKS.md): no third request for the
+ * filters' counts (each extra search costs a millisecond of engine time or more on two cores, so the filters count over
+ * the episodes these two answers found: facets.ts); no facet distribution (exact counts per episode would need
+ * `distinct: slug`, 36 ms at 10,000 episodes; the episodes index's own distribution cost 3 ms for a common word); no
+ * `slug` facet over every match (27 ms); no match positions (a pass over every attribute of every hit); no second
+ * read for the shown episodes; no highlighted hit the page does not show.
  */
 export function searchRequests(query: SearchQuery, names: IndexNames): MultiSearchQuery[] {
   const filter = filterExpression(query.filters, query.episode);
@@ -134,6 +140,7 @@ export function searchRequests(query: SearchQuery, names: IndexNames): MultiSear
     ...(/\s/.test(query.q) ? { showRankingScoreDetails: true } : {}),
     highlightPreTag: MATCH_START,
     highlightPostTag: MATCH_END,
+    sort: ['day:desc'],
     ...(filter ? { filter } : {}),
   };
   return [
@@ -151,21 +158,8 @@ export function searchRequests(query: SearchQuery, names: IndexNames): MultiSear
       attributesToRetrieve: [...SUMMARY_FIELDS, 'start', 'end', 'wordTimes', 'turns'],
       attributesToHighlight: ['text'],
     },
-    // The filters' counts: a page's twenty moments may all come from one show, and the listener must still be offered
-    // every show that says it. Unhighlighted and with only the facets' fields, these hits are the cheap part of a search.
-    ...[names.episodes, names.moments].map((indexUid) => ({
-      q: query.q,
-      indexUid,
-      limit: FACET_HITS,
-      matchingStrategy: 'all' as const,
-      attributesToRetrieve: ['slug', ...new Set(Object.values(FACETS))],
-      ...(filter ? { filter } : {}),
-    })),
   ];
 }
-
-/** Moments read for the filters' counts (the episodes they come from, each counted once). */
-export const FACET_HITS = 100;
 
 /**
  * The research view: how many moments of each episode match, in one request. Meilisearch counts them as the facet

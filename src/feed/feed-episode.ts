@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
+import { type Chapter, chaptersFromNotes } from '../episode/chapters.ts';
 import { readDate } from '../episode/dates.ts';
 import { type Episode, readDuration, type TranscriptLink } from '../episode/episode.ts';
-import { type Chapter, chaptersFromNotes } from '../export/chapters.ts';
 import { richestFirst } from '../transcript/transcript-links.ts';
 import type { FeedChannel, FeedItem } from './feed-xml.ts';
 import { htmlToText } from './html-text.ts';

@@ -1,15 +1,15 @@
 import assert from 'node:assert/strict';
 import { createRequire } from 'node:module';
 import { test } from 'node:test';
+import { linesOf, momentCues } from '../../src/documents/transcript-lines.ts';
+import { chaptersFromNotes, parseChaptersJson } from '../../src/episode/chapters.ts';
 import { readDate as readPubDate } from '../../src/episode/dates.ts';
-import { chaptersFromNotes, parseChaptersJson } from '../../src/export/chapters.ts';
 import { toChaptersJson, toPodcastJson, toSrt, toVtt } from '../../src/export/transcript-files.ts';
 import { feedEpisode, slugOf } from '../../src/feed/feed-episode.ts';
 import { type FeedItem, feedReader } from '../../src/feed/feed-xml.ts';
 import { htmlToText } from '../../src/feed/html-text.ts';
 import { importAnyTranscript } from '../../src/feed/text-transcript.ts';
 import { toMoments } from '../../src/moments/moments.ts';
-import { linesOf, momentCues } from '../../src/moments/transcript-lines.ts';
 import type { Transcript } from '../../src/transcript/transcript.ts';
 import { importTranscript } from '../../src/transcript/transcript-import.ts';
 import { richestFirst } from '../../src/transcript/transcript-links.ts';

@@ -1,5 +1,5 @@
 import type { EpisodeDocument } from '../../src/documents/documents.ts';
-import type { TranscriptLine } from '../../src/moments/transcript-lines.ts';
+import type { TranscriptLine } from '../../src/documents/transcript-lines.ts';
 import { episodeUrl } from '../../src/search/search-results.ts';
 import { formatTime } from '../../src/time.ts';
 import { type Html, html } from '../html.ts';

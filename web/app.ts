@@ -7,7 +7,6 @@ import type { SearchBackend } from '../src/ports.ts';
 import { parseClip } from '../src/search/clip.ts';
 import { MAX_QUERY_LENGTH, parseSearchQuery, queryText } from '../src/search/search-request.ts';
 import type { SearchResponse } from '../src/search/search-results.ts';
-import { isBlank } from '../src/terminal-text.ts';
 import { answerError, failWith } from './answer-error.ts';
 import { exportsRouter } from './exports.ts';
 import { rateLimit } from './rate-limit.ts';
@@ -96,7 +95,7 @@ export function createApp({
     const q = firstString(req.query.q) ?? '';
     // `fragment=1`: only the results, for the page script's search as you type.
     const render = firstString(req.query.fragment) === '1' ? resultsSection : searchPage;
-    if (isBlank(q))
+    if (!queryText(q))
       return render === searchPage ? res.redirect('/') : res.type('html').send(render('', { shelf: await shelf(true) }).value);
     failWith(res, { page: (error) => render(q, { error }) });
     const results = await search.search(parseSearchQuery(req.query));
@@ -105,7 +104,7 @@ export function createApp({
 
   app.get('/research', async (req, res) => {
     const q = firstString(req.query.q) ?? '';
-    if (isBlank(q)) return res.type('html').send(researchPage('', {}).value);
+    if (!queryText(q)) return res.type('html').send(researchPage('', {}).value);
     failWith(res, { page: (error) => researchPage(q, { error }) });
     const query = parseSearchQuery(req.query);
     const [points, selected] = await Promise.all([

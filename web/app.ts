@@ -47,6 +47,8 @@ export function createApp({
 }: AppDeps): express.Express {
   const app = express();
   const siteInfo = site ? Promise.resolve(site) : readSiteInfo(episodesDir, log);
+  // Podcasts by name on every page that names one (podgrep.yml's `podcasts:`).
+  const names = async () => (await siteInfo).podcastNames;
   // What the home and "nothing found" pages offer; the newest episodes only where they are shown.
   const shelf = async (withRecent: boolean): Promise<Shelf> => ({
     ...(await siteInfo),
@@ -111,7 +113,7 @@ export function createApp({
       search.timeline(query),
       query.episode ? search.search({ ...query, page: 1 }) : undefined,
     ]);
-    res.type('html').send(researchPage(q, { points, page: query.page, ...(selected ? { selected } : {}) }).value);
+    res.type('html').send(researchPage(q, { points, page: query.page, names: await names(), ...(selected ? { selected } : {}) }).value);
   });
 
   app.get('/api/search', async (req, res) => {
@@ -128,8 +130,13 @@ export function createApp({
       search.episode(req.params.slug),
       search.transcript(req.params.slug, { sentences: true, ...(q ? { q } : {}) }),
     ]);
-    if (!episode) return notFound(res, `No episode called “${req.params.slug}”.`, await lookAlike(search, req.params.slug));
-    res.type('html').send(episodePage(episode, lines, { t: clip?.start, end: clip?.end, q: q || undefined }).value);
+    if (!episode) {
+      return notFound(res, `No episode called “${req.params.slug}”.`, {
+        ...(await lookAlike(search, req.params.slug)),
+        names: await names(),
+      });
+    }
+    res.type('html').send(episodePage(episode, lines, { t: clip?.start, end: clip?.end, q: q || undefined, names: await names() }).value);
   });
 
   app.get('/episodes/:slug/audio', async (req, res) => {

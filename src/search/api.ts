@@ -26,12 +26,12 @@ export type SearchResponse = {
   pages: number;
   sort: Sort;
   filters: Filters;
+  /** How many episodes `facets` counted over (those ranked and those the facet hits come from): a value with this count is on every one. */
+  facetEpisodes?: number;
   /**
    * For each facet, how many of the ranked episodes that match every word (or, when none does, of the partial ones)
    * have each value, most first: the top FACET_VALUES and any filtered by.
    */
-  /** How many episodes `facets` counted over (those ranked and those the facet hits come from): a value with this count is on every one. */
-  facetEpisodes?: number;
   facets: Record<Facet, { value: string; count: number }[]>;
   episodes: EpisodeResult[];
 };

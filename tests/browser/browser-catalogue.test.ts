@@ -2,16 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BrowserContextOptions } from 'playwright-core';
 import { axeViolations } from '../support/axe.ts';
-import { launchBrowser, openPage } from '../support/browser.ts';
-import { audioCatalogue, startStack } from '../support/stack.ts';
-import { EPISODES, episodeTitle, tabStops, writeUiCatalogue } from '../support/ui-catalogue.ts';
+import { openPage } from '../support/browser.ts';
+import { EPISODES, episodeTitle, startUiCatalogue, tabStops } from '../support/ui-catalogue.ts';
 
 // The page on a catalogue of 521 episodes: the research view at scale, facets, filters, empty and error states, axe.
-const { episodes } = await audioCatalogue();
-await writeUiCatalogue(episodes);
-const stack = await startStack(episodes);
-await stack.index();
-const browser = await launchBrowser();
+const { stack, browser } = await startUiCatalogue();
 
 const open = (options: BrowserContextOptions = {}) => openPage(browser, options);
 

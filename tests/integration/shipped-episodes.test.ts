@@ -11,9 +11,7 @@ import { testdir } from '../support/testdir.ts';
 const stack = await startStack(path.resolve('episodes'), { OPENAI_API_KEY: '', OPENAI_BASE_URL: '', DATA_DIR: await testdir() });
 const report = await stack.index();
 
-async function search(q: string): Promise<SearchResponse> {
-  return (await (await fetch(`${stack.web}/api/search?q=${encodeURIComponent(q)}`)).json()) as SearchResponse;
-}
+const search = (q: string) => stack.search(q);
 
 test('a first run without a key indexes every shipped episode and transcribes nothing', () => {
   assert.deepEqual(report.failed, []);

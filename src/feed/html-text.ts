@@ -1,26 +1,75 @@
+import { SAXParser } from 'parse5-sax-parser';
 import type { Link } from '../episode/show-notes.ts';
+
+/** Elements whose content is never show notes. */
+const HIDDEN = new Set(['script', 'style', 'iframe', 'object', 'template', 'head', 'noscript', 'svg']);
+/** Elements that start and end a line of text. */
+const BREAKS = new Set([
+  'p',
+  'div',
+  'br',
+  'li',
+  'ul',
+  'ol',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'blockquote',
+  'tr',
+  'table',
+  'section',
+  'pre',
+]);
 
 /**
  * Show notes in feeds are HTML (`description`, `content:encoded`, often in CDATA). They are untrusted: nothing of the
  * markup survives, only its text and its http(s) links, which become the summary and links as in Markdown show notes.
+ * Read by the WHATWG tokenizer (parse5's SAX parser, as for HTML in episode files: html-tags.ts), so entities are
+ * decoded as browsers do and a hostile feed's `<<<<…` or unclosed tags cost time linear in their size.
  */
 export function htmlToText(html: string): { text: string; links: Link[] } {
   const links: Link[] = [];
-  // Whatever a script or style holds is not show notes; comments neither.
-  let body = html.replace(/<!--[\s\S]*?-->/g, '').replace(/<(script|style|iframe|object|template|head)\b[\s\S]*?<\/\1\s*>/gi, '');
-  body = body.replace(/<a\b([^>]*)>([\s\S]*?)<\/a\s*>/gi, (_whole, attributes: string, inner: string) => {
-    const label = inlineText(inner);
-    const href = /\bhref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))/i.exec(attributes);
-    const url = safeUrl(decodeEntities(href?.[1] ?? href?.[2] ?? href?.[3] ?? ''));
+  const out: string[] = [];
+  let hidden = 0;
+  let link: { href: string; label: string[] } | undefined;
+  const closeLink = () => {
+    if (!link) return;
+    const label = link.label.join('').replace(/\s+/g, ' ').trim();
+    const url = safeUrl(link.href);
     if (url) links.push({ label: label || url, url });
-    return ` ${label} `;
+    link = undefined;
+  };
+  const parser = new SAXParser();
+  parser.on('startTag', ({ tagName, attrs, selfClosing }) => {
+    if (HIDDEN.has(tagName)) hidden += selfClosing ? 0 : 1;
+    else if (hidden > 0) return;
+    else if (tagName === 'a') {
+      closeLink();
+      link = { href: attrs.find((attr) => attr.name === 'href')?.value ?? '', label: [] };
+      out.push(' ');
+    } else if (BREAKS.has(tagName)) out.push('\n');
   });
-  const text = decodeEntities(
-    body
-      .replace(/<br\s*\/?>/gi, '\n')
-      .replace(/<\/?(?:p|div|li|ul|ol|h[1-6]|blockquote|tr|table|section|pre)\b[^>]*>/gi, '\n')
-      .replace(/<[^>]*>/g, ''),
-  )
+  parser.on('endTag', ({ tagName }) => {
+    if (HIDDEN.has(tagName)) hidden = Math.max(0, hidden - 1);
+    else if (hidden > 0) return;
+    else if (tagName === 'a') {
+      closeLink();
+      out.push(' ');
+    } else if (BREAKS.has(tagName)) out.push('\n');
+  });
+  // Comments, doctypes and processing instructions have events of their own, which nothing listens to: they are dropped.
+  parser.on('text', ({ text }) => {
+    if (hidden > 0) return;
+    out.push(text);
+    link?.label.push(text);
+  });
+  parser.end(html);
+  closeLink();
+  const text = out
+    .join('')
     .split('\n')
     .map((line) => line.replace(/[ \t\u00a0]+/g, ' ').trim())
     .filter(Boolean)
@@ -28,66 +77,7 @@ export function htmlToText(html: string): { text: string; links: Link[] } {
   return { text, links };
 }
 
-/** Text inside one element, on one line. */
-function inlineText(html: string): string {
-  return decodeEntities(html.replace(/<[^>]*>/g, ''))
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
 function safeUrl(value: string): string | undefined {
   const url = URL.parse(value.trim());
   return url && (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : undefined;
-}
-
-const NAMED: Record<string, string> = {
-  amp: '&',
-  lt: '<',
-  gt: '>',
-  quot: '"',
-  apos: "'",
-  nbsp: ' ',
-  hellip: '…',
-  mdash: '—',
-  ndash: '–',
-  lsquo: '‘',
-  rsquo: '’',
-  ldquo: '“',
-  rdquo: '”',
-  laquo: '«',
-  raquo: '»',
-  copy: '©',
-  reg: '®',
-  trade: '™',
-  bull: '•',
-  middot: '·',
-  eacute: 'é',
-  egrave: 'è',
-  aacute: 'á',
-  agrave: 'à',
-  uuml: 'ü',
-  ouml: 'ö',
-  auml: 'ä',
-  szlig: 'ß',
-  ccedil: 'ç',
-  ntilde: 'ñ',
-  iacute: 'í',
-  oacute: 'ó',
-  uacute: 'ú',
-  euro: '€',
-  pound: '£',
-  deg: '°',
-  times: '×',
-  shy: '',
-};
-
-/** HTML's character references: numeric ones all, named ones that show notes use. An unknown name stays as written. */
-export function decodeEntities(text: string): string {
-  return text.replace(/&(#x[\da-f]{1,6}|#\d{1,7}|[a-z]{2,8});/gi, (whole, name: string) => {
-    if (name.startsWith('#')) {
-      const code = name[1] === 'x' || name[1] === 'X' ? parseInt(name.slice(2), 16) : Number(name.slice(1));
-      return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : whole;
-    }
-    return NAMED[name] ?? NAMED[name.toLowerCase()] ?? whole;
-  });
 }

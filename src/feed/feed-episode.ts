@@ -2,10 +2,10 @@ import { createHash } from 'node:crypto';
 import { type Chapter, chaptersFromNotes } from '../episode/chapters.ts';
 import { readDate } from '../episode/dates.ts';
 import { type Episode, readDuration, type TranscriptLink } from '../episode/episode.ts';
+import { htmlToText } from '../episode/html-text.ts';
 import { ItemError } from '../errors.ts';
 import { richestFirst } from '../transcript/transcript-links.ts';
 import type { FeedChannel, FeedItem } from './feed-xml.ts';
-import { htmlToText } from './html-text.ts';
 
 /**
  * An episode read from a feed. Beside the Episode every source gives: all the transcripts the item links (richest

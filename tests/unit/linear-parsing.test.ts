@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseEpisode } from '../../src/episode/episode.ts';
+import { htmlToText } from '../../src/episode/html-text.ts';
 import { EpisodeError } from '../../src/errors.ts';
-import { htmlToText } from '../../src/feed/html-text.ts';
 
 // Issue 11 #4: a summary of 40,000 `[` took 2.2 s and a 4.9 MB file never finished. Not a timed test: each
 // pathological body must parse in a small multiple of the time a normal body of the same size takes, which a cost
@@ -75,7 +75,7 @@ test('pathological front matter fails fast or parses, in time linear in its size
   }
 });
 
-// A feed's HTML (show notes, HTML transcripts) is read by src/feed/html-text.ts, held to the same rule. Its regular
+// A feed's HTML (show notes, HTML transcripts) is read by src/episode/html-text.ts, held to the same rule. Its regular
 // expressions once took 11 s for 160,000 `<`, growing with the square: minutes for one item at the 1 MB element cap.
 test('HTML from feeds is read in time linear in its size, whatever it holds', { timeout: 300_000 }, () => {
   const size = 250_000;

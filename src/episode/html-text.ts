@@ -1,5 +1,5 @@
 import { SAXParser } from 'parse5-sax-parser';
-import type { Link } from '../episode/show-notes.ts';
+import type { Link } from './show-notes.ts';
 
 /** Elements whose content is never show notes. */
 const HIDDEN = new Set(['script', 'style', 'iframe', 'object', 'template', 'head', 'noscript', 'svg']);
@@ -27,7 +27,7 @@ const BREAKS = new Set([
 /**
  * Show notes in feeds are HTML (`description`, `content:encoded`, often in CDATA). They are untrusted: nothing of the
  * markup survives, only its text and its http(s) links, which become the summary and links as in Markdown show notes.
- * Read by the WHATWG tokenizer (parse5's SAX parser, as for HTML in episode files: html-tags.ts), so entities are
+ * Read by the WHATWG tokenizer (parse5's SAX parser, as html-tags.ts reads HTML inside Markdown notes), so entities are
  * decoded as browsers do and a hostile feed's `<<<<…` or unclosed tags cost time linear in their size.
  */
 export function htmlToText(html: string): { text: string; links: Link[] } {

@@ -1,28 +1,9 @@
 import { SAXParser } from 'parse5-sax-parser';
+import { BREAKS, HIDDEN } from './html-tags.ts';
 import type { Link } from './show-notes.ts';
 
-/** Elements whose content is never show notes. */
-const HIDDEN = new Set(['script', 'style', 'iframe', 'object', 'template', 'head', 'noscript', 'svg']);
 /** Elements that start and end a line of text. */
-const BREAKS = new Set([
-  'p',
-  'div',
-  'br',
-  'li',
-  'ul',
-  'ol',
-  'h1',
-  'h2',
-  'h3',
-  'h4',
-  'h5',
-  'h6',
-  'blockquote',
-  'tr',
-  'table',
-  'section',
-  'pre',
-]);
+const breaks = (name: string) => BREAKS.has(name) || name === 'li' || /^h[1-6]$/.test(name);
 
 /**
  * Show notes in feeds are HTML (`description`, `content:encoded`, often in CDATA). They are untrusted: nothing of the
@@ -50,7 +31,7 @@ export function htmlToText(html: string): { text: string; links: Link[] } {
       closeLink();
       link = { href: attrs.find((attr) => attr.name === 'href')?.value ?? '', label: [] };
       out.push(' ');
-    } else if (BREAKS.has(tagName)) out.push('\n');
+    } else if (breaks(tagName)) out.push('\n');
   });
   parser.on('endTag', ({ tagName }) => {
     if (HIDDEN.has(tagName)) hidden = Math.max(0, hidden - 1);
@@ -58,7 +39,7 @@ export function htmlToText(html: string): { text: string; links: Link[] } {
     else if (tagName === 'a') {
       closeLink();
       out.push(' ');
-    } else if (BREAKS.has(tagName)) out.push('\n');
+    } else if (breaks(tagName)) out.push('\n');
   });
   // Comments, doctypes and processing instructions have events of their own, which nothing listens to: they are dropped.
   parser.on('text', ({ text }) => {

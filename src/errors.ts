@@ -13,6 +13,16 @@ export class EpisodeError extends PodgrepError {
   }
 }
 
+/** A feed that cannot be read at all (not RSS, not well-formed XML, an entity it would have to expand). */
+export class FeedFormatError extends PodgrepError {
+  override name = 'FeedFormatError';
+}
+
+/** Why one item of a feed could not become an episode; the rest of the feed still can. */
+export class ItemError extends PodgrepError {
+  override name = 'ItemError';
+}
+
 /** The configuration is wrong; every problem is listed at once so a user fixes them in one go. */
 export class ConfigError extends PodgrepError {
   override name = 'ConfigError';

@@ -3,7 +3,7 @@
  * servers or fakes that behave like the real thing.
  */
 import type { EpisodeDocument, EpisodeSummary, MomentDocument } from './documents/documents.ts';
-import type { TranscriptLine } from './moments/transcript-lines.ts';
+import type { TranscriptLine } from './documents/transcript-lines.ts';
 import type { SearchQuery } from './search/search-request.ts';
 import type { SearchResponse } from './search/search-results.ts';
 import type { TimelinePoint } from './search/timeline.ts';

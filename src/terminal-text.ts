@@ -18,8 +18,3 @@ export function terminalText(text: string): string {
 export function oneLine(text: string): string {
   return terminalText(text).replace(/[\t\n]+/g, ' ');
 }
-
-/** Whether `text` has anything but controls and spaces: a query of only control characters is no query. */
-export function isBlank(text: string): boolean {
-  return oneLine(text).trim() === '';
-}

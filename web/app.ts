@@ -7,7 +7,6 @@ import type { SearchBackend } from '../src/ports.ts';
 import { parseClip } from '../src/search/clip.ts';
 import { MAX_QUERY_LENGTH, parseSearchQuery, queryText } from '../src/search/search-request.ts';
 import type { SearchResponse } from '../src/search/search-results.ts';
-import { isBlank } from '../src/terminal-text.ts';
 import { answerError, failWith } from './answer-error.ts';
 import { exportsRouter } from './exports.ts';
 import { rateLimit } from './rate-limit.ts';
@@ -48,6 +47,8 @@ export function createApp({
 }: AppDeps): express.Express {
   const app = express();
   const siteInfo = site ? Promise.resolve(site) : readSiteInfo(episodesDir, log);
+  // Podcasts by name on every page that names one (podgrep.yml's `podcasts:`).
+  const names = async () => (await siteInfo).podcastNames;
   // What the home and "nothing found" pages offer; the newest episodes only where they are shown.
   const shelf = async (withRecent: boolean): Promise<Shelf> => ({
     ...(await siteInfo),
@@ -96,7 +97,7 @@ export function createApp({
     const q = firstString(req.query.q) ?? '';
     // `fragment=1`: only the results, for the page script's search as you type.
     const render = firstString(req.query.fragment) === '1' ? resultsSection : searchPage;
-    if (isBlank(q))
+    if (!queryText(q))
       return render === searchPage ? res.redirect('/') : res.type('html').send(render('', { shelf: await shelf(true) }).value);
     failWith(res, { page: (error) => render(q, { error }) });
     const results = await search.search(parseSearchQuery(req.query));
@@ -105,14 +106,14 @@ export function createApp({
 
   app.get('/research', async (req, res) => {
     const q = firstString(req.query.q) ?? '';
-    if (isBlank(q)) return res.type('html').send(researchPage('', {}).value);
+    if (!queryText(q)) return res.type('html').send(researchPage('', {}).value);
     failWith(res, { page: (error) => researchPage(q, { error }) });
     const query = parseSearchQuery(req.query);
     const [points, selected] = await Promise.all([
       search.timeline(query),
       query.episode ? search.search({ ...query, page: 1 }) : undefined,
     ]);
-    res.type('html').send(researchPage(q, { points, page: query.page, ...(selected ? { selected } : {}) }).value);
+    res.type('html').send(researchPage(q, { points, page: query.page, names: await names(), ...(selected ? { selected } : {}) }).value);
   });
 
   app.get('/api/search', async (req, res) => {
@@ -129,8 +130,13 @@ export function createApp({
       search.episode(req.params.slug),
       search.transcript(req.params.slug, { sentences: true, ...(q ? { q } : {}) }),
     ]);
-    if (!episode) return notFound(res, `No episode called “${req.params.slug}”.`, await lookAlike(search, req.params.slug));
-    res.type('html').send(episodePage(episode, lines, { t: clip?.start, end: clip?.end, q: q || undefined }).value);
+    if (!episode) {
+      return notFound(res, `No episode called “${req.params.slug}”.`, {
+        ...(await lookAlike(search, req.params.slug)),
+        names: await names(),
+      });
+    }
+    res.type('html').send(episodePage(episode, lines, { t: clip?.start, end: clip?.end, q: q || undefined, names: await names() }).value);
   });
 
   app.get('/episodes/:slug/audio', async (req, res) => {

@@ -1,5 +1,5 @@
 import express, { type Response } from 'express';
-import { chaptersOf } from '../src/export/chapters.ts';
+import { chaptersOf } from '../src/episode/chapters.ts';
 import { MEDIA_TYPES, toChaptersJson, toPodcastJson, toSrt, toVtt } from '../src/export/transcript-files.ts';
 import type { SearchBackend } from '../src/ports.ts';
 import { failWith } from './answer-error.ts';

@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
-import { type Meilisearch, MeilisearchApiError } from 'meilisearch';
+import type { Meilisearch } from 'meilisearch';
+import { engineCode } from './engine-errors.ts';
 
 /**
  * The key the web server searches with: allowed to search and read podgrep's own indexes and nothing else, so a
@@ -11,7 +12,7 @@ export async function searchOnlyKey(admin: Meilisearch, prefix: string): Promise
   try {
     return (await admin.getKey(uid)).key;
   } catch (error) {
-    if (!(error instanceof MeilisearchApiError && error.cause?.code === 'api_key_not_found')) throw error;
+    if (engineCode(error) !== 'api_key_not_found') throw error;
   }
   const created = await admin.createKey({
     uid,

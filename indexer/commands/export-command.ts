@@ -8,8 +8,8 @@ import { meiliSearch } from '../../adapters/meili/meili-search.ts';
 import { connectSearchEngine } from '../../adapters/meili/search-engine.ts';
 import type { EpisodeDocument } from '../../src/documents/documents.ts';
 import { indexNames } from '../../src/documents/index-settings.ts';
+import { chaptersOf } from '../../src/episode/chapters.ts';
 import { PodgrepError } from '../../src/errors.ts';
-import { chaptersOf } from '../../src/export/chapters.ts';
 import { FEED_TYPES, toChaptersJson, toPodcastJson, toSrt, toVtt } from '../../src/export/transcript-files.ts';
 
 const USAGE = `Usage: npm run export -- --out DIR [--base-url URL]

@@ -1,28 +1,14 @@
 import { estimateCost, formatDollars, formatMinutes } from '../../src/config/models.ts';
-import type { Dropped } from '../../src/transcript/transcript-filter.ts';
+import type { TranscriptionTally } from '../transcription/transcribe-audio.ts';
 
-/** What one indexer run did; printed at the end and returned to tests. */
-export type RunReport = {
+/** What one indexer run did; printed at the end and returned to tests. Transcribing counts its own part of it. */
+export type RunReport = TranscriptionTally & {
   indexed: number;
   /** Episodes whose fingerprint was unchanged: nothing fetched, sent or written. */
   skipped: number;
   moments: number;
   /** Episodes whose transcript came from a transcript file or transcript_url rather than the API. */
   imported: string[];
-  /** Episodes transcribed (wholly or in part) in this run, and the seconds of audio sent for each. */
-  transcribed: { slug: string; seconds: number }[];
-  /** Episodes whose finished transcript was already kept from an earlier run. */
-  reused: number;
-  /** Pieces of audio already paid for in an earlier run (one that failed or was stopped) and not sent again. */
-  piecesReused: number;
-  /** Transcription requests sent, and how many of them were retries. */
-  requests: number;
-  retries: number;
-  /** Pieces the server refused as too large, split and sent again. */
-  splits: number;
-  dropped: Dropped;
-  bytesUploaded: number;
-  bytesSource: number;
   /** Episodes indexed from their show notes alone, and the seconds of audio they have (0 when unknown). */
   notesOnly: { slug: string; seconds: number; reason: string }[];
   failed: { file: string; reason: string }[];

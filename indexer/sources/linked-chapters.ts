@@ -1,6 +1,6 @@
 import { openUrl } from '../../adapters/net/http-download.ts';
 import { addressGuard } from '../../adapters/net/url-guard.ts';
-import { parseChaptersJson } from '../../src/export/chapters.ts';
+import { parseChaptersJson } from '../../src/episode/chapters.ts';
 import type { FeedEpisode } from '../../src/feed/feed-episode.ts';
 import type { EpisodeFile } from './read-episodes.ts';
 

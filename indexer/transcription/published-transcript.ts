@@ -4,7 +4,7 @@ import { openUrl } from '../../adapters/net/http-download.ts';
 import { addressGuard, type GuardOptions } from '../../adapters/net/url-guard.ts';
 import type { TranscriptLink } from '../../src/episode/episode.ts';
 import { AudioError, EpisodeError } from '../../src/errors.ts';
-import { importAnyTranscript } from '../../src/feed/text-transcript.ts';
+import { importAnyTranscript } from '../../src/transcript/text-transcript.ts';
 import type { Transcript } from '../../src/transcript/transcript.ts';
 import { type ImportResult, readTranscript } from '../../src/transcript/transcript-import.ts';
 import { richestFirst } from '../../src/transcript/transcript-links.ts';

@@ -8,9 +8,29 @@ import { TranscriptionError, UploadTooLargeError } from '../../src/errors.ts';
 import type { AudioFile, Transcriber, TranscriptStore } from '../../src/ports.ts';
 import { transcriptionPrompt } from '../../src/transcript/prompt.ts';
 import { fromVerboseJson, joinPieces, type Transcript, type VerboseJson } from '../../src/transcript/transcript.ts';
-import { dropHallucinations } from '../../src/transcript/transcript-filter.ts';
+import { type Dropped, dropHallucinations } from '../../src/transcript/transcript-filter.ts';
 import { analyseAudio, encodePiece, UPLOAD_BITS_PER_SECOND } from '../audio/transcode.ts';
-import type { RunReport } from '../pipeline/run-report.ts';
+
+/**
+ * What transcribing adds to the run's report (indexer/pipeline/run-report.ts, which holds the whole of it): declared
+ * here, so this stage counts into the report without importing the pipeline that calls it.
+ */
+export type TranscriptionTally = {
+  /** Episodes transcribed (wholly or in part) in this run, and the seconds of audio sent for each. */
+  transcribed: { slug: string; seconds: number }[];
+  /** Episodes whose finished transcript was already kept from an earlier run. */
+  reused: number;
+  /** Pieces of audio already paid for in an earlier run (one that failed or was stopped) and not sent again. */
+  piecesReused: number;
+  /** Transcription requests sent, and how many of them were retries. */
+  requests: number;
+  retries: number;
+  /** Pieces the server refused as too large, split and sent again. */
+  splits: number;
+  dropped: Dropped;
+  bytesUploaded: number;
+  bytesSource: number;
+};
 
 export type TranscribeContext = {
   transcriber: Transcriber;
@@ -21,7 +41,7 @@ export type TranscribeContext = {
   maxUploadBytes: number;
   /** Runs one transcription request in the run's shared queue (pipeline.ts), the one place concurrency lives. */
   request: <T>(job: () => Promise<T>) => Promise<T>;
-  report: RunReport;
+  report: TranscriptionTally;
   progress: (stage: string) => void;
   signal: AbortSignal | undefined;
 };

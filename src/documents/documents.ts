@@ -2,8 +2,8 @@ import { createHash } from 'node:crypto';
 import type { Episode } from '../episode/episode.ts';
 import { peopleOf } from '../episode/people.ts';
 import type { Moment } from '../moments/moments.ts';
-import { momentCues, type StoredCue } from '../moments/transcript-lines.ts';
 import type { Segment } from '../transcript/transcript.ts';
+import { momentCues, type StoredCue } from './transcript-lines.ts';
 import { encodeWordTimes } from './word-times.ts';
 
 /** What search results show of an episode without a second lookup: carried on episode and moment documents alike. */

@@ -1,7 +1,7 @@
 import { decodeHTML } from 'entities';
 import { EpisodeError } from '../errors.ts';
-import { type Chapter, chaptersFromNotes } from '../export/chapters.ts';
 import { shownValue } from '../shorten.ts';
+import { type Chapter, chaptersFromNotes } from './chapters.ts';
 import { readDate } from './dates.ts';
 import { looksLikeDuration, readDuration } from './durations.ts';
 import { aliasesWith, type FieldName, fieldKey, MAYBE_OTHER } from './episode-fields.ts';

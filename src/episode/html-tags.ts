@@ -4,10 +4,11 @@ import type { LineBuilder } from './line-builder.ts';
 
 // HTML in show notes, as blocks and as inline tags: text and links kept, everything else dropped.
 
-/** Tags whose content is never text: scripts, styles and the like in show notes. */
-const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'svg', 'head', 'title']);
+/** Tags whose content is never text: scripts, styles and the like in show notes (here and in feeds: html-text.ts). */
+export const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'svg', 'head', 'title']);
 const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'source', 'wbr']);
-const BREAKS = new Set([
+/** Tags that end a line of text; list items and headings do too, and are told apart where it matters. */
+export const BREAKS = new Set([
   'p',
   'div',
   'br',

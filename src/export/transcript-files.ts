@@ -1,5 +1,5 @@
-import type { TranscriptLine } from '../moments/transcript-lines.ts';
-import type { Chapter } from './chapters.ts';
+import type { TranscriptLine } from '../documents/transcript-lines.ts';
+import type { Chapter } from '../episode/chapters.ts';
 
 /**
  * The transcript and chapters as the files podcast apps read: WebVTT (speakers as `<v Name>`), SubRip, the

@@ -1,10 +1,11 @@
 import { createHash } from 'node:crypto';
+import { type Chapter, chaptersFromNotes } from '../episode/chapters.ts';
 import { readDate } from '../episode/dates.ts';
 import { type Episode, readDuration, type TranscriptLink } from '../episode/episode.ts';
-import { type Chapter, chaptersFromNotes } from '../export/chapters.ts';
+import { htmlToText } from '../episode/html-text.ts';
+import { ItemError } from '../errors.ts';
 import { richestFirst } from '../transcript/transcript-links.ts';
 import type { FeedChannel, FeedItem } from './feed-xml.ts';
-import { htmlToText } from './html-text.ts';
 
 /**
  * An episode read from a feed. Beside the Episode every source gives: all the transcripts the item links (richest
@@ -26,11 +27,6 @@ export type FeedContext = {
   podcast: string | undefined;
   channel: FeedChannel;
 };
-
-/** Why an item could not become an episode; the rest of the feed still can. */
-export class ItemError extends Error {
-  override name = 'ItemError';
-}
 
 /** One `<item>` → an episode. Never touches the network: linked transcripts and chapters are fetched by the indexer. */
 export function feedEpisode(item: FeedItem, context: FeedContext): FeedEpisode {

@@ -1,4 +1,5 @@
 import { SaxesParser, type SaxesTagPlain } from 'saxes';
+import { FeedFormatError } from '../errors.ts';
 
 /** What an `<item>` says, as written; feed-episode.ts makes an Episode of it. */
 export type FeedItem = {
@@ -58,10 +59,6 @@ const NAMESPACES: Record<string, string> = {
 
 /** Longest text of one element: a whole episode's HTML show notes fit in a fraction of it. */
 export const MAX_ELEMENT_CHARS = 1024 * 1024;
-
-export class FeedFormatError extends Error {
-  override name = 'FeedFormatError';
-}
 
 /**
  * Reads a feed as it arrives, chunk by chunk, and hands over each item as soon as it closes: a feed of thousands of

@@ -11,7 +11,7 @@ export type Bucket = { label: string; start: number; episodes: number; moments: 
 
 const WIDTH = 720;
 const HEIGHT = 220;
-const PAD = { left: 40, right: 12, top: 12, bottom: 28 };
+const PAD = { left: 48, right: 12, top: 12, bottom: 28 };
 const DAY = 86_400_000;
 
 /** Months up to two years, quarters up to eight, years beyond: at most about 30 bars. */
@@ -71,19 +71,20 @@ export function timelineSvg(points: TimelinePoint[], label: string): string {
   const slot = plotW / bars.length;
   const width = Math.max(2, Math.min(28, slot * 0.7));
   const y = (value: number) => PAD.top + plotH - (value / max) * plotH;
-  // A label under every bar would overlap: about ten of them, on period boundaries a reader counts by.
+  // A label under every bar would overlap: about ten of them, on period boundaries a reader counts by. On a phone the
+  // chart is drawn at half size, so every other one is `minor` and hidden there while the rest are drawn larger.
   const every = Math.max(1, Math.ceil(bars.length / 10));
   const parts = [
     `<svg class="timeline" viewBox="0 0 ${WIDTH} ${HEIGHT}" role="img" aria-label="${escapeHtml(label)}" xmlns="http://www.w3.org/2000/svg">`,
     `<line class="axis" x1="${PAD.left}" y1="${PAD.top + plotH}" x2="${WIDTH - PAD.right}" y2="${PAD.top + plotH}"/>`,
-    `<text class="tick" x="${PAD.left - 6}" y="${PAD.top + 10}" text-anchor="end">${max}</text>`,
-    `<text class="tick" x="${PAD.left - 6}" y="${PAD.top + plotH}" text-anchor="end">0</text>`,
+    `<text class="tick value" x="${PAD.left - 6}" y="${PAD.top + 10}" text-anchor="end">${max}</text>`,
+    `<text class="tick value" x="${PAD.left - 6}" y="${PAD.top + plotH}" text-anchor="end">0</text>`,
     ...bars.flatMap((bar, i) => {
       const centre = PAD.left + slot * (i + 0.5);
       const tick =
         i % every === 0
           ? [
-              `<text class="tick" x="${centre.toFixed(1)}" y="${HEIGHT - 8}" text-anchor="middle">${escapeHtml(period === 'month' && bars.length > 12 ? bar.label.slice(0, 7) : bar.label)}</text>`,
+              `<text class="tick${(i / every) % 2 ? ' minor' : ''}" x="${centre.toFixed(1)}" y="${HEIGHT - 8}" text-anchor="middle">${escapeHtml(period === 'month' && bars.length > 12 ? bar.label.slice(0, 7) : bar.label)}</text>`,
             ]
           : [];
       if (bar.episodes === 0) return tick;

@@ -1,6 +1,6 @@
 import type { MultiSearchQuery } from 'meilisearch';
 import type { IndexNames } from '../documents/index-settings.ts';
-import type { Mark } from '../moments/transcript-lines.ts';
+import type { Mark } from '../documents/transcript-lines.ts';
 import { filterValue } from './filter.ts';
 import { matchesAll, type SearchAnswer } from './hits.ts';
 import { MATCH_END, MATCH_START } from './search-request.ts';

@@ -2,16 +2,11 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BrowserContextOptions } from 'playwright-core';
 import { axeViolations } from '../support/axe.ts';
-import { launchBrowser, openPage } from '../support/browser.ts';
-import { audioCatalogue, startStack } from '../support/stack.ts';
-import { EPISODES, episodeTitle, tabStops, writeUiCatalogue } from '../support/ui-catalogue.ts';
+import { openPage } from '../support/browser.ts';
+import { EPISODES, episodeTitle, startUiCatalogue, tabStops } from '../support/ui-catalogue.ts';
 
 // The page on a catalogue of 521 episodes: the research view at scale, facets, filters, empty and error states, axe.
-const { episodes } = await audioCatalogue();
-await writeUiCatalogue(episodes);
-const stack = await startStack(episodes);
-await stack.index();
-const browser = await launchBrowser();
+const { stack, browser } = await startUiCatalogue();
 
 const open = (options: BrowserContextOptions = {}) => openPage(browser, options);
 
@@ -48,12 +43,34 @@ test('the research page at 500+ matching episodes: a chart by period, a paged ta
   await page.waitForURL(/episode=hour#episode$/);
   const picked = page.locator('#episode');
   assert.ok((await picked.locator('li.moment').count()) >= 3);
+  // It takes focus as the link's target; a ring around the whole box would read as an error.
+  assert.equal(await picked.evaluate((el) => [document.activeElement === el, getComputedStyle(el).outlineStyle].join()), 'true,none');
   assert.ok(
     await picked.evaluate((el) => Boolean(el.compareDocumentPosition(document.querySelector('table')!) & Node.DOCUMENT_POSITION_FOLLOWING)),
   );
-  // At phone width nothing spills sideways.
+  // At phone width nothing spills sideways, and the chart's labels stay readable: none smaller than 10 px, none on another.
   await page.setViewportSize({ width: 390, height: 844 });
   assert.ok(await page.evaluate(() => document.documentElement.scrollWidth <= 390), 'no horizontal scroll at 390 px');
+  const shown = (selector: string) =>
+    page
+      .locator(selector)
+      .evaluateAll((all) =>
+        all
+          .map((text) => text.getBoundingClientRect())
+          .flatMap((box) => (box.width > 0 ? [{ left: box.left, right: box.right, height: box.height }] : [])),
+      );
+  const labels = await shown('svg.timeline text.tick');
+  assert.deepEqual(
+    labels.filter((box) => box.height < 10).map((box) => `${box.height.toFixed(1)} px tall`),
+    [],
+    'labels a phone can read',
+  );
+  const ticks = await shown('svg.timeline text.tick:not(.value)');
+  assert.ok(ticks.length >= 3, `${ticks.length} dates shown`);
+  assert.ok(
+    ticks.every((box, i) => i === 0 || box.left >= ticks[i - 1]!.right),
+    'the date labels do not overlap',
+  );
   await page.close();
 });
 
@@ -75,6 +92,25 @@ test('facets drop what every result has and tags that repeat the podcast, name p
   );
   // Podcasts by name in each result too.
   assert.match((await page.locator('.episode .meta').first().textContent()) ?? '', /JavaScript Jabber|Elixir Mix|The podgrep demo/);
+  await page.close();
+});
+
+test("every page that names an episode's podcast names it as podgrep.yml does, never by its slug", async () => {
+  const page = await open();
+  const metas: [string, string, string][] = [
+    ['results', '/search?q=event+loop&podcast=podgrep-demo', '.episode .meta'],
+    ['home', '/', '.recent .meta'],
+    ['research', '/research?q=javascript&episode=hour', '#episode .meta'],
+    ['episode', '/episodes/hour', '.episode-head .meta'],
+    ['404', '/episodes/the-long-hourr', '.look-alike .meta'],
+  ];
+  const wrong: string[] = [];
+  for (const [name, url, selector] of metas) {
+    await page.goto(stack.web + url);
+    const meta = (await page.locator(selector).first().textContent()) ?? '';
+    if (!meta.startsWith('The podgrep demo · 2026-11-30')) wrong.push(`${name}: “${meta}”`);
+  }
+  assert.deepEqual(wrong, []);
   await page.close();
 });
 

@@ -1,17 +1,12 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
-import { launchBrowser, openPage } from '../support/browser.ts';
-import { audioCatalogue, startStack } from '../support/stack.ts';
-import { writeUiCatalogue } from '../support/ui-catalogue.ts';
+import { openPage } from '../support/browser.ts';
+import { startUiCatalogue } from '../support/ui-catalogue.ts';
 
 // Keyboard paths, with and without JavaScript: past the filters to the results, arrow keys from the search box, and
 // the sticky player bar never covering what has focus.
-const { episodes } = await audioCatalogue();
-await writeUiCatalogue(episodes);
-const stack = await startStack(episodes);
-await stack.index();
-const browser = await launchBrowser();
+const { stack, browser } = await startUiCatalogue();
 
 const open = (options: BrowserContextOptions = {}) => openPage(browser, options);
 const focused = (page: Page) =>

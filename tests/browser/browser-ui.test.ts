@@ -55,7 +55,7 @@ test('typing updates the results in place, keeps filters in the URL, and Back sh
   await box.fill('');
   await box.pressSequentially('garbage', { delay: 20 });
   await page.waitForURL(/q=garbage/);
-  assert.match(await resultsText(page), /mention “garbage”/);
+  assert.match(await resultsText(page), /1 episode mentions “garbage”/);
   assert.match(await page.locator('.moment .snippet').first().innerHTML(), /<mark>garbage<\/mark>/);
   const url = new URL(page.url());
   assert.equal(url.searchParams.get('sort'), 'newest', 'filters and sort are kept');
@@ -67,7 +67,7 @@ test('typing updates the results in place, keeps filters in the URL, and Back sh
   await page.waitForTimeout(1200);
   await box.fill('reference counter');
   await page.waitForURL(/q=reference\+counter/);
-  await until('the new results', async () => /mention “reference counter”/.test(await resultsText(page)));
+  await until('the new results', async () => /1 episode mentions “reference counter”/.test(await resultsText(page)));
   // One character is not a search: nothing changes.
   await box.fill('r');
   await page.waitForTimeout(400);
@@ -75,13 +75,13 @@ test('typing updates the results in place, keeps filters in the URL, and Back sh
 
   await page.goBack();
   await page.waitForURL(/q=garbage/);
-  await until('the previous results', async () => /mention “garbage”/.test(await resultsText(page)));
+  await until('the previous results', async () => /1 episode mentions “garbage”/.test(await resultsText(page)));
   assert.equal(await box.inputValue(), 'garbage');
   await page.goBack();
   await page.waitForURL(/q=hello/);
-  await until('the first results', async () => /mention “hello”/.test(await resultsText(page)));
+  await until('the first results', async () => /1 episode mentions “hello”/.test(await resultsText(page)));
   await page.goForward();
-  await until('the results going forward', async () => /mention “garbage”/.test(await resultsText(page)));
+  await until('the results going forward', async () => /1 episode mentions “garbage”/.test(await resultsText(page)));
 
   assert.equal(await page.evaluate(() => (window as unknown as { sameDocument?: boolean }).sameDocument), true, 'no page load happened');
   assert.equal(await page.evaluate(() => performance.getEntriesByType('navigation').length), 1);
@@ -96,7 +96,7 @@ test('typing updates the results in place, keeps filters in the URL, and Back sh
     'Enter loads the page',
   );
   assert.equal(new URL(page.url()).searchParams.get('sort'), 'newest');
-  assert.match(await resultsText(page), /mention “rustler”/);
+  assert.match(await resultsText(page), /1 episode mentions “rustler”/);
   await page.close();
 });
 
@@ -115,9 +115,9 @@ test('a slow answer to an earlier query never replaces the results of a later on
   await box.fill('garbage');
   await page.waitForTimeout(400); // debounced and sent: its answer is held back
   await box.fill('reference counter');
-  await until('the later results', async () => /mention “reference counter”/.test(await resultsText(page)));
+  await until('the later results', async () => /1 episode mentions “reference counter”/.test(await resultsText(page)));
   await page.waitForTimeout(1500);
-  assert.match(await resultsText(page), /mention “reference counter”/);
+  assert.match(await resultsText(page), /1 episode mentions “reference counter”/);
   assert.match(page.url(), /\/search\?q=reference\+counter$/);
   await page.goBack();
   await until('the home page', async () => /Search what was said/.test(await resultsText(page)));

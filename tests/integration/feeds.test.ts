@@ -8,7 +8,6 @@ import { promisify } from 'node:util';
 import express from 'express';
 import { request } from 'undici';
 import { readFeeds } from '../../indexer/sources/read-feeds.ts';
-import type { SearchResponse } from '../../src/search/search-results.ts';
 import { importTranscriptOfType } from '../../src/transcript/transcript-import.ts';
 import { listen, startStack } from '../support/stack.ts';
 import { testdir } from '../support/testdir.ts';
@@ -68,11 +67,7 @@ await fs.writeFile(
 const stack = await startStack(episodes);
 const report = await stack.index();
 
-async function search(q: string): Promise<SearchResponse> {
-  const response = await fetch(`${stack.web}/api/search?q=${encodeURIComponent(q)}`);
-  assert.equal(response.status, 200);
-  return (await response.json()) as SearchResponse;
-}
+const search = (q: string) => stack.search(q);
 
 test('every item of the feed is indexed, its transcripts imported without one transcription request', () => {
   assert.equal(report.indexed, 4, stack.log.join('\n'));

@@ -2,7 +2,6 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
-import type { SearchResponse } from '../../src/search/search-results.ts';
 import { audioCatalogue, startStack } from '../support/stack.ts';
 import { SAMPLE_EPISODE } from '../support/testdir.ts';
 import { type SpokenWord, speak } from '../support/tone-speech.ts';
@@ -33,11 +32,7 @@ await fs.writeFile(path.join(episodes, 'local.md'), '---\ntitle: Local\naudio_ur
 const stack = await startStack(episodes);
 const report = await stack.index();
 
-async function search(q: string): Promise<SearchResponse> {
-  const response = await fetch(`${stack.web}/api/search?q=${encodeURIComponent(q)}`);
-  assert.equal(response.status, 200);
-  return (await response.json()) as SearchResponse;
-}
+const search = (q: string) => stack.search(q);
 
 function wordAt(words: SpokenWord[], word: string): number {
   const found = words.find((w) => w.word === word);

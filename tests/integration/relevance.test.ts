@@ -90,11 +90,7 @@ const stack = await startStack(fileURLToPath(new URL('../fixtures/golden', impor
 });
 const report = await stack.index();
 
-async function search(q: string): Promise<SearchResponse> {
-  const response = await fetch(`${stack.web}/api/search?q=${encodeURIComponent(q)}`);
-  assert.equal(response.status, 200, `${q}: HTTP ${response.status}`);
-  return (await response.json()) as SearchResponse;
-}
+const search = (q: string) => stack.search(q);
 
 function seconds(at: string | number): number {
   if (typeof at === 'number') return at;

@@ -61,7 +61,7 @@ test('"dirty schedulers": one episode mentions it; those with only one of the wo
   assert.equal(result.partialEpisodesExact, true);
 
   const page = await (await fetch(`${stack.web}/search?q=${encodeURIComponent('dirty schedulers')}`)).text();
-  assert.match(page, /1 episode mention “dirty schedulers” · 2 more episodes mention some of the words/);
+  assert.match(page, /1 episode mentions “dirty schedulers” · 2 more episodes mention some of the words/);
   assert.equal(page.match(/Mentions only some of the words/g)?.length, 2);
 });
 

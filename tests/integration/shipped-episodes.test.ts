@@ -11,9 +11,7 @@ import { testdir } from '../support/testdir.ts';
 const stack = await startStack(path.resolve('episodes'), { OPENAI_API_KEY: '', OPENAI_BASE_URL: '', DATA_DIR: await testdir() });
 const report = await stack.index();
 
-async function search(q: string): Promise<SearchResponse> {
-  return (await (await fetch(`${stack.web}/api/search?q=${encodeURIComponent(q)}`)).json()) as SearchResponse;
-}
+const search = (q: string) => stack.search(q);
 
 test('a first run without a key indexes every shipped episode and transcribes nothing', () => {
   assert.deepEqual(report.failed, []);
@@ -98,8 +96,9 @@ test('facets count matching episodes, and a filter narrows the results', async (
     narrowed.episodes.map((e) => e.slug),
     ['podgrep-demo'],
   );
+  // The facet link keeps the value in its URL and shows the podcast's name from episodes/podgrep.yml.
   const page = await (await fetch(`${stack.web}/search?q=Rust`)).text();
-  assert.match(page, /<a href="\/search\?q=Rust&#38;podcast=elixir-mix">elixir-mix <span class="n">1<\/span><\/a>/);
+  assert.match(page, /<a href="\/search\?q=Rust&#38;podcast=elixir-mix">Elixir Mix <span class="n">1<\/span><\/a>/);
 });
 
 test('the research view charts where a topic comes up, and an episode picked there lists its moments', async () => {

@@ -1,3 +1,4 @@
+import assert from 'node:assert/strict';
 import fs from 'node:fs/promises';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -11,6 +12,7 @@ import { runIndex } from '../../indexer/commands/run-index.ts';
 import type { RunReport } from '../../indexer/pipeline/run-report.ts';
 import { type Config, parseConfig } from '../../src/config/config.ts';
 import { indexNames } from '../../src/documents/index-settings.ts';
+import type { SearchResponse } from '../../src/search/search-results.ts';
 import { createApp } from '../../web/app.ts';
 import { type FakeWhisper, type FakeWhisperOptions, startFakeWhisper } from './fake-whisper.ts';
 import { testdir } from './testdir.ts';
@@ -62,6 +64,8 @@ export type Stack = {
   /** Base URL of the podgrep web app. */
   web: string;
   index(options?: { rebuild?: boolean }): Promise<RunReport>;
+  /** `GET /api/search?q=` on the web app, as JSON; any status but 200 fails the test. */
+  search(q: string): Promise<SearchResponse>;
   log: string[];
 };
 
@@ -109,6 +113,11 @@ export async function startStack(
     whisper,
     web,
     log,
+    search: async (q) => {
+      const response = await fetch(`${web}/api/search?q=${encodeURIComponent(q)}`);
+      assert.equal(response.status, 200, `${q}: HTTP ${response.status}`);
+      return (await response.json()) as SearchResponse;
+    },
     index: (options = {}) =>
       runIndex(config, running, {
         ...options,

@@ -1,6 +1,8 @@
 import fs from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import { launchBrowser } from './browser.ts';
+import { audioCatalogue, type Stack, startStack } from './stack.ts';
 
 export const EPISODES = 520;
 
@@ -66,6 +68,15 @@ export async function writeUiCatalogue(dir: string): Promise<void> {
     fs.writeFile(path.join(dir, 'glossary.yml'), 'event loop:\nclosures: [closure]\nReact:\n'),
   );
   await Promise.all(writes);
+}
+
+/** The catalogue indexed on a stack of its own, and a browser to look at it: the setup of the catalogue's browser tests. */
+export async function startUiCatalogue(): Promise<{ stack: Stack; browser: Browser }> {
+  const { episodes } = await audioCatalogue();
+  await writeUiCatalogue(episodes);
+  const stack = await startStack(episodes);
+  await stack.index();
+  return { stack, browser: await launchBrowser() };
 }
 
 /** Every control the Tab key stops at, in order, from the top of a page just loaded until focus leaves it. */

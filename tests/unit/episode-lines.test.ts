@@ -2,8 +2,8 @@
 // the searched words marked where the engine highlighted them, and moment links that carry the query and an anchor.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { type CueSource, LONG_LINE, linesOf, sentenceLines } from '../../src/documents/transcript-lines.ts';
 import { encodeWordTimes } from '../../src/documents/word-times.ts';
-import { type CueSource, LONG_LINE, linesOf, sentenceLines } from '../../src/moments/transcript-lines.ts';
 import { MATCH_END as E, MATCH_START as S } from '../../src/search/search-request.ts';
 import { markRanges, transcriptMarks } from '../../src/search/transcript-marks.ts';
 import { momentLink } from '../../src/search/urls.ts';

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseEpisode } from '../../src/episode/episode.ts';
+import { htmlToText } from '../../src/episode/html-text.ts';
 import { EpisodeError } from '../../src/errors.ts';
 
 // Issue 11 #4: a summary of 40,000 `[` took 2.2 s and a 4.9 MB file never finished. Not a timed test: each
@@ -71,5 +72,32 @@ test('pathological front matter fails fast or parses, in time linear in its size
     timeFront(make(SIZE / 16));
     const [small, large] = [timeFront(make(SIZE / 16)), timeFront(make(SIZE / 4))];
     assert.ok(large < small * 10 + 100, `${name}: ${Math.round(small)} ms at ${SIZE / 16} bytes, ${Math.round(large)} ms at ${SIZE / 4}`);
+  }
+});
+
+// A feed's HTML (show notes, HTML transcripts) is read by src/episode/html-text.ts, held to the same rule. Its regular
+// expressions once took 11 s for 160,000 `<`, growing with the square: minutes for one item at the 1 MB element cap.
+test('HTML from feeds is read in time linear in its size, whatever it holds', { timeout: 300_000 }, () => {
+  const size = 250_000;
+  const item = '<p>Matt talks about <a href="https://rustler.example">Rustler</a> &amp; <b>dirty schedulers</b>.</p>\n';
+  const timeHtml = (html: string) => {
+    let best = Infinity;
+    for (let run = 0; run < 2; run++) {
+      const started = performance.now();
+      htmlToText(html);
+      best = Math.min(best, performance.now() - started);
+    }
+    return best;
+  };
+  const baseline = timeHtml(item.repeat(Math.ceil(size / item.length)).slice(0, size));
+  const bodies: Record<string, string> = {
+    'open angle brackets': '<'.repeat(size),
+    'unclosed scripts': '<script>'.repeat(size / 8),
+    'unclosed comments': '<!--'.repeat(size / 4),
+    'unclosed links': '<a href=x>'.repeat(size / 10),
+  };
+  for (const [name, body] of Object.entries(bodies)) {
+    const spent = timeHtml(body);
+    assert.ok(spent < baseline * 12 + 200, `${name}: ${Math.round(spent)} ms, normal HTML of the same size ${Math.round(baseline)} ms`);
   }
 });

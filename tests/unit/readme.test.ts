@@ -20,3 +20,23 @@ test('the quick start is the two lines CI and a new user run', async () => {
   assert.match(readme, /^sh tests\/setup\.sh && npm test /m);
   assert.match(ci, /^sh tests\/setup\.sh && npm test$/m);
 });
+
+test('the README and docs/architecture.md name only files and folders the tree has, and no merge was left half done', async () => {
+  const docs = {
+    'README.md': readme,
+    'docs/architecture.md': await fs.readFile(new URL('../../docs/architecture.md', import.meta.url), 'utf8'),
+  };
+  const wrong: string[] = [];
+  for (const [name, text] of Object.entries(docs)) {
+    for (const [line] of text.matchAll(/^(<{7}|={7}|>{7})( .*)?$/gm)) wrong.push(`${name}: a merge conflict marker: ${line}`);
+    // Paths inside the repository (`episodes/…` in the README is the reader's own folder, so it is not checked).
+    for (const [, named] of text.matchAll(/`((?:src|adapters|indexer|web|bin|tests|docs|bench)\/[\w./-]*)`/g)) {
+      const exists = await fs.stat(new URL(`../../${named}`, import.meta.url)).then(
+        () => true,
+        () => false,
+      );
+      if (!exists) wrong.push(`${name}: ${named} does not exist`);
+    }
+  }
+  assert.deepEqual(wrong, []);
+});

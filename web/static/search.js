@@ -1,29 +1,13 @@
-// Every page: search as you type on the header box (no reload; the URL and Back stay right), "/" to focus the box,
-// and a "Copy link" button on every moment. Each page works without this file: the form submits, play links open.
+// Every page: search as you type on the header box (no reload; the URL and Back stay right), "/" to focus the box, and
+// arrow keys into the results. Each page works without this file: the form submits, play links open.
+import { announce } from './announce.js';
+import { addCopyButtons } from './copy-link.js';
+
 const box = document.getElementById('q');
 const MIN_CHARS = 2;
 const DEBOUNCE_MS = 250;
 // A query left alone this long is finished: the next one gets its own history entry, so Back returns to it.
 const SETTLE_MS = 1000;
-const COPIED_MS = 2000;
-
-// One polite live region for short news: how many results came, whether a link was copied.
-const status = document.createElement('p');
-status.className = 'visually-hidden';
-status.setAttribute('role', 'status');
-document.body.append(status);
-let clearStatus;
-function announce(text) {
-  // Emptied first, so the same words twice in a row are still read.
-  status.textContent = '';
-  clearTimeout(clearStatus);
-  setTimeout(() => {
-    status.textContent = text;
-  }, 50);
-  clearStatus = setTimeout(() => {
-    status.textContent = '';
-  }, 5000);
-}
 
 // "/" focuses the search box, unless the key is being typed into a field.
 document.addEventListener('keydown', (event) => {
@@ -65,75 +49,6 @@ function addSkipLink() {
   skip.href = '#result-list';
   skip.textContent = 'Skip to results';
   document.body.prepend(skip);
-}
-
-// Copy link and Copy clip link: added here because copying needs JavaScript; one listener serves moments swapped in
-// later too. The clip link plays the whole moment and stops at its end.
-function addCopyButtons(root) {
-  for (const moment of root.querySelectorAll('li.moment')) {
-    const play = moment.querySelector('a.play');
-    if (!play || moment.querySelector('button.copy-link')) continue;
-    const at = play.textContent.match(/\d+(?::\d\d){1,2}/)?.[0] ?? '';
-    const buttons = [['Copy link', play.getAttribute('href'), `Copy link to this moment${at ? ` at ${at}` : ''}`]];
-    if (play.dataset.clip)
-      buttons.push(['Copy clip link', play.dataset.clip, `Copy clip link: plays this moment as a clip${at ? ` from ${at}` : ''}`]);
-    for (const [label, href, description] of buttons) {
-      const button = document.createElement('button');
-      button.type = 'button';
-      button.className = 'copy-link';
-      button.textContent = label;
-      button.dataset.label = label;
-      button.dataset.href = href ?? '';
-      button.setAttribute('aria-label', description);
-      moment.append(button);
-    }
-  }
-}
-addCopyButtons(document);
-
-const resetTimers = new WeakMap();
-document.addEventListener('click', async (event) => {
-  const button = event.target instanceof Element ? event.target.closest('button.copy-link') : null;
-  if (!button?.dataset.href) return;
-  const url = new URL(button.dataset.href, location.href).href;
-  const copied = await copy(url, button);
-  const at = button.getAttribute('aria-label')?.match(/\d+(?::\d\d){1,2}/)?.[0];
-  button.textContent = copied ? 'Copied ✓' : 'Copy failed';
-  button.classList.toggle('copied', copied);
-  const what = button.dataset.label === 'Copy clip link' ? 'Clip link' : 'Link';
-  announce(copied ? `${what} to the moment${at ? ` at ${at}` : ''} copied` : `Could not copy the link: ${url}`);
-  clearTimeout(resetTimers.get(button));
-  resetTimers.set(
-    button,
-    setTimeout(() => {
-      button.textContent = button.dataset.label ?? 'Copy link';
-      button.classList.remove('copied');
-    }, COPIED_MS),
-  );
-});
-
-async function copy(text, returnFocusTo) {
-  try {
-    await navigator.clipboard.writeText(text);
-    return true;
-  } catch {
-    // No Clipboard API outside secure contexts (http:// on another machine): the older command still works there.
-    const field = document.createElement('textarea');
-    field.value = text;
-    field.setAttribute('readonly', '');
-    field.className = 'visually-hidden';
-    document.body.append(field);
-    field.select();
-    let done = false;
-    try {
-      done = document.execCommand('copy');
-    } catch {
-      done = false;
-    }
-    field.remove();
-    returnFocusTo.focus();
-    return done;
-  }
 }
 
 // Search as you type, where the page has results to replace (the home and search pages).

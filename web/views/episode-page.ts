@@ -1,8 +1,9 @@
 import type { EpisodeDocument } from '../../src/documents/documents.ts';
-import type { TranscriptLine } from '../../src/moments/transcript-lines.ts';
-import { episodeUrl } from '../../src/search/search-results.ts';
+import type { TranscriptLine } from '../../src/documents/transcript-lines.ts';
+import { episodeMeta, episodeUrl } from '../../src/search/search-results.ts';
 import { formatTime } from '../../src/time.ts';
 import { type Html, html } from '../html.ts';
+import { type Names, podcastName } from './facets.ts';
 import { layout } from './layout.ts';
 import { transcriptSection } from './transcript-view.ts';
 
@@ -13,8 +14,11 @@ export function audioSrc(episode: EpisodeDocument): string | undefined {
   return undefined;
 }
 
-/** What the page was opened with: `?t=` (a time or a clip's start and end) and `?q=` (the search that led here). */
-export type EpisodeView = { t?: number | undefined; end?: number | undefined; q?: string | undefined };
+/**
+ * What the page was opened with: `?t=` (a time or a clip's start and end) and `?q=` (the search that led here); and
+ * podcasts' names (`podgrep.yml`) for the meta line.
+ */
+export type EpisodeView = { t?: number | undefined; end?: number | undefined; q?: string | undefined; names?: Names };
 
 /**
  * The episode: player and "search this episode" in a bar that stays in view, the transcript line by line with a link
@@ -22,25 +26,19 @@ export type EpisodeView = { t?: number | undefined; end?: number | undefined; q?
  * add seeking, following the spoken line and in-episode search; without them every line is still a link that opens
  * the player at its time, and a moment link scrolls to its line by its anchor.
  */
-export function episodePage(episode: EpisodeDocument, lines: TranscriptLine[], { t, end, q }: EpisodeView = {}): Html {
+export function episodePage(episode: EpisodeDocument, lines: TranscriptLine[], { t, end, q, names = {} }: EpisodeView = {}): Html {
   const src = audioSrc(episode);
   // A media fragment makes the browser open the audio at `t` even without JavaScript. A clip's end is left to
   // player.js: Chromium enforces a fragment's end on every later play too, so the listener could never go on.
   const clipEnd = t !== undefined && end !== undefined && end > t ? end : undefined;
   const playerSrc = src && t !== undefined ? `${src}#t=${t}` : src;
-  const meta = [
-    episode.podcast,
-    episode.date,
-    episode.episodeNumber !== null ? `#${episode.episodeNumber}` : (episode.label ?? null),
-    episode.durationSeconds ? formatTime(episode.durationSeconds) : null,
-  ];
   return layout({
     title: `${episode.title} — podgrep`,
     q: q ?? '',
     body: html`<article class="episode-page">
   <header class="episode-head">
     <h1>${episode.title}</h1>
-    <p class="meta">${meta.filter(Boolean).join(' · ')}</p>
+    <p class="meta">${episodeMeta({ ...episode, podcast: podcastName(episode.podcast, names) })}</p>
     ${
       episode.summary
         ? html`<div class="summary">${episode.summary

@@ -14,9 +14,16 @@ export const FACET_NAMES: Record<Facet, string> = {
 
 export type Names = Record<string, string>;
 
-/** How a facet's value reads: podcasts by their name where `podgrep.yml` gives one. */
+/** A podcast as every page names it: by its name where `podgrep.yml` gives one, else as the episodes write it. */
+export function podcastName(podcast: string, names: Names): string;
+export function podcastName(podcast: string | null, names: Names): string | null;
+export function podcastName(podcast: string | null, names: Names): string | null {
+  return podcast === null ? null : (names[podcast] ?? podcast);
+}
+
+/** How a facet's value reads: podcasts by their name. */
 export function facetLabel(facet: Facet, value: string, names: Names): string {
-  return facet === 'podcast' ? (names[value] ?? value) : value;
+  return facet === 'podcast' ? podcastName(value, names) : value;
 }
 
 /** "Elixir Mix", "elixir_mix" and "elixir-mix" are one word to a reader. */

@@ -25,6 +25,8 @@ export function layout({
 <script src="/static/player.js" defer></script>
 <script type="module" src="/static/find.js"></script>
 <script type="module" src="/static/search.js"></script>
+<link rel="modulepreload" href="/static/copy-link.js">
+<link rel="modulepreload" href="/static/announce.js">
 </head>
 <body>
 ${skip ? html`<a class="skip-link" href="${skip.href}">${skip.label}</a>` : ''}

@@ -1,5 +1,6 @@
 import { episodeMeta, type SearchResponse } from '../../src/search/search-results.ts';
 import { type Html, html } from '../html.ts';
+import { type Names, podcastName } from './facets.ts';
 import { layout } from './layout.ts';
 import { searchUrl } from './search-url.ts';
 
@@ -15,7 +16,7 @@ export function slugWords(slug: string): string {
  * A page that is not there. For an episode that is not (a mistyped or old link), the episodes its slug's words find,
  * since the link was most likely meant for one of them.
  */
-export function notFoundPage(message: string, lookAlike?: { q: string; results?: SearchResponse }): Html {
+export function notFoundPage(message: string, lookAlike?: { q: string; results?: SearchResponse; names?: Names }): Html {
   const found = lookAlike?.results?.episodes.slice(0, 5) ?? [];
   const body = html`<section class="not-found">
   <h1>Not found</h1>
@@ -23,7 +24,7 @@ export function notFoundPage(message: string, lookAlike?: { q: string; results?:
   ${
     found.length
       ? html`<h2>Episodes with these words</h2>
-  <ul class="look-alike">${found.map((episode) => html`<li><a href="${episode.url}">${episode.title}</a>${episode.podcast || episode.date ? html` <span class="meta">${episodeMeta({ podcast: episode.podcast, date: episode.date })}</span>` : ''}</li>`)}</ul>`
+  <ul class="look-alike">${found.map((episode) => html`<li><a href="${episode.url}">${episode.title}</a>${episode.podcast || episode.date ? html` <span class="meta">${episodeMeta({ ...episode, podcast: podcastName(episode.podcast, lookAlike?.names ?? {}) })}</span>` : ''}</li>`)}</ul>`
       : ''
   }
   <p>${lookAlike?.q ? html`<a href="${searchUrl({ q: lookAlike.q, filters: {}, sort: 'relevance' })}">Search for “${lookAlike.q}”</a> · ` : ''}<a href="/">Search all episodes</a> · <a href="/research">Research a topic</a></p>

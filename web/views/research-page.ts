@@ -1,11 +1,19 @@
 import { episodeMeta, type SearchResponse } from '../../src/search/search-results.ts';
 import { type TimelinePoint, timelineSvg, weight } from '../../src/search/timeline.ts';
 import { type Html, html, trusted } from '../html.ts';
+import { type Names, podcastName } from './facets.ts';
 import { layout } from './layout.ts';
-import { momentItem } from './search-page.ts';
+import { fieldName, momentItem } from './search-page.ts';
 import { researchUrl } from './search-url.ts';
 
-export type ResearchOutcome = { points?: TimelinePoint[]; selected?: SearchResponse; page?: number; error?: string };
+export type ResearchOutcome = {
+  points?: TimelinePoint[];
+  selected?: SearchResponse;
+  page?: number;
+  error?: string;
+  /** Podcasts' names (`podgrep.yml`), for the picked episode's meta line. */
+  names?: Names;
+};
 
 /** Rows of the episodes table per page: a topic that comes up in 600 episodes is 24 pages, not one 27,000 px table. */
 export const ROWS_PER_PAGE = 25;
@@ -14,7 +22,7 @@ export const ROWS_PER_PAGE = 25;
  * Research view: where a topic comes up across the catalogue (a chart by period), the episode picked with its moments,
  * and every matching episode in a table, most mentions first, paged.
  */
-export function researchPage(q: string, { points, selected, page = 1, error }: ResearchOutcome): Html {
+export function researchPage(q: string, { points, selected, page = 1, error, names = {} }: ResearchOutcome): Html {
   const body = html`<section class="research">
   <h1>Research</h1>
   <form action="/research" method="get" role="search" class="research-form" aria-label="Research a topic">
@@ -23,12 +31,12 @@ export function researchPage(q: string, { points, selected, page = 1, error }: R
     <button type="submit">Show timeline</button>
   </form>
   ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
-  ${points ? timeline(q, points, selected, page) : ''}
+  ${points ? timeline(q, points, selected, page, names) : ''}
 </section>`;
   return layout({ title: q ? `${q} — research — podgrep` : 'Research — podgrep', q, body });
 }
 
-function timeline(q: string, points: TimelinePoint[], selected: SearchResponse | undefined, page: number): Html {
+function timeline(q: string, points: TimelinePoint[], selected: SearchResponse | undefined, page: number, names: Names): Html {
   if (points.length === 0) return html`<p class="empty">“${q}” does not come up in any episode.</p>`;
   const total = points.reduce((sum, p) => sum + p.moments, 0);
   const notesOnly = points.filter((p) => !p.moments && p.inNotes).length;
@@ -41,7 +49,7 @@ function timeline(q: string, points: TimelinePoint[], selected: SearchResponse |
   return html`<p class="count">“${q}” comes up in ${points.length} episode${points.length === 1 ? '' : 's'}: ${total} moment${total === 1 ? '' : 's'} in all${notesOnly ? html`, and ${notesOnly} mention${notesOnly === 1 ? 's' : ''} it in the show notes only` : ''}.</p>
   <figure class="chart">${trusted(timelineSvg(points, label))}
   <figcaption>Moments that match, by date. The table below lists the episodes.</figcaption></figure>
-  ${selected ? episodeMoments(q, selected) : ''}
+  ${selected ? episodeMoments(q, selected, names) : ''}
   <table class="episodes-table">
   <caption>Episodes that mention “${q}”, most mentions first${pages > 1 ? html` (page ${shown} of ${pages})` : ''}</caption>
   <thead><tr><th scope="col">Episode</th><th scope="col">Date</th><th scope="col">Mentions</th></tr></thead><tbody>
@@ -67,13 +75,13 @@ function pager(q: string, page: number, pages: number): Html {
 </nav>`;
 }
 
-function episodeMoments(q: string, selected: SearchResponse): Html {
+function episodeMoments(q: string, selected: SearchResponse, names: Names): Html {
   const episode = selected.episodes[0];
   if (!episode) return html`<p class="empty" id="episode">That episode does not mention “${q}”.</p>`;
   return html`<section id="episode" class="episode-moments" tabindex="-1" aria-labelledby="episode-heading">
   <h2 id="episode-heading"><a href="${episode.url}">${episode.title}</a></h2>
-  <p class="meta">${episodeMeta({ podcast: episode.podcast, date: episode.date })}</p>
-  ${episode.notes.slice(0, 1).map((note) => html`<p class="note"><span class="field">${note.field}</span> ${trusted(note.snippet)}</p>`)}
+  <p class="meta">${episodeMeta({ ...episode, podcast: podcastName(episode.podcast, names) })}</p>
+  ${episode.notes.slice(0, 1).map((note) => html`<p class="note"><span class="field">${fieldName(note.field)}</span> ${trusted(note.snippet)}</p>`)}
   ${episode.moments.length ? html`<ul class="moments">${episode.moments.map((moment) => momentItem(moment, q))}</ul>` : html`<p class="empty">Mentioned in the show notes only.</p>`}
 </section>`;
 }

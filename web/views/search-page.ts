@@ -1,13 +1,14 @@
 import { type EpisodeResult, episodeMeta, type MomentResult, momentLink, type SearchResponse } from '../../src/search/search-results.ts';
 import { formatTime } from '../../src/time.ts';
 import { type Html, html, trusted } from '../html.ts';
-import { activeFilters, facets, type Names } from './facets.ts';
+import { activeFilters, facets, type Names, podcastName } from './facets.ts';
 import { layout } from './layout.ts';
 import { researchUrl, type SearchState, searchUrl } from './search-url.ts';
 import { EMPTY_SHELF, home, type Shelf, suggestions } from './shelf.ts';
 
 export { searchUrl } from './search-url.ts';
 
+/** Show-notes fields as a note's label names them, on the results and research pages alike. */
 const FIELD_NAMES: Record<string, string> = {
   title: 'Title',
   summary: 'Summary',
@@ -21,6 +22,8 @@ const FIELD_NAMES: Record<string, string> = {
   otherNotes: 'Show notes',
   chapters: 'Chapter',
 };
+
+export const fieldName = (field: string): string => FIELD_NAMES[field] ?? field;
 
 /** What a page of results is made of: the answer (or why there is none), and what to offer around it. */
 export type Outcome = { results?: SearchResponse; error?: string; shelf?: Shelf };
@@ -75,16 +78,15 @@ ${pages > 1 ? pager(state, results.page, pages) : ''}`;
 }
 
 function episodeItem(episode: EpisodeResult, names: Names, q: string): Html {
-  const podcast = episode.podcast ? (names[episode.podcast] ?? episode.podcast) : null;
   return html`<li class="episode">
   <h2><a href="${episode.url}">${episode.title}</a></h2>
-  <p class="meta">${episodeMeta({ ...episode, podcast })}</p>
+  <p class="meta">${episodeMeta({ ...episode, podcast: podcastName(episode.podcast, names) })}</p>
   ${episode.match === 'some' ? html`<p class="meta partial">Mentions only some of the words</p>` : ''}
   ${episode.notes
     .slice(0, 1)
     .map(
       (note) =>
-        html`<p class="note"><span class="field">${FIELD_NAMES[note.field] ?? note.field}</span> ${note.url ? html`<a href="${note.url}">${trusted(note.snippet)}</a>` : trusted(note.snippet)}</p>`,
+        html`<p class="note"><span class="field">${fieldName(note.field)}</span> ${note.url ? html`<a href="${note.url}">${trusted(note.snippet)}</a>` : trusted(note.snippet)}</p>`,
     )}
   ${
     episode.moments.length
@@ -101,10 +103,12 @@ function episodeItem(episode: EpisodeResult, names: Names, q: string): Html {
  * search proved, "at least" where more matched than one search reads.
  */
 function countLine(q: string, { totalEpisodes: n, totalEpisodesExact, partialEpisodes: p, partialEpisodesExact }: SearchResponse): string {
-  const count = (exact: boolean, k: number, what: string) => `${exact ? '' : 'at least '}${k} ${what}${k === 1 ? '' : 's'}`;
-  const partial = `${count(partialEpisodesExact, p, n ? 'more episode' : 'episode')} mention some of the words`;
+  // "1 episode mentions", "2 episodes mention": the noun and the verb agree with the count.
+  const count = (exact: boolean, k: number, what: string) =>
+    `${exact ? '' : 'at least '}${k} ${what}${k === 1 ? '' : 's'} mention${k === 1 ? 's' : ''}`;
+  const partial = `${count(partialEpisodesExact, p, n ? 'more episode' : 'episode')} some of the words`;
   if (n === 0) return `No episode mentions every word of “${q}”; ${partial}`;
-  const full = `${count(totalEpisodesExact, n, 'episode')} mention “${q}”`;
+  const full = `${count(totalEpisodesExact, n, 'episode')} “${q}”`;
   return `${full.charAt(0).toUpperCase()}${full.slice(1)}${p ? ` · ${partial}` : ''}`;
 }
 

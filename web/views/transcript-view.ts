@@ -1,4 +1,4 @@
-import type { Mark, TranscriptLine } from '../../src/moments/transcript-lines.ts';
+import type { Mark, TranscriptLine } from '../../src/documents/transcript-lines.ts';
 import { episodeUrl, lineAnchor, momentLink } from '../../src/search/search-results.ts';
 import { formatTime, LEAD_IN_SECONDS } from '../../src/time.ts';
 import { type Html, html } from '../html.ts';

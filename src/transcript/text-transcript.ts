@@ -1,7 +1,7 @@
+import { htmlToText } from '../episode/html-text.ts';
 import { EpisodeError } from '../errors.ts';
-import type { Segment, Transcript, Word } from '../transcript/transcript.ts';
-import { importTranscriptOfType } from '../transcript/transcript-import.ts';
-import { htmlToText } from './html-text.ts';
+import type { Segment, Transcript, Word } from './transcript.ts';
+import { importTranscriptOfType } from './transcript-import.ts';
 
 /**
  * Any transcript a feed links: WebVTT, SubRip and JSON through importTranscriptOfType; `text/html` and `text/plain`

@@ -1,6 +1,6 @@
-import { timeAtPackedOffset } from '../documents/word-times.ts';
+import type { Moment } from '../moments/moments.ts';
 import type { Segment } from '../transcript/transcript.ts';
-import type { Moment } from './moments.ts';
+import { timeAtPackedOffset } from './word-times.ts';
 
 /**
  * The transcript's own lines (its segments: cues of a VTT, turns of a speaker), kept on the moment documents they fall

@@ -122,7 +122,7 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
           }
           const warnings: string[] = [];
           const result = parseEpisodeFile(file, text, {
-            slug: pathSlug,
+            path: relative,
             fields: site.fields,
             audioPrefix: site.audioPrefix,
             warn: (message) => warnings.push(message),

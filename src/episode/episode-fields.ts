@@ -6,7 +6,7 @@
  */
 export const FIELD_ALIASES = {
   title: ['title', 'name'],
-  podcast: ['podcast', 'show'],
+  podcast: ['podcast', 'show', 'show_slug'],
   slug: ['slug'],
   audio: [
     'audio_url',

@@ -11,7 +11,7 @@ import { plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
 import { guestsFromTitle } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
-import { slugify } from './slug.ts';
+import { slugFromPath, slugify } from './slug.ts';
 
 export { readDate } from './dates.ts';
 export { readDuration } from './durations.ts';
@@ -42,8 +42,8 @@ export type Episode = ShowNotes & {
 };
 
 export type ParseOptions = {
-  /** The slug from the file's path (slug.ts); by default, the file name. */
-  slug?: string;
+  /** The file's path inside the episodes folder, which its slug comes from (slug.ts); by default, the file name. */
+  path?: string;
   /** The site's own field names (podgrep.yml `fields:`), tried before the built-in ones. */
   fields?: Partial<Record<FieldName, string | string[]>>;
   /** Joined to an audio file name that is not a URL (podgrep.yml `audio_prefix:`), as Hugo's media prefix is. */
@@ -93,7 +93,11 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     return undefined;
   };
 
-  if (field('draft', (value) => (value === true || value === 'true' ? true : undefined)) || fields.get('published')?.[1] === false) {
+  // `draft: false` is a value read, not a value missing: Hugo sites write it on every published episode.
+  const draft = field('draft', (value) =>
+    typeof value === 'boolean' ? value : value === 'true' || value === 'false' ? value === 'true' : undefined,
+  );
+  if (draft || fields.get('published')?.[1] === false) {
     return { skipped: 'a draft' };
   }
   const { nameRuns, ...notes } = parseShowNotes(front.content);
@@ -101,8 +105,10 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const hosts = field('hosts', readPeople) ?? [];
   const guests = field('guests', readPeople) ?? [];
   const description = field('summary', (value) => (typeof value === 'string' ? plainText(value) || undefined : undefined));
-  const ownSlug = field('slug', (value) => (typeof value === 'string' || typeof value === 'number' ? slugify(String(value)) : undefined));
-  const fallbackSlug = options.slug ?? slugify(fileName.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '')) ?? 'episode';
+  const ownSlug = field('slug', (value) =>
+    (typeof value === 'string' || typeof value === 'number') && slugify(String(value)) ? String(value) : undefined,
+  );
+  const slug = slugFromPath(options.path ?? fileName.replace(/^.*[\\/]/, ''), ownSlug) ?? 'episode';
   let title = field('title', readText);
   if (!title) {
     const hasText = Boolean(notes.summary || notes.otherNotes || notes.links.length || description);
@@ -119,7 +125,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       : guestsFromTitle(title, front.content, tags).filter((name) => !hosts.includes(name) && !notes.panel.includes(name));
   return {
     episode: {
-      slug: ownSlug ?? fallbackSlug,
+      slug,
       title,
       podcast: field('podcast', readText),
       date: field('date', (value, alias) => (fieldKey(alias) === 'published' && typeof value === 'boolean' ? undefined : readDate(value))),

@@ -108,7 +108,8 @@ test('sub-folders, file: for audio, a slug: field, YAML comments, two 0001 files
   await site(
     'subfolders',
     {
-      '001-ruma': {
+      // `slug: "001-ruma"` names the file within its folder, as Hugo reads a slug.
+      'interviews-001-ruma': {
         title: 'Ruma and the Matrix Protocol: An Interview with Jim Quade',
         date: '2019-08-08',
         audio: 'https://audio.example.org/station/e001-ruma.mp3',
@@ -139,6 +140,35 @@ test('sub-folders, file: for audio, a slug: field, YAML comments, two 0001 files
     },
     0,
   );
+});
+
+test('a Hugo network: one folder per show, JSON front matter, each show its own episode 580 by `slug:`, draft: false, hosts by id', async () => {
+  const catalogue = await site(
+    'hugo-network/content/show',
+    {
+      'code-hour-580': {
+        title: 'Error Lake',
+        date: '2024-07-24',
+        audio: 'https://media.example.com/code-hour/580.mp3',
+        people: ['Kim Fisher'],
+        number: 580,
+        duration: 3600 + 5 * 60 + 26,
+      },
+      'linux-lab-580': {
+        title: 'Bus Broadcast Bash',
+        date: '2024-09-15',
+        audio: 'https://media.example.com/linux-lab/580.mp3',
+        people: ['Kim Fisher', 'Ravi Menon', 'Dee Alvarez'],
+        number: 580,
+      },
+      // `podcast_file: null`: an episode without audio is still searchable by its notes.
+      'linux-lab-581': { title: 'Lost Recording', date: '2024-09-22', people: ['Ravi Menon'], number: 581 },
+    },
+    3,
+  );
+  // `draft: false` on every episode is read, not warned about; each show is its own podcast.
+  assert.deepEqual(catalogue.warnings, []);
+  assert.deepEqual(catalogue.episodes.map((item) => item.episode.podcast).sort(), ['code-hour', 'linux-lab', 'linux-lab']);
 });
 
 test('an Eleventy network: labels for Bonus, 036A and JSJ 391, an unquoted 46:30, people from HTML and Markdown notes', async () => {

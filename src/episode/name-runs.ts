@@ -12,6 +12,7 @@ const WORD = /^(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.|d[aeiu]|de[nrl]?|van|von|
 /** Words that start the sentence after a run of names ("… Charles Max Wood In this episode"), or say there is nobody. */
 const NOT_NAMES = new Set(['in', 'on', 'this', 'today', 'the', 'we', 'welcome', 'joined', 'episode', 'none', 'n/a', 'tba']);
 const JOINS = new Set([',', 'and', '&']);
+const HOSTS_BEFORE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:,?\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,7}$/u;
 /** Section names that end a run: the list after the panel ("Discussion", "Picks") lost its line breaks too. */
 const SECTION_WORDS = /^(?:discussion|picks|links|summary|sponsors?|show|transcript|topics)$/i;
 
@@ -19,6 +20,11 @@ const SECTION_WORDS = /^(?:discussion|picks|links|summary|sponsors?|show|transcr
 export function nameRuns(text: string): NameRuns {
   const runs: NameRuns = { panel: [], guests: [] };
   const labels = [...text.matchAll(LABEL)];
+  // Only a line that starts with a label lists people: "12:26 - Guest: Conventional Commits." is a guest speaking.
+  // Or with names before a guest label, whose "Panel:" was lost: "Charles Max Wood Guest: Austin McDaniel This week…".
+  const before = text.slice(0, labels[0]?.index ?? 0).trim();
+  if (!labels[0] || (before && !(HOSTS_BEFORE.test(before) && /guest/i.test(labels[0][1] ?? '')))) return runs;
+  if (before) runs.panel.push(before);
   labels.forEach((label, i) => {
     const start = (label.index ?? 0) + label[0].length;
     const end = labels[i + 1]?.index ?? text.length;

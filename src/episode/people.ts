@@ -28,8 +28,9 @@ export function peopleOf(lines: readonly string[]): string[] {
 
 // "Cargo Limit with Alexander Lopatin", "An Interview with Jimmy Cuadra", "… featuring Ann Lee and Bo Diaz".
 const TITLE_GUESTS = /\s(?:with|featuring|feat\.|ft\.)\s+(?:(?:our\s+)?special\s+guests?\s+|guests?\s+)?(.+)$/i;
-// Where the names stop: "… of Iconfactory", "… LIVE at Microsoft Ignite", "… - Part 2", "(Pt2)".
-const AFTER_NAMES = /\s+(?:of|from|at|live|on|about|in)\s.*$|\s*[-–—:|(].*$|\s+(?:pt\.?|part)\s*\d+.*$/i;
+// Where the names stop: "… of Iconfactory", "… LIVE at Microsoft Ignite", "… - Part 2", "(Pt2)". A hyphen stops them
+// only with a space before it: "Daniel Thompson-Yvetot" is one name.
+const AFTER_NAMES = /\s+(?:of|from|at|live|on|about|in)\s.*$|\s+-.*$|\s*[–—:|(].*$|\s+(?:pt\.?|part)\s*\d+.*$/i;
 const FULL_NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|d[aeiu]|de[nrl]?|dos|das|van|von|ter|ten|al|bin|la|le)){1,4}$/u;
 
 /**

@@ -85,8 +85,13 @@ function clean(text: string): string | undefined {
   return text.replace(/\s+/g, ' ').trim() || undefined;
 }
 
-/** The podcast's hosts (`hosts:` in podgrep.yml) join the episode's panel, after the people the episode names itself. */
+/**
+ * The podcast's hosts (`hosts:` in podgrep.yml) are the episode's panel when the episode names no host or panelist
+ * itself: they stand for what the site's templates print. An episode that names its hosts (Syntax's later episodes:
+ * `hosts: [stolinski, w3cj]`) keeps them as written, since a regular host is sometimes away.
+ */
 export function withHosts(episode: Episode, hosts: Record<string, string[]>): Episode {
+  if (episode.panel.length) return episode;
   const add = [...(hosts[episode.podcast ?? ''] ?? []), ...(hosts['*'] ?? [])];
   const named = new Set([...episode.panel, ...episode.guests].map((name) => name.toLowerCase()));
   const missing = add.filter((name) => !named.has(name.toLowerCase()));

@@ -141,7 +141,10 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       summary: notes.summary || description || '',
       panel: unique([...hosts, ...notes.panel]),
       guests: unique([...guests, ...notes.guests, ...titleGuests]),
-      chapters: chaptersFromNotes(front.content),
+      // Timestamped lines are found in the Markdown as written; their titles are shown and searched as text.
+      chapters: chaptersFromNotes(front.content)
+        .map((chapter) => ({ ...chapter, title: plainText(chapter.title).replace(/\s+/g, ' ') }))
+        .filter((chapter) => chapter.title),
     },
     ...(nameRuns.panel.length || nameRuns.guests.length ? { nameRuns } : {}),
   };

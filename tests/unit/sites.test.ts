@@ -210,6 +210,12 @@ test('an Eleventy network: labels for Bonus, 036A and JSJ 391, an unquoted 46:30
     },
     0,
   );
+  // Timestamped lines are chapters, their titles as text: no Markdown link, no `&nbsp;` in a chapter a search shows.
+  const emx = catalogue.episodes.find((item) => item.episode.episodeNumber === 59)?.episode;
+  assert.deepEqual(emx?.chapters, [
+    { start: 92, title: 'Rustler' },
+    { start: 310, title: 'Dirty schedulers & NIFs' },
+  ]);
   const bonus = catalogue.episodes.find((item) => item.episode.label === 'Bonus')?.episode;
   assert.match(
     bonus?.otherNotes ?? '',

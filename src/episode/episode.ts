@@ -189,14 +189,20 @@ function readNumber(value: unknown): number | string | undefined {
   return label && label.length <= 40 ? label : undefined;
 }
 
-/** A person's name from text or `{ name }` (Syntax's `guest:` object, Astro collections); lists of either. */
+/**
+ * A person's name from text or `{ name }` (Syntax's `guest:` object); lists of either. An object without a name
+ * refers to a person file by id, as Astro content collections do (`{ person: bkromhout, snapshot: … }`, `{ id }`):
+ * the id, which person-ids.ts turns into the name.
+ */
 function readPeople(value: unknown): string[] | undefined {
   // `hosts = ["thess", ""]`: an empty entry is a site's placeholder, not a bad value.
   const list = (Array.isArray(value) ? value : [value]).filter((item) => !isEmpty(item));
   const names = list.flatMap((item): (string | undefined)[] => {
     if (typeof item === 'string') return item.split(/\s*(?:[,;&]|\band\b)\s*/).map((name) => readText(name));
-    if (item && typeof item === 'object')
-      return [readText((item as Record<string, unknown>).name ?? (item as Record<string, unknown>).title)];
+    if (item && typeof item === 'object') {
+      const { name, title, person, id, slug } = item as Record<string, unknown>;
+      return [readText(name ?? title ?? person ?? id ?? slug)];
+    }
     return [undefined];
   });
   return names.every((name) => name !== undefined) ? names.filter((name) => name !== '') : undefined;

@@ -171,6 +171,34 @@ test('a Hugo network: one folder per show, JSON front matter, each show its own 
   assert.deepEqual(catalogue.episodes.map((item) => item.episode.podcast).sort(), ['code-hour', 'linux-lab', 'linux-lab']);
 });
 
+test('Astro content collections: camelCase fields, people as references to person entries, a bare podcastFile, a Japanese date', async () => {
+  const catalogue = await site(
+    'astro-collections/src/content/episodes',
+    {
+      // `guests: [{ person: nvale, snapshot: nvale2 }]` refers to src/content/guests/nvale.yaml by id.
+      'control-loops': {
+        title: 'Pipelines as Control Loops with Nia Vale and Sam Brook',
+        date: '2026-09-08',
+        audio: 'https://media.example.com/devops-cast/devops-cast-episode207.mp3',
+        people: ['Matt Stone', 'Nia Vale', 'Sam Brook'],
+        number: 207,
+        duration: 52 * 60 + 4,
+      },
+      'year-in-review': {
+        title: '2019 Year-End Wrap-Up',
+        date: '2019-12-23',
+        audio: 'https://media.example.com/devops-cast/devops-cast-episode144.mp3',
+        people: ['Joe Lane', 'Jess Kerr', 'Matt Stone'],
+        number: 144,
+      },
+      // `src:` is the episode's page on the host, not its audio; the date is written the Japanese way.
+      icons: { title: 'アイコンとブランディング', date: '2020-11-27', people: [] },
+    },
+    0,
+  );
+  assert.deepEqual(catalogue.warnings, []);
+});
+
 test('an Eleventy network: labels for Bonus, 036A and JSJ 391, an unquoted 46:30, people from HTML and Markdown notes', async () => {
   const catalogue = await site(
     'eleventy-network',

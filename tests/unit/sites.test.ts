@@ -197,6 +197,8 @@ test('Astro content collections: camelCase fields, people as references to perso
     0,
   );
   assert.deepEqual(catalogue.warnings, []);
+  // `transcript: control-loops` names an entry of the site's transcripts collection, not a file beside the episode.
+  assert.deepEqual(catalogue.episodes.find((item) => item.episode.slug === 'control-loops')?.episode.transcripts, []);
 });
 
 test('an Eleventy network: labels for Bonus, 036A and JSJ 391, an unquoted 46:30, people from HTML and Markdown notes', async () => {

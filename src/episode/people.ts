@@ -15,7 +15,8 @@ export function personName(line: string): string {
   // The name is what comes before a dash, colon, bar or comma that starts a description.
   name = name.split(/\s[-–—|]\s|[:|,;]|\s[–—]|[–—]\s/)[0] ?? '';
   return name
-    .replace(/[*_`"“”]+/g, ' ')
+    // Emphasis marks go; an underscore inside a handle (`JDM_WAAAT`) is part of the name.
+    .replace(/[*`"“”]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, ' ')
     .replace(/\s+/g, ' ')
     .replace(/^[\s.…-]+|[\s.…-]+$/g, '')
     .trim();

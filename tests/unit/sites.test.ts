@@ -161,8 +161,9 @@ test('a Hugo network: one folder per show, JSON front matter, each show its own 
         people: ['Kim Fisher', 'Ravi Menon', 'Dee Alvarez'],
         number: 580,
       },
-      // `podcast_file: null`: an episode without audio is still searchable by its notes.
-      'linux-lab-581': { title: 'Lost Recording', date: '2024-09-22', people: ['Ravi Menon'], number: 581 },
+      // `podcast_file: null`: an episode without audio is still searchable by its notes. Zed and chzb go by the name
+      // their files give, which is their id.
+      'linux-lab-581': { title: 'Lost Recording', date: '2024-09-22', people: ['Ravi Menon', 'Zed', 'chzb'], number: 581 },
     },
     3,
   );

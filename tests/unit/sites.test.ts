@@ -59,6 +59,22 @@ test('YAML, epoch-millisecond dates, audio under url, number, a guest object, fi
         people: ['Ada Lindqvist', 'Bo Hansen', 'Wes Bos', 'Scott Tolinski'],
         number: 412,
       },
+      // A site that writes its guests in `guest:` writes all of them there: "With Framer Motion" names a library,
+      // and "Guest: [Infinite Orange](…)" under Shameless Plugs is the guest's own link.
+      'shows-223-framer': {
+        title: "Hasty Treat - Get Movin' With Framer Motion",
+        date: '2020-01-20',
+        audio: 'https://media.example.com/FSI0000223.mp3',
+        people: [],
+        number: 223,
+      },
+      'shows-773-react-native-with-robin-hale': {
+        title: 'React Native with Robin Hale',
+        date: '2024-06-04',
+        audio: 'https://media.example.com/FSI0000773.mp3',
+        people: ['Robin Hale'],
+        number: 773,
+      },
     },
     1,
   );

@@ -65,7 +65,8 @@ function writtenIn(notes: string, candidate: string): string | undefined {
   const words = candidate.split(/\s+/);
   for (let count = Math.min(words.length, 5); count >= 2; count--) {
     const name = words.slice(0, count).join(' ');
-    if (FULL_NAME.test(name) && notes.includes(name)) return name;
+    // "Benno van" is no name: a run that ends in a particle stopped in the middle of one.
+    if (FULL_NAME.test(name) && /^\p{Lu}/u.test(words[count - 1] ?? '') && notes.includes(name)) return name;
   }
   return undefined;
 }

@@ -55,6 +55,8 @@ test('people where the devchat.tv and Rustacean Station notes also write them; a
     guests: ['Kyle Hammond', 'Alex Reyes'],
   });
   // A hyphenated name in the title is one name; the full stop ending "Hosts: …" is not part of the last one.
+  // The title and the notes spell the guest differently ("van den", "van der"): no guest rather than "Bram van".
+  assert.deepEqual(people('A Three-Year Rust Journey, with Bram van den Bos'), { panel: ['Lea Pauli'], guests: [] });
   assert.deepEqual(people('Desktop Apps 2.0 with Dana Thompson-Yvette'), {
     panel: ['Tim Mackay', 'Sean Chu', 'Allen Wyatt'],
     guests: ['Dana Thompson-Yvette'],

@@ -47,6 +47,11 @@ test('people where the devchat.tv and Rustacean Station notes also write them; a
   // "Panel:" lost before the host's name.
   assert.deepEqual(people('MAS 019: Rowan Pike'), { panel: ['Dale Quinn'], guests: ['Rowan Pike'] });
   assert.deepEqual(people('MAS 106: Nora Vance'), { panel: ['Ivo Brandt'], guests: ['Nora Vance'] });
+  // "Panel" without its colon, after the show's own header line; "of State of JS" describes the guest.
+  assert.deepEqual(people('43 The State of JavaScript and React Native with Sam Grey'), {
+    panel: ['Ann Dabney', 'Pete Pierce'],
+    guests: ['Sam Grey'],
+  });
   // The people line right under the last sponsor, which Markdown reads as part of that list item.
   assert.deepEqual(people('MJS 094: Lena Ruiz'), { panel: ['Dale Quinn'], guests: ['Lena Ruiz'] });
   // The panel as a paragraph under **Panel:**; "12:26 - Guest: Conventional Commits." is what the guest said.

@@ -5,6 +5,8 @@
  */
 export function personName(line: string): string {
   let name = line
+    // Zero-width spaces pasted from a CMS would make "Caleb Wells" and "Caleb Wells\u200b" two people.
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
     // Links and handles are how to reach someone, not their name.
     .replace(/https?:\/\/\S+/gi, ' ')
     .replace(/(^|\s)@[\w.-]+/g, ' ')
@@ -13,7 +15,7 @@ export function personName(line: string): string {
   // "Host: Ada Lovelace" names the role first; "Ada Lovelace: host" names it after.
   name = name.replace(/^\s*(?:special\s+)?(?:co-?)?(?:hosts?|guests?|panel(?:ists?)?|moderators?)\s*:\s*/i, '');
   // The name is what comes before a dash, colon, bar or comma that starts a description.
-  name = name.split(/\s[-–—|]\s|[:|,;]|\s[–—]|[–—]\s/)[0] ?? '';
+  name = name.split(/\s[-–—|>]\s|[:|,;>]|\s[–—]|[–—]\s/)[0] ?? '';
   return name
     // Emphasis marks go; an underscore inside a handle (`JDM_WAAAT`) is part of the name.
     .replace(/[*`"“”]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, ' ')

@@ -1,5 +1,6 @@
 import { type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
+import { prosePeople } from './prose-people.ts';
 
 export type { Link } from './markdown-text.ts';
 
@@ -41,6 +42,7 @@ export function parseShowNotes(markdown: string): ShowNotes & { nameRuns: NameRu
   const runs: NameRuns = { panel: [], guests: [] };
   const other: string[] = [];
   const summary: string[] = [];
+  const prose: string[] = [];
   for (const section of splitSections(markdownLines(markdown))) {
     const items = section.lines.filter((line) => line.kind === 'item');
     switch (section.name) {
@@ -72,8 +74,13 @@ export function parseShowNotes(markdown: string): ShowNotes & { nameRuns: NameRu
       default:
         other.push(...texts(section.lines));
         for (const line of section.lines) peopleIn(line, notes, runs);
+        prose.push(...texts(section.lines));
     }
   }
+  // Names only in a sentence ("features panelists Ward Bell, Joe Eames, and …") when no list or line gave any.
+  const fromProse = prosePeople([...summary, ...prose].join('\n'));
+  if (!notes.panel.length && !runs.panel.length) notes.panel.push(...fromProse.panel);
+  if (!notes.guests.length && !runs.guests.length) notes.guests.push(...fromProse.guests);
   notes.summary = summary.join('\n');
   notes.otherNotes = other.join('\n');
   notes.guests = [...new Set(notes.guests)];

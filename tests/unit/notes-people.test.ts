@@ -52,6 +52,11 @@ test('people where the devchat.tv and Rustacean Station notes also write them; a
     panel: ['Ann Dabney', 'Pete Pierce'],
     guests: ['Sam Grey'],
   });
+  // Named only in a sentence of the summary; a role after the guest's name is no person.
+  assert.deepEqual(people('AiA 154: Angular Animations'), {
+    panel: ['Wanda Bell', 'Joe Emery', 'Carl Max Wood'],
+    guests: ['Gil Fenner'],
+  });
   // The people line right under the last sponsor, which Markdown reads as part of that list item.
   assert.deepEqual(people('MJS 094: Lena Ruiz'), { panel: ['Dale Quinn'], guests: ['Lena Ruiz'] });
   // The panel as a paragraph under **Panel:**; "12:26 - Guest: Conventional Commits." is what the guest said.

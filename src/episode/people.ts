@@ -16,12 +16,14 @@ export function personName(line: string): string {
   name = name.replace(/^\s*(?:special\s+)?(?:co-?)?(?:hosts?|guests?|panel(?:ists?)?|moderators?)\s*:\s*/i, '');
   // The name is what comes before a dash, colon, bar or comma that starts a description.
   name = name.split(/\s[-–—|>]\s|[:|,;>]|\s[–—]|[–—]\s/)[0] ?? '';
-  return name
-    // Emphasis marks go; an underscore inside a handle (`JDM_WAAAT`) is part of the name.
-    .replace(/[*`"“”]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.…-]+|[\s.…-]+$/g, '')
-    .trim();
+  return (
+    name
+      // Emphasis marks go; an underscore inside a handle (`JDM_WAAAT`) is part of the name.
+      .replace(/[*`"“”]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^[\s.…-]+|[\s.…-]+$/g, '')
+      .trim()
+  );
 }
 
 /** Each person once, by their normalised name, in the order they first appear; lines that hold no name are dropped. */

@@ -11,6 +11,8 @@ import type { PipelineDeps } from './pipeline-deps.ts';
 
 // An episode's audio as the pipeline sees it: where it is, whether it may be read, and what its documents depend on.
 
+const AUDIO_PREFIX_EXAMPLE = 'audio_prefix: https://media.example.com/episodes/';
+
 /** The audio as the indexer reaches it: an http(s) URL, or an absolute path for a file beside the episode. */
 export function audioReference({ episode, file }: EpisodeFile): string | undefined {
   if (!episode.audioUrl) return undefined;
@@ -26,7 +28,13 @@ export async function refusedAudio(item: EpisodeFile, dirs: string[]): Promise<s
     return undefined;
   } catch (error) {
     if (!(error instanceof LocalAudioError)) throw error;
-    return `audio_url ${JSON.stringify(item.episode.audioUrl)} ${error.reason}; the episode is indexed without its audio`;
+    // Hugo and Astro sites write a bare file name (`podcast_file = "episode014.mp3"`) that their templates join to a
+    // media address: what the user needs is that one line of podgrep.yml, not "ENOENT" on every episode.
+    const bare = /ENOENT/.test(error.reason) && !/[\\/]/.test(item.episode.audioUrl ?? '');
+    const reason = bare
+      ? `is no file beside the episode; if the site's pages put it after a media address, name that address in podgrep.yml (${AUDIO_PREFIX_EXAMPLE})`
+      : error.reason;
+    return `audio_url ${JSON.stringify(item.episode.audioUrl)} ${reason}; the episode is indexed without its audio`;
   }
 }
 

@@ -118,8 +118,11 @@ async function readSource(source: string, root: string, maxBytes: number, people
           ? path.join(source, entry.name)
           : undefined;
       const id = entry.isDirectory() ? entry.name : entry.name.replace(PERSON_FILE, '');
-      // An id found in an earlier source is not read again (Hugo's `content/host/x.md` and `data/hosts/x.yml`).
-      if (!file || id.startsWith('_') || id.startsWith('.') || /^readme$/i.test(id) || people.ids.has(id.toLowerCase())) continue;
+      // An id named in an earlier source is not read again (Hugo's `content/host/x.md` and `data/hosts/x.yml`), unless
+      // that source gave only the id itself.
+      const known = people.ids.get(id.toLowerCase());
+      if (!file || id.startsWith('_') || id.startsWith('.') || /^readme$/i.test(id) || (known && known.toLowerCase() !== id.toLowerCase()))
+        continue;
       if (entry.isDirectory() && !(await fs.stat(file).catch(() => undefined))) continue;
       try {
         const name = personFileName(id, await read(file));

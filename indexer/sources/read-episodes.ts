@@ -93,6 +93,8 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
   };
   const bySlug = new Map<string, { files: string[]; items: EpisodeFile[] }>();
   const runsOf = new Map<EpisodeFile, NameRuns>();
+  const titleGuestsOf = new Map<EpisodeFile, string[]>();
+  let guestField = false;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const cache = await EpisodeCache.open(options.cacheFile, { fields: site.fields, audioPrefix: site.audioPrefix });
 
@@ -122,7 +124,7 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
           }
           const warnings: string[] = [];
           const result = parseEpisodeFile(file, text, {
-            slug: pathSlug,
+            path: relative,
             fields: site.fields,
             audioPrefix: site.audioPrefix,
             warn: (message) => warnings.push(message),
@@ -161,6 +163,8 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
           maxTranscriptBytes,
         };
         if (result.nameRuns) runsOf.set(item, result.nameRuns);
+        if (result.titleGuests) titleGuestsOf.set(item, result.titleGuests);
+        guestField ||= result.guestField === true;
         const entry = bySlug.get(item.episode.slug) ?? { files: [], items: [] };
         entry.files.push(file);
         entry.items.push(item);
@@ -185,6 +189,9 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
   if (Object.keys(site.hosts).length) {
     for (const { items } of bySlug.values()) for (const item of items) item.episode = withHosts(item.episode, site.hosts);
   }
+  // A title's "… with Ann Lee" names a guest only on a site that keeps no guests field (episode.ts).
+  if (!guestField)
+    for (const [item, names] of titleGuestsOf) item.episode = { ...item.episode, guests: [...item.episode.guests, ...names] };
   if (runsOf.size) {
     const known = knownNames([...bySlug.values()].flatMap(({ items }) => items.map((item) => item.episode)));
     for (const [item, runs] of runsOf) item.episode = withNameRuns(item.episode, runs, known);

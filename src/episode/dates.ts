@@ -15,6 +15,8 @@ const SLASHED = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:$|[T\s])/;
 const MONTH_FIRST = new RegExp(String.raw`^(?:[a-z]+,?\s+)?${MONTH}\s+${DAY},?\s+(\d{4})\b`, 'i');
 // RFC 2822 "Thu, 15 Jul 2021 10:00:00 -0700", "15 July 2021"
 const DAY_FIRST = new RegExp(String.raw`^(?:[a-z]+,?\s+)?${DAY}\s+${MONTH},?\s+(\d{4})\b`, 'i');
+// Japanese, Chinese and Korean sites: "2020年11月27日（金）", "2020년 11월 27일"; what follows (the weekday) is not read.
+const CJK = /^(\d{4})\s*[年년]\s*(\d{1,2})\s*[月월]\s*(\d{1,2})\s*[日일]/;
 
 /** Epoch numbers this large are milliseconds; as seconds they would be past the year 5000. */
 const MS_FROM = 1e11;
@@ -29,7 +31,7 @@ export function readDate(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim().replace(/\s+/g, ' ');
   if (/^\d{9,14}(\.\d+)?$/.test(text)) return fromEpoch(Number(text));
-  const iso = ISO.exec(text) ?? SLASHED.exec(text);
+  const iso = ISO.exec(text) ?? SLASHED.exec(text) ?? CJK.exec(text);
   if (iso) return calendar(Number(iso[1]), Number(iso[2]), Number(iso[3]));
   const monthFirst = MONTH_FIRST.exec(text);
   if (monthFirst) return calendar(Number(monthFirst[3]), monthIndex(monthFirst[1]), Number(monthFirst[2]));

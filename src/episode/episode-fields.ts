@@ -6,7 +6,7 @@
  */
 export const FIELD_ALIASES = {
   title: ['title', 'name'],
-  podcast: ['podcast', 'show'],
+  podcast: ['podcast', 'show', 'show_slug'],
   slug: ['slug'],
   audio: [
     'audio_url',
@@ -35,8 +35,11 @@ export const FIELD_ALIASES = {
 
 export type FieldName = keyof typeof FIELD_ALIASES;
 
-/** Fields whose alias can hold something that is not ours (`url` is often the page's address; `length` its bytes). */
-export const MAYBE_OTHER = new Set(['url', 'link', 'length', 'published', 'file', 'media', 'episode']);
+/**
+ * Fields whose alias can hold something that is not ours (`url` is often the page's address; `length` its bytes;
+ * `transcript` an Astro collection entry's id).
+ */
+export const MAYBE_OTHER = new Set(['url', 'link', 'length', 'published', 'file', 'media', 'episode', 'transcript']);
 
 export function fieldKey(name: string): string {
   return name.toLowerCase().replace(/[_\s-]+/g, '');

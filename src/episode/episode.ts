@@ -1,17 +1,17 @@
-import { decodeHTML } from 'entities';
 import { EpisodeError } from '../errors.ts';
 import { shownValue } from '../shorten.ts';
 import { type Chapter, chaptersFromNotes } from './chapters.ts';
 import { readDate } from './dates.ts';
 import { looksLikeDuration, readDuration } from './durations.ts';
 import { aliasesWith, type FieldName, fieldKey, MAYBE_OTHER } from './episode-fields.ts';
+import { isEmpty, readNumber, readPeople, readTags, readText, unique } from './field-values.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
 import { plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
 import { guestsFromTitle } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
-import { slugify } from './slug.ts';
+import { slugFromPath, slugify } from './slug.ts';
 
 export { readDate } from './dates.ts';
 export { readDuration } from './durations.ts';
@@ -42,8 +42,8 @@ export type Episode = ShowNotes & {
 };
 
 export type ParseOptions = {
-  /** The slug from the file's path (slug.ts); by default, the file name. */
-  slug?: string;
+  /** The file's path inside the episodes folder, which its slug comes from (slug.ts); by default, the file name. */
+  path?: string;
   /** The site's own field names (podgrep.yml `fields:`), tried before the built-in ones. */
   fields?: Partial<Record<FieldName, string | string[]>>;
   /** Joined to an audio file name that is not a URL (podgrep.yml `audio_prefix:`), as Hugo's media prefix is. */
@@ -52,8 +52,12 @@ export type ParseOptions = {
   warn?: (message: string) => void;
 };
 
-/** What reading an episode file gave: an episode, or a file that is plainly not one (and why). */
-export type EpisodeFileResult = { episode: Episode; nameRuns?: NameRuns } | { skipped: string };
+/**
+ * What reading an episode file gave: an episode, or a file that is plainly not one (and why). Guests its title names
+ * are kept apart: they count only in a catalogue where no file has a guests field (read-episodes.ts), since a site
+ * that has one writes every guest there, and "Get Movin' With Framer Motion" names a library.
+ */
+export type EpisodeFileResult = { episode: Episode; nameRuns?: NameRuns; titleGuests?: string[]; guestField?: true } | { skipped: string };
 
 const EXAMPLE = `---
 title: "EMx 059: Using Rust to Scale Elixir"
@@ -70,7 +74,8 @@ export function parseEpisode(fileName: string, text: string, options: ParseOptio
   const result = parseEpisodeFile(fileName, text, options);
   if ('skipped' in result)
     throw new EpisodeError(fileName, `title is missing or empty (${result.skipped}); expected for example:\n${EXAMPLE}`);
-  return result.episode;
+  const { episode, titleGuests = [], guestField } = result;
+  return guestField ? episode : { ...episode, guests: unique([...episode.guests, ...titleGuests]) };
 }
 
 export function parseEpisodeFile(fileName: string, text: string, options: ParseOptions = {}): EpisodeFileResult {
@@ -93,7 +98,11 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     return undefined;
   };
 
-  if (field('draft', (value) => (value === true || value === 'true' ? true : undefined)) || fields.get('published')?.[1] === false) {
+  // `draft: false` is a value read, not a value missing: Hugo sites write it on every published episode.
+  const draft = field('draft', (value) =>
+    typeof value === 'boolean' ? value : value === 'true' || value === 'false' ? value === 'true' : undefined,
+  );
+  if (draft || fields.get('published')?.[1] === false) {
     return { skipped: 'a draft' };
   }
   const { nameRuns, ...notes } = parseShowNotes(front.content);
@@ -101,8 +110,10 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const hosts = field('hosts', readPeople) ?? [];
   const guests = field('guests', readPeople) ?? [];
   const description = field('summary', (value) => (typeof value === 'string' ? plainText(value) || undefined : undefined));
-  const ownSlug = field('slug', (value) => (typeof value === 'string' || typeof value === 'number' ? slugify(String(value)) : undefined));
-  const fallbackSlug = options.slug ?? slugify(fileName.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '')) ?? 'episode';
+  const ownSlug = field('slug', (value) =>
+    (typeof value === 'string' || typeof value === 'number') && slugify(String(value)) ? String(value) : undefined,
+  );
+  const slug = slugFromPath(options.path ?? fileName.replace(/^.*[\\/]/, ''), ownSlug) ?? 'episode';
   let title = field('title', readText);
   if (!title) {
     const hasText = Boolean(notes.summary || notes.otherNotes || notes.links.length || description);
@@ -112,14 +123,18 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     warn(`title is missing; the episode is titled "${title}" after its file`);
   }
   const tags = readAll(aliases.tags, fields, readTags, warn);
+  // People the front matter names win over the notes': Syntax writes "Guest: [Infinite Red](…)" for its guest's links.
+  const panel = unique([...hosts, ...(hosts.length ? [] : notes.panel)]);
+  const runs = { panel: hosts.length ? [] : nameRuns.panel, guests: guests.length ? [] : nameRuns.guests };
+  const noted = guests.length ? [] : notes.guests;
   // Only when nothing else names a guest: a title is the weakest place a guest is written.
   const titleGuests =
-    guests.length || notes.guests.length || nameRuns.guests.length
+    guests.length || noted.length || runs.guests.length
       ? []
-      : guestsFromTitle(title, front.content, tags).filter((name) => !hosts.includes(name) && !notes.panel.includes(name));
+      : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name));
   return {
     episode: {
-      slug: ownSlug ?? fallbackSlug,
+      slug,
       title,
       podcast: field('podcast', readText),
       date: field('date', (value, alias) => (fieldKey(alias) === 'published' && typeof value === 'boolean' ? undefined : readDate(value))),
@@ -133,11 +148,16 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       tags,
       ...notes,
       summary: notes.summary || description || '',
-      panel: unique([...hosts, ...notes.panel]),
-      guests: unique([...guests, ...notes.guests, ...titleGuests]),
-      chapters: chaptersFromNotes(front.content),
+      panel,
+      guests: unique([...guests, ...noted]),
+      // Timestamped lines are found in the Markdown as written; their titles are shown and searched as text.
+      chapters: chaptersFromNotes(front.content)
+        .map((chapter) => ({ ...chapter, title: plainText(chapter.title).replace(/\s+/g, ' ') }))
+        .filter((chapter) => chapter.title),
     },
-    ...(nameRuns.panel.length || nameRuns.guests.length ? { nameRuns } : {}),
+    ...(runs.panel.length || runs.guests.length ? { nameRuns: runs } : {}),
+    ...(titleGuests.length ? { titleGuests } : {}),
+    ...(aliases.guests.some((alias) => fields.has(fieldKey(alias))) ? { guestField: true as const } : {}),
   };
 }
 
@@ -156,48 +176,6 @@ const EXPECTED: Record<FieldName, string> = {
   transcripts: 'an http(s) URL or a list of {url, type}',
   draft: 'true or false',
 };
-
-function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-}
-
-function unique(names: string[]): string[] {
-  return [...new Set(names.filter(Boolean))];
-}
-
-function readText(value: unknown): string | undefined {
-  if (typeof value === 'string') return decodeHTML(value).replace(/\s+/g, ' ').trim() || undefined;
-  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
-  return undefined;
-}
-
-/** A whole number, or the number as written when it is not one (`Bonus`, `036A`): the episode's label. */
-function readNumber(value: unknown): number | string | undefined {
-  // YAML reads `059` as 59 and `"059"` as text; both are the 59th episode.
-  if (typeof value === 'string' && /^\s*#?\d{1,9}\s*$/.test(value)) return Number(value.replace(/[#\s]/g, ''));
-  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : String(value);
-  const label = readText(value);
-  return label && label.length <= 40 ? label : undefined;
-}
-
-/** A person's name from text or `{ name }` (Syntax's `guest:` object, Astro collections); lists of either. */
-function readPeople(value: unknown): string[] | undefined {
-  // `hosts = ["thess", ""]`: an empty entry is a site's placeholder, not a bad value.
-  const list = (Array.isArray(value) ? value : [value]).filter((item) => !isEmpty(item));
-  const names = list.flatMap((item): (string | undefined)[] => {
-    if (typeof item === 'string') return item.split(/\s*(?:[,;&]|\band\b)\s*/).map((name) => readText(name));
-    if (item && typeof item === 'object')
-      return [readText((item as Record<string, unknown>).name ?? (item as Record<string, unknown>).title)];
-    return [undefined];
-  });
-  return names.every((name) => name !== undefined) ? names.filter((name) => name !== '') : undefined;
-}
-
-function readTags(value: unknown): string[] | undefined {
-  const list = (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value]).filter((item) => !isEmpty(item));
-  const tags = list.map(readText);
-  return tags.every((tag) => tag !== undefined) ? tags.filter((tag) => tag !== '') : undefined;
-}
 
 /** Tags and categories both describe the episode: every alias that holds some is kept. */
 function readAll(

@@ -2,6 +2,7 @@ import matter from 'gray-matter';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { EpisodeError } from '../errors.ts';
+import { indentQuotedLines } from './quoted-lines.ts';
 
 /** The fields at the top of an episode file and the Markdown after them. `format` is 'none' when there are none. */
 export type FrontMatter = { data: Record<string, unknown>; content: string; format: 'yaml' | 'toml' | 'json' | 'none' };
@@ -12,7 +13,20 @@ export type FrontMatter = { data: Record<string, unknown>; content: string; form
  * build objects. Aliases are capped, so a billion-laughs file fails fast.
  */
 function yaml(text: string): object {
-  return parseYaml(text, { version: '1.2', schema: 'core', uniqueKeys: false, maxAliasCount: 100, logLevel: 'error', strict: false });
+  const read = (source: string): object =>
+    parseYaml(source, { version: '1.2', schema: 'core', uniqueKeys: false, maxAliasCount: 100, logLevel: 'error', strict: false });
+  try {
+    return read(text);
+  } catch (error) {
+    // Quoted values continued at the margin, as js-yaml allows (quoted-lines.ts); any other error stands as it was.
+    const indented = indentQuotedLines(text);
+    if (indented === text) throw error;
+    try {
+      return read(indented);
+    } catch {
+      throw error;
+    }
+  }
 }
 
 const json = (text: string): object => JSON.parse(text) as object;

@@ -43,7 +43,10 @@ export function readTranscripts(value: unknown): TranscriptLink[] | undefined {
   for (const item of list) {
     const object: Record<string, unknown> = item && typeof item === 'object' ? (item as Record<string, unknown>) : { url: item };
     const raw = typeof object.url === 'string' ? object.url.trim() : typeof object.href === 'string' ? object.href.trim() : undefined;
-    const url = raw && (/^[a-z][a-z0-9+.-]*:/i.test(raw) ? readHttpUrl(raw) : raw.includes('\0') ? undefined : raw);
+    // A local transcript is a file: `transcripts/42.vtt`. A name without an extension (`transcript: discovery`) is an
+    // entry of the site's own collection, which its templates find; there is no file of that name to read.
+    const local = raw && !raw.includes('\0') && /\.[a-z0-9]{1,8}$/i.test(raw.replace(/[?#].*$/, '')) ? raw : undefined;
+    const url = raw && (/^[a-z][a-z0-9+.-]*:/i.test(raw) ? readHttpUrl(raw) : local);
     if (!url) return undefined;
     links.push(typeof object.type === 'string' ? { url, type: object.type } : { url });
   }

@@ -12,13 +12,25 @@ const WORD = /^(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.|d[aeiu]|de[nrl]?|van|von|
 /** Words that start the sentence after a run of names ("… Charles Max Wood In this episode"), or say there is nobody. */
 const NOT_NAMES = new Set(['in', 'on', 'this', 'today', 'the', 'we', 'welcome', 'joined', 'episode', 'none', 'n/a', 'tba']);
 const JOINS = new Set([',', 'and', '&']);
+const BARE_PANEL = /\b(Panel(?:ists)?)(?=\s+\p{Lu})/gu;
+const EPISODE_HEADER = /\bepisode\s+\d+[\W_]*$/i;
+const DESCRIBES = /^(?:of|from|at|with|on|for)$/;
+const HOSTS_BEFORE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:,?\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,7}$/u;
 /** Section names that end a run: the list after the panel ("Discussion", "Picks") lost its line breaks too. */
 const SECTION_WORDS = /^(?:discussion|picks|links|summary|sponsors?|show|transcript|topics)$/i;
 
 /** The runs of names after "Panel:", "Host:", "Special Guest:" labels in one line of show notes. */
 export function nameRuns(text: string): NameRuns {
   const runs: NameRuns = { panel: [], guests: [] };
-  const labels = [...text.matchAll(LABEL)];
+  // "Panel Nader Dabit …" without its colon counts when "Panel" is capitalised and a name follows: prose says "the panel".
+  const labels = [...text.matchAll(LABEL), ...text.matchAll(BARE_PANEL)].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  // Only a line that starts with a label lists people: "12:26 - Guest: Conventional Commits." is a guest speaking.
+  // Or with names before a guest label, whose "Panel:" was lost: "Charles Max Wood Guest: Austin McDaniel This week…";
+  // or after the show's own header, "React Native Radio | Episode 43 Panel …".
+  const before = text.slice(0, labels[0]?.index ?? 0).trim();
+  const names = HOSTS_BEFORE.test(before) && /guest/i.test(labels[0]?.[1] ?? '');
+  if (!labels[0] || (before && !names && !EPISODE_HEADER.test(before))) return runs;
+  if (names) runs.panel.push(before);
   labels.forEach((label, i) => {
     const start = (label.index ?? 0) + label[0].length;
     const end = labels[i + 1]?.index ?? text.length;
@@ -35,7 +47,9 @@ export function nameRuns(text: string): NameRuns {
     while (words.length && JOINS.has(words.at(-1)?.toLowerCase() ?? '')) words.pop();
     // The run stopped at a word of a sentence: its last capitalised word ("In", "Kai's") began that sentence.
     const stoppedInSentence = words.length < tokens.length && labels[i + 1]?.index !== start + text.slice(start, end).trimEnd().length;
-    if (stoppedInSentence && words.length && /^\p{Ll}/u.test(tokens[words.length] ?? '')) words.pop();
+    // "Sacha Greif of State of JS": what follows a name describes the person.
+    const next = tokens[words.length] ?? '';
+    if (stoppedInSentence && words.length && /^\p{Ll}/u.test(next) && !DESCRIBES.test(next)) words.pop();
     const run = words.join(' ').replace(/,$/, '').trim();
     if (run) (/guest/i.test(label[1] ?? '') ? runs.guests : runs.panel).push(run);
   });

@@ -5,6 +5,8 @@
  */
 export function personName(line: string): string {
   let name = line
+    // Zero-width spaces pasted from a CMS would make "Caleb Wells" and "Caleb Wells\u200b" two people.
+    .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')
     // Links and handles are how to reach someone, not their name.
     .replace(/https?:\/\/\S+/gi, ' ')
     .replace(/(^|\s)@[\w.-]+/g, ' ')
@@ -13,12 +15,15 @@ export function personName(line: string): string {
   // "Host: Ada Lovelace" names the role first; "Ada Lovelace: host" names it after.
   name = name.replace(/^\s*(?:special\s+)?(?:co-?)?(?:hosts?|guests?|panel(?:ists?)?|moderators?)\s*:\s*/i, '');
   // The name is what comes before a dash, colon, bar or comma that starts a description.
-  name = name.split(/\s[-–—|]\s|[:|,;]|\s[–—]|[–—]\s/)[0] ?? '';
-  return name
-    .replace(/[*_`"“”]+/g, ' ')
-    .replace(/\s+/g, ' ')
-    .replace(/^[\s.…-]+|[\s.…-]+$/g, '')
-    .trim();
+  name = name.split(/\s[-–—|>]\s|[:|,;>]|\s[–—]|[–—]\s/)[0] ?? '';
+  return (
+    name
+      // Emphasis marks go; an underscore inside a handle (`JDM_WAAAT`) is part of the name.
+      .replace(/[*`"“”]+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, ' ')
+      .replace(/\s+/g, ' ')
+      .replace(/^[\s.…-]+|[\s.…-]+$/g, '')
+      .trim()
+  );
 }
 
 /** Each person once, by their normalised name, in the order they first appear; lines that hold no name are dropped. */
@@ -28,8 +33,9 @@ export function peopleOf(lines: readonly string[]): string[] {
 
 // "Cargo Limit with Alexander Lopatin", "An Interview with Jimmy Cuadra", "… featuring Ann Lee and Bo Diaz".
 const TITLE_GUESTS = /\s(?:with|featuring|feat\.|ft\.)\s+(?:(?:our\s+)?special\s+guests?\s+|guests?\s+)?(.+)$/i;
-// Where the names stop: "… of Iconfactory", "… LIVE at Microsoft Ignite", "… - Part 2", "(Pt2)".
-const AFTER_NAMES = /\s+(?:of|from|at|live|on|about|in)\s.*$|\s*[-–—:|(].*$|\s+(?:pt\.?|part)\s*\d+.*$/i;
+// Where the names stop: "… of Iconfactory", "… LIVE at Microsoft Ignite", "… - Part 2", "(Pt2)". A hyphen stops them
+// only with a space before it: "Daniel Thompson-Yvetot" is one name.
+const AFTER_NAMES = /\s+(?:of|from|at|live|on|about|in)\s.*$|\s+-.*$|\s*[–—:|(].*$|\s+(?:pt\.?|part)\s*\d+.*$/i;
 const FULL_NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|d[aeiu]|de[nrl]?|dos|das|van|von|ter|ten|al|bin|la|le)){1,4}$/u;
 
 /**
@@ -63,7 +69,8 @@ function writtenIn(notes: string, candidate: string): string | undefined {
   const words = candidate.split(/\s+/);
   for (let count = Math.min(words.length, 5); count >= 2; count--) {
     const name = words.slice(0, count).join(' ');
-    if (FULL_NAME.test(name) && notes.includes(name)) return name;
+    // "Benno van" is no name: a run that ends in a particle stopped in the middle of one.
+    if (FULL_NAME.test(name) && /^\p{Lu}/u.test(words[count - 1] ?? '') && notes.includes(name)) return name;
   }
   return undefined;
 }

@@ -12,17 +12,23 @@ export type PeopleIds = Map<string, string>;
 // A full name before a bare `name`: ADO's data files hold `Name: bkromhout` (the id) beside `FullName`.
 const NAME_FIELDS = ['fullname', 'displayname', 'name', 'title'];
 
-/** The person's name from one person file's fields, or undefined when it names none other than the id itself. */
+/**
+ * The person's name from one person file's fields: a name other than the id first (`FullName` beside ADO's
+ * `Name: bkromhout`), else the id as the file writes it (Jupiter Broadcasting's `title: Wolfgang`, `title: chzbacon`:
+ * some people go by their handle). Undefined when the file names nobody.
+ */
 export function personFileName(id: string, data: unknown): string | undefined {
   if (typeof data === 'string') return clean(data);
   if (!data || typeof data !== 'object' || Array.isArray(data)) return undefined;
   const fields = new Map(Object.entries(data).map(([key, value]) => [fieldKey(key), value]));
+  let handle: string | undefined;
   for (const key of NAME_FIELDS) {
     const value = fields.get(key);
     const name = typeof value === 'string' ? clean(value) : undefined;
     if (name && name.toLowerCase() !== id.toLowerCase()) return name;
+    handle ??= name;
   }
-  return undefined;
+  return handle;
 }
 
 /**
@@ -85,8 +91,13 @@ function clean(text: string): string | undefined {
   return text.replace(/\s+/g, ' ').trim() || undefined;
 }
 
-/** The podcast's hosts (`hosts:` in podgrep.yml) join the episode's panel, after the people the episode names itself. */
+/**
+ * The podcast's hosts (`hosts:` in podgrep.yml) are the episode's panel when the episode names no host or panelist
+ * itself: they stand for what the site's templates print. An episode that names its hosts (Syntax's later episodes:
+ * `hosts: [stolinski, w3cj]`) keeps them as written, since a regular host is sometimes away.
+ */
 export function withHosts(episode: Episode, hosts: Record<string, string[]>): Episode {
+  if (episode.panel.length) return episode;
   const add = [...(hosts[episode.podcast ?? ''] ?? []), ...(hosts['*'] ?? [])];
   const named = new Set([...episode.panel, ...episode.guests].map((name) => name.toLowerCase()));
   const missing = add.filter((name) => !named.has(name.toLowerCase()));

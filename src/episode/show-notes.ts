@@ -1,5 +1,6 @@
 import { type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
+import { prosePeople } from './prose-people.ts';
 
 export type { Link } from './markdown-text.ts';
 
@@ -41,6 +42,7 @@ export function parseShowNotes(markdown: string): ShowNotes & { nameRuns: NameRu
   const runs: NameRuns = { panel: [], guests: [] };
   const other: string[] = [];
   const summary: string[] = [];
+  const prose: string[] = [];
   for (const section of splitSections(markdownLines(markdown))) {
     const items = section.lines.filter((line) => line.kind === 'item');
     switch (section.name) {
@@ -52,6 +54,8 @@ export function parseShowNotes(markdown: string): ShowNotes & { nameRuns: NameRu
       case 'hosts':
         // "Special Guests: Matt Nowack" under Panel names guests, not a panelist.
         notes.panel.push(...texts(items.filter((item) => guestsIn(item).length === 0 && !GUESTS.test(item.text))));
+        // `**Panel:**` then a paragraph "Charles Max Wood" rather than a list: a line of names only, not prose.
+        notes.panel.push(...section.lines.filter((line) => line.kind !== 'item' && !GUESTS.test(line.text)).flatMap(namesIn));
         notes.guests.push(...section.lines.flatMap(guestsIn));
         break;
       case 'guests':
@@ -59,35 +63,42 @@ export function parseShowNotes(markdown: string): ShowNotes & { nameRuns: NameRu
         notes.guests.push(...texts(items), ...section.lines.flatMap(guestsIn));
         break;
       case 'links':
-        notes.links.push(...items.flatMap(linksIn));
-        break;
       case 'sponsors':
-        notes.sponsors.push(...items.flatMap(linksIn));
+        (section.name === 'links' ? notes.links : notes.sponsors).push(...items.flatMap(linksIn));
+        // "**Host:** Ann Lee **Guest:** Bo Diaz" written right under the last sponsor is read as part of that item.
+        for (const line of section.lines) if (!line.links.length && PEOPLE_LABEL.test(line.text)) peopleIn(line, notes, runs);
         break;
       case 'picks':
         notes.picks.push(...picksIn(section.lines));
         break;
       default:
         other.push(...texts(section.lines));
-        // "**Panel:** Ann, Bob" and "Special Guests: Cy and Di" written as lines of text rather than sections.
-        for (const line of section.lines) {
-          const panel = namesAfter(PANEL, line);
-          const guests = guestsIn(line);
-          notes.panel.push(...panel, ...bracketedNames(line.text));
-          notes.guests.push(...guests);
-          // A panel whose names lost their separators: split once the catalogue's names are known (name-runs.ts).
-          if (!panel.length && !guests.length) {
-            const found = nameRuns(line.text.slice(0, 600));
-            runs.panel.push(...found.panel);
-            runs.guests.push(...found.guests);
-          }
-        }
+        for (const line of section.lines) peopleIn(line, notes, runs);
+        prose.push(...texts(section.lines));
     }
   }
+  // Names only in a sentence ("features panelists Ward Bell, Joe Eames, and …") when no list or line gave any.
+  const fromProse = prosePeople([...summary, ...prose].join('\n'));
+  if (!notes.panel.length && !runs.panel.length) notes.panel.push(...fromProse.panel);
+  if (!notes.guests.length && !runs.guests.length) notes.guests.push(...fromProse.guests);
   notes.summary = summary.join('\n');
   notes.otherNotes = other.join('\n');
   notes.guests = [...new Set(notes.guests)];
   return { ...notes, nameRuns: runs };
+}
+
+/** "**Panel:** Ann, Bob" and "Special Guests: Cy and Di" written as lines of text rather than sections. */
+function peopleIn(line: Line, notes: ShowNotes, runs: NameRuns): void {
+  const panel = namesAfter(PANEL, line);
+  const guests = guestsIn(line);
+  notes.panel.push(...panel, ...bracketedNames(line.text));
+  notes.guests.push(...guests);
+  // A panel whose names lost their separators: split once the catalogue's names are known (name-runs.ts).
+  if (!panel.length && !guests.length) {
+    const found = nameRuns(line.text.slice(0, 600));
+    runs.panel.push(...found.panel);
+    runs.guests.push(...found.guests);
+  }
 }
 
 function texts(lines: Line[]): string[] {
@@ -99,7 +110,8 @@ function splitSections(lines: Line[]): Section[] {
   for (const line of lines) {
     const heading = headingName(line);
     const current = sections.at(-1)?.name ?? '';
-    if (heading !== undefined) sections.push({ name: heading, lines: [] });
+    // `### Host: **Aaron Frost**`: a heading that names people is also a line to read them from.
+    if (heading !== undefined) sections.push({ name: heading, lines: PEOPLE_LABEL.test(line.text) ? [line] : [] });
     // "**In particular, we dive deep on:**" after a panel starts the topics, not more panelists.
     else if (PEOPLE_SECTIONS.has(current) && line.bold && /[:?]$|(?:\S+\s+){5}/.test(line.bold))
       sections.push({ name: line.bold.toLowerCase(), lines: [line] });
@@ -133,9 +145,14 @@ const GUESTS = /^(?:joined by\s+|with\s+)?(?:our\s+)?(?:special\s+)?guests?\s*:\
 const NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|d[aeiu]|de|van|von|der|al|bin|la|le)){0,4}$/u;
 
 const PANEL = /^(?:panel|panelists|hosts?)\s*:\s*(.*)$/i;
+const PEOPLE_LABEL = /^(?:panel(?:ists?)?|co-?hosts?|hosts?|(?:joined by\s+)?(?:special\s+)?guests?)\s*:/i;
 
 function guestsIn(line: Line): string[] {
   return namesAfter(GUESTS, line);
+}
+
+function namesIn(line: Line): string[] {
+  return namesAfter(/^(.*)$/, line);
 }
 
 function namesAfter(pattern: RegExp, line: Line): string[] {
@@ -144,7 +161,8 @@ function namesAfter(pattern: RegExp, line: Line): string[] {
   if (!match?.[1] || match[1].length > 160) return [];
   const names = match[1]
     .split(/\s*(?:,|&|\band\b)\s*/)
-    .map((name) => name.trim())
+    // "Hosts: Tim, Sean and Allen Wyma." ends a sentence; the full stop is not part of the name (an initial's is).
+    .map((name) => name.trim().replace(/(\p{L}{2})\.$/u, '$1'))
     .filter(Boolean);
   // "Panel: Kai Dawson Jonah Stark In this episode, Kai and…" is prose after a run of names (name-runs.ts), not a list.
   return names.every((name) => NAME.test(name)) ? names : [];

@@ -20,12 +20,18 @@ export function slugify(text: string): string | undefined {
 
 /**
  * The slug of a file inside the episodes folder, from its path: `interviews/0001.md` → `interviews-0001`; a Hugo page
- * bundle's `index.md` is named by its folder (`042-name/index.md` → `042-name`).
+ * bundle's `index.md` is named by its folder (`042-name/index.md` → `042-name`). A `slug:` field (`name`) names the
+ * file within its folder, as Hugo reads it: `coder-radio/0580.md` with `slug: "580"` is `coder-radio-580`, so two shows
+ * of one network that both give their episode 580 that slug stay two episodes.
  */
-export function slugFromPath(relativePath: string): string | undefined {
+export function slugFromPath(relativePath: string, name?: string): string | undefined {
   const parts = relativePath.split(/[\\/]/).filter(Boolean);
   const last = (parts.pop() ?? '').replace(/\.(md|markdown)$/i, '');
-  if (last.toLowerCase() !== 'index' || parts.length === 0) parts.push(last);
+  const bundle = last.toLowerCase() === 'index' && parts.length > 0;
+  if (name !== undefined) {
+    if (bundle) parts.pop();
+    parts.push(name);
+  } else if (!bundle) parts.push(last);
   return slugify(parts.join('/'));
 }
 

@@ -32,6 +32,9 @@ test('every written form of a date reads as the publisher’s calendar date', ()
       `${month.slice(0, 3)} ${d} ${y}`,
       `${WEEKDAYS[day.getUTCDay()]}, ${pad(d)} ${month.slice(0, 3)} ${y} ${pad(hour)}:30:00 ${offset.replace(':', '')}`,
       `${d} ${month} ${y}`,
+      // Japanese and Korean sites (an Astro site writes `date: 2020年11月27日（金）`).
+      `${y}年${m}月${d}日（${'日月火水木金土'[day.getUTCDay()]}）`,
+      `${y}년 ${m}월 ${d}일`,
       day.getTime() + hour * 3_600_000,
       Math.floor(day.getTime() / 1000) + hour * 3600,
       String(day.getTime()),

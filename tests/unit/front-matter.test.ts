@@ -4,6 +4,7 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { readEpisodes } from '../../indexer/sources/read-episodes.ts';
 import { parseEpisode } from '../../src/episode/episode.ts';
+import { readFrontMatter } from '../../src/episode/front-matter.ts';
 import { EpisodeError } from '../../src/errors.ts';
 import { testdir } from '../support/testdir.ts';
 
@@ -39,6 +40,14 @@ test('YAML is read with one schema: 39:31 stays a duration, 059 is 59, dates sta
   // js-yaml's old `!!js/function` and YAML 1.1 tags are unknown tags in the core schema: the value is kept as text.
   const tagged = parseEpisode('y.md', "---\ntitle: !!js/function 'function () { return 1 }'\n---\n");
   assert.equal(typeof tagged.title, 'string');
+});
+
+test('a quoted value continued at the margin, as js-yaml and so Eleventy sites read it, is read; other broken YAML is not', () => {
+  const text = `---\ntitle: 'Dev Ed 002: Staying Current\n\n'\ndate: 2019-02-12\nanswer1: "An answer that runs\non, with \\"quotes\\"\n  and more. \\n"\nanswer2: 'About 70%, it''s\n\n'\n---\nNotes.\n`;
+  const episode = parseEpisode('dev-ed-002.md', text);
+  assert.deepEqual([episode.title, episode.date], ['Dev Ed 002: Staying Current', '2019-02-12']);
+  assert.deepEqual(readFrontMatter('x.md', text).data.answer2, "About 70%, it's\n");
+  assert.throws(() => parseEpisode('broken.md', "---\ntitle: 'never closed\ndate: 2019-02-12\n---\n"), /YAML front matter does not parse/);
 });
 
 test('TOML (+++), ---toml and ---json fences, and a bare JSON object at the top, as Hugo writes them', () => {

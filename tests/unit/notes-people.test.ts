@@ -36,3 +36,39 @@ test('people from titles, runs of names and bracketed lists; topics after a pane
   // A technology in the title is no guest: it is the episode's tag.
   assert.deepEqual(people('Building Apps with React Native'), { panel: [], guests: [] });
 });
+
+test('people where the devchat.tv and Rustacean Station notes also write them; a guest speaking in a timeline is nobody new', async () => {
+  const catalogue = await readEpisodes(dir);
+  const people = (title: string) => {
+    const episode = catalogue.episodes.find((item) => item.episode.title === title)?.episode;
+    assert.ok(episode, title);
+    return { panel: episode.panel, guests: episode.guests };
+  };
+  // "Panel:" lost before the host's name.
+  assert.deepEqual(people('MAS 019: Rowan Pike'), { panel: ['Dale Quinn'], guests: ['Rowan Pike'] });
+  assert.deepEqual(people('MAS 106: Nora Vance'), { panel: ['Ivo Brandt'], guests: ['Nora Vance'] });
+  // "Panel" without its colon, after the show's own header line; "of State of JS" describes the guest.
+  assert.deepEqual(people('43 The State of JavaScript and React Native with Sam Grey'), {
+    panel: ['Ann Dabney', 'Pete Pierce'],
+    guests: ['Sam Grey'],
+  });
+  // Named only in a sentence of the summary; a role after the guest's name is no person.
+  assert.deepEqual(people('AiA 154: Angular Animations'), {
+    panel: ['Wanda Bell', 'Joe Emery', 'Carl Max Wood'],
+    guests: ['Gil Fenner'],
+  });
+  // The people line right under the last sponsor, which Markdown reads as part of that list item.
+  assert.deepEqual(people('MJS 094: Lena Ruiz'), { panel: ['Dale Quinn'], guests: ['Lena Ruiz'] });
+  // The panel as a paragraph under **Panel:**; "12:26 - Guest: Conventional Commits." is what the guest said.
+  assert.deepEqual(people('VoV 032: “Recursion with Vue” with Kyle Hammond and Alex Reyes'), {
+    panel: ['Dale Quinn'],
+    guests: ['Kyle Hammond', 'Alex Reyes'],
+  });
+  // A hyphenated name in the title is one name; the full stop ending "Hosts: …" is not part of the last one.
+  // The title and the notes spell the guest differently ("van den", "van der"): no guest rather than "Bram van".
+  assert.deepEqual(people('A Three-Year Rust Journey, with Bram van den Bos'), { panel: ['Lea Pauli'], guests: [] });
+  assert.deepEqual(people('Desktop Apps 2.0 with Dana Thompson-Yvette'), {
+    panel: ['Tim Mackay', 'Sean Chu', 'Allen Wyatt'],
+    guests: ['Dana Thompson-Yvette'],
+  });
+});

@@ -59,6 +59,22 @@ test('YAML, epoch-millisecond dates, audio under url, number, a guest object, fi
         people: ['Ada Lindqvist', 'Bo Hansen', 'Wes Bos', 'Scott Tolinski'],
         number: 412,
       },
+      // A site that writes its guests in `guest:` writes all of them there: "With Framer Motion" names a library,
+      // and "Guest: [Infinite Orange](…)" under Shameless Plugs is the guest's own link.
+      'shows-223-framer': {
+        title: "Hasty Treat - Get Movin' With Framer Motion",
+        date: '2020-01-20',
+        audio: 'https://media.example.com/FSI0000223.mp3',
+        people: [],
+        number: 223,
+      },
+      'shows-773-react-native-with-robin-hale': {
+        title: 'React Native with Robin Hale',
+        date: '2024-06-04',
+        audio: 'https://media.example.com/FSI0000773.mp3',
+        people: ['Robin Hale'],
+        number: 773,
+      },
     },
     1,
   );
@@ -108,7 +124,8 @@ test('sub-folders, file: for audio, a slug: field, YAML comments, two 0001 files
   await site(
     'subfolders',
     {
-      '001-ruma': {
+      // `slug: "001-ruma"` names the file within its folder, as Hugo reads a slug.
+      'interviews-001-ruma': {
         title: 'Ruma and the Matrix Protocol: An Interview with Jim Quade',
         date: '2019-08-08',
         audio: 'https://audio.example.org/station/e001-ruma.mp3',
@@ -139,6 +156,66 @@ test('sub-folders, file: for audio, a slug: field, YAML comments, two 0001 files
     },
     0,
   );
+});
+
+test('a Hugo network: one folder per show, JSON front matter, each show its own episode 580 by `slug:`, draft: false, hosts by id', async () => {
+  const catalogue = await site(
+    'hugo-network/content/show',
+    {
+      'code-hour-580': {
+        title: 'Error Lake',
+        date: '2024-07-24',
+        audio: 'https://media.example.com/code-hour/580.mp3',
+        people: ['Kim Fisher'],
+        number: 580,
+        duration: 3600 + 5 * 60 + 26,
+      },
+      'linux-lab-580': {
+        title: 'Bus Broadcast Bash',
+        date: '2024-09-15',
+        audio: 'https://media.example.com/linux-lab/580.mp3',
+        people: ['Kim Fisher', 'Ravi Menon', 'Dee Alvarez'],
+        number: 580,
+      },
+      // `podcast_file: null`: an episode without audio is still searchable by its notes. Zed and chzb go by the name
+      // their files give, which is their id.
+      'linux-lab-581': { title: 'Lost Recording', date: '2024-09-22', people: ['Ravi Menon', 'Zed', 'chzb'], number: 581 },
+    },
+    3,
+  );
+  // `draft: false` on every episode is read, not warned about; each show is its own podcast.
+  assert.deepEqual(catalogue.warnings, []);
+  assert.deepEqual(catalogue.episodes.map((item) => item.episode.podcast).sort(), ['code-hour', 'linux-lab', 'linux-lab']);
+});
+
+test('Astro content collections: camelCase fields, people as references to person entries, a bare podcastFile, a Japanese date', async () => {
+  const catalogue = await site(
+    'astro-collections/src/content/episodes',
+    {
+      // `guests: [{ person: nvale, snapshot: nvale2 }]` refers to src/content/guests/nvale.yaml by id.
+      'control-loops': {
+        title: 'Pipelines as Control Loops with Nia Vale and Sam Brook',
+        date: '2026-09-08',
+        audio: 'https://media.example.com/devops-cast/devops-cast-episode207.mp3',
+        people: ['Matt Stone', 'Nia Vale', 'Sam Brook'],
+        number: 207,
+        duration: 52 * 60 + 4,
+      },
+      'year-in-review': {
+        title: '2019 Year-End Wrap-Up',
+        date: '2019-12-23',
+        audio: 'https://media.example.com/devops-cast/devops-cast-episode144.mp3',
+        people: ['Joe Lane', 'Jess Kerr', 'Matt Stone'],
+        number: 144,
+      },
+      // `src:` is the episode's page on the host, not its audio; the date is written the Japanese way.
+      icons: { title: 'アイコンとブランディング', date: '2020-11-27', people: [] },
+    },
+    0,
+  );
+  assert.deepEqual(catalogue.warnings, []);
+  // `transcript: control-loops` names an entry of the site's transcripts collection, not a file beside the episode.
+  assert.deepEqual(catalogue.episodes.find((item) => item.episode.slug === 'control-loops')?.episode.transcripts, []);
 });
 
 test('an Eleventy network: labels for Bonus, 036A and JSJ 391, an unquoted 46:30, people from HTML and Markdown notes', async () => {
@@ -180,6 +257,12 @@ test('an Eleventy network: labels for Bonus, 036A and JSJ 391, an unquoted 46:30
     },
     0,
   );
+  // Timestamped lines are chapters, their titles as text: no Markdown link, no `&nbsp;` in a chapter a search shows.
+  const emx = catalogue.episodes.find((item) => item.episode.episodeNumber === 59)?.episode;
+  assert.deepEqual(emx?.chapters, [
+    { start: 92, title: 'Rustler' },
+    { start: 310, title: 'Dirty schedulers & NIFs' },
+  ]);
   const bonus = catalogue.episodes.find((item) => item.episode.label === 'Bonus')?.episode;
   assert.match(
     bonus?.otherNotes ?? '',

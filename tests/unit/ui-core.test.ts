@@ -17,6 +17,10 @@ test("people's names are read from panel lines as show notes write them", () => 
     ['Jean-Luc Picard', 'Jean-Luc Picard'],
     ['  Ada   Lovelace  ', 'Ada Lovelace'],
     ['(twitter)', ''],
+    ['_Ann Lee_', 'Ann Lee'],
+    ['JDM_WAAAT', 'JDM_WAAAT'],
+    ['Shawn Clabough > @DotNetSuperhero', 'Shawn Clabough'],
+    ['Caleb Wells\u200b', 'Caleb Wells'],
   ];
   for (const [line, name] of cases) assert.equal(personName(line), name, line);
   assert.deepEqual(peopleOf(['Charles Max Wood', 'Charles Max Wood (twitter)', '@nobody', 'Ada']), ['Charles Max Wood', 'Ada']);

@@ -1,0 +1,51 @@
+import { decodeHTML } from 'entities';
+
+// How episode front matter values are read, whatever field they are found under (episode.ts picks the field).
+
+export function isEmpty(value: unknown): boolean {
+  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
+}
+
+export function unique(names: string[]): string[] {
+  return [...new Set(names.filter(Boolean))];
+}
+
+export function readText(value: unknown): string | undefined {
+  if (typeof value === 'string') return decodeHTML(value).replace(/\s+/g, ' ').trim() || undefined;
+  if (typeof value === 'number' || typeof value === 'bigint') return String(value);
+  return undefined;
+}
+
+/** A whole number, or the number as written when it is not one (`Bonus`, `036A`): the episode's label. */
+export function readNumber(value: unknown): number | string | undefined {
+  // YAML reads `059` as 59 and `"059"` as text; both are the 59th episode.
+  if (typeof value === 'string' && /^\s*#?\d{1,9}\s*$/.test(value)) return Number(value.replace(/[#\s]/g, ''));
+  if (typeof value === 'number') return Number.isInteger(value) && value >= 0 ? value : String(value);
+  const label = readText(value);
+  return label && label.length <= 40 ? label : undefined;
+}
+
+/**
+ * A person's name from text or `{ name }` (Syntax's `guest:` object); lists of either. An object without a name
+ * refers to a person file by id, as Astro content collections do (`{ person: bkromhout, snapshot: … }`, `{ id }`):
+ * the id, which person-ids.ts turns into the name.
+ */
+export function readPeople(value: unknown): string[] | undefined {
+  // `hosts = ["thess", ""]`: an empty entry is a site's placeholder, not a bad value.
+  const list = (Array.isArray(value) ? value : [value]).filter((item) => !isEmpty(item));
+  const names = list.flatMap((item): (string | undefined)[] => {
+    if (typeof item === 'string') return item.split(/\s*(?:[,;&]|\band\b)\s*/).map((name) => readText(name));
+    if (item && typeof item === 'object') {
+      const { name, title, person, id, slug } = item as Record<string, unknown>;
+      return [readText(name ?? title ?? person ?? id ?? slug)];
+    }
+    return [undefined];
+  });
+  return names.every((name) => name !== undefined) ? names.filter((name) => name !== '') : undefined;
+}
+
+export function readTags(value: unknown): string[] | undefined {
+  const list = (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value]).filter((item) => !isEmpty(item));
+  const tags = list.map(readText);
+  return tags.every((tag) => tag !== undefined) ? tags.filter((tag) => tag !== '') : undefined;
+}

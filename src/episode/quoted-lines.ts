@@ -1,0 +1,46 @@
+/**
+ * js-yaml — gray-matter's YAML, so what most Jekyll and Eleventy sites are built with — reads a quoted value whose
+ * next lines start at the margin:
+ *
+ *     title: 'Dev Ed 002: Staying Current in Web Development
+ *
+ *     '
+ *
+ * YAML 1.2 wants those lines indented deeper than their key, and the `yaml` package refuses the file ("Missing closing
+ * 'quote"). Files written so by a site's CMS build fine on the site, so podgrep reads them as js-yaml does: each line
+ * inside a quoted value that starts at or left of its key's column is indented one space past it. Used only on text
+ * that did not parse; the value read is the same, as line folding ignores that indentation.
+ */
+export function indentQuotedLines(text: string): string {
+  const lines = text.split('\n');
+  let open: { quote: string; indent: number } | undefined;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i] ?? '';
+    let from = 0;
+    if (open) {
+      const indent = /^ */.exec(line)?.[0].length ?? 0;
+      if (line.trim() && indent <= open.indent) lines[i] = ' '.repeat(open.indent + 1 - indent) + line;
+    } else {
+      // `key: '…` or `key: "…` at any depth; a value that starts a quote is the only place one can be left open.
+      const start = /^( *)(?:- +)?[^\s'"#][^:]*:[ \t]+(['"])/.exec(line);
+      if (!start) continue;
+      open = { quote: start[2] ?? "'", indent: start[1]?.length ?? 0 };
+      from = start[0].length;
+    }
+    if (closes(lines[i] ?? '', from, open.quote)) open = undefined;
+  }
+  return lines.join('\n');
+}
+
+/** Whether the quoted value open at `from` ends on this line: `''` is a quote inside '…', `\"` one inside "…". */
+function closes(line: string, from: number, quote: string): boolean {
+  for (let i = from; i < line.length; i++) {
+    const c = line[i];
+    if (quote === '"' && c === '\\') i++;
+    else if (c === quote) {
+      if (quote === "'" && line[i + 1] === "'") i++;
+      else return true;
+    }
+  }
+  return false;
+}

@@ -73,6 +73,19 @@ test('a one-word query has no partial matches, and its count is every episode th
   assert.ok(result.episodes.every((e) => e.match === 'all'));
 });
 
+test('filter counts say when they come from the best matches only, and not when every match was read', async () => {
+  // Every cue of the filler says "releases": more moments match than one search reads.
+  const broad = (await (await fetch(`${stack.web}/api/search?q=releases`)).json()) as SearchResponse;
+  assert.equal(broad.totalEpisodesExact, false);
+  const counted = broad.facetEpisodes ?? 0;
+  assert.ok(counted >= 1 && counted <= broad.totalEpisodes, `${counted} of ${broad.totalEpisodes}`);
+  assert.match(
+    await (await fetch(`${stack.web}/search?q=releases`)).text(),
+    new RegExp(`Counted among the ${counted} best-matching episodes`),
+  );
+  assert.doesNotMatch(await (await fetch(`${stack.web}/search?q=dirty`)).text(), /Counted among/);
+});
+
 test('no episode with every word: the page says so and lists the partial matches', async () => {
   const page = await (await fetch(`${stack.web}/search?q=${encodeURIComponent('dirty xylophones')}`)).text();
   assert.match(page, /No episode mentions every word of “dirty xylophones”; 3 episodes mention some of the words/);

@@ -66,8 +66,11 @@ export function facets(results: SearchResponse, state: SearchState, names: Names
     .map((group) => ({ ...group, values: visibleValues(results, group.facet, group.active, names) }))
     .filter((group) => group.values.length > 0);
   if (groups.length === 0) return html``;
+  // A broad query's counts come from the best matches the search read, not from every match: say so beside them.
+  const over = countedOver(results);
   return html`<aside class="facets" aria-label="Narrow the results">
 <h2 class="visually-hidden">Narrow the results</h2>
+${results.totalEpisodesExact === false ? html`<p class="meta">Counted among the ${over} best-matching episodes</p>` : ''}
 ${groups.map(
   ({ facet, active, values }) => html`<section><h3>${FACET_NAMES[facet]}</h3><ul>
   ${values.map(({ value, count }) => {

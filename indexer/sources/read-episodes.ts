@@ -94,6 +94,7 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
   const bySlug = new Map<string, { files: string[]; items: EpisodeFile[] }>();
   const runsOf = new Map<EpisodeFile, NameRuns>();
   const titleGuestsOf = new Map<EpisodeFile, string[]>();
+  const writtenNamesOf = new Map<EpisodeFile, string[]>();
   let guestField = false;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const cache = await EpisodeCache.open(options.cacheFile, { fields: site.fields, audioPrefix: site.audioPrefix });
@@ -164,6 +165,7 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
         };
         if (result.nameRuns) runsOf.set(item, result.nameRuns);
         if (result.titleGuests) titleGuestsOf.set(item, result.titleGuests);
+        if (result.writtenNames) writtenNamesOf.set(item, result.writtenNames);
         guestField ||= result.guestField === true;
         const entry = bySlug.get(item.episode.slug) ?? { files: [], items: [] };
         entry.files.push(file);
@@ -183,7 +185,12 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
   if (people.ids.size) {
     for (const { items } of bySlug.values()) {
       for (const item of items)
-        item.episode = withPeopleNames(item.episode, people.ids, (message) => catalogue.warnings.push(`${item.file}: ${message}`));
+        item.episode = withPeopleNames(
+          item.episode,
+          people.ids,
+          (message) => catalogue.warnings.push(`${item.file}: ${message}`),
+          writtenNamesOf.get(item),
+        );
     }
   }
   if (Object.keys(site.hosts).length) {

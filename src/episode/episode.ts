@@ -4,7 +4,7 @@ import { type Chapter, chaptersFromNotes } from './chapters.ts';
 import { readDate } from './dates.ts';
 import { looksLikeDuration, readDuration } from './durations.ts';
 import { aliasesWith, type FieldName, fieldKey, MAYBE_OTHER } from './episode-fields.ts';
-import { isEmpty, readNumber, readPeople, readTags, readText, unique } from './field-values.ts';
+import { isEmpty, namesWrittenAsNames, readNumber, readPeople, readTags, readText, unique } from './field-values.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
 import { plainText } from './markdown-text.ts';
@@ -57,7 +57,9 @@ export type ParseOptions = {
  * are kept apart: they count only in a catalogue where no file has a guests field (read-episodes.ts), since a site
  * that has one writes every guest there, and "Get Movin' With Framer Motion" names a library.
  */
-export type EpisodeFileResult = { episode: Episode; nameRuns?: NameRuns; titleGuests?: string[]; guestField?: true } | { skipped: string };
+export type EpisodeFileResult =
+  | { episode: Episode; nameRuns?: NameRuns; titleGuests?: string[]; guestField?: true; writtenNames?: string[] }
+  | { skipped: string };
 
 const EXAMPLE = `---
 title: "EMx 059: Using Rust to Scale Elixir"
@@ -132,6 +134,8 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     guests.length || noted.length || runs.guests.length
       ? []
       : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name));
+  // `guest: { name: bdougie }` is a name, though it looks like an id: no person file is missing for it (person-ids.ts).
+  const writtenNames = [...aliases.hosts, ...aliases.guests].flatMap((alias) => namesWrittenAsNames(fields.get(fieldKey(alias))?.[1]));
   return {
     episode: {
       slug,
@@ -158,6 +162,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     ...(runs.panel.length || runs.guests.length ? { nameRuns: runs } : {}),
     ...(titleGuests.length ? { titleGuests } : {}),
     ...(aliases.guests.some((alias) => fields.has(fieldKey(alias))) ? { guestField: true as const } : {}),
+    ...(writtenNames.length ? { writtenNames } : {}),
   };
 }
 

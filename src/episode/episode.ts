@@ -107,6 +107,8 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   if (draft || fields.get('published')?.[1] === false) {
     return { skipped: 'a draft' };
   }
+  // Eleventy's own word that a page is in none of the site's lists (devchat.tv's about.md, credits.md).
+  if (fields.get('eleventyexcludefromcollections')?.[1] === true) return { skipped: 'a page: eleventyExcludeFromCollections' };
   const { nameRuns, ...notes } = parseShowNotes(front.content);
   const number = field('number', readNumber);
   const hosts = field('hosts', readPeople) ?? [];

@@ -4,7 +4,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { readInside } from '../../adapters/files/safe-read.ts';
 import type { GlossaryEntry } from '../../src/catalogue/glossary.ts';
-import { type Episode, parseEpisodeFile } from '../../src/episode/episode.ts';
+import { type Episode, parseEpisodeFile, type Written } from '../../src/episode/episode.ts';
 import { knownNames, type NameRuns, withNameRuns } from '../../src/episode/name-runs.ts';
 import { withHosts, withPeopleNames } from '../../src/episode/person-ids.ts';
 import { sitePages } from '../../src/episode/site-pages.ts';
@@ -82,6 +82,7 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
   const runsOf = new Map<EpisodeFile, NameRuns>();
   const titleGuestsOf = new Map<EpisodeFile, string[]>();
   const writtenNamesOf = new Map<EpisodeFile, string[]>();
+  const writesOf = new Map<EpisodeFile, Written>();
   let guestField = false;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const cache = await EpisodeCache.open(options.cacheFile, { fields: site.fields, audioPrefix: site.audioPrefix });
@@ -153,6 +154,7 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
         if (result.nameRuns) runsOf.set(item, result.nameRuns);
         if (result.titleGuests) titleGuestsOf.set(item, result.titleGuests);
         if (result.writtenNames) writtenNamesOf.set(item, result.writtenNames);
+        writesOf.set(item, result.writes);
         guestField ||= result.guestField === true;
         const entry = bySlug.get(item.episode.slug) ?? { files: [], items: [] };
         entry.files.push(file);
@@ -167,7 +169,7 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
     }
   }
   await cache.save();
-  skipPages(bySlug, catalogue.skipped);
+  skipPages(bySlug, writesOf, catalogue.skipped);
   const people = await readPeople(dir, site, maxFileBytes);
   catalogue.warnings.push(...people.warnings);
   if (people.ids.size) {
@@ -209,9 +211,14 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
 }
 
 /** The site's pages among the files read (site-pages.ts) leave the catalogue, counted as skipped. */
-function skipPages(bySlug: Map<string, { files: string[]; items: EpisodeFile[] }>, skipped: Catalogue['skipped']): void {
+function skipPages(
+  bySlug: Map<string, { files: string[]; items: EpisodeFile[] }>,
+  writesOf: Map<EpisodeFile, Written>,
+  skipped: Catalogue['skipped'],
+): void {
   const all = [...bySlug.values()].flatMap(({ items }) => items);
-  for (const [index, reason] of sitePages(all)) {
+  const parsed = all.map((item) => ({ episode: item.episode, writes: writesOf.get(item), transcriptFile: item.transcriptFile }));
+  for (const [index, reason] of sitePages(parsed)) {
     const item = all[index] as EpisodeFile;
     const entry = bySlug.get(item.episode.slug);
     if (!entry) continue;

@@ -58,8 +58,19 @@ export type ParseOptions = {
  * that has one writes every guest there, and "Get Movin' With Framer Motion" names a library.
  */
 export type EpisodeFileResult =
-  | { episode: Episode; nameRuns?: NameRuns; titleGuests?: string[]; guestField?: true; writtenNames?: string[] }
+  | {
+      episode: Episode;
+      nameRuns?: NameRuns;
+      titleGuests?: string[];
+      guestField?: true;
+      writtenNames?: string[];
+      /** Fields the file writes, whether or not they could be read: a date that does not parse is still a date. */
+      writes: Written;
+    }
   | { skipped: string };
+
+/** What a file writes that only episodes have (site-pages.ts tells a site's pages from its episodes by it). */
+export type Written = { date: boolean; audioNumberOrTranscript: boolean };
 
 const EXAMPLE = `---
 title: "EMx 059: Using Rust to Scale Elixir"
@@ -136,6 +147,12 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     guests.length || noted.length || runs.guests.length
       ? []
       : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name));
+  const writes = (name: FieldName) =>
+    aliases[name].some((alias) => {
+      const value = fields.get(fieldKey(alias))?.[1];
+      // `url`, `link`, `published: true`… may be something else: those count only when read (above).
+      return !MAYBE_OTHER.has(fieldKey(alias)) && !isEmpty(value) && typeof value !== 'boolean';
+    });
   // `guest: { name: bdougie }` is a name, though it looks like an id: no person file is missing for it (person-ids.ts).
   const writtenNames = [...aliases.hosts, ...aliases.guests].flatMap((alias) => namesWrittenAsNames(fields.get(fieldKey(alias))?.[1]));
   return {
@@ -165,6 +182,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     ...(titleGuests.length ? { titleGuests } : {}),
     ...(aliases.guests.some((alias) => fields.has(fieldKey(alias))) ? { guestField: true as const } : {}),
     ...(writtenNames.length ? { writtenNames } : {}),
+    writes: { date: writes('date'), audioNumberOrTranscript: writes('audio') || writes('number') || writes('transcripts') },
   };
 }
 

@@ -199,6 +199,8 @@ test("a site's pages among its episodes are skipped and counted with the reason;
     'bonus/no-date.md': '---\ntitle: A Bonus Without Notes\n---\n',
     'bonus/no-date.vtt': vtt('a transcript makes it an episode'),
     'guest-only.md': '---\ntitle: With Ann Lee\ndate: 2021-05-05\nguests: [Ann Lee]\n---\n',
+    // A date written but unreadable is a warning, not a page.
+    'someday.md': '---\ntitle: Someday\ndate: someday\n---\nWe will talk about it.\n',
   });
   const catalogue = await readEpisodes(dir);
   assert.deepEqual(catalogue.episodes.map((item) => item.episode.title).sort(), [
@@ -209,6 +211,7 @@ test("a site's pages among its episodes are skipped and counted with the reason;
     'Episode 4',
     'Episode 5',
     'Introduction',
+    'Someday',
     'With Ann Lee',
   ]);
   assert.deepEqual(catalogue.skipped.map((item) => `${path.relative(dir, item.file)}: ${item.reason}`).sort(), [
@@ -224,14 +227,22 @@ test("a site's pages among its episodes are skipped and counted with the reason;
   assert.match(skippedNote(catalogue), /5 file\(s\) skipped as not episodes: .*2 a page: a title and a date, nothing else to index/);
 });
 
-test('in a catalogue whose files have no audio, number or transcript, pages cannot be told from episodes: all are kept', async () => {
-  // A site that publishes notes only, or a folder written by hand: most files carry none of an episode's marks.
-  const dir = await testdir({
+test('where most files have no audio, number or transcript, or no date, pages cannot be told from episodes: all are kept', async () => {
+  // A site that publishes notes only: most files carry none of an episode's marks.
+  const notesOnly = await testdir({
     'one.md': episode('One'),
     'two.md': '---\ntitle: Two\ndate: 2020-02-02\n---\n',
     'three.md': show(3),
   });
-  const catalogue = await readEpisodes(dir);
-  assert.equal(catalogue.episodes.length, 3, catalogue.skipped.map((item) => item.reason).join());
-  assert.deepEqual(catalogue.skipped, []);
+  // A folder written by hand: audio, but no dates; the notes-only episode without a date is an episode too.
+  const undated = await testdir({
+    'a.md': '---\ntitle: A\naudio_url: https://media.example.com/a.mp3\n---\nA.\n',
+    'b.md': '---\ntitle: B\naudio_url: https://media.example.com/b.mp3\n---\nB.\n',
+    'notes.md': episode('Notes only'),
+  });
+  for (const dir of [notesOnly, undated]) {
+    const catalogue = await readEpisodes(dir);
+    assert.equal(catalogue.episodes.length, 3, catalogue.skipped.map((item) => item.reason).join());
+    assert.deepEqual(catalogue.skipped, []);
+  }
 });

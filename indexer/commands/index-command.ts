@@ -11,7 +11,8 @@ Indexes the episodes in EPISODES_DIR: transcribes what has no transcript yet and
   --dry-run   print the episodes that would be transcribed, their minutes and the estimated cost; send nothing
   --rebuild   index everything again into fresh indexes, swapped in atomically when complete (kept transcripts are reused)
   --feed URL  also index this RSS feed, this run only (repeatable; feeds.yml and FEEDS are read as always)
-  --verbose   list every episode, warning and failure in the summary (otherwise ten of each; all are in DATA_DIR/last-run.txt)
+  --verbose   print every episode as it finishes (otherwise failures and transcriptions, and a progress line), and
+              every episode, warning and failure in the summary (otherwise ten of each; all are in DATA_DIR/last-run.txt)
 Exit status: 0 when every episode was indexed, 1 when any failed, 2 on an error that stopped the run, 130 when stopped.`;
 
 /** `npm run index`: index EPISODES_DIR into the search engine. */

@@ -27,7 +27,7 @@ export type RunOptions = {
   /** Passed to the transcriber; tests shorten the backoff. */
   transcriber?: Partial<TranscriberOptions>;
   stream?: NodeJS.WriteStream;
-  /** Print every name in the summary instead of the first ten (`--verbose`). */
+  /** Print every episode as it finishes, and every name in the summary instead of the first ten (`--verbose`). */
   verbose?: boolean;
   /** Feed URLs indexed this run beside the configured ones (`--feed`). */
   feeds?: string[];
@@ -87,9 +87,17 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
   ))
     log(line);
   const transcribing = transcriptionEnabled(config);
-  const progress = options.log
-    ? { update: (slug: string, stage: string) => log(`${slug}: ${stage}`), log, done() {} }
-    : progressReporter(options.stream ?? process.stdout, catalogue.episodes.length);
+  // A caller's log (tests, the benchmark) gets what a CI log gets, line by line.
+  const lines = {
+    write: (text: string) =>
+      text
+        .replace(/\n$/, '')
+        .split('\n')
+        .forEach((line) => log(line)),
+  };
+  const progress = progressReporter(options.log ? lines : (options.stream ?? process.stdout), catalogue.episodes.length, {
+    verbose: options.verbose,
+  });
   const client = meiliClient(engine);
   const names = indexNames(config.meili.indexPrefix);
   if (options.rebuild) {
@@ -105,6 +113,7 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
       concurrency: config.transcribe.concurrency,
       glossary: catalogue.glossary,
       progress: progress.update,
+      finished: progress.finish,
       log: progress.log,
       ...(options.signal ? { signal: options.signal } : {}),
     });

@@ -18,14 +18,14 @@ export async function transcriptOf(
   report: RunReport,
   request: <T>(job: () => Promise<T>) => Promise<T>,
   progress: (stage: string) => void,
-): Promise<{ transcript?: Transcript; failed?: string }> {
+): Promise<{ transcript?: Transcript; source?: 'imported' | 'kept' | 'transcribed'; failed?: string }> {
   const { episode, file } = item;
   try {
     const warn = (warning: string) => report.warnings.push(warning);
     const published = await publishedTranscript(item, deps.signal, { allowPrivateUrls: deps.allowPrivateUrls, warn });
     if (published) {
       report.imported.push(episode.slug);
-      return { transcript: published };
+      return { transcript: published, source: 'imported' };
     }
     const reference = audioReference(item);
     if (!reference) {
@@ -54,7 +54,9 @@ export async function transcriptOf(
       progress,
       signal: deps.signal,
     });
-    return { transcript };
+    // Sent this run, wholly or in part, or every piece kept from an earlier one (transcribe-audio.ts counts which).
+    const sent = report.transcribed.some((done) => done.slug === episode.slug);
+    return { transcript, source: sent ? 'transcribed' : 'kept' };
   } catch (error) {
     if (deps.signal?.aborted) throw error;
     const reason = error instanceof Error ? error.message : String(error);

@@ -1,5 +1,6 @@
 import type { GlossaryEntry } from '../../src/catalogue/glossary.ts';
 import type { AudioSource, DocumentWriter, Transcriber, TranscriptStore } from '../../src/ports.ts';
+import type { EpisodeResult } from './progress.ts';
 
 /** What the pipeline is handed: the outside services as ports, and the run's settings. */
 export type PipelineDeps = {
@@ -16,7 +17,10 @@ export type PipelineDeps = {
   concurrency: number;
   /** The show's terms and their synonyms (`glossary.yml`): search synonyms, and words for the transcription prompt. */
   glossary: GlossaryEntry[];
+  /** An episode moved to a new stage (`downloading audio`). */
   progress: (slug: string, stage: string) => void;
+  /** An episode is done, and how (progress.ts decides what is printed of it). */
+  finished: (slug: string, result: EpisodeResult) => void;
   /** A line about the run as a whole. */
   log?: (line: string) => void;
   signal?: AbortSignal;

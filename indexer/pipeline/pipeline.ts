@@ -72,7 +72,7 @@ async function indexEpisode(item: EpisodeFile, { deps, report, request, indexed,
   const fingerprint = await fingerprintOf(item, deps);
   if (previous?.fingerprint === fingerprint) {
     report.skipped++;
-    progress('unchanged');
+    deps.finished(item.episode.slug, { kind: 'unchanged', text: 'unchanged' });
     return;
   }
   await addLinkedChapters(item, {
@@ -83,13 +83,11 @@ async function indexEpisode(item: EpisodeFile, { deps, report, request, indexed,
   // Refused here, before anything reads it: the web page would otherwise serve it from the site's own origin.
   const refused = await refusedAudio(item, [dir, ...(deps.audioDirs ?? [])]);
   if (refused) report.failed.push({ file: item.file, reason: refused });
-  const { transcript, failed = refused } = await transcriptOf(
-    refused ? { ...item, episode: { ...item.episode, audioUrl: undefined } } : item,
-    deps,
-    report,
-    request,
-    progress,
-  );
+  const {
+    transcript,
+    source,
+    failed = refused,
+  } = await transcriptOf(refused ? { ...item, episode: { ...item.episode, audioUrl: undefined } } : item, deps, report, request, progress);
   const before = previous?.momentCount ?? 0;
   // A transcript that could not be made this time (say, the audio host was down) keeps the one indexed before.
   const keepOld = failed !== undefined && before > 0;
@@ -111,8 +109,14 @@ async function indexEpisode(item: EpisodeFile, { deps, report, request, indexed,
   });
   report.indexed++;
   report.moments += moments.length;
-  if (failed) progress(`failed: ${failed} (show notes indexed${keepOld ? `, the ${before} moments indexed before kept` : ''})`);
-  else progress(transcript ? `indexed, ${moments.length} moments` : 'indexed (show notes only)');
+  deps.finished(
+    item.episode.slug,
+    failed
+      ? { kind: 'failed', text: `failed: ${failed} (show notes indexed${keepOld ? `, the ${before} moments indexed before kept` : ''})` }
+      : transcript
+        ? { kind: source ?? 'kept', text: `indexed, ${moments.length} moments` }
+        : { kind: 'notes', text: 'indexed (show notes only)' },
+  );
 }
 
 /** A file that is still there but failed to parse keeps what was indexed for it; only removed files lose theirs. */

@@ -1,71 +1,145 @@
-import { clearScreenDown, moveCursor } from 'node:readline';
 import { oneLine, terminalText } from '../../src/terminal-text.ts';
+import { MAX_NAMES } from './run-report.ts';
 
 /**
- * Progress of the episodes in flight. In a terminal, one live line per active episode, redrawn in place; in CI or a
- * pipe, a plain log line whenever an episode moves to a new stage.
+ * How one episode ended. Only `failed` and `transcribed` get a line of their own in a normal run: a failure needs the
+ * user, and a transcription is paid work that takes minutes, so its line is a record of the spend. An imported
+ * transcript costs nothing and a feed can link one for every item; show notes alone and unchanged episodes are the
+ * bulk of a catalogue. Those are counted on the progress line and in the summary, and `--verbose` prints them.
+ */
+export type EpisodeResult = {
+  kind: 'unchanged' | 'notes' | 'imported' | 'kept' | 'transcribed' | 'failed';
+  /** What happened, as printed after the slug: `indexed, 42 moments`, `failed: …`. */
+  text: string;
+};
+
+/**
+ * The run's output while episodes are indexed. In a terminal, a live status (one line per episode in flight and one
+ * with the counts), redrawn in place; in CI or a pipe, a progress line every so often. Either way the lines that stay
+ * are the episodes that deserve them (EpisodeResult) and whatever is logged.
  */
 export type Progress = {
+  /** An episode moved to a new stage (`downloading audio`, `transcribing 2/5`). */
   update(slug: string, stage: string): void;
+  finish(slug: string, result: EpisodeResult): void;
   log(line: string): void;
   done(): void;
 };
 
-const FINISHED = /^(indexed|failed)/;
+export type ProgressOptions = {
+  /** Print every episode as it finishes (`--verbose`). @default false */
+  verbose?: boolean | undefined;
+  /** Outside a terminal, the least time between two progress lines while episodes finish. @default 10_000 */
+  intervalMs?: number;
+  /** Outside a terminal, a line while nothing finishes (a long transcription), so a CI log shows the run is alive. @default 60_000 */
+  quietMs?: number;
+};
 
-export function progressReporter(stream: NodeJS.WriteStream = process.stdout, total: number): Progress {
-  const reporter = reporterFor(stream, total);
+/** Where the lines go: stdout, or anything that takes text (tests, a log callback). */
+export type Output = { isTTY?: boolean; columns?: number; write(text: string): unknown };
+
+/** Lines for episodes in flight, at most: TRANSCRIBE_CONCURRENCY may be 64. */
+const MAX_IN_FLIGHT = 5;
+
+export function progressReporter(stream: Output, total: number, options: ProgressOptions = {}): Progress {
+  const reporter = reporterFor(stream, total, options);
   // Slugs come from file names and stages quote errors, both content: an ESC in a file name must not move the cursor,
   // clear the screen or set the clipboard. This is the one gate before the terminal.
   return {
     update: (slug, stage) => reporter.update(oneLine(slug), oneLine(stage)),
+    finish: (slug, result) => reporter.finish(oneLine(slug), { ...result, text: oneLine(result.text) }),
     log: (line) => reporter.log(terminalText(line)),
     done: () => reporter.done(),
   };
 }
 
-function reporterFor(stream: NodeJS.WriteStream, total: number): Progress {
-  let finished = 0;
+function reporterFor(stream: Output, total: number, options: ProgressOptions): Progress {
+  const tally = progressTally(total);
+  const active = new Map<string, string>();
+  let failuresShown = 0;
+  /** The line an episode leaves behind, or undefined when it is only counted. */
+  const kept = (slug: string, result: EpisodeResult, prefix: string): string | undefined => {
+    if (!options.verbose && result.kind !== 'failed' && result.kind !== 'transcribed') return undefined;
+    // A host that is down fails every episode in seconds. The first ten say something is wrong while the run goes on;
+    // the summary lists them again, with the rest (fifty, then last-run.txt), so more here would only double them.
+    if (result.kind === 'failed' && !options.verbose && ++failuresShown > MAX_NAMES) {
+      return failuresShown === MAX_NAMES + 1 ? '… more episodes failed: the summary at the end lists them' : undefined;
+    }
+    return `${prefix}${slug}: ${result.text}`;
+  };
+  const inFlight = () => {
+    const list = [...active].map(([slug, stage]) => `${slug} (${stage})`);
+    return list.length > MAX_IN_FLIGHT ? [...list.slice(0, MAX_IN_FLIGHT), `${list.length - MAX_IN_FLIGHT} more`] : list;
+  };
+
   if (!stream.isTTY) {
+    const interval = options.intervalMs ?? 10_000;
+    const quiet = options.quietMs ?? 60_000;
+    let printed = Date.now();
+    let finishedAtLine = 0;
+    const write = (line: string) => void stream.write(`${line}\n`);
+    const progressLine = () => {
+      const flying = inFlight();
+      write(`${tally.line()}${flying.length ? `; in flight: ${flying.join(', ')}` : ''}`);
+      printed = Date.now();
+      finishedAtLine = tally.finished;
+    };
+    // A timer, not only the next event: while one long transcription runs, nothing else happens to print the line.
+    const timer = setInterval(
+      () => {
+        const elapsed = Date.now() - printed;
+        if ((tally.finished > finishedAtLine && elapsed >= interval) || elapsed >= quiet) progressLine();
+      },
+      Math.min(interval, 1000),
+    ).unref();
     return {
       update(slug, stage) {
-        if (FINISHED.test(stage)) finished++;
-        stream.write(`${FINISHED.test(stage) ? `[${finished}/${total}] ` : ''}${slug}: ${stage}\n`);
+        active.set(slug, stage);
+        if (options.verbose) write(`${slug}: ${stage}`);
       },
-      log: (line) => void stream.write(`${line}\n`),
-      done() {},
+      finish(slug, result) {
+        active.delete(slug);
+        tally.add(result.kind);
+        const line = kept(slug, result, `[${tally.finished}/${total}] `);
+        if (line) write(line);
+      },
+      log: write,
+      done: () => clearInterval(timer),
     };
   }
-  const active = new Map<string, string>();
+
   let drawn = 0;
   let timer: NodeJS.Timeout | undefined;
+  let latest = '';
   const width = () => Math.max(20, (stream.columns || 80) - 1);
   const clear = () => {
-    if (drawn) {
-      moveCursor(stream, 0, -drawn);
-      clearScreenDown(stream);
-    }
+    // Cursor up over the live lines, then erase to the end of the screen.
+    if (drawn) stream.write(`\x1b[${drawn}A\x1b[0J`);
     drawn = 0;
   };
   const draw = () => {
     timer = undefined;
     clear();
-    const lines = [...active].map(([slug, stage]) => `  ${slug}: ${stage}`.slice(0, width()));
-    lines.push(`  ${finished}/${total} episodes done`);
-    stream.write(`${lines.join('\n')}\n`);
+    const lines = [...inFlight().map((item) => `  ${item}`), `  ${tally.line()}${latest ? ` · ${latest}` : ''}`];
+    stream.write(`${lines.map((line) => line.slice(0, width())).join('\n')}\n`);
     drawn = lines.length;
   };
   // Redraws are coalesced: a hundred updates a second would make the terminal, not the indexer, the bottleneck.
   const schedule = () => (timer ??= setTimeout(draw, 100));
   return {
     update(slug, stage) {
-      if (FINISHED.test(stage)) {
-        finished++;
-        active.delete(slug);
+      active.set(slug, stage);
+      latest = slug;
+      schedule();
+    },
+    finish(slug, result) {
+      active.delete(slug);
+      tally.add(result.kind);
+      latest = slug;
+      const line = kept(slug, result, result.kind === 'failed' ? '✗ ' : '✓ ');
+      if (line) {
         clear();
-        stream.write(`${stage.startsWith('failed') ? '✗' : '✓'} ${slug}: ${stage}\n`);
-      } else {
-        active.set(slug, stage);
+        stream.write(`${line}\n`);
       }
       schedule();
     },
@@ -80,4 +154,42 @@ function reporterFor(stream: NodeJS.WriteStream, total: number): Progress {
       clear();
     },
   };
+}
+
+/** Counts of finished episodes by how they ended, and the line that says them with a time left. */
+export function progressTally(total: number) {
+  const started = Date.now();
+  const counts = new Map<EpisodeResult['kind'], number>();
+  let finished = 0;
+  return {
+    get finished() {
+      return finished;
+    },
+    add(kind: EpisodeResult['kind']) {
+      finished++;
+      counts.set(kind, (counts.get(kind) ?? 0) + 1);
+    },
+    /** `5,000/10,000 episodes (50 %), about 4 min left · 1 failed, 3 transcribed, 1,666 unchanged, 3,334 indexed`: what matters first, as a narrow terminal cuts the end. */
+    line(): string {
+      const n = (kind: EpisodeResult['kind']) => counts.get(kind) ?? 0;
+      const parts = (['failed', 'transcribed', 'imported', 'unchanged'] as const)
+        .filter((kind) => n(kind))
+        .map((kind) => `${n(kind).toLocaleString('en')} ${kind}`);
+      parts.push(`${(finished - n('unchanged')).toLocaleString('en')} indexed`);
+      const percent = total ? Math.floor((100 * finished) / total) : 100;
+      return (
+        `${finished.toLocaleString('en')}/${total.toLocaleString('en')} episodes (${percent} %)` +
+        `${timeLeft(Date.now() - started, finished, total)} · ${parts.join(', ')}`
+      );
+    },
+  };
+}
+
+/** From the pace so far: rough, since an unchanged episode takes milliseconds and a transcribed one minutes. */
+function timeLeft(elapsedMs: number, finished: number, total: number): string {
+  if (finished === 0 || finished >= total || elapsedMs < 5000) return '';
+  const minutes = Math.round(((elapsedMs / finished) * (total - finished)) / 60_000);
+  if (minutes < 1) return ', under a minute left';
+  const hours = Math.floor(minutes / 60);
+  return `, about ${hours ? `${hours} h ` : ''}${minutes % 60} min left`;
 }

@@ -5,8 +5,8 @@ import type { Catalogue } from '../sources/read-episodes.ts';
 import { failureLine, type RunReport } from './run-report.ts';
 
 /**
- * Writes everything the last run named — episodes indexed from show notes only, removed, failed, warned about,
- * skipped — to `DATA_DIR/last-run.txt`, one per line, so the printed summary can stay short at 10,000 episodes.
+ * Writes everything the last run named — episodes indexed from show notes only, transcripts imported, removed,
+ * failed, warned about, skipped — to `DATA_DIR/last-run.txt`, one per line, so the printed summary can stay short at 10,000 episodes.
  * Returns the file's path, or undefined when it could not be written (the summary then says `--verbose`).
  */
 export async function writeRunList(dataDir: string, catalogue: Catalogue, report: RunReport): Promise<string | undefined> {
@@ -17,6 +17,7 @@ export async function writeRunList(dataDir: string, catalogue: Catalogue, report
       'Searchable by their show notes only (not transcribed)',
       report.notesOnly.map((item) => `${item.slug}\t${item.reason}`),
     ),
+    ...section('Transcripts imported', report.imported),
     ...section('Removed from the index', report.removed),
     ...section('Failed', report.failed.map(failureLine)),
     ...section('Warnings', report.warnings),

@@ -4,12 +4,14 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { readInside } from '../../adapters/files/safe-read.ts';
 import type { GlossaryEntry } from '../../src/catalogue/glossary.ts';
-import { type Episode, parseEpisodeFile } from '../../src/episode/episode.ts';
+import { type Episode, parseEpisodeFile, type Written } from '../../src/episode/episode.ts';
 import { knownNames, type NameRuns, withNameRuns } from '../../src/episode/name-runs.ts';
 import { withHosts, withPeopleNames } from '../../src/episode/person-ids.ts';
+import { sitePages } from '../../src/episode/site-pages.ts';
 import { slugFromPath } from '../../src/episode/slug.ts';
 import { EpisodeError } from '../../src/errors.ts';
 import { EpisodeCache } from './episode-cache.ts';
+import { EPISODE_FILE, NOT_EPISODES, walk } from './episode-tree.ts';
 import { readPeople } from './people-files.ts';
 import { readGlossary, readSiteConfig } from './site-files.ts';
 
@@ -33,7 +35,7 @@ export type Catalogue = {
   /** Every slug in the folder, failed files' too: what was indexed for a file that still exists is kept. */
   slugs: string[];
   glossary: GlossaryEntry[];
-  /** Files that are plainly not episodes (README, LICENSE, Hugo's `_index.md`, no front matter, drafts). */
+  /** Files that are plainly not episodes (README, LICENSE, Hugo's `_index.md`, no front matter, drafts, the site's pages). */
   skipped: { file: string; reason: string }[];
   /** Values that could not be read, transcripts refused: the episodes are indexed without them. */
   warnings: string[];
@@ -51,21 +53,6 @@ export type ReadOptions = {
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
 export const DEFAULT_MAX_TRANSCRIPT_BYTES = 50 * 1024 * 1024;
 const TRANSCRIPT_EXTENSIONS = ['.vtt', '.srt', '.json'];
-const EPISODE_FILE = /\.(md|markdown)$/i;
-/** Folders that hold no episodes: dependencies and the build output of Jekyll, Hugo, Eleventy and Astro. */
-const SKIPPED_FOLDERS = new Set([
-  'node_modules',
-  '_site',
-  'public',
-  'dist',
-  'build',
-  'resources',
-  'vendor',
-  '_includes',
-  '_layouts',
-  '_data',
-]);
-const NOT_EPISODES = /^(readme|license|licence|changelog|contributing|code_of_conduct|security|_index)(\.[a-z]+)*$/i;
 
 /**
  * Reads every `*.md` and `*.markdown` under the folder, sub-folders too. A file that cannot be used is reported and
@@ -94,6 +81,8 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
   const bySlug = new Map<string, { files: string[]; items: EpisodeFile[] }>();
   const runsOf = new Map<EpisodeFile, NameRuns>();
   const titleGuestsOf = new Map<EpisodeFile, string[]>();
+  const writtenNamesOf = new Map<EpisodeFile, string[]>();
+  const writesOf = new Map<EpisodeFile, Written>();
   let guestField = false;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const cache = await EpisodeCache.open(options.cacheFile, { fields: site.fields, audioPrefix: site.audioPrefix });
@@ -164,6 +153,8 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
         };
         if (result.nameRuns) runsOf.set(item, result.nameRuns);
         if (result.titleGuests) titleGuestsOf.set(item, result.titleGuests);
+        if (result.writtenNames) writtenNamesOf.set(item, result.writtenNames);
+        writesOf.set(item, result.writes);
         guestField ||= result.guestField === true;
         const entry = bySlug.get(item.episode.slug) ?? { files: [], items: [] };
         entry.files.push(file);
@@ -178,12 +169,18 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
     }
   }
   await cache.save();
+  skipPages(bySlug, writesOf, catalogue.skipped);
   const people = await readPeople(dir, site, maxFileBytes);
   catalogue.warnings.push(...people.warnings);
   if (people.ids.size) {
     for (const { items } of bySlug.values()) {
       for (const item of items)
-        item.episode = withPeopleNames(item.episode, people.ids, (message) => catalogue.warnings.push(`${item.file}: ${message}`));
+        item.episode = withPeopleNames(
+          item.episode,
+          people.ids,
+          (message) => catalogue.warnings.push(`${item.file}: ${message}`),
+          writtenNamesOf.get(item),
+        );
     }
   }
   if (Object.keys(site.hosts).length) {
@@ -213,24 +210,21 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
   return catalogue;
 }
 
-type Folder = { folder: string; names: Set<string>; files: string[] };
-
-/** Every folder under `dir` with its episode files, sorted, in one pass. Dot-folders and build output are left out. */
-async function walk(dir: string, top: Dirent[]): Promise<Folder[]> {
-  const folders: Folder[] = [];
-  const pending: [string, Dirent[]][] = [[dir, top]];
-  for (let next = pending.pop(); next; next = pending.pop()) {
-    const [folder, entries] = next;
-    const files: string[] = [];
-    for (const entry of entries) {
-      if (entry.name.startsWith('.')) continue;
-      // Symlinked folders are not followed: they could loop or lead out of the episodes folder.
-      if (entry.isDirectory() && !SKIPPED_FOLDERS.has(entry.name)) {
-        const sub = path.join(folder, entry.name);
-        pending.push([sub, await fs.readdir(sub, { withFileTypes: true }).catch(() => [])]);
-      } else if (EPISODE_FILE.test(entry.name) && (entry.isFile() || entry.isSymbolicLink())) files.push(entry.name);
-    }
-    folders.push({ folder, names: new Set(entries.map((entry) => entry.name)), files: files.sort() });
+/** The site's pages among the files read (site-pages.ts) leave the catalogue, counted as skipped. */
+function skipPages(
+  bySlug: Map<string, { files: string[]; items: EpisodeFile[] }>,
+  writesOf: Map<EpisodeFile, Written>,
+  skipped: Catalogue['skipped'],
+): void {
+  const all = [...bySlug.values()].flatMap(({ items }) => items);
+  const parsed = all.map((item) => ({ episode: item.episode, writes: writesOf.get(item), transcriptFile: item.transcriptFile }));
+  for (const [index, reason] of sitePages(parsed)) {
+    const item = all[index] as EpisodeFile;
+    const entry = bySlug.get(item.episode.slug);
+    if (!entry) continue;
+    entry.items = entry.items.filter((other) => other !== item);
+    entry.files = entry.files.filter((file) => file !== item.file);
+    if (entry.files.length === 0) bySlug.delete(item.episode.slug);
+    skipped.push({ file: item.file, reason });
   }
-  return folders.sort((a, b) => (a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : 0));
 }

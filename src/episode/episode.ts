@@ -4,7 +4,7 @@ import { type Chapter, chaptersFromNotes } from './chapters.ts';
 import { readDate } from './dates.ts';
 import { looksLikeDuration, readDuration } from './durations.ts';
 import { aliasesWith, type FieldName, fieldKey, MAYBE_OTHER } from './episode-fields.ts';
-import { isEmpty, readNumber, readPeople, readTags, readText, unique } from './field-values.ts';
+import { isEmpty, namesWrittenAsNames, readNumber, readPeople, readTags, readText, unique } from './field-values.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
 import { plainText } from './markdown-text.ts';
@@ -57,7 +57,20 @@ export type ParseOptions = {
  * are kept apart: they count only in a catalogue where no file has a guests field (read-episodes.ts), since a site
  * that has one writes every guest there, and "Get Movin' With Framer Motion" names a library.
  */
-export type EpisodeFileResult = { episode: Episode; nameRuns?: NameRuns; titleGuests?: string[]; guestField?: true } | { skipped: string };
+export type EpisodeFileResult =
+  | {
+      episode: Episode;
+      nameRuns?: NameRuns;
+      titleGuests?: string[];
+      guestField?: true;
+      writtenNames?: string[];
+      /** Fields the file writes, whether or not they could be read: a date that does not parse is still a date. */
+      writes: Written;
+    }
+  | { skipped: string };
+
+/** What a file writes that only episodes have (site-pages.ts tells a site's pages from its episodes by it). */
+export type Written = { date: boolean; audioNumberOrTranscript: boolean };
 
 const EXAMPLE = `---
 title: "EMx 059: Using Rust to Scale Elixir"
@@ -105,6 +118,8 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   if (draft || fields.get('published')?.[1] === false) {
     return { skipped: 'a draft' };
   }
+  // Eleventy's own word that a page is in none of the site's lists (devchat.tv's about.md, credits.md).
+  if (fields.get('eleventyexcludefromcollections')?.[1] === true) return { skipped: 'a page: eleventyExcludeFromCollections' };
   const { nameRuns, ...notes } = parseShowNotes(front.content);
   const number = field('number', readNumber);
   const hosts = field('hosts', readPeople) ?? [];
@@ -132,6 +147,14 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     guests.length || noted.length || runs.guests.length
       ? []
       : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name));
+  const writes = (name: FieldName) =>
+    aliases[name].some((alias) => {
+      const value = fields.get(fieldKey(alias))?.[1];
+      // `url`, `link`, `published: true`… may be something else: those count only when read (above).
+      return !MAYBE_OTHER.has(fieldKey(alias)) && !isEmpty(value) && typeof value !== 'boolean';
+    });
+  // `guest: { name: bdougie }` is a name, though it looks like an id: no person file is missing for it (person-ids.ts).
+  const writtenNames = [...aliases.hosts, ...aliases.guests].flatMap((alias) => namesWrittenAsNames(fields.get(fieldKey(alias))?.[1]));
   return {
     episode: {
       slug,
@@ -158,6 +181,8 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     ...(runs.panel.length || runs.guests.length ? { nameRuns: runs } : {}),
     ...(titleGuests.length ? { titleGuests } : {}),
     ...(aliases.guests.some((alias) => fields.has(fieldKey(alias))) ? { guestField: true as const } : {}),
+    ...(writtenNames.length ? { writtenNames } : {}),
+    writes: { date: writes('date'), audioNumberOrTranscript: writes('audio') || writes('number') || writes('transcripts') },
   };
 }
 

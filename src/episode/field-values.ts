@@ -44,6 +44,19 @@ export function readPeople(value: unknown): string[] | undefined {
   return names.every((name) => name !== undefined) ? names.filter((name) => name !== '') : undefined;
 }
 
+/**
+ * The people a value writes under `name:` or `title:` (Syntax's `guest: { name: bdougie }`): names, even when one looks
+ * like an id, so a person file that does not exist for them is nothing to warn about (person-ids.ts).
+ */
+export function namesWrittenAsNames(value: unknown): string[] {
+  return (Array.isArray(value) ? value : [value]).flatMap((item) => {
+    if (!item || typeof item !== 'object') return [];
+    const { name, title } = item as Record<string, unknown>;
+    const text = readText(name ?? title);
+    return text ? [text] : [];
+  });
+}
+
 export function readTags(value: unknown): string[] | undefined {
   const list = (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value]).filter((item) => !isEmpty(item));
   const tags = list.map(readText);

@@ -63,9 +63,15 @@ export function looksLikeId(value: string): boolean {
 
 /**
  * The episode with every panel and guest entry that is a known id replaced by the person's name (ids compared without
- * case). An id-like entry that no person file names is kept as written and warned about, when the site has any.
+ * case). An id-like entry that no person file names is kept as written and warned about, when the site has any —
+ * unless the episode wrote it as a name (`writtenNames`: `guest: { name: bdougie }`), which needs no person file.
  */
-export function withPeopleNames(episode: Episode, people: PeopleIds, warn: (message: string) => void): Episode {
+export function withPeopleNames(
+  episode: Episode,
+  people: PeopleIds,
+  warn: (message: string) => void,
+  writtenNames: readonly string[] = [],
+): Episode {
   if (people.size === 0) return episode;
   const rename = (names: string[], field: string) => {
     let changed = false;
@@ -77,7 +83,8 @@ export function withPeopleNames(episode: Episode, people: PeopleIds, warn: (mess
         changed = true;
         return found;
       }
-      if (looksLikeId(name)) warn(`${field}: "${name}" is not the id of any person file; it is shown as written`);
+      if (looksLikeId(name) && !writtenNames.includes(name))
+        warn(`${field}: "${name}" is not the id of any person file; it is shown as written`);
       return name;
     });
     return changed ? [...new Set(renamed)] : names;

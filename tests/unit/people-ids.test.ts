@@ -85,3 +85,19 @@ test('podgrep.yml: hosts the site names only in its templates are the panel of e
   const wrong = await testdir({ 'podgrep.yml': 'hosts:\n  syntax: [1, 2]\n', 'one.md': '---\ntitle: One\n---\n' });
   await assert.rejects(readEpisodes(wrong), /hosts: expected a list of names, or a mapping of podcast to names/);
 });
+
+// Syntax writes a guest who goes by a handle as `guest: { name: bdougie }`. Its podgrep.yml maps its hosts' ids, so
+// person ids are in play; a value under `name:` is still a name, and no person file is missing for it.
+test('a guest written under name: is a name, not an id: no "not the id of any person file" warning for it', async () => {
+  const dir = await testdir({
+    'podgrep.yml': 'people:\n  wesbos: Wes Bos\n',
+    'handle.md': '---\ntitle: Supper Club With bdougie\nhosts: [wesbos]\nguest:\n  name: bdougie\n  github: bdougie\n---\nNotes.\n',
+    'typo.md': '---\ntitle: A Typo\nhosts: [wesbso]\nguests: [{ name: Ann Lee }]\n---\nNotes.\n',
+  });
+  const catalogue = await readEpisodes(dir);
+  assert.deepEqual(people(catalogue, 'Supper Club With bdougie'), { panel: ['Wes Bos'], guests: ['bdougie'] });
+  assert.deepEqual(people(catalogue, 'A Typo'), { panel: ['wesbso'], guests: ['Ann Lee'] });
+  // The misspelt id still warns: only what the file wrote as a name is spared.
+  assert.equal(catalogue.warnings.length, 1, catalogue.warnings.join('\n'));
+  assert.match(catalogue.warnings[0] ?? '', /typo\.md: hosts: "wesbso" is not the id of any person file/);
+});

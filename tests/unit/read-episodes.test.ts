@@ -4,6 +4,7 @@ import fs from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { test } from 'node:test';
+import { skippedNote } from '../../indexer/pipeline/run-report.ts';
 import { readEpisodes } from '../../indexer/sources/read-episodes.ts';
 import { publishedTranscript } from '../../indexer/transcription/published-transcript.ts';
 import { documentId } from '../../src/documents/documents.ts';
@@ -173,4 +174,75 @@ test('files that are not episodes are skipped and counted; dot-folders, node_mod
     'section/_index.md: not an episode file',
   ]);
   assert.equal(catalogue.failures.length, 0);
+});
+
+// Shaped like devchat.tv's src/ (about.md, meetup pages beside the shows) and a Jupiter Broadcasting show folder
+// (subscribe.md: a title, a date and links its templates render), written for this test.
+const show = (n: number, extra = '') =>
+  `---\ntitle: Episode ${n}\ndate: 2020-01-0${n}\nepisode_number: ${n}\naudio_url: https://media.example.com/${n}.mp3\n${extra}---\nNotes ${n}.\n`;
+
+test("a site's pages among its episodes are skipped and counted with the reason; no episode is lost", async () => {
+  const dir = await testdir({
+    'show/0001.md': show(1),
+    'show/0002.md': show(2),
+    'show/0003.md': show(3),
+    'show/0004.md': show(4),
+    'show/0005.md': show(5),
+    'show/subscribe.md':
+      '---\ntitle: Subscribe\ndate: 2022-08-25\nrss: https://show.example.com/rss\ndirect_links:\n  apple: https://podcasts.example.com/1\n---\n',
+    'about.md': '---\ntitle: About\nlayout: page\n---\nWe make podcasts about programming.\n',
+    'meetups/react-april.md': '---\ntitle: React Virtual Meetup\ndate: 2020-04-24\nlink: https://events.example.com/react\n---\n',
+    'credits.md': '---\ntitle: Credits\ndate: 2017-01-03\neleventyExcludeFromCollections: true\n---\nMusic by Ann Lee.\n',
+    'show/_template.md': show(0),
+    // Episodes without audio or number are still episodes when they say something or have a transcript.
+    'dev-rev/introduction.md': '---\ntitle: Introduction\ndate: 2018-12-17\naudio_url:\n---\nWhat the show is about.\n',
+    'bonus/no-date.md': '---\ntitle: A Bonus Without Notes\n---\n',
+    'bonus/no-date.vtt': vtt('a transcript makes it an episode'),
+    'guest-only.md': '---\ntitle: With Ann Lee\ndate: 2021-05-05\nguests: [Ann Lee]\n---\n',
+    // A date written but unreadable is a warning, not a page.
+    'someday.md': '---\ntitle: Someday\ndate: someday\n---\nWe will talk about it.\n',
+  });
+  const catalogue = await readEpisodes(dir);
+  assert.deepEqual(catalogue.episodes.map((item) => item.episode.title).sort(), [
+    'A Bonus Without Notes',
+    'Episode 1',
+    'Episode 2',
+    'Episode 3',
+    'Episode 4',
+    'Episode 5',
+    'Introduction',
+    'Someday',
+    'With Ann Lee',
+  ]);
+  assert.deepEqual(catalogue.skipped.map((item) => `${path.relative(dir, item.file)}: ${item.reason}`).sort(), [
+    'about.md: a page: no date, audio, episode number or transcript',
+    'credits.md: a page: eleventyExcludeFromCollections',
+    'meetups/react-april.md: a page: a title and a date, nothing else to index',
+    'show/_template.md: not an episode file',
+    'show/subscribe.md: a page: a title and a date, nothing else to index',
+  ]);
+  assert.deepEqual(catalogue.failures, []);
+  // Skipped files are not the catalogue's: an about page indexed by an older podgrep is removed on the next run.
+  assert.ok(!catalogue.slugs.includes('about') && !catalogue.slugs.includes('show-subscribe'), catalogue.slugs.join());
+  assert.match(skippedNote(catalogue), /5 file\(s\) skipped as not episodes: .*2 a page: a title and a date, nothing else to index/);
+});
+
+test('where most files have no audio, number or transcript, or no date, pages cannot be told from episodes: all are kept', async () => {
+  // A site that publishes notes only: most files carry none of an episode's marks.
+  const notesOnly = await testdir({
+    'one.md': episode('One'),
+    'two.md': '---\ntitle: Two\ndate: 2020-02-02\n---\n',
+    'three.md': show(3),
+  });
+  // A folder written by hand: audio, but no dates; the notes-only episode without a date is an episode too.
+  const undated = await testdir({
+    'a.md': '---\ntitle: A\naudio_url: https://media.example.com/a.mp3\n---\nA.\n',
+    'b.md': '---\ntitle: B\naudio_url: https://media.example.com/b.mp3\n---\nB.\n',
+    'notes.md': episode('Notes only'),
+  });
+  for (const dir of [notesOnly, undated]) {
+    const catalogue = await readEpisodes(dir);
+    assert.equal(catalogue.episodes.length, 3, catalogue.skipped.map((item) => item.reason).join());
+    assert.deepEqual(catalogue.skipped, []);
+  }
 });

@@ -85,7 +85,10 @@ export async function startStack(
   after(() => whisper.close());
   const settings: Record<string, string> = {
     EPISODES_DIR: episodesDir,
-    DATA_DIR: path.join(episodesDir, '..', 'data'),
+    // A folder of its own: beside the episodes it was /tmp/data for a folder made by testdir(), shared by test files
+    // running at once (parse cache, transcripts, last-run.txt), and a second stack on the same episodes reused the
+    // first one's transcripts.
+    DATA_DIR: await testdir(),
     MEILI_INDEX_PREFIX: `test${process.pid}-${++prefixes}`,
     OPENAI_API_KEY: 'test-key',
     OPENAI_BASE_URL: whisper.url,

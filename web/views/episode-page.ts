@@ -35,6 +35,7 @@ export function episodePage(episode: EpisodeDocument, lines: TranscriptLine[], {
   return layout({
     title: `${episode.title} — podgrep`,
     q: q ?? '',
+    styles: ['episode', 'player'],
     body: html`<article class="episode-page">
   <header class="episode-head">
     <h1>${episode.title}</h1>

@@ -120,10 +120,11 @@ function countLine(q: string, { totalEpisodes: n, totalEpisodesExact, partialEpi
 
 /**
  * One moment in a result list: its play link at the matched word, and the highlighted snippet. The link carries the
- * query and its line's anchor (momentLink), so the episode page opens marked and scrolled to the words.
+ * query, the time it shows and its line's anchor (momentLink), so the episode page opens marked and scrolled to the
+ * words, and offers to play from that same time.
  */
 export function momentItem(moment: MomentResult, q: string): Html {
-  return html`<li class="moment"><a class="play" href="${momentLink(moment.url, q)}" data-clip="${moment.clipUrl}" aria-label="Play from ${formatTime(moment.at)}">▶ ${formatTime(moment.at)}</a> <span class="snippet">${moment.speaker ? html`<span class="speaker">${moment.speaker}:</span> ` : ''}${trusted(moment.snippet)}</span></li>`;
+  return html`<li class="moment"><a class="play" href="${momentLink(moment.url, q, moment.at)}" data-clip="${moment.clipUrl}" aria-label="Play from ${formatTime(moment.at)}">▶ ${formatTime(moment.at)}</a> <span class="snippet">${moment.speaker ? html`<span class="speaker">${moment.speaker}:</span> ` : ''}${trusted(moment.snippet)}</span></li>`;
 }
 
 function pager(state: SearchState, page: number, pages: number): Html {

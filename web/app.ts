@@ -7,6 +7,7 @@ import type { SearchBackend } from '../src/ports.ts';
 import { parseClip } from '../src/search/clip.ts';
 import { MAX_QUERY_LENGTH, parseSearchQuery, queryText } from '../src/search/search-request.ts';
 import type { SearchResponse } from '../src/search/search-results.ts';
+import { chosenSecond } from '../src/search/urls.ts';
 import { answerError, failWith } from './answer-error.ts';
 import { exportsRouter } from './exports.ts';
 import { rateLimit } from './rate-limit.ts';
@@ -123,6 +124,8 @@ export function createApp({
 
   app.get('/episodes/:slug', async (req, res) => {
     const clip = parseClip(firstString(req.query.t));
+    // The time a result showed for this moment (`&at=`), which "Play from" names; the player still starts at `t`.
+    const at = clip?.end === undefined ? chosenSecond(firstString(req.query.at), clip?.start) : undefined;
     // The search that led here (`&q=` on moment links): its words are marked. One that could not be searched is none.
     const asked = queryText(firstString(req.query.q));
     const q = asked.length <= MAX_QUERY_LENGTH ? asked : '';
@@ -136,7 +139,8 @@ export function createApp({
         names: await names(),
       });
     }
-    res.type('html').send(episodePage(episode, lines, { t: clip?.start, end: clip?.end, q: q || undefined, names: await names() }).value);
+    const view = { t: clip?.start, end: clip?.end, at, q: q || undefined, names: await names() };
+    res.type('html').send(episodePage(episode, lines, view).value);
   });
 
   app.get('/episodes/:slug/audio', async (req, res) => {

@@ -1,4 +1,6 @@
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { test } from 'node:test';
 import type { BrowserContextOptions } from 'playwright-core';
 import { axeViolations } from '../support/axe.ts';
@@ -222,5 +224,45 @@ test('axe-core finds no violations on any page, light and dark, at 1280 and 390 
     document.querySelector('main')?.append(Object.assign(document.createElement('img'), { src: '/static/logo.svg' })),
   );
   assert.match((await axeViolations(page)).join('\n'), /^image-alt/m);
+  await page.close();
+});
+
+test('each page links every stylesheet whose rules style it (pages link only the ones they need)', async () => {
+  const dir = path.join(import.meta.dirname, '..', '..', 'web', 'static');
+  const sheets = Object.fromEntries(
+    fs
+      .readdirSync(dir)
+      .filter((name) => name.endsWith('.css'))
+      .map((name) => [`/static/${name}`, fs.readFileSync(path.join(dir, name), 'utf8')]),
+  );
+  const missing: string[] = [];
+  const page = await open();
+  for (const [name, url] of [...PAGES, ['error', '/no/such/page'] as [string, string]]) {
+    await page.goto(stack.web + url);
+    // Whatever a rule could style at any width or colour scheme, hovered or focused: media queries are opened and the
+    // states only a person causes are dropped, so the rule is asked of the elements as they are.
+    const unlinked = await page.evaluate((all) => {
+      const linked = new Set([...document.styleSheets].map((sheet) => new URL(sheet.href ?? '', location.href).pathname));
+      const found: string[] = [];
+      const visit = (rules: CSSRuleList, file: string) => {
+        for (const rule of rules) {
+          if (rule instanceof CSSStyleRule) {
+            const selector = rule.selectorText.replace(/::?(before|after|placeholder|marker)|:(hover|focus-visible|focus|active)/g, '');
+            if (document.querySelector(selector)) found.push(`${rule.selectorText} (${file})`);
+          } else if ('cssRules' in rule) visit((rule as CSSGroupingRule).cssRules, file);
+        }
+      };
+      for (const [file, text] of Object.entries(all)) {
+        if (linked.has(file)) continue;
+        const sheet = new CSSStyleSheet();
+        sheet.replaceSync(text);
+        visit(sheet.cssRules, file);
+      }
+      return { found, linked: [...linked] };
+    }, sheets);
+    assert.ok(unlinked.linked.length >= 2, `${name} links ${unlinked.linked.join(', ')}`);
+    missing.push(...unlinked.found.map((rule) => `${name}: ${rule}`));
+  }
+  assert.deepEqual(missing, []);
   await page.close();
 });

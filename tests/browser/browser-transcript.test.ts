@@ -6,6 +6,7 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { test } from 'node:test';
 import type { BrowserContextOptions, Page } from 'playwright-core';
+import { LEAD_IN_SECONDS } from '../../src/time.ts';
 import { axeViolations } from '../support/axe.ts';
 import { launchBrowser, loaded, until as waitUntil } from '../support/browser.ts';
 import { audioCatalogue, startStack } from '../support/stack.ts';
@@ -142,9 +143,9 @@ test("without JavaScript, a result's moment link opens the line scrolled into vi
   await page.goto(`${stack.web}/search?q=${encodeURIComponent('garbage collector')}`);
   const play = page.locator('.moment a.play').first();
   const href = (await play.getAttribute('href')) ?? '';
-  assert.match(href, /^\/episodes\/talk\?t=(\d+)&q=garbage\+collector#t-\1$/);
+  assert.match(href, /^\/episodes\/talk\?t=(\d+)&at=\d+&q=garbage\+collector#t-\1$/);
   await play.click();
-  await page.waitForURL(/\/episodes\/talk\?t=\d+&q=garbage\+collector#t-\d+$/);
+  await page.waitForURL(/\/episodes\/talk\?t=\d+&at=\d+&q=garbage\+collector#t-\d+$/);
   const hash = new URL(page.url()).hash.slice(1);
   const target = await page.evaluate((id) => {
     const el = document.getElementById(id);
@@ -179,20 +180,28 @@ test("without JavaScript, a result's moment link opens the line scrolled into vi
   await page.goto(`${stack.web}/research?q=${encodeURIComponent('garbage collector')}&episode=talk`);
   assert.match(
     (await page.locator('#episode a.play').first().getAttribute('href')) ?? '',
-    /^\/episodes\/talk\?t=(\d+)&q=garbage\+collector#t-\1$/,
+    /^\/episodes\/talk\?t=(\d+)&at=\d+&q=garbage\+collector#t-\1$/,
   );
   await page.close();
 });
 
-test('with JavaScript, "Play from" plays the moment in one press, and the found line stays marked and current', async () => {
+test('with JavaScript, "Play from" names the time the result showed and plays it in one press; the line stays current', async () => {
   const page = await open();
   await page.goto(`${stack.web}/search?q=${encodeURIComponent('garbage collector')}`);
-  await page.locator('.moment a.play').first().click();
+  const result = page.locator('.moment a.play').first();
+  // The time the result shows ("▶ 1:16") is the time the episode page offers to play from.
+  const chosen = ((await result.textContent()) ?? '').replace('▶', '').trim();
+  assert.match(chosen, /^\d+:\d\d$/);
+  await result.click();
   await page.waitForURL(/#t-\d+$/);
   const t = Number(new URL(page.url()).searchParams.get('t'));
+  const [minutes, seconds] = chosen.split(':').map(Number) as [number, number];
+  assert.equal(t, minutes * 60 + seconds - LEAD_IN_SECONDS, 'the player starts the lead-in before the chosen time');
   await loaded(page);
-  const button = page.getByRole('button', { name: `▶ Play from ${Math.floor(t / 60)}:${String(t % 60).padStart(2, '0')}` });
-  assert.ok(await button.isVisible(), 'one clear control near the top');
+  const button = page.locator('button.play-from');
+  assert.equal(await button.textContent(), `▶ Play from ${chosen}`);
+  assert.equal(await page.getByRole('button', { name: /Play from/ }).count(), 1, 'one clear control');
+  assert.ok(await button.isVisible(), 'near the top');
   assert.ok((await button.boundingBox())!.y < 200);
   const before = await currentLine(page);
   assert.equal(before.count, 1);

@@ -151,7 +151,7 @@ test('"Copy link" puts the moment\'s absolute URL on the clipboard and says so, 
   await button.click();
   const href = await moment.locator('a.play').getAttribute('href');
   // The play link carries the query and its line's anchor (issue 16); the copied link is that link, whole.
-  assert.match(href ?? '', /^\/episodes\/hour\?t=(\d+)&q=rustler#t-\1$/);
+  assert.match(href ?? '', /^\/episodes\/hour\?t=(\d+)&at=\d+&q=rustler#t-\1$/);
   assert.equal(await page.evaluate(() => navigator.clipboard.readText()), new URL(href ?? '', stack.web).href);
   assert.equal(await button.textContent(), 'Copied ✓');
   await until('the announcement', async () => /copied/.test((await page.getByRole('status').first().textContent()) ?? ''));

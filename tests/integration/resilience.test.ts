@@ -47,7 +47,7 @@ test('SIGTERM: the server stops accepting, finishes what is in flight, and stops
   const url = /is serving (\S+)/.exec(output)![1]!;
   const meili = /Started Meilisearch at (\S+)/.exec(output)![1]!;
   // A response whose headers are in and whose body is not read yet is in flight when SIGTERM arrives.
-  const page = await fetch(`${url}static/style.css`);
+  const page = await fetch(`${url}static/base.css`);
   child.kill('SIGTERM');
   const exited = once(child, 'exit');
   assert.ok((await page.text()).length > 1000, 'the response in flight was finished');

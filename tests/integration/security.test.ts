@@ -95,7 +95,7 @@ test('strict security headers: a CSP without inline scripts, no x-powered-by, ca
   assert.doesNotMatch(csp, /unsafe-inline/);
   assert.equal(response.headers.get('x-powered-by'), null);
   assert.equal(response.headers.get('x-content-type-options'), 'nosniff');
-  const css = (await get('/static/style.css')).response;
+  const css = (await get('/static/base.css')).response;
   assert.match(css.headers.get('cache-control') ?? '', /max-age=3600/);
   const page = (await get('/search?q=hello')).body;
   assert.doesNotMatch(page, /<script>(?!<\/script>)|\son\w+=/, 'no inline script or handler in our own markup');
@@ -172,7 +172,7 @@ test('no response the app can produce carries a Meilisearch key', async () => {
     '/research?q=hello&episode=hostile',
     '/healthz',
     '/nope',
-    '/static/style.css',
+    '/static/base.css',
   ];
   const fresh = await listen(
     createApp({ search: meiliSearch(meiliClient({ host: stack.meili.host, apiKey: key }), names), episodesDir: dir }),

@@ -119,6 +119,6 @@ test('the research view charts where a topic comes up, and an episode picked the
   const picked = await (await fetch(`${stack.web}${demo[1].replace(/&#38;/g, '&')}`)).text();
   const moments = picked.match(/<li class="moment">/g)?.length ?? 0;
   assert.ok(moments >= 2, `${moments} moments listed`);
-  assert.match(picked, /href="\/episodes\/podgrep-demo\?t=(\d+)&#38;q=dirty\+schedulers#t-\1"/);
+  assert.match(picked, /href="\/episodes\/podgrep-demo\?t=(\d+)&#38;at=\d+&#38;q=dirty\+schedulers#t-\1"/);
   assert.ok(picked.indexOf('id="episode"') < picked.indexOf('<table'), "the picked episode's moments come above the table");
 });

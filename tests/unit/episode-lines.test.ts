@@ -6,7 +6,7 @@ import { type CueSource, LONG_LINE, linesOf, sentenceLines } from '../../src/doc
 import { encodeWordTimes } from '../../src/documents/word-times.ts';
 import { MATCH_END as E, MATCH_START as S } from '../../src/search/search-request.ts';
 import { markRanges, transcriptMarks } from '../../src/search/transcript-marks.ts';
-import { momentLink } from '../../src/search/urls.ts';
+import { chosenSecond, momentLink } from '../../src/search/urls.ts';
 
 test('moment links carry the query and point at the line of their second; clip links and plain links stay as they are', () => {
   assert.equal(momentLink('/episodes/a?t=75', 'dirty schedulers'), '/episodes/a?t=75&q=dirty+schedulers#t-75');
@@ -15,6 +15,25 @@ test('moment links carry the query and point at the line of their second; clip l
   assert.equal(momentLink('/episodes/caf%C3%A9?t=3', 'x'), '/episodes/caf%C3%A9?t=3&q=x#t-3');
   assert.equal(momentLink('/episodes/a?t=20,24', 'x'), '/episodes/a?t=20,24&q=x');
   assert.equal(momentLink('/episodes/a', 'x'), '/episodes/a?q=x');
+});
+
+test('a moment link names the second its result shows, and the page takes it only as far as the lead-in after t', () => {
+  // The result says "▶ 1:16" (its word at 76.4 s); the link starts the player at 75, the lead-in before.
+  assert.equal(momentLink('/episodes/a?t=75', 'dirty schedulers', 76.4), '/episodes/a?t=75&at=76&q=dirty+schedulers#t-75');
+  assert.equal(momentLink('/episodes/a?t=0', '', 0.3), '/episodes/a?t=0&at=0#t-0');
+  // A clip plays from its own start: it names no other time.
+  assert.equal(momentLink('/episodes/a?t=20,24', 'x', 21), '/episodes/a?t=20,24&q=x');
+  assert.equal(chosenSecond('76', 75), 76);
+  assert.equal(chosenSecond('0', 0), 0);
+  for (const [at, t] of [
+    ['78', 75],
+    ['74', 75],
+    ['7.6', 75],
+    ['x', 75],
+    ['76', undefined],
+    [undefined, 75],
+  ] as const)
+    assert.equal(chosenSecond(at, t), undefined, `at=${at} with t=${t}`);
 });
 
 test('highlight markers become offsets into the plain text; text that does not line up marks nothing', () => {

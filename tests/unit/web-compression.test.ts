@@ -18,13 +18,13 @@ const search: SearchBackend = {
 const base = await listen(createApp({ search, episodesDir: dir, log: () => {} }));
 
 test('text goes compressed to a client that asks for it, and whole to one that does not', async () => {
-  const zipped = await fetch(`${base}/static/style.css`, { headers: { 'accept-encoding': 'gzip' } });
+  const zipped = await fetch(`${base}/static/player.js`, { headers: { 'accept-encoding': 'gzip' } });
   assert.equal(zipped.headers.get('content-encoding'), 'gzip');
-  const css = await zipped.text(); // fetch undoes the gzip
-  const plain = await fetch(`${base}/static/style.css`, { headers: { 'accept-encoding': 'identity' } });
+  const script = await zipped.text(); // fetch undoes the gzip
+  const plain = await fetch(`${base}/static/player.js`, { headers: { 'accept-encoding': 'identity' } });
   assert.equal(plain.headers.get('content-encoding'), null);
-  assert.equal(await plain.text(), css);
-  assert.ok(css.length > 5000, 'a stylesheet worth compressing');
+  assert.equal(await plain.text(), script);
+  assert.ok(script.length > 5000, 'a script worth compressing');
 });
 
 test('audio is never compressed, so players can seek in it with Range requests', async () => {

@@ -172,7 +172,8 @@ if (player) {
   player.addEventListener('play', follow);
   player.addEventListener('pause', updateBack);
 
-  // "▶ Play from 1:15": the page was opened at a moment; one press plays it (the player alone needs finding first).
+  // "▶ Play from 1:16": the page was opened at a moment; one press plays it from the lead-in, data-start (the player
+  // alone needs finding first).
   const playFrom = document.querySelector('.play-from');
   if (playFrom) {
     playFrom.hidden = false;

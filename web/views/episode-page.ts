@@ -15,10 +15,17 @@ export function audioSrc(episode: EpisodeDocument): string | undefined {
 }
 
 /**
- * What the page was opened with: `?t=` (a time or a clip's start and end) and `?q=` (the search that led here); and
- * podcasts' names (`podgrep.yml`) for the meta line.
+ * What the page was opened with: `?t=` (a time or a clip's start and end), `?at=` (the second a result showed for the
+ * moment, `t` being the lead-in before it) and `?q=` (the search that led here); and podcasts' names (`podgrep.yml`) for
+ * the meta line.
  */
-export type EpisodeView = { t?: number | undefined; end?: number | undefined; q?: string | undefined; names?: Names };
+export type EpisodeView = {
+  t?: number | undefined;
+  end?: number | undefined;
+  at?: number | undefined;
+  q?: string | undefined;
+  names?: Names;
+};
 
 /**
  * The episode: player and "search this episode" in a bar that stays in view, the transcript line by line with a link
@@ -26,7 +33,7 @@ export type EpisodeView = { t?: number | undefined; end?: number | undefined; q?
  * add seeking, following the spoken line and in-episode search; without them every line is still a link that opens
  * the player at its time, and a moment link scrolls to its line by its anchor.
  */
-export function episodePage(episode: EpisodeDocument, lines: TranscriptLine[], { t, end, q, names = {} }: EpisodeView = {}): Html {
+export function episodePage(episode: EpisodeDocument, lines: TranscriptLine[], { t, end, at, q, names = {} }: EpisodeView = {}): Html {
   const src = audioSrc(episode);
   // A media fragment makes the browser open the audio at `t` even without JavaScript. A clip's end is left to
   // player.js: Chromium enforces a fragment's end on every later play too, so the listener could never go on.
@@ -35,6 +42,7 @@ export function episodePage(episode: EpisodeDocument, lines: TranscriptLine[], {
   return layout({
     title: `${episode.title} — podgrep`,
     q: q ?? '',
+    styles: ['episode', 'player'],
     body: html`<article class="episode-page">
   <header class="episode-head">
     <h1>${episode.title}</h1>
@@ -53,7 +61,8 @@ export function episodePage(episode: EpisodeDocument, lines: TranscriptLine[], {
       ? html`<div class="episode-tools">
     ${
       playerSrc && t !== undefined
-        ? html`<button type="button" class="play-from" data-start="${t}" hidden>▶ Play from ${formatTime(t)}</button>`
+        ? // It names the time the listener chose (the result's "▶ 1:16"), and plays from `t`, the lead-in before it.
+          html`<button type="button" class="play-from" data-start="${t}" hidden>▶ Play from ${formatTime(at ?? t)}</button>`
         : ''
     }
     ${

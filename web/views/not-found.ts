@@ -29,13 +29,14 @@ export function notFoundPage(message: string, lookAlike?: { q: string; results?:
   }
   <p>${lookAlike?.q ? html`<a href="${searchUrl({ q: lookAlike.q, filters: {}, sort: 'relevance' })}">Search for “${lookAlike.q}”</a> · ` : ''}<a href="/">Search all episodes</a> · <a href="/research">Research a topic</a></p>
 </section>`;
-  return layout({ title: 'Not found — podgrep', body });
+  return layout({ title: 'Not found — podgrep', body, styles: ['home'] });
 }
 
 /** A page that failed on our side, or because the search engine is away. */
 export function errorPage(message: string): Html {
   return layout({
     title: 'Something went wrong — podgrep',
+    styles: ['home'],
     body: html`<section class="not-found"><h1>Something went wrong</h1><p class="error" role="alert">${message}</p><p><a href="/">Back to the search</a></p></section>`,
   });
 }

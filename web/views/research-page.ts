@@ -33,7 +33,8 @@ export function researchPage(q: string, { points, selected, page = 1, error, nam
   ${error ? html`<p class="error" role="alert">${error}</p>` : ''}
   ${points ? timeline(q, points, selected, page, names) : ''}
 </section>`;
-  return layout({ title: q ? `${q} — research — podgrep` : 'Research — podgrep', q, body });
+  // The picked episode's moments are drawn as in the results (results.css).
+  return layout({ title: q ? `${q} — research — podgrep` : 'Research — podgrep', q, body, styles: ['results', 'research'] });
 }
 
 function timeline(q: string, points: TimelinePoint[], selected: SearchResponse | undefined, page: number, names: Names): Html {

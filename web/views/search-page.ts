@@ -2,7 +2,7 @@ import { type EpisodeResult, episodeMeta, type MomentResult, momentLink, type Se
 import { formatTime } from '../../src/time.ts';
 import { type Html, html, trusted } from '../html.ts';
 import { activeFilters, facets, type Names, podcastName } from './facets.ts';
-import { layout } from './layout.ts';
+import { layout, type Stylesheet } from './layout.ts';
 import { researchUrl, type SearchState, searchUrl } from './search-url.ts';
 import { EMPTY_SHELF, home, type Shelf, suggestions } from './shelf.ts';
 
@@ -25,6 +25,12 @@ const FIELD_NAMES: Record<string, string> = {
 
 export const fieldName = (field: string): string => FIELD_NAMES[field] ?? field;
 
+/**
+ * The home page, results and "Nothing found" replace one another in place as the listener types (search.js swaps in
+ * resultsSection), so the search page links the styles of all three.
+ */
+const SEARCH_STYLES: Stylesheet[] = ['home', 'filters', 'results'];
+
 /** What a page of results is made of: the answer (or why there is none), and what to offer around it. */
 export type Outcome = { results?: SearchResponse; error?: string; shelf?: Shelf };
 
@@ -32,7 +38,7 @@ export function searchPage(q: string, outcome: Outcome): Html {
   const title = q ? `${q} — podgrep` : 'podgrep — search what was said';
   // "Skip to results" past the header and the filters, where there are results to skip to.
   const skip = outcome.results?.episodes.length ? { href: '#result-list', label: 'Skip to results' } : undefined;
-  return layout({ title, q, body: resultsSection(q, outcome), ...(skip ? { skip } : {}) });
+  return layout({ title, q, body: resultsSection(q, outcome), styles: SEARCH_STYLES, ...(skip ? { skip } : {}) });
 }
 
 /**
@@ -114,10 +120,11 @@ function countLine(q: string, { totalEpisodes: n, totalEpisodesExact, partialEpi
 
 /**
  * One moment in a result list: its play link at the matched word, and the highlighted snippet. The link carries the
- * query and its line's anchor (momentLink), so the episode page opens marked and scrolled to the words.
+ * query, the time it shows and its line's anchor (momentLink), so the episode page opens marked and scrolled to the
+ * words, and offers to play from that same time.
  */
 export function momentItem(moment: MomentResult, q: string): Html {
-  return html`<li class="moment"><a class="play" href="${momentLink(moment.url, q)}" data-clip="${moment.clipUrl}" aria-label="Play from ${formatTime(moment.at)}">▶ ${formatTime(moment.at)}</a> <span class="snippet">${moment.speaker ? html`<span class="speaker">${moment.speaker}:</span> ` : ''}${trusted(moment.snippet)}</span></li>`;
+  return html`<li class="moment"><a class="play" href="${momentLink(moment.url, q, moment.at)}" data-clip="${moment.clipUrl}" aria-label="Play from ${formatTime(moment.at)}">▶ ${formatTime(moment.at)}</a> <span class="snippet">${moment.speaker ? html`<span class="speaker">${moment.speaker}:</span> ` : ''}${trusted(moment.snippet)}</span></li>`;
 }
 
 function pager(state: SearchState, page: number, pages: number): Html {

@@ -12,6 +12,7 @@ import type { NameRuns } from './name-runs.ts';
 import { guestsFromTitle } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { slugFromPath, slugify } from './slug.ts';
+import { type SpokenPeople, spokenAny } from './transcript-people.ts';
 
 export { readDate } from './dates.ts';
 export { readDuration } from './durations.ts';
@@ -61,6 +62,8 @@ export type EpisodeFileResult =
   | {
       episode: Episode;
       nameRuns?: NameRuns;
+      /** People a transcript pasted into the notes introduces (transcript-people.ts), when no field names anyone. */
+      spoken?: SpokenPeople;
       titleGuests?: string[];
       guestField?: true;
       writtenNames?: string[];
@@ -120,7 +123,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   }
   // Eleventy's own word that a page is in none of the site's lists (devchat.tv's about.md, credits.md).
   if (fields.get('eleventyexcludefromcollections')?.[1] === true) return { skipped: 'a page: eleventyExcludeFromCollections' };
-  const { nameRuns, ...notes } = parseShowNotes(front.content);
+  const { nameRuns, spoken, ...notes } = parseShowNotes(front.content);
   const number = field('number', readNumber);
   const hosts = field('hosts', readPeople) ?? [];
   const guests = field('guests', readPeople) ?? [];
@@ -180,6 +183,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     },
     ...(runs.panel.length || runs.guests.length ? { nameRuns: runs } : {}),
     ...(titleGuests.length ? { titleGuests } : {}),
+    ...(!hosts.length && !guests.length && spokenAny(spoken) ? { spoken } : {}),
     ...(aliases.guests.some((alias) => fields.has(fieldKey(alias))) ? { guestField: true as const } : {}),
     ...(writtenNames.length ? { writtenNames } : {}),
     writes: { date: writes('date'), audioNumberOrTranscript: writes('audio') || writes('number') || writes('transcripts') },

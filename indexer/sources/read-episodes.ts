@@ -47,6 +47,8 @@ export type ReadOptions = {
   maxTranscriptBytes?: number;
   /** Where parsed files are kept between runs (episode-cache.ts), e.g. `DATA_DIR/cache/episode-files.v8`. @default none: every file is parsed */
   cacheFile?: string;
+  /** Told as each file is read, how many of how many: a folder of thousands takes seconds (the run's progress line). */
+  progress?: (read: number, total: number) => void;
 };
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -83,8 +85,19 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const cache = await EpisodeCache.open(options.cacheFile, { fields: site.fields, audioPrefix: site.audioPrefix });
 
-  for (const { folder, names, files } of await walk(dir, top)) {
+  const folders = await walk(dir, top);
+  const total = folders.reduce((sum, { files }) => sum + files.length, 0);
+  let read = 0;
+  let turned = Date.now();
+  for (const { folder, names, files } of folders) {
     for (const name of files) {
+      options.progress?.(++read, total);
+      // Files are read synchronously (safe-read.ts says why): without a turn of the event loop now and then, the timer
+      // that draws the progress line would not fire until every file was read.
+      if (options.progress && Date.now() - turned > 50) {
+        await new Promise((resolve) => setImmediate(resolve));
+        turned = Date.now();
+      }
       const file = path.join(folder, name);
       const relative = path.relative(dir, file);
       if (NOT_EPISODES.test(name)) {

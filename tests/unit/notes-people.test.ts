@@ -95,6 +95,10 @@ test('people a pasted transcript introduces: each named person answers; a name n
   // Rosa answers and the title names her: the guest. DALE is the one Dale of this catalogue's regulars (three episodes
   // name Dale Quinn); CHUCK is not Charles Max Wood, whom three episodes also name: a nickname is not matched.
   assert.deepEqual(people('MJS 120 Rosa Lind'), { panel: ['Dale Quinn'], guests: ['Rosa Lind'] });
+  // The title names the guest beside the episode's code alone, the notes speak of him as Andy, and an Andy answered
+  // in another episode's roll call. "Angular Forms" has the same shape, but no Angular ever answered.
+  assert.deepEqual(people('MJS 121 Andy Kessler'), { panel: [], guests: ['Andy Kessler'] });
+  assert.deepEqual(people('AiA 146: Angular Forms'), { panel: [], guests: [] });
   const everyone = catalogue.episodes.flatMap((item) => [...item.episode.panel, ...item.episode.guests]);
   for (const nobody of ['Bo Diaz', 'Tomas Brant', 'Charles Maxwood', 'Pete Hodgkin', 'Jim Zubek', 'Jaim Zubek'])
     assert.ok(!everyone.includes(nobody), `${nobody} is nobody's person`);

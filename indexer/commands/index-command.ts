@@ -8,11 +8,13 @@ import { dryRun, runIndex } from './run-index.ts';
 const USAGE = `Usage: npm run index [-- --dry-run | --rebuild] [--feed URL] [--verbose]
 
 Indexes the episodes in EPISODES_DIR: transcribes what has no transcript yet and writes everything to the search engine.
-  --dry-run   print the episodes that would be transcribed, their minutes and the estimated cost; send nothing
+  --dry-run   the episodes that would be transcribed, their minutes and the estimated cost (ten named, all of them
+              with their minutes in DATA_DIR/dry-run.txt); send nothing
   --rebuild   index everything again into fresh indexes, swapped in atomically when complete (kept transcripts are reused)
   --feed URL  also index this RSS feed, this run only (repeatable; feeds.yml and FEEDS are read as always)
   --verbose   print every episode as it finishes (otherwise failures and transcriptions, and a progress line), and
-              every episode, warning and failure in the summary (otherwise ten of each; all are in DATA_DIR/last-run.txt)
+              every episode, warning and failure in the summary (otherwise ten of each; all are in DATA_DIR/last-run.txt,
+              or dry-run.txt)
 Exit status: 0 when every episode was indexed, 1 when any failed, 2 on an error that stopped the run, 130 when stopped.`;
 
 /** `npm run index`: index EPISODES_DIR into the search engine. */
@@ -37,7 +39,7 @@ export async function main(): Promise<number> {
   }
   const config = loadConfig();
   if (values['dry-run']) {
-    await dryRun(config, console.log, values.feed ?? []);
+    await dryRun(config, { feeds: values.feed ?? [], ...(values.verbose ? { verbose: true } : {}) });
     return 0;
   }
   const engine = await connectSearchEngine(config, (line) => console.log(line));

@@ -3,19 +3,20 @@ import { removeLeftovers } from '../../adapters/files/temp-files.ts';
 import { type MeiliConnection, meiliClient } from '../../adapters/meili/meili-client.ts';
 import { dropRebuild, meiliWriter, rebuildNames, swapInRebuild } from '../../adapters/meili/meili-writer.ts';
 import { type Config, transcriptionEnabled } from '../../src/config/config.ts';
-import { estimateCost, formatDollars, formatMinutes } from '../../src/config/models.ts';
 import { indexNames } from '../../src/documents/index-settings.ts';
 import type { AudioSource } from '../../src/ports.ts';
 import { terminalText } from '../../src/terminal-text.ts';
 import { audioCache } from '../audio/audio-cache.ts';
 import { findFfmpeg } from '../audio/find-ffmpeg.ts';
-import { estimateRun } from '../pipeline/dry-run.ts';
+import { type DryRunResult, estimateRun, untranscribed } from '../pipeline/dry-run.ts';
+import { dryRunProgress, dryRunSummary } from '../pipeline/dry-run-report.ts';
+import { countStatus, type Output } from '../pipeline/live-status.ts';
 import { indexCatalogue } from '../pipeline/pipeline.ts';
 import { progressReporter } from '../pipeline/progress.ts';
-import { writeRunList } from '../pipeline/run-list.ts';
+import { writeDryRunList, writeRunList } from '../pipeline/run-list.ts';
 import { cappedLines, type RunReport, skippedNote, summaryLines } from '../pipeline/run-report.ts';
 import { withFeeds } from '../sources/feed-catalogue.ts';
-import { readEpisodes } from '../sources/read-episodes.ts';
+import { type Catalogue, readEpisodes } from '../sources/read-episodes.ts';
 import { openAiTranscriber, type TranscriberOptions } from '../transcription/openai-transcriber.ts';
 import { fileTranscriptStore } from '../transcription/transcript-store.ts';
 
@@ -39,6 +40,30 @@ function readOptions(config: Config) {
     maxTranscriptBytes: config.transcriptMaxBytes,
     cacheFile: path.join(config.dataDir, 'cache', 'episode-files.v8'),
   };
+}
+
+/** A caller's log (tests, the benchmark) gets what a CI log gets, line by line. */
+function linesTo(log: (line: string) => void): Output {
+  return {
+    write: (text: string) =>
+      text
+        .replace(/\n$/, '')
+        .split('\n')
+        .forEach((line) => log(line)),
+  };
+}
+
+/** The episode files, with a count that moves while they are read (devchat.tv's 3,149 files took 7–12 s), then the feeds. */
+async function readCatalogue(config: Config, out: Output, log: (line: string) => void, feeds: string[], signal?: AbortSignal) {
+  // A folder read in under a second shows nothing: the count only appears after one.
+  const reading = countStatus(out, 'episode files read', { delayMs: 1000 });
+  let episodes: Catalogue;
+  try {
+    episodes = await readEpisodes(config.episodesDir, { ...readOptions(config), progress: reading.set });
+  } finally {
+    reading.done();
+  }
+  return withFeeds(episodes, config, { extra: feeds, log, ...(signal ? { signal } : {}) });
 }
 
 /** The adapters every run uses, built from the configuration. */
@@ -70,11 +95,8 @@ function adapters(config: Config, log: (line: string) => void) {
 export async function runIndex(config: Config, engine: MeiliConnection, options: RunOptions = {}): Promise<RunReport> {
   // Lines name files, titles and errors quoting content: no escape sequence from them reaches the terminal.
   const log = options.log ?? ((line: string) => console.log(terminalText(line)));
-  const catalogue = await withFeeds(await readEpisodes(config.episodesDir, readOptions(config)), config, {
-    extra: options.feeds ?? [],
-    log,
-    ...(options.signal ? { signal: options.signal } : {}),
-  });
+  const out = options.log ? linesTo(options.log) : (options.stream ?? process.stdout);
+  const catalogue = await readCatalogue(config, out, log, options.feeds ?? [], options.signal);
   // Before and after the run: an ffmpeg orphaned by a killed run can still be starting when this run begins.
   const leftovers = () => removeLeftovers(['audio', 'transcripts', 'work'].map((folder) => path.join(config.dataDir, folder)));
   const cleaned = await leftovers();
@@ -87,15 +109,7 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
   ))
     log(line);
   const transcribing = transcriptionEnabled(config);
-  // A caller's log (tests, the benchmark) gets what a CI log gets, line by line.
-  const lines = {
-    write: (text: string) =>
-      text
-        .replace(/\n$/, '')
-        .split('\n')
-        .forEach((line) => log(line)),
-  };
-  const progress = progressReporter(options.log ? lines : (options.stream ?? process.stdout), catalogue.episodes.length, {
+  const progress = progressReporter(out, catalogue.episodes.length, {
     verbose: options.verbose,
   });
   const client = meiliClient(engine);
@@ -115,6 +129,7 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
       progress: progress.update,
       finished: progress.finish,
       log: progress.log,
+      waiting: progress.waiting,
       ...(options.signal ? { signal: options.signal } : {}),
     });
     // The progress line ends before the summary, and also when the run fails (below).
@@ -134,32 +149,42 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
   }
 }
 
+export type DryRunOptions = {
+  log?: (line: string) => void;
+  /** Feed URLs read this run beside the configured ones (`--feed`). */
+  feeds?: string[];
+  /** Every episode as it is estimated, and every name in the summary (`--verbose`). */
+  verbose?: boolean;
+  stream?: NodeJS.WriteStream;
+};
+
 /** `npm run index -- --dry-run`: what a run would transcribe and what it would cost, before anything is spent. */
-export async function dryRun(
-  config: Config,
-  log: (line: string) => void = (line) => console.log(terminalText(line)),
-  feeds: string[] = [],
-): Promise<number> {
-  const catalogue = await withFeeds(await readEpisodes(config.episodesDir, readOptions(config)), config, { extra: feeds, log });
+export async function dryRun(config: Config, options: DryRunOptions = {}): Promise<number> {
+  const log = options.log ?? ((line: string) => console.log(terminalText(line)));
+  const out = options.log ? linesTo(options.log) : (options.stream ?? process.stdout);
+  const catalogue = await readCatalogue(config, out, log, options.feeds ?? []);
   log(`Reading ${catalogue.episodes.length} episode(s) from ${config.episodesDir}${skippedNote(catalogue)}`);
-  for (const line of cappedLines([...catalogue.failures.map((f) => `✗ ${f.message}`), ...catalogue.warnings.map((w) => `! ${w}`)]))
-    log(line);
   const model = config.transcribe.model;
-  const estimates = await estimateRun(catalogue, {
-    ...adapters(config, log),
-    model,
-    maxUploadBytes: config.transcribe.maxUploadBytes,
-    log,
-  });
-  const seconds = estimates.reduce((sum, item) => sum + item.seconds, 0);
-  for (const item of estimates)
-    log(
-      `  ${item.slug}: ${formatMinutes(item.seconds)} in ${item.pieces} piece(s), about ${formatDollars(estimateCost(model, item.seconds))}`,
-    );
-  log(
-    `Dry run: ${estimates.length} episode(s) to transcribe, ${formatMinutes(seconds)} of audio, estimated ` +
-      `${formatDollars(estimateCost(model, seconds))} with ${model}.` +
-      (transcriptionEnabled(config) ? '' : ' (No transcription service is configured: a run would index show notes only.)'),
-  );
-  return seconds;
+  const items = untranscribed(catalogue);
+  const progress = dryRunProgress(out, items.length, model, { verbose: options.verbose });
+  let result: DryRunResult;
+  try {
+    result = await estimateRun(items, {
+      ...adapters(config, progress.log),
+      model,
+      maxUploadBytes: config.transcribe.maxUploadBytes,
+      finished: progress.finished,
+    });
+  } finally {
+    progress.done();
+  }
+  const listFile = await writeDryRunList(config.dataDir, catalogue, result, model);
+  const summary = { listFile, verbose: options.verbose };
+  const problems = [
+    ...catalogue.failures.map((failure) => `✗ ${failure.message}`),
+    ...catalogue.warnings.map((warning) => `! ${warning}`),
+    ...catalogue.feedWarnings.map((warning) => `⚠ ${warning}`),
+  ];
+  for (const line of [...cappedLines(problems, summary), ...dryRunSummary(result, model, transcriptionEnabled(config), summary)]) log(line);
+  return result.estimates.reduce((sum, item) => sum + item.seconds, 0);
 }

@@ -5,7 +5,7 @@ import { maxPieceSeconds, type Piece, planPieces } from '../../src/audio/audio-p
 import { isLocalAudio } from '../../src/episode/episode.ts';
 import type { AudioSource, TranscriptStore } from '../../src/ports.ts';
 import { analyseAudio, UPLOAD_BITS_PER_SECOND } from '../audio/transcode.ts';
-import type { Catalogue } from '../sources/read-episodes.ts';
+import type { Catalogue, EpisodeFile } from '../sources/read-episodes.ts';
 import { hashFile, type Plan, transcriptKeys } from '../transcription/transcribe-audio.ts';
 
 export type DryRunDeps = {
@@ -15,36 +15,59 @@ export type DryRunDeps = {
   workDir: string;
   model: string;
   maxUploadBytes: number;
-  log: (line: string) => void;
+  /** Told as each episode is estimated (or could not be), for the progress line and the failures printed as they happen. */
+  finished?: (outcome: { estimate?: Estimate; failure?: Failure }) => void;
 };
 
 export type Estimate = { slug: string; seconds: number; pieces: number };
+export type Failure = { file: string; reason: string };
+export type DryRunResult = { estimates: Estimate[]; failed: Failure[] };
+
+/** The episodes a run would send to transcription: audio, and no transcript of their own. */
+export function untranscribed(catalogue: Catalogue): EpisodeFile[] {
+  return catalogue.episodes.filter(
+    ({ episode, transcriptFile }) => episode.audioUrl && !transcriptFile && !episode.transcripts?.length && !episode.transcriptUrl,
+  );
+}
 
 /**
  * What a run would send, computed the way the run computes it — same audio, same cuts, same kept pieces — so the
  * estimate is what the run then sends. Audio is downloaded (into the cache the run will use) and decoded; nothing is
  * sent to the transcription service.
  */
-export async function estimateRun(catalogue: Catalogue, deps: DryRunDeps): Promise<Estimate[]> {
-  const estimates: Estimate[] = [];
-  for (const item of catalogue.episodes) {
-    const { episode, file } = item;
-    if (!episode.audioUrl || item.transcriptFile || episode.transcripts?.length || episode.transcriptUrl) continue;
+export async function estimateRun(items: EpisodeFile[], deps: DryRunDeps): Promise<DryRunResult> {
+  const result: DryRunResult = { estimates: [], failed: [] };
+  for (const item of items) {
     try {
-      const reference = isLocalAudio(episode.audioUrl) ? path.resolve(path.dirname(file), episode.audioUrl) : episode.audioUrl;
-      const audio = await deps.audio.fetch(reference, {});
-      const keys = transcriptKeys(deps.model, audio.sha256 ?? (await hashFile(audio.path)));
-      if (await deps.transcripts.get(keys.transcript)) continue;
-      const plan = (await deps.transcripts.get<Plan>(keys.plan)) ?? (await planOf(audio.path, deps));
-      const pending: Piece[] = [];
-      for (const piece of plan.pieces) if (!(await deps.transcripts.get(keys.piece(piece)))) pending.push(piece);
-      if (pending.length)
-        estimates.push({ slug: episode.slug, seconds: pending.reduce((sum, p) => sum + p.end - p.start, 0), pieces: pending.length });
+      const estimate = await estimateOne(item, deps);
+      if (estimate) result.estimates.push(estimate);
+      deps.finished?.(estimate ? { estimate } : {});
     } catch (error) {
-      deps.log(`✗ ${file}: ${(error as Error).message}`);
+      const failure = { file: item.file, reason: (error as Error).message };
+      result.failed.push(failure);
+      deps.finished?.({ failure });
     }
   }
-  return estimates;
+  return result;
+}
+
+/** The pieces of the episode's audio not transcribed yet, or undefined when every piece is kept already. */
+async function estimateOne({ episode, file }: EpisodeFile, deps: DryRunDeps): Promise<Estimate | undefined> {
+  const audioUrl = episode.audioUrl ?? '';
+  const reference = isLocalAudio(audioUrl) ? path.resolve(path.dirname(file), audioUrl) : audioUrl;
+  const audio = await deps.audio.fetch(reference, {});
+  const keys = transcriptKeys(deps.model, audio.sha256 ?? (await hashFile(audio.path)));
+  if (await deps.transcripts.get(keys.transcript)) return undefined;
+  let plan = await deps.transcripts.get<Plan>(keys.plan);
+  if (!plan) {
+    plan = await planOf(audio.path, deps);
+    // Kept as the run keeps it: a second dry run, or one over episodes that share their audio, decodes it once.
+    await deps.transcripts.put(keys.plan, plan);
+  }
+  const pending: Piece[] = [];
+  for (const piece of plan.pieces) if (!(await deps.transcripts.get(keys.piece(piece)))) pending.push(piece);
+  if (!pending.length) return undefined;
+  return { slug: episode.slug, seconds: pending.reduce((sum, p) => sum + p.end - p.start, 0), pieces: pending.length };
 }
 
 async function planOf(source: string, deps: DryRunDeps): Promise<Plan> {

@@ -23,6 +23,8 @@ export type PipelineDeps = {
   finished: (slug: string, result: EpisodeResult) => void;
   /** A line about the run as a whole. */
   log?: (line: string) => void;
+  /** The run waits for something other than its episodes (Meilisearch indexing what was sent): say so, and for how long. */
+  waiting?: (what: string) => void;
   signal?: AbortSignal;
   /** Let `transcript_url` reach loopback and private addresses (ALLOW_PRIVATE_URLS). @default false */
   allowPrivateUrls?: boolean;

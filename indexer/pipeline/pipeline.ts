@@ -40,7 +40,8 @@ export async function indexCatalogue(catalogue: Catalogue, deps: PipelineDeps): 
   );
   // Documents are sent faster than Meilisearch indexes them; the last minute or so of a large run is spent here.
   const finish = async () => {
-    if (report.indexed) deps.log?.('Waiting for Meilisearch to finish indexing the documents sent…');
+    const what = 'Meilisearch to finish indexing the documents sent';
+    if (report.indexed) deps.waiting ? deps.waiting(what) : deps.log?.(`Waiting for ${what}…`);
     await batches.flush();
   };
   if (signal?.aborted) {

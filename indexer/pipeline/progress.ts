@@ -1,5 +1,6 @@
 import { oneLine, terminalText } from '../../src/terminal-text.ts';
-import { MAX_NAMES } from './run-report.ts';
+import { elapsedText, liveStatus, type Output } from './live-status.ts';
+import { firstFailures } from './run-report.ts';
 
 /**
  * How one episode ended. Only `failed` and `transcribed` get a line of their own in a normal run: a failure needs the
@@ -23,6 +24,8 @@ export type Progress = {
   update(slug: string, stage: string): void;
   finish(slug: string, result: EpisodeResult): void;
   log(line: string): void;
+  /** The episodes are done and the run waits for something else (`Meilisearch to finish indexing`): how long, so far. */
+  waiting(what: string): void;
   done(): void;
 };
 
@@ -35,8 +38,7 @@ export type ProgressOptions = {
   quietMs?: number;
 };
 
-/** Where the lines go: stdout, or anything that takes text (tests, a log callback). */
-export type Output = { isTTY?: boolean; columns?: number; write(text: string): unknown };
+export type { Output } from './live-status.ts';
 
 /** Lines for episodes in flight, at most: TRANSCRIBE_CONCURRENCY may be 64. */
 const MAX_IN_FLIGHT = 5;
@@ -49,6 +51,7 @@ export function progressReporter(stream: Output, total: number, options: Progres
     update: (slug, stage) => reporter.update(oneLine(slug), oneLine(stage)),
     finish: (slug, result) => reporter.finish(oneLine(slug), { ...result, text: oneLine(result.text) }),
     log: (line) => reporter.log(terminalText(line)),
+    waiting: (what) => reporter.waiting(oneLine(what)),
     done: () => reporter.done(),
   };
 }
@@ -56,102 +59,60 @@ export function progressReporter(stream: Output, total: number, options: Progres
 function reporterFor(stream: Output, total: number, options: ProgressOptions): Progress {
   const tally = progressTally(total);
   const active = new Map<string, string>();
-  let failuresShown = 0;
+  const failures = firstFailures(options.verbose, '… more episodes failed: the summary at the end lists them');
+  let latest = '';
+  let waiting: { what: string; since: number; tick: NodeJS.Timeout } | undefined;
   /** The line an episode leaves behind, or undefined when it is only counted. */
   const kept = (slug: string, result: EpisodeResult, prefix: string): string | undefined => {
     if (!options.verbose && result.kind !== 'failed' && result.kind !== 'transcribed') return undefined;
-    // A host that is down fails every episode in seconds. The first ten say something is wrong while the run goes on;
-    // the summary lists them again, with the rest (fifty, then last-run.txt), so more here would only double them.
-    if (result.kind === 'failed' && !options.verbose && ++failuresShown > MAX_NAMES) {
-      return failuresShown === MAX_NAMES + 1 ? '… more episodes failed: the summary at the end lists them' : undefined;
-    }
-    return `${prefix}${slug}: ${result.text}`;
+    const line = `${prefix}${slug}: ${result.text}`;
+    return result.kind === 'failed' ? failures(line) : line;
   };
   const inFlight = () => {
     const list = [...active].map(([slug, stage]) => `${slug} (${stage})`);
     return list.length > MAX_IN_FLIGHT ? [...list.slice(0, MAX_IN_FLIGHT), `${list.length - MAX_IN_FLIGHT} more`] : list;
   };
-
-  if (!stream.isTTY) {
-    const interval = options.intervalMs ?? 10_000;
-    const quiet = options.quietMs ?? 60_000;
-    let printed = Date.now();
-    let finishedAtLine = 0;
-    const write = (line: string) => void stream.write(`${line}\n`);
-    const progressLine = () => {
-      const flying = inFlight();
-      write(`${tally.line()}${flying.length ? `; in flight: ${flying.join(', ')}` : ''}`);
-      printed = Date.now();
-      finishedAtLine = tally.finished;
-    };
-    // A timer, not only the next event: while one long transcription runs, nothing else happens to print the line.
-    const timer = setInterval(
-      () => {
-        const elapsed = Date.now() - printed;
-        if ((tally.finished > finishedAtLine && elapsed >= interval) || elapsed >= quiet) progressLine();
+  const waited = () => (waiting ? `waiting for ${waiting.what}, ${elapsedText(Date.now() - waiting.since)}` : '');
+  const status = liveStatus(
+    stream,
+    {
+      // Once the run waits, the wait has a line of its own: after the latest episode, a narrow terminal would cut it.
+      live: () =>
+        waiting
+          ? [`  ${tally.line()}`, `  ${waited()}`]
+          : [...inFlight().map((item) => `  ${item}`), `  ${tally.line()}${latest ? ` · ${latest}` : ''}`],
+      line: () => {
+        const flying = inFlight();
+        return `${tally.line()}${flying.length ? `; in flight: ${flying.join(', ')}` : ''}${waiting ? `; ${waited()}` : ''}`;
       },
-      Math.min(interval, 1000),
-    ).unref();
-    return {
-      update(slug, stage) {
-        active.set(slug, stage);
-        if (options.verbose) write(`${slug}: ${stage}`);
-      },
-      finish(slug, result) {
-        active.delete(slug);
-        tally.add(result.kind);
-        const line = kept(slug, result, `[${tally.finished}/${total}] `);
-        if (line) write(line);
-      },
-      log: write,
-      done: () => clearInterval(timer),
-    };
-  }
-
-  let drawn = 0;
-  let timer: NodeJS.Timeout | undefined;
-  let latest = '';
-  const width = () => Math.max(20, (stream.columns || 80) - 1);
-  const clear = () => {
-    // Cursor up over the live lines, then erase to the end of the screen.
-    if (drawn) stream.write(`\x1b[${drawn}A\x1b[0J`);
-    drawn = 0;
-  };
-  const draw = () => {
-    timer = undefined;
-    clear();
-    const lines = [...inFlight().map((item) => `  ${item}`), `  ${tally.line()}${latest ? ` · ${latest}` : ''}`];
-    stream.write(`${lines.map((line) => line.slice(0, width())).join('\n')}\n`);
-    drawn = lines.length;
-  };
-  // Redraws are coalesced: a hundred updates a second would make the terminal, not the indexer, the bottleneck.
-  const schedule = () => (timer ??= setTimeout(draw, 100));
+    },
+    { intervalMs: options.intervalMs, quietMs: options.quietMs },
+  );
   return {
     update(slug, stage) {
       active.set(slug, stage);
       latest = slug;
-      schedule();
+      if (options.verbose && !stream.isTTY) status.print(`${slug}: ${stage}`);
+      status.changed(false);
     },
     finish(slug, result) {
       active.delete(slug);
       tally.add(result.kind);
       latest = slug;
-      const line = kept(slug, result, result.kind === 'failed' ? '✗ ' : '✓ ');
-      if (line) {
-        clear();
-        stream.write(`${line}\n`);
-      }
-      schedule();
+      const prefix = !stream.isTTY ? `[${tally.finished}/${total}] ` : result.kind === 'failed' ? '✗ ' : '✓ ';
+      const line = kept(slug, result, prefix);
+      if (line) status.print(line);
+      status.changed(true);
     },
-    log(line) {
-      clear();
-      stream.write(`${line}\n`);
-      schedule();
+    log: status.print,
+    waiting(what) {
+      status.print(`Waiting for ${what}…`);
+      // The time waited is the progress: redrawn each second in a terminal, a line every ten seconds in a pipe.
+      if (!waiting) waiting = { what, since: Date.now(), tick: setInterval(() => status.changed(true), 1000).unref() };
     },
     done() {
-      if (timer) clearTimeout(timer);
-      timer = undefined;
-      clear();
+      if (waiting) clearInterval(waiting.tick);
+      status.done();
     },
   };
 }

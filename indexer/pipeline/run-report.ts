@@ -112,6 +112,15 @@ export function cappedLines(lines: string[], options: SummaryOptions = {}, kind 
   return [...lines.slice(0, MAX_LINES), `… and ${lines.length - MAX_LINES} more ${kind}(s) (${where})`];
 }
 
+/**
+ * Failures printed as they happen: the first ten, then `more` once. A host that is down fails every episode in seconds;
+ * ten say something is wrong while the run goes on, and the summary lists them all again (fifty, then the list file).
+ */
+export function firstFailures(verbose: boolean | undefined, more: string): (line: string) => string | undefined {
+  let shown = 0;
+  return (line) => (verbose || ++shown <= MAX_NAMES ? line : shown === MAX_NAMES + 1 ? more : undefined);
+}
+
 /** How many files in the folder were not episodes, said once at the start of a run. */
 export function skippedNote(catalogue: { skipped: { reason: string }[] }): string {
   if (catalogue.skipped.length === 0) return '';

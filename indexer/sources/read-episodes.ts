@@ -4,9 +4,8 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { readInside } from '../../adapters/files/safe-read.ts';
 import type { GlossaryEntry } from '../../src/catalogue/glossary.ts';
+import { type PeopleClues, withCataloguePeople } from '../../src/episode/catalogue-people.ts';
 import { type Episode, parseEpisodeFile, type Written } from '../../src/episode/episode.ts';
-import { knownNames, type NameRuns, withNameRuns } from '../../src/episode/name-runs.ts';
-import { withHosts, withPeopleNames } from '../../src/episode/person-ids.ts';
 import { sitePages } from '../../src/episode/site-pages.ts';
 import { slugFromPath } from '../../src/episode/slug.ts';
 import { EpisodeError } from '../../src/errors.ts';
@@ -48,6 +47,8 @@ export type ReadOptions = {
   maxTranscriptBytes?: number;
   /** Where parsed files are kept between runs (episode-cache.ts), e.g. `DATA_DIR/cache/episode-files.v8`. @default none: every file is parsed */
   cacheFile?: string;
+  /** Told as each file is read, how many of how many: a folder of thousands takes seconds (the run's progress line). */
+  progress?: (read: number, total: number) => void;
 };
 
 export const DEFAULT_MAX_FILE_BYTES = 5 * 1024 * 1024;
@@ -79,16 +80,24 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
     warnings: [],
   };
   const bySlug = new Map<string, { files: string[]; items: EpisodeFile[] }>();
-  const runsOf = new Map<EpisodeFile, NameRuns>();
-  const titleGuestsOf = new Map<EpisodeFile, string[]>();
-  const writtenNamesOf = new Map<EpisodeFile, string[]>();
+  const cluesOf = new Map<EpisodeFile, PeopleClues>();
   const writesOf = new Map<EpisodeFile, Written>();
-  let guestField = false;
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const cache = await EpisodeCache.open(options.cacheFile, { fields: site.fields, audioPrefix: site.audioPrefix });
 
-  for (const { folder, names, files } of await walk(dir, top)) {
+  const folders = await walk(dir, top);
+  const total = folders.reduce((sum, { files }) => sum + files.length, 0);
+  let read = 0;
+  let turned = Date.now();
+  for (const { folder, names, files } of folders) {
     for (const name of files) {
+      options.progress?.(++read, total);
+      // Files are read synchronously (safe-read.ts says why): without a turn of the event loop now and then, the timer
+      // that draws the progress line would not fire until every file was read.
+      if (options.progress && Date.now() - turned > 50) {
+        await new Promise((resolve) => setImmediate(resolve));
+        turned = Date.now();
+      }
       const file = path.join(folder, name);
       const relative = path.relative(dir, file);
       if (NOT_EPISODES.test(name)) {
@@ -151,11 +160,8 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
           root: dir,
           maxTranscriptBytes,
         };
-        if (result.nameRuns) runsOf.set(item, result.nameRuns);
-        if (result.titleGuests) titleGuestsOf.set(item, result.titleGuests);
-        if (result.writtenNames) writtenNamesOf.set(item, result.writtenNames);
+        cluesOf.set(item, result);
         writesOf.set(item, result.writes);
-        guestField ||= result.guestField === true;
         const entry = bySlug.get(item.episode.slug) ?? { files: [], items: [] };
         entry.files.push(file);
         entry.items.push(item);
@@ -172,27 +178,12 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
   skipPages(bySlug, writesOf, catalogue.skipped);
   const people = await readPeople(dir, site, maxFileBytes);
   catalogue.warnings.push(...people.warnings);
-  if (people.ids.size) {
-    for (const { items } of bySlug.values()) {
-      for (const item of items)
-        item.episode = withPeopleNames(
-          item.episode,
-          people.ids,
-          (message) => catalogue.warnings.push(`${item.file}: ${message}`),
-          writtenNamesOf.get(item),
-        );
-    }
-  }
-  if (Object.keys(site.hosts).length) {
-    for (const { items } of bySlug.values()) for (const item of items) item.episode = withHosts(item.episode, site.hosts);
-  }
-  // A title's "… with Ann Lee" names a guest only on a site that keeps no guests field (episode.ts).
-  if (!guestField)
-    for (const [item, names] of titleGuestsOf) item.episode = { ...item.episode, guests: [...item.episode.guests, ...names] };
-  if (runsOf.size) {
-    const known = knownNames([...bySlug.values()].flatMap(({ items }) => items.map((item) => item.episode)));
-    for (const [item, runs] of runsOf) item.episode = withNameRuns(item.episode, runs, known);
-  }
+  withCataloguePeople(
+    [...bySlug.values()].flatMap(({ items }) => items),
+    (item) => cluesOf.get(item),
+    { ids: people.ids, hosts: site.hosts },
+    (message) => catalogue.warnings.push(message),
+  );
   for (const [slug, { files, items }] of bySlug) {
     catalogue.slugs.push(slug);
     if (files.length === 1) {

@@ -9,9 +9,10 @@ import { readFrontMatter } from './front-matter.ts';
 import { readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
 import { plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
-import { guestsFromTitle } from './people.ts';
+import { guestsFromTitle, nameInTitle } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { slugFromPath, slugify } from './slug.ts';
+import { type SpokenPeople, spokenAny } from './transcript-people.ts';
 
 export { readDate } from './dates.ts';
 export { readDuration } from './durations.ts';
@@ -61,7 +62,11 @@ export type EpisodeFileResult =
   | {
       episode: Episode;
       nameRuns?: NameRuns;
+      /** People a transcript pasted into the notes introduces (transcript-people.ts), when no field names anyone. */
+      spoken?: SpokenPeople;
       titleGuests?: string[];
+      /** A guest the title names alone beside the episode's code ("MJS 026 Chris Coyier"), if the catalogue knows the first name. */
+      titleName?: string;
       guestField?: true;
       writtenNames?: string[];
       /** Fields the file writes, whether or not they could be read: a date that does not parse is still a date. */
@@ -120,7 +125,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   }
   // Eleventy's own word that a page is in none of the site's lists (devchat.tv's about.md, credits.md).
   if (fields.get('eleventyexcludefromcollections')?.[1] === true) return { skipped: 'a page: eleventyExcludeFromCollections' };
-  const { nameRuns, ...notes } = parseShowNotes(front.content);
+  const { nameRuns, spoken, ...notes } = parseShowNotes(front.content);
   const number = field('number', readNumber);
   const hosts = field('hosts', readPeople) ?? [];
   const guests = field('guests', readPeople) ?? [];
@@ -147,6 +152,8 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     guests.length || noted.length || runs.guests.length
       ? []
       : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name));
+  const titleName =
+    guests.length || noted.length || runs.guests.length || titleGuests.length ? undefined : nameInTitle(title, front.content);
   const writes = (name: FieldName) =>
     aliases[name].some((alias) => {
       const value = fields.get(fieldKey(alias))?.[1];
@@ -180,6 +187,8 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     },
     ...(runs.panel.length || runs.guests.length ? { nameRuns: runs } : {}),
     ...(titleGuests.length ? { titleGuests } : {}),
+    ...(titleName ? { titleName } : {}),
+    ...(!hosts.length && !guests.length && spokenAny(spoken) ? { spoken } : {}),
     ...(aliases.guests.some((alias) => fields.has(fieldKey(alias))) ? { guestField: true as const } : {}),
     ...(writtenNames.length ? { writtenNames } : {}),
     writes: { date: writes('date'), audioNumberOrTranscript: writes('audio') || writes('number') || writes('transcripts') },

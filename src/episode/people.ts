@@ -74,3 +74,33 @@ function writtenIn(notes: string, candidate: string): string | undefined {
   }
   return undefined;
 }
+
+// "MJS 026", "MAS 009", "#1", "TMTC 23 -", "RR 300": the show's code and number that start a title.
+const EPISODE_CODE = /^(?:#\d{1,4}|\p{Lu}\p{L}{0,5}\s?(\d{1,4})[A-Z]?|\d{1,4}\s+\p{L}{2,5})(?=[\s:–—-])\s*[:–—-]?\s*/u;
+// A series named in the title beside the guest: "My JS Story", "My Angular Story".
+const SERIES = /^My\s+(?:\S+\s+){0,2}?Story\b\s*[:–—-]?\s*|\s*[:–—-]?\s*My\s+(?:\S+\s+){0,2}?Story$/u;
+const TITLE_NAME_WORD = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?|\p{Lu}\.?)$/u;
+
+/**
+ * The guest a title names with nothing else but the episode's code and series: "MJS 026 Chris Coyier", "MAS 009 Roy
+ * Sivan: My Angular Story", "TMTC 23 - Bryan Liles". "AiA 154: Angular Animations" has the same shape, so the name must
+ * be written in the notes, which must also speak of the person by first name ("Roy started in web programming…"), and
+ * the catalogue must know someone of that first name (catalogue-people.ts). A year is no episode number ("CES 2019").
+ */
+export function nameInTitle(title: string, notes: string): string | undefined {
+  const code = EPISODE_CODE.exec(title);
+  if (!code || /^(?:19|20)\d\d$/.test(code[1] ?? '')) return undefined;
+  const parts = title
+    .slice(code[0].length)
+    .split(/\s*(?::|\s[-–—|]\s)\s*/)
+    .map((part) => part.replace(SERIES, '').replace(SERIES, '').trim())
+    .filter(Boolean);
+  const words = parts.length === 1 ? (parts[0]?.split(/\s+/) ?? []) : [];
+  const [first, second] = words;
+  if (words.length < 2 || words.length > 4 || !words.every((word) => TITLE_NAME_WORD.test(word))) return undefined;
+  if (!first || !second || !/^\p{Lu}\p{Ll}/u.test(first) || !/^\p{Lu}\p{Ll}/u.test(words.at(-1) ?? '')) return undefined;
+  const name = words.join(' ');
+  const text = notes.replace(/\s+/g, ' ');
+  const byFirstName = new RegExp(`(?<![\\p{L}])${first}(?:['’]s\\b|\\s+(?!${second.replace('.', '\\.')})\\p{Ll})`, 'u');
+  return text.includes(name) && byFirstName.test(text) ? name : undefined;
+}

@@ -1,6 +1,7 @@
 import { type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
 import { prosePeople } from './prose-people.ts';
+import { type SpokenPeople, spokenPeople } from './transcript-people.ts';
 
 export type { Link } from './markdown-text.ts';
 
@@ -37,12 +38,13 @@ const SECTION_ALIASES: Record<string, string> = {
  * written by hand: headings at any level, bold or not (`### **Panel**`), or a bold line alone (`**Picks**`); this
  * accepts all of them.
  */
-export function parseShowNotes(markdown: string): ShowNotes & { nameRuns: NameRuns } {
+export function parseShowNotes(markdown: string): ShowNotes & { nameRuns: NameRuns; spoken: SpokenPeople } {
   const notes: ShowNotes = { summary: '', panel: [], guests: [], links: [], picks: [], sponsors: [], otherNotes: '' };
   const runs: NameRuns = { panel: [], guests: [] };
   const other: string[] = [];
   const summary: string[] = [];
   const prose: string[] = [];
+  const transcript: string[] = [];
   for (const section of splitSections(markdownLines(markdown))) {
     const items = section.lines.filter((line) => line.kind === 'item');
     switch (section.name) {
@@ -75,6 +77,7 @@ export function parseShowNotes(markdown: string): ShowNotes & { nameRuns: NameRu
         other.push(...texts(section.lines));
         for (const line of section.lines) peopleIn(line, notes, runs);
         prose.push(...texts(section.lines));
+        if (section.name === 'transcript') transcript.push(...texts(section.lines));
     }
   }
   // Names only in a sentence ("features panelists Ward Bell, Joe Eames, and …") when no list or line gave any.
@@ -84,7 +87,7 @@ export function parseShowNotes(markdown: string): ShowNotes & { nameRuns: NameRu
   notes.summary = summary.join('\n');
   notes.otherNotes = other.join('\n');
   notes.guests = [...new Set(notes.guests)];
-  return { ...notes, nameRuns: runs };
+  return { ...notes, nameRuns: runs, spoken: spokenPeople(transcript.join('\n')) };
 }
 
 /** "**Panel:** Ann, Bob" and "Special Guests: Cy and Di" written as lines of text rather than sections. */

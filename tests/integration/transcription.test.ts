@@ -50,7 +50,7 @@ test('a 20-minute 128 kbps episode is split at silences; a phrase near the end l
   const lines = [...fillerLines(160, 3), { text: 'finally the quokka migration plan', at: 1150 }];
   const { dir, spoken } = await catalogue({ long: lines }, { minDuration: 1200, bitrate: '128k' });
   const stack = await startStack(dir, { TRANSCRIBE_MAX_UPLOAD_BYTES: '1200000' });
-  const estimate = await dryRun(stack.config, () => {});
+  const estimate = await dryRun(stack.config, { log: () => {} });
   assert.equal(stack.whisper.requests.length, 0, 'the dry run sent something');
   const report = await stack.index();
   assert.deepEqual(report.failed, []);

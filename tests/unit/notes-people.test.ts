@@ -72,3 +72,34 @@ test('people where the devchat.tv and Rustacean Station notes also write them; a
     guests: ['Dana Thompson-Yvette'],
   });
 });
+
+// devchat.tv's older episodes name their people only in the transcript pasted into the notes: the host reads the panel
+// out and each person answers under their first name. About 270 of its 3,129 files; shapes in notes-people/*-transcript*.
+test('people a pasted transcript introduces: each named person answers; a name nobody answers, or a nickname, is nobody', async () => {
+  const catalogue = await readEpisodes(dir);
+  const people = (title: string) => {
+    const episode = catalogue.episodes.find((item) => item.episode.title === title)?.episode;
+    assert.ok(episode, title);
+    return { panel: episode.panel, guests: episode.guests };
+  };
+  // The roll call, the host naming himself ("I'm Charles Maxwood", spelt as the other episodes spell him) and a
+  // special guest. Bo Diaz never answers (on mute); the guest's second spelling of himself and a name Ward only
+  // mentions ("Peter Bacon Darwin", a guest of another episode) are not people of this one.
+  assert.deepEqual(people('AiA 045 Forms'), {
+    panel: ['Ward Bellamy', 'Alys Nicoll', 'Charles Max Wood'],
+    guests: ['Tomas Brandt'],
+  });
+  // Labels glued to the turn before and to a time ("0:05Jaim:", "Madison.Andy:"). "Pete Hodgkin" is answered by
+  // "Peter", someone else's label; the host's joke name "Jim Zubek" is written by no other episode.
+  assert.deepEqual(people('076 iPhreaks Show - Finding Jobs'), { panel: ['Andy Madison'], guests: [] });
+  // Rosa answers and the title names her: the guest. DALE is the one Dale of this catalogue's regulars (three episodes
+  // name Dale Quinn); CHUCK is not Charles Max Wood, whom three episodes also name: a nickname is not matched.
+  assert.deepEqual(people('MJS 120 Rosa Lind'), { panel: ['Dale Quinn'], guests: ['Rosa Lind'] });
+  // The title names the guest beside the episode's code alone, the notes speak of him as Andy, and an Andy answered
+  // in another episode's roll call. "Angular Forms" has the same shape, but no Angular ever answered.
+  assert.deepEqual(people('MJS 121 Andy Kessler'), { panel: [], guests: ['Andy Kessler'] });
+  assert.deepEqual(people('AiA 146: Angular Forms'), { panel: [], guests: [] });
+  const everyone = catalogue.episodes.flatMap((item) => [...item.episode.panel, ...item.episode.guests]);
+  for (const nobody of ['Bo Diaz', 'Tomas Brant', 'Charles Maxwood', 'Pete Hodgkin', 'Jim Zubek', 'Jaim Zubek'])
+    assert.ok(!everyone.includes(nobody), `${nobody} is nobody's person`);
+});

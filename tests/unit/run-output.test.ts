@@ -1,6 +1,10 @@
 import assert from 'node:assert/strict';
 import { mock, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { countStatus } from '../../indexer/pipeline/live-status.ts';
 import { type EpisodeResult, progressReporter } from '../../indexer/pipeline/progress.ts';
+import { readEpisodes } from '../../indexer/sources/read-episodes.ts';
+import { testdir } from '../support/testdir.ts';
 
 // Issue 10: `npm run index` printed one line per episode, 2,000 lines for Jupiter Broadcasting's catalogue.
 // These drive the reporter as the pipeline does, with a clock the test moves (mock timers), over 10,000 episodes.
@@ -111,4 +115,107 @@ test('in a pipe, a long transcription with nothing finishing still gets a line a
   // One after ten seconds (an episode had finished), then one a minute: at 10, 70, 130, 190 and 250 s.
   assert.equal(lines.length, 5, written);
   assert.equal(lines.at(-1), '1/2 episodes (50 %), about 4 min left · 1 indexed; in flight: long-one (transcribing 3/9)');
+});
+
+// Reading devchat.tv's 3,149 episode files took 7–12 s with nothing on the screen; after the episodes, Meilisearch took
+// 56 s to index what was sent, with one line said at its start.
+
+/** Files read one every `stepMs` through the count the index command shows while it reads them. */
+function readFiles(isTTY: boolean, total: number, stepMs: number) {
+  let written = '';
+  const snapshots: string[] = [];
+  mock.timers.enable({ apis: ['setTimeout', 'setInterval', 'Date'] });
+  try {
+    const reading = countStatus({ isTTY, columns: 80, write: (text: string) => void (written += text) }, 'episode files read', {
+      delayMs: 1000,
+    });
+    for (let i = 1; i <= total; i++) {
+      reading.set(i, total);
+      mock.timers.tick(stepMs);
+      if (i === Math.floor(total / 2)) snapshots.push(screen(written));
+    }
+    reading.done();
+  } finally {
+    mock.timers.reset();
+  }
+  return { written, snapshots };
+}
+
+test('reading 3,149 files for 12 s: a count that moves in a terminal, a line at ten seconds in a pipe; a quick read shows nothing', () => {
+  const pipe = readFiles(false, 3149, 4).written;
+  assert.equal(pipe, '2,500/3,149 episode files read (79 %)\n');
+  const terminal = readFiles(true, 3149, 4);
+  // Redrawn every 100 ms at most: halfway, the line drawn last.
+  assert.match(terminal.snapshots[0] ?? '', /^ {2}1,5\d\d\/3,149 episode files read \(49 %\)$/);
+  assert.equal(screen(terminal.written), '', 'the count is gone once the files are read');
+  // 200 files in 0.4 s: not a character, in a pipe or a terminal.
+  assert.equal(readFiles(false, 200, 2).written, '');
+  assert.equal(readFiles(true, 200, 2).written, '');
+});
+
+test('the count follows the files as readEpisodes reads them, sub-folders and skipped files too', async () => {
+  const dir = fileURLToPath(new URL('../fixtures/sites/subfolders/', import.meta.url));
+  const seen: [number, number][] = [];
+  await readEpisodes(dir, { progress: (read, total) => void seen.push([read, total]) });
+  const total = seen[0]?.[1] ?? 0;
+  assert.ok(total >= 5, `${total} files`);
+  assert.deepEqual(
+    seen.map(([read]) => read),
+    Array.from({ length: total }, (_, i) => i + 1),
+  );
+});
+
+test('a folder read synchronously still lets the progress line be drawn while it is read', async () => {
+  const files: Record<string, string> = {};
+  for (let i = 0; i < 400; i++)
+    files[`ep-${i}.md`] = `---\ntitle: Episode ${i}\ndate: 2020-01-01\n---\n## Summary\n${'Words. '.repeat(200)}\n`;
+  const dir = await testdir(files);
+  let read = 0;
+  let drawnAt: number | undefined;
+  const started = Date.now();
+  await readEpisodes(dir, {
+    progress: (done) => {
+      read = done;
+      if (done === 1) setTimeout(() => (drawnAt = read), 20);
+    },
+  });
+  assert.ok(Date.now() - started > 100, 'the folder takes long enough to need a progress line');
+  assert.ok(drawnAt !== undefined && drawnAt < 400, `the timer fired after file ${drawnAt} of 400`);
+});
+
+test('waiting for Meilisearch after the last episode: how long so far, each second in a terminal, every ten seconds in a pipe', () => {
+  const run = (isTTY: boolean) => {
+    let written = '';
+    const snapshots: string[] = [];
+    mock.timers.enable({ apis: ['setTimeout', 'setInterval', 'Date'] });
+    try {
+      const progress = progressReporter({ isTTY, columns: 200, write: (text: string) => void (written += text) }, 2);
+      progress.finish('one', { kind: 'notes', text: 'indexed (show notes only)' });
+      progress.finish('two', { kind: 'notes', text: 'indexed (show notes only)' });
+      mock.timers.tick(3000);
+      progress.waiting('Meilisearch to finish indexing the documents sent');
+      for (let second = 0; second < 56; second++) {
+        mock.timers.tick(1000);
+        if (second === 11) snapshots.push(screen(written));
+      }
+      progress.done();
+    } finally {
+      mock.timers.reset();
+    }
+    return { written, snapshots };
+  };
+  const pipe = run(false).written.trimEnd().split('\n');
+  assert.equal(pipe[0], 'Waiting for Meilisearch to finish indexing the documents sent…');
+  assert.equal(pipe[1], '2/2 episodes (100 %) · 2 indexed; waiting for Meilisearch to finish indexing the documents sent, 7 s');
+  // At 10, 20, 30, 40 and 50 s into the run.
+  assert.deepEqual(
+    pipe.slice(2).map((line) => line.replace(/.*, /, '')),
+    ['17 s', '27 s', '37 s', '47 s'],
+  );
+  const terminal = run(true);
+  assert.deepEqual(terminal.snapshots[0]?.split('\n'), [
+    'Waiting for Meilisearch to finish indexing the documents sent…',
+    '  2/2 episodes (100 %) · 2 indexed',
+    '  waiting for Meilisearch to finish indexing the documents sent, 12 s',
+  ]);
 });

@@ -1,0 +1,106 @@
+import { personName } from './people.ts';
+import type { SpokenPeople } from './transcript-people.ts';
+
+/**
+ * What the rest of the catalogue says about the people a transcript's opening names (transcript-people.ts): how their
+ * names are spelt, and who a speaker label nobody named stands for.
+ */
+export type Speakers = {
+  /** Names by their letters alone (`charlesmaxwood`), as most episodes spell them. */
+  spellings: ReadonlyMap<string, string>;
+  /** By podcast, then by upper-cased first name: the one regular with that first name, or null when several have it. */
+  regulars: ReadonlyMap<string, ReadonlyMap<string, string | null>>;
+};
+
+/** A regular is on this many episodes of the podcast at least: a guest of one episode is nobody's speaker label elsewhere. */
+const REGULAR = 3;
+
+type Named = { podcast?: string | undefined; panel: string[]; guests: string[] };
+
+export function speakers(episodes: Iterable<Named>): Speakers {
+  const counts = new Map<string, number>();
+  const byPodcast = new Map<string, Map<string, number>>();
+  for (const episode of episodes) {
+    const names = new Set([...episode.panel, ...episode.guests].filter((name) => name.includes(' ')));
+    const podcast = byPodcast.get(episode.podcast ?? '') ?? new Map<string, number>();
+    byPodcast.set(episode.podcast ?? '', podcast);
+    for (const name of names) {
+      counts.set(name, (counts.get(name) ?? 0) + 1);
+      podcast.set(name, (podcast.get(name) ?? 0) + 1);
+    }
+  }
+  // Of two spellings ("Charles Max Wood", "Charles Maxwood"), the one more episodes write.
+  const spellings = new Map<string, string>();
+  for (const [name, count] of counts) {
+    const held = spellings.get(squash(name));
+    if (held === undefined || count > (counts.get(held) ?? 0)) spellings.set(squash(name), name);
+  }
+  const regulars = new Map<string, Map<string, string | null>>();
+  for (const [podcast, names] of byPodcast) {
+    const people = new Map<string, number>();
+    for (const [name, count] of names) {
+      const spelt = spellings.get(squash(name)) ?? name;
+      people.set(spelt, (people.get(spelt) ?? 0) + count);
+    }
+    // Every person of the podcast counts against a first name, a one-off guest too: "JOE" is nobody when two Joes were on.
+    const first = new Map<string, string | null>();
+    for (const [name, count] of people) {
+      const key = name.split(' ')[0]?.toUpperCase() ?? '';
+      first.set(key, first.has(key) || count < REGULAR ? null : name);
+    }
+    regulars.set(podcast, first);
+  }
+  return { spellings, regulars };
+}
+
+/**
+ * The episode with the people its transcript's opening names, where nothing else in its file names a panel (or
+ * guests): a list written by hand is what the site meant to show. A name the host gave themself under a nickname counts
+ * when another episode names that person. A speaker whose label no turn explained ("AIMEE:") is the podcast's one
+ * regular of that first name, unless someone the episode names has that first name (a guest "Aimee Lee" is not the
+ * regular "Aimee Knight"). "CHUCK" is never "Charles": a label is matched to first names as written.
+ */
+export function withSpokenPeople<E extends Named & { title: string }>(episode: E, spoken: SpokenPeople, known: Speakers): E {
+  const spelt = (name: string) => known.spellings.get(squash(name)) ?? name;
+  const named = [...episode.panel, ...episode.guests];
+  const added: string[] = [];
+  const add = (name: string) => {
+    const fresh = ![...named, ...added].some((other) => samePerson(other, name));
+    if (fresh) added.push(name);
+    return fresh;
+  };
+  // Someone the title names ("MAS 009 Roy Sivan: My Angular Story") is the episode's guest, however the host put it.
+  const inTitle = (name: string) => new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'u').test(episode.title);
+  const panel: string[] = [];
+  const guests = episode.guests.length ? [] : spoken.guests.map(spelt).filter(add);
+  if (!episode.panel.length) {
+    for (const name of spoken.panel) if (add(spelt(name))) (inTitle(name) && !episode.guests.length ? guests : panel).push(spelt(name));
+    for (const name of spoken.hostNames) if (known.spellings.has(squash(name)) && add(spelt(name))) panel.push(spelt(name));
+    const regulars = known.regulars.get(episode.podcast ?? '');
+    for (const label of spoken.labels) {
+      const regular = regulars?.get(label);
+      // "AIMEE" is not the regular Aimee Knight when someone the episode names is called Aimee.
+      if (regular && ![...named, ...added].some((name) => firstName(name) === label) && add(regular)) panel.push(regular);
+    }
+  }
+  if (!panel.length && !guests.length) return episode;
+  return { ...episode, panel: [...episode.panel, ...panel], guests: [...episode.guests, ...guests] };
+}
+
+/** One person written twice: "Ward Bell (twitter)" and "Ward Bell"; "Joseph Mastey" in the title and "Joe Mastey" speaking. */
+export function samePerson(a: string, b: string): boolean {
+  const [one, two] = [personName(a).split(' '), personName(b).split(' ')];
+  return one.join(' ') === two.join(' ') || (one.length > 1 && one.at(-1) === two.at(-1) && one[0]?.slice(0, 2) === two[0]?.slice(0, 2));
+}
+
+function firstName(name: string): string {
+  return personName(name).split(' ')[0]?.toUpperCase() ?? '';
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+function squash(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}

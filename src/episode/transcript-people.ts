@@ -1,0 +1,172 @@
+/**
+ * People named in the opening of a transcript pasted into the show notes, as about 270 of devchat.tv's older episodes
+ * have it and nothing else names anyone: "CHUCK: This week on our panel we have Joe Eames. JOE: Hey everybody! CHUCK:
+ * Aaron Frost. AARON: Hello. CHUCK: I'm Charles Max Wood from devchat.tv, and we have a special guest, Ann Lee. ANN: Hi!"
+ *
+ * A name counts when the person named answers: the next speaker's label is the name's first word ("Joe Eames", then
+ * JOE). A name nobody answers ("Reuven Lerner. [Silence]") was not there, and a first name alone is nobody. Speakers
+ * also name themselves ("I'm Charles Max Wood"), often under a nickname (CHUCK); a nickname is never matched to a name
+ * by guessing: a label no turn names is left to speaker-names.ts, which knows the other episodes (`labels`).
+ */
+export type SpokenPeople = {
+  panel: string[];
+  guests: string[];
+  /** What the host called themself under a label that is not their first name: a person only if another episode names them. */
+  hostNames: string[];
+  /** Speakers of the opening whom no turn names (CHUCK, AIMEE). */
+  labels: string[];
+};
+
+/** The roll call is at the start; what follows is the conversation, where names are mentioned, not introduced. */
+const OPENING_TURNS = 30;
+const OPENING_CHARS = 15_000;
+
+// `CHUCK:`, `**JOE:**`, `Ward:` glued to the end of the turn before (`…Hello.Ward: Hi`) or to a time (`4:40Charles:`),
+// `MIŠKO:`. One word: speakers are labelled by first name. A label starts after anything but a letter, and its colon is
+// followed by a space or emphasis.
+// Matched on the few characters before each colon: run over the whole text, the pattern was a tenth of parsing notes.
+const LABEL = /(?<![\p{L}'’])(\p{Lu}(?:[\p{Lu}'’-]{1,19}|[\p{Ll}'’-]{1,19}))[*_]{0,4}\s{0,4}$/u;
+const LABEL_REACH = 32;
+/** Labels that are not speakers: a note's own headings inside the transcript. */
+const NOT_SPEAKERS =
+  /^(?:picks?|links?|notes?|update|edit|transcript|panel|guests?|hosts?|episode|sponsors?|summary|all|everyone|audience)$/i;
+
+/** Words that can start a sentence or a greeting in capitals but are no first name. */
+const NOT_FIRST = new Set(['I', 'And', 'Also', 'The', 'We', 'So', 'Hey', 'Hi', 'Hello', 'Welcome', 'This', 'Today', 'Our', 'My', 'Not']);
+/** What may follow a name: the end of the sentence, or a word that starts what is said about the person. */
+const AFTER_NAME = /^(?:$|[,.;:!?()[\]…–—"“”-]|from|and|here|with|who|of|at|in|on|is|joining|today|this|as|to)/;
+const PARTICLES = new Set(['da', 'de', 'di', 'du', 'den', 'der', 'van', 'von', 'ter', 'bin', 'al', 'la', 'le']);
+// Each part of a name word is capitalised, with a capital inside it only after a prefix: "McHale", "O’Neal",
+// "DeVries", "Kingdom-Davies". "NanoLeaf" and "JavaScript" are not names.
+const NAME_PART = /^(?:Mc|Mac|O['’]|D['’]|De|Di|Du|Da|La|Le|Van|Von)?\p{Lu}[\p{Ll}\p{M}'’]*$/u;
+
+type Turn = { label: string; text: string };
+
+export function spokenPeople(transcript: string): SpokenPeople {
+  const turns = openingTurns(transcript.slice(0, OPENING_CHARS));
+  // One speaker is one person: the first name found for a label stands ("And Steve Schmitt." then "My name is Steve
+  // Smith", a transcription slip; "Alondo Brewington" then "I should say Alondo Golden Ticket Brewington").
+  const byLabel = new Map<string, { name: string; guest: boolean }>();
+  const hostNames: string[] = [];
+  // Who opens the show ("welcome to episode 12…") is the host, who introduces the others: a name the host says and its
+  // person answers. Mentioned by anyone else, or later in the conversation, a name is someone talked about.
+  const host = (turns.find((turn) => /\bwelcome\b/i.test(turn.text)) ?? turns[0])?.label;
+  // The panel is introduced first; from the first guest on ("We've got two special guests. We have Ann Lee."), the
+  // people the host introduces are guests.
+  let guestsNow = false;
+  turns.forEach((turn, i) => {
+    const next = turns[i + 1];
+    if (next && same(turn.label, host) && !same(next.label, host)) {
+      const answered = namedAs(turn.text, next.label);
+      if (answered) {
+        guestsNow ||= GUEST.test(lastSentences(turn.text, answered.at));
+        if (!byLabel.has(next.label.toUpperCase())) byLabel.set(next.label.toUpperCase(), { name: answered.name, guest: guestsNow });
+      }
+    }
+    const self = selfNamed(turn.text);
+    if (self && sameFirstName(self, turn.label)) {
+      // "Would our guest introduce himself?" "Hi, I'm Ann Lee…"
+      const guest = !same(turn.label, host) && GUEST.test(turns[i - 1]?.text ?? '');
+      if (!byLabel.has(turn.label.toUpperCase())) byLabel.set(turn.label.toUpperCase(), { name: self, guest });
+    } else if (self && same(turn.label, host)) hostNames.push(self);
+  });
+  const found = [...byLabel.values()];
+  const panel = [...new Set(found.filter((person) => !person.guest).map((person) => person.name))];
+  const guests = [...new Set(found.filter((person) => person.guest).map((person) => person.name))].filter((name) => !panel.includes(name));
+  const labels = [...new Set(turns.map((turn) => turn.label.toUpperCase()))].filter((label) => !byLabel.has(label));
+  return { panel, guests, hostNames: hostNames.filter((name) => !panel.includes(name)), labels };
+}
+
+const GUEST = /\bguests?\b/i;
+
+/** The sentence that ends at `at` and the one before it: "We've got two special guests this week. We have Ann Lee." */
+function lastSentences(text: string, at: number): string {
+  const ends = [...text.slice(0, at).matchAll(/[.!?]\s/g)].map((match) => (match.index ?? 0) + 1);
+  return text.slice(ends.at(-2) ?? 0, at);
+}
+
+function openingTurns(text: string): Turn[] {
+  const turns: Turn[] = [];
+  let current: { label: string; start: number } | undefined;
+  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
+    if (colon + 1 < text.length && !/[\s*_]/.test(text[colon + 1] ?? '')) continue;
+    // Far enough back that the character before a label is in reach of the lookbehind.
+    const from = Math.max(0, colon - LABEL_REACH);
+    const match = LABEL.exec(text.slice(from, colon));
+    const label = match?.[1];
+    if (!match || !label || NOT_SPEAKERS.test(label)) continue;
+    const at = from + match.index;
+    if (current) turns.push({ label: current.label, text: text.slice(current.start, at).replace(/[*_]+/g, ' ').trim() });
+    if (turns.length >= OPENING_TURNS) return turns;
+    current = { label, start: colon + 1 };
+  }
+  if (current) turns.push({ label: current.label, text: text.slice(current.start).replace(/[*_]+/g, ' ').trim() });
+  return turns;
+}
+
+/** The one full name in the turn whose first word is the next speaker's label, and where it starts. */
+function namedAs(text: string, label: string): { name: string; at: number } | undefined {
+  const found = new Map<string, number>();
+  const words = [...text.matchAll(/\S+/g)];
+  words.forEach((word, i) => {
+    if (word[0].replace(/[,.;:!?)]+$/, '').toUpperCase() !== label.toUpperCase() || /[,.;:!?)]$/.test(word[0])) return;
+    const name = nameFrom(words.slice(i, i + 6).map((w) => w[0]));
+    if (name) found.set(name, word.index ?? 0);
+  });
+  if (found.size !== 1) return undefined;
+  const [[name, at]] = [...found] as [[string, number]];
+  return { name, at };
+}
+
+/** "I'm Charles Max Wood from devchat.tv", "My name is Joe Eames, I'll be your host", "I'm your host, Ann Lee". */
+function selfNamed(text: string): string | undefined {
+  const intro = /\b(?:I['’]m|I am|my name is|my name['’]s)\s+(?:your host(?: today| this week)?,?\s+)?/gi;
+  for (const match of text.matchAll(intro)) {
+    const rest = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + 200).split(/\s+/);
+    const name = nameFrom(rest);
+    if (name) return name;
+  }
+  return undefined;
+}
+
+/**
+ * The name that starts these words: two to four name words, then the end of the sentence or a word that is not part of
+ * a name. "Charles Max would from devchat.tv" (a typo) names nobody rather than "Charles Max".
+ */
+function nameFrom(words: string[]): string | undefined {
+  const name: string[] = [];
+  for (const raw of words) {
+    // Punctuation after a word ends the name ("Aaron Frost."), except an initial's full stop ("Kent C. Dodds").
+    const word = /^\p{Lu}\.$/u.test(raw) ? raw : raw.replace(/[,;:!?)…".”]+$/u, '');
+    if (name.length === 4 || !nameWord(word, name.length === 0)) return name.length === 0 ? undefined : ending(name, raw);
+    name.push(word);
+    if (word !== raw) return ending(name, '');
+  }
+  return ending(name, '');
+}
+
+function nameWord(word: string, first: boolean): boolean {
+  if (first) return !NOT_FIRST.has(word) && (/^\p{Lu}{2}$/u.test(word) || (/^\p{Lu}\p{Ll}/u.test(word) && NAME_PART.test(word)));
+  return PARTICLES.has(word) || /^\p{Lu}\.$/u.test(word) || word.split('-').every((part) => NAME_PART.test(part));
+}
+
+function ending(name: string[], next: string): string | undefined {
+  // A name ends on a capitalised word, never on a particle or an initial ("Benno van", "Kent C.").
+  while (name.length && !/^\p{Lu}\p{Ll}/u.test(name.at(-1) ?? '')) name.pop();
+  if (name.length < 2 || !AFTER_NAME.test(next)) return undefined;
+  return name.join(' ');
+}
+
+function sameFirstName(name: string, label: string): boolean {
+  return same(name.split(' ')[0], label);
+}
+
+/** Labels compared as speakers write them: `CHUCK:` and `Chuck:` are one speaker. */
+function same(a: string | undefined, b: string | undefined): boolean {
+  return a !== undefined && b !== undefined && a.toUpperCase() === b.toUpperCase();
+}
+
+/** Whether the opening named anyone the catalogue step can use. */
+export function spokenAny(spoken: SpokenPeople): boolean {
+  return spoken.panel.length + spoken.guests.length + spoken.hostNames.length > 0;
+}

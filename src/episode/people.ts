@@ -26,6 +26,34 @@ export function personName(line: string): string {
   );
 }
 
+// Words that make a list item a sentence or a product ("Follow Eric on Twitter", "Aeron Chair by Herman Miller", "A
+// standing desk for $22"), never part of a name, written in lower case ("Or Weis" and "An Phan" are people); names keep
+// their particles ("Fernando Hamasaki de Amorim").
+const NOT_IN_NAMES = /(?:^|\s)(?:a|an|the|by|for|on|of|in|at|to|from|with|and|or|use|is|are|was|off|this|our)(?=\s|$)/;
+
+/**
+ * Whether a panel or guest list item names a person: a few words, none of them a digit, a symbol or a word of a
+ * sentence. A list of people in show notes runs on into links when its section's end lost its heading: "09:27 - Office
+ * Mates", "Sentry use the code devchat", "None".
+ */
+export function isPersonName(name: string): boolean {
+  const words = name.split(/\s+/).filter(Boolean);
+  return (
+    words.length > 0 &&
+    words.length <= 6 &&
+    /^\p{Lu}/u.test(name) &&
+    !/[\d@#$%&+=/\\<>!?]/.test(name) &&
+    !NOT_IN_NAMES.test(name) &&
+    !/^(?:none|n\/?a|tba|tbd|panel|panelists?|hosts?|guests?)$/i.test(name)
+  );
+}
+
+/** "React Native" on React Native Radio (`podcast: react-native-radio`) is the show's subject, not a guest. */
+export function namesShow(name: string, podcast: string | undefined): boolean {
+  const words = new Set((podcast ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  return name.split(/\s+/).every((word) => words.has(word.toLowerCase()));
+}
+
 /** Each person once, by their normalised name, in the order they first appear; lines that hold no name are dropped. */
 export function peopleOf(lines: readonly string[]): string[] {
   return [...new Set(lines.map(personName).filter(Boolean))];

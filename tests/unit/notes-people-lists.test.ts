@@ -1,0 +1,47 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { readEpisodes } from '../../indexer/sources/read-episodes.ts';
+import { peopleOf } from '../../src/episode/people.ts';
+
+// Lists of people in devchat.tv's notes that run on past their end, and the headings and labels they come under
+// (tests/fixtures/sites/notes-people, made-up names in the shapes found).
+const dir = fileURLToPath(new URL('../fixtures/sites/notes-people/', import.meta.url));
+const catalogue = await readEpisodes(dir);
+
+function people(title: string) {
+  const episode = catalogue.episodes.find((item) => item.episode.title === title)?.episode;
+  assert.ok(episode, title);
+  return { panel: peopleOf(episode.panel), guests: peopleOf(episode.guests) };
+}
+
+function nobody(title: string, names: string[]) {
+  const { panel, guests } = people(title);
+  for (const name of names) assert.ok(![...panel, ...guests].includes(name), `${name} is nobody in ${title}`);
+}
+
+test('a panel list ends where the next section starts, though its heading was lost', () => {
+  // "Discussion 00:39 - …" glued to the last panelist starts the topics; the links under it are products.
+  assert.deepEqual(people('078 Working Remotely'), { panel: ['Joel Ames', 'Carl Max Wood'], guests: [] });
+  nobody('078 Working Remotely', ['Discussion 00', '09', 'Desk Mount Arm', 'Office Chair by Hermann Mills', 'Pivotal Board', 'Evernote']);
+  // "Sponsors" and "Links" as plain lines: what follows are sponsors and links, not panelists.
+  const jsj403 = 'JSJ 403: Why Developers Need People Skills with Mona Vale';
+  assert.deepEqual(people(jsj403), { panel: ['Stan Edwards', 'Carl Max Wood'], guests: ['Mona Vale'] });
+  nobody(jsj403, ['Sponsors', 'Radio Show', 'Tracker', 'Links', 'The Favor Effect', 'Forty Laws of Power by Rob Greenway']);
+  const sponsors = catalogue.episodes.find((item) => item.episode.title === jsj403)?.episode.sponsors;
+  assert.deepEqual(sponsors?.[0], { label: 'Radio Show', url: 'https://radio.example.org/' });
+  // A bold "Episode Summary" ends the panel too.
+  assert.deepEqual(people('Dev Ed 002: Staying Current'), { panel: ['Jo Ames', 'Brook Avery'], guests: ['Derek Howe', 'Ben Schmidt'] });
+  nobody('Dev Ed 002: Staying Current', ['Episode Summary', 'Joined by special guest Ben Schmidt']);
+});
+
+test('people under singular headings; "None" and a line to follow someone are nobody', () => {
+  assert.deepEqual(people('CC 011: The Open Debates of the iOS Community'), { panel: ['Carl Max Wood'], guests: ['Ed Crichton'] });
+  nobody('CC 011: The Open Debates of the iOS Community', ['Follow Ed on Twitter']);
+  // "Or" and "An" start names too.
+  assert.deepEqual(people('DevOps 022: Debugging Many Nodes'), {
+    panel: ['Nell Sharp-Harrington', 'Scot Nixey'],
+    guests: ['Or Weiss'],
+  });
+  assert.deepEqual(people('EMx 001: Welcome to the Mix'), { panel: ['Carl Max Wood', 'Josh Adler'], guests: [] });
+});

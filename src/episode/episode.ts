@@ -9,7 +9,7 @@ import { readFrontMatter } from './front-matter.ts';
 import { readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
 import { plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
-import { guestsFromTitle, nameInTitle } from './people.ts';
+import { guestsFromTitle, nameInTitle, namesShow } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { slugFromPath, slugify } from './slug.ts';
 import { type SpokenPeople, spokenAny } from './transcript-people.ts';
@@ -143,6 +143,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     warn(`title is missing; the episode is titled "${title}" after its file`);
   }
   const tags = readAll(aliases.tags, fields, readTags, warn);
+  const podcast = field('podcast', readText);
   // People the front matter names win over the notes': Syntax writes "Guest: [Infinite Red](…)" for its guest's links.
   const panel = unique([...hosts, ...(hosts.length ? [] : notes.panel)]);
   const runs = { panel: hosts.length ? [] : nameRuns.panel, guests: guests.length ? [] : nameRuns.guests };
@@ -151,7 +152,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const titleGuests =
     guests.length || noted.length || runs.guests.length
       ? []
-      : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name));
+      : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name) && !namesShow(name, podcast));
   const titleName =
     guests.length || noted.length || runs.guests.length || titleGuests.length ? undefined : nameInTitle(title, front.content);
   const writes = (name: FieldName) =>
@@ -166,7 +167,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     episode: {
       slug,
       title,
-      podcast: field('podcast', readText),
+      podcast,
       date: field('date', (value, alias) => (fieldKey(alias) === 'published' && typeof value === 'boolean' ? undefined : readDate(value))),
       episodeNumber: typeof number === 'number' ? number : undefined,
       label: typeof number === 'string' ? number : undefined,

@@ -61,11 +61,12 @@ export function parseShowNotes(markdown: string): ShowNotes & { nameRuns: NameRu
         notes.panel.push(...texts(items.filter((item) => guestsIn(item).length === 0 && !GUESTS.test(item.text) && named(item))));
         // `**Panel:**` then a paragraph "Charles Max Wood" rather than a list: a line of names only, not prose; or the
         // names run on into the guest and the summary ("Ann Lee Bo Diaz Special Guest - Cy Wu In this episode…").
-        for (const [i, line] of section.lines.entries()) {
+        for (const line of section.lines) {
           if (line.kind === 'item' || GUESTS.test(line.text)) continue;
           const names = namesIn(line);
           notes.panel.push(...names);
-          if (!names.length && i === 0) addRuns(runs, nameRuns(`Panel: ${line.text.slice(0, 600)}`));
+          const first = line === section.lines.find((other) => other.kind === 'text');
+          if (!names.length && first) addRuns(runs, nameRuns(`Panel: ${line.text.slice(0, 600)}`));
         }
         notes.guests.push(...section.lines.flatMap(guestsIn));
         break;

@@ -45,3 +45,27 @@ test('people under singular headings; "None" and a line to follow someone are no
   });
   assert.deepEqual(people('EMx 001: Welcome to the Mix'), { panel: ['Carl Max Wood', 'Josh Adler'], guests: [] });
 });
+
+test('runs of names: stray asterisks, a dash or a glued label, a guest described after commas, the show named as its subject', () => {
+  assert.deepEqual(people('46 Ken Whaler of Formidable Labs'), { panel: ['Nadia Dobbs', 'Pete Pierce'], guests: ['Ken Whaler'] });
+  assert.deepEqual(people('Serverless Functions with Sophie Shoemaker'), {
+    panel: ['Nadia Dobbs', 'Pete Pierce'],
+    guests: ['Sophie Shoemaker'],
+  });
+  assert.deepEqual(people('37 Katas'), { panel: ['Nadia Dobbs', 'Pete Pierce'], guests: ['Jon Datton'] });
+  // The label itself is no name, nor the start of one ("Special" is not "Special Guest – Andy Evers").
+  assert.deepEqual(people('47 Apollo and GraphQL'), { panel: ['Nadia Dobbs', 'Pete Pierce', 'Al Najafi'], guests: [] });
+  assert.deepEqual(people('AiA 229: Deploying with a Pipeline'), { panel: ['Alys Nicoll', 'Bonnie Brenn'], guests: ['Andy Evers'] });
+  // Under "Panel:", a paragraph whose names run into the guest and the summary.
+  assert.deepEqual(people('AiA 226: Ionic'), { panel: ['Alys Nicoll', 'Carl Max Wood'], guests: ['Mike Hart'] });
+  // "Sales Force, React Native" describe the guest; a list of guests the title also names are people.
+  assert.deepEqual(people('Building TV Apps feat. Doug Lauder'), { panel: ['Nadia Dobbs', 'Pete Pierce'], guests: ['Doug Lauder'] });
+  assert.deepEqual(people('Fullstack React Native feat. Devon Abbot, Sophie Shoemaker, Hussein Djirdeh'), {
+    panel: ['Nadia Dobbs'],
+    guests: ['Devon Abbot', 'Sophie Shoemaker', 'Hussein Djirdeh'],
+  });
+  // A link after the last name is no sentence: Bonnie Eisen is no "Bonnie" the catalogue knows (Bonnie Brenn).
+  assert.deepEqual(people('Learning React Native'), { panel: ['Nadia Dobbs', 'Pete Pierce', 'Bonnie Eisen'], guests: [] });
+  // On React Native Radio, "React Native" in the title is the show's subject.
+  assert.deepEqual(people('19 Lessons Learned with React & React Native'), { panel: [], guests: [] });
+});

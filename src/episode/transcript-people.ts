@@ -151,8 +151,8 @@ function nameWord(word: string, first: boolean): boolean {
 }
 
 function ending(name: string[], next: string): string | undefined {
-  // A name ends on a capitalised word, never on a particle or an initial ("Benno van", "Kent C.").
-  while (name.length && !/^\p{Lu}\p{Ll}/u.test(name.at(-1) ?? '')) name.pop();
+  // A name ends on a capitalised word ("O’Neal" too), never on a particle or an initial ("Benno van", "Kent C.").
+  while (name.length && !/^\p{Lu}(?:['’]\p{Lu})?\p{Ll}/u.test(name.at(-1) ?? '')) name.pop();
   if (name.length < 2 || !AFTER_NAME.test(next)) return undefined;
   return name.join(' ');
 }

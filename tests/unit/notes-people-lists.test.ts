@@ -69,3 +69,12 @@ test('runs of names: stray asterisks, a dash or a glued label, a guest described
   // On React Native Radio, "React Native" in the title is the show's subject.
   assert.deepEqual(people('19 Lessons Learned with React & React Native'), { panel: [], guests: [] });
 });
+
+test('a roll call names "AJ O’Neal" with its apostrophe; a name in the panel list and the transcript is one person', () => {
+  assert.deepEqual(people('145 JSJ Meteor with Matt DeBerg'), {
+    panel: ['AJ O’Nealy', 'Dave Smithers', 'Carl Max Wood'],
+    guests: ['Matt DeBerg'],
+  });
+  // The list writes "AJ O'Nealy", the transcript "AJ O’Nealy": no second AJ among the guests.
+  assert.deepEqual(people('008 JSJ V8 and Dart'), { panel: ['Lars Bakker', 'Kasper Lunde', "AJ O'Nealy", 'Carl Max Wood'], guests: [] });
+});

@@ -16,6 +16,8 @@ export function personName(line: string): string {
   name = name.replace(/^\s*(?:special\s+)?(?:co-?)?(?:hosts?|guests?|panel(?:ists?)?|moderators?)\s*:\s*/i, '');
   // The name is what comes before a dash, colon, bar or comma that starts a description.
   name = name.split(/\s[-–—|>]\s|[:|,;>]|\s[–—]|[–—]\s/)[0] ?? '';
+  // "Spencer Carli of HandleBar Labs", "Ann Lee from Acme": where the person works.
+  name = name.split(/\s(?:of|from|at)\s(?=\p{Lu})/u)[0] ?? '';
   return (
     name
       // Emphasis marks go; an underscore inside a handle (`JDM_WAAAT`) is part of the name.

@@ -115,6 +115,7 @@ function addRuns(runs: NameRuns, found: NameRuns): void {
   runs.guests.push(...found.guests);
 }
 
+const PANEL_ENDS_LINE = /^(?:.*\bEpisode\s+\d+\s+)?(?:Panel(?:ists)?|Hosts?)\s*:?$/;
 const NEXT_SECTION =
   /^(?:(?:episode\s+)?summary|sponsors?|links|picks|show\s+(?:notes|topics)|topics|resources|transcript)\s*:?$|^discussions?\b(?:\s+and\s+questions)?\s*(?::|$|\d)/i;
 
@@ -140,6 +141,9 @@ function splitSections(lines: Line[]): Section[] {
     const current = sections.at(-1)?.name ?? '';
     // `### Host: **Aaron Frost**`: a heading that names people is also a line to read them from.
     if (heading !== undefined) sections.push({ name: heading, lines: PEOPLE_LABEL.test(line.text) ? [line] : [] });
+    // "React Native Radio | Episode 93** Panel **", then the panelists as a list: the label ends the show's header line.
+    else if (line.kind === 'text' && line.text.length < 100 && PANEL_ENDS_LINE.test(line.text.replace(/\*+/g, ' ').trim()))
+      sections.push({ name: 'panel', lines: [] });
     // "**In particular, we dive deep on:**" after a panel starts the topics, not more panelists.
     else if (PEOPLE_SECTIONS.has(current) && line.bold && /[:?]$|(?:\S+\s+){5}/.test(line.bold))
       sections.push({ name: line.bold.toLowerCase(), lines: [line] });

@@ -78,3 +78,12 @@ test('a roll call names "AJ O’Neal" with its apostrophe; a name in the panel l
   // The list writes "AJ O'Nealy", the transcript "AJ O’Nealy": no second AJ among the guests.
   assert.deepEqual(people('008 JSJ V8 and Dart'), { panel: ['Lars Bakker', 'Kasper Lunde', "AJ O'Nealy", 'Carl Max Wood'], guests: [] });
 });
+
+test('a panel list under the show’s header line; a topic that ends in "Panel" starts no list of people', () => {
+  // "Spence Carley of HandleBar Labs": where the person works is no part of the name.
+  assert.deepEqual(people('Ionic and Capacitor feat. Max Lynd of Ionic'), {
+    panel: ['Nadia Dobbs', 'Spence Carley', 'Lee Johns'],
+    guests: ['Max Lynd'],
+  });
+  assert.deepEqual(people('100 iPS 100 Episodes'), { panel: [], guests: [] });
+});

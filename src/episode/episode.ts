@@ -9,7 +9,7 @@ import { readFrontMatter } from './front-matter.ts';
 import { readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
 import { plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
-import { guestsFromTitle, nameInTitle, namesShow } from './people.ts';
+import { guestsFromTitle, nameInTitle, namesShow, personName } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { slugFromPath, slugify } from './slug.ts';
 import { type SpokenPeople, spokenAny } from './transcript-people.ts';
@@ -125,7 +125,8 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   }
   // Eleventy's own word that a page is in none of the site's lists (devchat.tv's about.md, credits.md).
   if (fields.get('eleventyexcludefromcollections')?.[1] === true) return { skipped: 'a page: eleventyExcludeFromCollections' };
-  const { nameRuns, spoken, ...notes } = parseShowNotes(front.content);
+  const titleField = field('title', readText);
+  const { nameRuns, spoken, ...notes } = parseShowNotes(front.content, titleField);
   const number = field('number', readNumber);
   const hosts = field('hosts', readPeople) ?? [];
   const guests = field('guests', readPeople) ?? [];
@@ -134,7 +135,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     (typeof value === 'string' || typeof value === 'number') && slugify(String(value)) ? String(value) : undefined,
   );
   const slug = slugFromPath(options.path ?? fileName.replace(/^.*[\\/]/, ''), ownSlug) ?? 'episode';
-  let title = field('title', readText);
+  let title = titleField;
   if (!title) {
     const hasText = Boolean(notes.summary || notes.otherNotes || notes.links.length || description);
     if (!hasText)
@@ -145,9 +146,10 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const tags = readAll(aliases.tags, fields, readTags, warn);
   const podcast = field('podcast', readText);
   // People the front matter names win over the notes': Syntax writes "Guest: [Infinite Red](…)" for its guest's links.
-  const panel = unique([...hosts, ...(hosts.length ? [] : notes.panel)]);
+  // "Ruby Rogues" in "Chuck talks with Ruby Rogues listeners" is the show, not a person of it.
+  const panel = unique([...hosts, ...(hosts.length ? [] : notes.panel.filter((name) => !namesShow(personName(name), podcast)))]);
   const runs = { panel: hosts.length ? [] : nameRuns.panel, guests: guests.length ? [] : nameRuns.guests };
-  const noted = guests.length ? [] : notes.guests;
+  const noted = guests.length ? [] : notes.guests.filter((name) => !namesShow(personName(name), podcast));
   // Only when nothing else names a guest: a title is the weakest place a guest is written.
   const titleGuests =
     guests.length || noted.length || runs.guests.length

@@ -41,15 +41,20 @@ const SECTION_ALIASES: Record<string, string> = {
  * written by hand: headings at any level, bold or not (`### **Panel**`), or a bold line alone (`**Picks**`); this
  * accepts all of them.
  */
-export function parseShowNotes(markdown: string): ShowNotes & { nameRuns: NameRuns; spoken: SpokenPeople } {
+export function parseShowNotes(markdown: string, title = ''): ShowNotes & { nameRuns: NameRuns; spoken: SpokenPeople } {
   const notes: ShowNotes = { summary: '', panel: [], guests: [], links: [], picks: [], sponsors: [], otherNotes: '' };
   const runs: NameRuns = { panel: [], guests: [] };
   const other: string[] = [];
   const summary: string[] = [];
   const prose: string[] = [];
   const transcript: string[] = [];
+  // The paragraphs before a transcript, where the notes say who is on the episode.
+  const opening: string[] = [];
+  let pastOpening = false;
   for (const section of splitSections(markdownLines(markdown))) {
     const items = section.lines.filter((line) => line.kind === 'item');
+    pastOpening ||= section.name === 'transcript';
+    if (!pastOpening) opening.push(...texts(section.lines.filter((line) => line.kind === 'text')));
     switch (section.name) {
       case 'summary':
         summary.push(...texts(section.lines));
@@ -91,7 +96,7 @@ export function parseShowNotes(markdown: string): ShowNotes & { nameRuns: NameRu
     }
   }
   // Names only in a sentence ("features panelists Ward Bell, Joe Eames, and …") when no list or line gave any.
-  const fromProse = prosePeople([...summary, ...prose].join('\n'));
+  const fromProse = prosePeople([...summary, ...prose].join('\n'), opening.join('\n'), title);
   if (!notes.panel.length && !runs.panel.length) notes.panel.push(...fromProse.panel);
   if (!notes.guests.length && !runs.guests.length) notes.guests.push(...fromProse.guests);
   notes.summary = summary.join('\n');

@@ -87,3 +87,24 @@ test('a panel list under the show’s header line; a topic that ends in "Panel" 
   });
   assert.deepEqual(people('100 iPS 100 Episodes'), { panel: [], guests: [] });
 });
+
+test('people in the opening sentence: its subject, whom it is hosted by or a discussion is between, and a guest the title names', () => {
+  assert.deepEqual(people('AiA 129 How do I Start My Single Page App?'), {
+    panel: ['Carl Max Wood', 'Joel Ames', 'Jon Pappas', 'Luke Rubble', 'Ward Bellamy'],
+    guests: [],
+  });
+  nobody('AiA 129 How do I Start My Single Page App?', ['Visual Studio Code', 'Azure Functions']);
+  assert.deepEqual(people('254 FS Fairness in Pricing'), {
+    panel: ['Jon Starke', 'Curt McHail', 'Phil Morgen', 'Ruben Lerner'],
+    guests: [],
+  });
+  assert.deepEqual(people('FS 239 Preparing Your Online Course'), { panel: ['Phil Morgen', 'Ruben Lerner'], guests: [] });
+  assert.deepEqual(people('RR 400: Celebrating a Milestone'), {
+    panel: ['Dave Kimmel', 'Andy Mason', 'Eric Berryman', 'Carl Max Wood'],
+    guests: [],
+  });
+  // "a My Angular Story with Kion Stefan": the title names him and the notes speak of Kion.
+  assert.deepEqual(people('MAS 017 Kion Stefan'), { panel: [], guests: ['Kion Stefan'] });
+  // "new with Visual Studio Code": the title writes it too, but no one speaks of a "Visual" by first name.
+  assert.deepEqual(people('JSJ 265 Wade Anders and Ramya Rai on Visual Studio Code'), { panel: [], guests: [] });
+});

@@ -9,9 +9,10 @@ import { readFrontMatter } from './front-matter.ts';
 import { readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
 import { plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
-import { guestsFromTitle, nameInTitle, namesShow, personName } from './people.ts';
+import { guestsFromTitle, namesShow, personName } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { slugFromPath, slugify } from './slug.ts';
+import { namesInTitle } from './title-people.ts';
 import { type SpokenPeople, spokenAny } from './transcript-people.ts';
 
 export { readDate } from './dates.ts';
@@ -65,8 +66,8 @@ export type EpisodeFileResult =
       /** People a transcript pasted into the notes introduces (transcript-people.ts), when no field names anyone. */
       spoken?: SpokenPeople;
       titleGuests?: string[];
-      /** A guest the title names alone beside the episode's code ("MJS 026 Chris Coyier"), if the catalogue knows the first name. */
-      titleName?: string;
+      /** Guests the title names in other shapes ("MJS 026 Chris Coyier"), if the catalogue knows their first names (title-people.ts). */
+      titleNames?: string[];
       guestField?: true;
       writtenNames?: string[];
       /** Fields the file writes, whether or not they could be read: a date that does not parse is still a date. */
@@ -155,8 +156,10 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     guests.length || noted.length || runs.guests.length
       ? []
       : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name) && !namesShow(name, podcast));
-  const titleName =
-    guests.length || noted.length || runs.guests.length || titleGuests.length ? undefined : nameInTitle(title, front.content);
+  const titleNames =
+    guests.length || noted.length || runs.guests.length || titleGuests.length
+      ? []
+      : namesInTitle(title, front.content).filter((name) => !namesShow(name, podcast));
   const writes = (name: FieldName) =>
     aliases[name].some((alias) => {
       const value = fields.get(fieldKey(alias))?.[1];
@@ -190,7 +193,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     },
     ...(runs.panel.length || runs.guests.length ? { nameRuns: runs } : {}),
     ...(titleGuests.length ? { titleGuests } : {}),
-    ...(titleName ? { titleName } : {}),
+    ...(titleNames.length ? { titleNames } : {}),
     ...(!hosts.length && !guests.length && spokenAny(spoken) ? { spoken } : {}),
     ...(aliases.guests.some((alias) => fields.has(fieldKey(alias))) ? { guestField: true as const } : {}),
     ...(writtenNames.length ? { writtenNames } : {}),

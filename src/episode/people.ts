@@ -16,8 +16,11 @@ export function personName(line: string): string {
   name = name.replace(/^\s*(?:special\s+)?(?:co-?)?(?:hosts?|guests?|panel(?:ists?)?|moderators?)\s*:\s*/i, '');
   // The name is what comes before a dash, colon, bar or comma that starts a description.
   name = name.split(/\s[-–—|>]\s|[:|,;>]|\s[–—]|[–—]\s/)[0] ?? '';
-  // "Spencer Carli of HandleBar Labs", "Ann Lee from Acme": where the person works.
-  name = name.split(/\s(?:of|from|at)\s(?=\p{Lu})/u)[0] ?? '';
+  // "Spencer Carli of HandleBar Labs", "Ann Lee from Acme": where the person works; "Attorney Jared Richards": what.
+  name = (name.split(/\s(?:of|from|at)\s(?=\p{Lu})/u)[0] ?? '').replace(
+    /^\s*(?:Attorney|Dr\.?|Doctor|Prof\.?|Professor)\s+(?=\p{Lu})/u,
+    '',
+  );
   return (
     name
       // Emphasis marks go; an underscore inside a handle (`JDM_WAAAT`) is part of the name.
@@ -46,7 +49,8 @@ export function isPersonName(name: string): boolean {
     /^\p{Lu}/u.test(name) &&
     !/[\d@#$%&+=/\\<>!?]/.test(name) &&
     !NOT_IN_NAMES.test(name) &&
-    !/^(?:none|n\/?a|tba|tbd|panel|panelists?|hosts?|guests?)$/i.test(name)
+    // "Dr. Sherry Walling, Ph.D.": a degree after a comma is no second person.
+    !/^(?:none|n\/?a|tba|tbd|panel|panelists?|hosts?|guests?|ph\.?\s?d|m\.?d|cpa|mba|jr|sr)\.?$/i.test(name)
   );
 }
 
@@ -103,34 +107,4 @@ function writtenIn(notes: string, candidate: string): string | undefined {
     if (FULL_NAME.test(name) && /^\p{Lu}/u.test(words[count - 1] ?? '') && notes.includes(name)) return name;
   }
   return undefined;
-}
-
-// "MJS 026", "MAS 009", "#1", "TMTC 23 -", "RR 300": the show's code and number that start a title.
-const EPISODE_CODE = /^(?:#\d{1,4}|\p{Lu}\p{L}{0,5}\s?(\d{1,4})[A-Z]?|\d{1,4}\s+\p{L}{2,5})(?=[\s:–—-])\s*[:–—-]?\s*/u;
-// A series named in the title beside the guest: "My JS Story", "My Angular Story".
-const SERIES = /^My\s+(?:\S+\s+){0,2}?Story\b\s*[:–—-]?\s*|\s*[:–—-]?\s*My\s+(?:\S+\s+){0,2}?Story$/u;
-const TITLE_NAME_WORD = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?|\p{Lu}\.?)$/u;
-
-/**
- * The guest a title names with nothing else but the episode's code and series: "MJS 026 Chris Coyier", "MAS 009 Roy
- * Sivan: My Angular Story", "TMTC 23 - Bryan Liles". "AiA 154: Angular Animations" has the same shape, so the name must
- * be written in the notes, which must also speak of the person by first name ("Roy started in web programming…"), and
- * the catalogue must know someone of that first name (catalogue-people.ts). A year is no episode number ("CES 2019").
- */
-export function nameInTitle(title: string, notes: string): string | undefined {
-  const code = EPISODE_CODE.exec(title);
-  if (!code || /^(?:19|20)\d\d$/.test(code[1] ?? '')) return undefined;
-  const parts = title
-    .slice(code[0].length)
-    .split(/\s*(?::|\s[-–—|]\s)\s*/)
-    .map((part) => part.replace(SERIES, '').replace(SERIES, '').trim())
-    .filter(Boolean);
-  const words = parts.length === 1 ? (parts[0]?.split(/\s+/) ?? []) : [];
-  const [first, second] = words;
-  if (words.length < 2 || words.length > 4 || !words.every((word) => TITLE_NAME_WORD.test(word))) return undefined;
-  if (!first || !second || !/^\p{Lu}\p{Ll}/u.test(first) || !/^\p{Lu}\p{Ll}/u.test(words.at(-1) ?? '')) return undefined;
-  const name = words.join(' ');
-  const text = notes.replace(/\s+/g, ' ');
-  const byFirstName = new RegExp(`(?<![\\p{L}])${first}(?:['’]s\\b|\\s+(?!${second.replace('.', '\\.')})\\p{Ll})`, 'u');
-  return text.includes(name) && byFirstName.test(text) ? name : undefined;
 }

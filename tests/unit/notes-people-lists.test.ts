@@ -108,3 +108,18 @@ test('people in the opening sentence: its subject, whom it is hosted by or a dis
   // "new with Visual Studio Code": the title writes it too, but no one speaks of a "Visual" by first name.
   assert.deepEqual(people('JSJ 265 Wade Anders and Ramya Rai on Visual Studio Code'), { panel: [], guests: [] });
 });
+
+test('a guest the title names beside its code, before "Interview", in a talk or after "with": a first name the catalogue knows', () => {
+  assert.deepEqual(people('057 TMTC Nadia Brook Interview'), { panel: [], guests: ['Nadia Brook'] });
+  assert.deepEqual(people('056 TMTC - Carl Preston-Werner (Code Host Co-founder)'), { panel: [], guests: ['Carl Preston-Werner'] });
+  // Over notes that say nothing, "with" alone says it.
+  assert.deepEqual(people('02 ExponentJS with Pete Chever'), { panel: [], guests: ['Pete Chever'] });
+  // The speaker between a talk's title and its conference.
+  assert.deepEqual(people('Complexity is Outside the Code - Dale Kerrigan - JS Remote Conf 2015'), {
+    panel: [],
+    guests: ['Dale Kerrigan'],
+  });
+  // No one is called Agile; "Facebook Ads" has a first name nobody has, and the notes write "ads" as a word.
+  assert.deepEqual(people('TMTC 22 - Agile Roots & Andy Shafer'), { panel: [], guests: ['Andy Shafer'] });
+  assert.deepEqual(people('Getting Started with Facebook Ads'), { panel: [], guests: [] });
+});

@@ -20,7 +20,7 @@ const EPISODE_HEADER = /\bepisode\s+\d+[\W_]*$/i;
 const DESCRIBES = /^(?:of|from|at|with|on|for)$/;
 const HOSTS_BEFORE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:,?\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,7}$/u;
 /** Section names that end a run: the list after the panel ("Discussion", "Picks") lost its line breaks too. */
-const SECTION_WORDS = /^(?:discussions?|questions|picks|links|summary|sponsors?|show|transcript|topics)$/i;
+const SECTION_WORDS = /^(?:discussions?|questions|picks|links|notes|summary|sponsors?|show|transcript|topics)$/i;
 
 /** The runs of names after "Panel:", "Host:", "Special Guest:" labels in one line of show notes. */
 export function nameRuns(written: string): NameRuns {
@@ -42,7 +42,16 @@ export function nameRuns(written: string): NameRuns {
     const end = labels[i + 1]?.index ?? text.length;
     const words: string[] = [];
     const tokens = text.slice(start, end).split(/\s+/).filter(Boolean);
+    // "Special Guest: Microsoft Team: Keith Ballinger and …": the guests' team is a label of its own.
+    const team = tokens.slice(0, 3).findIndex((token) => /^(?:Team|Group|Company):$/.test(token));
+    if (team >= 0 && tokens.slice(0, team).every((token) => /^\p{Lu}/u.test(token))) tokens.splice(0, team + 1);
     for (const token of tokens) {
+      // "Guests: Michael Gilmore: Options in …": a colon ends the name, which the title must name too (withNameRuns), as
+      // "Meteor Project: Apollo" is no one.
+      if (/^[^:]+:$/.test(token) && WORD.test(token.slice(0, -1)) && !SECTION_WORDS.test(token.slice(0, -1))) {
+        words.push(token);
+        break;
+      }
       if (
         !JOINS.has(token.toLowerCase()) &&
         (!WORD.test(token.replace(/,$/, '')) || NOT_NAMES.has(token.toLowerCase()) || SECTION_WORDS.test(token))
@@ -132,7 +141,10 @@ function byFirstWord(word: string, known: ReadonlySet<string>): string[] {
 
 /** The episode with the people its runs of names hold, split by the names `known` from the whole catalogue. */
 export function withNameRuns<E extends Named>(episode: E, runs: NameRuns, known: ReadonlySet<string>): E {
-  const split = (run: string) => splitNameRun(run, known, episode.title).filter((name) => !namesShow(name, episode.podcast));
+  const split = (run: string) =>
+    splitNameRun(run.replace(/:$/, ''), known, episode.title).filter(
+      (name) => !namesShow(name, episode.podcast) && (!run.endsWith(':') || episode.title.includes(name)),
+    );
   const panel = runs.panel.flatMap(split);
   const guests = runs.guests.flatMap(split).filter((name) => !panel.includes(name));
   if (!panel.length && !guests.length) return episode;

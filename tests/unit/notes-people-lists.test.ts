@@ -123,3 +123,11 @@ test('a guest the title names beside its code, before "Interview", in a talk or 
   assert.deepEqual(people('TMTC 22 - Agile Roots & Andy Shafer'), { panel: [], guests: ['Andy Shafer'] });
   assert.deepEqual(people('Getting Started with Facebook Ads'), { panel: [], guests: [] });
 });
+
+test('a guest whose name a colon ends, when the title names them; a team named before its guests', () => {
+  assert.deepEqual(people('73 Mike Gilmour on Mobile Options'), { panel: ['Nadia Dobbs', 'Pete Pierce'], guests: ['Mike Gilmour'] });
+  assert.deepEqual(people('Mobile Tooling at a Big Company'), {
+    panel: ['Nadia Dobbs', 'Pete Pierce'],
+    guests: ['Keith Bollinger', 'Ram Anarasi'],
+  });
+});

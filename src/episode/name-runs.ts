@@ -26,8 +26,12 @@ const SECTION_WORDS = /^(?:discussions?|questions|picks|links|notes|summary|spon
 export function nameRuns(written: string): NameRuns {
   const runs: NameRuns = { panel: [], guests: [] };
   // Bold that did not close around a space ("Special Guest**: Ann Lee", "Episode 46** **Panel **") is left as asterisks.
-  // A space lost before the label glues it to the last name: "Peter PiekarczykSpecial Guest: …".
-  const text = written.replace(/\*+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, ' ').replace(/(?<=\p{Ll})(?=Special\s+Guest)/gu, ' ');
+  // A space lost before the label glues it to the last name: "Peter PiekarczykSpecial Guest: …"; a WordPress shortcode
+  // left before the label ("[smart_track_player url=…] Panel: …") is no text.
+  const text = written
+    .replace(/^\s*\[[a-z_]+\s[^\]]*\]\s*/, '')
+    .replace(/\*+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, ' ')
+    .replace(/(?<=\p{Ll})(?=Special\s+Guest)/gu, ' ');
   // "Panel Nader Dabit …" without its colon counts when "Panel" is capitalised and a name follows: prose says "the panel".
   const labels = [...text.matchAll(LABEL), ...text.matchAll(BARE_PANEL)].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   // Only a line that starts with a label lists people: "12:26 - Guest: Conventional Commits." is a guest speaking.
@@ -142,9 +146,9 @@ function byFirstWord(word: string, known: ReadonlySet<string>): string[] {
 /** The episode with the people its runs of names hold, split by the names `known` from the whole catalogue. */
 export function withNameRuns<E extends Named>(episode: E, runs: NameRuns, known: ReadonlySet<string>): E {
   const split = (run: string) =>
-    splitNameRun(run.replace(/:$/, ''), known, episode.title).filter(
-      (name) => !namesShow(name, episode.podcast) && (!run.endsWith(':') || episode.title.includes(name)),
-    );
+    splitNameRun(run.replace(/:$/, ''), known, episode.title)
+      .map((name) => withoutShow(name, episode.podcast))
+      .filter((name) => !namesShow(name, episode.podcast) && (!run.endsWith(':') || episode.title.includes(name)));
   const panel = runs.panel.flatMap(split);
   const guests = runs.guests.flatMap(split).filter((name) => !panel.includes(name));
   if (!panel.length && !guests.length) return episode;
@@ -152,6 +156,13 @@ export function withNameRuns<E extends Named>(episode: E, runs: NameRuns, known:
 }
 
 type Named = { title: string; podcast?: string | undefined; panel: string[]; guests: string[] };
+
+/** "Marc-André Cournoyer Ruby", when the sentence after the name began "Ruby Rogues speaks with…" on Ruby Rogues. */
+function withoutShow(name: string, podcast: string | undefined): string {
+  const words = name.split(' ');
+  const last = words.at(-1) ?? '';
+  return words.length > 2 && namesShow(last, podcast) ? words.slice(0, -1).join(' ') : name;
+}
 
 /** Every name the catalogue writes in a field, a list or a Panel line of its own: what a run of names is split by. */
 export function knownNames(episodes: Iterable<{ panel: string[]; guests: string[] }>): Set<string> {

@@ -13,9 +13,11 @@ const NAME = String.raw`${WORD}(?:\s+${WORD}){1,2}`;
 const LIST = String.raw`(${NAME}(?:(?:,\s+|,?\s+and\s+)${NAME})*)`;
 // "features panelists A, B and C", "The panel for this episode of Adventures in Angular is A, B, and C".
 const PANEL = new RegExp(
-  String.raw`\bpanel(?:ists?)?\s+(?:for\s+[^.]{0,60}?\s+)?(?:(?:is|are|includes?|features?)\s+|[-–—:]\s+)?${LIST}`,
+  String.raw`\bpanel(?:ists?)?\s+(?:for\s+[^.]{0,60}?\s+(?:is|are|includes?)\s+|(?:is|are|includes?|features?)\s+|[-–—:]\s+)?${LIST}`,
   'gu',
 );
+// "On our panel we've got Dave Carmona, Brian Hogan and I'm Charles Max Wood": in the notes' opening, not a transcript's.
+const PANEL_WE = new RegExp(String.raw`\bpanel\s+(?:we(?:'|’)ve\s+got|we\s+have)\s+${LIST}`, 'gu');
 const GUESTS = new RegExp(String.raw`\b[Ss]pecial\s+[Gg]uests?\s+(?:[-–—]\s+)?${LIST}`, 'gu');
 // The opening sentence's subject: "On today's episode, Charles Max Wood, Joe Eames, and Ward Bell discuss …", "Philip
 // Morgan and Reuven Lerner lead this week's podcast", "… hosted by A and B", "a discussion … between A, B, and C".
@@ -42,7 +44,7 @@ export function prosePeople(text: string, opening = '', title = ''): ProsePeople
   const aboutEpisode = (sentence: string, subject: string) =>
     /\b(?:discuss|interview|talk|chat|lead|led|welcome|speak|spoke)\w*$/.test(subject) ||
     /\b(?:episode|show|podcast|panel\w*|today|week)\b/i.test(sentence);
-  const subjects = [...namesIn(start.slice(0, 400), SUBJECT, aboutEpisode), ...namesIn(start, HOSTED)];
+  const subjects = [...namesIn(start.slice(0, 400), SUBJECT, aboutEpisode), ...namesIn(start, HOSTED), ...namesIn(start, PANEL_WE)];
   // A title "… with Ann Lee" names its guests itself (people.ts), and better than a sentence does.
   const objects = /\s(?:with|feat\.?|featuring)\s/i.test(title) ? [] : objectsIn(start, text, title);
   return {
@@ -53,7 +55,7 @@ export function prosePeople(text: string, opening = '', title = ''): ProsePeople
 
 // "special guest Performance Tech Lead at …", "… Ben Schmeckpeper Episode 12": a role or a word of the sentence.
 const NOT_NAME =
-  /\b(?:engineer|lead|developer|manager|architect|director|advocate|founder|ceo|cto|episode|show|podcast)\b|^(?:The|This|Our|In|On|Today|Special|Guests?|Panel\w*)\s/i;
+  /\b(?:engineer|lead|developer|manager|architect|director|advocate|founder|ceo|cto|episode|show|podcast)\b|^(?:The|This|Our|In|On|Today|Special|Guests?|Panel\w*|I['’]m)\s/i;
 
 /** "Sam Julien Sam talks…" ends with the first name starting the next sentence. */
 function cleanName(text: string): string | undefined {

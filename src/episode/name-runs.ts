@@ -30,6 +30,8 @@ export function nameRuns(written: string): NameRuns {
   // left before the label ("[smart_track_player url=…] Panel: …") is no text.
   const text = written
     .replace(/^\s*\[[a-z_]+\s[^\]]*\]\s*/, '')
+    // The next sentence or a time glued to the last name: "Vladimir NovickIn today’s episode", "Charles Max Wood1:50".
+    .replace(/(?<=\p{Ll})(?=\d|(?:In|Today|This|The)\s)/gu, ' ')
     .replace(/\*+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, ' ')
     .replace(/(?<=\p{Ll})(?=Special\s+Guest)/gu, ' ');
   // "Panel Nader Dabit …" without its colon counts when "Panel" is capitalised and a name follows: prose says "the panel".
@@ -83,7 +85,9 @@ export function bracketedNames(text: string): string[] {
   const start = /^(?:panel(?:ists?)?|hosts?)\s+(?=\p{Lu})/iu.exec(text);
   if (!start) return [];
   const names: string[] = [];
-  const pattern = /\s*((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){1,4}?\p{Lu}[\p{L}\p{M}'’.-]*)\s*((?:\([^()]{0,200}\)\s*)+)/uy;
+  // "E. Scott Sweeney, CPA (email …)": a title after a comma is no part of the name.
+  const pattern =
+    /\s*((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){1,4}?\p{Lu}[\p{L}\p{M}'’.-]*)(?:,\s*\p{Lu}[\p{Lu}.]{1,5})?\s*((?:\([^()]{0,200}\)\s*)+)/uy;
   pattern.lastIndex = start[0].length;
   for (let match = pattern.exec(text); match && !SECTION_WORDS.test(match[1]?.split(/\s/)[0] ?? ''); match = pattern.exec(text))
     names.push((match[1] ?? '').trim());

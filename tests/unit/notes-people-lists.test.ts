@@ -140,3 +140,13 @@ test('a panel after a shortcode, "the panel for this episode … is", "on our pa
   // "Marc-André Courtois Ruby Rogues speaks with …" on Ruby Rogues.
   assert.deepEqual(people('RR 329: Learning Machine Learning'), { panel: ['Carl Max Wood'], guests: ['Marc-André Courtois'] });
 });
+
+test('a time or the next sentence glued to the last name, a title after a comma, "with your hosts A and B"', () => {
+  assert.deepEqual(people('109 AiA Ionic 2'), { panel: ['Joel Ames', 'Jon Pappas', 'Carl Max Wood'], guests: [] });
+  assert.deepEqual(people('Building VR Apps'), { panel: ['Nadia Dobbs', 'Pete Pierce'], guests: ['Vlad Novak'] });
+  assert.deepEqual(people('The Ruby Freelancers Show 011 – Taxes and Finances'), {
+    panel: ['E. Scot Sweeny', 'Carl Max Wood', 'Eric Davies'],
+    guests: [],
+  });
+  assert.deepEqual(people('JSJ 245 Styled Components'), { panel: ['Carl Max Wood', 'Amy Knightley'], guests: [] });
+});

@@ -148,7 +148,12 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const podcast = field('podcast', readText);
   // People the front matter names win over the notes': Syntax writes "Guest: [Infinite Red](…)" for its guest's links.
   // "Ruby Rogues" in "Chuck talks with Ruby Rogues listeners" is the show, not a person of it.
-  const panel = unique([...hosts, ...(hosts.length ? [] : notes.panel.filter((name) => !namesShow(personName(name), podcast)))]);
+  // A guest the front matter names is no panelist, though the notes' first sentence has them talk (prose-people.ts).
+  const notGuest = (name: string) => !guests.some((guest) => personName(guest) === personName(name));
+  const panel = unique([
+    ...hosts,
+    ...(hosts.length ? [] : notes.panel.filter((name) => !namesShow(personName(name), podcast) && notGuest(name))),
+  ]);
   const runs = { panel: hosts.length ? [] : nameRuns.panel, guests: guests.length ? [] : nameRuns.guests };
   const noted = guests.length ? [] : notes.guests.filter((name) => !namesShow(personName(name), podcast));
   // Only when nothing else names a guest: a title is the weakest place a guest is written.

@@ -46,11 +46,13 @@ export function prosePeople(text: string, opening = '', title = ''): ProsePeople
     /\b(?:discuss|interview|talk|chat|lead|led|welcome|speak|spoke)\w*$/.test(subject) ||
     /\b(?:episode|show|podcast|panel\w*|today|week)\b/i.test(sentence);
   const subjects = [...namesIn(start.slice(0, 400), SUBJECT, aboutEpisode), ...namesIn(start, HOSTED), ...namesIn(start, PANEL_WE)];
+  // "Yagiz Nizipli talks about Node.js" under "… with Yagiz Nizipli": the subject the title names is the guest.
+  const titled = subjects.filter((name) => title.includes(name));
   // A title "… with Ann Lee" names its guests itself (people.ts), and better than a sentence does.
   const objects = /\s(?:with|feat\.?|featuring)\s/i.test(title) ? [] : objectsIn(start, text, title);
   return {
-    panel: [...new Set([...namesIn(text, PANEL), ...subjects])],
-    guests: [...new Set([...namesIn(text, GUESTS), ...objects])],
+    panel: [...new Set([...namesIn(text, PANEL), ...subjects.filter((name) => !titled.includes(name))])],
+    guests: [...new Set([...namesIn(text, GUESTS), ...titled, ...objects])],
   };
 }
 

@@ -33,18 +33,17 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
     if (Object.keys(site.hosts).length) item.episode = withHosts(item.episode, site.hosts);
   }
   // "Get Movin' With Framer Motion" names a library: a title's guest counts only where no file has a guests field.
-  if (!items.some((item) => cluesOf(item)?.guestField)) {
-    for (const item of items) {
-      const names = cluesOf(item)?.titleGuests;
-      if (names) item.episode = { ...item.episode, guests: [...item.episode.guests, ...names] };
-    }
-  }
+  const titleGuests = !items.some((item) => cluesOf(item)?.guestField);
+  const runGuests = (item: T) => Boolean(cluesOf(item)?.nameRuns?.guests.length);
+  if (titleGuests) for (const item of items) if (!runGuests(item)) item.episode = withTitleGuests(item.episode, cluesOf(item));
   const withRuns = items.filter((item) => cluesOf(item)?.nameRuns);
   if (withRuns.length) {
     const known = knownNames(items.map((item) => item.episode));
     for (const item of withRuns) {
       const runs = cluesOf(item)?.nameRuns;
       if (runs) item.episode = withNameRuns(item.episode, runs, known);
+      // The run's guests were all panelists: the title's guest, then.
+      if (titleGuests && runGuests(item) && !item.episode.guests.length) item.episode = withTitleGuests(item.episode, cluesOf(item));
     }
   }
   const withSpoken = items.filter((item) => cluesOf(item)?.spoken);
@@ -67,7 +66,7 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
   for (const item of items) {
     // "Getting Started with Facebook Ads": of a name whose first name nobody has, the notes write the last word in lower
     // case ("ads", "open source") when it is no one's name.
-    const notAName = (cluesOf(item)?.titleGuests ?? []).filter(
+    const notAName = (runGuests(item) ? [] : (cluesOf(item)?.titleGuests ?? [])).filter(
       (name) => !firstNames.has(firstWord(name)) && writtenLowerCase(name.split(' ').at(-1) ?? '', item.episode),
     );
     if (notAName.length) item.episode = { ...item.episode, guests: item.episode.guests.filter((name) => !notAName.includes(name)) };
@@ -103,6 +102,11 @@ function writtenLowerCase(word: string, episode: Episode): boolean {
 
 function firstWord(name: string): string {
   return name.split(' ')[0] ?? '';
+}
+
+function withTitleGuests(episode: Episode, clues: PeopleClues | undefined): Episode {
+  const names = clues?.titleGuests ?? [];
+  return names.length ? { ...episode, guests: [...new Set([...episode.guests, ...names])] } : episode;
 }
 
 /** The people a transcript confirmed by their answer count as named, like those of a Panel list. */

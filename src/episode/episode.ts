@@ -157,8 +157,10 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const runs = { panel: hosts.length ? [] : nameRuns.panel, guests: guests.length ? [] : nameRuns.guests };
   const noted = guests.length ? [] : notes.guests.filter((name) => !namesShow(personName(name), podcast));
   // Only when nothing else names a guest: a title is the weakest place a guest is written.
+  // A run of guests' names may turn out to hold none but the panel's ("Special Guest: David Richards", a panelist):
+  // the catalogue falls back on the title then (catalogue-people.ts).
   const titleGuests =
-    guests.length || noted.length || runs.guests.length
+    guests.length || noted.length
       ? []
       : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name) && !namesShow(name, podcast));
   const titleNames =

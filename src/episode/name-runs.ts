@@ -109,8 +109,10 @@ export function splitNameRun(run: string, known: ReadonlySet<string>, title = ''
     const words = part.split(/\s+/).filter(Boolean);
     let pending: string[] = [];
     const flush = () => {
+      // "Eric Elliott", though Elliott is the first name of someone else the catalogue knows: the title writes it.
+      if (pending.length >= 2 && pending.length <= 3 && title.includes(pending.join(' '))) names.push(pending.join(' '));
       // One first name left after full names is the start of a name the run lost, not someone of that first name.
-      if (pending.length > 1 && pending.every((word) => byFirstWord(word, known).length > 0 && !/\.$/.test(word))) {
+      else if (pending.length > 1 && pending.every((word) => byFirstWord(word, known).length > 0 && !/\.$/.test(word))) {
         // "Ward Alyssa Joe Charles": first names of people the catalogue knows, each its one known full name.
         for (const word of pending) {
           const found = byFirstWord(word, known);
@@ -154,12 +156,23 @@ export function withNameRuns<E extends Named>(episode: E, runs: NameRuns, known:
       .map((name) => withoutShow(name, episode.podcast))
       .filter((name) => !namesShow(name, episode.podcast) && (!run.endsWith(':') || episode.title.includes(name)));
   const panel = runs.panel.flatMap(split);
-  const guests = runs.guests.flatMap(split).filter((name) => !panel.includes(name));
+  const guests = runs.guests.flatMap((run) => titled(split(run), run, episode.title, known)).filter((name) => !panel.includes(name));
   if (!panel.length && !guests.length) return episode;
   return { ...episode, panel: [...new Set([...episode.panel, ...panel])], guests: [...new Set([...episode.guests, ...guests])] };
 }
 
 type Named = { title: string; podcast?: string | undefined; panel: string[]; guests: string[] };
+
+/**
+ * "Guests: Ben Hseih React Native File System": a bare run of guests' names runs on into the topic. When the title names
+ * some of them, the others are people only if the catalogue knows them or the title has their first name ("Design+Code
+ * with Meng and Marcos Griselli").
+ */
+function titled(names: string[], run: string, title: string, known: ReadonlySet<string>): string[] {
+  if (names.length < 2 || /,|&|\band\b/.test(run) || !names.some((name) => title.includes(name))) return names;
+  const inTitle = (word: string) => new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'u').test(title);
+  return names.filter((name) => title.includes(name) || known.has(name) || inTitle(name.split(' ')[0] ?? ''));
+}
 
 /** "Marc-André Cournoyer Ruby", when the sentence after the name began "Ruby Rogues speaks with…" on Ruby Rogues. */
 function withoutShow(name: string, podcast: string | undefined): string {

@@ -18,7 +18,8 @@ const PANEL = new RegExp(
 );
 // "On our panel we've got Dave Carmona, Brian Hogan and I'm Charles Max Wood": in the notes' opening, not a transcript's.
 const PANEL_WE = new RegExp(String.raw`\bpanel\s+(?:we(?:'|’)ve\s+got|we\s+have)\s+${LIST}`, 'gu');
-const GUESTS = new RegExp(String.raw`\b[Ss]pecial\s+[Gg]uests?\s+(?:[-–—]\s+)?${LIST}`, 'gu');
+// Not "… with Special Guest Clay Collins", the title of another episode picked or linked.
+const GUESTS = new RegExp(String.raw`(?<!\bwith\s)\b[Ss]pecial\s+[Gg]uests?\s+(?:[-–—]\s+)?${LIST}`, 'gu');
 // The opening sentence's subject: "On today's episode, Charles Max Wood, Joe Eames, and Ward Bell discuss …", "Philip
 // Morgan and Reuven Lerner lead this week's podcast", "… hosted by A and B", "with your hosts A and B", "a discussion …
 // between A, B, and C".

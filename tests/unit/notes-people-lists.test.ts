@@ -150,3 +150,25 @@ test('a time or the next sentence glued to the last name, a title after a comma,
   });
   assert.deepEqual(people('JSJ 245 Styled Components'), { panel: ['Carl Max Wood', 'Amy Knightley'], guests: [] });
 });
+
+test('roll calls: DAVE answers to David, a "Woo!" before the answer, "**JAMES **:", "CHUCK:(laughs)", "I\'ll be your host, …"', () => {
+  const sorted = (title: string) => [...people(title).panel, ...people(title).guests].sort();
+  assert.deepEqual(sorted('034 RR Benchmarking'), [
+    'Aaron Pattison',
+    'Avdi Grimes',
+    'Carl Max Wood',
+    'David Bradley',
+    'James Edward Grayson',
+  ]);
+  assert.deepEqual(people('110 RR ActiveRecord'), { panel: ['Josh Sussman', 'James Edward Grayson'], guests: ['Ernie Millar'] });
+});
+
+test('a title’s guest when the notes’ guest is a panelist; a name the title writes; a topic after a guest; a pick is no guest', () => {
+  assert.deepEqual(people('RR 336: Refactoring Rails Apps with Ben Orenberg').guests, ['Ben Orenberg']);
+  // "Elmore" is someone else's first name, but the title writes "Eric Elmore".
+  assert.deepEqual(people('Progressive Web Apps feat. Eric Elmore'), { panel: ['Nadia Dobbs'], guests: ['Eric Elmore'] });
+  nobody('Progressive Web Apps feat. Eric Elmore', ['Elmore Kemble']);
+  assert.deepEqual(people('React Native Filesystem feat Ben Hsu'), { panel: ['Nadia Dobbs', 'Pete Pierce'], guests: ['Ben Hsu'] });
+  nobody('React Native Filesystem feat Ben Hsu', ['File System']);
+  nobody('The Freelancers’ Show 079 – Plugins with Pip Williams', ['Clay Collier']);
+});

@@ -82,7 +82,9 @@ export function guestsFromTitle(title: string, notes: string, tags: readonly str
   const at = title.toLowerCase().lastIndexOf(' with ');
   const match = TITLE_GUESTS.exec(at >= 0 ? title.slice(at) : title);
   if (!match?.[1]) return [];
-  const tagWords = new Set(tags.map((tag) => tag.toLowerCase().replace(/[\s_-]+/g, ' ')));
+  // A tag written as a name ("Micah Martin", as devchat.tv tags its guests) is no technology.
+  const asName = (tag: string) => /^\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{L}'’-]+)+$/u.test(tag);
+  const tagWords = new Set(tags.filter((tag) => !asName(tag)).map((tag) => tag.toLowerCase().replace(/[\s_-]+/g, ' ')));
   return (
     match[1]
       .split(/\s*(?:,|&|\band\b)\s*/i)

@@ -48,9 +48,11 @@ export function spokenPeople(transcript: string): SpokenPeople {
   // Smith", a transcription slip; "Alondo Brewington" then "I should say Alondo Golden Ticket Brewington").
   const byLabel = new Map<string, { name: string; guest: boolean }>();
   const hostNames: string[] = [];
-  // Who opens the show ("welcome to episode 12…") is the host, who introduces the others: a name the host says and its
-  // person answers. Mentioned by anyone else, or later in the conversation, a name is someone talked about.
-  const host = (turns.find((turn) => /\bwelcome\b/i.test(turn.text)) ?? turns[0])?.label;
+  // Who opens the show ("welcome to episode 12…", "This is the Ruby Rogues Podcast episode 254. On our panel…") is the
+  // host, who introduces the others: a name the host says and its person answers. Mentioned by anyone else, or later in
+  // the conversation, a name is someone talked about.
+  const opens = [/\bwelcome\b/i, /\bepisode\s+(?:number\s+)?\d+|\bon (?:our|the) panel\b/i];
+  const host = (opens.map((words) => turns.find((turn) => words.test(turn.text))).find(Boolean) ?? turns[0])?.label;
   // The panel is introduced first; from the first guest on ("We've got two special guests. We have Ann Lee."), the
   // people the host introduces are guests.
   let guestsNow = false;
@@ -80,7 +82,7 @@ export function spokenPeople(transcript: string): SpokenPeople {
   return { panel, guests, hostNames: hostNames.filter((name) => !panel.includes(name)), labels };
 }
 
-const GUEST = /\bguests?\b/i;
+const GUEST = /\bguests?\b(?! panel)/i;
 
 /** The sentence that ends at `at` and the one before it: "We've got two special guests this week. We have Ann Lee." */
 function lastSentences(text: string, at: number): string {

@@ -172,3 +172,14 @@ test('a title’s guest when the notes’ guest is a panelist; a name the title 
   nobody('React Native Filesystem feat Ben Hsu', ['File System']);
   nobody('The Freelancers’ Show 079 – Plugins with Pip Williams', ['Clay Collier']);
 });
+
+test('a roll call opened by "This is … episode 254. On our panel", a "guest panelist", a guest the tags write as a name', () => {
+  // DAVID speaks first, before the host opens the show; Julie is a panelist for the day, Derek the guest.
+  assert.deepEqual(people('254 RR Scaling a SaaS App with Derek Reiner'), {
+    panel: ['Jessie Kerrigan', 'Julie Evanson', 'Avdi Grimes'],
+    guests: ['Derek Reiner'],
+  });
+  // devchat.tv tags a guest by name: " Micky Marten" is no technology, "refactoring" stays one.
+  assert.deepEqual(people('CC 006: Clean Code in the Codebase with Micky Marten'), { panel: [], guests: ['Micky Marten'] });
+  nobody('CC 006: Clean Code in the Codebase with Micky Marten', ['Clean Coders', 'Datomic']);
+});

@@ -54,9 +54,24 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
       if (spoken) item.episode = withSpokenPeople(item.episode, spoken, known);
     }
   }
-  // "MJS 026 Chris Coyier" names its guest; "AiA 154: Angular Animations" has the same shape. A title's name counts when
-  // the catalogue's people have that first name (no one is called Angular), on a site with no guests field.
+  // A site's guests field says who is a guest, and who is a host as well (ADO's "2015 in review" has its hosts as both).
   if (items.some((item) => cluesOf(item)?.guestField)) return;
+  withTitleNames(items, cluesOf);
+  // Notes write "### Panel - Alex Russell - AJ O’Neal …" above "we have a special guest … Alex Russell": a guest, then.
+  for (const item of items) {
+    const { panel, guests } = item.episode;
+    const notGuest = (name: string) => !guests.some((guest) => samePerson(guest, name));
+    if (!panel.every(notGuest)) item.episode = { ...item.episode, panel: panel.filter(notGuest) };
+  }
+}
+
+/**
+ * "MJS 026 Chris Coyier" names its guest; "AiA 154: Angular Animations" has the same shape. A title's name counts when
+ * the catalogue's people have that first name (no one is called Angular), on a site with no guests field.
+ */
+function withTitleNames<T extends { episode: Episode }>(items: T[], cluesOf: (item: T) => PeopleClues | undefined): void {
+  const runGuests = (item: T) => Boolean(cluesOf(item)?.nameRuns?.guests.length);
+  const withSpoken = items.filter((item) => cluesOf(item)?.spoken);
   const firstNames = firstNamesOf(items.map((item) => item.episode));
   // Or of someone who answered a roll call and is one of the catalogue's people ("Jamis" answered in RR 268).
   const people = new Set(items.flatMap((item) => [...item.episode.panel, ...item.episode.guests]));

@@ -183,3 +183,7 @@ test('a roll call opened by "This is … episode 254. On our panel", a "guest pa
   assert.deepEqual(people('CC 006: Clean Code in the Codebase with Micky Marten'), { panel: [], guests: ['Micky Marten'] });
   nobody('CC 006: Clean Code in the Codebase with Micky Marten', ['Clean Coders', 'Datomic']);
 });
+
+test('a guest the notes’ panel list names too is a guest, not also a panelist', () => {
+  assert.deepEqual(people('087 JSJ TC39 with Alec Russo'), { panel: ['AJ O’Nealy', 'Carl Max Wood'], guests: ['Alec Russo'] });
+});

@@ -156,13 +156,14 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   ]);
   const runs = { panel: hosts.length ? [] : nameRuns.panel, guests: guests.length ? [] : nameRuns.guests };
   const noted = guests.length ? [] : notes.guests.filter((name) => !namesShow(personName(name), podcast));
-  // Only when nothing else names a guest: a title is the weakest place a guest is written.
-  // A run of guests' names may turn out to hold none but the panel's ("Special Guest: David Richards", a panelist):
-  // the catalogue falls back on the title then (catalogue-people.ts).
-  const titleGuests =
-    guests.length || noted.length
-      ? []
-      : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name) && !namesShow(name, podcast));
+  // A title, the weakest place a guest is written, counts when nothing else names one, or names them all and more ("our
+  // special guests Nathan Doctor, I can't remember who else"), or when a run of guests' names holds none but the panel's
+  // ("Special Guest: David Richards", a panelist; catalogue-people.ts).
+  const fromTitle = guests.length
+    ? []
+    : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name) && !namesShow(name, podcast));
+  const allNoted = noted.length > 0 && noted.every((name) => fromTitle.includes(personName(name)));
+  const titleGuests = noted.length ? [] : fromTitle;
   const titleNames =
     guests.length || noted.length || runs.guests.length || titleGuests.length
       ? []
@@ -192,7 +193,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       ...notes,
       summary: notes.summary || description || '',
       panel,
-      guests: unique([...guests, ...noted]),
+      guests: unique([...guests, ...noted, ...(allNoted ? fromTitle : [])]),
       // Timestamped lines are found in the Markdown as written; their titles are shown and searched as text.
       chapters: chaptersFromNotes(front.content)
         .map((chapter) => ({ ...chapter, title: plainText(chapter.title).replace(/\s+/g, ' ') }))

@@ -187,3 +187,10 @@ test('a roll call opened by "This is … episode 254. On our panel", a "guest pa
 test('a guest the notes’ panel list names too is a guest, not also a panelist', () => {
   assert.deepEqual(people('087 JSJ TC39 with Alec Russo'), { panel: ['AJ O’Nealy', 'Carl Max Wood'], guests: ['Alec Russo'] });
 });
+
+test('a title that names the notes’ guest and more gives them all', () => {
+  // "our special guests Nate Docker, I can’t remember who else": the title names the other two.
+  const title = '231 JSJ Katas with Nate Docker, Jake Hofman, and Dan Nolte';
+  assert.deepEqual(people(title), { panel: ['Jamie Dancer', 'Joel Ames'], guests: ['Nate Docker', 'Jake Hofman', 'Dan Nolte'] });
+  nobody(title, ['Katas', 'Nate Docker Jake Hofman']);
+});

@@ -95,6 +95,10 @@ export function guestsFromTitle(title: string, notes: string, tags: readonly str
           .replace(/^.*[’']s\s+/, '')
           .trim(),
       )
+      // "with Dustin and Dylan Bruzenak": a first name alone shares the next name's last, if the notes write it so.
+      .map((name, i, names) =>
+        /^\p{Lu}\p{Ll}+$/u.test(name) && /\s/.test(names[i + 1] ?? '') ? `${name} ${names[i + 1]?.split(/\s+/).at(-1)}` : name,
+      )
       .map((name) => writtenIn(notes, name))
       .filter((name): name is string => name !== undefined && !/^the\s/i.test(name) && !tagWords.has(name.toLowerCase()))
   );

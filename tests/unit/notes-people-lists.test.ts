@@ -194,3 +194,13 @@ test('a title that names the notes’ guest and more gives them all', () => {
   assert.deepEqual(people(title), { panel: ['Jamie Dancer', 'Joel Ames'], guests: ['Nate Docker', 'Jake Hofman', 'Dan Nolte'] });
   nobody(title, ['Katas', 'Nate Docker Jake Hofman']);
 });
+
+test('"with Dustin and Dylan Brusk": a first name alone shares the next guest’s last name when the notes write it so', () => {
+  assert.deepEqual(people('110 iPS Design and The Business of Apps with Dustin and Dylan Brusk of Iconworks').guests, [
+    'Dustin Brusk',
+    'Dylan Brusk',
+  ]);
+  // The notes never write "Dan Albers": Dan is nobody the file names in full.
+  assert.deepEqual(people('111 iPS Hooks with Dan and Sophie Albers'), { panel: [], guests: ['Sophie Albers'] });
+  nobody('111 iPS Hooks with Dan and Sophie Albers', ['Dan Albers', 'Dan']);
+});

@@ -1,12 +1,13 @@
 import type { Episode, EpisodeFileResult } from './episode.ts';
 import { knownNames, withNameRuns } from './name-runs.ts';
+import { isPersonName, personName } from './people.ts';
 import { type PeopleIds, withHosts, withPeopleNames } from './person-ids.ts';
 import { samePerson, speakers, withSpokenPeople } from './speaker-names.ts';
 
 /** What reading one file left for the whole catalogue to settle: names that only other episodes can confirm or split. */
 export type PeopleClues = Pick<
   Extract<EpisodeFileResult, { episode: Episode }>,
-  'nameRuns' | 'titleGuests' | 'titleName' | 'guestField' | 'writtenNames' | 'spoken'
+  'nameRuns' | 'titleGuests' | 'titleNames' | 'guestField' | 'writtenNames' | 'spoken'
 >;
 
 /** The site's people: ids from its person files, and hosts from podgrep.yml (`hosts:`), by podcast. */
@@ -32,43 +33,95 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
     if (Object.keys(site.hosts).length) item.episode = withHosts(item.episode, site.hosts);
   }
   // "Get Movin' With Framer Motion" names a library: a title's guest counts only where no file has a guests field.
-  if (!items.some((item) => cluesOf(item)?.guestField)) {
-    for (const item of items) {
-      const names = cluesOf(item)?.titleGuests;
-      if (names) item.episode = { ...item.episode, guests: [...item.episode.guests, ...names] };
-    }
-  }
+  const titleGuests = !items.some((item) => cluesOf(item)?.guestField);
+  const runGuests = (item: T) => Boolean(cluesOf(item)?.nameRuns?.guests.length);
+  if (titleGuests) for (const item of items) if (!runGuests(item)) item.episode = withTitleGuests(item.episode, cluesOf(item));
   const withRuns = items.filter((item) => cluesOf(item)?.nameRuns);
   if (withRuns.length) {
     const known = knownNames(items.map((item) => item.episode));
     for (const item of withRuns) {
       const runs = cluesOf(item)?.nameRuns;
       if (runs) item.episode = withNameRuns(item.episode, runs, known);
+      // The run's guests were all panelists: the title's guest, then.
+      if (titleGuests && runGuests(item) && !item.episode.guests.length) item.episode = withTitleGuests(item.episode, cluesOf(item));
     }
   }
   const withSpoken = items.filter((item) => cluesOf(item)?.spoken);
-  if (!withSpoken.length) return;
-  const known = speakers(items.map((item) => withSpokenNames(item.episode, cluesOf(item))));
-  for (const item of withSpoken) {
-    const spoken = cluesOf(item)?.spoken;
-    if (spoken) item.episode = withSpokenPeople(item.episode, spoken, known);
+  if (withSpoken.length) {
+    const known = speakers(items.map((item) => withSpokenNames(item.episode, cluesOf(item))));
+    for (const item of withSpoken) {
+      const spoken = cluesOf(item)?.spoken;
+      if (spoken) item.episode = withSpokenPeople(item.episode, spoken, known);
+    }
   }
-  // "MJS 026 Chris Coyier" names its guest; "AiA 154: Angular Animations" has the same shape. A title's name counts when
-  // someone a transcript introduced has that first name (no Angular ever answered), on a site with no guests field.
+  // A site's guests field says who is a guest, and who is a host as well (ADO's "2015 in review" has its hosts as both).
   if (items.some((item) => cluesOf(item)?.guestField)) return;
-  const firstNames = new Set(
-    withSpoken.flatMap((item) => [...(cluesOf(item)?.spoken?.panel ?? []), ...(cluesOf(item)?.spoken?.guests ?? [])]).map(firstWord),
-  );
+  withTitleNames(items, cluesOf);
+  // Notes write "### Panel - Alex Russell - AJ O’Neal …" above "we have a special guest … Alex Russell": a guest, then.
   for (const item of items) {
-    const name = cluesOf(item)?.titleName;
     const { panel, guests } = item.episode;
-    if (name && !guests.length && firstNames.has(firstWord(name)) && !panel.some((other) => samePerson(other, name)))
-      item.episode = { ...item.episode, guests: [name] };
+    const notGuest = (name: string) => !guests.some((guest) => samePerson(guest, name));
+    if (!panel.every(notGuest)) item.episode = { ...item.episode, panel: panel.filter(notGuest) };
   }
+}
+
+/**
+ * "MJS 026 Chris Coyier" names its guest; "AiA 154: Angular Animations" has the same shape. A title's name counts when
+ * the catalogue's people have that first name (no one is called Angular), on a site with no guests field.
+ */
+function withTitleNames<T extends { episode: Episode }>(items: T[], cluesOf: (item: T) => PeopleClues | undefined): void {
+  const runGuests = (item: T) => Boolean(cluesOf(item)?.nameRuns?.guests.length);
+  const withSpoken = items.filter((item) => cluesOf(item)?.spoken);
+  const firstNames = firstNamesOf(items.map((item) => item.episode));
+  // Or of someone who answered a roll call and is one of the catalogue's people ("Jamis" answered in RR 268).
+  const people = new Set(items.flatMap((item) => [...item.episode.panel, ...item.episode.guests]));
+  for (const item of withSpoken)
+    for (const name of [...(cluesOf(item)?.spoken?.panel ?? []), ...(cluesOf(item)?.spoken?.guests ?? [])])
+      if (people.has(name)) firstNames.add(firstWord(name));
+  for (const item of items) {
+    // "Getting Started with Facebook Ads": of a name whose first name nobody has, the notes write the last word in lower
+    // case ("ads", "open source") when it is no one's name.
+    const notAName = (runGuests(item) ? [] : (cluesOf(item)?.titleGuests ?? [])).filter(
+      (name) => !firstNames.has(firstWord(name)) && writtenLowerCase(name.split(' ').at(-1) ?? '', item.episode),
+    );
+    if (notAName.length) item.episode = { ...item.episode, guests: item.episode.guests.filter((name) => !notAName.includes(name)) };
+    const { panel, guests } = item.episode;
+    const names = (cluesOf(item)?.titleNames ?? []).filter(
+      (name) => firstNames.has(firstWord(name)) && !panel.some((other) => samePerson(other, name)),
+    );
+    if (names.length && !guests.length) item.episode = { ...item.episode, guests: names };
+  }
+}
+
+/**
+ * First names of the catalogue's people: of two people or more ("Charlie": Charlie Cheever, Charlie Nutter), or of one
+ * that two episodes name ("Jamis": Jamis Buck). "Facebook Ads", one episode's mistake, gives none.
+ */
+function firstNamesOf(episodes: Episode[]): Set<string> {
+  const people = new Map<string, Map<string, number>>();
+  for (const episode of episodes) {
+    const names = new Set([...episode.panel, ...episode.guests].map(personName).filter((name) => name.includes(' ') && isPersonName(name)));
+    for (const name of names) {
+      const first = people.get(firstWord(name)) ?? new Map<string, number>();
+      people.set(firstWord(name), first.set(name, (first.get(name) ?? 0) + 1));
+    }
+  }
+  const named = (names: Map<string, number>) => names.size >= 2 || [...names.values()].some((count) => count >= 2);
+  return new Set([...people].filter(([, names]) => named(names)).map(([first]) => first));
+}
+
+function writtenLowerCase(word: string, episode: Episode): boolean {
+  const lower = new RegExp(`(?<![\\p{L}./])${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
+  return word !== word.toLowerCase() && lower.test(`${episode.summary}\n${episode.otherNotes}`);
 }
 
 function firstWord(name: string): string {
   return name.split(' ')[0] ?? '';
+}
+
+function withTitleGuests(episode: Episode, clues: PeopleClues | undefined): Episode {
+  const names = clues?.titleGuests ?? [];
+  return names.length ? { ...episode, guests: [...new Set([...episode.guests, ...names])] } : episode;
 }
 
 /** The people a transcript confirmed by their answer count as named, like those of a Panel list. */

@@ -9,9 +9,10 @@ import { readFrontMatter } from './front-matter.ts';
 import { readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
 import { plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
-import { guestsFromTitle, nameInTitle } from './people.ts';
+import { guestsFromTitle, namesShow, personName } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { slugFromPath, slugify } from './slug.ts';
+import { namesInTitle } from './title-people.ts';
 import { type SpokenPeople, spokenAny } from './transcript-people.ts';
 
 export { readDate } from './dates.ts';
@@ -65,8 +66,8 @@ export type EpisodeFileResult =
       /** People a transcript pasted into the notes introduces (transcript-people.ts), when no field names anyone. */
       spoken?: SpokenPeople;
       titleGuests?: string[];
-      /** A guest the title names alone beside the episode's code ("MJS 026 Chris Coyier"), if the catalogue knows the first name. */
-      titleName?: string;
+      /** Guests the title names in other shapes ("MJS 026 Chris Coyier"), if the catalogue knows their first names (title-people.ts). */
+      titleNames?: string[];
       guestField?: true;
       writtenNames?: string[];
       /** Fields the file writes, whether or not they could be read: a date that does not parse is still a date. */
@@ -125,7 +126,8 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   }
   // Eleventy's own word that a page is in none of the site's lists (devchat.tv's about.md, credits.md).
   if (fields.get('eleventyexcludefromcollections')?.[1] === true) return { skipped: 'a page: eleventyExcludeFromCollections' };
-  const { nameRuns, spoken, ...notes } = parseShowNotes(front.content);
+  const titleField = field('title', readText);
+  const { nameRuns, spoken, ...notes } = parseShowNotes(front.content, titleField);
   const number = field('number', readNumber);
   const hosts = field('hosts', readPeople) ?? [];
   const guests = field('guests', readPeople) ?? [];
@@ -134,7 +136,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     (typeof value === 'string' || typeof value === 'number') && slugify(String(value)) ? String(value) : undefined,
   );
   const slug = slugFromPath(options.path ?? fileName.replace(/^.*[\\/]/, ''), ownSlug) ?? 'episode';
-  let title = field('title', readText);
+  let title = titleField;
   if (!title) {
     const hasText = Boolean(notes.summary || notes.otherNotes || notes.links.length || description);
     if (!hasText)
@@ -143,17 +145,29 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     warn(`title is missing; the episode is titled "${title}" after its file`);
   }
   const tags = readAll(aliases.tags, fields, readTags, warn);
+  const podcast = field('podcast', readText);
   // People the front matter names win over the notes': Syntax writes "Guest: [Infinite Red](…)" for its guest's links.
-  const panel = unique([...hosts, ...(hosts.length ? [] : notes.panel)]);
+  // "Ruby Rogues" in "Chuck talks with Ruby Rogues listeners" is the show, not a person of it.
+  // A guest the front matter names is no panelist, though the notes' first sentence has them talk (prose-people.ts).
+  const notGuest = (name: string) => !guests.some((guest) => personName(guest) === personName(name));
+  const panel = unique([
+    ...hosts,
+    ...(hosts.length ? [] : notes.panel.filter((name) => !namesShow(personName(name), podcast) && notGuest(name))),
+  ]);
   const runs = { panel: hosts.length ? [] : nameRuns.panel, guests: guests.length ? [] : nameRuns.guests };
-  const noted = guests.length ? [] : notes.guests;
-  // Only when nothing else names a guest: a title is the weakest place a guest is written.
-  const titleGuests =
-    guests.length || noted.length || runs.guests.length
+  const noted = guests.length ? [] : notes.guests.filter((name) => !namesShow(personName(name), podcast));
+  // A title, the weakest place a guest is written, counts when nothing else names one, or names them all and more ("our
+  // special guests Nathan Doctor, I can't remember who else"), or when a run of guests' names holds none but the panel's
+  // ("Special Guest: David Richards", a panelist; catalogue-people.ts).
+  const fromTitle = guests.length
+    ? []
+    : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name) && !namesShow(name, podcast));
+  const allNoted = noted.length > 0 && noted.every((name) => fromTitle.includes(personName(name)));
+  const titleGuests = noted.length ? [] : fromTitle;
+  const titleNames =
+    guests.length || noted.length || runs.guests.length || titleGuests.length
       ? []
-      : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name));
-  const titleName =
-    guests.length || noted.length || runs.guests.length || titleGuests.length ? undefined : nameInTitle(title, front.content);
+      : namesInTitle(title, front.content).filter((name) => !namesShow(name, podcast));
   const writes = (name: FieldName) =>
     aliases[name].some((alias) => {
       const value = fields.get(fieldKey(alias))?.[1];
@@ -166,7 +180,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     episode: {
       slug,
       title,
-      podcast: field('podcast', readText),
+      podcast,
       date: field('date', (value, alias) => (fieldKey(alias) === 'published' && typeof value === 'boolean' ? undefined : readDate(value))),
       episodeNumber: typeof number === 'number' ? number : undefined,
       label: typeof number === 'string' ? number : undefined,
@@ -179,7 +193,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       ...notes,
       summary: notes.summary || description || '',
       panel,
-      guests: unique([...guests, ...noted]),
+      guests: unique([...guests, ...noted, ...(allNoted ? fromTitle : [])]),
       // Timestamped lines are found in the Markdown as written; their titles are shown and searched as text.
       chapters: chaptersFromNotes(front.content)
         .map((chapter) => ({ ...chapter, title: plainText(chapter.title).replace(/\s+/g, ' ') }))
@@ -187,7 +201,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     },
     ...(runs.panel.length || runs.guests.length ? { nameRuns: runs } : {}),
     ...(titleGuests.length ? { titleGuests } : {}),
-    ...(titleName ? { titleName } : {}),
+    ...(titleNames.length ? { titleNames } : {}),
     ...(!hosts.length && !guests.length && spokenAny(spoken) ? { spoken } : {}),
     ...(aliases.guests.some((alias) => fields.has(fieldKey(alias))) ? { guestField: true as const } : {}),
     ...(writtenNames.length ? { writtenNames } : {}),

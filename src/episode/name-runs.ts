@@ -1,3 +1,5 @@
+import { isPersonName, namesShow, personName } from './people.ts';
+
 /**
  * Panels written as one run of names. Show notes converted from old blogs lost their list markup, so a line reads
  * "Panel: Ward Bell Alyssa Nicoll Charles Max Wood Special Guests: Aaron Frost In this episode…" or
@@ -7,7 +9,8 @@
  */
 export type NameRuns = { panel: string[]; guests: string[] };
 
-const LABEL = /\b(panel(?:ists?)?|co-?hosts?|hosts?|moderators?|(?:special\s+)?guests?)\s*:/gi;
+// "Special Guest: Ann Lee", and with a dash: "Special Guest – Ann Lee".
+const LABEL = /\b(panel(?:ists?)?|co-?hosts?|hosts?|moderators?|(?:special\s+)?guests?)\s*(?::|[-–—](?=\s))/gi;
 const WORD = /^(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.|d[aeiu]|de[nrl]?|van|von|ter|al|bin|la|le)$/u;
 /** Words that start the sentence after a run of names ("… Charles Max Wood In this episode"), or say there is nobody. */
 const NOT_NAMES = new Set(['in', 'on', 'this', 'today', 'the', 'we', 'welcome', 'joined', 'episode', 'none', 'n/a', 'tba']);
@@ -17,11 +20,20 @@ const EPISODE_HEADER = /\bepisode\s+\d+[\W_]*$/i;
 const DESCRIBES = /^(?:of|from|at|with|on|for)$/;
 const HOSTS_BEFORE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:,?\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,7}$/u;
 /** Section names that end a run: the list after the panel ("Discussion", "Picks") lost its line breaks too. */
-const SECTION_WORDS = /^(?:discussion|picks|links|summary|sponsors?|show|transcript|topics)$/i;
+const SECTION_WORDS = /^(?:discussions?|questions|picks|links|notes|summary|sponsors?|show|transcript|topics)$/i;
 
 /** The runs of names after "Panel:", "Host:", "Special Guest:" labels in one line of show notes. */
-export function nameRuns(text: string): NameRuns {
+export function nameRuns(written: string): NameRuns {
   const runs: NameRuns = { panel: [], guests: [] };
+  // Bold that did not close around a space ("Special Guest**: Ann Lee", "Episode 46** **Panel **") is left as asterisks.
+  // A space lost before the label glues it to the last name: "Peter PiekarczykSpecial Guest: …"; a WordPress shortcode
+  // left before the label ("[smart_track_player url=…] Panel: …") is no text.
+  const text = written
+    .replace(/^\s*\[[a-z_]+\s[^\]]*\]\s*/, '')
+    // The next sentence or a time glued to the last name: "Vladimir NovickIn today’s episode", "Charles Max Wood1:50".
+    .replace(/(?<=\p{Ll})(?=\d|(?:In|Today|This|The)\s)/gu, ' ')
+    .replace(/\*+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, ' ')
+    .replace(/(?<=\p{Ll})(?=Special\s+Guest)/gu, ' ');
   // "Panel Nader Dabit …" without its colon counts when "Panel" is capitalised and a name follows: prose says "the panel".
   const labels = [...text.matchAll(LABEL), ...text.matchAll(BARE_PANEL)].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   // Only a line that starts with a label lists people: "12:26 - Guest: Conventional Commits." is a guest speaking.
@@ -36,7 +48,16 @@ export function nameRuns(text: string): NameRuns {
     const end = labels[i + 1]?.index ?? text.length;
     const words: string[] = [];
     const tokens = text.slice(start, end).split(/\s+/).filter(Boolean);
+    // "Special Guest: Microsoft Team: Keith Ballinger and …": the guests' team is a label of its own.
+    const team = tokens.slice(0, 3).findIndex((token) => /^(?:Team|Group|Company):$/.test(token));
+    if (team >= 0 && tokens.slice(0, team).every((token) => /^\p{Lu}/u.test(token))) tokens.splice(0, team + 1);
     for (const token of tokens) {
+      // "Guests: Michael Gilmore: Options in …": a colon ends the name, which the title must name too (withNameRuns), as
+      // "Meteor Project: Apollo" is no one.
+      if (/^[^:]+:$/.test(token) && WORD.test(token.slice(0, -1)) && !SECTION_WORDS.test(token.slice(0, -1))) {
+        words.push(token);
+        break;
+      }
       if (
         !JOINS.has(token.toLowerCase()) &&
         (!WORD.test(token.replace(/,$/, '')) || NOT_NAMES.has(token.toLowerCase()) || SECTION_WORDS.test(token))
@@ -49,7 +70,10 @@ export function nameRuns(text: string): NameRuns {
     const stoppedInSentence = words.length < tokens.length && labels[i + 1]?.index !== start + text.slice(start, end).trimEnd().length;
     // "Sacha Greif of State of JS": what follows a name describes the person.
     const next = tokens[words.length] ?? '';
-    if (stoppedInSentence && words.length && /^\p{Ll}/u.test(next) && !DESCRIBES.test(next)) words.pop();
+    // A link after the last name ("Bonnie Eisenman https://…") is no sentence, nor is what follows a comma ("Jon Daton,
+    // creator of …").
+    const described = DESCRIBES.test(next) || /^https?:/.test(next) || /,$/.test(words.at(-1) ?? '');
+    if (stoppedInSentence && words.length && /^\p{Ll}/u.test(next) && !described) words.pop();
     const run = words.join(' ').replace(/,$/, '').trim();
     if (run) (/guest/i.test(label[1] ?? '') ? runs.guests : runs.panel).push(run);
   });
@@ -61,7 +85,9 @@ export function bracketedNames(text: string): string[] {
   const start = /^(?:panel(?:ists?)?|hosts?)\s+(?=\p{Lu})/iu.exec(text);
   if (!start) return [];
   const names: string[] = [];
-  const pattern = /\s*((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){1,4}?\p{Lu}[\p{L}\p{M}'’.-]*)\s*((?:\([^()]{0,200}\)\s*)+)/uy;
+  // "E. Scott Sweeney, CPA (email …)": a title after a comma is no part of the name.
+  const pattern =
+    /\s*((?:\p{Lu}[\p{L}\p{M}'’.-]*\s+){1,4}?\p{Lu}[\p{L}\p{M}'’.-]*)(?:,\s*\p{Lu}[\p{Lu}.]{1,5})?\s*((?:\([^()]{0,200}\)\s*)+)/uy;
   pattern.lastIndex = start[0].length;
   for (let match = pattern.exec(text); match && !SECTION_WORDS.test(match[1]?.split(/\s/)[0] ?? ''); match = pattern.exec(text))
     names.push((match[1] ?? '').trim());
@@ -73,13 +99,20 @@ export function bracketedNames(text: string): string[] {
  * separated by commas or "and" apart, and what is left in pairs ("Kai Davis Jonathan Stark") or whole when it is
  * three words ("Kent C Dodds"). A single unknown word ("Ward") is dropped: a first name alone is nobody's facet.
  */
-export function splitNameRun(run: string, known: ReadonlySet<string>): string[] {
+export function splitNameRun(run: string, known: ReadonlySet<string>, title = ''): string[] {
   const names: string[] = [];
-  for (const part of run.split(/\s*(?:,|&|\band\b)\s*/)) {
+  // "Ann Lee, Bo Diaz and Cy Wu" lists people; "Ann Lee, Sales Force, React Native" describes one: without an "and",
+  // what follows a comma is a person only when the catalogue knows the name or the title writes it.
+  const described = run.includes(',') && !/&|\band\b/.test(run);
+  for (const [i, part] of run.split(/\s*(?:,|&|\band\b)\s*/).entries()) {
+    if (described && i > 0 && !known.has(part) && !title.includes(part)) continue;
     const words = part.split(/\s+/).filter(Boolean);
     let pending: string[] = [];
     const flush = () => {
-      if (pending.length && pending.every((word) => byFirstWord(word, known).length > 0 && !/\.$/.test(word))) {
+      // "Eric Elliott", though Elliott is the first name of someone else the catalogue knows: the title writes it.
+      if (pending.length >= 2 && pending.length <= 3 && title.includes(pending.join(' '))) names.push(pending.join(' '));
+      // One first name left after full names is the start of a name the run lost, not someone of that first name.
+      else if (pending.length > 1 && pending.every((word) => byFirstWord(word, known).length > 0 && !/\.$/.test(word))) {
         // "Ward Alyssa Joe Charles": first names of people the catalogue knows, each its one known full name.
         for (const word of pending) {
           const found = byFirstWord(word, known);
@@ -117,16 +150,41 @@ function byFirstWord(word: string, known: ReadonlySet<string>): string[] {
 }
 
 /** The episode with the people its runs of names hold, split by the names `known` from the whole catalogue. */
-export function withNameRuns<E extends { panel: string[]; guests: string[] }>(episode: E, runs: NameRuns, known: ReadonlySet<string>): E {
-  const panel = runs.panel.flatMap((run) => splitNameRun(run, known));
-  const guests = runs.guests.flatMap((run) => splitNameRun(run, known)).filter((name) => !panel.includes(name));
+export function withNameRuns<E extends Named>(episode: E, runs: NameRuns, known: ReadonlySet<string>): E {
+  const split = (run: string) =>
+    splitNameRun(run.replace(/:$/, ''), known, episode.title)
+      .map((name) => withoutShow(name, episode.podcast))
+      .filter((name) => !namesShow(name, episode.podcast) && (!run.endsWith(':') || episode.title.includes(name)));
+  const panel = runs.panel.flatMap(split);
+  const guests = runs.guests.flatMap((run) => titled(split(run), run, episode.title, known)).filter((name) => !panel.includes(name));
   if (!panel.length && !guests.length) return episode;
   return { ...episode, panel: [...new Set([...episode.panel, ...panel])], guests: [...new Set([...episode.guests, ...guests])] };
+}
+
+type Named = { title: string; podcast?: string | undefined; panel: string[]; guests: string[] };
+
+/**
+ * "Guests: Ben Hseih React Native File System": a bare run of guests' names runs on into the topic. When the title names
+ * some of them, the others are people only if the catalogue knows them or the title has their first name ("Design+Code
+ * with Meng and Marcos Griselli").
+ */
+function titled(names: string[], run: string, title: string, known: ReadonlySet<string>): string[] {
+  if (names.length < 2 || /,|&|\band\b/.test(run) || !names.some((name) => title.includes(name))) return names;
+  const inTitle = (word: string) => new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'u').test(title);
+  return names.filter((name) => title.includes(name) || known.has(name) || inTitle(name.split(' ')[0] ?? ''));
+}
+
+/** "Marc-André Cournoyer Ruby", when the sentence after the name began "Ruby Rogues speaks with…" on Ruby Rogues. */
+function withoutShow(name: string, podcast: string | undefined): string {
+  const words = name.split(' ');
+  const last = words.at(-1) ?? '';
+  return words.length > 2 && namesShow(last, podcast) ? words.slice(0, -1).join(' ') : name;
 }
 
 /** Every name the catalogue writes in a field, a list or a Panel line of its own: what a run of names is split by. */
 export function knownNames(episodes: Iterable<{ panel: string[]; guests: string[] }>): Set<string> {
   const known = new Set<string>();
-  for (const episode of episodes) for (const name of [...episode.panel, ...episode.guests]) if (name.includes(' ')) known.add(name);
+  for (const episode of episodes)
+    for (const name of [...episode.panel, ...episode.guests]) if (name.includes(' ') && isPersonName(personName(name))) known.add(name);
   return known;
 }

@@ -16,6 +16,11 @@ export function personName(line: string): string {
   name = name.replace(/^\s*(?:special\s+)?(?:co-?)?(?:hosts?|guests?|panel(?:ists?)?|moderators?)\s*:\s*/i, '');
   // The name is what comes before a dash, colon, bar or comma that starts a description.
   name = name.split(/\s[-–—|>]\s|[:|,;>]|\s[–—]|[–—]\s/)[0] ?? '';
+  // "Spencer Carli of HandleBar Labs", "Ann Lee from Acme": where the person works; "Attorney Jared Richards": what.
+  name = (name.split(/\s(?:of|from|at)\s(?=\p{Lu})/u)[0] ?? '').replace(
+    /^\s*(?:Attorney|Dr\.?|Doctor|Prof\.?|Professor)\s+(?=\p{Lu})/u,
+    '',
+  );
   return (
     name
       // Emphasis marks go; an underscore inside a handle (`JDM_WAAAT`) is part of the name.
@@ -24,6 +29,35 @@ export function personName(line: string): string {
       .replace(/^[\s.…-]+|[\s.…-]+$/g, '')
       .trim()
   );
+}
+
+// Words that make a list item a sentence or a product ("Follow Eric on Twitter", "Aeron Chair by Herman Miller", "A
+// standing desk for $22"), never part of a name, written in lower case ("Or Weis" and "An Phan" are people); names keep
+// their particles ("Fernando Hamasaki de Amorim").
+const NOT_IN_NAMES = /(?:^|\s)(?:a|an|the|by|for|on|of|in|at|to|from|with|and|or|use|is|are|was|off|this|our)(?=\s|$)/;
+
+/**
+ * Whether a panel or guest list item names a person: a few words, none of them a digit, a symbol or a word of a
+ * sentence. A list of people in show notes runs on into links when its section's end lost its heading: "09:27 - Office
+ * Mates", "Sentry use the code devchat", "None".
+ */
+export function isPersonName(name: string): boolean {
+  const words = name.split(/\s+/).filter(Boolean);
+  return (
+    words.length > 0 &&
+    words.length <= 6 &&
+    /^\p{Lu}/u.test(name) &&
+    !/[\d@#$%&+=/\\<>!?]/.test(name) &&
+    !NOT_IN_NAMES.test(name) &&
+    // "Dr. Sherry Walling, Ph.D.": a degree after a comma is no second person.
+    !/^(?:none|n\/?a|tba|tbd|panel|panelists?|hosts?|guests?|ph\.?\s?d|m\.?d|cpa|mba|jr|sr)\.?$/i.test(name)
+  );
+}
+
+/** "React Native" on React Native Radio (`podcast: react-native-radio`) is the show's subject, not a guest. */
+export function namesShow(name: string, podcast: string | undefined): boolean {
+  const words = new Set((podcast ?? '').toLowerCase().split(/[^\p{L}\p{N}]+/u));
+  return name.split(/\s+/).every((word) => words.has(word.toLowerCase()));
 }
 
 /** Each person once, by their normalised name, in the order they first appear; lines that hold no name are dropped. */
@@ -48,7 +82,9 @@ export function guestsFromTitle(title: string, notes: string, tags: readonly str
   const at = title.toLowerCase().lastIndexOf(' with ');
   const match = TITLE_GUESTS.exec(at >= 0 ? title.slice(at) : title);
   if (!match?.[1]) return [];
-  const tagWords = new Set(tags.map((tag) => tag.toLowerCase().replace(/[\s_-]+/g, ' ')));
+  // A tag written as a name ("Micah Martin", as devchat.tv tags its guests) is no technology.
+  const asName = (tag: string) => /^\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{L}'’-]+)+$/u.test(tag);
+  const tagWords = new Set(tags.filter((tag) => !asName(tag)).map((tag) => tag.toLowerCase().replace(/[\s_-]+/g, ' ')));
   return (
     match[1]
       .split(/\s*(?:,|&|\band\b)\s*/i)
@@ -58,6 +94,10 @@ export function guestsFromTitle(title: string, notes: string, tags: readonly str
           .replace(AFTER_NAMES, '')
           .replace(/^.*[’']s\s+/, '')
           .trim(),
+      )
+      // "with Dustin and Dylan Bruzenak": a first name alone shares the next name's last, if the notes write it so.
+      .map((name, i, names) =>
+        /^\p{Lu}\p{Ll}+$/u.test(name) && /\s/.test(names[i + 1] ?? '') ? `${name} ${names[i + 1]?.split(/\s+/).at(-1)}` : name,
       )
       .map((name) => writtenIn(notes, name))
       .filter((name): name is string => name !== undefined && !/^the\s/i.test(name) && !tagWords.has(name.toLowerCase()))
@@ -73,34 +113,4 @@ function writtenIn(notes: string, candidate: string): string | undefined {
     if (FULL_NAME.test(name) && /^\p{Lu}/u.test(words[count - 1] ?? '') && notes.includes(name)) return name;
   }
   return undefined;
-}
-
-// "MJS 026", "MAS 009", "#1", "TMTC 23 -", "RR 300": the show's code and number that start a title.
-const EPISODE_CODE = /^(?:#\d{1,4}|\p{Lu}\p{L}{0,5}\s?(\d{1,4})[A-Z]?|\d{1,4}\s+\p{L}{2,5})(?=[\s:–—-])\s*[:–—-]?\s*/u;
-// A series named in the title beside the guest: "My JS Story", "My Angular Story".
-const SERIES = /^My\s+(?:\S+\s+){0,2}?Story\b\s*[:–—-]?\s*|\s*[:–—-]?\s*My\s+(?:\S+\s+){0,2}?Story$/u;
-const TITLE_NAME_WORD = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?|\p{Lu}\.?)$/u;
-
-/**
- * The guest a title names with nothing else but the episode's code and series: "MJS 026 Chris Coyier", "MAS 009 Roy
- * Sivan: My Angular Story", "TMTC 23 - Bryan Liles". "AiA 154: Angular Animations" has the same shape, so the name must
- * be written in the notes, which must also speak of the person by first name ("Roy started in web programming…"), and
- * the catalogue must know someone of that first name (catalogue-people.ts). A year is no episode number ("CES 2019").
- */
-export function nameInTitle(title: string, notes: string): string | undefined {
-  const code = EPISODE_CODE.exec(title);
-  if (!code || /^(?:19|20)\d\d$/.test(code[1] ?? '')) return undefined;
-  const parts = title
-    .slice(code[0].length)
-    .split(/\s*(?::|\s[-–—|]\s)\s*/)
-    .map((part) => part.replace(SERIES, '').replace(SERIES, '').trim())
-    .filter(Boolean);
-  const words = parts.length === 1 ? (parts[0]?.split(/\s+/) ?? []) : [];
-  const [first, second] = words;
-  if (words.length < 2 || words.length > 4 || !words.every((word) => TITLE_NAME_WORD.test(word))) return undefined;
-  if (!first || !second || !/^\p{Lu}\p{Ll}/u.test(first) || !/^\p{Lu}\p{Ll}/u.test(words.at(-1) ?? '')) return undefined;
-  const name = words.join(' ');
-  const text = notes.replace(/\s+/g, ' ');
-  const byFirstName = new RegExp(`(?<![\\p{L}])${first}(?:['’]s\\b|\\s+(?!${second.replace('.', '\\.')})\\p{Ll})`, 'u');
-  return text.includes(name) && byFirstName.test(text) ? name : undefined;
 }

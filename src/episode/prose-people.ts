@@ -1,8 +1,9 @@
 /**
  * People named only in the summary's prose, as many devchat.tv episodes do: "This episode features panelists Ward
- * Bell, Joe Eames, and Charles Max Wood. Special Guest Gil Fink is on the podcast this week". Only lists of full names
- * (two or three capitalised words each) right after "panelists" or "special guest" count, and show-notes.ts uses them
- * only when no section or line names anyone.
+ * Bell, Joe Eames, and Charles Max Wood. Special Guest Gil Fink is on the podcast this week", "On today's episode,
+ * Charles Max Wood and Ward Bell discuss …". Only lists of full names (two or three capitalised words each) count: right
+ * after "panelists" or "special guest", or as the opening sentence's subject; show-notes.ts uses them only when no
+ * section or line names anyone.
  */
 export type ProsePeople = { panel: string[]; guests: string[] };
 
@@ -10,15 +11,55 @@ export type ProsePeople = { panel: string[]; guests: string[] };
 const WORD = String.raw`\p{Lu}(?:\.|[\p{L}\p{M}'’-]*)`;
 const NAME = String.raw`${WORD}(?:\s+${WORD}){1,2}`;
 const LIST = String.raw`(${NAME}(?:(?:,\s+|,?\s+and\s+)${NAME})*)`;
-const PANEL = new RegExp(String.raw`\bpanel(?:ists?)?\s+(?:(?:is|are|includes?|features?)\s+)?${LIST}`, 'gu');
-const GUESTS = new RegExp(String.raw`\b[Ss]pecial\s+[Gg]uests?\s+${LIST}`, 'gu');
+// "features panelists A, B and C", "The panel for this episode of Adventures in Angular is A, B, and C".
+const PANEL = new RegExp(
+  String.raw`\bpanel(?:ists?)?\s+(?:for\s+[^.]{0,60}?\s+(?:is|are|includes?)\s+|(?:is|are|includes?|features?)\s+|[-–—:]\s+)?${LIST}`,
+  'gu',
+);
+// "On our panel we've got Dave Carmona, Brian Hogan and I'm Charles Max Wood": in the notes' opening, not a transcript's.
+const PANEL_WE = new RegExp(String.raw`\bpanel\s+(?:we(?:'|’)ve\s+got|we\s+have)\s+${LIST}`, 'gu');
+// Not "… with Special Guest Clay Collins", the title of another episode picked or linked.
+const GUESTS = new RegExp(String.raw`(?<!\bwith\s)\b[Ss]pecial\s+[Gg]uests?\s+(?:[-–—]\s+)?${LIST}`, 'gu');
+// The opening sentence's subject: "On today's episode, Charles Max Wood, Joe Eames, and Ward Bell discuss …", "Philip
+// Morgan and Reuven Lerner lead this week's podcast", "… hosted by A and B", "with your hosts A and B", "a discussion …
+// between A, B, and C".
+const VERB = String.raw`(?:discuss(?:es|ed)?|talk(?:s|ed)?|chat(?:s|ted)?|lead|leads|led|interview(?:s|ed)?|welcome(?:s|d)?|speak(?:s)?|spoke|answer(?:s|ed)?|share(?:s|d)?|sit(?:s)?\s+down|catch(?:es)?\s+up|continue(?:s|d)?|travel|reminisce)`;
+// A sentence starts after a full stop, not after an initial's ("K. Scott Allen").
+const SUBJECT = new RegExp(String.raw`(?:^|\n|(?<!(?:^|\s)\p{Lu})[.!?]\s+|,\s+)${LIST}\s+${VERB}\b`, 'gu');
+const HOSTED = new RegExp(String.raw`\b(?:hosted\s+by|(?:your|our|the)\s+hosts?|discussion\s+[^.]{0,60}?\s+between)\s+${LIST}`, 'gu');
+// Whom they talk with, when the title names them too: "Charles Max Wood interviews Stephen Chin", "Andrew and Jaim
+// discuss Notifications with Paola Mata".
+const OBJECT = new RegExp(
+  String.raw`\b(?:interview(?:s|ed)?|welcome(?:s|d)?|(?:speak(?:s)?|spoke|talk(?:s|ed)?|chat(?:s|ted)?|sit(?:s)?\s+down)\s+(?:with|to)|discuss(?:es|ed)?\s[^.]{1,60}?\swith|(with))\s+${LIST}`,
+  'gu',
+);
 
-export function prosePeople(text: string): ProsePeople {
-  return { panel: namesIn(text, PANEL), guests: namesIn(text, GUESTS) };
+/**
+ * The people of the notes' prose. Panelists after "panelists" anywhere; in the opening (`opening`, the notes before a
+ * transcript), the subject of its first sentences when they are full names, and a guest they talk with when the
+ * title names that guest as well.
+ */
+export function prosePeople(text: string, opening = '', title = ''): ProsePeople {
+  const start = opening.slice(0, 800);
+  // Who discusses, interviews or talks is on the episode; who shares or answers, when the sentence says it is about the
+  // episode ("On today's episode, …"): "Visual Studio Code and Azure Functions share a runtime" has the same shape.
+  const aboutEpisode = (sentence: string, subject: string) =>
+    /\b(?:discuss|interview|talk|chat|lead|led|welcome|speak|spoke)\w*$/.test(subject) ||
+    /\b(?:episode|show|podcast|panel\w*|today|week)\b/i.test(sentence);
+  const subjects = [...namesIn(start.slice(0, 400), SUBJECT, aboutEpisode), ...namesIn(start, HOSTED), ...namesIn(start, PANEL_WE)];
+  // "Yagiz Nizipli talks about Node.js" under "… with Yagiz Nizipli": the subject the title names is the guest.
+  const titled = subjects.filter((name) => title.includes(name));
+  // A title "… with Ann Lee" names its guests itself (people.ts), and better than a sentence does.
+  const objects = /\s(?:with|feat\.?|featuring)\s/i.test(title) ? [] : objectsIn(start, text, title);
+  return {
+    panel: [...new Set([...namesIn(text, PANEL), ...subjects.filter((name) => !titled.includes(name))])],
+    guests: [...new Set([...namesIn(text, GUESTS), ...titled, ...objects])],
+  };
 }
 
 // "special guest Performance Tech Lead at …", "… Ben Schmeckpeper Episode 12": a role or a word of the sentence.
-const NOT_NAME = /\b(?:engineer|lead|developer|manager|architect|director|advocate|founder|ceo|cto|episode|show|podcast)\b/i;
+const NOT_NAME =
+  /\b(?:engineer|lead|developer|manager|architect|director|advocate|founder|ceo|cto|episode|show|podcast)\b|^(?:The|This|Our|In|On|Today|Special|Guests?|Panel\w*|I['’]m)\s/i;
 
 /** "Sam Julien Sam talks…" ends with the first name starting the next sentence. */
 function cleanName(text: string): string | undefined {
@@ -28,9 +69,31 @@ function cleanName(text: string): string | undefined {
   return name && !NOT_NAME.test(name) ? name : undefined;
 }
 
-function namesIn(text: string, pattern: RegExp): string[] {
+/**
+ * Guests after "interviews", "talks with", "discuss … with", or a bare "with" ("a My Angular Story with Kion Stephen")
+ * when the notes also speak of the person by first name ("Kion didn't start programming…"): "with Visual Studio Code"
+ * is no one. Each must be written in the title too.
+ */
+function objectsIn(start: string, text: string, title: string): string[] {
+  const names: string[] = [];
+  for (const match of start.matchAll(OBJECT)) {
+    for (const name of (match[2] ?? '').split(/,\s+and\s+|,\s+|\s+and\s+/).map(cleanName)) {
+      if (!name || !title.includes(name)) continue;
+      const first = name.split(' ')[0] ?? '';
+      const byFirstName = new RegExp(String.raw`(?<!\p{L})${first}(?:['’]s\b|\s+\p{Ll})`, 'u');
+      if (!match[1] || byFirstName.test(text.replaceAll(name, ''))) names.push(name);
+    }
+  }
+  return [...new Set(names)];
+}
+
+function namesIn(text: string, pattern: RegExp, inSentence = (_sentence: string, _match: string) => true): string[] {
   const names: string[] = [];
   for (const match of text.matchAll(pattern)) {
+    const at = match.index ?? 0;
+    const end = text.slice(at + match[0].length).search(/[.!?](?:\s|$)/);
+    const sentence = text.slice(Math.max(0, text.lastIndexOf('.', at)), end < 0 ? undefined : at + match[0].length + end);
+    if (!inSentence(sentence, match[0])) continue;
     const list = (match[1] ?? '').split(/,\s+and\s+|,\s+|\s+and\s+/);
     // One name alone after "panel" is too often a sentence ("the panel Discusses…"): a panel list has two at least.
     if (pattern === PANEL && list.length < 2) continue;

@@ -1,5 +1,6 @@
 import { type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
+import { isPersonName, personName } from './people.ts';
 import { prosePeople } from './prose-people.ts';
 import { type SpokenPeople, spokenPeople } from './transcript-people.ts';
 
@@ -30,6 +31,8 @@ const SECTION_ALIASES: Record<string, string> = {
   'show notes': 'links',
   'special guests': 'guests',
   'special guest': 'guests',
+  panelist: 'panelists',
+  host: 'hosts',
   sponsor: 'sponsors',
 };
 
@@ -38,15 +41,20 @@ const SECTION_ALIASES: Record<string, string> = {
  * written by hand: headings at any level, bold or not (`### **Panel**`), or a bold line alone (`**Picks**`); this
  * accepts all of them.
  */
-export function parseShowNotes(markdown: string): ShowNotes & { nameRuns: NameRuns; spoken: SpokenPeople } {
+export function parseShowNotes(markdown: string, title = ''): ShowNotes & { nameRuns: NameRuns; spoken: SpokenPeople } {
   const notes: ShowNotes = { summary: '', panel: [], guests: [], links: [], picks: [], sponsors: [], otherNotes: '' };
   const runs: NameRuns = { panel: [], guests: [] };
   const other: string[] = [];
   const summary: string[] = [];
   const prose: string[] = [];
   const transcript: string[] = [];
+  // The paragraphs before a transcript, where the notes say who is on the episode.
+  const opening: string[] = [];
+  let pastOpening = false;
   for (const section of splitSections(markdownLines(markdown))) {
     const items = section.lines.filter((line) => line.kind === 'item');
+    pastOpening ||= section.name === 'transcript';
+    if (!pastOpening) opening.push(...texts(section.lines.filter((line) => line.kind === 'text')));
     switch (section.name) {
       case 'summary':
         summary.push(...texts(section.lines));
@@ -55,14 +63,21 @@ export function parseShowNotes(markdown: string): ShowNotes & { nameRuns: NameRu
       case 'panelists':
       case 'hosts':
         // "Special Guests: Matt Nowack" under Panel names guests, not a panelist.
-        notes.panel.push(...texts(items.filter((item) => guestsIn(item).length === 0 && !GUESTS.test(item.text))));
-        // `**Panel:**` then a paragraph "Charles Max Wood" rather than a list: a line of names only, not prose.
-        notes.panel.push(...section.lines.filter((line) => line.kind !== 'item' && !GUESTS.test(line.text)).flatMap(namesIn));
+        notes.panel.push(...texts(items.filter((item) => guestsIn(item).length === 0 && !GUESTS.test(item.text) && named(item))));
+        // `**Panel:**` then a paragraph "Charles Max Wood" rather than a list: a line of names only, not prose; or the
+        // names run on into the guest and the summary ("Ann Lee Bo Diaz Special Guest - Cy Wu In this episode…").
+        for (const line of section.lines) {
+          if (line.kind === 'item' || GUESTS.test(line.text)) continue;
+          const names = namesIn(line);
+          notes.panel.push(...names);
+          const first = line === section.lines.find((other) => other.kind === 'text');
+          if (!names.length && first) addRuns(runs, nameRuns(`Panel: ${line.text.slice(0, 600)}`));
+        }
         notes.guests.push(...section.lines.flatMap(guestsIn));
         break;
       case 'guests':
       case 'guest':
-        notes.guests.push(...texts(items), ...section.lines.flatMap(guestsIn));
+        notes.guests.push(...texts(items.filter(named)), ...section.lines.flatMap(guestsIn));
         break;
       case 'links':
       case 'sponsors':
@@ -81,7 +96,7 @@ export function parseShowNotes(markdown: string): ShowNotes & { nameRuns: NameRu
     }
   }
   // Names only in a sentence ("features panelists Ward Bell, Joe Eames, and …") when no list or line gave any.
-  const fromProse = prosePeople([...summary, ...prose].join('\n'));
+  const fromProse = prosePeople([...summary, ...prose].join('\n'), opening.join('\n'), title);
   if (!notes.panel.length && !runs.panel.length) notes.panel.push(...fromProse.panel);
   if (!notes.guests.length && !runs.guests.length) notes.guests.push(...fromProse.guests);
   notes.summary = summary.join('\n');
@@ -97,11 +112,27 @@ function peopleIn(line: Line, notes: ShowNotes, runs: NameRuns): void {
   notes.panel.push(...panel, ...bracketedNames(line.text));
   notes.guests.push(...guests);
   // A panel whose names lost their separators: split once the catalogue's names are known (name-runs.ts).
-  if (!panel.length && !guests.length) {
-    const found = nameRuns(line.text.slice(0, 600));
-    runs.panel.push(...found.panel);
-    runs.guests.push(...found.guests);
-  }
+  if (!panel.length && !guests.length) addRuns(runs, nameRuns(line.text.slice(0, 600)));
+}
+
+function addRuns(runs: NameRuns, found: NameRuns): void {
+  runs.panel.push(...found.panel);
+  runs.guests.push(...found.guests);
+}
+
+const PANEL_ENDS_LINE = /^(?:.*\bEpisode\s+\d+\s+)?(?:Panel(?:ists)?|Hosts?)\s*:?$/;
+const NEXT_SECTION =
+  /^(?:(?:episode\s+)?summary|sponsors?|links|picks|show\s+(?:notes|topics)|topics|resources|transcript)\s*:?$|^discussions?\b(?:\s+and\s+questions)?\s*(?::|$|\d)/i;
+
+/** A list item of a panel or guests section that names a person, not a product, a time or "None". */
+function named(item: Line): boolean {
+  return isPersonName(personName(item.text));
+}
+
+/** "Sponsors" is read as sponsors; "Discussion 00:39 - …" and "Episode Summary" as the notes they start. */
+function nextSection(text: string): string {
+  const name = text.replace(/[\s:]+$/, '').toLowerCase();
+  return SECTION_ALIASES[name] ?? (KNOWN_SECTIONS.includes(name) ? name : 'notes');
 }
 
 function texts(lines: Line[]): string[] {
@@ -115,11 +146,17 @@ function splitSections(lines: Line[]): Section[] {
     const current = sections.at(-1)?.name ?? '';
     // `### Host: **Aaron Frost**`: a heading that names people is also a line to read them from.
     if (heading !== undefined) sections.push({ name: heading, lines: PEOPLE_LABEL.test(line.text) ? [line] : [] });
+    // "React Native Radio | Episode 93** Panel **", then the panelists as a list: the label ends the show's header line.
+    else if (line.kind === 'text' && line.text.length < 100 && PANEL_ENDS_LINE.test(line.text.replace(/\*+/g, ' ').trim()))
+      sections.push({ name: 'panel', lines: [] });
     // "**In particular, we dive deep on:**" after a panel starts the topics, not more panelists.
     else if (PEOPLE_SECTIONS.has(current) && line.bold && /[:?]$|(?:\S+\s+){5}/.test(line.bold))
       sections.push({ name: line.bold.toLowerCase(), lines: [line] });
     // A paragraph of prose in a list of people ends it: what follows are topics (`- What is Sentry?`).
     else if (PEOPLE_SECTIONS.has(current) && line.text.length > 160) sections.push({ name: 'notes', lines: [line] });
+    // The next section's name as a plain line ("Sponsors", "Episode Summary", "Discussion 00:39 - …" glued to the last
+    // panelist) ends the list: what follows are sponsors, links and topics, not people.
+    else if (PEOPLE_SECTIONS.has(current) && NEXT_SECTION.test(line.text)) sections.push({ name: nextSection(line.text), lines: [line] });
     else sections.at(-1)?.lines.push(line);
   }
   return sections;
@@ -142,8 +179,10 @@ function linksIn(line: Line): Link[] {
   return links;
 }
 
-// "Special Guests: A and B", "Joined by Special Guest: A"; a line that only mentions a guest later on is not one.
-const GUESTS = /^(?:joined by\s+|with\s+)?(?:our\s+)?(?:special\s+)?guests?\s*:\s*(.*)$/i;
+// "Special Guests: A and B", "Joined by Special Guest: A", "Special Guest – A", "Joined by special guest A", "Joined
+// by Guest Panelist: A"; a line that only mentions a guest later on is not one.
+const GUESTS =
+  /^(?:(?:joined by\s+|with\s+)?(?:our\s+)?(?:special\s+)?guests?(?:\s+panelists?)?\s*(?::|[-–—]\s)|joined by\s+(?:our\s+)?(?:special\s+)?guests?\s)\s*(.*)$/i;
 // A name is a few capitalised words ("Matt Nowack", "Wiebe-Marten Wijnja", "José d’Almeida"); a sentence is not one.
 const NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|d[aeiu]|de|van|von|der|al|bin|la|le)){0,4}$/u;
 
@@ -168,7 +207,7 @@ function namesAfter(pattern: RegExp, line: Line): string[] {
     .map((name) => name.trim().replace(/(\p{L}{2})\.$/u, '$1'))
     .filter(Boolean);
   // "Panel: Kai Dawson Jonah Stark In this episode, Kai and…" is prose after a run of names (name-runs.ts), not a list.
-  return names.every((name) => NAME.test(name)) ? names : [];
+  return names.every((name) => NAME.test(name)) ? names.filter(isPersonName) : [];
 }
 
 function picksIn(lines: Line[]): Pick[] {

@@ -89,7 +89,8 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
 
 /** One person written twice: "Ward Bell (twitter)" and "Ward Bell"; "Joseph Mastey" in the title and "Joe Mastey" speaking. */
 export function samePerson(a: string, b: string): boolean {
-  const [one, two] = [personName(a).split(' '), personName(b).split(' ')];
+  // "AJ O'Neal" in a list, "AJ O’Neal" in the transcript.
+  const [one, two] = [personName(a).replace(/’/g, "'").split(' '), personName(b).replace(/’/g, "'").split(' ')];
   return one.join(' ') === two.join(' ') || (one.length > 1 && one.at(-1) === two.at(-1) && one[0]?.slice(0, 2) === two[0]?.slice(0, 2));
 }
 

@@ -21,11 +21,11 @@ export type SpokenPeople = {
 const OPENING_TURNS = 30;
 const OPENING_CHARS = 15_000;
 
-// `CHUCK:`, `**JOE:**`, `Ward:` glued to the end of the turn before (`…Hello.Ward: Hi`) or to a time (`4:40Charles:`),
+// `CHUCK:`, `**JOE:**`, `**JAMES **:`, `Ward:` glued to the end of the turn before (`…Hello.Ward: Hi`) or to a time (`4:40Charles:`),
 // `MIŠKO:`. One word: speakers are labelled by first name. A label starts after anything but a letter, and its colon is
-// followed by a space or emphasis.
+// followed by a space, emphasis or a bracket (`CHUCK:(laughs)`).
 // Matched on the few characters before each colon: run over the whole text, the pattern was a tenth of parsing notes.
-const LABEL = /(?<![\p{L}'’])(\p{Lu}(?:[\p{Lu}'’-]{1,19}|[\p{Ll}'’-]{1,19}))[*_]{0,4}\s{0,4}$/u;
+const LABEL = /(?<![\p{L}'’])(\p{Lu}(?:[\p{Lu}'’-]{1,19}|[\p{Ll}'’-]{1,19}))[*_\s]{0,6}$/u;
 const LABEL_REACH = 32;
 /** Labels that are not speakers: a note's own headings inside the transcript. */
 const NOT_SPEAKERS =
@@ -34,7 +34,7 @@ const NOT_SPEAKERS =
 /** Words that can start a sentence or a greeting in capitals but are no first name. */
 const NOT_FIRST = new Set(['I', 'And', 'Also', 'The', 'We', 'So', 'Hey', 'Hi', 'Hello', 'Welcome', 'This', 'Today', 'Our', 'My', 'Not']);
 /** What may follow a name: the end of the sentence, or a word that starts what is said about the person. */
-const AFTER_NAME = /^(?:$|[,.;:!?()[\]…–—"“”-]|from|and|here|with|who|of|at|in|on|is|joining|today|this|as|to)/;
+const AFTER_NAME = /^(?:$|[,.;:!?()[\]…–—"“”-]|from|and|here|with|who|of|at|in|on|is|joining|today|this|as|to|back|again|too|also)/;
 const PARTICLES = new Set(['da', 'de', 'di', 'du', 'den', 'der', 'van', 'von', 'ter', 'bin', 'al', 'la', 'le']);
 // Each part of a name word is capitalised, with a capital inside it only after a prefix: "McHale", "O’Neal",
 // "DeVries", "Kingdom-Davies". "NanoLeaf" and "JavaScript" are not names.
@@ -48,20 +48,25 @@ export function spokenPeople(transcript: string): SpokenPeople {
   // Smith", a transcription slip; "Alondo Brewington" then "I should say Alondo Golden Ticket Brewington").
   const byLabel = new Map<string, { name: string; guest: boolean }>();
   const hostNames: string[] = [];
-  // Who opens the show ("welcome to episode 12…") is the host, who introduces the others: a name the host says and its
-  // person answers. Mentioned by anyone else, or later in the conversation, a name is someone talked about.
-  const host = (turns.find((turn) => /\bwelcome\b/i.test(turn.text)) ?? turns[0])?.label;
+  // Who opens the show ("welcome to episode 12…", "This is the Ruby Rogues Podcast episode 254. On our panel…") is the
+  // host, who introduces the others: a name the host says and its person answers. Mentioned by anyone else, or later in
+  // the conversation, a name is someone talked about.
+  const opens = [/\bwelcome\b/i, /\bepisode\s+(?:number\s+)?\d+|\bon (?:our|the) panel\b/i];
+  const host = (opens.map((words) => turns.find((turn) => words.test(turn.text))).find(Boolean) ?? turns[0])?.label;
   // The panel is introduced first; from the first guest on ("We've got two special guests. We have Ann Lee."), the
   // people the host introduces are guests.
   let guestsNow = false;
   turns.forEach((turn, i) => {
     const next = turns[i + 1];
-    if (next && same(turn.label, host) && !same(next.label, host)) {
-      const answered = namedAs(turn.text, next.label);
-      if (answered) {
-        guestsNow ||= GUEST.test(lastSentences(turn.text, answered.at));
-        if (!byLabel.has(next.label.toUpperCase())) byLabel.set(next.label.toUpperCase(), { name: answered.name, guest: guestsNow });
-      }
+    // The person named answers next, or after someone's "Woo!" ("Avdi Grimm. AARON: Woo! AVDI: Hello").
+    const answerers = [next, next && next.text.split(/\s+/).length <= 3 ? turns[i + 2] : undefined];
+    for (const answerer of answerers) {
+      if (!answerer || !same(turn.label, host) || same(answerer.label, host)) continue;
+      const answered = namedAs(turn.text, answerer.label);
+      if (!answered) continue;
+      guestsNow ||= GUEST.test(lastSentences(turn.text, answered.at));
+      if (!byLabel.has(answerer.label.toUpperCase())) byLabel.set(answerer.label.toUpperCase(), { name: answered.name, guest: guestsNow });
+      break;
     }
     const self = selfNamed(turn.text);
     if (self && sameFirstName(self, turn.label)) {
@@ -77,7 +82,7 @@ export function spokenPeople(transcript: string): SpokenPeople {
   return { panel, guests, hostNames: hostNames.filter((name) => !panel.includes(name)), labels };
 }
 
-const GUEST = /\bguests?\b/i;
+const GUEST = /\bguests?\b(?! panel)/i;
 
 /** The sentence that ends at `at` and the one before it: "We've got two special guests this week. We have Ann Lee." */
 function lastSentences(text: string, at: number): string {
@@ -89,7 +94,7 @@ function openingTurns(text: string): Turn[] {
   const turns: Turn[] = [];
   let current: { label: string; start: number } | undefined;
   for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
-    if (colon + 1 < text.length && !/[\s*_]/.test(text[colon + 1] ?? '')) continue;
+    if (colon + 1 < text.length && !/[\s*_([]/.test(text[colon + 1] ?? '')) continue;
     // Far enough back that the character before a label is in reach of the lookbehind.
     const from = Math.max(0, colon - LABEL_REACH);
     const match = LABEL.exec(text.slice(from, colon));
@@ -109,7 +114,7 @@ function namedAs(text: string, label: string): { name: string; at: number } | un
   const found = new Map<string, number>();
   const words = [...text.matchAll(/\S+/g)];
   words.forEach((word, i) => {
-    if (word[0].replace(/[,.;:!?)]+$/, '').toUpperCase() !== label.toUpperCase() || /[,.;:!?)]$/.test(word[0])) return;
+    if (!answersTo(word[0].replace(/[,.;:!?)]+$/, ''), label) || /[,.;:!?)]$/.test(word[0])) return;
     const name = nameFrom(words.slice(i, i + 6).map((w) => w[0]));
     if (name) found.set(name, word.index ?? 0);
   });
@@ -118,9 +123,10 @@ function namedAs(text: string, label: string): { name: string; at: number } | un
   return { name, at };
 }
 
-/** "I'm Charles Max Wood from devchat.tv", "My name is Joe Eames, I'll be your host", "I'm your host, Ann Lee". */
+/** "I'm Charles Max Wood from devchat.tv", "My name is Joe Eames", "I'm your host, Ann Lee", "I'll be your host, Ann Lee". */
 function selfNamed(text: string): string | undefined {
-  const intro = /\b(?:I['’]m|I am|my name is|my name['’]s)\s+(?:your host(?: today| this week)?,?\s+)?/gi;
+  const intro =
+    /\b(?:(?:I['’]m|I am|my name is|my name['’]s)\s+(?:your host(?: today| this week)?,?\s+)?|(?:I['’]ll be|this is)\s+your host(?: today| this week)?,?\s+)/gi;
   for (const match of text.matchAll(intro)) {
     const rest = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + 200).split(/\s+/);
     const name = nameFrom(rest);
@@ -146,19 +152,53 @@ function nameFrom(words: string[]): string | undefined {
 }
 
 function nameWord(word: string, first: boolean): boolean {
+  // "James Edward Gray II": a numeral ends the name, and is dropped with the initials (ending below).
+  if (!first && /^(?:II|III|IV|Jr)$/.test(word)) return true;
   if (first) return !NOT_FIRST.has(word) && (/^\p{Lu}{2}$/u.test(word) || (/^\p{Lu}\p{Ll}/u.test(word) && NAME_PART.test(word)));
   return PARTICLES.has(word) || /^\p{Lu}\.$/u.test(word) || word.split('-').every((part) => NAME_PART.test(part));
 }
 
 function ending(name: string[], next: string): string | undefined {
-  // A name ends on a capitalised word, never on a particle or an initial ("Benno van", "Kent C.").
-  while (name.length && !/^\p{Lu}\p{Ll}/u.test(name.at(-1) ?? '')) name.pop();
+  // A name ends on a capitalised word ("O’Neal" too), never on a particle or an initial ("Benno van", "Kent C.").
+  while (name.length && !/^\p{Lu}(?:['’]\p{Lu})?\p{Ll}/u.test(name.at(-1) ?? '')) name.pop();
   if (name.length < 2 || !AFTER_NAME.test(next)) return undefined;
   return name.join(' ');
 }
 
 function sameFirstName(name: string, label: string): boolean {
-  return same(name.split(' ')[0], label);
+  return answersTo(name.split(' ')[0] ?? '', label);
+}
+
+// The short forms speakers are labelled by: "we have David Brady. DAVE: Hello." CHUCK is not among them: the host, who
+// names himself, is matched by what he says (speaker-names.ts), not by guessing.
+const SHORT_FORMS: Record<string, string[]> = {
+  DAVE: ['DAVID'],
+  MIKE: ['MICHAEL'],
+  JOE: ['JOSEPH'],
+  JOSH: ['JOSHUA'],
+  JIM: ['JAMES'],
+  MATT: ['MATTHEW'],
+  CHRIS: ['CHRISTOPHER'],
+  TOM: ['THOMAS'],
+  ROB: ['ROBERT'],
+  BOB: ['ROBERT'],
+  BEN: ['BENJAMIN'],
+  DAN: ['DANIEL'],
+  SAM: ['SAMUEL'],
+  NICK: ['NICHOLAS'],
+  STEVE: ['STEVEN', 'STEPHEN'],
+  ANDY: ['ANDREW'],
+  ALEX: ['ALEXANDER'],
+  PETE: ['PETER'],
+  JEFF: ['JEFFREY'],
+  GREG: ['GREGORY'],
+  NATE: ['NATHAN'],
+  JON: ['JONATHAN'],
+};
+
+/** A first name and the speaker label that answers to it: the same name, or its short form (DAVE for David). */
+function answersTo(first: string, label: string): boolean {
+  return same(first, label) || (SHORT_FORMS[label.toUpperCase()] ?? []).includes(first.toUpperCase());
 }
 
 /** Labels compared as speakers write them: `CHUCK:` and `Chuck:` are one speaker. */

@@ -79,6 +79,17 @@ test('podgrep.yml: hosts the site names only in its templates are the panel of e
   assert.deepEqual(people(catalogue, 'Two'), { panel: ['wes bos'], guests: [] });
   assert.deepEqual(people(catalogue, 'Three'), { panel: [], guests: [] });
 
+  // Syntax's notes open with the guest talking ("Yagiz Nizipli talks about…"): the guest, not a host the notes name.
+  const talks = await testdir({
+    'podgrep.yml': 'hosts:\n  syntax: [Wes Bos, Scott Tolinski]\n',
+    'four.md':
+      '---\ntitle: JS Perf Wins with Ann Lee\npodcast: syntax\nguest:\n  name: Ann Lee\n  github: annlee\n---\nAnn Lee talks about her work on Node.js and how she finds slow code.\n',
+  });
+  assert.deepEqual(people(await readEpisodes(talks), 'JS Perf Wins with Ann Lee'), {
+    panel: ['Wes Bos', 'Scott Tolinski'],
+    guests: ['Ann Lee'],
+  });
+
   const everyone = await testdir({ 'podgrep.yml': 'hosts: [Ann Lee]\n', 'one.md': '---\ntitle: One\n---\nNotes.\n' });
   assert.deepEqual(people(await readEpisodes(everyone), 'One'), { panel: ['Ann Lee'], guests: [] });
 

@@ -1,0 +1,69 @@
+/**
+ * Guests a title names in shapes other than "… with Ann Lee" confirmed by the notes (people.ts): "MJS 026 Chris
+ * Coyier", "057 TMTC Jamis Buck Interview", "073 TMTC Grant Ingersoll - Lucene & Solr", "FS 263: Branden Silva on
+ * Storytelling", "056 TMTC - Tom Preston-Werner (Github Co-founder)", a conference talk's "Complexity is Outside the
+ * Code - Jessica Kerr - JS Remote Conf 2015", and "02 ExponentJS with Charlie Cheever" over notes that say nothing.
+ * "AiA 154: Angular Animations" and "Agile Roots & Andrew Shafer" have the same shapes: these are candidates, which the
+ * catalogue keeps only when someone it names elsewhere has the first name (catalogue-people.ts).
+ */
+
+// "MJS 026", "MAS 009", "#1", "TMTC 23 -", "RR 300": the show's code and number that start a title.
+const EPISODE_CODE = /^(?:#\d{1,4}|\p{Lu}\p{L}{0,5}\s?(\d{1,4})[A-Z]?|\d{1,4}\s+\p{L}{2,5})(?=[\s:–—-])\s*[:–—-]?\s*/u;
+// A series named in the title beside the guest: "My JS Story", "My Angular Story".
+const SERIES = /^My\s+(?:\S+\s+){0,2}?Story\b\s*[:–—-]?\s*|\s*[:–—-]?\s*My\s+(?:\S+\s+){0,2}?Story$/u;
+const TITLE_NAME_WORD = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?|\p{Lu}\.?)$/u;
+// "Interview with Ann Lee", "Ann Lee Interview", "… - Part 2": words about the episode, not the name.
+const ABOUT = /\bInterview(?:\s+with)?\b|\b(?:Part|Pt\.?)\s*\d+\b|\bMy\s+(?:\S+\s+){0,2}?Story\b/gu;
+const WITH = /\s(?:with|featuring|feat\.?|ft\.)\s/i;
+// What follows a name in a title segment: "Branden Silva on Storytelling", "Brian Douglas of BlocIO".
+const AFTER_NAME = /\s(?:on|of|from|at|about)\s.*$/;
+
+type Candidate = { name: string; said: boolean };
+
+/** The names the title writes, each with whether the notes or the title's shape say it is a person of the episode. */
+export function namesInTitle(title: string, notes: string): string[] {
+  const code = EPISODE_CODE.exec(title);
+  // A year is no episode number ("CES 2019").
+  const rest = code && !/^(?:19|20)\d\d$/.test(code[1] ?? '') ? title.slice(code[0].length) : title;
+  const segments = rest
+    .replace(/\s*\([^)]*\)/g, ' ')
+    .split(/\s*(?::|\s[-–—|]\s)\s*/)
+    .map((segment) => segment.replace(SERIES, '').replace(SERIES, '').trim())
+    .filter(Boolean);
+  // "Talk Title - Ann Lee - JS Remote Conf 2015": the speaker is between the talk and the conference.
+  const talk = segments.length >= 3 && /\bConf(?:erence)?\b.*\b(?:19|20)\d\d$/.test(segments.at(-1) ?? '');
+  const text = notes.replace(/\s+/g, ' ');
+  const candidates: Candidate[] = [];
+  segments.forEach((segment, i) => {
+    // The last "with": "Working with Unix Processes with Jesse Storimer".
+    const withAt = Math.max(...[...segment.matchAll(new RegExp(WITH, 'gi'))].map((match) => match.index ?? -1), -1);
+    const said = (talk && i === segments.length - 2) || /\bInterview\s+with\b/.test(segment);
+    const parts = withAt >= 0 ? [segment.slice(0, withAt), segment.slice(withAt).replace(WITH, '')] : [segment];
+    parts.forEach((part, j) => {
+      for (const name of listedNames(part.replace(ABOUT, ' ').replace(AFTER_NAME, ''))) {
+        candidates.push({ name, said: said || j === 1 || text.includes(name) });
+      }
+    });
+  });
+  return [...new Set(candidates.filter((candidate) => candidate.said).map((candidate) => candidate.name))];
+}
+
+/** "Ann Lee", "Ann Lee and Bo Diaz", "Ann Lee, Bo Diaz & Cy Wu": two or three name words each, or none of them. */
+function listedNames(text: string): string[] {
+  const names = text
+    .trim()
+    .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)
+    .map((name) => name.trim())
+    .filter(Boolean);
+  const isName = (name: string) => {
+    const words = name.split(/\s+/);
+    return (
+      words.length >= 2 &&
+      words.length <= 3 &&
+      words.every((word) => TITLE_NAME_WORD.test(word)) &&
+      /^\p{Lu}\p{Ll}/u.test(words[0] ?? '') &&
+      /^\p{Lu}\p{Ll}/u.test(words.at(-1) ?? '')
+    );
+  };
+  return names.length && names.every(isName) ? names : [];
+}

@@ -21,7 +21,7 @@ Exit status: 0 when every episode was indexed, 1 when any failed, 2 on an error 
 /**
  * Meilisearch's indexing is what a run waits for; podgrep's own work (reading files, cutting moments) keeps ahead of
  * it. At a lower priority that work takes the cores only when the engine (started before this, at its own priority)
- * and a web server on the same machine leave them: 1,000 episodes indexed in 30.0–35.9 s instead of 31.5–37.1 s, run for run (BENCHMARKS.md).
+ * and a web server on the same machine leave them: 1,000 episodes indexed in 30.0–35.9 s instead of 31.5–37.1 s, in three pairs of runs here (2026-12).
  * Children started later (ffmpeg) inherit it, which suits background work too.
  */
 function yieldToEngine(): void {

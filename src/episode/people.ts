@@ -31,6 +31,12 @@ export function personName(line: string): string {
   );
 }
 
+/**
+ * A prefix after which a name word has a second capital: "McHale", "O’Neal", "DeVries". "NanoLeaf" and "JavaScript"
+ * are not names.
+ */
+export const NAME_PREFIX = "(?:Mc|Mac|O['’]|D['’]|De|Di|Du|Da|La|Le|Van|Von)";
+
 // Words that make a list item a sentence or a product ("Follow Eric on Twitter", "Aeron Chair by Herman Miller", "A
 // standing desk for $22"), never part of a name, written in lower case ("Or Weis" and "An Phan" are people); names keep
 // their particles ("Fernando Hamasaki de Amorim").
@@ -85,22 +91,25 @@ export function guestsFromTitle(title: string, notes: string, tags: readonly str
   // A tag written as a name ("Micah Martin", as devchat.tv tags its guests) is no technology.
   const asName = (tag: string) => /^\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{L}'’-]+)+$/u.test(tag);
   const tagWords = new Set(tags.filter((tag) => !asName(tag)).map((tag) => tag.toLowerCase().replace(/[\s_-]+/g, ' ')));
-  return (
-    match[1]
-      .split(/\s*(?:,|&|\band\b)\s*/i)
-      // "Daily.dev’s Francesco Ciulla": the name is after the possessive.
-      .map((part) =>
-        part
-          .replace(AFTER_NAMES, '')
-          .replace(/^.*[’']s\s+/, '')
-          .trim(),
-      )
-      // "with Dustin and Dylan Bruzenak": a first name alone shares the next name's last, if the notes write it so.
-      .map((name, i, names) =>
-        /^\p{Lu}\p{Ll}+$/u.test(name) && /\s/.test(names[i + 1] ?? '') ? `${name} ${names[i + 1]?.split(/\s+/).at(-1)}` : name,
-      )
-      .map((name) => writtenIn(notes, name))
-      .filter((name): name is string => name !== undefined && !/^the\s/i.test(name) && !tagWords.has(name.toLowerCase()))
+  const names = match[1]
+    .split(/\s*(?:,|&|\band\b)\s*/i)
+    // "Daily.dev’s Francesco Ciulla": the name is after the possessive.
+    .map((part) =>
+      part
+        .replace(AFTER_NAMES, '')
+        .replace(/^.*[’']s\s+/, '')
+        .trim(),
+    )
+    // "with Dustin and Dylan Bruzenak": a first name alone shares the next name's last, if the notes write it so.
+    .map((name, i, names) =>
+      /^\p{Lu}\p{Ll}+$/u.test(name) && /\s/.test(names[i + 1] ?? '') ? `${name} ${names[i + 1]?.split(/\s+/).at(-1)}` : name,
+    );
+  // A first name confirms a guest only when every other name of the title is confirmed too: "Nginx with Igor Sysoev and
+  // Andrey Alexeev" over notes that speak of Igor alone is left to the catalogue (catalogue-people.ts), which keeps both.
+  const written = names.map((name) => writtenIn(notes, name));
+  const called = names.map((name, i) => written[i] ?? calledByFirstName(notes, name));
+  return (called.every(Boolean) ? called : written).filter(
+    (name): name is string => name !== undefined && !/^the\s/i.test(name) && !tagWords.has(name.toLowerCase()),
   );
 }
 
@@ -113,4 +122,25 @@ function writtenIn(notes: string, candidate: string): string | undefined {
     if (FULL_NAME.test(name) && /^\p{Lu}/u.test(words[count - 1] ?? '') && notes.includes(name)) return name;
   }
   return undefined;
+}
+
+/**
+ * "… with Allison McMillan" over notes that say "Allison is a developer … She organizes": a title's guest whom the
+ * notes call by first name, then "she" or "he". "with Angular Material" over "Angular is … It" is no one, and the
+ * first name is someone else's when the notes write it with another last name ("Mislav Maronić" in the title, "Mislav
+ * Marohnić" in the panel list: one person, whom the panel has).
+ */
+function calledByFirstName(notes: string, candidate: string): string | undefined {
+  const words = candidate.split(/\s+/);
+  const name = words.slice(0, 3).join(' ');
+  const first = words[0] ?? '';
+  if (words.length < 2 || !FULL_NAME.test(name) || !/^\p{Lu}\p{Ll}+$/u.test(first)) return undefined;
+  const last = words.at(-1);
+  const fullNames = notes.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])${first}\s+(\p{Lu}[\p{L}\p{M}'’-]*)`, 'gu'));
+  if ([...fullNames].some((match) => match[1] !== last)) return undefined;
+  const byFirstName = new RegExp(
+    String.raw`(?<![\p{L}\p{N}])${first}(?:['’]s\b|\s+\p{Ll})[^]{0,300}?\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im)\b`,
+    'u',
+  );
+  return byFirstName.test(notes) ? name : undefined;
 }

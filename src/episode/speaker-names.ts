@@ -55,7 +55,7 @@ export function speakers(episodes: Iterable<Named>): Speakers {
 
 /**
  * The episode with the people its transcript's opening names, where nothing else in its file names a panel (or
- * guests): a list written by hand is what the site meant to show. A name the host gave themself under a nickname counts
+ * guests); beside a hand-written panel, only the catalogue's known people the roll call adds. A name the host gave themself under a nickname counts
  * when another episode names that person. A speaker whose label no turn explained ("AIMEE:") is the podcast's one
  * regular of that first name, unless someone the episode names has that first name (a guest "Aimee Lee" is not the
  * regular "Aimee Knight"). "CHUCK" is never "Charles": a label is matched to first names as written.
@@ -82,6 +82,14 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
       // "AIMEE" is not the regular Aimee Knight when someone the episode names is called Aimee.
       if (regular && ![...named, ...added].some((name) => firstName(name) === label) && add(regular)) panel.push(regular);
     }
+  } else {
+    // A hand-written list that left out someone the roll call names and who answered ("Jaim Zuber." "Hey everybody."):
+    // added when other episodes name that person too, so a misheard name is not.
+    // "Rod Schimdt" in the roll call is the list's Rod Schmidt.
+    const listed = (name: string) => [...named, ...added].some((other) => nearPerson(other, name));
+    for (const name of [...spoken.panel, ...spoken.hostNames])
+      if (known.spellings.has(squash(name)) && !listed(spelt(name)) && add(spelt(name)))
+        (inTitle(name) && !episode.guests.length ? guests : panel).push(spelt(name));
   }
   if (!panel.length && !guests.length) return episode;
   return { ...episode, panel: [...episode.panel, ...panel], guests: [...episode.guests, ...guests] };
@@ -92,6 +100,30 @@ export function samePerson(a: string, b: string): boolean {
   // "AJ O'Neal" in a list, "AJ O’Neal" in the transcript.
   const [one, two] = [personName(a).replace(/’/g, "'").split(' '), personName(b).replace(/’/g, "'").split(' ')];
   return one.join(' ') === two.join(' ') || (one.length > 1 && one.at(-1) === two.at(-1) && one[0]?.slice(0, 2) === two[0]?.slice(0, 2));
+}
+
+/** A slip of the pen apart: the same first letter, last names two edits apart at most, accents aside ("Jorn", "Jörn"). */
+function nearPerson(a: string, b: string): boolean {
+  const words = (name: string) =>
+    personName(name)
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/\s+(?:ii|iii|jr\.?|sr\.?)$/, '')
+      .split(' ');
+  const [one, two] = [words(a), words(b)];
+  return one[0]?.[0] === two[0]?.[0] && editDistance(one.at(-1) ?? '', two.at(-1) ?? '') <= 2;
+}
+
+function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length] ?? 0;
 }
 
 function firstName(name: string): string {

@@ -1,3 +1,5 @@
+import { NAME_PREFIX } from './people.ts';
+
 /**
  * Guests a title names in shapes other than "… with Ann Lee" confirmed by the notes (people.ts): "MJS 026 Chris
  * Coyier", "057 TMTC Jamis Buck Interview", "073 TMTC Grant Ingersoll - Lucene & Solr", "FS 263: Branden Silva on
@@ -11,7 +13,9 @@
 const EPISODE_CODE = /^(?:#\d{1,4}|\p{Lu}\p{L}{0,5}\s?(\d{1,4})[A-Z]?|\d{1,4}\s+\p{L}{2,5})(?=[\s:–—-])\s*[:–—-]?\s*/u;
 // A series named in the title beside the guest: "My JS Story", "My Angular Story".
 const SERIES = /^My\s+(?:\S+\s+){0,2}?Story\b\s*[:–—-]?\s*|\s*[:–—-]?\s*My\s+(?:\S+\s+){0,2}?Story$/u;
-const TITLE_NAME_WORD = /^(?:\p{Lu}[\p{Ll}\p{M}'’]+(?:-\p{Lu}[\p{Ll}\p{M}'’]+)?|\p{Lu}\.?)$/u;
+// "Allison McMillan", "AJ O’Neal", "Kingdom-Davies", "Kent C. Dodds".
+const PART = String.raw`${NAME_PREFIX}?\p{Lu}[\p{Ll}\p{M}'’]+`;
+const TITLE_NAME_WORD = new RegExp(String.raw`^(?:${PART}(?:-${PART})?|\p{Lu}\.?)$`, 'u');
 // "Interview with Ann Lee", "Ann Lee Interview", "… - Part 2": words about the episode, not the name.
 const ABOUT = /\bInterview(?:\s+with)?\b|\b(?:Part|Pt\.?)\s*\d+\b|\bMy\s+(?:\S+\s+){0,2}?Story\b/gu;
 const WITH = /\s(?:with|featuring|feat\.?|ft\.)\s/i;

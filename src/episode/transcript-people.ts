@@ -1,3 +1,5 @@
+import { NAME_PREFIX } from './people.ts';
+
 /**
  * People named in the opening of a transcript pasted into the show notes, as about 270 of devchat.tv's older episodes
  * have it and nothing else names anyone: "CHUCK: This week on our panel we have Joe Eames. JOE: Hey everybody! CHUCK:
@@ -36,9 +38,8 @@ const NOT_FIRST = new Set(['I', 'And', 'Also', 'The', 'We', 'So', 'Hey', 'Hi', '
 /** What may follow a name: the end of the sentence, or a word that starts what is said about the person. */
 const AFTER_NAME = /^(?:$|[,.;:!?()[\]…–—"“”-]|from|and|here|with|who|of|at|in|on|is|joining|today|this|as|to|back|again|too|also)/;
 const PARTICLES = new Set(['da', 'de', 'di', 'du', 'den', 'der', 'van', 'von', 'ter', 'bin', 'al', 'la', 'le']);
-// Each part of a name word is capitalised, with a capital inside it only after a prefix: "McHale", "O’Neal",
-// "DeVries", "Kingdom-Davies". "NanoLeaf" and "JavaScript" are not names.
-const NAME_PART = /^(?:Mc|Mac|O['’]|D['’]|De|Di|Du|Da|La|Le|Van|Von)?\p{Lu}[\p{Ll}\p{M}'’]*$/u;
+// Each part of a name word ("Kingdom-Davies") is capitalised, with a capital inside it only after a prefix.
+const NAME_PART = new RegExp(String.raw`^${NAME_PREFIX}?\p{Lu}[\p{Ll}\p{M}'’]*$`, 'u');
 
 type Turn = { label: string; text: string };
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readEpisodes } from '../../indexer/sources/read-episodes.ts';
+import { personName } from '../../src/episode/people.ts';
 
 // People written where old show notes put them (tests/fixtures/sites/notes-people, shapes of the devchat.tv and
 // Rustacean Station sites): in the title, in a panel line that lost its list markup, before brackets of links.
@@ -71,6 +72,27 @@ test('people where the devchat.tv and Rustacean Station notes also write them; a
     panel: ['Tim Mackay', 'Sean Chu', 'Allen Wyatt'],
     guests: ['Dana Thompson-Yvette'],
   });
+});
+
+test("a title's guest whom the notes call by first name; a technology, a misspelt panelist or half a pair is no guest", async () => {
+  const catalogue = await readEpisodes(dir);
+  const people = (title: string) => {
+    const episode = catalogue.episodes.find((item) => item.episode.title === title)?.episode;
+    assert.ok(episode, title);
+    return { panel: episode.panel.map(personName), guests: episode.guests };
+  };
+  // "Ada is a developer … She organizes": the title's "McKenna" has a capital inside, as "McMillan" does.
+  assert.deepEqual(people('RR 330: Pairing Remotely with Ada McKenna'), { panel: [], guests: ['Ada McKenna'] });
+  // "Angular is a framework … It ships": no one.
+  assert.deepEqual(people('AiA 301: Forms with Angular Material'), { panel: [], guests: [] });
+  // "Mira talks" is the panel's Mira Kovács, whom the title spells "Mira Kovac".
+  assert.deepEqual(people('169 RR Version Managers with Mira Kovac'), { panel: ['Mira Kovács', 'Dale Quinn'], guests: [] });
+  // The notes speak of Ivan alone: not Ivan without Pavel.
+  assert.notDeepEqual(people('Proxies with Ivan Sokolov and Pavel Orlov').guests, ['Ivan Sokolov']);
+  // "Dale Quinn features My JS Story …": the host.
+  assert.deepEqual(people('MJS 130 Jo Park').panel, ['Dale Quinn']);
+  // The list left out AJ, whom the roll call names, who answers, and whom other episodes name.
+  assert.deepEqual(people('150 JSJ Build Tools'), { panel: ['Dave Smithers', 'Carl Max Wood', 'AJ O’Nealy'], guests: [] });
 });
 
 // devchat.tv's older episodes name their people only in the transcript pasted into the notes: the host reads the panel

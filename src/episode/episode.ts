@@ -121,13 +121,11 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const draft = field('draft', (value) =>
     typeof value === 'boolean' ? value : value === 'true' || value === 'false' ? value === 'true' : undefined,
   );
-  if (draft || fields.get('published')?.[1] === false) {
-    return { skipped: 'a draft' };
-  }
+  if (draft || fields.get('published')?.[1] === false) return { skipped: 'a draft' };
   // Eleventy's own word that a page is in none of the site's lists (devchat.tv's about.md, credits.md).
   if (fields.get('eleventyexcludefromcollections')?.[1] === true) return { skipped: 'a page: eleventyExcludeFromCollections' };
   const titleField = field('title', readText);
-  const { nameRuns, spoken, ...notes } = parseShowNotes(front.content, titleField);
+  const { nameRuns, spoken, linked, ...notes } = parseShowNotes(front.content, titleField);
   const number = field('number', readNumber);
   const hosts = field('hosts', readPeople) ?? [];
   const guests = field('guests', readPeople) ?? [];
@@ -168,6 +166,8 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     guests.length || noted.length || runs.guests.length || titleGuests.length
       ? []
       : namesInTitle(title, front.content).filter((name) => !namesShow(name, podcast));
+  // The weakest place a guest is written (linked-people.ts): counted where no other names one.
+  const linkedGuests = [guests, noted, runs.guests, titleGuests].some((list) => list.length) ? [] : linked;
   const writes = (name: FieldName) =>
     aliases[name].some((alias) => {
       const value = fields.get(fieldKey(alias))?.[1];
@@ -193,7 +193,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       ...notes,
       summary: notes.summary || description || '',
       panel,
-      guests: unique([...guests, ...noted, ...(allNoted ? fromTitle : [])]),
+      guests: unique([...guests, ...noted, ...linkedGuests, ...(allNoted ? fromTitle : [])]),
       // Timestamped lines are found in the Markdown as written; their titles are shown and searched as text.
       chapters: chaptersFromNotes(front.content)
         .map((chapter) => ({ ...chapter, title: plainText(chapter.title).replace(/\s+/g, ' ') }))

@@ -1,3 +1,4 @@
+import { linkedGuests } from './linked-people.ts';
 import { type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
 import { isPersonName, personName } from './people.ts';
@@ -41,7 +42,7 @@ const SECTION_ALIASES: Record<string, string> = {
  * written by hand: headings at any level, bold or not (`### **Panel**`), or a bold line alone (`**Picks**`); this
  * accepts all of them.
  */
-export function parseShowNotes(markdown: string, title = ''): ShowNotes & { nameRuns: NameRuns; spoken: SpokenPeople } {
+export function parseShowNotes(markdown: string, title = ''): ShowNotes & { nameRuns: NameRuns; spoken: SpokenPeople; linked: string[] } {
   const notes: ShowNotes = { summary: '', panel: [], guests: [], links: [], picks: [], sponsors: [], otherNotes: '' };
   const runs: NameRuns = { panel: [], guests: [] };
   const other: string[] = [];
@@ -51,7 +52,8 @@ export function parseShowNotes(markdown: string, title = ''): ShowNotes & { name
   // The paragraphs before a transcript, where the notes say who is on the episode.
   const opening: string[] = [];
   let pastOpening = false;
-  for (const section of splitSections(markdownLines(markdown))) {
+  const lines = markdownLines(markdown);
+  for (const section of splitSections(lines)) {
     const items = section.lines.filter((line) => line.kind === 'item');
     pastOpening ||= section.name === 'transcript';
     if (!pastOpening) opening.push(...texts(section.lines.filter((line) => line.kind === 'text')));
@@ -102,7 +104,9 @@ export function parseShowNotes(markdown: string, title = ''): ShowNotes & { name
   notes.summary = summary.join('\n');
   notes.otherNotes = other.join('\n');
   notes.guests = [...new Set(notes.guests)];
-  return { ...notes, nameRuns: runs, spoken: spokenPeople(transcript.join('\n')) };
+  const hosts = [...notes.panel, ...runs.panel].map(personName);
+  const linked = linkedGuests(lines.find((line) => line.kind === 'text')).filter((name) => !hosts.includes(name));
+  return { ...notes, nameRuns: runs, spoken: spokenPeople(transcript.join('\n')), linked };
 }
 
 /** "**Panel:** Ann, Bob" and "Special Guests: Cy and Di" written as lines of text rather than sections. */

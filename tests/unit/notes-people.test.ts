@@ -74,7 +74,7 @@ test('people where the devchat.tv and Rustacean Station notes also write them; a
   });
 });
 
-test("a title's guest whom the notes call by first name; a technology, a misspelt panelist or half a pair is no guest", async () => {
+test("a title's guest whom the notes call by first name, guests linked to their own accounts; a technology, a misspelt panelist or half a pair is no guest", async () => {
   const catalogue = await readEpisodes(dir);
   const people = (title: string) => {
     const episode = catalogue.episodes.find((item) => item.episode.title === title)?.episode;
@@ -89,6 +89,12 @@ test("a title's guest whom the notes call by first name; a technology, a misspel
   assert.deepEqual(people('169 RR Version Managers with Mira Kovac'), { panel: ['Mira Kovács', 'Dale Quinn'], guests: [] });
   // The notes speak of Ivan alone: not Ivan without Pavel.
   assert.notDeepEqual(people('Proxies with Ivan Sokolov and Pavel Orlov').guests, ['Ivan Sokolov']);
+  // Linked to their own accounts in the first paragraph; a studio's site, a project on GitHub and a later paragraph's
+  // contact are no one.
+  assert.deepEqual(people('RustFest Interviews Triple Feature: Game Engines; Async Runtimes; and Lock-free Queues'), {
+    panel: [],
+    guests: ['Jo Harlan', 'Ravi Menon', 'Ola Berg'],
+  });
   // "Dale Quinn features My JS Story …": the host.
   assert.deepEqual(people('MJS 130 Jo Park').panel, ['Dale Quinn']);
   // The list left out AJ, whom the roll call names, who answers, and whom other episodes name.

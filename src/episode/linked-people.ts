@@ -1,0 +1,19 @@
+import type { Line } from './line-builder.ts';
+import { isPersonName } from './people.ts';
+
+// One account on a profile site, or a Mastodon-style `/@name`: a person's own page, not a project's or a conference's.
+const PROFILE =
+  /^https?:\/\/(?:www\.)?(?:(?:twitter|x|github|gitlab|keybase|instagram)\.com|linkedin\.com\/in|bsky\.app\/profile)\/@?[\w.-]+\/?$|^https?:\/\/[^/\s]+\/@[\w.-]+\/?$/i;
+const NAME = /^\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}\p{M}'’-]+|d[aeiu]|de[nrl]?|van|von)){1,3}$/u;
+
+/**
+ * Guests the notes' first paragraph links to their own profiles, as Rustacean Station writes its interviews: "Allen
+ * Wyma talks with [Nathan Stocks](https://twitter.com/nathanstocks), creator of [Rusty Engine](…)", "[Jake
+ * Shadle](https://twitter.com/Ca1ne) on …; [Yoshua Wuyts](…) on …". A link counts when its text is a full name and it
+ * leads to one account; "[Rusty Engine](https://github.com/CleanCut/rusty_engine)" leads into one. The weakest place a
+ * guest is written: episode.ts uses these only when nothing else, the title included, names a guest.
+ */
+export function linkedGuests(first: Line | undefined): string[] {
+  const names = (first?.links ?? []).filter(({ label, url }) => NAME.test(label) && isPersonName(label) && PROFILE.test(url));
+  return [...new Set(names.map(({ label }) => label))];
+}

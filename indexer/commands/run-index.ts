@@ -16,7 +16,7 @@ import { progressReporter } from '../pipeline/progress.ts';
 import { writeDryRunList, writeRunList } from '../pipeline/run-list.ts';
 import { cappedLines, type RunReport, skippedNote, summaryLines } from '../pipeline/run-report.ts';
 import { withFeeds } from '../sources/feed-catalogue.ts';
-import { type Catalogue, readEpisodes } from '../sources/read-episodes.ts';
+import { readEpisodes } from '../sources/read-episodes.ts';
 import { openAiTranscriber, type TranscriberOptions } from '../transcription/openai-transcriber.ts';
 import { fileTranscriptStore } from '../transcription/transcript-store.ts';
 
@@ -57,12 +57,7 @@ function linesTo(log: (line: string) => void): Output {
 async function readCatalogue(config: Config, out: Output, log: (line: string) => void, feeds: string[], signal?: AbortSignal) {
   // A folder read in under a second shows nothing: the count only appears after one.
   const reading = countStatus(out, 'episode files read', { delayMs: 1000 });
-  let episodes: Catalogue;
-  try {
-    episodes = await readEpisodes(config.episodesDir, { ...readOptions(config), progress: reading.set });
-  } finally {
-    reading.done();
-  }
+  const episodes = await readEpisodes(config.episodesDir, { ...readOptions(config), progress: reading.set }).finally(reading.done);
   return withFeeds(episodes, config, { extra: feeds, log, ...(signal ? { signal } : {}) });
 }
 

@@ -10,7 +10,7 @@ import { cappedLines, failureLine, firstFailures, nameList, type SummaryOptions 
 // one line for each.
 
 /** `  episode-12: 30.0 min in 2 piece(s), about $0.18` */
-export function estimateLine(item: Estimate, model: string): string {
+function estimateLine(item: Estimate, model: string): string {
   return `  ${item.slug}: ${formatMinutes(item.seconds)} in ${item.pieces} piece(s), about ${formatDollars(estimateCost(model, item.seconds))}`;
 }
 

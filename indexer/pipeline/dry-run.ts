@@ -2,11 +2,11 @@ import fs from 'node:fs/promises';
 import path from 'node:path';
 import { tempName } from '../../adapters/files/temp-files.ts';
 import { maxPieceSeconds, type Piece, planPieces } from '../../src/audio/audio-pieces.ts';
-import { isLocalAudio } from '../../src/episode/episode.ts';
 import type { AudioSource, TranscriptStore } from '../../src/ports.ts';
 import { analyseAudio, UPLOAD_BITS_PER_SECOND } from '../audio/transcode.ts';
 import type { Catalogue, EpisodeFile } from '../sources/read-episodes.ts';
 import { hashFile, type Plan, transcriptKeys } from '../transcription/transcribe-audio.ts';
+import { audioReference } from './episode-audio.ts';
 
 export type DryRunDeps = {
   audio: AudioSource;
@@ -52,9 +52,8 @@ export async function estimateRun(items: EpisodeFile[], deps: DryRunDeps): Promi
 }
 
 /** The pieces of the episode's audio not transcribed yet, or undefined when every piece is kept already. */
-async function estimateOne({ episode, file }: EpisodeFile, deps: DryRunDeps): Promise<Estimate | undefined> {
-  const audioUrl = episode.audioUrl ?? '';
-  const reference = isLocalAudio(audioUrl) ? path.resolve(path.dirname(file), audioUrl) : audioUrl;
+async function estimateOne(item: EpisodeFile, deps: DryRunDeps): Promise<Estimate | undefined> {
+  const reference = audioReference(item) ?? '';
   const audio = await deps.audio.fetch(reference, {});
   const keys = transcriptKeys(deps.model, audio.sha256 ?? (await hashFile(audio.path)));
   if (await deps.transcripts.get(keys.transcript)) return undefined;
@@ -67,7 +66,7 @@ async function estimateOne({ episode, file }: EpisodeFile, deps: DryRunDeps): Pr
   const pending: Piece[] = [];
   for (const piece of plan.pieces) if (!(await deps.transcripts.get(keys.piece(piece)))) pending.push(piece);
   if (!pending.length) return undefined;
-  return { slug: episode.slug, seconds: pending.reduce((sum, p) => sum + p.end - p.start, 0), pieces: pending.length };
+  return { slug: item.episode.slug, seconds: pending.reduce((sum, p) => sum + p.end - p.start, 0), pieces: pending.length };
 }
 
 async function planOf(source: string, deps: DryRunDeps): Promise<Plan> {

@@ -43,7 +43,7 @@ export async function transcriptOf(
         `${file}: the audio at ${reference} changed since it was last indexed (inserted ads?); transcribing it again so times stay right`,
       );
     }
-    const transcript = await transcribeAudio(audio, reference, termsOf(episode, deps.glossary), episode.slug, {
+    const { transcript, sent } = await transcribeAudio(audio, reference, termsOf(episode, deps.glossary), episode.slug, {
       transcriber: deps.transcriber,
       store: deps.transcripts,
       ffmpeg: deps.ffmpeg,
@@ -54,8 +54,6 @@ export async function transcriptOf(
       progress,
       signal: deps.signal,
     });
-    // Sent this run, wholly or in part, or every piece kept from an earlier one (transcribe-audio.ts counts which).
-    const sent = report.transcribed.some((done) => done.slug === episode.slug);
     return { transcript, source: sent ? 'transcribed' : 'kept' };
   } catch (error) {
     if (deps.signal?.aborted) throw error;

@@ -24,6 +24,8 @@ export type LiveStatus = {
   changed(advanced: boolean): void;
   /** A line that stays. */
   print(line: string): void;
+  /** From now on the status changes every second by itself (the time a wait has lasted), and is shown so. */
+  ticking(): void;
   /** Clears the status (in a terminal) and stops its timers. */
   done(): void;
 };
@@ -35,10 +37,12 @@ export function liveStatus(stream: Output, text: StatusText, options: LiveStatus
     let printed = Date.now();
     let advances = 0;
     let advancesAtLine = 0;
+    let ticking = false;
     const write = (line: string) => void stream.write(`${line}\n`);
     // A timer, not only the next event: while one long transcription runs, nothing else happens to print the line.
     const timer = setInterval(
       () => {
+        if (ticking) advances++;
         const elapsed = Date.now() - printed;
         if ((advances > advancesAtLine && elapsed >= interval) || elapsed >= quiet) {
           write(text.line());
@@ -51,6 +55,7 @@ export function liveStatus(stream: Output, text: StatusText, options: LiveStatus
     return {
       changed: (advanced) => void (advanced && advances++),
       print: write,
+      ticking: () => void (ticking = true),
       done: () => clearInterval(timer),
     };
   }
@@ -58,6 +63,7 @@ export function liveStatus(stream: Output, text: StatusText, options: LiveStatus
   const shownFrom = Date.now() + (options.delayMs ?? 0);
   let drawn = 0;
   let timer: NodeJS.Timeout | undefined;
+  let tick: NodeJS.Timeout | undefined;
   let over = false;
   const width = () => Math.max(20, (stream.columns || 80) - 1);
   const clear = () => {
@@ -84,8 +90,12 @@ export function liveStatus(stream: Output, text: StatusText, options: LiveStatus
       stream.write(`${line}\n`);
       schedule();
     },
+    ticking() {
+      tick ??= setInterval(schedule, 1000).unref();
+    },
     done() {
       over = true;
+      clearInterval(tick);
       if (timer) clearTimeout(timer);
       timer = undefined;
       clear();
@@ -97,8 +107,7 @@ export function liveStatus(stream: Output, text: StatusText, options: LiveStatus
 export function countStatus(stream: Output, what: string, options: LiveStatusOptions = {}) {
   let count = 0;
   let total = 0;
-  const line = () =>
-    `${count.toLocaleString('en')}/${total.toLocaleString('en')} ${what} (${total ? Math.floor((100 * count) / total) : 100} %)`;
+  const line = () => countText(count, total, what);
   const status = liveStatus(stream, { live: () => [`  ${line()}`], line }, options);
   return {
     set(done: number, of: number) {
@@ -108,6 +117,11 @@ export function countStatus(stream: Output, what: string, options: LiveStatusOpt
     },
     done: () => status.done(),
   };
+}
+
+/** `1,234/3,149 episode files (39 %)`. */
+export function countText(count: number, total: number, what: string): string {
+  return `${count.toLocaleString('en')}/${total.toLocaleString('en')} ${what} (${total ? Math.floor((100 * count) / total) : 100} %)`;
 }
 
 /** `12 s`, `3 min 5 s`: how long a wait has lasted. */

@@ -24,7 +24,7 @@ export type PipelineDeps = {
   /** A line about the run as a whole. */
   log?: (line: string) => void;
   /** The run waits for something other than its episodes (Meilisearch indexing what was sent): say so, and for how long. */
-  waiting?: (what: string) => void;
+  waiting: (what: string) => void;
   signal?: AbortSignal;
   /** Let `transcript_url` reach loopback and private addresses (ALLOW_PRIVATE_URLS). @default false */
   allowPrivateUrls?: boolean;

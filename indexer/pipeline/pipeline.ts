@@ -40,8 +40,7 @@ export async function indexCatalogue(catalogue: Catalogue, deps: PipelineDeps): 
   );
   // Documents are sent faster than Meilisearch indexes them; the last minute or so of a large run is spent here.
   const finish = async () => {
-    const what = 'Meilisearch to finish indexing the documents sent';
-    if (report.indexed) deps.waiting ? deps.waiting(what) : deps.log?.(`Waiting for ${what}…`);
+    if (report.indexed) deps.waiting('Meilisearch to finish indexing the documents sent');
     await batches.flush();
   };
   if (signal?.aborted) {

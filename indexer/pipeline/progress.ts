@@ -1,5 +1,5 @@
 import { oneLine, terminalText } from '../../src/terminal-text.ts';
-import { elapsedText, liveStatus, type Output } from './live-status.ts';
+import { countText, elapsedText, liveStatus, type Output } from './live-status.ts';
 import { firstFailures } from './run-report.ts';
 
 /**
@@ -38,8 +38,6 @@ export type ProgressOptions = {
   quietMs?: number;
 };
 
-export type { Output } from './live-status.ts';
-
 /** Lines for episodes in flight, at most: TRANSCRIBE_CONCURRENCY may be 64. */
 const MAX_IN_FLIGHT = 5;
 
@@ -61,7 +59,7 @@ function reporterFor(stream: Output, total: number, options: ProgressOptions): P
   const active = new Map<string, string>();
   const failures = firstFailures(options.verbose, '… more episodes failed: the summary at the end lists them');
   let latest = '';
-  let waiting: { what: string; since: number; tick: NodeJS.Timeout } | undefined;
+  let waiting: { what: string; since: number } | undefined;
   /** The line an episode leaves behind, or undefined when it is only counted. */
   const kept = (slug: string, result: EpisodeResult, prefix: string): string | undefined => {
     if (!options.verbose && result.kind !== 'failed' && result.kind !== 'transcribed') return undefined;
@@ -108,17 +106,17 @@ function reporterFor(stream: Output, total: number, options: ProgressOptions): P
     waiting(what) {
       status.print(`Waiting for ${what}…`);
       // The time waited is the progress: redrawn each second in a terminal, a line every ten seconds in a pipe.
-      if (!waiting) waiting = { what, since: Date.now(), tick: setInterval(() => status.changed(true), 1000).unref() };
+      if (!waiting) {
+        waiting = { what, since: Date.now() };
+        status.ticking();
+      }
     },
-    done() {
-      if (waiting) clearInterval(waiting.tick);
-      status.done();
-    },
+    done: status.done,
   };
 }
 
 /** Counts of finished episodes by how they ended, and the line that says them with a time left. */
-export function progressTally(total: number) {
+function progressTally(total: number) {
   const started = Date.now();
   const counts = new Map<EpisodeResult['kind'], number>();
   let finished = 0;
@@ -137,11 +135,7 @@ export function progressTally(total: number) {
         .filter((kind) => n(kind))
         .map((kind) => `${n(kind).toLocaleString('en')} ${kind}`);
       parts.push(`${(finished - n('unchanged')).toLocaleString('en')} indexed`);
-      const percent = total ? Math.floor((100 * finished) / total) : 100;
-      return (
-        `${finished.toLocaleString('en')}/${total.toLocaleString('en')} episodes (${percent} %)` +
-        `${timeLeft(Date.now() - started, finished, total)} · ${parts.join(', ')}`
-      );
+      return `${countText(finished, total, 'episodes')}${timeLeft(Date.now() - started, finished, total)} · ${parts.join(', ')}`;
     },
   };
 }

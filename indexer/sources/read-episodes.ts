@@ -80,8 +80,8 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
     warnings: [],
   };
   const bySlug = new Map<string, { files: string[]; items: EpisodeFile[] }>();
-  const cluesOf = new Map<EpisodeFile, PeopleClues>();
-  const writesOf = new Map<EpisodeFile, Written>();
+  // What reading each file left for the whole catalogue to settle: its people's clues, and what it writes (site-pages.ts).
+  const cluesOf = new Map<EpisodeFile, PeopleClues & { writes: Written }>();
   const decoder = new TextDecoder('utf-8', { fatal: true });
   const cache = await EpisodeCache.open(options.cacheFile, { fields: site.fields, audioPrefix: site.audioPrefix });
 
@@ -161,7 +161,6 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
           maxTranscriptBytes,
         };
         cluesOf.set(item, result);
-        writesOf.set(item, result.writes);
         const entry = bySlug.get(item.episode.slug) ?? { files: [], items: [] };
         entry.files.push(file);
         entry.items.push(item);
@@ -175,7 +174,7 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
     }
   }
   await cache.save();
-  skipPages(bySlug, writesOf, catalogue.skipped);
+  skipPages(bySlug, cluesOf, catalogue.skipped);
   const people = await readPeople(dir, site, maxFileBytes);
   catalogue.warnings.push(...people.warnings);
   withCataloguePeople(
@@ -204,11 +203,11 @@ export async function readEpisodes(dir: string, options: ReadOptions = {}): Prom
 /** The site's pages among the files read (site-pages.ts) leave the catalogue, counted as skipped. */
 function skipPages(
   bySlug: Map<string, { files: string[]; items: EpisodeFile[] }>,
-  writesOf: Map<EpisodeFile, Written>,
+  cluesOf: Map<EpisodeFile, { writes: Written }>,
   skipped: Catalogue['skipped'],
 ): void {
   const all = [...bySlug.values()].flatMap(({ items }) => items);
-  const parsed = all.map((item) => ({ episode: item.episode, writes: writesOf.get(item), transcriptFile: item.transcriptFile }));
+  const parsed = all.map((item) => ({ episode: item.episode, writes: cluesOf.get(item)?.writes, transcriptFile: item.transcriptFile }));
   for (const [index, reason] of sitePages(parsed)) {
     const item = all[index] as EpisodeFile;
     const entry = bySlug.get(item.episode.slug);

@@ -64,16 +64,17 @@ export type Plan = { duration: number; pieces: Piece[] };
 
 /**
  * audio → Transcript. The audio is decoded once, cut at silences into pieces under the upload limit, and each piece is
- * sent in turn (its prompt carries the end of the piece before), with every answer kept as soon as it arrives.
+ * sent in turn (its prompt carries the end of the piece before), with every answer kept as soon as it arrives. `label`
+ * names the audio in messages: its URL, not the cache file it was downloaded to. `sent`: whether this run sent any of
+ * it, rather than finding every piece kept from an earlier one.
  */
-/** `label` names the audio in messages: its URL, not the cache file it was downloaded to. */
 export async function transcribeAudio(
   audio: AudioFile,
   label: string,
   terms: string[],
   slug: string,
   ctx: TranscribeContext,
-): Promise<Transcript> {
+): Promise<{ transcript: Transcript; sent: boolean }> {
   const { transcriber, store, report } = ctx;
   // The download computed it while streaming; only a local file is read again for it.
   const sha256 = audio.sha256 ?? (await hashFile(audio.path));
@@ -81,7 +82,7 @@ export async function transcribeAudio(
   const kept = await store.get<Transcript>(keys.transcript);
   if (kept) {
     report.reused++;
-    return kept;
+    return { transcript: kept, sent: false };
   }
   ctx.progress('decoding audio');
   const wav = tempName(path.join(ctx.workDir, `${sha256}.wav`));
@@ -127,7 +128,7 @@ export async function transcribeAudio(
       report.transcribed.push({ slug, seconds: sentSeconds });
       report.bytesSource += audio.bytes;
     }
-    return transcript;
+    return { transcript, sent: sentSeconds > 0 };
   } finally {
     await fs.rm(wav, { force: true });
   }

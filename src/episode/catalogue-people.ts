@@ -1,6 +1,6 @@
 import type { Episode, EpisodeFileResult } from './episode.ts';
 import { knownNames, withNameRuns } from './name-runs.ts';
-import { isPersonName, personName } from './people.ts';
+import { escapeRegExp, firstWord, isPersonName, personName } from './people.ts';
 import { type PeopleIds, withHosts, withPeopleNames } from './person-ids.ts';
 import { samePerson, speakers, withSpokenPeople } from './speaker-names.ts';
 
@@ -26,11 +26,12 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
   site: SitePeople,
   warn: (message: string) => void,
 ): void {
+  const hasHosts = Object.keys(site.hosts).length > 0;
   for (const item of items) {
     const clues = cluesOf(item);
     if (site.ids.size)
       item.episode = withPeopleNames(item.episode, site.ids, (message) => warn(`${item.file}: ${message}`), clues?.writtenNames);
-    if (Object.keys(site.hosts).length) item.episode = withHosts(item.episode, site.hosts);
+    if (hasHosts) item.episode = withHosts(item.episode, site.hosts);
   }
   // "Get Movin' With Framer Motion" names a library: a title's guest counts only where no file has a guests field.
   const titleGuests = !items.some((item) => cluesOf(item)?.guestField);
@@ -56,7 +57,7 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
   }
   // A site's guests field says who is a guest, and who is a host as well (ADO's "2015 in review" has its hosts as both).
   if (items.some((item) => cluesOf(item)?.guestField)) return;
-  withTitleNames(items, cluesOf);
+  withTitleNames(items, cluesOf, runGuests, withSpoken);
   // Notes write "### Panel - Alex Russell - AJ O’Neal …" above "we have a special guest … Alex Russell": a guest, then.
   for (const item of items) {
     const { panel, guests } = item.episode;
@@ -69,9 +70,12 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
  * "MJS 026 Chris Coyier" names its guest; "AiA 154: Angular Animations" has the same shape. A title's name counts when
  * the catalogue's people have that first name (no one is called Angular), on a site with no guests field.
  */
-function withTitleNames<T extends { episode: Episode }>(items: T[], cluesOf: (item: T) => PeopleClues | undefined): void {
-  const runGuests = (item: T) => Boolean(cluesOf(item)?.nameRuns?.guests.length);
-  const withSpoken = items.filter((item) => cluesOf(item)?.spoken);
+function withTitleNames<T extends { episode: Episode }>(
+  items: T[],
+  cluesOf: (item: T) => PeopleClues | undefined,
+  runGuests: (item: T) => boolean,
+  withSpoken: T[],
+): void {
   const firstNames = firstNamesOf(items.map((item) => item.episode));
   // Or of someone who answered a roll call and is one of the catalogue's people ("Jamis" answered in RR 268).
   const people = new Set(items.flatMap((item) => [...item.episode.panel, ...item.episode.guests]));
@@ -111,12 +115,8 @@ function firstNamesOf(episodes: Episode[]): Set<string> {
 }
 
 function writtenLowerCase(word: string, episode: Episode): boolean {
-  const lower = new RegExp(`(?<![\\p{L}./])${word.toLowerCase().replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![\\p{L}])`, 'u');
+  const lower = new RegExp(`(?<![\\p{L}./])${escapeRegExp(word.toLowerCase())}(?![\\p{L}])`, 'u');
   return word !== word.toLowerCase() && lower.test(`${episode.summary}\n${episode.otherNotes}`);
-}
-
-function firstWord(name: string): string {
-  return name.split(' ')[0] ?? '';
 }
 
 function withTitleGuests(episode: Episode, clues: PeopleClues | undefined): Episode {

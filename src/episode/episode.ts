@@ -13,7 +13,7 @@ import { guestsFromTitle, namesShow, personName } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { slugFromPath, slugify } from './slug.ts';
 import { namesInTitle } from './title-people.ts';
-import { type SpokenPeople, spokenAny } from './transcript-people.ts';
+import { type SpokenPeople, spokenAny, spokenPeople } from './transcript-people.ts';
 
 export { readDate } from './dates.ts';
 export { readDuration } from './durations.ts';
@@ -125,7 +125,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   // Eleventy's own word that a page is in none of the site's lists (devchat.tv's about.md, credits.md).
   if (fields.get('eleventyexcludefromcollections')?.[1] === true) return { skipped: 'a page: eleventyExcludeFromCollections' };
   const titleField = field('title', readText);
-  const { nameRuns, spoken, linked, ...notes } = parseShowNotes(front.content, titleField);
+  const { nameRuns, transcript, linked, ...notes } = parseShowNotes(front.content, titleField);
   const number = field('number', readNumber);
   const hosts = field('hosts', readPeople) ?? [];
   const guests = field('guests', readPeople) ?? [];
@@ -162,12 +162,10 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name) && !namesShow(name, podcast));
   const allNoted = noted.length > 0 && noted.every((name) => fromTitle.includes(personName(name)));
   const titleGuests = noted.length ? [] : fromTitle;
-  const titleNames =
-    guests.length || noted.length || runs.guests.length || titleGuests.length
-      ? []
-      : namesInTitle(title, front.content).filter((name) => !namesShow(name, podcast));
-  // The weakest place a guest is written (linked-people.ts): counted where no other names one.
-  const linkedGuests = [guests, noted, runs.guests, titleGuests].some((list) => list.length) ? [] : linked;
+  const guestNamed = [guests, noted, runs.guests, titleGuests].some((list) => list.length);
+  const titleNames = guestNamed ? [] : namesInTitle(title, front.content).filter((name) => !namesShow(name, podcast));
+  // A transcript's roll call counts where the front matter names nobody (catalogue-people.ts).
+  const spoken = hosts.length || guests.length ? undefined : spokenPeople(transcript);
   const writes = (name: FieldName) =>
     aliases[name].some((alias) => {
       const value = fields.get(fieldKey(alias))?.[1];
@@ -193,7 +191,8 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       ...notes,
       summary: notes.summary || description || '',
       panel,
-      guests: unique([...guests, ...noted, ...linkedGuests, ...(allNoted ? fromTitle : [])]),
+      // The weakest place a guest is written (linked-people.ts): counted where no other names one.
+      guests: unique([...guests, ...noted, ...(guestNamed ? [] : linked), ...(allNoted ? fromTitle : [])]),
       // Timestamped lines are found in the Markdown as written; their titles are shown and searched as text.
       chapters: chaptersFromNotes(front.content)
         .map((chapter) => ({ ...chapter, title: plainText(chapter.title).replace(/\s+/g, ' ') }))
@@ -202,7 +201,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     ...(runs.panel.length || runs.guests.length ? { nameRuns: runs } : {}),
     ...(titleGuests.length ? { titleGuests } : {}),
     ...(titleNames.length ? { titleNames } : {}),
-    ...(!hosts.length && !guests.length && spokenAny(spoken) ? { spoken } : {}),
+    ...(spoken && spokenAny(spoken) ? { spoken } : {}),
     ...(aliases.guests.some((alias) => fields.has(fieldKey(alias))) ? { guestField: true as const } : {}),
     ...(writtenNames.length ? { writtenNames } : {}),
     writes: { date: writes('date'), audioNumberOrTranscript: writes('audio') || writes('number') || writes('transcripts') },

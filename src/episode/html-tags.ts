@@ -8,7 +8,7 @@ import type { LineBuilder } from './line-builder.ts';
 export const HIDDEN = new Set(['script', 'style', 'template', 'noscript', 'iframe', 'object', 'svg', 'head', 'title']);
 const VOID = new Set(['br', 'hr', 'img', 'input', 'meta', 'link', 'source', 'wbr']);
 /** Tags that end a line of text; list items and headings do too, and are told apart where it matters. */
-export const BREAKS = new Set([
+const BREAKS = new Set([
   'p',
   'div',
   'br',
@@ -69,11 +69,16 @@ function openTag(name: string, href: string | undefined, builder: LineBuilder): 
   else if (BREAKS.has(name)) builder.end();
 }
 
+/** Whether the element's end ends a line of text: a list item, a heading, a paragraph, a break… */
+export function endsLine(name: string): boolean {
+  return name === 'li' || /^h[1-6]$/.test(name) || BREAKS.has(name);
+}
+
 function closeTag(name: string, builder: LineBuilder): void {
   if (HIDDEN.has(name)) builder.hidden = Math.max(0, builder.hidden - 1);
   else if (name === 'a') builder.closeLink();
   else if (name === 'strong' || name === 'b') builder.strong(false);
-  else if (name === 'li' || /^h[1-6]$/.test(name) || BREAKS.has(name)) {
+  else if (endsLine(name)) {
     builder.end();
     if (name !== 'br') builder.kind = 'text';
   }

@@ -1,9 +1,9 @@
 import { SAXParser } from 'parse5-sax-parser';
-import { BREAKS, HIDDEN } from './html-tags.ts';
+import { endsLine, HIDDEN } from './html-tags.ts';
+import { readHttpUrl } from './link-fields.ts';
 import type { Link } from './show-notes.ts';
 
 /** Elements that start and end a line of text. */
-const breaks = (name: string) => BREAKS.has(name) || name === 'li' || /^h[1-6]$/.test(name);
 
 /**
  * Show notes in feeds are HTML (`description`, `content:encoded`, often in CDATA). They are untrusted: nothing of the
@@ -19,7 +19,7 @@ export function htmlToText(html: string): { text: string; links: Link[] } {
   const closeLink = () => {
     if (!link) return;
     const label = link.label.join('').replace(/\s+/g, ' ').trim();
-    const url = safeUrl(link.href);
+    const url = readHttpUrl(link.href);
     if (url) links.push({ label: label || url, url });
     link = undefined;
   };
@@ -31,7 +31,7 @@ export function htmlToText(html: string): { text: string; links: Link[] } {
       closeLink();
       link = { href: attrs.find((attr) => attr.name === 'href')?.value ?? '', label: [] };
       out.push(' ');
-    } else if (breaks(tagName)) out.push('\n');
+    } else if (endsLine(tagName)) out.push('\n');
   });
   parser.on('endTag', ({ tagName }) => {
     if (HIDDEN.has(tagName)) hidden = Math.max(0, hidden - 1);
@@ -39,7 +39,7 @@ export function htmlToText(html: string): { text: string; links: Link[] } {
     else if (tagName === 'a') {
       closeLink();
       out.push(' ');
-    } else if (breaks(tagName)) out.push('\n');
+    } else if (endsLine(tagName)) out.push('\n');
   });
   // Comments, doctypes and processing instructions have events of their own, which nothing listens to: they are dropped.
   parser.on('text', ({ text }) => {
@@ -56,9 +56,4 @@ export function htmlToText(html: string): { text: string; links: Link[] } {
     .filter(Boolean)
     .join('\n');
   return { text, links };
-}
-
-function safeUrl(value: string): string | undefined {
-  const url = URL.parse(value.trim());
-  return url && (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : undefined;
 }

@@ -26,14 +26,10 @@ export function readAudio(value: unknown, onlyIfAudio: boolean, prefix: string |
   return prefix ? readHttpUrl(new URL(url.replace(/^\/+/, ''), prefix.endsWith('/') ? prefix : `${prefix}/`).href) : url;
 }
 
-function readHttpUrl(value: unknown): string | undefined {
-  if (typeof value !== 'string') return undefined;
-  try {
-    const url = new URL(value.trim());
-    return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : undefined;
-  } catch {
-    return undefined;
-  }
+/** An http(s) URL as written, or undefined: the only kind of link notes and fields may lead to. */
+export function readHttpUrl(value: unknown): string | undefined {
+  const url = typeof value === 'string' ? URL.parse(value.trim()) : null;
+  return url && (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : undefined;
 }
 
 /** `transcript: URL`, or the Podcasting 2.0 shape: a list of `{ url, type }`. Local paths are read beside the episode. */

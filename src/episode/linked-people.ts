@@ -1,10 +1,10 @@
 import type { Line } from './line-builder.ts';
-import { isPersonName } from './people.ts';
+import { isPersonName, PARTICLE } from './people.ts';
 
 // One account on a profile site, or a Mastodon-style `/@name`: a person's own page, not a project's or a conference's.
 const PROFILE =
   /^https?:\/\/(?:www\.)?(?:(?:twitter|x|github|gitlab|keybase|instagram)\.com|linkedin\.com\/in|bsky\.app\/profile)\/@?[\w.-]+\/?$|^https?:\/\/[^/\s]+\/@[\w.-]+\/?$/i;
-const NAME = /^\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}\p{M}'’-]+|d[aeiu]|de[nrl]?|van|von)){1,3}$/u;
+const NAME = new RegExp(String.raw`^\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}\p{M}'’-]+|${PARTICLE})){1,3}$`, 'u');
 
 /**
  * Guests the notes' first paragraph links to their own profiles, as Rustacean Station writes its interviews: "Allen

@@ -1,4 +1,4 @@
-import { isPersonName, namesShow, personName } from './people.ts';
+import { firstWord, isPersonName, namesShow, PARTICLE, personName, writesWord } from './people.ts';
 
 /**
  * Panels written as one run of names. Show notes converted from old blogs lost their list markup, so a line reads
@@ -11,7 +11,7 @@ export type NameRuns = { panel: string[]; guests: string[] };
 
 // "Special Guest: Ann Lee", and with a dash: "Special Guest – Ann Lee".
 const LABEL = /\b(panel(?:ists?)?|co-?hosts?|hosts?|moderators?|(?:special\s+)?guests?)\s*(?::|[-–—](?=\s))/gi;
-const WORD = /^(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.|d[aeiu]|de[nrl]?|van|von|ter|al|bin|la|le)$/u;
+const WORD = new RegExp(String.raw`^(?:\p{Lu}[\p{L}\p{M}'’-]*\.?|\p{Lu}\.|${PARTICLE})$`, 'u');
 /** Words that start the sentence after a run of names ("… Charles Max Wood In this episode"), or say there is nobody. */
 const NOT_NAMES = new Set(['in', 'on', 'this', 'today', 'the', 'we', 'welcome', 'joined', 'episode', 'none', 'n/a', 'tba']);
 const JOINS = new Set([',', 'and', '&']);
@@ -25,6 +25,7 @@ const SECTION_WORDS = /^(?:discussions?|questions|picks|links|notes|summary|spon
 /** The runs of names after "Panel:", "Host:", "Special Guest:" labels in one line of show notes. */
 export function nameRuns(written: string): NameRuns {
   const runs: NameRuns = { panel: [], guests: [] };
+  if (!/panel|host|moderator|guest/i.test(written)) return runs;
   // Bold that did not close around a space ("Special Guest**: Ann Lee", "Episode 46** **Panel **") is left as asterisks.
   // A space lost before the label glues it to the last name: "Peter PiekarczykSpecial Guest: …"; a WordPress shortcode
   // left before the label ("[smart_track_player url=…] Panel: …") is no text.
@@ -170,8 +171,7 @@ type Named = { title: string; podcast?: string | undefined; panel: string[]; gue
  */
 function titled(names: string[], run: string, title: string, known: ReadonlySet<string>): string[] {
   if (names.length < 2 || /,|&|\band\b/.test(run) || !names.some((name) => title.includes(name))) return names;
-  const inTitle = (word: string) => new RegExp(`(?<![\\p{L}])${word}(?![\\p{L}])`, 'u').test(title);
-  return names.filter((name) => title.includes(name) || known.has(name) || inTitle(name.split(' ')[0] ?? ''));
+  return names.filter((name) => title.includes(name) || known.has(name) || writesWord(title, firstWord(name)));
 }
 
 /** "Marc-André Cournoyer Ruby", when the sentence after the name began "Ruby Rogues speaks with…" on Ruby Rogues. */

@@ -31,6 +31,9 @@ export function personName(line: string): string {
   );
 }
 
+/** Lower-case words inside a name: "Benno van Dyke", "Fernando Hamasaki de Amorim". */
+export const PARTICLE = 'd[aeiu]|de[nrl]?|dos|das|van|von|ter|ten|al|bin|la|le';
+
 /**
  * A prefix after which a name word has a second capital: "McHale", "O’Neal", "DeVries". "NanoLeaf" and "JavaScript"
  * are not names.
@@ -66,6 +69,26 @@ export function namesShow(name: string, podcast: string | undefined): boolean {
   return name.split(/\s+/).every((word) => words.has(word.toLowerCase()));
 }
 
+/** `text` as a regular expression that matches it literally. */
+export function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+}
+
+/** Whether `text` writes `word` whole, not inside a longer word: "Meng" in "with Meng and …", not in "Menge". */
+export function writesWord(text: string, word: string): boolean {
+  return new RegExp(`(?<!\\p{L})${escapeRegExp(word)}(?!\\p{L})`, 'u').test(text);
+}
+
+/** "Ann" of "Ann Lee". */
+export function firstWord(name: string): string {
+  return name.split(' ')[0] ?? '';
+}
+
+/** The notes speaking of someone by first name: "Allison is …", "Kion didn't …", "Kion's …". */
+export function byFirstName(first: string): string {
+  return String.raw`(?<![\p{L}\p{N}])${escapeRegExp(first)}(?:['’]s\b|\s+\p{Ll})`;
+}
+
 /** Each person once, by their normalised name, in the order they first appear; lines that hold no name are dropped. */
 export function peopleOf(lines: readonly string[]): string[] {
   return [...new Set(lines.map(personName).filter(Boolean))];
@@ -76,7 +99,7 @@ const TITLE_GUESTS = /\s(?:with|featuring|feat\.|ft\.)\s+(?:(?:our\s+)?special\s
 // Where the names stop: "… of Iconfactory", "… LIVE at Microsoft Ignite", "… - Part 2", "(Pt2)". A hyphen stops them
 // only with a space before it: "Daniel Thompson-Yvetot" is one name.
 const AFTER_NAMES = /\s+(?:of|from|at|live|on|about|in)\s.*$|\s+-.*$|\s*[–—:|(].*$|\s+(?:pt\.?|part)\s*\d+.*$/i;
-const FULL_NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|d[aeiu]|de[nrl]?|dos|das|van|von|ter|ten|al|bin|la|le)){1,4}$/u;
+const FULL_NAME = new RegExp(String.raw`^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|${PARTICLE})){1,4}$`, 'u');
 
 /**
  * Guests a title names after "with" when the show notes name them too: many sites (Rustacean Station, the devchat.tv
@@ -138,9 +161,6 @@ function calledByFirstName(notes: string, candidate: string): string | undefined
   const last = words.at(-1);
   const fullNames = notes.matchAll(new RegExp(String.raw`(?<![\p{L}\p{N}])${first}\s+(\p{Lu}[\p{L}\p{M}'’-]*)`, 'gu'));
   if ([...fullNames].some((match) => match[1] !== last)) return undefined;
-  const byFirstName = new RegExp(
-    String.raw`(?<![\p{L}\p{N}])${first}(?:['’]s\b|\s+\p{Ll})[^]{0,300}?\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im)\b`,
-    'u',
-  );
-  return byFirstName.test(notes) ? name : undefined;
+  const pronoun = new RegExp(String.raw`${byFirstName(first)}[^]{0,300}?\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im)\b`, 'u');
+  return pronoun.test(notes) ? name : undefined;
 }

@@ -106,7 +106,7 @@ function clean(text: string): string | undefined {
 export function withHosts(episode: Episode, hosts: Record<string, string[]>): Episode {
   if (episode.panel.length) return episode;
   const add = [...(hosts[episode.podcast ?? ''] ?? []), ...(hosts['*'] ?? [])];
-  const named = new Set([...episode.panel, ...episode.guests].map((name) => name.toLowerCase()));
-  const missing = add.filter((name) => !named.has(name.toLowerCase()));
-  return missing.length ? { ...episode, panel: [...new Set([...episode.panel, ...missing])] } : episode;
+  const guests = new Set(episode.guests.map((name) => name.toLowerCase()));
+  const missing = add.filter((name) => !guests.has(name.toLowerCase()));
+  return missing.length ? { ...episode, panel: [...new Set(missing)] } : episode;
 }

@@ -1,3 +1,5 @@
+import { byFirstName, firstWord } from './people.ts';
+
 /**
  * People named only in the summary's prose, as many devchat.tv episodes do: "This episode features panelists Ward
  * Bell, Joe Eames, and Charles Max Wood. Special Guest Gil Fink is on the podcast this week", "On today's episode,
@@ -52,7 +54,8 @@ export function prosePeople(text: string, opening = '', title = ''): ProsePeople
   // A title "… with Ann Lee" names its guests itself (people.ts), and better than a sentence does.
   const objects = /\s(?:with|feat\.?|featuring)\s/i.test(title) ? [] : objectsIn(start, text, title);
   return {
-    panel: [...new Set([...namesIn(text, PANEL), ...subjects.filter((name) => !titled.includes(name))])],
+    // One name alone after "panel" is too often a sentence ("the panel Discusses…"): a panel list has two at least.
+    panel: [...new Set([...namesIn(text, PANEL, undefined, 2), ...subjects.filter((name) => !titled.includes(name))])],
     guests: [...new Set([...namesIn(text, GUESTS), ...titled, ...objects])],
   };
 }
@@ -79,15 +82,13 @@ function objectsIn(start: string, text: string, title: string): string[] {
   for (const match of start.matchAll(OBJECT)) {
     for (const name of (match[2] ?? '').split(/,\s+and\s+|,\s+|\s+and\s+/).map(cleanName)) {
       if (!name || !title.includes(name)) continue;
-      const first = name.split(' ')[0] ?? '';
-      const byFirstName = new RegExp(String.raw`(?<!\p{L})${first}(?:['’]s\b|\s+\p{Ll})`, 'u');
-      if (!match[1] || byFirstName.test(text.replaceAll(name, ''))) names.push(name);
+      if (!match[1] || new RegExp(byFirstName(firstWord(name)), 'u').test(text.replaceAll(name, ''))) names.push(name);
     }
   }
   return [...new Set(names)];
 }
 
-function namesIn(text: string, pattern: RegExp, inSentence = (_sentence: string, _match: string) => true): string[] {
+function namesIn(text: string, pattern: RegExp, inSentence = (_sentence: string, _match: string) => true, least = 1): string[] {
   const names: string[] = [];
   for (const match of text.matchAll(pattern)) {
     const at = match.index ?? 0;
@@ -95,8 +96,7 @@ function namesIn(text: string, pattern: RegExp, inSentence = (_sentence: string,
     const sentence = text.slice(Math.max(0, text.lastIndexOf('.', at)), end < 0 ? undefined : at + match[0].length + end);
     if (!inSentence(sentence, match[0])) continue;
     const list = (match[1] ?? '').split(/,\s+and\s+|,\s+|\s+and\s+/);
-    // One name alone after "panel" is too often a sentence ("the panel Discusses…"): a panel list has two at least.
-    if (pattern === PANEL && list.length < 2) continue;
+    if (list.length < least) continue;
     names.push(...list.map(cleanName).filter((name): name is string => name !== undefined));
   }
   return [...new Set(names)];

@@ -1,9 +1,8 @@
 import { linkedGuests } from './linked-people.ts';
 import { type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
-import { isPersonName, personName } from './people.ts';
+import { isPersonName, PARTICLE, personName } from './people.ts';
 import { prosePeople } from './prose-people.ts';
-import { type SpokenPeople, spokenPeople } from './transcript-people.ts';
 
 export type { Link } from './markdown-text.ts';
 
@@ -42,12 +41,11 @@ const SECTION_ALIASES: Record<string, string> = {
  * written by hand: headings at any level, bold or not (`### **Panel**`), or a bold line alone (`**Picks**`); this
  * accepts all of them.
  */
-export function parseShowNotes(markdown: string, title = ''): ShowNotes & { nameRuns: NameRuns; spoken: SpokenPeople; linked: string[] } {
+export function parseShowNotes(markdown: string, title = ''): ShowNotes & { nameRuns: NameRuns; transcript: string; linked: string[] } {
   const notes: ShowNotes = { summary: '', panel: [], guests: [], links: [], picks: [], sponsors: [], otherNotes: '' };
   const runs: NameRuns = { panel: [], guests: [] };
   const other: string[] = [];
   const summary: string[] = [];
-  const prose: string[] = [];
   const transcript: string[] = [];
   // The paragraphs before a transcript, where the notes say who is on the episode.
   const opening: string[] = [];
@@ -63,20 +61,21 @@ export function parseShowNotes(markdown: string, title = ''): ShowNotes & { name
         break;
       case 'panel':
       case 'panelists':
-      case 'hosts':
+      case 'hosts': {
         // "Special Guests: Matt Nowack" under Panel names guests, not a panelist.
-        notes.panel.push(...texts(items.filter((item) => guestsIn(item).length === 0 && !GUESTS.test(item.text) && named(item))));
+        notes.panel.push(...texts(items.filter((item) => !GUESTS.test(item.text) && named(item))));
         // `**Panel:**` then a paragraph "Charles Max Wood" rather than a list: a line of names only, not prose; or the
         // names run on into the guest and the summary ("Ann Lee Bo Diaz Special Guest - Cy Wu In this episode…").
+        const firstText = section.lines.find((other) => other.kind === 'text');
         for (const line of section.lines) {
           if (line.kind === 'item' || GUESTS.test(line.text)) continue;
           const names = namesIn(line);
           notes.panel.push(...names);
-          const first = line === section.lines.find((other) => other.kind === 'text');
-          if (!names.length && first) addRuns(runs, nameRuns(`Panel: ${line.text.slice(0, 600)}`));
+          if (!names.length && line === firstText) addRuns(runs, nameRuns(`Panel: ${line.text.slice(0, 600)}`));
         }
         notes.guests.push(...section.lines.flatMap(guestsIn));
         break;
+      }
       case 'guests':
       case 'guest':
         notes.guests.push(...texts(items.filter(named)), ...section.lines.flatMap(guestsIn));
@@ -93,20 +92,22 @@ export function parseShowNotes(markdown: string, title = ''): ShowNotes & { name
       default:
         other.push(...texts(section.lines));
         for (const line of section.lines) peopleIn(line, notes, runs);
-        prose.push(...texts(section.lines));
         if (section.name === 'transcript') transcript.push(...texts(section.lines));
     }
   }
   // Names only in a sentence ("features panelists Ward Bell, Joe Eames, and …") when no list or line gave any.
-  const fromProse = prosePeople([...summary, ...prose].join('\n'), opening.join('\n'), title);
-  if (!notes.panel.length && !runs.panel.length) notes.panel.push(...fromProse.panel);
-  if (!notes.guests.length && !runs.guests.length) notes.guests.push(...fromProse.guests);
+  const [noPanel, noGuests] = [!notes.panel.length && !runs.panel.length, !notes.guests.length && !runs.guests.length];
+  if (noPanel || noGuests) {
+    const fromProse = prosePeople([...summary, ...other].join('\n'), opening.join('\n'), title);
+    if (noPanel) notes.panel.push(...fromProse.panel);
+    if (noGuests) notes.guests.push(...fromProse.guests);
+  }
   notes.summary = summary.join('\n');
   notes.otherNotes = other.join('\n');
   notes.guests = [...new Set(notes.guests)];
   const hosts = [...notes.panel, ...runs.panel].map(personName);
   const linked = linkedGuests(lines.find((line) => line.kind === 'text')).filter((name) => !hosts.includes(name));
-  return { ...notes, nameRuns: runs, spoken: spokenPeople(transcript.join('\n')), linked };
+  return { ...notes, nameRuns: runs, transcript: transcript.join('\n'), linked };
 }
 
 /** "**Panel:** Ann, Bob" and "Special Guests: Cy and Di" written as lines of text rather than sections. */
@@ -188,7 +189,7 @@ function linksIn(line: Line): Link[] {
 const GUESTS =
   /^(?:(?:joined by\s+|with\s+)?(?:our\s+)?(?:special\s+)?guests?(?:\s+panelists?)?\s*(?::|[-–—]\s)|joined by\s+(?:our\s+)?(?:special\s+)?guests?\s)\s*(.*)$/i;
 // A name is a few capitalised words ("Matt Nowack", "Wiebe-Marten Wijnja", "José d’Almeida"); a sentence is not one.
-const NAME = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|d[aeiu]|de|van|von|der|al|bin|la|le)){0,4}$/u;
+const NAME = new RegExp(String.raw`^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|${PARTICLE})){0,4}$`, 'u');
 
 const PANEL = /^(?:panel|panelists|hosts?)\s*:\s*(.*)$/i;
 const PEOPLE_LABEL = /^(?:panel(?:ists?)?|co-?hosts?|hosts?|(?:joined by\s+)?(?:special\s+)?guests?)\s*:/i;

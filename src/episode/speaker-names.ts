@@ -1,4 +1,4 @@
-import { personName } from './people.ts';
+import { firstWord, personName, writesWord } from './people.ts';
 import type { SpokenPeople } from './transcript-people.ts';
 
 /**
@@ -69,12 +69,12 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
     if (fresh) added.push(name);
     return fresh;
   };
-  // Someone the title names ("MAS 009 Roy Sivan: My Angular Story") is the episode's guest, however the host put it.
-  const inTitle = (name: string) => new RegExp(`(?<![\\p{L}])${escapeRegExp(name)}(?![\\p{L}])`, 'u').test(episode.title);
   const panel: string[] = [];
   const guests = episode.guests.length ? [] : spoken.guests.map(spelt).filter(add);
+  // Someone the title names ("MAS 009 Roy Sivan: My Angular Story") is the episode's guest, however the host put it.
+  const place = (name: string) => (writesWord(episode.title, name) && !episode.guests.length ? guests : panel).push(spelt(name));
   if (!episode.panel.length) {
-    for (const name of spoken.panel) if (add(spelt(name))) (inTitle(name) && !episode.guests.length ? guests : panel).push(spelt(name));
+    for (const name of spoken.panel) if (add(spelt(name))) place(name);
     for (const name of spoken.hostNames) if (known.spellings.has(squash(name)) && add(spelt(name))) panel.push(spelt(name));
     const regulars = known.regulars.get(episode.podcast ?? '');
     for (const label of spoken.labels) {
@@ -88,8 +88,7 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
     // "Rod Schimdt" in the roll call is the list's Rod Schmidt.
     const listed = (name: string) => [...named, ...added].some((other) => nearPerson(other, name));
     for (const name of [...spoken.panel, ...spoken.hostNames])
-      if (known.spellings.has(squash(name)) && !listed(spelt(name)) && add(spelt(name)))
-        (inTitle(name) && !episode.guests.length ? guests : panel).push(spelt(name));
+      if (known.spellings.has(squash(name)) && !listed(spelt(name)) && add(spelt(name))) place(name);
   }
   if (!panel.length && !guests.length) return episode;
   return { ...episode, panel: [...episode.panel, ...panel], guests: [...episode.guests, ...guests] };
@@ -127,11 +126,7 @@ function editDistance(a: string, b: string): number {
 }
 
 function firstName(name: string): string {
-  return personName(name).split(' ')[0]?.toUpperCase() ?? '';
-}
-
-function escapeRegExp(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return firstWord(personName(name)).toUpperCase();
 }
 
 function squash(name: string): string {

@@ -19,10 +19,9 @@ const TITLE_NAME_WORD = new RegExp(String.raw`^(?:${PART}(?:-${PART})?|\p{Lu}\.?
 // "Interview with Ann Lee", "Ann Lee Interview", "… - Part 2": words about the episode, not the name.
 const ABOUT = /\bInterview(?:\s+with)?\b|\b(?:Part|Pt\.?)\s*\d+\b|\bMy\s+(?:\S+\s+){0,2}?Story\b/gu;
 const WITH = /\s(?:with|featuring|feat\.?|ft\.)\s/i;
+const EVERY_WITH = new RegExp(WITH, 'gi');
 // What follows a name in a title segment: "Branden Silva on Storytelling", "Brian Douglas of BlocIO".
 const AFTER_NAME = /\s(?:on|of|from|at|about)\s.*$/;
-
-type Candidate = { name: string; said: boolean };
 
 /** The names the title writes, each with whether the notes or the title's shape say it is a person of the episode. */
 export function namesInTitle(title: string, notes: string): string[] {
@@ -36,20 +35,20 @@ export function namesInTitle(title: string, notes: string): string[] {
     .filter(Boolean);
   // "Talk Title - Ann Lee - JS Remote Conf 2015": the speaker is between the talk and the conference.
   const talk = segments.length >= 3 && /\bConf(?:erence)?\b.*\b(?:19|20)\d\d$/.test(segments.at(-1) ?? '');
-  const text = notes.replace(/\s+/g, ' ');
-  const candidates: Candidate[] = [];
+  let text: string | undefined;
+  const names = new Set<string>();
   segments.forEach((segment, i) => {
     // The last "with": "Working with Unix Processes with Jesse Storimer".
-    const withAt = Math.max(...[...segment.matchAll(new RegExp(WITH, 'gi'))].map((match) => match.index ?? -1), -1);
+    const withAt = Math.max(...[...segment.matchAll(EVERY_WITH)].map((match) => match.index ?? -1), -1);
     const said = (talk && i === segments.length - 2) || /\bInterview\s+with\b/.test(segment);
     const parts = withAt >= 0 ? [segment.slice(0, withAt), segment.slice(withAt).replace(WITH, '')] : [segment];
     parts.forEach((part, j) => {
       for (const name of listedNames(part.replace(ABOUT, ' ').replace(AFTER_NAME, ''))) {
-        candidates.push({ name, said: said || j === 1 || text.includes(name) });
+        if (said || j === 1 || (text ??= notes.replace(/\s+/g, ' ')).includes(name)) names.add(name);
       }
     });
   });
-  return [...new Set(candidates.filter((candidate) => candidate.said).map((candidate) => candidate.name))];
+  return [...names];
 }
 
 /** "Ann Lee", "Ann Lee and Bo Diaz", "Ann Lee, Bo Diaz & Cy Wu": two or three name words each, or none of them. */

@@ -1,4 +1,4 @@
-import { NAME_PREFIX } from './people.ts';
+import { NAME_PREFIX, PARTICLE } from './people.ts';
 
 /**
  * People named in the opening of a transcript pasted into the show notes, as about 270 of devchat.tv's older episodes
@@ -37,7 +37,7 @@ const NOT_SPEAKERS =
 const NOT_FIRST = new Set(['I', 'And', 'Also', 'The', 'We', 'So', 'Hey', 'Hi', 'Hello', 'Welcome', 'This', 'Today', 'Our', 'My', 'Not']);
 /** What may follow a name: the end of the sentence, or a word that starts what is said about the person. */
 const AFTER_NAME = /^(?:$|[,.;:!?()[\]…–—"“”-]|from|and|here|with|who|of|at|in|on|is|joining|today|this|as|to|back|again|too|also)/;
-const PARTICLES = new Set(['da', 'de', 'di', 'du', 'den', 'der', 'van', 'von', 'ter', 'bin', 'al', 'la', 'le']);
+const PARTICLE_WORD = new RegExp(`^(?:${PARTICLE})$`);
 // Each part of a name word ("Kingdom-Davies") is capitalised, with a capital inside it only after a prefix.
 const NAME_PART = new RegExp(String.raw`^${NAME_PREFIX}?\p{Lu}[\p{Ll}\p{M}'’]*$`, 'u');
 
@@ -60,7 +60,7 @@ export function spokenPeople(transcript: string): SpokenPeople {
   turns.forEach((turn, i) => {
     const next = turns[i + 1];
     // The person named answers next, or after someone's "Woo!" ("Avdi Grimm. AARON: Woo! AVDI: Hello").
-    const answerers = [next, next && next.text.split(/\s+/).length <= 3 ? turns[i + 2] : undefined];
+    const answerers = [next, next && next.text.split(/\s+/, 4).length <= 3 ? turns[i + 2] : undefined];
     for (const answerer of answerers) {
       if (!answerer || !same(turn.label, host) || same(answerer.label, host)) continue;
       const answered = namedAs(turn.text, answerer.label);
@@ -156,7 +156,7 @@ function nameWord(word: string, first: boolean): boolean {
   // "James Edward Gray II": a numeral ends the name, and is dropped with the initials (ending below).
   if (!first && /^(?:II|III|IV|Jr)$/.test(word)) return true;
   if (first) return !NOT_FIRST.has(word) && (/^\p{Lu}{2}$/u.test(word) || (/^\p{Lu}\p{Ll}/u.test(word) && NAME_PART.test(word)));
-  return PARTICLES.has(word) || /^\p{Lu}\.$/u.test(word) || word.split('-').every((part) => NAME_PART.test(part));
+  return PARTICLE_WORD.test(word) || /^\p{Lu}\.$/u.test(word) || word.split('-').every((part) => NAME_PART.test(part));
 }
 
 function ending(name: string[], next: string): string | undefined {

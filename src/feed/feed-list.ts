@@ -1,4 +1,5 @@
 import { parse as parseYaml } from 'yaml';
+import { readHttpUrl } from '../episode/link-fields.ts';
 import { EpisodeError } from '../errors.ts';
 
 /** One feed to index: `- url: https://…/feed.xml` in feeds.yml, with an optional facet value and item limit. */
@@ -55,8 +56,7 @@ export function parseFeedList(file: string, text: string): FeedSource[] {
 
 /** An http(s) URL as written, or undefined. */
 export function feedUrl(text: string): string | undefined {
-  const url = URL.parse(text.trim());
-  return url && (url.protocol === 'http:' || url.protocol === 'https:') ? url.href : undefined;
+  return readHttpUrl(text);
 }
 
 /** feeds.yml, then FEEDS, then `--feed`: one entry per URL, the first one that names it winning. */

@@ -31,7 +31,7 @@ export type SearchResponse = {
    * none does, the partial ones) — all of them when `totalEpisodesExact`, else the best ones, newest first among
    * equals. A value with this count is on every one.
    */
-  facetEpisodes?: number;
+  facetEpisodes: number;
   /** For each facet, how many of those `facetEpisodes` episodes have each value, most first: the top FACET_VALUES and any filtered by. */
   facets: Record<Facet, { value: string; count: number }[]>;
   episodes: EpisodeResult[];

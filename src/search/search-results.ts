@@ -9,4 +9,4 @@ export type { MomentHit, NotesHit, SearchAnswer } from './hits.ts';
 export { episodeMeta } from './meta-line.ts';
 export { searchResults } from './rank.ts';
 export { snippet } from './snippets.ts';
-export { chosenSecond, episodeUrl, lineAnchor, momentLink } from './urls.ts';
+export { episodeUrl, lineAnchor, momentLink } from './urls.ts';

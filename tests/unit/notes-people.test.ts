@@ -8,17 +8,22 @@ import { personName } from '../../src/episode/people.ts';
 // Rustacean Station sites): in the title, in a panel line that lost its list markup, before brackets of links.
 const dir = fileURLToPath(new URL('../fixtures/sites/notes-people/', import.meta.url));
 
+/** Who an episode of the catalogue names, by its title, as the facets show them (personName). */
+function peopleIn(catalogue: Awaited<ReturnType<typeof readEpisodes>>) {
+  return (title: string) => {
+    const episode = catalogue.episodes.find((item) => item.episode.title === title)?.episode;
+    assert.ok(episode, title);
+    return { panel: episode.panel.map(personName), guests: episode.guests };
+  };
+}
+
 test('people from titles, runs of names and bracketed lists; topics after a panel are not people', async () => {
   const catalogue = await readEpisodes(dir);
   assert.deepEqual(
     catalogue.failures.map((f) => f.message),
     [],
   );
-  const people = (title: string) => {
-    const episode = catalogue.episodes.find((item) => item.episode.title === title)?.episode;
-    assert.ok(episode, title);
-    return { panel: episode.panel, guests: episode.guests };
-  };
+  const people = peopleIn(catalogue);
   assert.deepEqual(people('AiA 100 Testing Components'), {
     panel: ['Charles Max Wood', 'Ward Bellamy', 'Alys Nicoll'],
     guests: ['Matt Hernando', 'Amanda Silvera'],
@@ -40,11 +45,7 @@ test('people from titles, runs of names and bracketed lists; topics after a pane
 
 test('people where the devchat.tv and Rustacean Station notes also write them; a guest speaking in a timeline is nobody new', async () => {
   const catalogue = await readEpisodes(dir);
-  const people = (title: string) => {
-    const episode = catalogue.episodes.find((item) => item.episode.title === title)?.episode;
-    assert.ok(episode, title);
-    return { panel: episode.panel, guests: episode.guests };
-  };
+  const people = peopleIn(catalogue);
   // "Panel:" lost before the host's name.
   assert.deepEqual(people('MAS 019: Rowan Pike'), { panel: ['Dale Quinn'], guests: ['Rowan Pike'] });
   assert.deepEqual(people('MAS 106: Nora Vance'), { panel: ['Ivo Brandt'], guests: ['Nora Vance'] });
@@ -76,11 +77,7 @@ test('people where the devchat.tv and Rustacean Station notes also write them; a
 
 test("a title's guest whom the notes call by first name, guests linked to their own accounts; a technology, a misspelt panelist or half a pair is no guest", async () => {
   const catalogue = await readEpisodes(dir);
-  const people = (title: string) => {
-    const episode = catalogue.episodes.find((item) => item.episode.title === title)?.episode;
-    assert.ok(episode, title);
-    return { panel: episode.panel.map(personName), guests: episode.guests };
-  };
+  const people = peopleIn(catalogue);
   // "Ada is a developer … She organizes": the title's "McKenna" has a capital inside, as "McMillan" does.
   assert.deepEqual(people('RR 330: Pairing Remotely with Ada McKenna'), { panel: [], guests: ['Ada McKenna'] });
   // "Angular is a framework … It ships": no one.
@@ -105,11 +102,7 @@ test("a title's guest whom the notes call by first name, guests linked to their 
 // out and each person answers under their first name. About 270 of its 3,129 files; shapes in notes-people/*-transcript*.
 test('people a pasted transcript introduces: each named person answers; a name nobody answers, or a nickname, is nobody', async () => {
   const catalogue = await readEpisodes(dir);
-  const people = (title: string) => {
-    const episode = catalogue.episodes.find((item) => item.episode.title === title)?.episode;
-    assert.ok(episode, title);
-    return { panel: episode.panel, guests: episode.guests };
-  };
+  const people = peopleIn(catalogue);
   // The roll call, the host naming himself ("I'm Charles Maxwood", spelt as the other episodes spell him) and a
   // special guest. Bo Diaz never answers (on mute); the guest's second spelling of himself and a name Ward only
   // mentions ("Peter Bacon Darwin", a guest of another episode) are not people of this one.

@@ -1,9 +1,9 @@
 import type { EpisodeDocument } from '../../src/documents/documents.ts';
 import type { TranscriptLine } from '../../src/documents/transcript-lines.ts';
-import { episodeMeta, episodeUrl } from '../../src/search/search-results.ts';
+import { episodeUrl } from '../../src/search/search-results.ts';
 import { formatTime } from '../../src/time.ts';
 import { type Html, html } from '../html.ts';
-import { type Names, podcastName } from './facets.ts';
+import { type Names, namedMeta } from './facets.ts';
 import { layout } from './layout.ts';
 import { transcriptSection } from './transcript-view.ts';
 
@@ -46,7 +46,7 @@ export function episodePage(episode: EpisodeDocument, lines: TranscriptLine[], {
     body: html`<article class="episode-page">
   <header class="episode-head">
     <h1>${episode.title}</h1>
-    <p class="meta">${episodeMeta({ ...episode, podcast: podcastName(episode.podcast, names) })}</p>
+    <p class="meta">${namedMeta(episode, names)}</p>
     ${
       episode.summary
         ? html`<div class="summary">${episode.summary

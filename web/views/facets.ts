@@ -1,5 +1,6 @@
 import { FACETS, type Facet } from '../../src/documents/index-settings.ts';
 import { FACET_VALUES_SHOWN } from '../../src/search/facets.ts';
+import { episodeMeta, type MetaParts } from '../../src/search/meta-line.ts';
 import type { SearchResponse } from '../../src/search/search-results.ts';
 import { type Html, html } from '../html.ts';
 import { type SearchState, searchUrl, toggled } from './search-url.ts';
@@ -21,6 +22,11 @@ export function podcastName(podcast: string | null, names: Names): string | null
   return podcast === null ? null : (names[podcast] ?? podcast);
 }
 
+/** An episode's meta line (meta-line.ts) with its podcast as every page names it. */
+export function namedMeta(episode: MetaParts, names: Names): string {
+  return episodeMeta({ ...episode, podcast: podcastName(episode.podcast, names) });
+}
+
 /** How a facet's value reads: podcasts by their name. */
 export function facetLabel(facet: Facet, value: string, names: Names): string {
   return facet === 'podcast' ? podcastName(value, names) : value;
@@ -34,7 +40,7 @@ const squashed = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu
  * a podcast's name. Values filtered by are always kept, and come first, so the listener sees what is on.
  */
 export function visibleValues(results: SearchResponse, facet: Facet, active: string[], names: Names): SearchResponse['facets'][Facet] {
-  const every = countedOver(results);
+  const every = results.facetEpisodes;
   const podcasts = new Set(
     [...results.facets.podcast.map(({ value }) => value), ...Object.keys(names), ...Object.values(names)].map(squashed),
   );
@@ -48,18 +54,6 @@ export function visibleValues(results: SearchResponse, facet: Facet, active: str
   return [...on, ...off];
 }
 
-/**
- * How many episodes the facets were counted over. A broad query counts them over its ranked episodes (a few hundred),
- * not over every match, so the total would never equal a value every one of them has. Each episode has one podcast
- * and one year, so those counts add up to the episodes counted (at least; only the top values are sent).
- */
-function countedOver({ facets, totalEpisodes, facetEpisodes }: SearchResponse): number {
-  if (facetEpisodes !== undefined) return facetEpisodes;
-  const sum = (facet: Facet) => facets[facet].reduce((total, { count }) => total + count, 0);
-  const most = Math.max(0, ...Object.values(facets).flatMap((values) => values.map(({ count }) => count)));
-  return Math.min(totalEpisodes, Math.max(sum('podcast'), sum('year'), most));
-}
-
 export function facets(results: SearchResponse, state: SearchState, names: Names): Html {
   const groups = (Object.keys(FACETS) as Facet[])
     .map((facet) => ({ facet, active: state.filters[facet] ?? [] }))
@@ -67,10 +61,9 @@ export function facets(results: SearchResponse, state: SearchState, names: Names
     .filter((group) => group.values.length > 0);
   if (groups.length === 0) return html``;
   // A broad query's counts come from the best matches the search read, not from every match: say so beside them.
-  const over = countedOver(results);
   return html`<aside class="facets" aria-label="Narrow the results">
 <h2 class="visually-hidden">Narrow the results</h2>
-${results.totalEpisodesExact === false ? html`<p class="meta">Counted among the ${over} best-matching episodes</p>` : ''}
+${results.totalEpisodesExact === false ? html`<p class="meta">Counted among the ${results.facetEpisodes} best-matching episodes</p>` : ''}
 ${groups.map(
   ({ facet, active, values }) => html`<section><h3>${FACET_NAMES[facet]}</h3><ul>
   ${values.map(({ value, count }) => {

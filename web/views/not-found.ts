@@ -1,6 +1,6 @@
-import { episodeMeta, type SearchResponse } from '../../src/search/search-results.ts';
+import type { SearchResponse } from '../../src/search/search-results.ts';
 import { type Html, html } from '../html.ts';
-import { type Names, podcastName } from './facets.ts';
+import { type Names, namedMeta } from './facets.ts';
 import { layout } from './layout.ts';
 import { searchUrl } from './search-url.ts';
 
@@ -24,7 +24,7 @@ export function notFoundPage(message: string, lookAlike?: { q: string; results?:
   ${
     found.length
       ? html`<h2>Episodes with these words</h2>
-  <ul class="look-alike">${found.map((episode) => html`<li><a href="${episode.url}">${episode.title}</a>${episode.podcast || episode.date ? html` <span class="meta">${episodeMeta({ ...episode, podcast: podcastName(episode.podcast, lookAlike?.names ?? {}) })}</span>` : ''}</li>`)}</ul>`
+  <ul class="look-alike">${found.map((episode) => html`<li><a href="${episode.url}">${episode.title}</a>${episode.podcast || episode.date ? html` <span class="meta">${namedMeta(episode, lookAlike?.names ?? {})}</span>` : ''}</li>`)}</ul>`
       : ''
   }
   <p>${lookAlike?.q ? html`<a href="${searchUrl({ q: lookAlike.q, filters: {}, sort: 'relevance' })}">Search for “${lookAlike.q}”</a> · ` : ''}<a href="/">Search all episodes</a> · <a href="/research">Research a topic</a></p>

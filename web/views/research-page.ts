@@ -1,7 +1,7 @@
-import { episodeMeta, type SearchResponse } from '../../src/search/search-results.ts';
+import type { SearchResponse } from '../../src/search/search-results.ts';
 import { type TimelinePoint, timelineSvg, weight } from '../../src/search/timeline.ts';
 import { type Html, html, trusted } from '../html.ts';
-import { type Names, podcastName } from './facets.ts';
+import { type Names, namedMeta } from './facets.ts';
 import { layout } from './layout.ts';
 import { fieldName, momentItem } from './search-page.ts';
 import { researchUrl } from './search-url.ts';
@@ -81,7 +81,7 @@ function episodeMoments(q: string, selected: SearchResponse, names: Names): Html
   if (!episode) return html`<p class="empty" id="episode">That episode does not mention “${q}”.</p>`;
   return html`<section id="episode" class="episode-moments" tabindex="-1" aria-labelledby="episode-heading">
   <h2 id="episode-heading"><a href="${episode.url}">${episode.title}</a></h2>
-  <p class="meta">${episodeMeta({ ...episode, podcast: podcastName(episode.podcast, names) })}</p>
+  <p class="meta">${namedMeta(episode, names)}</p>
   ${episode.notes.slice(0, 1).map((note) => html`<p class="note"><span class="field">${fieldName(note.field)}</span> ${trusted(note.snippet)}</p>`)}
   ${episode.moments.length ? html`<ul class="moments">${episode.moments.map((moment) => momentItem(moment, q))}</ul>` : html`<p class="empty">Mentioned in the show notes only.</p>`}
 </section>`;

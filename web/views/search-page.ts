@@ -1,7 +1,7 @@
-import { type EpisodeResult, episodeMeta, type MomentResult, momentLink, type SearchResponse } from '../../src/search/search-results.ts';
+import { type EpisodeResult, type MomentResult, momentLink, type SearchResponse } from '../../src/search/search-results.ts';
 import { formatTime } from '../../src/time.ts';
 import { type Html, html, trusted } from '../html.ts';
-import { activeFilters, facets, type Names, podcastName } from './facets.ts';
+import { activeFilters, facets, type Names, namedMeta } from './facets.ts';
 import { layout, type Stylesheet } from './layout.ts';
 import { researchUrl, type SearchState, searchUrl } from './search-url.ts';
 import { EMPTY_SHELF, home, type Shelf, suggestions } from './shelf.ts';
@@ -86,7 +86,7 @@ ${pages > 1 ? pager(state, results.page, pages) : ''}`;
 function episodeItem(episode: EpisodeResult, names: Names, q: string): Html {
   return html`<li class="episode">
   <h2><a href="${episode.url}">${episode.title}</a></h2>
-  <p class="meta">${episodeMeta({ ...episode, podcast: podcastName(episode.podcast, names) })}</p>
+  <p class="meta">${namedMeta(episode, names)}</p>
   ${episode.match === 'some' ? html`<p class="meta partial">Mentions only some of the words</p>` : ''}
   ${episode.notes
     .slice(0, 1)

@@ -1,7 +1,7 @@
 import type { EpisodeSummary } from '../../src/documents/documents.ts';
-import { episodeMeta, episodeUrl } from '../../src/search/search-results.ts';
+import { episodeUrl } from '../../src/search/search-results.ts';
 import { type Html, html } from '../html.ts';
-import { type Names, podcastName } from './facets.ts';
+import { type Names, namedMeta } from './facets.ts';
 
 /** What the pages offer when there are no results to show: example queries, the newest episodes, podcasts' names. */
 export type Shelf = { examples: string[]; recent: EpisodeSummary[]; podcastNames: Names };
@@ -39,7 +39,7 @@ function recent({ recent, podcastNames }: Shelf, heading: string): Html {
   <h2 id="recent-heading">${heading}</h2>
   <ul>${recent.map(
     (episode) =>
-      html`<li><a href="${episodeUrl(episode.slug)}">${episode.title}</a> <span class="meta">${episodeMeta({ ...episode, podcast: podcastName(episode.podcast, podcastNames) })}</span></li>`,
+      html`<li><a href="${episodeUrl(episode.slug)}">${episode.title}</a> <span class="meta">${namedMeta(episode, podcastNames)}</span></li>`,
   )}</ul>
 </section>`;
 }

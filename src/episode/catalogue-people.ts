@@ -1,5 +1,6 @@
 import type { Episode, EpisodeFileResult } from './episode.ts';
 import { knownNames, withNameRuns } from './name-runs.ts';
+import { withCatalogueSpellings } from './name-spellings.ts';
 import { escapeRegExp, firstWord, isPersonName, personName } from './people.ts';
 import { type PeopleIds, withHosts, withPeopleNames } from './person-ids.ts';
 import { samePerson, speakers, withSpokenPeople } from './speaker-names.ts';
@@ -18,7 +19,8 @@ export type SitePeople = { ids: PeopleIds; hosts: Record<string, string[]> };
  * give; the podcast's hosts for an episode that names none; a title's guests, on a site that keeps no guests field
  * (episode.ts); runs of names split by the names other episodes write apart (name-runs.ts); people a pasted
  * transcript's opening names (transcript-people.ts, speaker-names.ts), checked against all of the above; and last, a
- * guest the title names by itself beside the episode's code (people.ts). Pure: changes `episode` on each item.
+ * guest the title names by itself beside the episode's code (people.ts); then each person under the catalogue's spelling
+ * (name-spellings.ts). Pure: changes `episode` on each item.
  */
 export function withCataloguePeople<T extends { episode: Episode; file: string }>(
   items: T[],
@@ -56,14 +58,16 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
     }
   }
   // A site's guests field says who is a guest, and who is a host as well (ADO's "2015 in review" has its hosts as both).
-  if (items.some((item) => cluesOf(item)?.guestField)) return;
-  withTitleNames(items, cluesOf, runGuests, withSpoken);
-  // Notes write "### Panel - Alex Russell - AJ O’Neal …" above "we have a special guest … Alex Russell": a guest, then.
-  for (const item of items) {
-    const { panel, guests } = item.episode;
-    const notGuest = (name: string) => !guests.some((guest) => samePerson(guest, name));
-    if (!panel.every(notGuest)) item.episode = { ...item.episode, panel: panel.filter(notGuest) };
+  if (!items.some((item) => cluesOf(item)?.guestField)) {
+    withTitleNames(items, cluesOf, runGuests, withSpoken);
+    // Notes write "### Panel - Alex Russell - AJ O’Neal …" above "we have a special guest … Alex Russell": a guest, then.
+    for (const item of items) {
+      const { panel, guests } = item.episode;
+      const notGuest = (name: string) => !guests.some((guest) => samePerson(guest, name));
+      if (!panel.every(notGuest)) item.episode = { ...item.episode, panel: panel.filter(notGuest) };
+    }
   }
+  withCatalogueSpellings(items);
 }
 
 /**

@@ -3,7 +3,10 @@ import { isPersonName, PARTICLE } from './people.ts';
 
 // One account on a profile site, or a Mastodon-style `/@name`: a person's own page, not a project's or a conference's.
 const PROFILE =
-  /^https?:\/\/(?:www\.)?(?:(?:twitter|x|github|gitlab|keybase|instagram)\.com|linkedin\.com\/in|bsky\.app\/profile)\/@?[\w.-]+\/?$|^https?:\/\/[^/\s]+\/@[\w.-]+\/?$/i;
+  /^https?:\/\/(?:www\.)?(?:(?:twitter|x|github|gitlab|keybase|instagram)\.com|linkedin\.com\/in|bsky\.app\/profile)\/@?[\w.%-]+\/?$|^https?:\/\/[^/\s]+\/@[\w.-]+\/?$/i;
+// "[Flatiron School](https://twitter.com/flatironschool)": an account, not a person's.
+const ORGANISATION =
+  /\b(?:School|University|College|Academy|Institute|Conf(?:erence)?|Labs?|Inc|LLC|Ltd|Team|Group|Foundation|Podcast|Show|Network|Studios?|Media|Software|Systems)\b/;
 const NAME = new RegExp(String.raw`^\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:\p{Lu}\.?|\p{Lu}[\p{Ll}\p{M}'’-]+|${PARTICLE})){1,3}$`, 'u');
 
 /**
@@ -14,6 +17,8 @@ const NAME = new RegExp(String.raw`^\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:\p{Lu}\.?|
  * guest is written: episode.ts uses these only when nothing else, the title included, names a guest.
  */
 export function linkedGuests(first: Line | undefined): string[] {
-  const names = (first?.links ?? []).filter(({ label, url }) => NAME.test(label) && isPersonName(label) && PROFILE.test(url));
+  const names = (first?.links ?? []).filter(
+    ({ label, url }) => NAME.test(label) && isPersonName(label) && !ORGANISATION.test(label) && PROFILE.test(url),
+  );
   return [...new Set(names.map(({ label }) => label))];
 }

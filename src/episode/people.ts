@@ -129,7 +129,9 @@ export function guestsFromTitle(title: string, notes: string, tags: readonly str
     );
   // A first name confirms a guest only when every other name of the title is confirmed too: "Nginx with Igor Sysoev and
   // Andrey Alexeev" over notes that speak of Igor alone is left to the catalogue (catalogue-people.ts), which keeps both.
-  const written = names.map((name) => writtenIn(notes, name));
+  // "Lodestone with Wilbur Zhang, Peter Jiang, and Kevin Huang" over notes that talk "with the Lodestone team".
+  const team = new RegExp(String.raw`\bthe\s+(?:\[)?${escapeRegExp(title.slice(0, at).trim())}(?:\]\([^)]*\))?\s+team\b`, 'i').test(notes);
+  const written = names.map((name) => writtenIn(notes, name) ?? (team && FULL_NAME.test(name) ? name : undefined));
   const called = names.map((name, i) => written[i] ?? calledByFirstName(notes, name));
   return (called.every(Boolean) ? called : written).filter(
     (name): name is string => name !== undefined && !/^the\s/i.test(name) && !tagWords.has(name.toLowerCase()),

@@ -1,4 +1,4 @@
-import { byFirstName, firstWord } from './people.ts';
+import { byFirstName, escapeRegExp, firstWord } from './people.ts';
 
 /**
  * People named only in the summary's prose, as many devchat.tv episodes do: "This episode features panelists Ward
@@ -7,7 +7,7 @@ import { byFirstName, firstWord } from './people.ts';
  * after "panelists" or "special guest", or as the opening sentence's subject; show-notes.ts uses them only when no
  * section or line names anyone.
  */
-export type ProsePeople = { panel: string[]; guests: string[] };
+export type ProsePeople = { panel: string[]; guests: string[] /** "Join AJ, Aimee, and Joe as they discuss …" */; firstNames: string[] };
 
 // A word of a name is capitalised; a dot only ends an initial ("Charles M. Wood"), not "Wood." ending the sentence.
 const WORD = String.raw`\p{Lu}(?:\.|[\p{L}\p{M}'’-]*)`;
@@ -29,19 +29,37 @@ const VERB = String.raw`(?:discuss(?:es|ed)?|talk(?:s|ed)?|chat(?:s|ted)?|lead|l
 // A sentence starts after a full stop, not after an initial's ("K. Scott Allen").
 const SUBJECT = new RegExp(String.raw`(?:^|\n|(?<!(?:^|\s)\p{Lu})[.!?]\s+|,\s+)${LIST}\s+${VERB}\b`, 'gu');
 const HOSTED = new RegExp(String.raw`\b(?:hosted\s+by|(?:your|our|the)\s+hosts?|discussion\s+[^.]{0,60}?\s+between)\s+${LIST}`, 'gu');
+// A panel by first names: "Join AJ, Aimee, and Joe as they discuss …", "On today's episode of the Freelancers' Show,
+// Curtis, Philip, Jonathan, and Reuven discuss …". Who they are, the podcast's regulars say (speaker-names.ts).
+const FIRST = String.raw`(?:\p{Lu}\p{Ll}+|\p{Lu}{2})`;
+const FIRST_LIST = String.raw`(${FIRST}(?:,\s+${FIRST})*,?\s+(?:and|&)\s+${FIRST})`;
+const FIRST_NAMES = new RegExp(String.raw`\b[Jj]oin\s+${FIRST_LIST}\s+as\s+they\b|(?:^|\n|[.!?,]\s+)${FIRST_LIST}\s+${VERB}\b`, 'u');
+const NOT_FIRST_NAMES = /^(?:I|And|Also|The|We|So|Hey|Hi|Hello|Welcome|This|Today|Our|My|Not|In|On)$/;
+
 // Whom they talk with, when the title names them too: "Charles Max Wood interviews Stephen Chin", "Andrew and Jaim
-// discuss Notifications with Paola Mata".
+// discuss Notifications with Paola Mata". A role before the names says they are people, title or not: "short interviews
+// with upcoming RustConf speakers Siân Griffin, Jane Lusby, and Ashley Hauck", "first with lead RustFest organizer
+// Jan-Erik Rediger".
+const ROLE = String.raw`(?:organi[sz]er|contributor|speaker|(?:co-?)?founder|creator|author|maintainer|engineer|developer|editor|member|designer|researcher|advocate)s?`;
 const OBJECT = new RegExp(
-  String.raw`\b(?:interview(?:s|ed)?|welcome(?:s|d)?|(?:speak(?:s)?|spoke|talk(?:s|ed)?|chat(?:s|ted)?|sit(?:s)?\s+down)\s+(?:with|to)|discuss(?:es|ed)?\s[^.]{1,60}?\swith|(with))\s+${LIST}`,
+  String.raw`\b(?:interview(?:s|ed)?|welcome(?:s|d)?|(?:speak(?:s)?|spoke|talk(?:s|ed)?|chat(?:s|ted)?|sit(?:s)?\s+down)\s+(?:with|to)|(?<loose>discuss(?:es|ed)?\s[^.]{1,60}?\swith|with))\s+(?<role>(?:[\p{L}\d][\p{L}\d.'’-]*\s+){0,3}?${ROLE}\s+)?${LIST}`,
   'gu',
 );
+// "[Vitaly Bragilevsky](…), Developer Advocate at JetBrains …, sits down with Luca Palmieri": whom a sentence opens on,
+// described by their work, is the guest of the host they sit down with.
+const DESCRIBED = new RegExp(
+  String.raw`(?:^|\n)(${NAME}),\s+[^.]{3,200}?,\s+(?:sits?\s+down|talks?|chats?|speaks?)\s+with\s+(${NAME})`,
+  'u',
+);
+// "Allen Wyma talks with [Roel](…), creator of id3" under "id3 with Roel": one word is a name when the title ends on it.
+const ONE_WORD_OBJECT = String.raw`\b(?:interview(?:s|ed)?|(?:speak(?:s)?|spoke|talk(?:s|ed)?|chat(?:s|ted)?|sit(?:s)?\s+down)\s+with)\s+`;
 
 /**
  * The people of the notes' prose. Panelists after "panelists" anywhere; in the opening (`opening`, the notes before a
  * transcript), the subject of its first sentences when they are full names, and a guest they talk with when the
  * title names that guest as well.
  */
-export function prosePeople(text: string, opening = '', title = ''): ProsePeople {
+export function prosePeople(text: string, opening = '', title = '', file = ''): ProsePeople {
   const start = opening.slice(0, 800);
   // Who discusses, interviews or talks is on the episode; who shares or answers, when the sentence says it is about the
   // episode ("On today's episode, …"): "Visual Studio Code and Azure Functions share a runtime" has the same shape.
@@ -51,12 +69,19 @@ export function prosePeople(text: string, opening = '', title = ''): ProsePeople
   const subjects = [...namesIn(start.slice(0, 400), SUBJECT, aboutEpisode), ...namesIn(start, HOSTED), ...namesIn(start, PANEL_WE)];
   // "Yagiz Nizipli talks about Node.js" under "… with Yagiz Nizipli": the subject the title names is the guest.
   const titled = subjects.filter((name) => title.includes(name));
-  // A title "… with Ann Lee" names its guests itself (people.ts), and better than a sentence does.
-  const objects = /\s(?:with|feat\.?|featuring)\s/i.test(title) ? [] : objectsIn(start, text, title);
+  const described = DESCRIBED.exec(start);
+  const [guest, host] = described ? [cleanName(described[1] ?? ''), cleanName(described[2] ?? '')] : [];
   return {
     // One name alone after "panel" is too often a sentence ("the panel Discusses…"): a panel list has two at least.
-    panel: [...new Set([...namesIn(text, PANEL, undefined, 2), ...subjects.filter((name) => !titled.includes(name))])],
-    guests: [...new Set([...namesIn(text, GUESTS), ...titled, ...objects])],
+    panel: [
+      ...new Set([
+        ...namesIn(text, PANEL, undefined, 2),
+        ...subjects.filter((name) => !titled.includes(name)),
+        ...(guest && host ? [host] : []),
+      ]),
+    ],
+    guests: [...new Set([...namesIn(text, GUESTS), ...titled, ...objectsIn(start, text, title, file), ...(guest && host ? [guest] : [])])],
+    firstNames: firstNamesIn(start.slice(0, 400)),
   };
 }
 
@@ -75,17 +100,38 @@ function cleanName(text: string): string | undefined {
 /**
  * Guests after "interviews", "talks with", "discuss … with", or a bare "with" ("a My Angular Story with Kion Stephen")
  * when the notes also speak of the person by first name ("Kion didn't start programming…"): "with Visual Studio Code"
- * is no one. Each must be written in the title too.
+ * is no one. Each must be written in the title too, unless a role names them ("with Tokio contributor Lucio Franco").
  */
-function objectsIn(start: string, text: string, title: string): string[] {
+function objectsIn(start: string, text: string, title: string, file: string): string[] {
   const names: string[] = [];
+  // A title "… with Ann Lee" names its guests itself (people.ts), and better than a bare "with" or "discuss … with" does
+  // ("discuss Getting Started with Facebook Ads with Mojca Mars" under that title).
+  const titleWith = /\s(?:with|feat\.?|featuring)\s/i.test(title);
+  const calledByFirst = (name: string) => new RegExp(byFirstName(firstWord(name)), 'u').test(text.replaceAll(name, ''));
   for (const match of start.matchAll(OBJECT)) {
-    for (const name of (match[2] ?? '').split(/,\s+and\s+|,\s+|\s+and\s+/).map(cleanName)) {
-      if (!name || !title.includes(name)) continue;
-      if (!match[1] || new RegExp(byFirstName(firstWord(name)), 'u').test(text.replaceAll(name, ''))) names.push(name);
+    const { loose, role } = match.groups ?? {};
+    for (const name of (match[3] ?? '').split(/,\s+and\s+|,\s+|\s+and\s+/).map(cleanName)) {
+      // The title's spelling wins over a role's ("Copywriting with Joanna Wiebe" over "founder Joana Wiebe").
+      const inTitle = name && title.includes(name);
+      if (name && (inTitle || (role && !titleWith)) && (role || !loose || (!titleWith && calledByFirst(name)))) names.push(name);
     }
+    // "… speakers Harrison Bachrach, Esteban Kuber, and Jam.": after a role, a list may end on one who goes by one name.
+    const oneName = /^,?\s+and\s+(\p{Lu}[\p{Ll}\p{M}]+)(?=[.,;]|$)/u.exec(start.slice((match.index ?? 0) + match[0].length));
+    if (role && !titleWith && oneName?.[1]) names.push(oneName[1]);
   }
+  const word = /\swith\s+(\p{Lu}[\p{L}\p{N}]+)$/u.exec(title)?.[1];
+  if (word && new RegExp(String.raw`${ONE_WORD_OBJECT}${escapeRegExp(word)}\b`, 'u').test(start)) names.push(word);
+  // "talks with Daniel, the original author of cURL" in 2021-09-03-daniel-stenberg.md: the file is named after them.
+  const first = new RegExp(String.raw`${ONE_WORD_OBJECT}(\p{Lu}\p{Ll}+),`, 'u').exec(start)?.[1]?.toLowerCase();
+  const last = first && new RegExp(String.raw`(?:^|[-_/\\])${first}[-_]([a-z]{2,})\.(?:md|markdown)$`).exec(file.toLowerCase())?.[1];
+  if (first && last) names.push([first, last].map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(' '));
   return [...new Set(names)];
+}
+
+function firstNamesIn(start: string): string[] {
+  const match = FIRST_NAMES.exec(start);
+  const names = (match?.[1] ?? match?.[2] ?? '').split(/,\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+/).filter(Boolean);
+  return names.some((name) => NOT_FIRST_NAMES.test(name)) ? [] : names;
 }
 
 function namesIn(text: string, pattern: RegExp, inSentence = (_sentence: string, _match: string) => true, least = 1): string[] {

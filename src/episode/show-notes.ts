@@ -41,7 +41,11 @@ const SECTION_ALIASES: Record<string, string> = {
  * written by hand: headings at any level, bold or not (`### **Panel**`), or a bold line alone (`**Picks**`); this
  * accepts all of them.
  */
-export function parseShowNotes(markdown: string, title = ''): ShowNotes & { nameRuns: NameRuns; transcript: string; linked: string[] } {
+export function parseShowNotes(
+  markdown: string,
+  title = '',
+  file = '',
+): ShowNotes & { nameRuns: NameRuns; transcript: string; linked: string[]; firstNames: string[] } {
   const notes: ShowNotes = { summary: '', panel: [], guests: [], links: [], picks: [], sponsors: [], otherNotes: '' };
   const runs: NameRuns = { panel: [], guests: [] };
   const other: string[] = [];
@@ -97,9 +101,12 @@ export function parseShowNotes(markdown: string, title = ''): ShowNotes & { name
   }
   // Names only in a sentence ("features panelists Ward Bell, Joe Eames, and …") when no list or line gave any.
   const [noPanel, noGuests] = [!notes.panel.length && !runs.panel.length, !notes.guests.length && !runs.guests.length];
+  // A panel by first names is left to the catalogue, which knows the podcast's regulars (speaker-names.ts).
+  let firstNames: string[] = [];
   if (noPanel || noGuests) {
-    const fromProse = prosePeople([...summary, ...other].join('\n'), opening.join('\n'), title);
+    const fromProse = prosePeople([...summary, ...other].join('\n'), opening.join('\n'), title, file);
     if (noPanel) notes.panel.push(...fromProse.panel);
+    if (noPanel && !notes.panel.length) firstNames = fromProse.firstNames;
     if (noGuests) notes.guests.push(...fromProse.guests);
   }
   notes.summary = summary.join('\n');
@@ -107,7 +114,7 @@ export function parseShowNotes(markdown: string, title = ''): ShowNotes & { name
   notes.guests = [...new Set(notes.guests)];
   const hosts = [...notes.panel, ...runs.panel].map(personName);
   const linked = linkedGuests(lines.find((line) => line.kind === 'text')).filter((name) => !hosts.includes(name));
-  return { ...notes, nameRuns: runs, transcript: transcript.join('\n'), linked };
+  return { ...notes, nameRuns: runs, transcript: transcript.join('\n'), linked, firstNames };
 }
 
 /** "**Panel:** Ann, Bob" and "Special Guests: Cy and Di" written as lines of text rather than sections. */

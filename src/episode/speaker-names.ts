@@ -9,24 +9,31 @@ export type Speakers = {
   /** Names by their letters alone (`charlesmaxwood`), as most episodes spell them. */
   spellings: ReadonlyMap<string, string>;
   /** By podcast, then by upper-cased first name: the one regular with that first name, or null when several have it. */
-  regulars: ReadonlyMap<string, ReadonlyMap<string, string | null>>;
+  regulars: ReadonlyMap<string, ReadonlyMap<string, Regular | null>>;
 };
 
 /** A regular is on this many episodes of the podcast at least: a guest of one episode is nobody's speaker label elsewhere. */
 const REGULAR = 3;
+/** How many times more episodes a regular is on than anyone else of their first name on the podcast. */
+const DOMINANT = 10;
 
-type Named = { podcast?: string | undefined; panel: string[]; guests: string[] };
+/** A regular, and the first and last day (`YYYY-MM-DD`) of the podcast's episodes that name them. */
+type Regular = { name: string; from: string; to: string };
+/** A regular stands for a label within this many days of the episodes that name them: Josh Susser left Ruby Rogues. */
+const ERA_DAYS = 180;
+
+type Named = { podcast?: string | undefined; date?: string | undefined; panel: string[]; guests: string[] };
 
 export function speakers(episodes: Iterable<Named>): Speakers {
   const counts = new Map<string, number>();
-  const byPodcast = new Map<string, Map<string, number>>();
+  const byPodcast = new Map<string, Map<string, string[]>>();
   for (const episode of episodes) {
-    const names = new Set([...episode.panel, ...episode.guests].filter((name) => name.includes(' ')));
-    const podcast = byPodcast.get(episode.podcast ?? '') ?? new Map<string, number>();
+    const names = new Set([...episode.panel, ...episode.guests].map(personName).filter((name) => name.includes(' ')));
+    const podcast = byPodcast.get(episode.podcast ?? '') ?? new Map<string, string[]>();
     byPodcast.set(episode.podcast ?? '', podcast);
     for (const name of names) {
       counts.set(name, (counts.get(name) ?? 0) + 1);
-      podcast.set(name, (podcast.get(name) ?? 0) + 1);
+      podcast.set(name, [...(podcast.get(name) ?? []), episode.date ?? '']);
     }
   }
   // Of two spellings ("Charles Max Wood", "Charles Maxwood"), the one more episodes write.
@@ -35,18 +42,21 @@ export function speakers(episodes: Iterable<Named>): Speakers {
     const held = spellings.get(squash(name));
     if (held === undefined || count > (counts.get(held) ?? 0)) spellings.set(squash(name), name);
   }
-  const regulars = new Map<string, Map<string, string | null>>();
+  const regulars = new Map<string, Map<string, Regular | null>>();
   for (const [podcast, names] of byPodcast) {
-    const people = new Map<string, number>();
-    for (const [name, count] of names) {
+    const people = new Map<string, string[]>();
+    for (const [name, dates] of names) {
       const spelt = spellings.get(squash(name)) ?? name;
-      people.set(spelt, (people.get(spelt) ?? 0) + count);
+      people.set(spelt, [...(people.get(spelt) ?? []), ...dates]);
     }
-    // Every person of the podcast counts against a first name, a one-off guest too: "JOE" is nobody when two Joes were on.
-    const first = new Map<string, string | null>();
-    for (const [name, count] of people) {
-      const key = name.split(' ')[0]?.toUpperCase() ?? '';
-      first.set(key, first.has(key) || count < REGULAR ? null : name);
+    // "JOE" on JavaScript Jabber is Joe Eames, on 201 episodes, not a guest Joe of one or two; but nobody when two Joes
+    // were on often.
+    const first = new Map<string, Regular | null>();
+    for (const [key, named] of Map.groupBy(people, ([name]) => name.split(' ')[0]?.toUpperCase() ?? '')) {
+      const [top, next] = named.sort((a, b) => b[1].length - a[1].length);
+      const dates = (top?.[1] ?? []).filter(Boolean).sort();
+      const regular = top && top[1].length >= REGULAR && top[1].length >= DOMINANT * (next?.[1].length ?? 0);
+      first.set(key, regular ? { name: top[0], from: dates[0] ?? '', to: dates.at(-1) ?? '' } : null);
     }
     regulars.set(podcast, first);
   }
@@ -78,7 +88,7 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
     for (const name of spoken.hostNames) if (known.spellings.has(squash(name)) && add(spelt(name))) panel.push(spelt(name));
     const regulars = known.regulars.get(episode.podcast ?? '');
     for (const label of spoken.labels) {
-      const regular = regulars?.get(label);
+      const regular = ofTheTime(regulars?.get(label), episode.date);
       // "AIMEE" is not the regular Aimee Knight when someone the episode names is called Aimee.
       if (regular && ![...named, ...added].some((name) => firstName(name) === label) && add(regular)) panel.push(regular);
     }
@@ -92,6 +102,14 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
   }
   if (!panel.length && !guests.length) return episode;
   return { ...episode, panel: [...episode.panel, ...panel], guests: [...episode.guests, ...guests] };
+}
+
+/** The regular's name, if the episode is of the days they were on the podcast (or either has no date). */
+function ofTheTime(regular: Regular | null | undefined, date: string | undefined): string | undefined {
+  if (!regular) return undefined;
+  const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  const outside = date && regular.from && (days(date, regular.from) > ERA_DAYS || days(regular.to, date) > ERA_DAYS);
+  return outside ? undefined : regular.name;
 }
 
 /** One person written twice: "Ward Bell (twitter)" and "Ward Bell"; "Joseph Mastey" in the title and "Joe Mastey" speaking. */
@@ -114,7 +132,7 @@ function nearPerson(a: string, b: string): boolean {
   return one[0]?.[0] === two[0]?.[0] && editDistance(one.at(-1) ?? '', two.at(-1) ?? '') <= 2;
 }
 
-function editDistance(a: string, b: string): number {
+export function editDistance(a: string, b: string): number {
   let row = Array.from({ length: b.length + 1 }, (_, i) => i);
   for (let i = 1; i <= a.length; i++) {
     const next = [i];

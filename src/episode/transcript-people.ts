@@ -43,7 +43,8 @@ const NAME_PART = new RegExp(String.raw`^${NAME_PREFIX}?\p{Lu}[\p{Ll}\p{M}'’]*
 
 type Turn = { label: string; text: string };
 
-export function spokenPeople(transcript: string): SpokenPeople {
+/** `firstNames`: a panel the notes name by first names alone, which the podcast's regulars resolve like speaker labels. */
+export function spokenPeople(transcript: string, firstNames: readonly string[] = []): SpokenPeople {
   const turns = openingTurns(transcript.slice(0, OPENING_CHARS));
   // One speaker is one person: the first name found for a label stands ("And Steve Schmitt." then "My name is Steve
   // Smith", a transcription slip; "Alondo Brewington" then "I should say Alondo Golden Ticket Brewington").
@@ -76,10 +77,23 @@ export function spokenPeople(transcript: string): SpokenPeople {
       if (!byLabel.has(turn.label.toUpperCase())) byLabel.set(turn.label.toUpperCase(), { name: self, guest });
     } else if (self && same(turn.label, host)) hostNames.push(self);
   });
+  // "CHUCK: Lukas Reubbelke. JOHN: Hello. CHUCK: Oh, there we go. LUKAS: I'll let John speak for me.": a name the host
+  // says alone, as a roll call does, whose person speaks in the opening though not right after.
+  const speaking = new Set(turns.map((turn) => turn.label.toUpperCase()));
+  for (const turn of turns) {
+    if (!same(turn.label, host)) continue;
+    for (const name of calledNames(turn.text)) {
+      const label = [...speaking].find((other) => !same(other, host) && sameFirstName(name, other));
+      if (label && !byLabel.has(label) && ![...byLabel.values()].some((person) => person.name === name))
+        byLabel.set(label, { name, guest: false });
+    }
+  }
   const found = [...byLabel.values()];
   const panel = [...new Set(found.filter((person) => !person.guest).map((person) => person.name))];
   const guests = [...new Set(found.filter((person) => person.guest).map((person) => person.name))].filter((name) => !panel.includes(name));
-  const labels = [...new Set(turns.map((turn) => turn.label.toUpperCase()))].filter((label) => !byLabel.has(label));
+  const labels = [...new Set([...turns.map((turn) => turn.label), ...firstNames].map((label) => label.toUpperCase()))].filter(
+    (label) => !byLabel.has(label),
+  );
   return { panel, guests, hostNames: hostNames.filter((name) => !panel.includes(name)), labels };
 }
 
@@ -122,6 +136,21 @@ function namedAs(text: string, label: string): { name: string; at: number } | un
   if (found.size !== 1) return undefined;
   const [[name, at]] = [...found] as [[string, number]];
   return { name, at };
+}
+
+/** Names a roll call says as sentences of their own: "This week on our panel we have Jaim Zuber.", "Joe Eames.", "AJ O'Neal." */
+function calledNames(text: string): string[] {
+  return text
+    .split(/(?<=[.!?])\s+/)
+    .map((sentence) =>
+      sentence.replace(/^(?:(?:this week|today)?,?\s*on (?:our|the) panel,?\s*(?:we have|we've got)|we (?:also )?have|and)\s+/i, ''),
+    )
+    .map((sentence) => sentence.split(/\s+/))
+    .filter((words) => words.length <= 4 && /[.!?]$/.test(words.at(-1) ?? ''))
+    .flatMap((words) => {
+      const name = nameFrom(words);
+      return name && name.split(' ').length === words.length ? [name] : [];
+    });
 }
 
 /** "I'm Charles Max Wood from devchat.tv", "My name is Joe Eames", "I'm your host, Ann Lee", "I'll be your host, Ann Lee". */
@@ -209,5 +238,5 @@ function same(a: string | undefined, b: string | undefined): boolean {
 
 /** Whether the opening named anyone the catalogue step can use. */
 export function spokenAny(spoken: SpokenPeople): boolean {
-  return spoken.panel.length + spoken.guests.length + spoken.hostNames.length > 0;
+  return spoken.panel.length + spoken.guests.length + spoken.hostNames.length + spoken.labels.length > 0;
 }

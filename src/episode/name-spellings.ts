@@ -1,0 +1,52 @@
+import type { Episode } from './episode.ts';
+import { firstWord, personName } from './people.ts';
+import { editDistance } from './speaker-names.ts';
+
+/** How much more often the catalogue must write a spelling before a one-letter-off name is taken as its slip. */
+const MORE_OFTEN = 3;
+
+/**
+ * One person under the spelling the catalogue writes most: "Hosts: Jon Gjenset & Ben Striegel" in one Rustacean Station
+ * file, "Jon Gjengset" in dozens. A name is respelt only when another with its first name and a last name one letter
+ * apart (of four letters or more) is written at least three times as often, and three times at least, in the same
+ * podcast: two people whose names are a letter apart are rare, and then both are written often.
+ */
+export function withCatalogueSpellings<T extends { episode: Episode }>(items: T[]): void {
+  // Within one podcast: Elixir Mix's "Mark Ericson" is a slip for its own Mark Ericksen, not JS Jabber's Mark Erikson.
+  for (const show of Map.groupBy(items, (item) => item.episode.podcast ?? '').values()) {
+    const respelt = spellings(show.map((item) => item.episode));
+    if (!respelt.size) continue;
+    const spelt = (name: string) => respelt.get(personName(name)) ?? name;
+    for (const item of show) {
+      const { panel, guests } = item.episode;
+      if ([...panel, ...guests].some((name) => respelt.has(personName(name))))
+        item.episode = { ...item.episode, panel: [...new Set(panel.map(spelt))], guests: [...new Set(guests.map(spelt))] };
+    }
+  }
+}
+
+/** Each name that is a slip, and the spelling it is a slip of. */
+function spellings(episodes: Episode[]): Map<string, string> {
+  const counts = new Map<string, number>();
+  for (const episode of episodes)
+    for (const name of new Set([...episode.panel, ...episode.guests].map(personName))) counts.set(name, (counts.get(name) ?? 0) + 1);
+  const byFirst = Map.groupBy([...counts.keys()], firstWord);
+  const respelt = new Map<string, string>();
+  for (const [name, count] of counts) {
+    const words = name.split(' ');
+    const last = words.at(-1) ?? '';
+    if (words.length < 2 || last.length < 4) continue;
+    const better = (byFirst.get(firstWord(name)) ?? []).filter((other) => {
+      const otherWords = other.split(' ');
+      const often = counts.get(other) ?? 0;
+      return (
+        otherWords.length === words.length &&
+        otherWords.slice(0, -1).join(' ') === words.slice(0, -1).join(' ') &&
+        often >= Math.max(MORE_OFTEN, MORE_OFTEN * count) &&
+        editDistance(last, otherWords.at(-1) ?? '') === 1
+      );
+    });
+    if (better.length === 1 && better[0]) respelt.set(name, better[0]);
+  }
+  return respelt;
+}

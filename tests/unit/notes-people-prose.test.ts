@@ -1,0 +1,68 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import { readEpisodes } from '../../indexer/sources/read-episodes.ts';
+
+// Guests Rustacean Station-shaped notes name only in their first sentence (tests/fixtures/sites/notes-prose, written for
+// these tests in the shapes of that site's interviews, releases and TWiR episodes), and a roll call answered late.
+const dir = fileURLToPath(new URL('../fixtures/sites/notes-prose/', import.meta.url));
+const catalogue = readEpisodes(dir);
+
+async function people(file: string) {
+  const episode = (await catalogue).episodes.find((item) => item.file.endsWith(file))?.episode;
+  assert.ok(episode, file);
+  return { panel: episode.panel, guests: episode.guests };
+}
+
+test('whom the first sentence talks with or interviews: named in the title, described by a role, or by the file', async () => {
+  assert.deepEqual((await catalogue).failures, []);
+  // The title's "with" names a library, not the guest its first words name.
+  assert.deepEqual(await people('2022-04-15-ari-rosen.md'), { panel: ['Alan Wyman'], guests: ['Ari Rosen'] });
+  // "An interview with conference founder J Hale": one letter for a first name; the role is no part of the name.
+  assert.deepEqual((await people('2019-08-25-gold-rush.md')).guests, ['J Hale']);
+  // One who goes by one name, which the title ends on.
+  assert.deepEqual(await people('2022-03-18-moss.md'), { panel: ['Alan Wyman'], guests: ['Moss'] });
+  // "Daniel, the original author of fetchy" in 2021-09-03-daniel-stein.md.
+  assert.deepEqual((await people('2021-09-03-daniel-stein.md')).guests, ['Daniel Stein']);
+  // "short interviews with upcoming RustConf speakers A, B, and Jam": a role before them, no title naming them.
+  assert.deepEqual((await people('twir-350.md')).guests, ['Sian Grey', 'Jane Lusk', 'Jam']);
+});
+
+test('a guest described before the host they sit down with; a team the title lists; both guests a paragraph links', async () => {
+  assert.deepEqual(await people('2024-04-04-vita-brandt.md'), { panel: ['Luka Palm'], guests: ['Vita Brandt'] });
+  // "talks with the Lodestar team" under "Lodestar with Wil Zhang, Pete Jiang, and Kev Huang".
+  assert.deepEqual((await people('2023-02-21-lodestar.md')).guests, ['Wil Zhang', 'Pete Jiang', 'Kev Huang']);
+  // The title names one; the first paragraph links both to their own profiles.
+  assert.deepEqual((await people('2023-06-16-kira-hall.md')).guests, ['Kira Hall', 'João Neto']);
+  // A school's account is no guest, though linked beside the one the title names.
+  assert.deepEqual((await people('2024-01-10-steve-nunes.md')).guests, ['Steve Nunes']);
+});
+
+test('one person under the spelling the catalogue writes most; a roll call’s name answered a few turns later', async () => {
+  // "Hosts: Jon Gjensen & Ben Strand" once, "Jon Gjengsen" three times.
+  assert.deepEqual((await people('rust-1.37.0.md')).panel, ['Jon Gjengsen', 'Ben Strand']);
+  // "Lukas Rubel." "JOHN: Hello." "Oh, there we go." "LUKAS: I'll let John speak for me.": Lukas was there; "Bo Diaz. I
+  // guess Bo is on mute" names someone who never speaks.
+  assert.deepEqual((await people('aia-095-late-answer.md')).panel, ['Ward Bellamy', 'Jules Kramer', 'John Papas', 'Lukas Rubel']);
+});
+
+test('a speaker label nobody introduced is the podcast’s regular of that first name, of the days they were on it', async () => {
+  const { speakers, withSpokenPeople } = await import('../../src/episode/speaker-names.ts');
+  const episode = (date: string, panel: string[] = [], guests: string[] = []) => ({
+    podcast: 'jsj',
+    title: 'Episode',
+    date,
+    panel,
+    guests,
+  });
+  // Joe Eames on twelve episodes of 2015; a guest Joe once.
+  const year = Array.from({ length: 12 }, (_, month) => episode(`2015-${String(month + 1).padStart(2, '0')}-10`, ['Joe Eames']));
+  const spoken = { panel: [], guests: [], hostNames: [], labels: ['JOE'] };
+  const known = speakers([...year, episode('2015-03-01', [], ['Joe Guest'])]);
+  assert.deepEqual(withSpokenPeople(episode('2015-06-20'), spoken, known).panel, ['Joe Eames']);
+  // Two years after his last episode, "JOE" is someone else.
+  assert.deepEqual(withSpokenPeople(episode('2017-06-20'), spoken, known).panel, []);
+  // A second Joe on three episodes: "JOE" could be either.
+  const twoJoes = speakers([...year, ...['01', '02', '03'].map((month) => episode(`2015-${month}-20`, ['Joe Other']))]);
+  assert.deepEqual(withSpokenPeople(episode('2015-06-20'), spoken, twoJoes).panel, []);
+});

@@ -51,7 +51,14 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
   }
   const withSpoken = items.filter((item) => cluesOf(item)?.spoken);
   if (withSpoken.length) {
-    const known = speakers(items.map((item) => withSpokenNames(item.episode, cluesOf(item))));
+    const openings = withSpoken.flatMap((item) => {
+      const spoken = cluesOf(item)?.spoken;
+      return spoken ? [{ podcast: item.episode.podcast, spoken }] : [];
+    });
+    const known = speakers(
+      items.map((item) => withSpokenNames(item.episode, cluesOf(item))),
+      openings,
+    );
     for (const item of withSpoken) {
       const spoken = cluesOf(item)?.spoken;
       if (spoken) item.episode = withSpokenPeople(item.episode, spoken, known);
@@ -94,8 +101,13 @@ function withTitleNames<T extends { episode: Episode }>(
     );
     if (notAName.length) item.episode = { ...item.episode, guests: item.episode.guests.filter((name) => !notAName.includes(name)) };
     const { panel, guests } = item.episode;
-    const names = (cluesOf(item)?.titleNames ?? []).filter(
-      (name) => firstNames.has(firstWord(name)) && !panel.some((other) => samePerson(other, name)),
+    const titleNames = cluesOf(item)?.titleNames ?? [];
+    // Called by first name counts where every other name of the title counts too: not Ivan without Pavel.
+    const called = titleNames.filter((name) => calledByFirstName(name, item.episode));
+    const known = titleNames.filter((name) => firstNames.has(firstWord(name)));
+    const each = titleNames.every((name) => known.includes(name) || called.includes(name));
+    const names = titleNames.filter(
+      (name) => (known.includes(name) || (each && called.includes(name))) && !panel.some((other) => samePerson(other, name)),
     );
     if (names.length && !guests.length) item.episode = { ...item.episode, guests: names };
   }
@@ -116,6 +128,23 @@ function firstNamesOf(episodes: Episode[]): Set<string> {
   }
   const named = (names: Map<string, number>) => names.size >= 2 || [...names.values()].some((count) => count >= 2);
   return new Set([...people].filter(([, names]) => named(names)).map(([first]) => first));
+}
+
+/**
+ * "TMTC 66 Josh Berkus" over notes that say "To hire Josh's guys": the notes speak of the title's name by its first word
+ * alone, as of a person ("he", "she", "Josh's"), and never write its last word in lower case ("AiA 154: Angular
+ * Animations" over "Angular is … animations").
+ */
+function calledByFirstName(name: string, episode: Episode): boolean {
+  const notes = `${episode.summary}\n${episode.otherNotes}`.replaceAll(name, '');
+  const first = escapeRegExp(firstWord(name));
+  // A person is "he" or "she" nearby, or has something ("Josh's guys"); a topic is "it".
+  const alone = new RegExp(
+    String.raw`(?<![\p{L}\p{N}])${first}(?:['’]s\b|(?:\s+\p{Ll}|[.,;:!?])[^]{0,300}?\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im)\b)`,
+    'u',
+  );
+  const topic = /^\S+ing\s|(?:^|\s)(?:The|Your|Our|My|A|An)(?:\s|$)/.test(name);
+  return !topic && alone.test(notes) && !writtenLowerCase(name.split(' ').at(-1) ?? '', episode);
 }
 
 function writtenLowerCase(word: string, episode: Episode): boolean {

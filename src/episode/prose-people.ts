@@ -25,15 +25,18 @@ const GUESTS = new RegExp(String.raw`(?<!\bwith\s)\b[Ss]pecial\s+[Gg]uests?\s+(?
 // The opening sentence's subject: "On today's episode, Charles Max Wood, Joe Eames, and Ward Bell discuss …", "Philip
 // Morgan and Reuven Lerner lead this week's podcast", "… hosted by A and B", "with your hosts A and B", "a discussion …
 // between A, B, and C".
-const VERB = String.raw`(?:discuss(?:es|ed)?|talk(?:s|ed)?|chat(?:s|ted)?|lead|leads|led|interview(?:s|ed)?|welcome(?:s|d)?|speak(?:s)?|spoke|answer(?:s|ed)?|share(?:s|d)?|sit(?:s)?\s+down|catch(?:es)?\s+up|continue(?:s|d)?|travel|reminisce|feature(?:s|d)?)`;
+const VERB = String.raw`(?:discuss(?:es|ed)?|give(?:s)?|gave|walk(?:s|ed)?|explain(?:s|ed)?|demonstrate(?:s|d)?|talk(?:s|ed)?|chat(?:s|ted)?|lead|leads|led|interview(?:s|ed)?|welcome(?:s|d)?|speak(?:s)?|spoke|answer(?:s|ed)?|share(?:s|d)?|sit(?:s)?\s+down|catch(?:es)?\s+up|continue(?:s|d)?|travel|reminisce|feature(?:s|d)?)`;
 // A sentence starts after a full stop, not after an initial's ("K. Scott Allen").
 const SUBJECT = new RegExp(String.raw`(?:^|\n|(?<!(?:^|\s)\p{Lu})[.!?]\s+|,\s+)${LIST}\s+${VERB}\b`, 'gu');
 const HOSTED = new RegExp(String.raw`\b(?:hosted\s+by|(?:your|our|the)\s+hosts?|discussion\s+[^.]{0,60}?\s+between)\s+${LIST}`, 'gu');
 // A panel by first names: "Join AJ, Aimee, and Joe as they discuss …", "On today's episode of the Freelancers' Show,
-// Curtis, Philip, Jonathan, and Reuven discuss …". Who they are, the podcast's regulars say (speaker-names.ts).
+// Curtis, Philip, Jonathan, and Reuven discuss …", "In this episode Chris and Divya discuss …". Who they are, the podcast's regulars say (speaker-names.ts).
 const FIRST = String.raw`(?:\p{Lu}\p{Ll}+|\p{Lu}{2})`;
 const FIRST_LIST = String.raw`(${FIRST}(?:,\s+${FIRST})*,?\s+(?:and|&)\s+${FIRST})`;
-const FIRST_NAMES = new RegExp(String.raw`\b[Jj]oin\s+${FIRST_LIST}\s+as\s+they\b|(?:^|\n|[.!?,]\s+)${FIRST_LIST}\s+${VERB}\b`, 'u');
+const FIRST_NAMES = new RegExp(
+  String.raw`\b[Jj]oin\s+${FIRST_LIST}\s+as\s+they\b|(?:^|\n|[.!?,]\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+)${FIRST_LIST}\s+${VERB}\b`,
+  'u',
+);
 const NOT_FIRST_NAMES = /^(?:I|And|Also|The|We|So|Hey|Hi|Hello|Welcome|This|Today|Our|My|Not|In|On)$/;
 
 // Whom they talk with, when the title names them too: "Charles Max Wood interviews Stephen Chin", "Andrew and Jaim

@@ -109,6 +109,9 @@ export function parseShowNotes(
     if (noPanel && !notes.panel.length) firstNames = fromProse.firstNames;
     if (noGuests) notes.guests.push(...fromProse.guests);
   }
+  // Who gave picks ("Aimee:", "**Charles Max Wood**") was on the episode: by first name, like a speaker label.
+  if (noPanel && !notes.panel.length)
+    firstNames.push(...notes.picks.map((pick) => pick.person.split(/\s+/)[0] ?? '').filter((name) => /^\p{Lu}[\p{L}'’-]+$/u.test(name)));
   notes.summary = summary.join('\n');
   notes.otherNotes = other.join('\n');
   notes.guests = [...new Set(notes.guests)];

@@ -10,6 +10,8 @@ export type Speakers = {
   spellings: ReadonlyMap<string, string>;
   /** By podcast, then by upper-cased first name: the one regular with that first name, or null when several have it. */
   regulars: ReadonlyMap<string, ReadonlyMap<string, Regular | null>>;
+  /** By podcast, then by label: the host a nickname stands for ("CHUCK": Charles Max Wood), learnt from other episodes. */
+  nicknames: ReadonlyMap<string, ReadonlyMap<string, string>>;
 };
 
 /** A regular is on this many episodes of the podcast at least: a guest of one episode is nobody's speaker label elsewhere. */
@@ -24,7 +26,14 @@ const ERA_DAYS = 180;
 
 type Named = { podcast?: string | undefined; date?: string | undefined; panel: string[]; guests: string[] };
 
-export function speakers(episodes: Iterable<Named>): Speakers {
+/**
+ * The catalogue's speakers. `openings`: the transcripts' openings, where a host says who a nickname is ("CHUCK: … I'm
+ * Charles Max Wood"); a label stands for that name when the podcast's hosts say so three times at least, and no other.
+ */
+export function speakers(
+  episodes: Iterable<Named>,
+  openings: Iterable<{ podcast?: string | undefined; spoken: SpokenPeople }> = [],
+): Speakers {
   const counts = new Map<string, number>();
   const byPodcast = new Map<string, Map<string, string[]>>();
   for (const episode of episodes) {
@@ -60,7 +69,28 @@ export function speakers(episodes: Iterable<Named>): Speakers {
     }
     regulars.set(podcast, first);
   }
-  return { spellings, regulars };
+  const said = new Map<string, Map<string, string[]>>();
+  for (const { podcast, spoken } of openings) {
+    if (!spoken.hostLabel) continue;
+    const labels = said.get(podcast ?? '') ?? new Map<string, string[]>();
+    said.set(
+      podcast ?? '',
+      labels.set(spoken.hostLabel, [
+        ...(labels.get(spoken.hostLabel) ?? []),
+        ...spoken.hostNames.map((name) => spellings.get(squash(name)) ?? name),
+      ]),
+    );
+  }
+  const nicknames = new Map<string, Map<string, string>>();
+  for (const [podcast, labels] of said) {
+    const named = new Map<string, string>();
+    for (const [label, names] of labels) {
+      const [only, ...others] = new Set(names);
+      if (only && !others.length && names.length >= REGULAR) named.set(label, only);
+    }
+    nicknames.set(podcast, named);
+  }
+  return { spellings, regulars, nicknames };
 }
 
 /**
@@ -88,7 +118,7 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
     for (const name of spoken.hostNames) if (known.spellings.has(squash(name)) && add(spelt(name))) panel.push(spelt(name));
     const regulars = known.regulars.get(episode.podcast ?? '');
     for (const label of spoken.labels) {
-      const regular = ofTheTime(regulars?.get(label), episode.date);
+      const regular = ofTheTime(regulars?.get(label), episode.date) ?? known.nicknames.get(episode.podcast ?? '')?.get(label);
       // "AIMEE" is not the regular Aimee Knight when someone the episode names is called Aimee.
       if (regular && ![...named, ...added].some((name) => firstName(name) === label) && add(regular)) panel.push(regular);
     }

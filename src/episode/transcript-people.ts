@@ -15,6 +15,8 @@ export type SpokenPeople = {
   guests: string[];
   /** What the host called themself under a label that is not their first name: a person only if another episode names them. */
   hostNames: string[];
+  /** The label the host spoke under when they named themself so (CHUCK): other episodes learn it (speaker-names.ts). */
+  hostLabel?: string;
   /** Speakers of the opening whom no turn names (CHUCK, AIMEE). */
   labels: string[];
 };
@@ -94,7 +96,8 @@ export function spokenPeople(transcript: string, firstNames: readonly string[] =
   const labels = [...new Set([...turns.map((turn) => turn.label), ...firstNames].map((label) => label.toUpperCase()))].filter(
     (label) => !byLabel.has(label),
   );
-  return { panel, guests, hostNames: hostNames.filter((name) => !panel.includes(name)), labels };
+  const named = hostNames.filter((name) => !panel.includes(name));
+  return { panel, guests, hostNames: named, labels, ...(named.length && host ? { hostLabel: host.toUpperCase() } : {}) };
 }
 
 const GUEST = /\bguests?\b(?! panel)/i;

@@ -42,8 +42,15 @@ test('one person under the spelling the catalogue writes most; a roll call’s n
   // "Hosts: Jon Gjensen & Ben Strand" once, "Jon Gjengsen" three times.
   assert.deepEqual((await people('rust-1.37.0.md')).panel, ['Jon Gjengsen', 'Ben Strand']);
   // "Lukas Rubel." "JOHN: Hello." "Oh, there we go." "LUKAS: I'll let John speak for me.": Lukas was there; "Bo Diaz. I
-  // guess Bo is on mute" names someone who never speaks.
-  assert.deepEqual((await people('aia-095-late-answer.md')).panel, ['Ward Bellamy', 'Jules Kramer', 'John Papas', 'Lukas Rubel']);
+  // guess Bo is on mute" names someone who never speaks. The host names himself, as another episode
+  // names him.
+  assert.deepEqual((await people('aia-095-late-answer.md')).panel, [
+    'Ward Bellamy',
+    'Jules Kramer',
+    'John Papas',
+    'Lukas Rubel',
+    'Carl Max Wood',
+  ]);
 });
 
 test('a speaker label nobody introduced is the podcast’s regular of that first name, of the days they were on it', async () => {
@@ -65,4 +72,19 @@ test('a speaker label nobody introduced is the podcast’s regular of that first
   // A second Joe on three episodes: "JOE" could be either.
   const twoJoes = speakers([...year, ...['01', '02', '03'].map((month) => episode(`2015-${month}-20`, ['Joe Other']))]);
   assert.deepEqual(withSpokenPeople(episode('2015-06-20'), spoken, twoJoes).panel, []);
+});
+
+test('a panel by first names, by who gave picks, or by speaker labels alone: the regulars of the podcast at the time', async () => {
+  // Aimee Kent, AJ Oneil and Joe Eamon are the panel of three 2017 episodes of "jabber".
+  assert.deepEqual(await people('jabber-004-first-names.md'), { panel: ['AJ Oneil', 'Aimee Kent', 'Joe Eamon'], guests: ['Jason Last'] });
+  assert.deepEqual((await people('jabber-005-picks.md')).panel, ['Aimee Kent', 'Joe Eamon']);
+  // "CHUCK:" is Carl Max Wood: three other episodes' CHUCK says "I'm Carl Max Wood".
+  assert.deepEqual((await people('jabber-006-labels.md')).panel, ['Aimee Kent', 'Joe Eamon', 'Carl Max Wood']);
+  // Three years after the regulars' last episode, "JOE:" is nobody the catalogue can name.
+  assert.deepEqual((await people('jabber-2020-labels-later.md')).panel, []);
+});
+
+test('a title that is a name the notes call "he" by first name; "In this episode, A gives …"', async () => {
+  assert.deepEqual((await people('tc-027-name-title.md')).guests, ['Geoff Grosby']);
+  assert.deepEqual((await people('tc-screencast-gives.md')).panel, ['Carl Max Wood']);
 });

@@ -2,7 +2,7 @@ import { linkedGuests } from './linked-people.ts';
 import { type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
 import { isPersonName, PARTICLE, personName } from './people.ts';
-import { prosePeople } from './prose-people.ts';
+import { pickGivers, prosePeople } from './prose-people.ts';
 
 export type { Link } from './markdown-text.ts';
 
@@ -109,9 +109,8 @@ export function parseShowNotes(
     if (noPanel && !notes.panel.length) firstNames = fromProse.firstNames;
     if (noGuests) notes.guests.push(...fromProse.guests);
   }
-  // Who gave picks ("Aimee:", "**Charles Max Wood**") was on the episode: by first name, like a speaker label.
-  if (noPanel && !notes.panel.length)
-    firstNames.push(...notes.picks.map((pick) => pick.person.split(/\s+/)[0] ?? '').filter((name) => /^\p{Lu}[\p{L}'’-]+$/u.test(name)));
+  // Who gave picks was on the episode too (prose-people.ts).
+  if (noPanel && !notes.panel.length) firstNames.push(...pickGivers(notes.picks, title));
   notes.summary = summary.join('\n');
   notes.otherNotes = other.join('\n');
   notes.guests = [...new Set(notes.guests)];

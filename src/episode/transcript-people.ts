@@ -1,4 +1,5 @@
 import { NAME_PREFIX, PARTICLE } from './people.ts';
+import { answersTo, same } from './speaker-labels.ts';
 
 /**
  * People named in the opening of a transcript pasted into the show notes, as about 270 of devchat.tv's older episodes
@@ -45,7 +46,10 @@ const NAME_PART = new RegExp(String.raw`^${NAME_PREFIX}?\p{Lu}[\p{Ll}\p{M}'’]*
 
 type Turn = { label: string; text: string };
 
-/** `firstNames`: a panel the notes name by first names alone, which the podcast's regulars resolve like speaker labels. */
+/**
+ * `firstNames`: a panel the notes name by first names alone, which the podcast's regulars resolve like speaker labels;
+ * a full name among them (who gave picks) counts like a name the host gave themself: if other episodes name that person.
+ */
 export function spokenPeople(transcript: string, firstNames: readonly string[] = []): SpokenPeople {
   const turns = openingTurns(transcript.slice(0, OPENING_CHARS));
   // One speaker is one person: the first name found for a label stands ("And Steve Schmitt." then "My name is Steve
@@ -93,11 +97,15 @@ export function spokenPeople(transcript: string, firstNames: readonly string[] =
   const found = [...byLabel.values()];
   const panel = [...new Set(found.filter((person) => !person.guest).map((person) => person.name))];
   const guests = [...new Set(found.filter((person) => person.guest).map((person) => person.name))].filter((name) => !panel.includes(name));
-  const labels = [...new Set([...turns.map((turn) => turn.label), ...firstNames].map((label) => label.toUpperCase()))].filter(
-    (label) => !byLabel.has(label),
-  );
+  const fullNames = firstNames.filter((name) => name.includes(' '));
+  const labels = [
+    ...new Set(
+      [...turns.map((turn) => turn.label), ...firstNames.filter((name) => !fullNames.includes(name))].map((label) => label.toUpperCase()),
+    ),
+  ].filter((label) => !byLabel.has(label));
   const named = hostNames.filter((name) => !panel.includes(name));
-  return { panel, guests, hostNames: named, labels, ...(named.length && host ? { hostLabel: host.toUpperCase() } : {}) };
+  const hostLabel = named.length && host ? { hostLabel: host.toUpperCase() } : {};
+  return { panel, guests, hostNames: [...named, ...fullNames.filter((name) => !panel.includes(name))], labels, ...hostLabel };
 }
 
 const GUEST = /\bguests?\b(?! panel)/i;
@@ -200,43 +208,6 @@ function ending(name: string[], next: string): string | undefined {
 
 function sameFirstName(name: string, label: string): boolean {
   return answersTo(name.split(' ')[0] ?? '', label);
-}
-
-// The short forms speakers are labelled by: "we have David Brady. DAVE: Hello." CHUCK is not among them: the host, who
-// names himself, is matched by what he says (speaker-names.ts), not by guessing.
-const SHORT_FORMS: Record<string, string[]> = {
-  DAVE: ['DAVID'],
-  MIKE: ['MICHAEL'],
-  JOE: ['JOSEPH'],
-  JOSH: ['JOSHUA'],
-  JIM: ['JAMES'],
-  MATT: ['MATTHEW'],
-  CHRIS: ['CHRISTOPHER'],
-  TOM: ['THOMAS'],
-  ROB: ['ROBERT'],
-  BOB: ['ROBERT'],
-  BEN: ['BENJAMIN'],
-  DAN: ['DANIEL'],
-  SAM: ['SAMUEL'],
-  NICK: ['NICHOLAS'],
-  STEVE: ['STEVEN', 'STEPHEN'],
-  ANDY: ['ANDREW'],
-  ALEX: ['ALEXANDER'],
-  PETE: ['PETER'],
-  JEFF: ['JEFFREY'],
-  GREG: ['GREGORY'],
-  NATE: ['NATHAN'],
-  JON: ['JONATHAN'],
-};
-
-/** A first name and the speaker label that answers to it: the same name, or its short form (DAVE for David). */
-function answersTo(first: string, label: string): boolean {
-  return same(first, label) || (SHORT_FORMS[label.toUpperCase()] ?? []).includes(first.toUpperCase());
-}
-
-/** Labels compared as speakers write them: `CHUCK:` and `Chuck:` are one speaker. */
-function same(a: string | undefined, b: string | undefined): boolean {
-  return a !== undefined && b !== undefined && a.toUpperCase() === b.toUpperCase();
 }
 
 /** Whether the opening named anyone the catalogue step can use. */

@@ -78,6 +78,8 @@ test('a panel by first names, by who gave picks, or by speaker labels alone: the
   // Aimee Kent, AJ Oneil and Joe Eamon are the panel of three 2017 episodes of "jabber".
   assert.deepEqual(await people('jabber-004-first-names.md'), { panel: ['AJ Oneil', 'Aimee Kent', 'Joe Eamon'], guests: ['Jason Last'] });
   assert.deepEqual((await people('jabber-005-picks.md')).panel, ['Aimee Kent', 'Joe Eamon']);
+  // A full name giving picks counts when other episodes name that person; the title's guest gives picks too.
+  assert.deepEqual(await people('mjs-031-picks-full-names.md'), { panel: ['Carl Max Wood'], guests: ['Mika Hostler'] });
   // "CHUCK:" is Carl Max Wood: three other episodes' CHUCK says "I'm Carl Max Wood".
   assert.deepEqual((await people('jabber-006-labels.md')).panel, ['Aimee Kent', 'Joe Eamon', 'Carl Max Wood']);
   // Three years after the regulars' last episode, "JOE:" is nobody the catalogue can name.

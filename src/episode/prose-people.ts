@@ -48,6 +48,11 @@ const OBJECT = new RegExp(
   String.raw`\b(?:interview(?:s|ed)?|welcome(?:s|d)?|(?:speak(?:s)?|spoke|talk(?:s|ed)?|chat(?:s|ted)?|sit(?:s)?\s+down)\s+(?:with|to)|(?<loose>discuss(?:es|ed)?\s[^.]{1,60}?\swith|with))\s+(?<role>(?:[\p{L}\d][\p{L}\d.'’-]*\s+){0,3}?${ROLE}\s+)?${LIST}`,
   'gu',
 );
+// "Eddie Zaneski from Digital Ocean talks about …", "Colby Tresness, from Microsoft, joins …": someone from elsewhere.
+const FROM_ELSEWHERE = new RegExp(
+  String.raw`(?:^|\n|[.!?,]\s+|\sand\s+)(${NAME}),?\s+from\s+(?:\p{Lu}[\p{L}\d.&'’-]*\s*){1,3},?\s+(?:talks|discusses|shares|explains|joins)\b`,
+  'gu',
+);
 // "[Vitaly Bragilevsky](…), Developer Advocate at JetBrains …, sits down with Luca Palmieri": whom a sentence opens on,
 // described by their work, is the guest of the host they sit down with.
 const DESCRIBED = new RegExp(
@@ -83,7 +88,15 @@ export function prosePeople(text: string, opening = '', title = '', file = ''): 
         ...(guest && host ? [host] : []),
       ]),
     ],
-    guests: [...new Set([...namesIn(text, GUESTS), ...titled, ...objectsIn(start, text, title, file), ...(guest && host ? [guest] : [])])],
+    guests: [
+      ...new Set([
+        ...namesIn(text, GUESTS),
+        ...titled,
+        ...objectsIn(start, text, title, file),
+        ...(guest && host ? [guest] : []),
+        ...namesIn(opening, FROM_ELSEWHERE),
+      ]),
+    ],
     firstNames: firstNamesIn(start.slice(0, 400)),
   };
 }

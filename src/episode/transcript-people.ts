@@ -32,6 +32,8 @@ const OPENING_CHARS = 15_000;
 // Matched on the few characters before each colon: run over the whole text, the pattern was a tenth of parsing notes.
 const LABEL = /(?<![\p{L}'’])(\p{Lu}(?:[\p{Lu}'’-]{1,19}|[\p{Ll}'’-]{1,19}))[*_\s]{0,6}$/u;
 const LABEL_REACH = 32;
+// "Charles: Jules KremerJules: Hello.": the name called, glued to the label of the one who answers to it.
+const GLUED = /(\p{Lu}\p{Ll}+)\s+\p{Lu}\p{Ll}+(\p{Lu}\p{Ll}+)[*_\s]{0,6}$/u;
 /** Labels that are not speakers: a note's own headings inside the transcript. */
 const NOT_SPEAKERS =
   /^(?:picks?|links?|notes?|update|edit|transcript|panel|guests?|hosts?|episode|sponsors?|summary|all|everyone|audience)$/i;
@@ -94,6 +96,13 @@ export function spokenPeople(transcript: string, firstNames: readonly string[] =
         byLabel.set(label, { name, guest: false });
     }
   }
+  // "We're probably going to have Peter Bacon Darwin join us in a few minutes": a guest who joins later and speaks.
+  for (const turn of turns.filter((turn) => same(turn.label, host))) {
+    const name = JOINS.exec(turn.text)?.slice(1).find(Boolean);
+    const first = name?.split(' ')[0] ?? '';
+    const speaks = name && new RegExp(String.raw`(?<![\p{L}'’])${first}[*_\s]{0,6}:`, 'iu').test(transcript);
+    if (name && speaks && !byLabel.has(first.toUpperCase())) byLabel.set(first.toUpperCase(), { name, guest: true });
+  }
   const found = [...byLabel.values()];
   const panel = [...new Set(found.filter((person) => !person.guest).map((person) => person.name))];
   const guests = [...new Set(found.filter((person) => person.guest).map((person) => person.name))].filter((name) => !panel.includes(name));
@@ -109,6 +118,12 @@ export function spokenPeople(transcript: string, firstNames: readonly string[] =
 }
 
 const GUEST = /\bguests?\b(?! panel)/i;
+const JOINED = String.raw`(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})`;
+const JOINS = new RegExp(
+  // Not "Avdi Grim will be joining us as a regular panelist", who is no guest.
+  String.raw`\b(?:have|has)\s+${JOINED}\s+join(?:ing)?\s+us\b|${JOINED}\s+(?:will|is going to|is)\s+(?:be\s+)?join(?:ing)?\s+us\b(?!\s+as\b)`,
+  'u',
+);
 
 /** The sentence that ends at `at` and the one before it: "We've got two special guests this week. We have Ann Lee." */
 function lastSentences(text: string, at: number): string {
@@ -123,10 +138,12 @@ function openingTurns(text: string): Turn[] {
     if (colon + 1 < text.length && !/[\s*_([]/.test(text[colon + 1] ?? '')) continue;
     // Far enough back that the character before a label is in reach of the lookbehind.
     const from = Math.max(0, colon - LABEL_REACH);
-    const match = LABEL.exec(text.slice(from, colon));
-    const label = match?.[1];
+    const before = text.slice(from, colon);
+    const glued = GLUED.exec(before);
+    const match = LABEL.exec(before) ?? (glued && glued[1] === glued[2] ? glued : null);
+    const label = match?.[1] === match?.[2] ? match?.[2] : match?.[1];
     if (!match || !label || NOT_SPEAKERS.test(label)) continue;
-    const at = from + match.index;
+    const at = from + match.index + (match === glued ? match[0].lastIndexOf(label) : 0);
     if (current) turns.push({ label: current.label, text: text.slice(current.start, at).replace(/[*_]+/g, ' ').trim() });
     if (turns.length >= OPENING_TURNS) return turns;
     current = { label, start: colon + 1 };

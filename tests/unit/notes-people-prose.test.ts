@@ -90,3 +90,11 @@ test('a title that is a name the notes call "he" by first name; "In this episode
   assert.deepEqual((await people('tc-027-name-title.md')).guests, ['Geoff Grosby']);
   assert.deepEqual((await people('tc-screencast-gives.md')).panel, ['Carl Max Wood']);
 });
+
+test('"A from Org talks about …"; a guest the host says will join, who speaks later; a roll call glued to its answer', async () => {
+  assert.deepEqual((await people('vov-097-from-elsewhere.md')).guests, ['Eddie Zane', 'Sham Islam', 'Jas James']);
+  // "Avi Grim will be joining us as a regular panelist next month" is no guest of this episode.
+  assert.deepEqual(await people('aia-065-joins-later.md'), { panel: ['Ward Bellamy', 'Carl Max Wood'], guests: ['Pete Bacon Dale'] });
+  // "Charles: Jules KramerJules: Hello."
+  assert.deepEqual((await people('aia-116-glued-labels.md')).panel, ['John Papas', 'Jules Kramer', 'Ward Bellamy', 'Carl Max Wood']);
+});

@@ -236,7 +236,9 @@ function picksIn(lines: Line[]): Pick[] {
     }
     // `* Wes: [Parcel App](https://parcelapp.net/)`: the person is named in the item itself.
     const named = line.links.length > 0 ? /^([^:]{1,40}):$/.exec(line.outside) : null;
-    const who = named?.[1]?.trim() ?? person;
+    // `- [Deadpool](https://…) (Jonathan)`: the person after the link.
+    const after = line.links.length > 0 ? /\((\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})\)\s*$/u.exec(line.outside) : null;
+    const who = named?.[1]?.trim() ?? after?.[1] ?? person;
     const links = named ? line.links : linksIn(line);
     if (links.length === 0) picks.push({ person: who, label: line.text, url: '' });
     for (const link of links) picks.push({ person: who, ...link });

@@ -62,7 +62,9 @@ export function speakers(
     // were on often.
     const first = new Map<string, Regular | null>();
     for (const [key, named] of Map.groupBy(people, ([name]) => name.split(' ')[0]?.toUpperCase() ?? '')) {
-      const [top, next] = named.sort((a, b) => b[1].length - a[1].length);
+      const [top, ...rest] = named.sort((a, b) => b[1].length - a[1].length);
+      // "Lukas Ruebbelke" on 15 episodes is a slip of the pen for the Lukas Reubbelke of 68, not a second Lukas.
+      const next = rest.find(([name]) => !top || !nearPerson(name, top[0]));
       const dates = (top?.[1] ?? []).filter(Boolean).sort();
       const regular = top && top[1].length >= REGULAR && top[1].length >= DOMINANT * (next?.[1].length ?? 0);
       first.set(key, regular ? { name: top[0], from: dates[0] ?? '', to: dates.at(-1) ?? '' } : null);

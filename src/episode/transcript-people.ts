@@ -74,7 +74,9 @@ export function spokenPeople(transcript: string, firstNames: readonly string[] =
       if (!answerer || !same(turn.label, host) || same(answerer.label, host)) continue;
       const answered = namedAs(turn.text, answerer.label);
       if (!answered) continue;
-      guestsNow ||= GUEST.test(lastSentences(turn.text, answered.at));
+      // "Also on our panel, we have David Brady", after the guest: the panel again.
+      const said = lastSentences(turn.text, answered.at);
+      guestsNow = /\bpanel\b/i.test(said) && !GUEST.test(said) ? false : guestsNow || GUEST.test(said);
       if (!byLabel.has(answerer.label.toUpperCase())) byLabel.set(answerer.label.toUpperCase(), { name: answered.name, guest: guestsNow });
       break;
     }
@@ -109,12 +111,24 @@ export function spokenPeople(transcript: string, firstNames: readonly string[] =
   const fullNames = firstNames.filter((name) => name.includes(' '));
   const labels = [
     ...new Set(
-      [...turns.map((turn) => turn.label), ...firstNames.filter((name) => !fullNames.includes(name))].map((label) => label.toUpperCase()),
+      [...turns.map((turn) => turn.label), ...laterLabels(transcript), ...firstNames.filter((name) => !fullNames.includes(name))].map(
+        (label) => label.toUpperCase(),
+      ),
     ),
   ].filter((label) => !byLabel.has(label));
   const named = hostNames.filter((name) => !panel.includes(name));
   const hostLabel = named.length && host ? { hostLabel: host.toUpperCase() } : {};
   return { panel, guests, hostNames: [...named, ...fullNames.filter((name) => !panel.includes(name))], labels, ...hostLabel };
+}
+
+/**
+ * Who speaks after the opening, under a label in capitals ("JOHN: I think…"): someone on the episode whom the roll call
+ * did not name, resolved by the catalogue to the podcast's regular of that first name (speaker-names.ts).
+ */
+function laterLabels(transcript: string): string[] {
+  // ASCII capitals only: the Unicode pattern took a second over devchat.tv's 3,129 files.
+  const labels = transcript.matchAll(/\b([A-Z]{2,20}):\s/g);
+  return [...new Set([...labels].map((match) => match[1] ?? ''))].filter((label) => !NOT_SPEAKERS.test(label));
 }
 
 const GUEST = /\bguests?\b(?! panel)/i;

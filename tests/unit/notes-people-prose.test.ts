@@ -98,3 +98,16 @@ test('"A from Org talks about …"; a guest the host says will join, who speaks 
   // "Charles: Jules KramerJules: Hello."
   assert.deepEqual((await people('aia-116-glued-labels.md')).panel, ['John Papas', 'Jules Kramer', 'Ward Bellamy', 'Carl Max Wood']);
 });
+
+test('the panel again after the guest; picks written "(Joe)" after the link; a regular who speaks only late', async () => {
+  // "This week we have a guest rogue, … Gary Bern. … Also on our panel we have Josh Sussman."
+  assert.deepEqual(await people('rr-040-panel-after-guest.md'), {
+    panel: ['Josh Sussman', 'David Brody', 'Carl Max Wood'],
+    guests: ['Gary Bern'],
+  });
+  // "Aimee Kentt" once beside "Aimee Kent" three times is one Aimee, the regular, under the catalogue's spelling.
+  assert.deepEqual((await people('jabber-003b-panel-typo.md')).panel, ['Aimee Kent', 'AJ Oneil', 'Joe Eamon']);
+  assert.deepEqual((await people('jabber-007-picks-after-links.md')).panel, ['Aimee Kent', 'Joe Eamon']);
+  // "JOE:" speaks first after thirty-odd turns of the host and the guest.
+  assert.deepEqual(await people('jabber-008-later-speaker.md'), { panel: ['Carl Max Wood', 'Joe Eamon'], guests: ['Tia Ruiz'] });
+});

@@ -109,8 +109,8 @@ export function parseShowNotes(
     if (noPanel && !notes.panel.length) firstNames = fromProse.firstNames;
     if (noGuests) notes.guests.push(...fromProse.guests);
   }
-  // Who gave picks was on the episode too (prose-people.ts).
-  if (noPanel && !notes.panel.length) firstNames.push(...pickGivers(notes.picks, title));
+  // Who gave picks was on the episode too (prose-people.ts), beside a panel list that left them out as well.
+  firstNames.push(...pickGivers(notes.picks, title));
   notes.summary = summary.join('\n');
   notes.otherNotes = other.join('\n');
   notes.guests = [...new Set(notes.guests)];

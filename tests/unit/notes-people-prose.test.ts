@@ -108,6 +108,8 @@ test('the panel again after the guest; picks written "(Joe)" after the link; a r
   // "Aimee Kentt" once beside "Aimee Kent" three times is one Aimee, the regular, under the catalogue's spelling.
   assert.deepEqual((await people('jabber-003b-panel-typo.md')).panel, ['Aimee Kent', 'AJ Oneil', 'Joe Eamon']);
   assert.deepEqual((await people('jabber-007-picks-after-links.md')).panel, ['Aimee Kent', 'Joe Eamon']);
+  // The panel list leaves out Richard Litt, who gives picks and whom another episode names.
+  assert.deepEqual(await people('sos-007-picks-beside-panel.md'), { panel: ['Eric Berg', 'Richard Litt'], guests: ['Heath Aren'] });
   // "JOE:" speaks first after thirty-odd turns of the host and the guest.
   assert.deepEqual(await people('jabber-008-later-speaker.md'), { panel: ['Carl Max Wood', 'Joe Eamon'], guests: ['Tia Ruiz'] });
 });

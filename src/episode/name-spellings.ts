@@ -30,7 +30,11 @@ function spellings(episodes: Episode[]): Map<string, string> {
   const counts = new Map<string, number>();
   for (const episode of episodes)
     for (const name of new Set([...episode.panel, ...episode.guests].map(personName))) counts.set(name, (counts.get(name) ?? 0) + 1);
-  const byFirst = Map.groupBy([...counts.keys()], firstWord);
+  // Only a name written three times at least can be the right spelling: those are few, the slips' candidates many.
+  const byFirst = Map.groupBy(
+    [...counts].filter(([, count]) => count >= MORE_OFTEN).map(([name]) => name),
+    firstWord,
+  );
   const respelt = new Map<string, string>();
   for (const [name, count] of counts) {
     const words = name.split(' ');

@@ -42,7 +42,9 @@ export function speakers(
     byPodcast.set(episode.podcast ?? '', podcast);
     for (const name of names) {
       counts.set(name, (counts.get(name) ?? 0) + 1);
-      podcast.set(name, [...(podcast.get(name) ?? []), episode.date ?? '']);
+      const dates = podcast.get(name) ?? [];
+      podcast.set(name, dates);
+      dates.push(episode.date ?? '');
     }
   }
   // Of two spellings ("Charles Max Wood", "Charles Maxwood"), the one more episodes write.
@@ -56,7 +58,7 @@ export function speakers(
     const people = new Map<string, string[]>();
     for (const [name, dates] of names) {
       const spelt = spellings.get(squash(name)) ?? name;
-      people.set(spelt, [...(people.get(spelt) ?? []), ...dates]);
+      people.set(spelt, (people.get(spelt) ?? []).concat(dates));
     }
     // "JOE" on JavaScript Jabber is Joe Eames, on 201 episodes, not a guest Joe of one or two; but nobody when two Joes
     // were on often.
@@ -75,13 +77,10 @@ export function speakers(
   for (const { podcast, spoken } of openings) {
     if (!spoken.hostLabel) continue;
     const labels = said.get(podcast ?? '') ?? new Map<string, string[]>();
-    said.set(
-      podcast ?? '',
-      labels.set(spoken.hostLabel, [
-        ...(labels.get(spoken.hostLabel) ?? []),
-        ...spoken.hostNames.map((name) => spellings.get(squash(name)) ?? name),
-      ]),
-    );
+    said.set(podcast ?? '', labels);
+    const names = labels.get(spoken.hostLabel) ?? [];
+    labels.set(spoken.hostLabel, names);
+    names.push(...spoken.hostNames.map((name) => spellings.get(squash(name)) ?? name));
   }
   const nicknames = new Map<string, Map<string, string>>();
   for (const [podcast, labels] of said) {
@@ -128,7 +127,8 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
     // A hand-written list that left out someone the roll call names and who answered ("Jaim Zuber." "Hey everybody."):
     // added when other episodes name that person too, so a misheard name is not.
     // "Rod Schimdt" in the roll call is the list's Rod Schmidt.
-    const listed = (name: string) => [...named, ...added].some((other) => nearPerson(other, name));
+    const written = new Set(named.map(personName));
+    const listed = (name: string) => written.has(personName(name)) || [...named, ...added].some((other) => nearPerson(other, name));
     for (const name of [...spoken.panel, ...spoken.hostNames])
       if (known.spellings.has(squash(name)) && !listed(spelt(name)) && add(spelt(name))) place(name);
   }

@@ -27,7 +27,11 @@ const GUESTS = new RegExp(String.raw`(?<!\bwith\s)\b[Ss]pecial\s+[Gg]uests?\s+(?
 // between A, B, and C".
 const VERB = String.raw`(?:discuss(?:es|ed)?|give(?:s)?|gave|walk(?:s|ed)?|explain(?:s|ed)?|demonstrate(?:s|d)?|talk(?:s|ed)?|chat(?:s|ted)?|lead|leads|led|interview(?:s|ed)?|welcome(?:s|d)?|speak(?:s)?|spoke|answer(?:s|ed)?|share(?:s|d)?|sit(?:s)?\s+down|catch(?:es)?\s+up|continue(?:s|d)?|travel|reminisce|feature(?:s|d)?)`;
 // A sentence starts after a full stop, not after an initial's ("K. Scott Allen").
-const SUBJECT = new RegExp(String.raw`(?:^|\n|(?<!(?:^|\s)\p{Lu})[.!?]\s+|,\s+)${LIST}\s+${VERB}\b`, 'gu');
+// "In this episode of the Ruby Rogues podcast Dave Kimura, Eric Berry, and Charles Max Wood discuss …": no comma after the show.
+const SUBJECT = new RegExp(
+  String.raw`(?:^|\n|(?<!(?:^|\s)\p{Lu})[.!?]\s+|,\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+of\s+[^,.]{1,60}?\s)${LIST}\s+${VERB}\b`,
+  'gu',
+);
 const HOSTED = new RegExp(String.raw`\b(?:hosted\s+by|(?:your|our|the)\s+hosts?|discussion\s+[^.]{0,60}?\s+between)\s+${LIST}`, 'gu');
 // A panel by first names: "Join AJ, Aimee, and Joe as they discuss …", "On today's episode of the Freelancers' Show,
 // Curtis, Philip, Jonathan, and Reuven discuss …", "In this episode Chris and Divya discuss …". Who they are, the podcast's regulars say (speaker-names.ts).

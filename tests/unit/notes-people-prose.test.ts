@@ -89,6 +89,11 @@ test('a panel by first names, by who gave picks, or by speaker labels alone: the
 test('a title that is a name the notes call "he" by first name; "In this episode, A gives …"', async () => {
   assert.deepEqual((await people('tc-027-name-title.md')).guests, ['Geoff Grosby']);
   assert.deepEqual((await people('tc-screencast-gives.md')).panel, ['Carl Max Wood']);
+  // "In this episode of the Rogues podcast Dave Kim, Eric Berg, and Carl Max Wood discuss …": no comma after the show.
+  assert.deepEqual(await people('rr-326-subject-after-show.md'), {
+    panel: ['Dave Kim', 'Eric Berg', 'Carl Max Wood'],
+    guests: ['Jamie Wight'],
+  });
 });
 
 test('"A from Org talks about …"; a guest the host says will join, who speaks later; a roll call glued to its answer', async () => {

@@ -1,7 +1,7 @@
 import type { Episode, EpisodeFileResult } from './episode.ts';
 import { knownNames, withNameRuns } from './name-runs.ts';
 import { withCatalogueSpellings } from './name-spellings.ts';
-import { escapeRegExp, firstWord, isPersonName, personName } from './people.ts';
+import { escapeRegExp, firstNameThenPronoun, firstWord, isPersonName, personName } from './people.ts';
 import { type PeopleIds, withHosts, withPeopleNames } from './person-ids.ts';
 import { samePerson, speakers, withSpokenPeople } from './speaker-names.ts';
 
@@ -131,20 +131,17 @@ function firstNamesOf(episodes: Episode[]): Set<string> {
 }
 
 /**
- * "TMTC 66 Josh Berkus" over notes that say "To hire Josh's guys": the notes speak of the title's name by its first word
- * alone, as of a person ("he", "she", "Josh's"), and never write its last word in lower case ("AiA 154: Angular
- * Animations" over "Angular is … animations").
+ * "TMTC 27 - Geoffrey Grosenbach" over notes that say "Resources that Geoffrey mentioned …; he recommends": the notes
+ * speak of the title's name by its first word alone, then "he" or "she" (people.ts), and never write its last word
+ * alone: "JSJ 410: Ember Octane" over "Ember is … Octane brings … he" is a product, as is "AiA 154: Angular Animations"
+ * over "… animations".
  */
 function calledByFirstName(name: string, episode: Episode): boolean {
-  const notes = `${episode.summary}\n${episode.otherNotes}`.replaceAll(name, '');
-  const first = escapeRegExp(firstWord(name));
-  // A person is "he" or "she" nearby, or has something ("Josh's guys"); a topic is "it".
-  const alone = new RegExp(
-    String.raw`(?<![\p{L}\p{N}])${first}(?:['’]s\b|(?:\s+\p{Ll}|[.,;:!?])[^]{0,300}?\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im)\b)`,
-    'u',
-  );
+  const notes = `${episode.summary}\n${episode.otherNotes}`;
+  const last = name.split(' ').at(-1) ?? '';
+  const lastAlone = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRegExp(last)}(?![\p{L}\p{N}])`, 'iu').test(notes.replaceAll(name, ''));
   const topic = /^\S+ing\s|(?:^|\s)(?:The|Your|Our|My|A|An)(?:\s|$)/.test(name);
-  return !topic && alone.test(notes) && !writtenLowerCase(name.split(' ').at(-1) ?? '', episode);
+  return !topic && !lastAlone && firstNameThenPronoun(notes, name) !== undefined;
 }
 
 function writtenLowerCase(word: string, episode: Episode): boolean {

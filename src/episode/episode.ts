@@ -164,7 +164,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const titleGuests = noted.length ? [] : fromTitle;
   const guestLists = [guests, noted, runs.guests, titleGuests];
   // The weakest place a guest is written (linked-people.ts): counted where every guest named elsewhere is linked too.
-  const linkedGuests = guestLists.flat().every((name) => linked.includes(name)) ? linked : [];
+  const linkedGuests = guestLists.flat().every((name) => linked.includes(name)) ? linked.filter((name) => !panel.includes(name)) : [];
   const titleNames = guestLists.flat().length ? [] : namesInTitle(title, front.content).filter((name) => !namesShow(name, podcast));
   // A transcript's roll call counts where the front matter names nobody (catalogue-people.ts).
   const spoken = hosts.length || guests.length ? undefined : spokenPeople(transcript, firstNames);

@@ -14,7 +14,8 @@ const NAME = new RegExp(String.raw`^\p{Lu}[\p{Ll}\p{M}'’-]+(?:\s+(?:\p{Lu}\.?|
  * Wyma talks with [Nathan Stocks](https://twitter.com/nathanstocks), creator of [Rusty Engine](…)", "[Jake
  * Shadle](https://twitter.com/Ca1ne) on …; [Yoshua Wuyts](…) on …". A link counts when its text is a full name and it
  * leads to one account; "[Rusty Engine](https://github.com/CleanCut/rusty_engine)" leads into one. The weakest place a
- * guest is written: episode.ts uses these only when nothing else, the title included, names a guest.
+ * guest is written: episode.ts uses these where every guest named elsewhere (the title included) is among them, and
+ * never for a host.
  */
 export function linkedGuests(first: Line | undefined): string[] {
   const names = (first?.links ?? []).filter(

@@ -19,8 +19,12 @@ export function withCatalogueSpellings<T extends { episode: Episode }>(items: T[
     const spelt = (name: string) => respelt.get(personName(name)) ?? name;
     for (const item of show) {
       const { panel, guests } = item.episode;
-      if ([...panel, ...guests].some((name) => respelt.has(personName(name))))
-        item.episode = { ...item.episode, panel: [...new Set(panel.map(spelt))], guests: [...new Set(guests.map(spelt))] };
+      if ([...panel, ...guests].some((name) => respelt.has(personName(name)))) {
+        // Respelt, a panelist may turn out to be a guest already listed: one person, a guest.
+        const respeltGuests = [...new Set(guests.map(spelt))];
+        const respeltPanel = [...new Set(panel.map(spelt))].filter((name) => !respeltGuests.includes(name));
+        item.episode = { ...item.episode, panel: respeltPanel, guests: respeltGuests };
+      }
     }
   }
 }

@@ -51,6 +51,25 @@ export const PARTICLE = 'd[aeiu]|de[nrl]?|dos|das|van|von|ter|ten|al|bin|la|le';
  * A prefix after which a name word has a second capital: "McHale", "O’Neal", "DeVries". "NanoLeaf" and "JavaScript"
  * are not names.
  */
+/** Words that can start a sentence or a greeting in capitals but are no first name. */
+export const NOT_FIRST: ReadonlySet<string> = new Set([
+  'I',
+  'And',
+  'Also',
+  'The',
+  'We',
+  'So',
+  'Hey',
+  'Hi',
+  'Hello',
+  'Welcome',
+  'This',
+  'Today',
+  'Our',
+  'My',
+  'Not',
+]);
+
 export const NAME_PREFIX = "(?:Mc|Mac|O['’]|D['’]|De|Di|Du|Da|La|Le|Van|Von)";
 
 // Words that make a list item a sentence or a product ("Follow Eric on Twitter", "Aeron Chair by Herman Miller", "A
@@ -143,9 +162,10 @@ export function guestsFromTitle(title: string, notes: string, tags: readonly str
   // A first name confirms a guest only when every other name of the title is confirmed too: "Nginx with Igor Sysoev and
   // Andrey Alexeev" over notes that speak of Igor alone is left to the catalogue (catalogue-people.ts), which keeps both.
   // "Lodestone with Wilbur Zhang, Peter Jiang, and Kevin Huang" over notes that talk "with the Lodestone team".
-  const team = new RegExp(String.raw`\bthe\s+(?:\[)?${escapeRegExp(title.slice(0, at).trim())}(?:\]\([^)]*\))?\s+team\b`, 'i').test(notes);
+  const team =
+    at > 0 && new RegExp(String.raw`\bthe\s+(?:\[)?${escapeRegExp(title.slice(0, at).trim())}(?:\]\([^)]*\))?\s+team\b`, 'i').test(notes);
   const written = names.map((name) => writtenIn(notes, name) ?? (team && FULL_NAME.test(name) ? name : undefined));
-  const called = names.map((name, i) => written[i] ?? calledByFirstName(notes, name));
+  const called = names.map((name, i) => written[i] ?? firstNameThenPronoun(notes, name));
   return (called.every(Boolean) ? called : written).filter(
     (name): name is string => name !== undefined && !/^the\s/i.test(name) && !tagWords.has(name.toLowerCase()),
   );
@@ -168,7 +188,7 @@ function writtenIn(notes: string, candidate: string): string | undefined {
  * first name is someone else's when the notes write it with another last name ("Mislav Maronić" in the title, "Mislav
  * Marohnić" in the panel list: one person, whom the panel has).
  */
-function calledByFirstName(notes: string, candidate: string): string | undefined {
+export function firstNameThenPronoun(notes: string, candidate: string): string | undefined {
   const words = candidate.split(/\s+/);
   const name = words.slice(0, 3).join(' ');
   const first = words[0] ?? '';

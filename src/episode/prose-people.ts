@@ -1,11 +1,12 @@
-import { byFirstName, escapeRegExp, firstWord } from './people.ts';
+import { byFirstName, escapeRegExp, firstWord, NOT_FIRST } from './people.ts';
 
 /**
  * People named only in the summary's prose, as many devchat.tv episodes do: "This episode features panelists Ward
  * Bell, Joe Eames, and Charles Max Wood. Special Guest Gil Fink is on the podcast this week", "On today's episode,
- * Charles Max Wood and Ward Bell discuss …". Only lists of full names (two or three capitalised words each) count: right
- * after "panelists" or "special guest", or as the opening sentence's subject; show-notes.ts uses them only when no
- * section or line names anyone.
+ * Charles Max Wood and Ward Bell discuss …". Lists of full names (two or three capitalised words each) count: right
+ * after "panelists" or "special guest", as the opening sentence's subject, or whom it talks with; one-word names only
+ * where the title or a role vouches for them, and a panel by first names is left to the catalogue (`firstNames`).
+ * show-notes.ts uses them only when no section or line names anyone.
  */
 export type ProsePeople = { panel: string[]; guests: string[] /** "Join AJ, Aimee, and Joe as they discuss …" */; firstNames: string[] };
 
@@ -27,9 +28,10 @@ const GUESTS = new RegExp(String.raw`(?<!\bwith\s)\b[Ss]pecial\s+[Gg]uests?\s+(?
 // between A, B, and C".
 const VERB = String.raw`(?:discuss(?:es|ed)?|give(?:s)?|gave|walk(?:s|ed)?|explain(?:s|ed)?|demonstrate(?:s|d)?|talk(?:s|ed)?|chat(?:s|ted)?|lead|leads|led|interview(?:s|ed)?|welcome(?:s|d)?|speak(?:s)?|spoke|answer(?:s|ed)?|share(?:s|d)?|sit(?:s)?\s+down|catch(?:es)?\s+up|continue(?:s|d)?|travel|reminisce|feature(?:s|d)?)`;
 // A sentence starts after a full stop, not after an initial's ("K. Scott Allen").
-// "In this episode of the Ruby Rogues podcast Dave Kimura, Eric Berry, and Charles Max Wood discuss …": no comma after the show.
+// "In this episode of the Ruby Rogues podcast Dave Kimura, Eric Berry, and Charles Max Wood discuss …": no comma after
+// the show, whose name ends on a word in lower case ("podcast"), or "… of JavaScript Jabber Ann Lee" would be a name.
 const SUBJECT = new RegExp(
-  String.raw`(?:^|\n|(?<!(?:^|\s)\p{Lu})[.!?]\s+|,\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+of\s+[^,.]{1,60}?\s)${LIST}\s+${VERB}\b`,
+  String.raw`(?:^|\n|(?<!(?:^|\s)\p{Lu})[.!?]\s+|,\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+of\s+(?:[^,.]{0,60}?\s)?\p{Ll}+\s)${LIST}\s+${VERB}\b`,
   'gu',
 );
 const HOSTED = new RegExp(String.raw`\b(?:hosted\s+by|(?:your|our|the)\s+hosts?|discussion\s+[^.]{0,60}?\s+between)\s+${LIST}`, 'gu');
@@ -41,7 +43,6 @@ const FIRST_NAMES = new RegExp(
   String.raw`\b[Jj]oin\s+${FIRST_LIST}\s+as\s+they\b|(?:^|\n|[.!?,]\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+)${FIRST_LIST}\s+${VERB}\b`,
   'u',
 );
-const NOT_FIRST_NAMES = /^(?:I|And|Also|The|We|So|Hey|Hi|Hello|Welcome|This|Today|Our|My|Not|In|On)$/;
 
 // Whom they talk with, when the title names them too: "Charles Max Wood interviews Stephen Chin", "Andrew and Jaim
 // discuss Notifications with Paola Mata". A role before the names says they are people, title or not: "short interviews
@@ -52,9 +53,10 @@ const OBJECT = new RegExp(
   String.raw`\b(?:interview(?:s|ed)?|welcome(?:s|d)?|(?:speak(?:s)?|spoke|talk(?:s|ed)?|chat(?:s|ted)?|sit(?:s)?\s+down)\s+(?:with|to)|(?<loose>discuss(?:es|ed)?\s[^.]{1,60}?\swith|with))\s+(?<role>(?:[\p{L}\d][\p{L}\d.'’-]*\s+){0,3}?${ROLE}\s+)?${LIST}`,
   'gu',
 );
-// "Eddie Zaneski from Digital Ocean talks about …", "Colby Tresness, from Microsoft, joins …": someone from elsewhere.
+// "Eddie Zaneski from Digital Ocean talks about …", "Colby Tresness, from Microsoft, joins …": someone from elsewhere,
+// in the notes' opening (later, "years ago, Brendan Eich from Netscape talks about …" is history).
 const FROM_ELSEWHERE = new RegExp(
-  String.raw`(?:^|\n|[.!?,]\s+|\sand\s+)(${NAME}),?\s+from\s+(?:\p{Lu}[\p{L}\d.&'’-]*\s*){1,3},?\s+(?:talks|discusses|shares|explains|joins)\b`,
+  String.raw`(?:^|\n|[.!?,]\s+|\sand\s+)(${NAME}),?\s+from\s+\p{Lu}[\p{L}\d.&'’-]*(?:\s+\p{Lu}[\p{L}\d.&'’-]*){0,2},?\s+(?:talks|discusses|shares|explains|joins)\b`,
   'gu',
 );
 // "[Vitaly Bragilevsky](…), Developer Advocate at JetBrains …, sits down with Luca Palmieri": whom a sentence opens on,
@@ -75,9 +77,12 @@ export function prosePeople(text: string, opening = '', title = '', file = ''): 
   const start = opening.slice(0, 800);
   // Who discusses, interviews or talks is on the episode; who shares or answers, when the sentence says it is about the
   // episode ("On today's episode, …"): "Visual Studio Code and Azure Functions share a runtime" has the same shape.
+  // "In this episode, Charles Max Wood gives …", but "This week, Visual Studio Code and GitHub Copilot give developers …".
   const aboutEpisode = (sentence: string, subject: string) =>
     /\b(?:discuss|interview|talk|chat|lead|led|welcome|speak|spoke)\w*$/.test(subject) ||
-    /\b(?:episode|show|podcast|panel\w*|today|week)\b/i.test(sentence);
+    (/\b(?:give|gave|walk|explain|demonstrat)\w*$/.test(subject)
+      ? /\b(?:in\s+this|on\s+today['’]s)\s+episode\b/i.test(sentence)
+      : /\b(?:episode|show|podcast|panel\w*|today|week)\b/i.test(sentence));
   const subjects = [...namesIn(start.slice(0, 400), SUBJECT, aboutEpisode), ...namesIn(start, HOSTED), ...namesIn(start, PANEL_WE)];
   // "Yagiz Nizipli talks about Node.js" under "… with Yagiz Nizipli": the subject the title names is the guest.
   const titled = subjects.filter((name) => title.includes(name));
@@ -98,7 +103,7 @@ export function prosePeople(text: string, opening = '', title = '', file = ''): 
         ...titled,
         ...objectsIn(start, text, title, file),
         ...(guest && host ? [guest] : []),
-        ...namesIn(opening, FROM_ELSEWHERE),
+        ...namesIn(start, FROM_ELSEWHERE),
       ]),
     ],
     firstNames: firstNamesIn(start.slice(0, 400)),
@@ -140,18 +145,21 @@ function objectsIn(start: string, text: string, title: string, file: string): st
     if (role && !titleWith && oneName?.[1]) names.push(oneName[1]);
   }
   const word = /\swith\s+(\p{Lu}[\p{L}\p{N}]+)$/u.exec(title)?.[1];
-  if (word && new RegExp(String.raw`${ONE_WORD_OBJECT}${escapeRegExp(word)}\b`, 'u').test(start)) names.push(word);
+  // Not "chat with Tokio's Carl" under "… with Tokio".
+  if (word && new RegExp(String.raw`${ONE_WORD_OBJECT}${escapeRegExp(word)}(?![\p{L}\p{N}'’])`, 'u').test(start)) names.push(word);
   // "talks with Daniel, the original author of cURL" in 2021-09-03-daniel-stenberg.md: the file is named after them.
   const first = new RegExp(String.raw`${ONE_WORD_OBJECT}(\p{Lu}\p{Ll}+),`, 'u').exec(start)?.[1]?.toLowerCase();
   const last = first && new RegExp(String.raw`(?:^|[-_/\\])${first}[-_]([a-z]{2,})\.(?:md|markdown)$`).exec(file.toLowerCase())?.[1];
-  if (first && last) names.push([first, last].map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(' '));
+  // "speaks with Mozilla, …" in …-mozilla-firefox.md under a title that names Mozilla is no Mozilla Firefox.
+  if (first && last && !title.toLowerCase().includes(first))
+    names.push([first, last].map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(' '));
   return [...new Set(names)];
 }
 
 function firstNamesIn(start: string): string[] {
   const match = FIRST_NAMES.exec(start);
   const names = (match?.[1] ?? match?.[2] ?? '').split(/,\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+/).filter(Boolean);
-  return names.some((name) => NOT_FIRST_NAMES.test(name)) ? [] : names;
+  return names.some((name) => NOT_FIRST.has(name) || name === 'In' || name === 'On') ? [] : names;
 }
 
 function namesIn(text: string, pattern: RegExp, inSentence = (_sentence: string, _match: string) => true, least = 1): string[] {

@@ -236,9 +236,11 @@ function picksIn(lines: Line[]): Pick[] {
     }
     // `* Wes: [Parcel App](https://parcelapp.net/)`: the person is named in the item itself.
     const named = line.links.length > 0 ? /^([^:]{1,40}):$/.exec(line.outside) : null;
-    // `- [Deadpool](https://…) (Jonathan)`: the person after the link.
-    const after = line.links.length > 0 ? /\((\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,2})\)\s*$/u.exec(line.outside) : null;
-    const who = named?.[1]?.trim() ?? after?.[1] ?? person;
+    // `- [Deadpool](https://…) (Jonathan)`: the person after the link, by first name; not `(Robert C. Martin)`, whose
+    // book it is, nor `[…](https://amazon.com/…) (Amazon)`, where it is.
+    const after = line.links.length > 0 ? /\((\p{Lu}[\p{Ll}'’-]+)\)\s*$/u.exec(line.outside)?.[1] : undefined;
+    const by = after && !line.links.some(({ url }) => url.toLowerCase().includes(after.toLowerCase())) ? after : undefined;
+    const who = named?.[1]?.trim() ?? by ?? person;
     const links = named ? line.links : linksIn(line);
     if (links.length === 0) picks.push({ person: who, label: line.text, url: '' });
     for (const link of links) picks.push({ person: who, ...link });

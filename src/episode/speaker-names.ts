@@ -12,6 +12,10 @@ export type Speakers = {
   regulars: ReadonlyMap<string, ReadonlyMap<string, Regular | null>>;
   /** By podcast, then by label: the host a nickname stands for ("CHUCK": Charles Max Wood), learnt from other episodes. */
   nicknames: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** By podcast: the people its episodes name, by their letters alone. */
+  members: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The network's hosts, by their letters alone: on the panel of this many episodes (REGULAR) of any podcast. */
+  hosts: ReadonlySet<string>;
 };
 
 /** A regular is on this many episodes of the podcast at least: a guest of one episode is nobody's speaker label elsewhere. */
@@ -35,8 +39,11 @@ export function speakers(
   openings: Iterable<{ podcast?: string | undefined; spoken: SpokenPeople }> = [],
 ): Speakers {
   const counts = new Map<string, number>();
+  const panelCounts = new Map<string, number>();
   const byPodcast = new Map<string, Map<string, string[]>>();
   for (const episode of episodes) {
+    for (const name of new Set(episode.panel.map((line) => squash(personName(line)))))
+      panelCounts.set(name, (panelCounts.get(name) ?? 0) + 1);
     const names = new Set([...episode.panel, ...episode.guests].map(personName).filter((name) => name.includes(' ')));
     const podcast = byPodcast.get(episode.podcast ?? '') ?? new Map<string, string[]>();
     byPodcast.set(episode.podcast ?? '', podcast);
@@ -91,15 +98,19 @@ export function speakers(
     }
     nicknames.set(podcast, named);
   }
-  return { spellings, regulars, nicknames };
+  const members = new Map([...byPodcast].map(([podcast, names]) => [podcast, new Set([...names.keys()].map(squash))]));
+  const hosts = new Set([...panelCounts].filter(([, count]) => count >= REGULAR).map(([name]) => name));
+  return { spellings, regulars, nicknames, members, hosts };
 }
 
 /**
  * The episode with the people its transcript's opening names, where nothing else in its file names a panel (or
- * guests); beside a hand-written panel, only the catalogue's known people the roll call adds. A name the host gave themself under a nickname counts
- * when another episode names that person. A speaker whose label no turn explained ("AIMEE:") is the podcast's one
- * regular of that first name, unless someone the episode names has that first name (a guest "Aimee Lee" is not the
- * regular "Aimee Knight"). "CHUCK" is never "Charles": a label is matched to first names as written.
+ * guests); beside a hand-written panel, only the catalogue's known people the roll call adds. A name the host gave
+ * themself under a nickname counts when another episode names that person; who gave picks, when another episode of the
+ * podcast does or they host on the network (not "Robert C. Martin", whose book a pick is). A speaker whose label no turn explained ("AIMEE:") is the
+ * podcast's one regular of that first name, unless someone the episode names has that first name (a guest "Aimee Lee"
+ * is not the regular "Aimee Knight"). "CHUCK" is never guessed to be "Charles": it is Charles Max Wood only where the
+ * podcast's host said so in other episodes (`nicknames`).
  */
 export function withSpokenPeople<E extends Named & { title: string }>(episode: E, spoken: SpokenPeople, known: Speakers): E {
   const spelt = (name: string) => known.spellings.get(squash(name)) ?? name;
@@ -111,12 +122,16 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
     return fresh;
   };
   const panel: string[] = [];
+  // Who gave picks is of the podcast, or a host of the network (Charles Max Wood on My JavaScript Story).
+  const member = (name: string) =>
+    known.members.get(episode.podcast ?? '')?.has(squash(spelt(name))) || known.hosts.has(squash(spelt(name)));
   const guests = episode.guests.length ? [] : spoken.guests.map(spelt).filter(add);
   // Someone the title names ("MAS 009 Roy Sivan: My Angular Story") is the episode's guest, however the host put it.
   const place = (name: string) => (writesWord(episode.title, name) && !episode.guests.length ? guests : panel).push(spelt(name));
   if (!episode.panel.length) {
     for (const name of spoken.panel) if (add(spelt(name))) place(name);
     for (const name of spoken.hostNames) if (known.spellings.has(squash(name)) && add(spelt(name))) panel.push(spelt(name));
+    for (const name of spoken.pickers ?? []) if (member(name) && add(spelt(name))) place(name);
     const regulars = known.regulars.get(episode.podcast ?? '');
     for (const label of spoken.labels) {
       const regular = ofTheTime(regulars?.get(label), episode.date) ?? known.nicknames.get(episode.podcast ?? '')?.get(label);
@@ -131,6 +146,7 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
     const listed = (name: string) => written.has(personName(name)) || [...named, ...added].some((other) => nearPerson(other, name));
     for (const name of [...spoken.panel, ...spoken.hostNames])
       if (known.spellings.has(squash(name)) && !listed(spelt(name)) && add(spelt(name))) place(name);
+    for (const name of spoken.pickers ?? []) if (member(name) && !listed(spelt(name)) && add(spelt(name))) place(name);
   }
   if (!panel.length && !guests.length) return episode;
   return { ...episode, panel: [...episode.panel, ...panel], guests: [...episode.guests, ...guests] };

@@ -1,5 +1,5 @@
-import { NAME_PREFIX, PARTICLE } from './people.ts';
-import { answersTo, same } from './speaker-labels.ts';
+import { NAME_PREFIX, NOT_FIRST, PARTICLE } from './people.ts';
+import { answersTo, laterLabels, OPENING_CHARS, openingTurns, same } from './speaker-labels.ts';
 
 /**
  * People named in the opening of a transcript pasted into the show notes, as about 270 of devchat.tv's older episodes
@@ -9,7 +9,8 @@ import { answersTo, same } from './speaker-labels.ts';
  * A name counts when the person named answers: the next speaker's label is the name's first word ("Joe Eames", then
  * JOE). A name nobody answers ("Reuven Lerner. [Silence]") was not there, and a first name alone is nobody. Speakers
  * also name themselves ("I'm Charles Max Wood"), often under a nickname (CHUCK); a nickname is never matched to a name
- * by guessing: a label no turn names is left to speaker-names.ts, which knows the other episodes (`labels`).
+ * by guessing: a label no turn names is left to speaker-names.ts, which knows the other episodes (`labels`), and where
+ * the host says who a nickname is (`hostLabel`).
  */
 export type SpokenPeople = {
   panel: string[];
@@ -18,35 +19,17 @@ export type SpokenPeople = {
   hostNames: string[];
   /** The label the host spoke under when they named themself so (CHUCK): other episodes learn it (speaker-names.ts). */
   hostLabel?: string;
+  /** Full names of who gave picks ("**Charles Max Wood**"): on the episode if the podcast names them elsewhere. */
+  pickers?: string[];
   /** Speakers of the opening whom no turn names (CHUCK, AIMEE). */
   labels: string[];
 };
 
-/** The roll call is at the start; what follows is the conversation, where names are mentioned, not introduced. */
-const OPENING_TURNS = 30;
-const OPENING_CHARS = 15_000;
-
-// `CHUCK:`, `**JOE:**`, `**JAMES **:`, `Ward:` glued to the end of the turn before (`…Hello.Ward: Hi`) or to a time (`4:40Charles:`),
-// `MIŠKO:`. One word: speakers are labelled by first name. A label starts after anything but a letter, and its colon is
-// followed by a space, emphasis or a bracket (`CHUCK:(laughs)`).
-// Matched on the few characters before each colon: run over the whole text, the pattern was a tenth of parsing notes.
-const LABEL = /(?<![\p{L}'’])(\p{Lu}(?:[\p{Lu}'’-]{1,19}|[\p{Ll}'’-]{1,19}))[*_\s]{0,6}$/u;
-const LABEL_REACH = 32;
-// "Charles: Jules KremerJules: Hello.": the name called, glued to the label of the one who answers to it.
-const GLUED = /(\p{Lu}\p{Ll}+)\s+\p{Lu}\p{Ll}+(\p{Lu}\p{Ll}+)[*_\s]{0,6}$/u;
-/** Labels that are not speakers: a note's own headings inside the transcript. */
-const NOT_SPEAKERS =
-  /^(?:picks?|links?|notes?|update|edit|transcript|panel|guests?|hosts?|episode|sponsors?|summary|all|everyone|audience)$/i;
-
-/** Words that can start a sentence or a greeting in capitals but are no first name. */
-const NOT_FIRST = new Set(['I', 'And', 'Also', 'The', 'We', 'So', 'Hey', 'Hi', 'Hello', 'Welcome', 'This', 'Today', 'Our', 'My', 'Not']);
 /** What may follow a name: the end of the sentence, or a word that starts what is said about the person. */
 const AFTER_NAME = /^(?:$|[,.;:!?()[\]…–—"“”-]|from|and|here|with|who|of|at|in|on|is|joining|today|this|as|to|back|again|too|also)/;
 const PARTICLE_WORD = new RegExp(`^(?:${PARTICLE})$`);
 // Each part of a name word ("Kingdom-Davies") is capitalised, with a capital inside it only after a prefix.
 const NAME_PART = new RegExp(String.raw`^${NAME_PREFIX}?\p{Lu}[\p{Ll}\p{M}'’]*$`, 'u');
-
-type Turn = { label: string; text: string };
 
 /**
  * `firstNames`: a panel the notes name by first names alone, which the podcast's regulars resolve like speaker labels;
@@ -88,19 +71,25 @@ export function spokenPeople(transcript: string, firstNames: readonly string[] =
     } else if (self && same(turn.label, host)) hostNames.push(self);
   });
   // "CHUCK: Lukas Reubbelke. JOHN: Hello. CHUCK: Oh, there we go. LUKAS: I'll let John speak for me.": a name the host
-  // says alone, as a roll call does, whose person speaks in the opening though not right after.
+  // says alone during the roll call (from "panel" to the host's own name), whose person speaks in the opening though not
+  // right after. Later, "Who gave that talk? Dan Abramov?" names someone talked about.
   const speaking = new Set(turns.map((turn) => turn.label.toUpperCase()));
-  for (const turn of turns) {
-    if (!same(turn.label, host)) continue;
+  const rollStart = turns.findIndex((turn) => same(turn.label, host) && /\bpanel\b/i.test(turn.text));
+  const rollEnd = turns.findIndex((turn, i) => i >= rollStart && same(turn.label, host) && selfNamed(turn.text));
+  turns.slice(Math.max(rollStart, 0), rollStart < 0 ? 0 : rollEnd < 0 ? rollStart + 12 : rollEnd + 1).forEach((turn) => {
+    if (!same(turn.label, host)) return;
     for (const name of calledNames(turn.text)) {
       const label = [...speaking].find((other) => !same(other, host) && sameFirstName(name, other));
       if (label && !byLabel.has(label) && ![...byLabel.values()].some((person) => person.name === name))
         byLabel.set(label, { name, guest: false });
     }
-  }
+  });
   // "We're probably going to have Peter Bacon Darwin join us in a few minutes": a guest who joins later and speaks.
   for (const turn of turns.filter((turn) => same(turn.label, host))) {
-    const name = JOINS.exec(turn.text)?.slice(1).find(Boolean);
+    const joins = JOINS.exec(turn.text);
+    // "Next week, Sarah Drasner will be joining us": another episode's guest.
+    const later = joins && /\bnext\s+(?:week|time|episode|month)\b/i.test(lastSentences(turn.text, joins.index + joins[0].length));
+    const name = later ? undefined : joins?.slice(1).find(Boolean);
     const first = name?.split(' ')[0] ?? '';
     const speaks = name && new RegExp(String.raw`(?<![\p{L}'’])${first}[*_\s]{0,6}:`, 'iu').test(transcript);
     if (name && speaks && !byLabel.has(first.toUpperCase())) byLabel.set(first.toUpperCase(), { name, guest: true });
@@ -118,17 +107,8 @@ export function spokenPeople(transcript: string, firstNames: readonly string[] =
   ].filter((label) => !byLabel.has(label));
   const named = hostNames.filter((name) => !panel.includes(name));
   const hostLabel = named.length && host ? { hostLabel: host.toUpperCase() } : {};
-  return { panel, guests, hostNames: [...named, ...fullNames.filter((name) => !panel.includes(name))], labels, ...hostLabel };
-}
-
-/**
- * Who speaks after the opening, under a label in capitals ("JOHN: I think…"): someone on the episode whom the roll call
- * did not name, resolved by the catalogue to the podcast's regular of that first name (speaker-names.ts).
- */
-function laterLabels(transcript: string): string[] {
-  // ASCII capitals only: the Unicode pattern took a second over devchat.tv's 3,129 files.
-  const labels = transcript.matchAll(/\b([A-Z]{2,20}):\s/g);
-  return [...new Set([...labels].map((match) => match[1] ?? ''))].filter((label) => !NOT_SPEAKERS.test(label));
+  const pickers = fullNames.filter((name) => !panel.includes(name));
+  return { panel, guests, hostNames: named, labels, ...hostLabel, ...(pickers.length ? { pickers } : {}) };
 }
 
 const GUEST = /\bguests?\b(?! panel)/i;
@@ -143,27 +123,6 @@ const JOINS = new RegExp(
 function lastSentences(text: string, at: number): string {
   const ends = [...text.slice(0, at).matchAll(/[.!?]\s/g)].map((match) => (match.index ?? 0) + 1);
   return text.slice(ends.at(-2) ?? 0, at);
-}
-
-function openingTurns(text: string): Turn[] {
-  const turns: Turn[] = [];
-  let current: { label: string; start: number } | undefined;
-  for (let colon = text.indexOf(':'); colon >= 0; colon = text.indexOf(':', colon + 1)) {
-    if (colon + 1 < text.length && !/[\s*_([]/.test(text[colon + 1] ?? '')) continue;
-    // Far enough back that the character before a label is in reach of the lookbehind.
-    const from = Math.max(0, colon - LABEL_REACH);
-    const before = text.slice(from, colon);
-    const glued = GLUED.exec(before);
-    const match = LABEL.exec(before) ?? (glued && glued[1] === glued[2] ? glued : null);
-    const label = match?.[1] === match?.[2] ? match?.[2] : match?.[1];
-    if (!match || !label || NOT_SPEAKERS.test(label)) continue;
-    const at = from + match.index + (match === glued ? match[0].lastIndexOf(label) : 0);
-    if (current) turns.push({ label: current.label, text: text.slice(current.start, at).replace(/[*_]+/g, ' ').trim() });
-    if (turns.length >= OPENING_TURNS) return turns;
-    current = { label, start: colon + 1 };
-  }
-  if (current) turns.push({ label: current.label, text: text.slice(current.start).replace(/[*_]+/g, ' ').trim() });
-  return turns;
 }
 
 /** The one full name in the turn whose first word is the next speaker's label, and where it starts. */
@@ -243,5 +202,5 @@ function sameFirstName(name: string, label: string): boolean {
 
 /** Whether the opening named anyone the catalogue step can use. */
 export function spokenAny(spoken: SpokenPeople): boolean {
-  return spoken.panel.length + spoken.guests.length + spoken.hostNames.length + spoken.labels.length > 0;
+  return spoken.panel.length + spoken.guests.length + spoken.hostNames.length + spoken.labels.length + (spoken.pickers?.length ?? 0) > 0;
 }

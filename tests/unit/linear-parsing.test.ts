@@ -22,6 +22,10 @@ const pathological: Record<string, string> = {
   entities: '&#60;&nbsp;'.repeat(SIZE / 11),
   'unclosed template tags': '{% {{< '.repeat(SIZE / 7),
   'guests lines': 'Special Guests: A, '.repeat(SIZE / 19),
+  // prose-people.ts: "Eddie Zaneski from Digital Ocean talks …", "In this episode of the … podcast A, B discuss …".
+  'a name from one long word': `. Ann Lee from ${'A'.repeat(SIZE - 15)}`,
+  'capitalised words after "in this episode of"': `In this episode of ${'Ab '.repeat(SIZE / 3)}`,
+  'names joining us': 'CHUCK: Ann Lee Ann Lee will be joining us '.repeat(SIZE / 42),
 };
 
 function timeOf(body: string): number {

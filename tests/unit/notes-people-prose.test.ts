@@ -118,3 +118,14 @@ test('the panel again after the guest; picks written "(Joe)" after the link; a r
   // "JOE:" speaks first after thirty-odd turns of the host and the guest.
   assert.deepEqual(await people('jabber-008-later-speaker.md'), { panel: ['Carl Max Wood', 'Joe Eamon'], guests: ['Tia Ruiz'] });
 });
+
+test('no one from a show’s name, a product that "gives", or a book’s author in the picks', async () => {
+  const { prosePeople } = await import('../../src/episode/prose-people.ts');
+  const opening = 'In this episode of JavaScript Jabber Ann Lee, Bo Diaz, and Cy Wu discuss bundlers.';
+  // No "Jabber Ann Lee": where the show's name ends and the names begin is unknown, so the first name is left out.
+  assert.deepEqual(prosePeople(opening, opening).panel, ['Bo Diaz', 'Cy Wu']);
+  const products = 'This week, Visual Studio Code and GitHub Copilot give developers new ways to work.';
+  assert.deepEqual(prosePeople(products, products).panel, []);
+  // `- [Clean Code](…) (Robert C. Martin)` under Picks names the book's author, whom another podcast of the site names.
+  assert.deepEqual((await people('jabber-009-picks-author.md')).panel, ['Aimee Kent']);
+});

@@ -125,7 +125,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   // Eleventy's own word that a page is in none of the site's lists (devchat.tv's about.md, credits.md).
   if (fields.get('eleventyexcludefromcollections')?.[1] === true) return { skipped: 'a page: eleventyExcludeFromCollections' };
   const titleField = field('title', readText);
-  const { nameRuns, transcript, linked, firstNames, ...notes } = parseShowNotes(front.content, titleField, fileName);
+  const { nameRuns, transcript, linked, notedNames, ...notes } = parseShowNotes(front.content, titleField, fileName);
   const number = field('number', readNumber);
   const hosts = field('hosts', readPeople) ?? [];
   const guests = field('guests', readPeople) ?? [];
@@ -162,12 +162,12 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name) && !namesShow(name, podcast));
   const allNoted = noted.length > 0 && noted.every((name) => fromTitle.includes(personName(name)));
   const titleGuests = noted.length ? [] : fromTitle;
-  const guestLists = [guests, noted, runs.guests, titleGuests];
+  const guestsNamed = [...guests, ...noted, ...runs.guests, ...titleGuests];
   // The weakest place a guest is written (linked-people.ts): counted where every guest named elsewhere is linked too.
-  const linkedGuests = guestLists.flat().every((name) => linked.includes(name)) ? linked.filter((name) => !panel.includes(name)) : [];
-  const titleNames = guestLists.flat().length ? [] : namesInTitle(title, front.content).filter((name) => !namesShow(name, podcast));
+  const linkedGuests = guestsNamed.every((name) => linked.includes(name)) ? linked.filter((name) => !panel.includes(name)) : [];
+  const titleNames = guestsNamed.length ? [] : namesInTitle(title, front.content).filter((name) => !namesShow(name, podcast));
   // A transcript's roll call counts where the front matter names nobody (catalogue-people.ts).
-  const spoken = hosts.length || guests.length ? undefined : spokenPeople(transcript, firstNames);
+  const spoken = hosts.length || guests.length ? undefined : spokenPeople(transcript, notedNames);
   const writes = (name: FieldName) =>
     aliases[name].some((alias) => {
       const value = fields.get(fieldKey(alias))?.[1];

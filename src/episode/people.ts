@@ -68,6 +68,8 @@ export const NOT_FIRST: ReadonlySet<string> = new Set([
   'Our',
   'My',
   'Not',
+  'In',
+  'On',
 ]);
 
 export const NAME_PREFIX = "(?:Mc|Mac|O['’]|D['’]|De|Di|Du|Da|La|Le|Van|Von)";

@@ -8,7 +8,12 @@ import { byFirstName, escapeRegExp, firstWord, NOT_FIRST } from './people.ts';
  * where the title or a role vouches for them, and a panel by first names is left to the catalogue (`firstNames`).
  * show-notes.ts uses them only when no section or line names anyone.
  */
-export type ProsePeople = { panel: string[]; guests: string[] /** "Join AJ, Aimee, and Joe as they discuss …" */; firstNames: string[] };
+export type ProsePeople = {
+  panel: string[];
+  guests: string[];
+  /** A panel by first names: "Join AJ, Aimee, and Joe as they discuss …". */
+  firstNames: string[];
+};
 
 // A word of a name is capitalised; a dot only ends an initial ("Charles M. Wood"), not "Wood." ending the sentence.
 const WORD = String.raw`\p{Lu}(?:\.|[\p{L}\p{M}'’-]*)`;
@@ -159,7 +164,7 @@ function objectsIn(start: string, text: string, title: string, file: string): st
 function firstNamesIn(start: string): string[] {
   const match = FIRST_NAMES.exec(start);
   const names = (match?.[1] ?? match?.[2] ?? '').split(/,\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+/).filter(Boolean);
-  return names.some((name) => NOT_FIRST.has(name) || name === 'In' || name === 'On') ? [] : names;
+  return names.some((name) => NOT_FIRST.has(name)) ? [] : names;
 }
 
 function namesIn(text: string, pattern: RegExp, inSentence = (_sentence: string, _match: string) => true, least = 1): string[] {
@@ -177,8 +182,8 @@ function namesIn(text: string, pattern: RegExp, inSentence = (_sentence: string,
 }
 
 /**
- * Who gave picks ("Aimee:", "**Charles Max Wood**"), where the notes name no panel: a first name is resolved like a
- * speaker label, a full name counts if other episodes name that person (speaker-names.ts). "MJS 093 Ben Lesh": the
+ * Who gave picks ("Aimee:", "**Charles Max Wood**"): a first name is resolved like a speaker label, a full name counts
+ * if the podcast names that person elsewhere or they host on the network (speaker-names.ts). "MJS 093 Ben Lesh": the
  * guest the title names gives picks too.
  */
 export function pickGivers(picks: readonly { person: string }[], title: string): string[] {

@@ -45,7 +45,7 @@ export function parseShowNotes(
   markdown: string,
   title = '',
   file = '',
-): ShowNotes & { nameRuns: NameRuns; transcript: string; linked: string[]; firstNames: string[] } {
+): ShowNotes & { nameRuns: NameRuns; transcript: string; linked: string[]; notedNames: string[] } {
   const notes: ShowNotes = { summary: '', panel: [], guests: [], links: [], picks: [], sponsors: [], otherNotes: '' };
   const runs: NameRuns = { panel: [], guests: [] };
   const other: string[] = [];
@@ -101,22 +101,22 @@ export function parseShowNotes(
   }
   // Names only in a sentence ("features panelists Ward Bell, Joe Eames, and …") when no list or line gave any.
   const [noPanel, noGuests] = [!notes.panel.length && !runs.panel.length, !notes.guests.length && !runs.guests.length];
-  // A panel by first names is left to the catalogue, which knows the podcast's regulars (speaker-names.ts).
-  let firstNames: string[] = [];
+  // A panel by first names, and who gave picks, are left to the catalogue, which knows the people (speaker-names.ts).
+  let notedNames: string[] = [];
   if (noPanel || noGuests) {
     const fromProse = prosePeople([...summary, ...other].join('\n'), opening.join('\n'), title, file);
     if (noPanel) notes.panel.push(...fromProse.panel);
-    if (noPanel && !notes.panel.length) firstNames = fromProse.firstNames;
+    if (noPanel && !notes.panel.length) notedNames = fromProse.firstNames;
     if (noGuests) notes.guests.push(...fromProse.guests);
   }
   // Who gave picks was on the episode too (prose-people.ts), beside a panel list that left them out as well.
-  firstNames.push(...pickGivers(notes.picks, title));
+  notedNames.push(...pickGivers(notes.picks, title));
   notes.summary = summary.join('\n');
   notes.otherNotes = other.join('\n');
   notes.guests = [...new Set(notes.guests)];
   const hosts = [...notes.panel, ...runs.panel].map(personName);
   const linked = linkedGuests(lines.find((line) => line.kind === 'text')).filter((name) => !hosts.includes(name));
-  return { ...notes, nameRuns: runs, transcript: transcript.join('\n'), linked, firstNames };
+  return { ...notes, nameRuns: runs, transcript: transcript.join('\n'), linked, notedNames };
 }
 
 /** "**Panel:** Ann, Bob" and "Special Guests: Cy and Di" written as lines of text rather than sections. */

@@ -104,13 +104,13 @@ export function speakers(
 }
 
 /**
- * The episode with the people its transcript's opening names, where nothing else in its file names a panel (or
- * guests); beside a hand-written panel, only the catalogue's known people the roll call adds. A name the host gave
- * themself under a nickname counts when another episode names that person; who gave picks, when another episode of the
- * podcast does or they host on the network (not "Robert C. Martin", whose book a pick is). A speaker whose label no turn explained ("AIMEE:") is the
- * podcast's one regular of that first name, unless someone the episode names has that first name (a guest "Aimee Lee"
- * is not the regular "Aimee Knight"). "CHUCK" is never guessed to be "Charles": it is Charles Max Wood only where the
- * podcast's host said so in other episodes (`nicknames`).
+ * The episode with the people its transcript's opening names, where nothing else in its file names a panel (or guests);
+ * beside a hand-written panel, only the catalogue's known people the roll call adds. A name the host gave themself
+ * under a nickname counts when another episode names that person; who gave picks, when another episode of the podcast
+ * does or they host on the network (not "Robert C. Martin", whose book a pick is). A speaker whose label no turn
+ * explained ("AIMEE:") is the podcast's one regular of that first name, unless someone the episode names has that first
+ * name (a guest "Aimee Lee" is not the regular "Aimee Knight"). "CHUCK" is never guessed to be "Charles": it is Charles
+ * Max Wood only where the podcast's host said so in other episodes (`nicknames`).
  */
 export function withSpokenPeople<E extends Named & { title: string }>(episode: E, spoken: SpokenPeople, known: Speakers): E {
   const spelt = (name: string) => known.spellings.get(squash(name)) ?? name;

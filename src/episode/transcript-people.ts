@@ -32,10 +32,10 @@ const PARTICLE_WORD = new RegExp(`^(?:${PARTICLE})$`);
 const NAME_PART = new RegExp(String.raw`^${NAME_PREFIX}?\p{Lu}[\p{Ll}\p{M}'’]*$`, 'u');
 
 /**
- * `firstNames`: a panel the notes name by first names alone, which the podcast's regulars resolve like speaker labels;
- * a full name among them (who gave picks) counts like a name the host gave themself: if other episodes name that person.
+ * `notedNames`: who the notes say was on but not where: a panel by first names alone, or who gave picks. A first name is
+ * resolved like a speaker label; a full name is kept as a picker, on the episode if the podcast names them elsewhere.
  */
-export function spokenPeople(transcript: string, firstNames: readonly string[] = []): SpokenPeople {
+export function spokenPeople(transcript: string, notedNames: readonly string[] = []): SpokenPeople {
   const turns = openingTurns(transcript.slice(0, OPENING_CHARS));
   // One speaker is one person: the first name found for a label stands ("And Steve Schmitt." then "My name is Steve
   // Smith", a transcription slip; "Alondo Brewington" then "I should say Alondo Golden Ticket Brewington").
@@ -76,14 +76,14 @@ export function spokenPeople(transcript: string, firstNames: readonly string[] =
   const speaking = new Set(turns.map((turn) => turn.label.toUpperCase()));
   const rollStart = turns.findIndex((turn) => same(turn.label, host) && /\bpanel\b/i.test(turn.text));
   const rollEnd = turns.findIndex((turn, i) => i >= rollStart && same(turn.label, host) && selfNamed(turn.text));
-  turns.slice(Math.max(rollStart, 0), rollStart < 0 ? 0 : rollEnd < 0 ? rollStart + 12 : rollEnd + 1).forEach((turn) => {
-    if (!same(turn.label, host)) return;
+  const rollCall = rollStart < 0 ? [] : turns.slice(rollStart, rollEnd < 0 ? rollStart + 12 : rollEnd + 1);
+  for (const turn of rollCall.filter((turn) => same(turn.label, host))) {
     for (const name of calledNames(turn.text)) {
       const label = [...speaking].find((other) => !same(other, host) && sameFirstName(name, other));
       if (label && !byLabel.has(label) && ![...byLabel.values()].some((person) => person.name === name))
         byLabel.set(label, { name, guest: false });
     }
-  });
+  }
   // "We're probably going to have Peter Bacon Darwin join us in a few minutes": a guest who joins later and speaks.
   for (const turn of turns.filter((turn) => same(turn.label, host))) {
     const joins = JOINS.exec(turn.text);
@@ -97,13 +97,9 @@ export function spokenPeople(transcript: string, firstNames: readonly string[] =
   const found = [...byLabel.values()];
   const panel = [...new Set(found.filter((person) => !person.guest).map((person) => person.name))];
   const guests = [...new Set(found.filter((person) => person.guest).map((person) => person.name))].filter((name) => !panel.includes(name));
-  const fullNames = firstNames.filter((name) => name.includes(' '));
+  const [fullNames, firstNames] = [notedNames.filter((name) => name.includes(' ')), notedNames.filter((name) => !name.includes(' '))];
   const labels = [
-    ...new Set(
-      [...turns.map((turn) => turn.label), ...laterLabels(transcript), ...firstNames.filter((name) => !fullNames.includes(name))].map(
-        (label) => label.toUpperCase(),
-      ),
-    ),
+    ...new Set([...turns.map((turn) => turn.label), ...laterLabels(transcript), ...firstNames].map((label) => label.toUpperCase())),
   ].filter((label) => !byLabel.has(label));
   const named = hostNames.filter((name) => !panel.includes(name));
   const hostLabel = named.length && host ? { hostLabel: host.toUpperCase() } : {};

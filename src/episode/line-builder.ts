@@ -10,7 +10,17 @@ export type Link = { label: string; url: string };
  * dropped, entities decoded, links as their labels); `outside` is the text that is not inside a link; `bold` is the
  * text of a line that is nothing but bold (`**Panel:**`), which show notes use as headings.
  */
-export type Line = { kind: 'heading' | 'item' | 'text'; text: string; links: Link[]; outside: string; bold?: string };
+export type Line = {
+  kind: 'heading' | 'item' | 'text';
+  text: string;
+  links: Link[];
+  outside: string;
+  bold?: string;
+  /** The line follows a line break inside the same paragraph or list item ("- [Zapier](…)⏎  **Charles Max Wood**"). */
+  continued?: true;
+  /** Where each link's label starts in `text`: "[A](…) (Ann)" has its "A" at 0, not in "Ann" (picks.ts). */
+  linkAt?: number[];
+};
 
 // Bare URLs in the text (markdown-text.ts says why not linkify-it); http(s) only.
 const BARE_URL = /\bhttps?:\/\/[^\s<>()\]]+[^\s<>()\].,;:!?'"]/g;
@@ -28,19 +38,31 @@ export class LineBuilder {
   private parts: string[] = [];
   private outsideParts: string[] = [];
   private links: Link[] = [];
-  private link: { url: string; label: string[] } | undefined;
+  private link: { url: string; label: string[]; at: number } | undefined;
+  /** The length of the line's text before squashing, and where each kept link starts in it. */
+  private rawLength = 0;
+  private starts: number[] = [];
   private boldParts: string[] = [];
   private boldDepth = 0;
   private plainOutsideBold = false;
+  /** Set at a line break inside a paragraph: the next line continues it. */
+  continued = false;
 
   text(raw: string, code = false): this {
     if (this.hidden > 0) return this;
     const text = code ? raw : raw.replace(TEMPLATE, ' ');
+    const at = this.rawLength;
     this.parts.push(text);
+    this.rawLength += text.length;
     if (this.link) this.link.label.push(text);
     else if (!code && text.includes('://')) {
       // A bare URL in the text is a link labelled by itself.
-      this.outsideParts.push(text.replace(BARE_URL, (url) => (this.links.push({ label: url, url }), '')));
+      const bare = (url: string, offset: number) => {
+        this.links.push({ label: url, url });
+        this.starts.push(at + offset);
+        return '';
+      };
+      this.outsideParts.push(text.replace(BARE_URL, bare));
     } else this.outsideParts.push(text);
     if (this.boldDepth > 0) this.boldParts.push(text);
     else if (!/^[\s:]*$/.test(text)) this.plainOutsideBold = true;
@@ -49,7 +71,7 @@ export class LineBuilder {
 
   openLink(href: string): void {
     this.closeLink();
-    this.link = { url: href, label: [] };
+    this.link = { url: href, label: [], at: this.rawLength };
   }
 
   closeLink(): void {
@@ -59,6 +81,7 @@ export class LineBuilder {
     const url = safeUrl(link.url);
     if (!url) return;
     this.links.push({ label: squash(link.label.join('')) || url, url });
+    this.starts.push(link.at);
   }
 
   strong(open: boolean): void {
@@ -67,11 +90,24 @@ export class LineBuilder {
 
   end(): this {
     this.closeLink();
-    const text = squash(this.parts.join(''));
+    const raw = this.parts.join('');
+    const text = squash(raw);
     if (text || this.links.length) {
       const bold = !this.plainOutsideBold && this.links.length === 0 ? squash(this.boldParts.join('')) : '';
-      this.lines.push({ kind: this.kind, text, links: this.links, outside: squash(this.outsideParts.join('')), ...(bold ? { bold } : {}) });
+      const outside = squash(this.outsideParts.join(''));
+      this.lines.push({
+        kind: this.kind,
+        text,
+        links: this.links,
+        outside,
+        ...(bold ? { bold } : {}),
+        ...(this.continued ? { continued: true } : {}),
+        ...(this.links.length ? { linkAt: squashedPlaces(raw, this.starts) } : {}),
+      });
     }
+    this.continued = false;
+    this.rawLength = 0;
+    this.starts = [];
     this.parts = [];
     this.outsideParts = [];
     this.links = [];
@@ -79,6 +115,29 @@ export class LineBuilder {
     this.plainOutsideBold = false;
     return this;
   }
+}
+
+/**
+ * Where places in a text (ascending) stand once it is squashed: spaces in a row count once, and leading ones not. A link
+ * that starts at a space starts, once squashed, at the word after it.
+ */
+function squashedPlaces(raw: string, places: number[]): number[] {
+  const found: number[] = [];
+  let [squashed, space, started] = [0, false, false];
+  for (let i = 0, next = 0; next < places.length; i++) {
+    if (i >= raw.length) {
+      for (; next < places.length; next++) found.push(squashed);
+      break;
+    }
+    if (/\s/.test(raw[i] ?? '')) {
+      space = true;
+      continue;
+    }
+    const at = squashed + (space && started ? 1 : 0);
+    for (; next < places.length && (places[next] ?? 0) <= i; next++) found.push(at);
+    [squashed, space, started] = [at + 1, false, true];
+  }
+  return found;
 }
 
 function squash(text: string): string {

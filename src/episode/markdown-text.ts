@@ -79,7 +79,7 @@ function inline(children: Token[], builder: LineBuilder): void {
         break;
       case 'softbreak':
       case 'hardbreak':
-        builder.end();
+        builder.end().continued = true;
         break;
       case 'link_open':
         builder.openLink(String(child.attrGet('href') ?? ''));

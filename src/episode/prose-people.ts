@@ -180,13 +180,3 @@ function namesIn(text: string, pattern: RegExp, inSentence = (_sentence: string,
   }
   return [...new Set(names)];
 }
-
-/**
- * Who gave picks ("Aimee:", "**Charles Max Wood**"): a first name is resolved like a speaker label, a full name counts
- * if the podcast names that person elsewhere or they host on the network (speaker-names.ts). "MJS 093 Ben Lesh": the
- * guest the title names gives picks too.
- */
-export function pickGivers(picks: readonly { person: string }[], title: string): string[] {
-  const names = picks.map((pick) => pick.person.trim());
-  return names.filter((name) => /^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,3}$/u.test(name) && !title.includes(name));
-}

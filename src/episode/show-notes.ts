@@ -2,12 +2,11 @@ import { linkedGuests } from './linked-people.ts';
 import { type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
 import { isPersonName, PARTICLE, personName } from './people.ts';
-import { pickGivers, prosePeople } from './prose-people.ts';
+import { itemLinks, type Pick, pickGivers, picksIn } from './picks.ts';
+import { prosePeople } from './prose-people.ts';
 
 export type { Link } from './markdown-text.ts';
-
-/** Something a panelist or guest recommended at the end of the episode. */
-export type Pick = Link & { person: string };
+export type { Pick } from './picks.ts';
 
 export type ShowNotes = {
   summary: string;
@@ -86,7 +85,7 @@ export function parseShowNotes(
         break;
       case 'links':
       case 'sponsors':
-        (section.name === 'links' ? notes.links : notes.sponsors).push(...items.flatMap(linksIn));
+        (section.name === 'links' ? notes.links : notes.sponsors).push(...items.flatMap(itemLinks));
         // "**Host:** Ann Lee **Guest:** Bo Diaz" written right under the last sponsor is read as part of that item.
         for (const line of section.lines) if (!line.links.length && PEOPLE_LABEL.test(line.text)) peopleIn(line, notes, runs);
         break;
@@ -158,8 +157,17 @@ function splitSections(lines: Line[]): Section[] {
   for (const line of lines) {
     const heading = headingName(line);
     const current = sections.at(-1)?.name ?? '';
+    // "Picks" run into a line that is no heading of a known section (picksStart).
+    const picks = !KNOWN_SECTIONS.includes(heading ?? '') && current !== 'picks' && current !== 'transcript' ? picksStart(line) : undefined;
+    if (picks !== undefined) {
+      // The words before a glued "Picks" are the section they end ("… Getting StartedPicks"); in a list of people, they
+      // are prose ("**Notes:** This episode …Picks: Ann Lee").
+      if (picks.before && PEOPLE_SECTIONS.has(current)) sections.push({ name: 'notes', lines: [line] });
+      else if (picks.before) sections.at(-1)?.lines.push(line);
+      sections.push({ name: 'picks', lines: picks.giver ? [{ kind: 'text', text: picks.giver, links: [], outside: picks.giver }] : [] });
+    }
     // `### Host: **Aaron Frost**`: a heading that names people is also a line to read them from.
-    if (heading !== undefined) sections.push({ name: heading, lines: PEOPLE_LABEL.test(line.text) ? [line] : [] });
+    else if (heading !== undefined) sections.push({ name: heading, lines: PEOPLE_LABEL.test(line.text) ? [line] : [] });
     // "React Native Radio | Episode 93** Panel **", then the panelists as a list: the label ends the show's header line.
     else if (line.kind === 'text' && line.text.length < 100 && PANEL_ENDS_LINE.test(line.text.replace(/\*+/g, ' ').trim()))
       sections.push({ name: 'panel', lines: [] });
@@ -176,6 +184,20 @@ function splitSections(lines: Line[]): Section[] {
   return sections;
 }
 
+/**
+ * "Picks" ending a line that is no heading: a list item's last line ("- [Vim](…)⏎  Picks"), a chapter it was glued to
+ * ("28:52 - Getting StartedPicks"), or a label with the first giver ("**Picks:** Charles", "**Picks\\*\\*** Matt
+ * Creager\\*\\*"), as notes converted from another site have them.
+ */
+function picksStart(line: Line): { before: boolean; giver: string } | undefined {
+  const { text } = line;
+  const at = text.lastIndexOf('Picks');
+  // Not a chapter's title ("- 53:42 Sick Picks"), which is followed by the other chapters.
+  if (at < 0 || (line.kind === 'item' && !line.continued) || /(?:\p{Lu}|[\p{L}\d][\s-]+)$/u.test(text.slice(0, at))) return undefined;
+  const after = /^[\s*:\\]*(?:(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3})[\s*:\\]*)?$/u.exec(text.slice(at + 'Picks'.length));
+  return after ? { before: /\p{L}/u.test(text.slice(0, at)), giver: after[1] ?? '' } : undefined;
+}
+
 function headingName(line: Line): string | undefined {
   const text = line.kind === 'heading' ? line.text : line.bold;
   if (text === undefined) return undefined;
@@ -183,14 +205,6 @@ function headingName(line: Line): string | undefined {
   const name = SECTION_ALIASES[written] ?? written;
   // A bold line only starts a section when it names one; in Picks, `**Mark Ericksen:**` names a person instead.
   return line.kind === 'heading' || KNOWN_SECTIONS.includes(name) ? name : undefined;
-}
-
-/** The links of a list item. A label that says more than its one link is kept: "use the code devchat" is part of it. */
-function linksIn(line: Line): Link[] {
-  const links = line.links.map((link) => ({ ...link }));
-  const first = links[0];
-  if (first && links.length === 1 && line.outside) first.label = `${first.label} ${line.outside}`;
-  return links;
 }
 
 // "Special Guests: A and B", "Joined by Special Guest: A", "Special Guest – A", "Joined by special guest A", "Joined
@@ -222,28 +236,4 @@ function namesAfter(pattern: RegExp, line: Line): string[] {
     .filter(Boolean);
   // "Panel: Kai Dawson Jonah Stark In this episode, Kai and…" is prose after a run of names (name-runs.ts), not a list.
   return names.every((name) => NAME.test(name)) ? names.filter(isPersonName) : [];
-}
-
-function picksIn(lines: Line[]): Pick[] {
-  const picks: Pick[] = [];
-  let person = '';
-  for (const line of lines) {
-    if (line.kind !== 'item') {
-      // `**Mark Ericksen:**` or `Mark Ericksen:` introduces that person's picks.
-      const name = line.text.replace(/:$/, '').trim();
-      if (name && line.links.length === 0 && !/https?:\/\//.test(line.text)) person = name;
-      continue;
-    }
-    // `* Wes: [Parcel App](https://parcelapp.net/)`: the person is named in the item itself.
-    const named = line.links.length > 0 ? /^([^:]{1,40}):$/.exec(line.outside) : null;
-    // `- [Deadpool](https://…) (Jonathan)`: the person after the link, by first name; not `(Robert C. Martin)`, whose
-    // book it is, nor `[…](https://amazon.com/…) (Amazon)`, where it is.
-    const after = line.links.length > 0 ? /\((\p{Lu}[\p{Ll}'’-]+)\)\s*$/u.exec(line.outside)?.[1] : undefined;
-    const by = after && !line.links.some(({ url }) => url.toLowerCase().includes(after.toLowerCase())) ? after : undefined;
-    const who = named?.[1]?.trim() ?? by ?? person;
-    const links = named ? line.links : linksIn(line);
-    if (links.length === 0) picks.push({ person: who, label: line.text, url: '' });
-    for (const link of links) picks.push({ person: who, ...link });
-  }
-  return picks;
 }

@@ -12,6 +12,8 @@ export type Speakers = {
   regulars: ReadonlyMap<string, ReadonlyMap<string, Regular | null>>;
   /** By podcast, then by label: the host a nickname stands for ("CHUCK": Charles Max Wood), learnt from other episodes. */
   nicknames: ReadonlyMap<string, ReadonlyMap<string, string>>;
+  /** The same across the network's podcasts, where they all agree. */
+  networkNicknames: ReadonlyMap<string, string>;
   /** By podcast: the people its episodes name, by their letters alone. */
   members: ReadonlyMap<string, ReadonlySet<string>>;
   /** The network's hosts, by their letters alone: on the panel of this many episodes (REGULAR) of any podcast. */
@@ -89,18 +91,26 @@ export function speakers(
     labels.set(spoken.hostLabel, names);
     names.push(...spoken.hostNames.map((name) => spellings.get(squash(name)) ?? name));
   }
-  const nicknames = new Map<string, Map<string, string>>();
-  for (const [podcast, labels] of said) {
-    const named = new Map<string, string>();
-    for (const [label, names] of labels) {
-      const [only, ...others] = new Set(names);
-      if (only && !others.length && names.length >= REGULAR) named.set(label, only);
-    }
-    nicknames.set(podcast, named);
-  }
+  const nicknames = new Map([...said].map(([podcast, labels]) => [podcast, nicknamesOf(labels)]));
+  // "CHUCK" on a podcast where he never said who he is (a live Q&A), when he said so on the network's other podcasts.
+  const network = new Map<string, string[]>();
+  for (const labels of said.values()) for (const [label, names] of labels) network.set(label, [...(network.get(label) ?? []), ...names]);
   const members = new Map([...byPodcast].map(([podcast, names]) => [podcast, new Set([...names.keys()].map(squash))]));
   const hosts = new Set([...panelCounts].filter(([, count]) => count >= REGULAR).map(([name]) => name));
-  return { spellings, regulars, nicknames, members, hosts };
+  return { spellings, regulars, nicknames, networkNicknames: nicknamesOf(network), members, hosts };
+}
+
+/**
+ * A label stands for the name its speaker gave themself under it at least REGULAR times, and DOMINANT times as often as
+ * any other: "CHUCK: … I'm Charles Max Wood" on 780 episodes is not Bryce Bladon, whose roll call once read so.
+ */
+function nicknamesOf(labels: ReadonlyMap<string, string[]>): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const [label, names] of labels) {
+    const [top, next] = [...Map.groupBy(names, (name) => name)].sort((a, b) => b[1].length - a[1].length);
+    if (top && top[1].length >= REGULAR && top[1].length >= DOMINANT * (next?.[1].length ?? 0)) named.set(label, top[0]);
+  }
+  return named;
 }
 
 /**
@@ -134,9 +144,12 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
     for (const name of spoken.pickers ?? []) if (member(name) && add(spelt(name))) place(name);
     const regulars = known.regulars.get(episode.podcast ?? '');
     for (const label of spoken.labels) {
-      const regular = ofTheTime(regulars?.get(label), episode.date) ?? known.nicknames.get(episode.podcast ?? '')?.get(label);
+      const nickname = known.nicknames.get(episode.podcast ?? '')?.get(label) ?? known.networkNicknames.get(label);
+      const regular = ofTheTime(regulars?.get(label), episode.date) ?? nickname;
       // "AIMEE" is not the regular Aimee Knight when someone the episode names is called Aimee.
-      if (regular && ![...named, ...added].some((name) => firstName(name) === label) && add(regular)) panel.push(regular);
+      // Nor the regular Lukas Ruebbelke when the list wrote "Lucas Reubbelke".
+      const namesThem = (name: string) => firstName(name) === label || (regular !== undefined && nearPerson(name, regular));
+      if (regular && ![...named, ...added].some(namesThem) && add(regular)) panel.push(regular);
     }
   } else {
     // A hand-written list that left out someone the roll call names and who answered ("Jaim Zuber." "Hey everybody."):

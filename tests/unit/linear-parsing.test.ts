@@ -26,6 +26,11 @@ const pathological: Record<string, string> = {
   'a name from one long word': `. Ann Lee from ${'A'.repeat(SIZE - 15)}`,
   'capitalised words after "in this episode of"': `In this episode of ${'Ab '.repeat(SIZE / 3)}`,
   'names joining us': 'CHUCK: Ann Lee Ann Lee will be joining us '.repeat(SIZE / 42),
+  // picks.ts: one paragraph of picks, "(Ann)" after each, or "Ann:" before, commas between; "Picks" ending lines.
+  'a paragraph of picks': `\n## Picks\n\n${'[A, b](https://a.example) (Ann) c, d, [](https://e.example)'.repeat(SIZE / 56)}`,
+  'long paragraphs of picks': `\n## Picks\n\n${`${'[A](https://a.example) (Ann) b, c, d, '.repeat(90)}${'e, '.repeat(30_000)}\n\n`.repeat(10)}`,
+  'glued givers': `\n## Picks\n\n${'Ann: x, [B](https://b.example)Bo: y, '.repeat(SIZE / 37)}`,
+  'words ending in Picks': 'a Picks '.repeat(SIZE / 8),
 };
 
 function timeOf(body: string): number {

@@ -84,6 +84,15 @@ test('a panel by first names, by who gave picks, or by speaker labels alone: the
   assert.deepEqual((await people('jabber-006-labels.md')).panel, ['Aimee Kent', 'Joe Eamon', 'Carl Max Wood']);
   // Three years after the regulars' last episode, "JOE:" is nobody the catalogue can name.
   assert.deepEqual((await people('jabber-2020-labels-later.md')).panel, []);
+  // "CHUCK:" on a podcast where he never says who he is: the network's other podcasts say so.
+  assert.deepEqual((await people('fs-live-qa-network-nickname.md')).panel, ['Carl Max Wood']);
+});
+
+test('who gave picks written as a paragraph of "(Joe)", or on the line after the last pick of the one before', async () => {
+  // "28:52 - Getting StartedPicks" then "[…](…) (Aimee)[…](…) (Joe) A long walk (Nia)": Nia is the title's guest.
+  assert.deepEqual(await people('jabber-010-picks-paragraph.md'), { panel: ['Aimee Kent', 'Joe Eamon'], guests: ['Nia Okafor'] });
+  // "… drawn since she was six. **Picks\*\*** Dee Lam\*\*", then "- [A drawing app](…)⏎  **Carl Max Wood**".
+  assert.deepEqual(await people('mjs-032-picks-after-last-link.md'), { panel: ['Carl Max Wood'], guests: ['Dee Lam'] });
 });
 
 test('a title that is a name the notes call "he" by first name; "In this episode, A gives …"', async () => {

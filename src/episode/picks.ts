@@ -1,0 +1,172 @@
+import type { Line, Link } from './markdown-text.ts';
+import { isPersonName } from './people.ts';
+
+/** Something a panelist or guest recommended at the end of the episode. */
+export type Pick = Link & { person: string };
+
+// "(Ward)" after a pick names who gave it, by first name; not "(Robert C. Martin)", whose book it is.
+const GIVEN_BY = /\((\p{Lu}[\p{Ll}'’-]+)\)/gu;
+// "Joe: Gravity Falls cartoon, […]Lukas: TSA PreCheck": the picks that follow are theirs, glued into one paragraph.
+const GIVER = /(\p{Lu}[\p{Ll}'’-]+):(?=\s|\[|$)/gu;
+// What a pick is, written the way a giver is: "Book: [Clean Code](…)", "App: OmniFocus".
+const KIND =
+  /^(?:App|Apps|Article|Album|Blog|Book|Books|Course|Episode|Film|Game|Link|Links|Movie|Music|Note|Podcast|Post|Series|Show|Site|Song|Talk|Tool|Video|Website)$/;
+// A line that is only a name: "**Charles Max Wood**", "Jaim:", "AJ".
+const NAME_LINE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
+
+/**
+ * The picks section's lines as picks, each with who gave it. Show notes converted from another site write them every
+ * way: a list under `**Mark Ericksen:**`, `* Wes: [Parcel](…)`, `[Muru](…) (Ward)[Temblor](…) (Ward)` in one
+ * paragraph, `Joe: Gravity Falls, […]Lukas: …`, or a giver's name on the line after the last pick of the one before.
+ */
+export function picksIn(lines: Line[]): Pick[] {
+  const picks: Pick[] = [];
+  let person = '';
+  for (const line of lines) {
+    const name = line.text.replace(/:$/, '').trim();
+    const alone = line.links.length === 0 && NAME_LINE.test(name) && name.length <= 40 && isPersonName(name);
+    // `**Mark Ericksen:**` or `Mark Ericksen:` introduces that person's picks; so does a name on its own line in a list.
+    if (alone && (line.kind !== 'item' || line.continued || line.bold)) {
+      person = name;
+      continue;
+    }
+    // `* Wes: [Parcel App](https://parcelapp.net/)`: the person is named in the item itself.
+    const named = line.links.length > 0 ? /^([^:]{1,40}):$/.exec(line.outside)?.[1]?.trim() : undefined;
+    if (named) {
+      picks.push(...line.links.map((link) => ({ person: named, ...link })));
+      continue;
+    }
+    // "(Ward)" only counts after a pick: in a line of text alone, "Reuven Lerner (Host)" is no pick.
+    const marked = line.kind === 'item' || line.links.length ? givenBy(line, person) : undefined;
+    const glued = marked ? undefined : givers(line, person);
+    if (!marked && !glued && line.kind !== 'item' && line.links.length === 0 && !/https?:\/\//.test(line.text)) {
+      // A line of text, not a pick, names who gives the next ones.
+      if (name) person = name;
+      continue;
+    }
+    // Who follows a "(Ward)" gave only that pick; who precedes "Lukas:" gives the picks on the lines after too.
+    if (glued) person = glued.at(-1)?.person ?? person;
+    const parts = marked ?? glued ?? [{ person, picks: line.links.length ? itemLinks(line) : [{ label: line.text, url: '' }] }];
+    for (const part of parts) picks.push(...part.picks.map((pick) => ({ person: part.person, ...pick })));
+  }
+  return picks;
+}
+
+/** Who gave which picks; a pick without a link has an empty `url`. */
+type Part = { person: string; picks: Link[] };
+
+/** A line with more links than this is read as one list of picks: no one glues a hundred picks into a paragraph. */
+const MOST_LINKS = 100;
+
+/** "[Muru](…) (Ward)[Temblor](…) (Ward) Observables (Lukas)": each stretch is the picks of who follows it. */
+function givenBy(line: Line, before: string): Part[] | undefined {
+  if (line.links.length > MOST_LINKS) return undefined;
+  const parts: Part[] = [];
+  const stretch = stretches(line);
+  let from = 0;
+  for (const match of line.text.matchAll(GIVEN_BY)) {
+    const by = match[1] ?? '';
+    const picks = stretch(from, match.index);
+    // "[…](https://amazon.com/…) (Amazon)" names the shop.
+    const shop = picks.some(({ url }) => url.toLowerCase().includes(by.toLowerCase()));
+    parts.push({ picks, person: shop ? before : by });
+    from = match.index + match[0].length;
+  }
+  if (!parts.length) return undefined;
+  parts.push({ picks: stretch(from, line.text.length), person: before });
+  return parts;
+}
+
+/** "Joe: Gravity Falls, [Top Coders](…)Lukas: TSA PreCheck": each stretch is the picks of who precedes it. */
+function givers(line: Line, before: string): Part[] | undefined {
+  if (line.links.length > MOST_LINKS) return undefined;
+  const places = labelPlaces(line);
+  // A giver starts a word, or follows a link's label straight on ("[Top Coders](…)Lukas:"); not "JavaScript:".
+  const starts = (at: number) =>
+    !/[\p{L}\p{N}'’]/u.test(line.text[at - 1] ?? ' ') || places.some((place) => place.at + place.length === at);
+  const inLabel = (at: number) => places.some((place) => at >= place.at && at < place.at + place.length);
+  const marks = [...line.text.matchAll(GIVER)].filter(
+    (match) => !KIND.test(match[1] ?? '') && starts(match.index) && !inLabel(match.index),
+  );
+  // In a list, "- Elixir: the language" is one pick; it takes two givers to show a paragraph run together.
+  if (!marks.length || (line.kind === 'item' && marks.length < 2)) return undefined;
+  const stretch = stretches(line);
+  const parts: Part[] = [{ picks: stretch(0, marks[0]?.index ?? 0), person: before }];
+  marks.forEach((match, i) => {
+    const end = marks[i + 1]?.index ?? line.text.length;
+    parts.push({ picks: stretch(match.index + match[0].length, end), person: match[1] ?? before });
+  });
+  return parts;
+}
+
+/**
+ * The picks between two places of a line, asked for from its start to its end: "Gravity Falls cartoon, [Top
+ * Coders](…)" is two, split at commas outside the links' labels ("[Thinking, Fast and Slow](…)" is one); "[Workshop](…)
+ * with Dan Wahlin" is one link, with its words. Each link and comma is looked at once, so a long line costs its length.
+ */
+function stretches(line: Line): (from: number, to: number) => Link[] {
+  const places = labelPlaces(line);
+  const commas = [...line.text.matchAll(/[,;]\s/g)].map((match) => match.index);
+  let [place, comma] = [0, 0];
+  const words = (a: number, b: number) =>
+    line.text
+      .slice(a, b)
+      .replace(/^[\s,;.&-]+|[\s,;.&-]+$/g, '')
+      .replace(/\s+/g, ' ');
+  return (from, to) => {
+    const picks: Link[] = [];
+    const text = (a: number, b: number) => {
+      if (/\p{L}{3}/u.test(words(a, b))) picks.push({ label: words(a, b), url: '' });
+    };
+    while ((places[place]?.at ?? to) < from) place++;
+    while ((commas[comma] ?? to) < from) comma++;
+    let start = from;
+    for (;;) {
+      const link = (places[place]?.at ?? to) < to ? places[place++] : undefined;
+      const at = link?.at ?? to;
+      // The words before this link, up to its last comma, are picks without links.
+      for (; (commas[comma] ?? at) < at; comma++) {
+        text(start, commas[comma] ?? at);
+        start = (commas[comma] ?? at) + 1;
+      }
+      if (!link) {
+        text(start, to);
+        return picks;
+      }
+      const close = link.at + link.length;
+      while ((commas[comma] ?? close) < close) comma++;
+      const next = Math.min(places[place]?.at ?? to, to);
+      const after = Math.min(commas[comma] ?? next, next);
+      picks.push({ ...link.link, label: words(start, after) || link.link.label });
+      start = after;
+    }
+  };
+}
+
+/** Where each link's label stands in the line's text, and how long it is there (none for a link written without one). */
+function labelPlaces(line: Line): { link: Link; at: number; length: number }[] {
+  return line.links.map((link, i) => {
+    const at = line.linkAt?.[i] ?? 0;
+    return { link, at, length: line.text.startsWith(link.label, at) ? link.label.length : 0 };
+  });
+}
+
+/** The links of a list item. A label that says more than its one link is kept: "use the code devchat" is part of it. */
+export function itemLinks(line: Line): Link[] {
+  const links = line.links.map((link) => ({ ...link }));
+  const first = links[0];
+  if (first && links.length === 1 && line.outside) first.label = `${first.label} ${line.outside}`;
+  return links;
+}
+
+/**
+ * Who gave picks ("Aimee:", "**Charles Max Wood**"): a first name is resolved like a speaker label, a full name counts
+ * if the podcast names that person elsewhere or they host on the network (speaker-names.ts). "MJS 093 Ben Lesh": the
+ * guest the title names gives picks too.
+ */
+export function pickGivers(picks: readonly { person: string }[], title: string): string[] {
+  const names = picks.map((pick) => pick.person.trim());
+  // "Mike G." is someone the episode names in full (Mike Grabowski), not another person.
+  const name = /^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,3}$/u;
+  return names.filter((person) => name.test(person) && !/\s\p{Lu}\.?$/u.test(person) && !title.includes(person));
+}

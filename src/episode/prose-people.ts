@@ -41,11 +41,12 @@ const SUBJECT = new RegExp(
 );
 const HOSTED = new RegExp(String.raw`\b(?:hosted\s+by|(?:your|our|the)\s+hosts?|discussion\s+[^.]{0,60}?\s+between)\s+${LIST}`, 'gu');
 // A panel by first names: "Join AJ, Aimee, and Joe as they discuss …", "On today's episode of the Freelancers' Show,
-// Curtis, Philip, Jonathan, and Reuven discuss …", "In this episode Chris and Divya discuss …". Who they are, the podcast's regulars say (speaker-names.ts).
+// Curtis, Philip, Jonathan, and Reuven discuss …", "In this episode Chris and Divya discuss …"; one name where the notes
+// begin ("Chuck explains what it takes to get a remote job"). Who they are, the regulars say (speaker-names.ts).
 const FIRST = String.raw`(?:\p{Lu}\p{Ll}+|\p{Lu}{2})`;
 const FIRST_LIST = String.raw`(${FIRST}(?:,\s+${FIRST})*,?\s+(?:and|&)\s+${FIRST})`;
 const FIRST_NAMES = new RegExp(
-  String.raw`\b[Jj]oin\s+${FIRST_LIST}\s+as\s+they\b|(?:^|\n|[.!?,]\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+)${FIRST_LIST}\s+${VERB}\b`,
+  String.raw`\b[Jj]oin\s+${FIRST_LIST}\s+as\s+they\b|(?:^|\n|[.!?,]\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+)${FIRST_LIST}\s+${VERB}\b|^(${FIRST})\s+${VERB}\b`,
   'u',
 );
 
@@ -163,7 +164,7 @@ function objectsIn(start: string, text: string, title: string, file: string): st
 
 function firstNamesIn(start: string): string[] {
   const match = FIRST_NAMES.exec(start);
-  const names = (match?.[1] ?? match?.[2] ?? '').split(/,\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+/).filter(Boolean);
+  const names = (match?.[1] ?? match?.[2] ?? match?.[3] ?? '').split(/,\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+/).filter(Boolean);
   return names.some((name) => NOT_FIRST.has(name)) ? [] : names;
 }
 

@@ -10,6 +10,8 @@ export type Speakers = {
   spellings: ReadonlyMap<string, string>;
   /** By podcast, then by upper-cased first name: the one regular with that first name, or null when several have it. */
   regulars: ReadonlyMap<string, ReadonlyMap<string, Regular | null>>;
+  /** By upper-cased first name: a regular of two podcasts at least, the network's one regular of that first name. */
+  networkRegulars: ReadonlyMap<string, Regular>;
   /** By podcast, then by label: the host a nickname stands for ("CHUCK": Charles Max Wood), learnt from other episodes. */
   nicknames: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** The same across the network's podcasts, where they all agree. */
@@ -63,6 +65,7 @@ export function speakers(
     if (held === undefined || count > (counts.get(held) ?? 0)) spellings.set(squash(name), name);
   }
   const regulars = new Map<string, Map<string, Regular | null>>();
+  const ofNetwork: { name: string; dates: string[]; podcast: string }[] = [];
   for (const [podcast, names] of byPodcast) {
     const people = new Map<string, string[]>();
     for (const [name, dates] of names) {
@@ -81,6 +84,7 @@ export function speakers(
       first.set(key, regular ? { name: top[0], from: dates[0] ?? '', to: dates.at(-1) ?? '' } : null);
     }
     regulars.set(podcast, first);
+    for (const [name, dates] of people) if (dates.length >= REGULAR) ofNetwork.push({ name, dates, podcast });
   }
   const said = new Map<string, Map<string, string[]>>();
   for (const { podcast, spoken } of openings) {
@@ -97,7 +101,33 @@ export function speakers(
   for (const labels of said.values()) for (const [label, names] of labels) network.set(label, [...(network.get(label) ?? []), ...names]);
   const members = new Map([...byPodcast].map(([podcast, names]) => [podcast, new Set([...names.keys()].map(squash))]));
   const hosts = new Set([...panelCounts].filter(([, count]) => count >= REGULAR).map(([name]) => name));
-  return { spellings, regulars, nicknames, networkNicknames: nicknamesOf(network), members, hosts };
+  return {
+    spellings,
+    regulars,
+    networkRegulars: networkRegulars(ofNetwork),
+    nicknames,
+    networkNicknames: nicknamesOf(network),
+    members,
+    hosts,
+  };
+}
+
+/**
+ * "Charles talks about automation" on a podcast no episode of which names anyone: the one person of that first name who
+ * is a regular of two podcasts or more, where no other regular of the network has it.
+ */
+function networkRegulars(regulars: { name: string; dates: string[]; podcast: string }[]): Map<string, Regular> {
+  const found = new Map<string, Regular>();
+  for (const [key, named] of Map.groupBy(regulars, ({ name }) => name.split(' ')[0]?.toUpperCase() ?? '')) {
+    const [one, ...others] = new Set(named.map(({ name }) => name));
+    if (!one || others.some((other) => !nearPerson(other, one)) || new Set(named.map(({ podcast }) => podcast)).size < 2) continue;
+    const dates = named
+      .flatMap((regular) => regular.dates)
+      .filter(Boolean)
+      .sort();
+    found.set(key, { name: one, from: dates[0] ?? '', to: dates.at(-1) ?? '' });
+  }
+  return found;
 }
 
 /**
@@ -145,7 +175,9 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
     const regulars = known.regulars.get(episode.podcast ?? '');
     for (const label of spoken.labels) {
       const nickname = known.nicknames.get(episode.podcast ?? '')?.get(label) ?? known.networkNicknames.get(label);
-      const regular = ofTheTime(regulars?.get(label), episode.date) ?? nickname;
+      // A first name no episode of the podcast gives anyone is the network's regular of it.
+      const network = regulars?.has(label) ? undefined : known.networkRegulars.get(label);
+      const regular = ofTheTime(regulars?.get(label) ?? network, episode.date) ?? nickname;
       // "AIMEE" is not the regular Aimee Knight when someone the episode names is called Aimee.
       // Nor the regular Lukas Ruebbelke when the list wrote "Lucas Reubbelke".
       const namesThem = (name: string) => firstName(name) === label || (regular !== undefined && nearPerson(name, regular));

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { fileURLToPath } from 'node:url';
 import { readEpisodes } from '../../indexer/sources/read-episodes.ts';
+import { testdir } from '../support/testdir.ts';
 
 // Guests Rustacean Station-shaped notes name only in their first sentence (tests/fixtures/sites/notes-prose, written for
 // these tests in the shapes of that site's interviews, releases and TWiR episodes), and a roll call answered late.
@@ -137,4 +138,25 @@ test('no one from a show’s name, a product that "gives", or a book’s author 
   assert.deepEqual(prosePeople(products, products).panel, []);
   // `- [Clean Code](…) (Robert C. Martin)` under Picks names the book's author, whom another podcast of the site names.
   assert.deepEqual((await people('jabber-009-picks-author.md')).panel, ['Aimee Kent']);
+});
+
+test('a first name alone on a podcast that names no one: the network’s one regular of it, on two podcasts or more', async () => {
+  const episode = (podcast: string, day: number, body: string) =>
+    `---\ntitle: Episode ${day}\ndate: 2017-05-${String(day).padStart(2, '0')}\npodcast: ${podcast}\n---\n${body}\n`;
+  const files: Record<string, string> = {};
+  for (const day of [1, 2, 3]) {
+    files[`alpha/${day}.md`] = episode('alpha', day, '### Panel\n- Carl Max Wood\n- Joe Eamon');
+    files[`beta/${day}.md`] = episode('beta', day + 3, '### Panel\n- Carl Max Wood');
+    files[`gamma/${day}.md`] = episode('gamma', day + 6, '### Panel\n- Joe Tate');
+  }
+  files['revenue/automate.md'] = episode('revenue', 20, 'Carl talks about automation and getting rid of boilerplate work.');
+  // Two regulars called Joe on the network: "Joe" alone is neither.
+  files['revenue/pricing.md'] = episode('revenue', 21, 'Joe explains how he prices his work.');
+  // Aimee is a regular of no podcast.
+  files['revenue/remote.md'] = episode('revenue', 22, 'Aimee explains what it takes to get a remote job.');
+  const { episodes } = await readEpisodes(await testdir(files));
+  const panel = (name: string) => episodes.find((item) => item.file.endsWith(name))?.episode.panel;
+  assert.deepEqual(panel('automate.md'), ['Carl Max Wood']);
+  assert.deepEqual(panel('pricing.md'), []);
+  assert.deepEqual(panel('remote.md'), []);
 });

@@ -3,7 +3,8 @@ import { knownNames, withNameRuns } from './name-runs.ts';
 import { withCatalogueSpellings } from './name-spellings.ts';
 import { escapeRegExp, firstNameThenPronoun, firstWord, isPersonName, personName } from './people.ts';
 import { type PeopleIds, withHosts, withPeopleNames } from './person-ids.ts';
-import { samePerson, speakers, withSpokenPeople } from './speaker-names.ts';
+import { samePerson } from './same-person.ts';
+import { speakers, withSpokenPeople } from './speaker-names.ts';
 
 /** What reading one file left for the whole catalogue to settle: names that only other episodes can confirm or split. */
 export type PeopleClues = Pick<

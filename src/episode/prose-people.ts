@@ -19,9 +19,10 @@ export type ProsePeople = {
 const WORD = String.raw`\p{Lu}(?:\.|[\p{L}\p{M}'’-]*)`;
 const NAME = String.raw`${WORD}(?:\s+${WORD}){1,2}`;
 const LIST = String.raw`(${NAME}(?:(?:,\s+|,?\s+and\s+)${NAME})*)`;
-// "features panelists A, B and C", "The panel for this episode of Adventures in Angular is A, B, and C".
+// "features panelists A, B and C", "The panel for this episode of Adventures in Angular is A, B, and C", "a panel of A,
+// B, as well as host C".
 const PANEL = new RegExp(
-  String.raw`\bpanel(?:ists?)?\s+(?:for\s+[^.]{0,60}?\s+(?:is|are|includes?)\s+|(?:is|are|includes?|features?)\s+|[-–—:]\s+)?${LIST}`,
+  String.raw`\bpanel(?:ists?)?\s+(?:for\s+[^.]{0,60}?\s+(?:is|are|includes?)\s+|(?:is|are|includes?|features?|of)\s+|[-–—:]\s+)?${LIST}`,
   'gu',
 );
 // "On our panel we've got Dave Carmona, Brian Hogan and I'm Charles Max Wood": in the notes' opening, not a transcript's.
@@ -29,7 +30,7 @@ const PANEL_WE = new RegExp(String.raw`\bpanel\s+(?:we(?:'|’)ve\s+got|we\s+hav
 // Not "… with Special Guest Clay Collins", the title of another episode picked or linked.
 const GUESTS = new RegExp(String.raw`(?<!\bwith\s)\b[Ss]pecial\s+[Gg]uests?\s+(?:[-–—]\s+)?${LIST}`, 'gu');
 // The opening sentence's subject: "On today's episode, Charles Max Wood, Joe Eames, and Ward Bell discuss …", "Philip
-// Morgan and Reuven Lerner lead this week's podcast", "… hosted by A and B", "with your hosts A and B", "a discussion …
+// Morgan and Reuven Lerner lead this week's podcast", "… hosted (this week) by A and B", "with your hosts A and B", "a discussion …
 // between A, B, and C".
 const VERB = String.raw`(?:discuss(?:es|ed)?|give(?:s)?|gave|walk(?:s|ed)?|explain(?:s|ed)?|demonstrate(?:s|d)?|talk(?:s|ed)?|chat(?:s|ted)?|lead|leads|led|interview(?:s|ed)?|welcome(?:s|d)?|speak(?:s)?|spoke|answer(?:s|ed)?|share(?:s|d)?|sit(?:s)?\s+down|catch(?:es)?\s+up|continue(?:s|d)?|travel|reminisce|feature(?:s|d)?)`;
 // A sentence starts after a full stop, not after an initial's ("K. Scott Allen").
@@ -39,7 +40,10 @@ const SUBJECT = new RegExp(
   String.raw`(?:^|\n|(?<!(?:^|\s)\p{Lu})[.!?]\s+|,\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+of\s+(?:[^,.]{0,60}?\s)?\p{Ll}+\s)${LIST}\s+${VERB}\b`,
   'gu',
 );
-const HOSTED = new RegExp(String.raw`\b(?:hosted\s+by|(?:your|our|the)\s+hosts?|discussion\s+[^.]{0,60}?\s+between)\s+${LIST}`, 'gu');
+const HOSTED = new RegExp(
+  String.raw`\b(?:hosted\s+(?:this\s+week\s+|today\s+)?by|(?:your|our|the|as\s+well\s+as)\s+hosts?|discussion\s+[^.]{0,60}?\s+between)\s+${LIST}`,
+  'gu',
+);
 // A panel by first names: "Join AJ, Aimee, and Joe as they discuss …", "On today's episode of the Freelancers' Show,
 // Curtis, Philip, Jonathan, and Reuven discuss …", "In this episode Chris and Divya discuss …"; one name where the notes
 // begin ("Chuck explains what it takes to get a remote job"). Who they are, the regulars say (speaker-names.ts).

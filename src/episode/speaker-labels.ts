@@ -46,7 +46,7 @@ export function openingTurns(text: string): Turn[] {
  */
 export function laterLabels(transcript: string): string[] {
   // ASCII capitals only: the Unicode pattern took a second over devchat.tv's 3,129 files.
-  const labels = transcript.matchAll(/\b([A-Z]{2,20}):\s/g);
+  const labels = transcript.matchAll(/\b([A-Z]{2,20}):[*_]{0,2}\s/g);
   return [...new Set([...labels].map((match) => match[1] ?? ''))].filter((label) => !NOT_SPEAKERS.test(label));
 }
 

@@ -1,4 +1,5 @@
-import { firstWord, personName, writesWord } from './people.ts';
+import { personName, writesWord } from './people.ts';
+import { calls, firstName, nearPerson, samePerson } from './same-person.ts';
 import type { SpokenPeople } from './transcript-people.ts';
 
 /**
@@ -9,9 +10,9 @@ export type Speakers = {
   /** Names by their letters alone (`charlesmaxwood`), as most episodes spell them. */
   spellings: ReadonlyMap<string, string>;
   /** By podcast, then by upper-cased first name: the one regular with that first name, or null when several have it. */
-  regulars: ReadonlyMap<string, ReadonlyMap<string, Regular | null>>;
+  regulars: ReadonlyMap<string, ReadonlyMap<string, readonly Regular[]>>;
   /** By upper-cased first name: a regular of two podcasts at least, the network's one regular of that first name. */
-  networkRegulars: ReadonlyMap<string, Regular>;
+  networkRegulars: ReadonlyMap<string, readonly Regular[]>;
   /** By podcast, then by label: the host a nickname stands for ("CHUCK": Charles Max Wood), learnt from other episodes. */
   nicknames: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** The same across the network's podcasts, where they all agree. */
@@ -28,7 +29,7 @@ const REGULAR = 3;
 const DOMINANT = 10;
 
 /** A regular, and the first and last day (`YYYY-MM-DD`) of the podcast's episodes that name them. */
-type Regular = { name: string; from: string; to: string };
+type Regular = { name: string; from: string; to: string; episodes: number };
 /** A regular stands for a label within this many days of the episodes that name them: Josh Susser left Ruby Rogues. */
 const ERA_DAYS = 180;
 
@@ -64,7 +65,7 @@ export function speakers(
     const held = spellings.get(squash(name));
     if (held === undefined || count > (counts.get(held) ?? 0)) spellings.set(squash(name), name);
   }
-  const regulars = new Map<string, Map<string, Regular | null>>();
+  const regulars = new Map<string, Map<string, Regular[]>>();
   const ofNetwork: { name: string; dates: string[]; podcast: string }[] = [];
   for (const [podcast, names] of byPodcast) {
     const people = new Map<string, string[]>();
@@ -72,17 +73,13 @@ export function speakers(
       const spelt = spellings.get(squash(name)) ?? name;
       people.set(spelt, (people.get(spelt) ?? []).concat(dates));
     }
-    // "JOE" on JavaScript Jabber is Joe Eames, on 201 episodes, not a guest Joe of one or two; but nobody when two Joes
-    // were on often.
-    const first = new Map<string, Regular | null>();
-    for (const [key, named] of Map.groupBy(people, ([name]) => name.split(' ')[0]?.toUpperCase() ?? '')) {
-      const [top, ...rest] = named.sort((a, b) => b[1].length - a[1].length);
-      // "Lukas Ruebbelke" on 15 episodes is a slip of the pen for the Lukas Reubbelke of 68, not a second Lukas.
-      const next = rest.find(([name]) => !top || !nearPerson(name, top[0]));
-      const dates = (top?.[1] ?? []).filter(Boolean).sort();
-      const regular = top && top[1].length >= REGULAR && top[1].length >= DOMINANT * (next?.[1].length ?? 0);
-      first.set(key, regular ? { name: top[0], from: dates[0] ?? '', to: dates.at(-1) ?? '' } : null);
-    }
+    // Everyone of each first name, with the days the podcast names them: who a label stands for depends on the day.
+    const first = new Map<string, Regular[]>();
+    for (const [key, named] of Map.groupBy(people, ([name]) => name.split(' ')[0]?.toUpperCase() ?? ''))
+      first.set(
+        key,
+        named.map(([name, dates]) => ({ ...daysOf(dates), name, episodes: dates.length })),
+      );
     regulars.set(podcast, first);
     for (const [name, dates] of people) if (dates.length >= REGULAR) ofNetwork.push({ name, dates, podcast });
   }
@@ -116,16 +113,13 @@ export function speakers(
  * "Charles talks about automation" on a podcast no episode of which names anyone: the one person of that first name who
  * is a regular of two podcasts or more, where no other regular of the network has it.
  */
-function networkRegulars(regulars: { name: string; dates: string[]; podcast: string }[]): Map<string, Regular> {
-  const found = new Map<string, Regular>();
+function networkRegulars(regulars: { name: string; dates: string[]; podcast: string }[]): Map<string, Regular[]> {
+  const found = new Map<string, Regular[]>();
   for (const [key, named] of Map.groupBy(regulars, ({ name }) => name.split(' ')[0]?.toUpperCase() ?? '')) {
     const [one, ...others] = new Set(named.map(({ name }) => name));
     if (!one || others.some((other) => !nearPerson(other, one)) || new Set(named.map(({ podcast }) => podcast)).size < 2) continue;
-    const dates = named
-      .flatMap((regular) => regular.dates)
-      .filter(Boolean)
-      .sort();
-    found.set(key, { name: one, from: dates[0] ?? '', to: dates.at(-1) ?? '' });
+    const dates = named.flatMap((regular) => regular.dates);
+    found.set(key, [{ ...daysOf(dates), name: one, episodes: dates.length }]);
   }
   return found;
 }
@@ -180,7 +174,7 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
       const regular = ofTheTime(regulars?.get(label) ?? network, episode.date) ?? nickname;
       // "AIMEE" is not the regular Aimee Knight when someone the episode names is called Aimee.
       // Nor the regular Lukas Ruebbelke when the list wrote "Lucas Reubbelke".
-      const namesThem = (name: string) => firstName(name) === label || (regular !== undefined && nearPerson(name, regular));
+      const namesThem = (name: string) => calls(name, label) || (regular !== undefined && nearPerson(name, regular));
       if (regular && ![...named, ...added].some(namesThem) && add(regular)) panel.push(regular);
     }
   } else {
@@ -197,47 +191,24 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
   return { ...episode, panel: [...episode.panel, ...panel], guests: [...episode.guests, ...guests] };
 }
 
-/** The regular's name, if the episode is of the days they were on the podcast (or either has no date). */
-function ofTheTime(regular: Regular | null | undefined, date: string | undefined): string | undefined {
-  if (!regular) return undefined;
+/**
+ * Who a first name stands for on an episode: of the people of that name the podcast had on within ERA_DAYS of its day
+ * (Josh Susser left Ruby Rogues; David Kimura came after David Brady), the one on at least REGULAR episodes and DOMINANT
+ * times as many as any other ("JOE" on JavaScript Jabber is Joe Eames, on 201 episodes, not a guest Joe of one or two).
+ */
+function ofTheTime(people: readonly Regular[] | undefined, date: string | undefined): string | undefined {
   const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  const outside = date && regular.from && (days(date, regular.from) > ERA_DAYS || days(regular.to, date) > ERA_DAYS);
-  return outside ? undefined : regular.name;
+  const then = (person: Regular) => !date || !person.from || (days(date, person.from) <= ERA_DAYS && days(person.to, date) <= ERA_DAYS);
+  const [top, ...rest] = (people ?? []).filter(then).sort((a, b) => b.episodes - a.episodes);
+  // "Lukas Ruebbelke" on 15 episodes is a slip of the pen for the Lukas Reubbelke of 68, not a second Lukas.
+  const next = rest.find((person) => !top || !nearPerson(person.name, top.name));
+  return top && top.episodes >= REGULAR && top.episodes >= DOMINANT * (next?.episodes ?? 0) ? top.name : undefined;
 }
 
-/** One person written twice: "Ward Bell (twitter)" and "Ward Bell"; "Joseph Mastey" in the title and "Joe Mastey" speaking. */
-export function samePerson(a: string, b: string): boolean {
-  // "AJ O'Neal" in a list, "AJ O’Neal" in the transcript.
-  const [one, two] = [personName(a).replace(/’/g, "'").split(' '), personName(b).replace(/’/g, "'").split(' ')];
-  return one.join(' ') === two.join(' ') || (one.length > 1 && one.at(-1) === two.at(-1) && one[0]?.slice(0, 2) === two[0]?.slice(0, 2));
-}
-
-/** A slip of the pen apart: the same first letter, last names two edits apart at most, accents aside ("Jorn", "Jörn"). */
-function nearPerson(a: string, b: string): boolean {
-  const words = (name: string) =>
-    personName(name)
-      .normalize('NFD')
-      .replace(/\p{M}/gu, '')
-      .toLowerCase()
-      .replace(/\s+(?:ii|iii|jr\.?|sr\.?)$/, '')
-      .split(' ');
-  const [one, two] = [words(a), words(b)];
-  return one[0]?.[0] === two[0]?.[0] && editDistance(one.at(-1) ?? '', two.at(-1) ?? '') <= 2;
-}
-
-export function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length] ?? 0;
-}
-
-function firstName(name: string): string {
-  return firstWord(personName(name)).toUpperCase();
+/** The first and last of some days (`YYYY-MM-DD`), those unknown left out. */
+function daysOf(dates: readonly string[]): { from: string; to: string } {
+  const known = dates.filter(Boolean).sort();
+  return { from: known[0] ?? '', to: known.at(-1) ?? '' };
 }
 
 function squash(name: string): string {

@@ -59,7 +59,9 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
       if (!answered) continue;
       // "Also on our panel, we have David Brady", after the guest: the panel again.
       const said = lastSentences(turn.text, answered.at);
-      guestsNow = /\bpanel\b/i.test(said) && !GUEST.test(said) ? false : guestsNow || GUEST.test(said);
+      // "So, those are our guests. We also have AJ O'Neal.": the guests come first, and the panel after them.
+      if (GUESTS_DONE.test(said)) guestsNow = false;
+      else guestsNow = /\bpanel\b/i.test(said) && !GUEST.test(said) ? false : guestsNow || GUEST.test(said);
       if (!byLabel.has(answerer.label.toUpperCase())) byLabel.set(answerer.label.toUpperCase(), { name: answered.name, guest: guestsNow });
       break;
     }
@@ -73,7 +75,8 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
   // "CHUCK: Lukas Reubbelke. JOHN: Hello. CHUCK: Oh, there we go. LUKAS: I'll let John speak for me.": a name the host
   // says alone during the roll call (from "panel" to the host's own name), whose person speaks in the opening though not
   // right after. Later, "Who gave that talk? Dan Abramov?" names someone talked about.
-  const speaking = new Set(turns.map((turn) => turn.label.toUpperCase()));
+  // Who speaks later counts too: "we have David Brady, Jessica Kerr." and DAVID speaks after the guest's long answers.
+  const speaking = new Set([...turns.map((turn) => turn.label), ...laterLabels(transcript)].map((label) => label.toUpperCase()));
   const rollStart = turns.findIndex((turn) => same(turn.label, host) && /\bpanel\b/i.test(turn.text));
   const rollEnd = turns.findIndex((turn, i) => i >= rollStart && same(turn.label, host) && selfNamed(turn.text));
   const rollCall = rollStart < 0 ? [] : turns.slice(rollStart, rollEnd < 0 ? rollStart + 12 : rollEnd + 1);
@@ -108,6 +111,7 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
 }
 
 const GUEST = /\bguests?\b(?! panel)/i;
+const GUESTS_DONE = /\b(?:those|these|that)(?:['’]s|\s+are|\s+were|\s+is)\s+(?:all\s+)?our\s+(?:special\s+)?guests?\b/i;
 const JOINED = String.raw`(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})`;
 const JOINS = new RegExp(
   // Not "Avdi Grim will be joining us as a regular panelist", who is no guest.
@@ -137,17 +141,21 @@ function namedAs(text: string, label: string): { name: string; at: number } | un
 
 /** Names a roll call says as sentences of their own: "This week on our panel we have Jaim Zuber.", "Joe Eames.", "AJ O'Neal." */
 function calledNames(text: string): string[] {
-  return text
-    .split(/(?<=[.!?])\s+/)
-    .map((sentence) =>
-      sentence.replace(/^(?:(?:this week|today)?,?\s*on (?:our|the) panel,?\s*(?:we have|we've got)|we (?:also )?have|and)\s+/i, ''),
-    )
-    .map((sentence) => sentence.split(/\s+/))
-    .filter((words) => words.length <= 4 && /[.!?]$/.test(words.at(-1) ?? ''))
-    .flatMap((words) => {
-      const name = nameFrom(words);
-      return name && name.split(' ').length === words.length ? [name] : [];
-    });
+  return (
+    text
+      .split(/(?<=[.!?])\s+/)
+      .map((sentence) =>
+        sentence.replace(/^(?:(?:this week|today)?,?\s*on (?:our|the) panel,?\s*(?:we have|we've got)|we (?:also )?have|and)\s+/i, ''),
+      )
+      // "we have David Brady, Jessica Kerr.": a sentence of names alone, each a name to its last word.
+      .filter((sentence) => /[.!?]$/.test(sentence))
+      .flatMap((sentence) => {
+        const pieces = sentence.split(/,\s*(?:and\s+)?|\s+and\s+/).map((piece) => piece.split(/\s+/));
+        const names = pieces.map((words) => (words.length <= 4 ? nameFrom(words) : undefined));
+        const whole = names.every((name, i) => name && name.split(' ').length === pieces[i]?.length);
+        return whole && names.length <= 6 ? (names as string[]) : [];
+      })
+  );
 }
 
 /** "I'm Charles Max Wood from devchat.tv", "My name is Joe Eames", "I'm your host, Ann Lee", "I'll be your host, Ann Lee". */

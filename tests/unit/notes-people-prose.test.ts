@@ -129,11 +129,16 @@ test('the panel again after the guest; picks written "(Joe)" after the link; a r
   assert.deepEqual(await people('jabber-008-later-speaker.md'), { panel: ['Carl Max Wood', 'Joe Eamon'], guests: ['Tia Ruiz'] });
 });
 
-test('no one from a show’s name, a product that "gives", or a book’s author in the picks', async () => {
+test('no one from a show’s name, a product that "gives", or a book’s author in the picks; hosts after "hosted by", "a panel of"', async () => {
   const { prosePeople } = await import('../../src/episode/prose-people.ts');
   const opening = 'In this episode of JavaScript Jabber Ann Lee, Bo Diaz, and Cy Wu discuss bundlers.';
   // No "Jabber Ann Lee": where the show's name ends and the names begin is unknown, so the first name is left out.
   assert.deepEqual(prosePeople(opening, opening).panel, ['Bo Diaz', 'Cy Wu']);
+  // "hosted this week by", "a panel of A, B, as well as host C".
+  const hosted = 'Jabber is hosted this week by Ann Lee, Bo Diaz and their special guest Cy Wu.';
+  assert.deepEqual(prosePeople(hosted, hosted).panel, ['Ann Lee', 'Bo Diaz']);
+  const panelOf = 'This episode features a panel of Ann Lee, Bo Diaz, as well as host Di Fox. Special guest Cy Wu talks.';
+  assert.deepEqual(prosePeople(panelOf, panelOf).panel, ['Ann Lee', 'Bo Diaz', 'Di Fox']);
   const products = 'This week, Visual Studio Code and GitHub Copilot give developers new ways to work.';
   assert.deepEqual(prosePeople(products, products).panel, []);
   // `- [Clean Code](…) (Robert C. Martin)` under Picks names the book's author, whom another podcast of the site names.
@@ -159,4 +164,56 @@ test('a first name alone on a podcast that names no one: the network’s one reg
   assert.deepEqual(panel('automate.md'), ['Carl Max Wood']);
   assert.deepEqual(panel('pricing.md'), []);
   assert.deepEqual(panel('remote.md'), []);
+});
+
+test('a speaker label is the regular of its name in the days of the episode; not when someone named answers to it', async () => {
+  const episode = (podcast: string, date: string, body: string, title = `Episode ${date}`) =>
+    `---\ntitle: ${title}\ndate: ${date}\npodcast: ${podcast}\n---\n${body}\n`;
+  const files: Record<string, string> = {};
+  for (const day of [1, 2, 3]) {
+    files[`rogues/2012-${day}.md`] = episode('rogues', `2012-03-0${day}`, '### Panel\n- David Brody\n- John Pike');
+    files[`rogues/2017-${day}.md`] = episode('rogues', `2017-03-0${day}`, '### Panel\n- David Kim\n- John Pike');
+  }
+  const transcript = (label: string) => `### Transcript\n\n**CHUCK:** Welcome to the show.\n\n**${label}:** Glad to be here.`;
+  files['rogues/early.md'] = episode('rogues', '2012-05-01', transcript('DAVID'));
+  files['rogues/late.md'] = episode('rogues', '2017-05-01', transcript('DAVID'));
+  // Both Davids were on in the spring of 2014: "DAVID" then is neither.
+  files['rogues/between.md'] = episode('rogues', '2014-06-01', transcript('DAVID'));
+  files['rogues/2014-1.md'] = episode('rogues', '2014-05-01', '### Panel\n- David Brody\n- David Kim');
+  files['rogues/2014-2.md'] = episode('rogues', '2014-05-02', '### Panel\n- David Brody\n- David Kim');
+  files['rogues/2014-3.md'] = episode('rogues', '2014-05-03', '### Panel\n- David Brody\n- David Kim');
+  // "DAVE:" is the guest Dave Hall, whom the notes name, and "JOHN:" the guest John-Daniel Trask.
+  files['rogues/guest.md'] = episode(
+    'rogues',
+    '2017-05-02',
+    `### Guests\n- Dave Hall\n- John-Daniel Trask\n\n${transcript('DAVID')}\n\n**JOHN:** Hi.`,
+  );
+  const { episodes } = await readEpisodes(await testdir(files));
+  const panel = (name: string) => episodes.find((item) => item.file.endsWith(name))?.episode.panel;
+  assert.deepEqual(panel('early.md'), ['David Brody']);
+  assert.deepEqual(panel('late.md'), ['David Kim']);
+  assert.deepEqual(panel('between.md'), []);
+  assert.deepEqual(panel('guest.md'), []);
+});
+
+test('the roll call: names in one sentence who speak later; the panel after "those are our guests"', async () => {
+  const { spokenPeople } = await import('../../src/episode/transcript-people.ts');
+  const later = 'The guest talks for a long while about the topic at hand. '.repeat(300);
+  const rollCall = [
+    "**CHUCK:** Welcome to episode 274. This week on our panel, we have Dana Brody, Jess Kerrigan. I'm Carl Max Wood.",
+    `**JOSH:** Hi. ${later}`,
+    '**DANA:** A question.',
+    '**JESS:** Another one.',
+  ].join('\n\n');
+  assert.deepEqual(spokenPeople(rollCall).panel, ['Dana Brody', 'Jess Kerrigan']);
+  const guestsFirst = [
+    '**CHUCK:** Welcome to episode 150. This week we have three guests. We have Rick Kenn.',
+    '**RICK:** Good day.',
+    '**CHUCK:** Gary Luft.',
+    '**GARY:** Hello.',
+    '**CHUCK:** So, those are our guests. We also have AJ Oneil.',
+    '**AJ:** Hi all.',
+  ].join('\n\n');
+  const spoken = spokenPeople(guestsFirst);
+  assert.deepEqual([spoken.panel, spoken.guests], [['AJ Oneil'], ['Rick Kenn', 'Gary Luft']]);
 });

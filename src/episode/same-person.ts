@@ -1,0 +1,45 @@
+import { firstWord, personName } from './people.ts';
+import { answersTo } from './speaker-labels.ts';
+
+// One person written different ways: in full and shortened, with a slip of the pen, under a nickname.
+
+/** One person written twice: "Ward Bell (twitter)" and "Ward Bell"; "Joseph Mastey" in the title and "Joe Mastey" speaking. */
+export function samePerson(a: string, b: string): boolean {
+  // "AJ O'Neal" in a list, "AJ O’Neal" in the transcript.
+  const [one, two] = [personName(a).replace(/’/g, "'").split(' '), personName(b).replace(/’/g, "'").split(' ')];
+  return one.join(' ') === two.join(' ') || (one.length > 1 && one.at(-1) === two.at(-1) && one[0]?.slice(0, 2) === two[0]?.slice(0, 2));
+}
+
+/** A slip of the pen apart: the same first letter, last names two edits apart at most, accents aside ("Jorn", "Jörn"). */
+export function nearPerson(a: string, b: string): boolean {
+  const words = (name: string) =>
+    personName(name)
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .toLowerCase()
+      .replace(/\s+(?:ii|iii|jr\.?|sr\.?)$/, '')
+      .split(' ');
+  const [one, two] = [words(a), words(b)];
+  return one[0]?.[0] === two[0]?.[0] && editDistance(one.at(-1) ?? '', two.at(-1) ?? '') <= 2;
+}
+
+export function editDistance(a: string, b: string): number {
+  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
+  for (let i = 1; i <= a.length; i++) {
+    const next = [i];
+    for (let j = 1; j <= b.length; j++)
+      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
+    row = next;
+  }
+  return row[b.length] ?? 0;
+}
+
+/** "DAVE:" is what David Brady answers to, and "JOHN:" John-Daniel Trask. */
+export function calls(name: string, label: string): boolean {
+  const first = firstName(name);
+  return [first, first.split('-')[0] ?? first].some((one) => answersTo(one, label) || answersTo(label, one));
+}
+
+export function firstName(name: string): string {
+  return firstWord(personName(name)).toUpperCase();
+}

@@ -141,7 +141,11 @@ const FULL_NAME = new RegExp(String.raw`^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu
  * be written in the notes, so "Working with React Native" names nobody unless the notes say "React Native" — which is
  * why a name must also not be any of the episode's tags.
  */
+/** "Book Club Announcement: Smalltalk Best Practice Patterns with Kent Beck" names the guest of an episode to come. */
+export const ANNOUNCES = /\bannouncement\b/i;
+
 export function guestsFromTitle(title: string, notes: string, tags: readonly string[] = []): string[] {
+  if (ANNOUNCES.test(title)) return [];
   const at = title.toLowerCase().lastIndexOf(' with ');
   const match = TITLE_GUESTS.exec(at >= 0 ? title.slice(at) : title);
   if (!match?.[1]) return [];

@@ -1,4 +1,4 @@
-import { NAME_PREFIX } from './people.ts';
+import { ANNOUNCES, NAME_PREFIX } from './people.ts';
 
 /**
  * Guests a title names in shapes other than "… with Ann Lee" confirmed by the notes (people.ts): "MJS 026 Chris
@@ -25,6 +25,7 @@ const AFTER_NAME = /\s(?:on|of|from|at|about)\s.*$/;
 
 /** The names the title writes, each with whether the notes or the title's shape say it is a person of the episode. */
 export function namesInTitle(title: string, notes: string): string[] {
+  if (ANNOUNCES.test(title)) return [];
   const code = EPISODE_CODE.exec(title);
   // A year is no episode number ("CES 2019").
   const rest = code && !/^(?:19|20)\d\d$/.test(code[1] ?? '') ? title.slice(code[0].length) : title;

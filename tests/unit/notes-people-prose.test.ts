@@ -129,7 +129,7 @@ test('the panel again after the guest; picks written "(Joe)" after the link; a r
   assert.deepEqual(await people('jabber-008-later-speaker.md'), { panel: ['Carl Max Wood', 'Joe Eamon'], guests: ['Tia Ruiz'] });
 });
 
-test('no one from a show’s name, a product that "gives", or a book’s author in the picks; hosts after "hosted by", "a panel of"', async () => {
+test('no one from a show’s name, a product that "gives", or a book’s author in the picks; hosts after "hosted by", "a panel of"; an announcement’s guest', async () => {
   const { prosePeople } = await import('../../src/episode/prose-people.ts');
   const opening = 'In this episode of JavaScript Jabber Ann Lee, Bo Diaz, and Cy Wu discuss bundlers.';
   // No "Jabber Ann Lee": where the show's name ends and the names begin is unknown, so the first name is left out.
@@ -139,6 +139,13 @@ test('no one from a show’s name, a product that "gives", or a book’s author 
   assert.deepEqual(prosePeople(hosted, hosted).panel, ['Ann Lee', 'Bo Diaz']);
   const panelOf = 'This episode features a panel of Ann Lee, Bo Diaz, as well as host Di Fox. Special guest Cy Wu talks.';
   assert.deepEqual(prosePeople(panelOf, panelOf).panel, ['Ann Lee', 'Bo Diaz', 'Di Fox']);
+  // An announcement names the guest of an episode to come.
+  const { guestsFromTitle } = await import('../../src/episode/people.ts');
+  const { namesInTitle } = await import('../../src/episode/title-people.ts');
+  const announcement = 'Book Club Announcement: Smalltalk Patterns with Kent Beck';
+  const notes = 'Kent Beck wrote the book. Kent will be joining us for that episode; he is happy to.';
+  assert.deepEqual([guestsFromTitle(announcement, notes), namesInTitle(announcement, notes)], [[], []]);
+  assert.deepEqual(guestsFromTitle('Book Club: Smalltalk Patterns with Kent Beck', notes), ['Kent Beck']);
   const products = 'This week, Visual Studio Code and GitHub Copilot give developers new ways to work.';
   assert.deepEqual(prosePeople(products, products).panel, []);
   // `- [Clean Code](…) (Robert C. Martin)` under Picks names the book's author, whom another podcast of the site names.

@@ -156,6 +156,9 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
     return fresh;
   };
   const panel: string[] = [];
+  // "Rod Schimdt" in the roll call is the list's Rod Schmidt.
+  const written = new Set(named.map(personName));
+  const listed = (name: string) => written.has(personName(name)) || [...named, ...added].some((other) => nearPerson(other, name));
   // Who gave picks is of the podcast, or a host of the network (Charles Max Wood on My JavaScript Story).
   const member = (name: string) =>
     known.members.get(episode.podcast ?? '')?.has(squash(spelt(name))) || known.hosts.has(squash(spelt(name)));
@@ -180,13 +183,12 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
   } else {
     // A hand-written list that left out someone the roll call names and who answered ("Jaim Zuber." "Hey everybody."):
     // added when other episodes name that person too, so a misheard name is not.
-    // "Rod Schimdt" in the roll call is the list's Rod Schmidt.
-    const written = new Set(named.map(personName));
-    const listed = (name: string) => written.has(personName(name)) || [...named, ...added].some((other) => nearPerson(other, name));
     for (const name of [...spoken.panel, ...spoken.hostNames])
       if (known.spellings.has(squash(name)) && !listed(spelt(name)) && add(spelt(name))) place(name);
     for (const name of spoken.pickers ?? []) if (member(name) && !listed(spelt(name)) && add(spelt(name))) place(name);
   }
+  // Who said who they are, late: beside a written list too, as no one else's slip.
+  for (const name of spoken.introduced ?? []) if (!listed(spelt(name)) && add(spelt(name))) guests.push(spelt(name));
   if (!panel.length && !guests.length) return episode;
   return { ...episode, panel: [...episode.panel, ...panel], guests: [...episode.guests, ...guests] };
 }

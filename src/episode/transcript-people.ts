@@ -23,6 +23,8 @@ export type SpokenPeople = {
   pickers?: string[];
   /** Speakers of the opening whom no turn names (CHUCK, AIMEE). */
   labels: string[];
+  /** Who said who they are after the opening ("MOLLY: Hi. I'm Molly Smith."): on the episode beside a written list too. */
+  introduced?: string[];
 };
 
 /** What may follow a name: the end of the sentence, or a word that starts what is said about the person. */
@@ -97,6 +99,13 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
     const speaks = name && new RegExp(String.raw`(?<![\p{L}'’])${first}[*_\s]{0,6}:`, 'iu').test(transcript);
     if (name && speaks && !byLabel.has(first.toUpperCase())) byLabel.set(first.toUpperCase(), { name, guest: true });
   }
+  // "MOLLY: Hi. I'm Molly Smith.", an hour in: someone who joins late and says who they are.
+  const introduced: string[] = [];
+  for (const label of laterLabels(transcript)) {
+    const name = byLabel.has(label) || same(label, host) ? undefined : saysLater(transcript, label);
+    if (name) byLabel.set(label, { name, guest: true });
+    if (name) introduced.push(name);
+  }
   const found = [...byLabel.values()];
   const panel = [...new Set(found.filter((person) => !person.guest).map((person) => person.name))];
   const guests = [...new Set(found.filter((person) => person.guest).map((person) => person.name))].filter((name) => !panel.includes(name));
@@ -107,7 +116,8 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
   const named = hostNames.filter((name) => !panel.includes(name));
   const hostLabel = named.length && host ? { hostLabel: host.toUpperCase() } : {};
   const pickers = fullNames.filter((name) => !panel.includes(name));
-  return { panel, guests, hostNames: named, labels, ...hostLabel, ...(pickers.length ? { pickers } : {}) };
+  const late = introduced.length ? { introduced } : {};
+  return { panel, guests, hostNames: named, labels, ...hostLabel, ...(pickers.length ? { pickers } : {}), ...late };
 }
 
 const GUEST = /\bguests?\b(?! panel)/i;
@@ -156,6 +166,16 @@ function calledNames(text: string): string[] {
         return whole && names.length <= 6 ? (names as string[]) : [];
       })
   );
+}
+
+/** The name a speaker gives themself in one of their first turns, anywhere in the transcript. */
+function saysLater(transcript: string, label: string): string | undefined {
+  for (let at = transcript.indexOf(`${label}:`), turns = 0; at >= 0 && turns < 30; at = transcript.indexOf(`${label}:`, at + 1), turns++) {
+    const turn = transcript.slice(at + label.length + 1, at + label.length + 300).split(/\b[A-Z]{2,20}:/)[0] ?? '';
+    const self = selfNamed(turn);
+    if (self && sameFirstName(self, label)) return self;
+  }
+  return undefined;
 }
 
 /** "I'm Charles Max Wood from devchat.tv", "My name is Joe Eames", "I'm your host, Ann Lee", "I'll be your host, Ann Lee". */

@@ -203,7 +203,7 @@ test('a speaker label is the regular of its name in the days of the episode; not
   assert.deepEqual(panel('guest.md'), []);
 });
 
-test('the roll call: names in one sentence who speak later; the panel after "those are our guests"', async () => {
+test('the roll call: names in one sentence who speak later; the panel after "those are our guests"; who says who they are late', async () => {
   const { spokenPeople } = await import('../../src/episode/transcript-people.ts');
   const later = 'The guest talks for a long while about the topic at hand. '.repeat(300);
   const rollCall = [
@@ -223,4 +223,9 @@ test('the roll call: names in one sentence who speak later; the panel after "tho
   ].join('\n\n');
   const spoken = spokenPeople(guestsFirst);
   assert.deepEqual([spoken.panel, spoken.guests], [['AJ Oneil'], ['Rick Kenn', 'Gary Luft']]);
+  // Half an hour in, "MOLLY: Hi. I'm Molly Smith.": on the episode beside the notes' written guest too.
+  const late = `${guestsFirst}\n\n**RICK:** ${later}\n\n**DAVE:** Say hello, Molly.\n\n**MOLLY:** Hi. I’m Molly Smith. And coding is awesome.`;
+  const { speakers, withSpokenPeople } = await import('../../src/episode/speaker-names.ts');
+  const episode = { title: 'Teaching', panel: ['AJ Oneil'], guests: ['Rick Kenn', 'Gary Luft'] };
+  assert.deepEqual(withSpokenPeople(episode, spokenPeople(late), speakers([])).guests, ['Rick Kenn', 'Gary Luft', 'Molly Smith']);
 });

@@ -110,9 +110,8 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
   const panel = [...new Set(found.filter((person) => !person.guest).map((person) => person.name))];
   const guests = [...new Set(found.filter((person) => person.guest).map((person) => person.name))].filter((name) => !panel.includes(name));
   const [fullNames, firstNames] = [notedNames.filter((name) => name.includes(' ')), notedNames.filter((name) => !name.includes(' '))];
-  const labels = [
-    ...new Set([...turns.map((turn) => turn.label), ...laterLabels(transcript), ...firstNames].map((label) => label.toUpperCase())),
-  ].filter((label) => !byLabel.has(label));
+  const said = [...turns.map((turn) => turn.label), ...laterLabels(transcript)].filter((label) => !onlyAnAd(transcript, label));
+  const labels = [...new Set([...said, ...firstNames].map((label) => label.toUpperCase()))].filter((label) => !byLabel.has(label));
   const named = hostNames.filter((name) => !panel.includes(name));
   const hostLabel = named.length && host ? { hostLabel: host.toUpperCase() } : {};
   const pickers = fullNames.filter((name) => !panel.includes(name));
@@ -166,6 +165,17 @@ function calledNames(text: string): string[] {
         return whole && names.length <= 6 ? (names as string[]) : [];
       })
   );
+}
+
+/**
+ * "CHUCK: Before we get to the picks I want to thank our silver sponsors.", on an episode he is not on: a label whose
+ * one turn reads a sponsor's message is a recording dropped in, not someone taking part.
+ */
+function onlyAnAd(transcript: string, label: string): boolean {
+  const turns = [...transcript.matchAll(new RegExp(String.raw`(?<![\p{L}'’])${label}[*_\s]{0,6}:`, 'giu'))].slice(0, 2);
+  const turn = turns[0];
+  const text = turn && transcript.slice(turn.index + turn[0].length, turn.index + 300).split(/\b[A-Z]{2,20}[*_\s]{0,6}:/)[0];
+  return turns.length === 1 && /\bsponsor/i.test(text ?? '');
 }
 
 /** The name a speaker gives themself in one of their first turns, anywhere in the transcript. */

@@ -203,7 +203,7 @@ test('a speaker label is the regular of its name in the days of the episode; not
   assert.deepEqual(panel('guest.md'), []);
 });
 
-test('the roll call: names in one sentence who speak later; the panel after "those are our guests"; who says who they are late', async () => {
+test('the roll call: names in one sentence who speak later; after "those are our guests"; who says who they are late; an ad', async () => {
   const { spokenPeople } = await import('../../src/episode/transcript-people.ts');
   const later = 'The guest talks for a long while about the topic at hand. '.repeat(300);
   const rollCall = [
@@ -223,6 +223,11 @@ test('the roll call: names in one sentence who speak later; the panel after "tho
   ].join('\n\n');
   const spoken = spokenPeople(guestsFirst);
   assert.deepEqual([spoken.panel, spoken.guests], [['AJ Oneil'], ['Rick Kenn', 'Gary Luft']]);
+  // Chuck away, his recorded sponsor message dropped in: "CHUCK" is no speaker of the episode.
+  const hostedByJoe = '**JOE:** Welcome to episode 188. Chuck is not with us today.\n\n**AIMEE:** Hello.\n\n';
+  const ad = '**CHUCK:** Before we get to the picks, I want to thank our silver sponsors.\n\n**AIMEE:** My pick is a book.';
+  assert.deepEqual(spokenPeople(`${hostedByJoe}${ad}`).labels, ['JOE', 'AIMEE']);
+  assert.deepEqual(spokenPeople(`${hostedByJoe}${ad}\n\n**CHUCK:** I made it after all.`).labels, ['JOE', 'AIMEE', 'CHUCK']);
   // Half an hour in, "MOLLY: Hi. I'm Molly Smith.": on the episode beside the notes' written guest too.
   const late = `${guestsFirst}\n\n**RICK:** ${later}\n\n**DAVE:** Say hello, Molly.\n\n**MOLLY:** Hi. I’m Molly Smith. And coding is awesome.`;
   const { speakers, withSpokenPeople } = await import('../../src/episode/speaker-names.ts');

@@ -157,6 +157,8 @@ export function guestsFromTitle(title: string, notes: string, tags: readonly str
     // "Daily.dev’s Francesco Ciulla": the name is after the possessive.
     .map((part) =>
       part
+        // Ra'Shaun "Snuggs" Stovall: a nickname in quotes is no part of the name the notes write.
+        .replace(/\s+["“][^"”]{1,30}["”](?=\s)/g, '')
         .replace(AFTER_NAMES, '')
         .replace(/^.*[’']s\s+/, '')
         .trim(),

@@ -13,6 +13,11 @@ export type ProsePeople = {
   guests: string[];
   /** A panel by first names: "Join AJ, Aimee, and Joe as they discuss …". */
   firstNames: string[];
+  /**
+   * Where a name may start after a show's name ("In this episode of React Round Up Charles Max Wood interviews …"): the
+   * last two and three words, on the episode if the podcast names one of them elsewhere (speaker-names.ts).
+   */
+  ifKnown: string[];
 };
 
 // A word of a name is capitalised; a dot only ends an initial ("Charles M. Wood"), not "Wood." ending the sentence.
@@ -75,6 +80,10 @@ const DESCRIBED = new RegExp(
   String.raw`(?:^|\n)(${NAME}),\s+[^.]{3,200}?,\s+(?:sits?\s+down|talks?|chats?|speaks?)\s+with\s+(${NAME})`,
   'u',
 );
+// "This is a talk given by Uri Shaked at the recent Angular Dev Summit": a conference talk's speaker.
+const TALK_BY = new RegExp(String.raw`^(?:This|It)\s+(?:is|was)\s+(?:a|the)\s+(?:recorded\s+)?talk\s+(?:given\s+)?by\s+${LIST}`, 'gu');
+const SHOW_THEN_NAME =
+  /\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+of\s+((?:\p{Lu}[\p{L}'’.-]*\s+){3,9}?)(?:interviews|talks|discusses|speaks|chats)\b/u;
 // "Allen Wyma talks with [Roel](…), creator of id3" under "id3 with Roel": one word is a name when the title ends on it.
 const ONE_WORD_OBJECT = String.raw`\b(?:interview(?:s|ed)?|(?:speak(?:s)?|spoke|talk(?:s|ed)?|chat(?:s|ted)?|sit(?:s)?\s+down)\s+with)\s+`;
 
@@ -114,9 +123,11 @@ export function prosePeople(text: string, opening = '', title = '', file = ''): 
         ...objectsIn(start, text, title, file),
         ...(guest && host ? [guest] : []),
         ...namesIn(start, FROM_ELSEWHERE),
+        ...namesIn(start, TALK_BY),
       ]),
     ],
     firstNames: firstNamesIn(start.slice(0, 400)),
+    ifKnown: afterShow(start.slice(0, 400)),
   };
 }
 
@@ -164,6 +175,11 @@ function objectsIn(start: string, text: string, title: string, file: string): st
   if (first && last && !title.toLowerCase().includes(first))
     names.push([first, last].map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(' '));
   return [...new Set(names)];
+}
+
+function afterShow(start: string): string[] {
+  const words = SHOW_THEN_NAME.exec(start)?.[1]?.trim().split(/\s+/) ?? [];
+  return [words.slice(-2), words.slice(-3)].filter((name) => name.length > 1 && words.length > name.length).map((name) => name.join(' '));
 }
 
 function firstNamesIn(start: string): string[] {

@@ -105,7 +105,7 @@ export function parseShowNotes(
   if (noPanel || noGuests) {
     const fromProse = prosePeople([...summary, ...other].join('\n'), opening.join('\n'), title, file);
     if (noPanel) notes.panel.push(...fromProse.panel);
-    if (noPanel && !notes.panel.length) notedNames = fromProse.firstNames;
+    if (noPanel && !notes.panel.length) notedNames = [...fromProse.firstNames, ...fromProse.ifKnown];
     if (noGuests) notes.guests.push(...fromProse.guests);
   }
   // Who gave picks was on the episode too (prose-people.ts), beside a panel list that left them out as well.

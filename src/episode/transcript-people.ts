@@ -19,7 +19,11 @@ export type SpokenPeople = {
   hostNames: string[];
   /** The label the host spoke under when they named themself so (CHUCK): other episodes learn it (speaker-names.ts). */
   hostLabel?: string;
-  /** Full names of who gave picks ("**Charles Max Wood**"): on the episode if the podcast names them elsewhere. */
+  /**
+   * Full names the notes give without saying who they are: who gave picks ("**Charles Max Wood**"), a name run into the
+   * show's ("In this episode of React Round Up Charles Max Wood interviews …"). On the episode if the podcast names them
+   * elsewhere.
+   */
   pickers?: string[];
   /** Speakers of the opening whom no turn names (CHUCK, AIMEE). */
   labels: string[];

@@ -234,3 +234,28 @@ test('the roll call: names in one sentence who speak later; after "those are our
   const episode = { title: 'Teaching', panel: ['AJ Oneil'], guests: ['Rick Kenn', 'Gary Luft'] };
   assert.deepEqual(withSpokenPeople(episode, spokenPeople(late), speakers([])).guests, ['Rick Kenn', 'Gary Luft', 'Molly Smith']);
 });
+
+test('a talk’s speaker; a host whose name runs on from the show’s; a title’s guest with a nickname in quotes', async () => {
+  const { prosePeople } = await import('../../src/episode/prose-people.ts');
+  const talk = 'This is a talk given by Uri Shank at the recent Angular Dev Summit.';
+  assert.deepEqual(prosePeople(talk, talk).guests, ['Uri Shank']);
+  // Not in the picks: "[A great talk by Gary Bern](…)" is someone else's recommendation.
+  const picked = 'We discuss testing. Picks: a great talk by Gary Bern.';
+  assert.deepEqual(prosePeople(picked, picked).guests, []);
+  const { guestsFromTitle } = await import('../../src/episode/people.ts');
+  const notes = "We have two special guests this week. We have Ra'Shaun Stovall. And Noel Sagaille.";
+  assert.deepEqual(guestsFromTitle(`262 RR Mentoring with Ra'Shaun "Snuggs" Stovall and Noel Sagaille`, notes), [
+    "Ra'Shaun Stovall",
+    'Noel Sagaille',
+  ]);
+  // "In this episode of React Round Up Carl Max Wood interviews …": where the show's name ends, the catalogue says.
+  const episode = (podcast: string, day: number, body: string) =>
+    `---\ntitle: Episode ${day}\ndate: 2019-05-${String(day).padStart(2, '0')}\npodcast: ${podcast}\n---\n${body}\n`;
+  const files: Record<string, string> = {};
+  for (const day of [1, 2, 3]) files[`round/${day}.md`] = episode('round', day, '### Panel\n- Carl Max Wood\n- Ann Lee');
+  files['round/commit.md'] = episode('round', 9, 'In this episode of React Round Up Carl Max Wood interviews speakers at a conference.');
+  files['round/other.md'] = episode('round', 10, 'In this episode of React Round Up Bo Diaz interviews speakers at a conference.');
+  const { episodes } = await readEpisodes(await testdir(files));
+  const panel = (name: string) => episodes.find((item) => item.file.endsWith(name))?.episode.panel;
+  assert.deepEqual([panel('commit.md'), panel('other.md')], [['Carl Max Wood'], []]);
+});

@@ -66,6 +66,8 @@ function openTag(name: string, href: string | undefined, builder: LineBuilder): 
   else if (name === 'li') builder.end().kind = 'item';
   else if (/^h[1-6]$/.test(name)) builder.end().kind = 'heading';
   else if (name === 'strong' || name === 'b') builder.strong(true);
+  // `<br>` inside a paragraph, as a Markdown line break: the next line continues it (picks.ts reads a giver's name there).
+  else if (name === 'br') builder.end().continued = true;
   else if (BREAKS.has(name)) builder.end();
 }
 

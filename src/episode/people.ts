@@ -135,15 +135,15 @@ const TITLE_GUESTS = /\s(?:with|featuring|feat\.|ft\.)\s+(?:(?:our\s+)?special\s
 const AFTER_NAMES = /\s+(?:of|from|at|live|on|about|in)\s.*$|\s+-.*$|\s*[–—:|(].*$|\s+(?:pt\.?|part)\s*\d+.*$/i;
 const FULL_NAME = new RegExp(String.raw`^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|${PARTICLE})){1,4}$`, 'u');
 
+/** "Book Club Announcement: Smalltalk Best Practice Patterns with Kent Beck" names the guest of an episode to come. */
+export const ANNOUNCES = /\bannouncement\b/i;
+
 /**
  * Guests a title names after "with" when the show notes name them too: many sites (Rustacean Station, the devchat.tv
  * shows) write a guest nowhere else in a field or a section. A name is two to five capitalised words, and it must also
  * be written in the notes, so "Working with React Native" names nobody unless the notes say "React Native" — which is
  * why a name must also not be any of the episode's tags.
  */
-/** "Book Club Announcement: Smalltalk Best Practice Patterns with Kent Beck" names the guest of an episode to come. */
-export const ANNOUNCES = /\bannouncement\b/i;
-
 export function guestsFromTitle(title: string, notes: string, tags: readonly string[] = []): string[] {
   if (ANNOUNCES.test(title)) return [];
   const at = title.toLowerCase().lastIndexOf(' with ');

@@ -4,13 +4,16 @@ import { isPersonName } from './people.ts';
 /** Something a panelist or guest recommended at the end of the episode. */
 export type Pick = Link & { person: string };
 
-// "(Ward)" after a pick names who gave it, by first name; not "(Robert C. Martin)", whose book it is.
-const GIVEN_BY = /\((\p{Lu}[\p{Ll}'’-]+)\)/gu;
+// "(Ward)", "(AJ)" after a pick names who gave it, by first name; not "(Robert C. Martin)", whose book it is.
+const GIVEN_BY = /\((\p{Lu}(?:[\p{Ll}'’-]+|\p{Lu}))\)/gu;
 // "Joe: Gravity Falls cartoon, […]Lukas: TSA PreCheck": the picks that follow are theirs, glued into one paragraph.
-const GIVER = /(\p{Lu}[\p{Ll}'’-]+):(?=\s|\[|$)/gu;
-// What a pick is, written the way a giver is: "Book: [Clean Code](…)", "App: OmniFocus".
+const GIVER = /(\p{Lu}[\p{Ll}'’-]+):(?=[\s*\\]|\[|$)/gu;
+// The capitalised words just before a giver's first name, and whether a word in lower case comes before them.
+const WORDS_BEFORE = /(\p{Ll}[\p{L}'’.-]*\s+)?((?:\p{Lu}[\p{L}'’.-]*\s){1,2})$/u;
+// What a pick is, or where, written the way a giver is: "Book: [Clean Code](…)", "App: OmniFocus", "(Book)",
+// "Twitter: [@wesbos]", "Discount Code: JSJ"; and two capitals that are no one's initials ("(TV)").
 const KIND =
-  /^(?:App|Apps|Article|Album|Blog|Book|Books|Course|Episode|Film|Game|Link|Links|Movie|Music|Note|Podcast|Post|Series|Show|Site|Song|Talk|Tool|Video|Website)$/;
+  /^(?:App|Apps|Article|Album|Blog|Bonus|Book|Books|Code|Course|Episode|Facebook|Film|Game|GitHub|Github|Guests?|Hosts?|Instagram|Link|LinkedIn|Links|Media|Movie|Music|Note|One|Panel|Panelists?|Podcast|Post|Series|Show|Site|Song|Sponsors?|Talk|Tool|Twitter|Update|Video|Website|YouTube|Youtube|TV|UK|US|USA|JS|UI|UX|AI|VR|AR|PC|OS|CI|CD|DB|PR|ID|IO|QA|HR|VS|PDF)$/;
 // A line that is only a name: "**Charles Max Wood**", "Jaim:", "AJ".
 const NAME_LINE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
 
@@ -61,10 +64,16 @@ const MOST_LINKS = 100;
 /** "[Muru](…) (Ward)[Temblor](…) (Ward) Observables (Lukas)": each stretch is the picks of who follows it. */
 function givenBy(line: Line, before: string): Part[] | undefined {
   if (line.links.length > MOST_LINKS) return undefined;
+  const places = labelPlaces(line);
+  // Not in a link's label ("[… Solutions to (Nearly) All …](…)"), not a kind ("(Book)"); in a list item, only at its end
+  // ("- [Jest](…) (Facebook) testing framework" is one pick) unless it holds several.
+  let marks = [...line.text.matchAll(GIVEN_BY)].filter((match) => !KIND.test(match[1] ?? '') && !inLabel(places, match.index));
+  if (line.kind === 'item' && marks.length === 1 && line.text.slice((marks[0]?.index ?? 0) + (marks[0]?.[0].length ?? 0)).trim())
+    marks = [];
+  const stretch = stretches(line, places);
   const parts: Part[] = [];
-  const stretch = stretches(line);
   let from = 0;
-  for (const match of line.text.matchAll(GIVEN_BY)) {
+  for (const match of marks) {
     const by = match[1] ?? '';
     const picks = stretch(from, match.index);
     // "[…](https://amazon.com/…) (Amazon)" names the shop.
@@ -72,7 +81,8 @@ function givenBy(line: Line, before: string): Part[] | undefined {
     parts.push({ picks, person: shop ? before : by });
     from = match.index + match[0].length;
   }
-  if (!parts.length) return undefined;
+  // "Joe: [Clean Code](amazon…) (Amazon)": every mark a shop, who gave the picks is said some other way.
+  if (!parts.some((part) => part.person !== before)) return undefined;
   parts.push({ picks: stretch(from, line.text.length), person: before });
   return parts;
 }
@@ -81,22 +91,41 @@ function givenBy(line: Line, before: string): Part[] | undefined {
 function givers(line: Line, before: string): Part[] | undefined {
   if (line.links.length > MOST_LINKS) return undefined;
   const places = labelPlaces(line);
-  // A giver starts a word, or follows a link's label straight on ("[Top Coders](…)Lukas:"); not "JavaScript:".
-  const starts = (at: number) =>
-    !/[\p{L}\p{N}'’]/u.test(line.text[at - 1] ?? ' ') || places.some((place) => place.at + place.length === at);
-  const inLabel = (at: number) => places.some((place) => at >= place.at && at < place.at + place.length);
-  const marks = [...line.text.matchAll(GIVER)].filter(
-    (match) => !KIND.test(match[1] ?? '') && starts(match.index) && !inLabel(match.index),
-  );
-  // In a list, "- Elixir: the language" is one pick; it takes two givers to show a paragraph run together.
-  if (!marks.length || (line.kind === 'item' && marks.length < 2)) return undefined;
-  const stretch = stretches(line);
-  const parts: Part[] = [{ picks: stretch(0, marks[0]?.index ?? 0), person: before }];
-  marks.forEach((match, i) => {
-    const end = marks[i + 1]?.index ?? line.text.length;
-    parts.push({ picks: stretch(match.index + match[0].length, end), person: match[1] ?? before });
+  // Where a name surely starts: the line's start, a link's label just ended ("[Top Coders](…)Lukas:"), a bracket or a
+  // sentence closed.
+  const edge = (at: number) =>
+    /(?:^|[.!?)\]]\s*)[*\\\s]*$/u.test(line.text.slice(Math.max(0, at - 40), at)) || places.some((place) => place.at + place.length === at);
+  const marks: { at: number; end: number; first: string; rest: string; sure: boolean }[] = [];
+  for (const match of line.text.matchAll(GIVER)) {
+    const [at, first] = [match.index, match[1] ?? ''];
+    // Not "JavaScript:", nor "Twitter:", nor inside a link's label.
+    if (KIND.test(first) || inLabel(places, at) || (/[\p{L}\p{N}'’]/u.test(line.text[at - 1] ?? ' ') && !edge(at))) continue;
+    const before = WORDS_BEFORE.exec(line.text.slice(Math.max(0, at - 60), at));
+    const words = before?.[2] ?? '';
+    // The capitalised words before the first name: from the line's start, a name ("Charles Max Wood:"); after a word in
+    // lower case, the end of a pick ("… Book by Mark Levine Charles:"); after a comma, a pick's word and then the
+    // name ("…, Westworld Charles:", "Dune, Foundation Aimee Knight:").
+    const sure = !words || edge(at - words.length);
+    const rest = sure ? words : before?.[1] ? '' : words.replace(/^\S+\s/, '');
+    marks.push({ at, end: at + match[0].length, first, rest, sure });
+  }
+  // Givers glued into a paragraph: the first is where the paragraph starts, or after a link or a sentence. Where those
+  // go by first name ("Alyssa: NG Cruise Joe: Dungeons"), so do the others.
+  const fullNames = marks.some((mark) => mark.sure && mark.rest);
+  const kept = (marks.some((mark) => mark.sure) ? marks : []).map((mark) => {
+    const own = mark.sure || fullNames ? mark.rest : '';
+    return { at: mark.at - own.length, end: mark.end, name: `${own}${mark.first}` };
   });
+  // In a list, "- Elixir: the language" is one pick; it takes two givers to show a paragraph run together.
+  if (!kept.length || (line.kind === 'item' && kept.length < 2)) return undefined;
+  const stretch = stretches(line, places);
+  const parts: Part[] = [{ picks: stretch(0, kept[0]?.at ?? 0), person: before }];
+  kept.forEach((mark, i) => parts.push({ picks: stretch(mark.end, kept[i + 1]?.at ?? line.text.length), person: mark.name }));
   return parts;
+}
+
+function inLabel(places: readonly Place[], at: number): boolean {
+  return places.some((place) => at >= place.at && at < place.at + place.length);
 }
 
 /**
@@ -104,25 +133,27 @@ function givers(line: Line, before: string): Part[] | undefined {
  * Coders](…)" is two, split at commas outside the links' labels ("[Thinking, Fast and Slow](…)" is one); "[Workshop](…)
  * with Dan Wahlin" is one link, with its words. Each link and comma is looked at once, so a long line costs its length.
  */
-function stretches(line: Line): (from: number, to: number) => Link[] {
-  const places = labelPlaces(line);
+function stretches(line: Line, places: readonly Place[]): (from: number, to: number) => Link[] {
   const commas = [...line.text.matchAll(/[,;]\s/g)].map((match) => match.index);
   let [place, comma] = [0, 0];
   const words = (a: number, b: number) =>
     line.text
       .slice(a, b)
-      .replace(/^[\s,;.&-]+|[\s,;.&-]+$/g, '')
+      .replace(/^[\s,;.&*\\-]+|[\s,;.&*\\-]+$/g, '')
       .replace(/\s+/g, ' ');
   return (from, to) => {
     const picks: Link[] = [];
     const text = (a: number, b: number) => {
-      if (/\p{L}{3}/u.test(words(a, b))) picks.push({ label: words(a, b), url: '' });
+      // "Go" is a pick; "a" or "&" between picks is not.
+      if (words(a, b).length > 1 && /\p{L}/u.test(words(a, b))) picks.push({ label: words(a, b), url: '' });
     };
     while ((places[place]?.at ?? to) < from) place++;
     while ((commas[comma] ?? to) < from) comma++;
     let start = from;
     for (;;) {
-      const link = (places[place]?.at ?? to) < to ? places[place++] : undefined;
+      // A link without a label at the very end is the last of this stretch: `[](https://…) (Ann)`.
+      const ahead = places[place];
+      const link = ahead && (ahead.at < to || (ahead.length === 0 && ahead.at === to)) ? places[place++] : undefined;
       const at = link?.at ?? to;
       // The words before this link, up to its last comma, are picks without links.
       for (; (commas[comma] ?? at) < at; comma++) {
@@ -143,8 +174,10 @@ function stretches(line: Line): (from: number, to: number) => Link[] {
   };
 }
 
+type Place = { link: Link; at: number; length: number };
+
 /** Where each link's label stands in the line's text, and how long it is there (none for a link written without one). */
-function labelPlaces(line: Line): { link: Link; at: number; length: number }[] {
+function labelPlaces(line: Line): Place[] {
   return line.links.map((link, i) => {
     const at = line.linkAt?.[i] ?? 0;
     return { link, at, length: line.text.startsWith(link.label, at) ? link.label.length : 0 };

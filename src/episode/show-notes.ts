@@ -193,7 +193,7 @@ function picksStart(line: Line): { before: boolean; giver: string } | undefined 
   const { text } = line;
   const at = text.lastIndexOf('Picks');
   // Not a chapter's title ("- 53:42 Sick Picks"), which is followed by the other chapters.
-  if (at < 0 || (line.kind === 'item' && !line.continued) || /(?:\p{Lu}|[\p{L}\d][\s-]+)$/u.test(text.slice(0, at))) return undefined;
+  if (at < 0 || (line.kind === 'item' && !line.continued) || /(?:\p{Lu}|[\p{L}\d][\s\-–—]+)$/u.test(text.slice(0, at))) return undefined;
   const after = /^[\s*:\\]*(?:(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3})[\s*:\\]*)?$/u.exec(text.slice(at + 'Picks'.length));
   return after ? { before: /\p{L}/u.test(text.slice(0, at)), giver: after[1] ?? '' } : undefined;
 }

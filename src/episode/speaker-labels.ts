@@ -40,14 +40,36 @@ export function openingTurns(text: string): Turn[] {
   return turns;
 }
 
+/** How many turns of each speaker are kept for reading: who they say they are is said in the first few. */
+const TURNS_KEPT = 30;
+
 /**
- * Who speaks after the opening, under a label in capitals ("JOHN: I think…"): someone on the episode whom the roll call
- * did not name, resolved by the catalogue to the podcast's regular of that first name (speaker-names.ts).
+ * Who speaks after the opening, under a label in capitals ("JOHN: I think…"), and what their first turns say (up to the
+ * next label, 300 characters at most): someone on the episode whom the roll call did not name, resolved by the
+ * catalogue to the podcast's regular of that first name (speaker-names.ts). One pass over the transcript, whatever it
+ * holds.
  */
-export function laterLabels(transcript: string): string[] {
+export function laterTurns(transcript: string): Map<string, { turns: string[]; count: number }> {
   // ASCII capitals only: the Unicode pattern took a second over devchat.tv's 3,129 files.
-  const labels = transcript.matchAll(/\b([A-Z]{2,20}):[*_]{0,2}\s/g);
-  return [...new Set([...labels].map((match) => match[1] ?? ''))].filter((label) => !NOT_SPEAKERS.test(label));
+  const found = [...transcript.matchAll(/\b([A-Z]{2,20}):[*_]{0,2}\s/g)];
+  const speakers = new Map<string, { turns: string[]; count: number }>();
+  found.forEach((match, i) => {
+    const label = match[1] ?? '';
+    if (NOT_SPEAKERS.test(label)) return;
+    const speaker = speakers.get(label) ?? { turns: [], count: 0 };
+    speakers.set(label, speaker);
+    speaker.count++;
+    const start = match.index + match[0].length;
+    if (speaker.turns.length < TURNS_KEPT)
+      speaker.turns.push(transcript.slice(start, Math.min(found[i + 1]?.index ?? Infinity, start + 300)));
+  });
+  return speakers;
+}
+
+/** The labels a first name answers to: itself, and the short forms of it (David: DAVID, DAVE). */
+export function labelsFor(first: string): string[] {
+  const name = first.toUpperCase();
+  return [name, ...Object.keys(SHORT_FORMS).filter((label) => SHORT_FORMS[label]?.includes(name))];
 }
 
 // The short forms speakers are labelled by: "we have David Brady. DAVE: Hello." CHUCK is not among them: the host, who

@@ -9,13 +9,13 @@ import type { SpokenPeople } from './transcript-people.ts';
 export type Speakers = {
   /** Names by their letters alone (`charlesmaxwood`), as most episodes spell them. */
   spellings: ReadonlyMap<string, string>;
-  /** By podcast, then by upper-cased first name: the one regular with that first name, or null when several have it. */
+  /** By podcast, then by upper-cased first name: everyone of that first name, with the days the podcast names them. */
   regulars: ReadonlyMap<string, ReadonlyMap<string, readonly Regular[]>>;
   /** By upper-cased first name: a regular of two podcasts at least, the network's one regular of that first name. */
   networkRegulars: ReadonlyMap<string, readonly Regular[]>;
   /** By podcast, then by label: the host a nickname stands for ("CHUCK": Charles Max Wood), learnt from other episodes. */
   nicknames: ReadonlyMap<string, ReadonlyMap<string, string>>;
-  /** The same across the network's podcasts, where they all agree. */
+  /** The same learnt across the network's podcasts: for a podcast where the host never says it. */
   networkNicknames: ReadonlyMap<string, string>;
   /** By podcast: the people its episodes name, by their letters alone. */
   members: ReadonlyMap<string, ReadonlySet<string>>;
@@ -28,7 +28,7 @@ const REGULAR = 3;
 /** How many times more episodes a regular is on than anyone else of their first name on the podcast. */
 const DOMINANT = 10;
 
-/** A regular, and the first and last day (`YYYY-MM-DD`) of the podcast's episodes that name them. */
+/** Someone a podcast names, on how many episodes, and the first and last day (`YYYY-MM-DD`) of those. */
 type Regular = { name: string; from: string; to: string; episodes: number };
 /** A regular stands for a label within this many days of the episodes that name them: Josh Susser left Ruby Rogues. */
 const ERA_DAYS = 180;
@@ -142,9 +142,11 @@ function nicknamesOf(labels: ReadonlyMap<string, string[]>): Map<string, string>
  * beside a hand-written panel, only the catalogue's known people the roll call adds. A name the host gave themself
  * under a nickname counts when another episode names that person; who gave picks, when another episode of the podcast
  * does or they host on the network (not "Robert C. Martin", whose book a pick is). A speaker whose label no turn
- * explained ("AIMEE:") is the podcast's one regular of that first name, unless someone the episode names has that first
- * name (a guest "Aimee Lee" is not the regular "Aimee Knight"). "CHUCK" is never guessed to be "Charles": it is Charles
- * Max Wood only where the podcast's host said so in other episodes (`nicknames`).
+ * explained ("AIMEE:") is the podcast's regular of that first name at the episode's date (`ofTheTime`), or the
+ * network's, unless someone the episode names answers to it (a guest "Aimee Lee" is not the regular "Aimee Knight").
+ * "CHUCK" is never guessed to be "Charles": it is Charles Max Wood only where the host said so in other episodes of the
+ * podcast or, if the podcast names him, of the network (`nicknames`), and not beside a "Charles Lantz" the episode names.
+ * Someone who said who they are late in the transcript is a guest, or on the panel if they host on the network.
  */
 export function withSpokenPeople<E extends Named & { title: string }>(episode: E, spoken: SpokenPeople, known: Speakers): E {
   const spelt = (name: string) => known.spellings.get(squash(name)) ?? name;
@@ -171,13 +173,16 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
     for (const name of spoken.pickers ?? []) if (member(name) && add(spelt(name))) place(name);
     const regulars = known.regulars.get(episode.podcast ?? '');
     for (const label of spoken.labels) {
-      const nickname = known.nicknames.get(episode.podcast ?? '')?.get(label) ?? known.networkNicknames.get(label);
+      const network = known.networkNicknames.get(label);
+      const nickname = known.nicknames.get(episode.podcast ?? '')?.get(label) ?? (network && member(network) ? network : undefined);
       // A first name no episode of the podcast gives anyone is the network's regular of it.
-      const network = regulars?.has(label) ? undefined : known.networkRegulars.get(label);
-      const regular = ofTheTime(regulars?.get(label) ?? network, episode.date) ?? nickname;
+      const elsewhere = regulars?.has(label) ? undefined : known.networkRegulars.get(label);
+      const regular = ofTheTime(regulars?.get(label) ?? elsewhere, episode.date) ?? nickname;
       // "AIMEE" is not the regular Aimee Knight when someone the episode names is called Aimee.
       // Nor the regular Lukas Ruebbelke when the list wrote "Lucas Reubbelke".
-      const namesThem = (name: string) => calls(name, label) || (regular !== undefined && nearPerson(name, regular));
+      // Nor Charles Max Wood, for "CHUCK", beside a Charles Lantz the episode names.
+      const namesThem = (name: string) =>
+        calls(name, label) || (regular !== undefined && (nearPerson(name, regular) || firstName(name) === firstName(regular)));
       if (regular && ![...named, ...added].some(namesThem) && add(regular)) panel.push(regular);
     }
   } else {
@@ -188,7 +193,8 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
     for (const name of spoken.pickers ?? []) if (member(name) && !listed(spelt(name)) && add(spelt(name))) place(name);
   }
   // Who said who they are, late: beside a written list too, as no one else's slip.
-  for (const name of spoken.introduced ?? []) if (!listed(spelt(name)) && add(spelt(name))) guests.push(spelt(name));
+  for (const name of spoken.introduced ?? [])
+    if (!listed(spelt(name)) && add(spelt(name))) (known.hosts.has(squash(spelt(name))) ? panel : guests).push(spelt(name));
   if (!panel.length && !guests.length) return episode;
   return { ...episode, panel: [...episode.panel, ...panel], guests: [...episode.guests, ...guests] };
 }

@@ -1,5 +1,5 @@
 import { NAME_PREFIX, NOT_FIRST, PARTICLE } from './people.ts';
-import { answersTo, laterLabels, OPENING_CHARS, openingTurns, same } from './speaker-labels.ts';
+import { answersTo, labelsFor, laterTurns, OPENING_CHARS, openingTurns, same } from './speaker-labels.ts';
 
 /**
  * People named in the opening of a transcript pasted into the show notes, as about 270 of devchat.tv's older episodes
@@ -82,13 +82,14 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
   // says alone during the roll call (from "panel" to the host's own name), whose person speaks in the opening though not
   // right after. Later, "Who gave that talk? Dan Abramov?" names someone talked about.
   // Who speaks later counts too: "we have David Brady, Jessica Kerr." and DAVID speaks after the guest's long answers.
-  const speaking = new Set([...turns.map((turn) => turn.label), ...laterLabels(transcript)].map((label) => label.toUpperCase()));
+  const later = laterTurns(transcript);
+  const speaking = new Set([...turns.map((turn) => turn.label), ...later.keys()].map((label) => label.toUpperCase()));
   const rollStart = turns.findIndex((turn) => same(turn.label, host) && /\bpanel\b/i.test(turn.text));
   const rollEnd = turns.findIndex((turn, i) => i >= rollStart && same(turn.label, host) && selfNamed(turn.text));
   const rollCall = rollStart < 0 ? [] : turns.slice(rollStart, rollEnd < 0 ? rollStart + 12 : rollEnd + 1);
   for (const turn of rollCall.filter((turn) => same(turn.label, host))) {
     for (const name of calledNames(turn.text)) {
-      const label = [...speaking].find((other) => !same(other, host) && sameFirstName(name, other));
+      const label = labelsFor(name.split(' ')[0] ?? '').find((other) => speaking.has(other) && !same(other, host));
       if (label && !byLabel.has(label) && ![...byLabel.values()].some((person) => person.name === name))
         byLabel.set(label, { name, guest: false });
     }
@@ -105,8 +106,13 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
   }
   // "MOLLY: Hi. I'm Molly Smith.", an hour in: someone who joins late and says who they are.
   const introduced: string[] = [];
-  for (const label of laterLabels(transcript)) {
-    const name = byLabel.has(label) || same(label, host) ? undefined : saysLater(transcript, label);
+  for (const [label, speaker] of later) {
+    // In their first few turns: "If I'm Joe Developer, …" an hour in is no introduction.
+    const self = speaker.turns
+      .slice(0, 3)
+      .map(selfNamed)
+      .find((name) => name && sameFirstName(name, label));
+    const name = byLabel.has(label) || same(label, host) ? undefined : self;
     if (name) byLabel.set(label, { name, guest: true });
     if (name) introduced.push(name);
   }
@@ -114,7 +120,10 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
   const panel = [...new Set(found.filter((person) => !person.guest).map((person) => person.name))];
   const guests = [...new Set(found.filter((person) => person.guest).map((person) => person.name))].filter((name) => !panel.includes(name));
   const [fullNames, firstNames] = [notedNames.filter((name) => name.includes(' ')), notedNames.filter((name) => !name.includes(' '))];
-  const said = [...turns.map((turn) => turn.label), ...laterLabels(transcript)].filter((label) => !onlyAnAd(transcript, label));
+  // "CHUCK: Before we get to the picks I want to thank our silver sponsors.", on an episode he is not on: a label whose
+  // one turn reads a sponsor's message is a recording dropped in, not someone taking part.
+  const anAd = (label: string) => later.get(label)?.count === 1 && /\bsponsor/i.test(later.get(label)?.turns[0] ?? '');
+  const said = [...turns.map((turn) => turn.label), ...later.keys()].filter((label) => !anAd(label.toUpperCase()));
   const labels = [...new Set([...said, ...firstNames].map((label) => label.toUpperCase()))].filter((label) => !byLabel.has(label));
   const named = hostNames.filter((name) => !panel.includes(name));
   const hostLabel = named.length && host ? { hostLabel: host.toUpperCase() } : {};
@@ -169,27 +178,6 @@ function calledNames(text: string): string[] {
         return whole && names.length <= 6 ? (names as string[]) : [];
       })
   );
-}
-
-/**
- * "CHUCK: Before we get to the picks I want to thank our silver sponsors.", on an episode he is not on: a label whose
- * one turn reads a sponsor's message is a recording dropped in, not someone taking part.
- */
-function onlyAnAd(transcript: string, label: string): boolean {
-  const turns = [...transcript.matchAll(new RegExp(String.raw`(?<![\p{L}'’])${label}[*_\s]{0,6}:`, 'giu'))].slice(0, 2);
-  const turn = turns[0];
-  const text = turn && transcript.slice(turn.index + turn[0].length, turn.index + 300).split(/\b[A-Z]{2,20}[*_\s]{0,6}:/)[0];
-  return turns.length === 1 && /\bsponsor/i.test(text ?? '');
-}
-
-/** The name a speaker gives themself in one of their first turns, anywhere in the transcript. */
-function saysLater(transcript: string, label: string): string | undefined {
-  for (let at = transcript.indexOf(`${label}:`), turns = 0; at >= 0 && turns < 30; at = transcript.indexOf(`${label}:`, at + 1), turns++) {
-    const turn = transcript.slice(at + label.length + 1, at + label.length + 300).split(/\b[A-Z]{2,20}:/)[0] ?? '';
-    const self = selfNamed(turn);
-    if (self && sameFirstName(self, label)) return self;
-  }
-  return undefined;
 }
 
 /** "I'm Charles Max Wood from devchat.tv", "My name is Joe Eames", "I'm your host, Ann Lee", "I'll be your host, Ann Lee". */

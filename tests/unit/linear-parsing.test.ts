@@ -31,7 +31,14 @@ const pathological: Record<string, string> = {
   'long paragraphs of picks': `\n## Picks\n\n${`${'[A](https://a.example) (Ann) b, c, d, '.repeat(90)}${'e, '.repeat(30_000)}\n\n`.repeat(10)}`,
   'glued givers': `\n## Picks\n\n${'Ann: x, [B](https://b.example)Bo: y, '.repeat(SIZE / 37)}`,
   'words ending in Picks': 'a Picks '.repeat(SIZE / 8),
+  // transcript-people.ts: thousands of speakers, each looked up by label ("AAB: x ABB: x …").
+  'many speaker labels': `\n### Transcript\n\n${Array.from({ length: SIZE / 7 }, (_, i) => `${letters(i)}: x `).join('')}`,
 };
+
+/** Three capitals for a number, so 17,576 labels differ. */
+function letters(i: number): string {
+  return [i % 26, Math.floor(i / 26) % 26, Math.floor(i / 676) % 26].map((n) => String.fromCharCode(65 + n)).join('');
+}
 
 function timeOf(body: string): number {
   let best = Infinity;

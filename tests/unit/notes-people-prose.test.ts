@@ -259,3 +259,20 @@ test('a talk’s speaker; a host whose name runs on from the show’s; a title�
   const panel = (name: string) => episodes.find((item) => item.file.endsWith(name))?.episode.panel;
   assert.deepEqual([panel('commit.md'), panel('other.md')], [['Carl Max Wood'], []]);
 });
+
+test('"CHUCK" is the network’s Carl only where no Carl is named; someone late who hosts on the network is on the panel', async () => {
+  const { speakers, withSpokenPeople } = await import('../../src/episode/speaker-names.ts');
+  const host = (day: number) => ({ podcast: 'a', title: 'A', date: `2017-01-0${day}`, panel: ['Carl Max Wood', 'Ann Lee'], guests: [] });
+  const said = { panel: [], guests: [], hostNames: ['Carl Max Wood'], labels: [], hostLabel: 'CHUCK' };
+  const known = speakers(
+    [1, 2, 3].map(host),
+    [1, 2, 3].map(() => ({ podcast: 'a', spoken: said })),
+  );
+  const onB = (guests: string[]) => ({ podcast: 'b', title: 'B', date: '2017-02-01', panel: [], guests });
+  const chuck = { panel: [], guests: [], hostNames: [], labels: ['CHUCK'] };
+  assert.deepEqual(withSpokenPeople(onB([]), chuck, known).panel, ['Carl Max Wood']);
+  assert.deepEqual(withSpokenPeople(onB(['Carl Lantz']), chuck, known).panel, []);
+  const late = { panel: [], guests: [], hostNames: [], labels: [], introduced: ['Ann Lee', 'Molly Smith'] };
+  const { panel, guests } = withSpokenPeople(onB(['Bo Diaz']), late, known);
+  assert.deepEqual({ panel, guests }, { panel: ['Ann Lee'], guests: ['Bo Diaz', 'Molly Smith'] });
+});

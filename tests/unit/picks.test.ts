@@ -30,7 +30,7 @@ test('picks glued after each giver’s name, without links too; "Book:" and "App
   const notes = [
     '## Picks:',
     '',
-    'Joe: Gravity Falls cartoon, [Top Coders](https://coders.example.com/)Lukas: TSA PreCheck Charles: Book: ' +
+    'Joe: Gravity Falls cartoon, [Top Coders](https://coders.example.com/)Lukas: TSA PreCheck, Jazz Theory Book by Mark Levine Charles: Book: ' +
       '[Clean Code](https://books.example.com/clean-code)',
     '',
     'Ciro: Headless Chrome tutorial',
@@ -39,6 +39,7 @@ test('picks glued after each giver’s name, without links too; "Book:" and "App
     'Joe: Gravity Falls cartoon',
     'Joe: Top Coders',
     'Lukas: TSA PreCheck',
+    'Lukas: Jazz Theory Book by Mark Levine',
     'Charles: Book: Clean Code',
     'Ciro: Headless Chrome tutorial',
   ]);
@@ -89,5 +90,44 @@ test('prose under a panel list that ends with "Picks: Ann Lee" is no panelist', 
   assert.deepEqual(
     parsed.picks.map(({ person, label }) => `${person}: ${label}`),
     ['Ann Lee: Villainous'],
+  );
+});
+
+test('what is not who gave a pick: a "(Word)" in a label or mid-item, a kind of pick, a shop, a title’s capitals', () => {
+  const section = (body: string) => picks(`## Picks:\n\n${body}`);
+  // "(Nearly)" inside the book's title; "(AJ)" is a giver.
+  assert.deepEqual(
+    section('[Solutions to (Nearly) All Problems](https://books.example.com/p) (Marcus)[Dr. Who](https://tv.example.com/who) (AJ)'),
+    ['Marcus: Solutions to (Nearly) All Problems', 'AJ: Dr. Who'],
+  );
+  assert.deepEqual(
+    section('- The Pragmatic Programmer (Book) by Andy Hunt\n- [Jest](https://jest.example.com/) (Facebook) testing framework'),
+    [': The Pragmatic Programmer (Book) by Andy Hunt', ': Jest (Facebook) testing framework'],
+  );
+  assert.deepEqual(section('Joe: [Clean Code](https://www.amazon.example.com/dp/1) (Amazon), [Vim](https://vim.example.com/)'), [
+    'Joe: Clean Code (Amazon)',
+    'Joe: Vim',
+  ]);
+  // A full name from the line's start, bold left open; "Discount Code:" and "Twitter:" are no one.
+  assert.deepEqual(
+    section(
+      '**Charles Max Wood: ** Dune, Discount Code: JSJ [Course](https://course.example.com/), Twitter: [@cmw](https://x.example.com/cmw)',
+    ),
+    [': **', 'Charles Max Wood: Dune', 'Charles Max Wood: Discount Code: JSJ Course', 'Charles Max Wood: Twitter: @cmw'].slice(1),
+  );
+  // After a comma, a pick's word and then the next giver's name; after a word in lower case, the end of a pick.
+  assert.deepEqual(section('Charles Max Wood: Dune, Foundation Aimee Knight: Vim, a network on Reddit Chuck: Slack'), [
+    'Charles Max Wood: Dune',
+    'Charles Max Wood: Foundation',
+    'Aimee Knight: Vim',
+    'Aimee Knight: a network on Reddit',
+    'Chuck: Slack',
+  ]);
+  // A link written without a label, last before its giver.
+  assert.deepEqual(
+    parseShowNotes('## Picks:\n\n[A](https://a.example/) (Ann)[](https://b.example/) (Bo)').picks.map(
+      ({ person, url }) => `${person}: ${url}`,
+    ),
+    ['Ann: https://a.example/', 'Bo: https://b.example/'],
   );
 });

@@ -40,8 +40,9 @@ export function picksIn(lines: Line[]): Pick[] {
       continue;
     }
     // "(Ward)" only counts after a pick: in a line of text alone, "Reuven Lerner (Host)" is no pick.
-    const marked = line.kind === 'item' || line.links.length ? givenBy(line, person) : undefined;
-    const glued = marked ? undefined : givers(line, person);
+    // (Most lines hold neither mark: they are not searched for them.)
+    const marked = (line.kind === 'item' || line.links.length) && line.text.includes('(') ? givenBy(line, person) : undefined;
+    const glued = marked || !line.text.includes(':') ? undefined : givers(line, person);
     if (!marked && !glued && line.kind !== 'item' && line.links.length === 0 && !/https?:\/\//.test(line.text)) {
       // A line of text, not a pick, names who gives the next ones.
       if (name) person = name;

@@ -69,7 +69,7 @@ export function linesOf(moments: CueSource[], { sentences = false }: { sentences
       const timeAt = moment.wordTimes
         ? (offset: number) => timeAtPackedOffset(moment.start, moment.wordTimes, overlap + from + offset)
         : (offset: number) => line.start + ((line.end - line.start) * offset) / line.text.length;
-      lines.push(...sentenceLines(line, timeAt));
+      for (const sentence of sentenceLines(line, timeAt)) lines.push(sentence);
     };
     // Marks in the overlap belong to the moment before, which marks them in its own text.
     const marks = (from: number, length: number) => within(moment.marks, overlap + from, length);

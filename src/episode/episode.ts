@@ -237,7 +237,7 @@ function readAll(
     const found = fields.get(key);
     if (!found || isEmpty(found[1])) continue;
     const values = read(found[1]);
-    if (values) all.push(...values);
+    if (values) for (const value of values) all.push(value);
     else warn(`${found[0]}: ${shownValue(found[1], 60)} is not ${EXPECTED.tags}; the episode is indexed without them`);
   }
   return unique(all);

@@ -9,7 +9,9 @@ const GIVEN_BY = /\((\p{Lu}(?:[\p{Ll}'’-]+|\p{Lu}))\)/gu;
 // "Joe: Gravity Falls cartoon, […]Lukas: TSA PreCheck": the picks that follow are theirs, glued into one paragraph.
 const GIVER = /(\p{Lu}[\p{Ll}'’-]+):(?=[\s*\\]|\[|$)/gu;
 // The capitalised words just before a giver's first name, and whether a word in lower case comes before them.
-const WORDS_BEFORE = /(\p{Ll}[\p{L}'’.-]*\s+)?((?:\p{Lu}[\p{L}'’.-]*\s){1,2})$/u;
+const WORDS_BEFORE = /(?<![\p{L}\p{N}'’.-])(\p{Ll}[\p{L}'’.-]*\s+)?((?:\p{Lu}[\p{L}'’.-]*\s){1,2})$/u;
+// Where a "(Name)" is where a pick was bought, not who gave it.
+const SHOP = /^(?:Amazon|Audible|Apple|iTunes|Google|Etsy|eBay|Steam|Udemy|Kickstarter|Netflix|Walmart|Target)$/;
 // What a pick is, or where, written the way a giver is: "Book: [Clean Code](…)", "App: OmniFocus", "(Book)",
 // "Twitter: [@wesbos]", "Discount Code: JSJ"; and two capitals that are no one's initials ("(TV)").
 const KIND =
@@ -26,32 +28,38 @@ export function picksIn(lines: Line[]): Pick[] {
   const picks: Pick[] = [];
   let person = '';
   for (const line of lines) {
-    const name = line.text.replace(/:$/, '').trim();
-    const alone = line.links.length === 0 && NAME_LINE.test(name) && name.length <= 40 && isPersonName(name);
+    // "**Joseph Leo III: **", its bold left open.
+    const name = line.text
+      .replace(/[*\\]+/g, ' ')
+      .trim()
+      .replace(/\s*:$/, '')
+      .trim();
+    const alone = line.links.length === 0 && NAME_LINE.test(name) && named(name);
     // `**Mark Ericksen:**` or `Mark Ericksen:` introduces that person's picks; so does a name on its own line in a list.
     if (alone && (line.kind !== 'item' || line.continued || line.bold)) {
       person = name;
       continue;
     }
     // `* Wes: [Parcel App](https://parcelapp.net/)`: the person is named in the item itself.
-    const named = line.links.length > 0 ? /^([^:]{1,40}):$/.exec(line.outside)?.[1]?.trim() : undefined;
-    if (named) {
-      picks.push(...line.links.map((link) => ({ person: named, ...link })));
+    const giver = line.links.length > 0 ? /^([^:]{1,40}):$/.exec(line.outside)?.[1]?.trim() : undefined;
+    if (giver) {
+      for (const link of line.links) picks.push({ person: giver, ...link });
       continue;
     }
     // "(Ward)" only counts after a pick: in a line of text alone, "Reuven Lerner (Host)" is no pick.
     // (Most lines hold neither mark: they are not searched for them.)
     const marked = (line.kind === 'item' || line.links.length) && line.text.includes('(') ? givenBy(line, person) : undefined;
     const glued = marked || !line.text.includes(':') ? undefined : givers(line, person);
-    if (!marked && !glued && line.kind !== 'item' && line.links.length === 0 && !/https?:\/\//.test(line.text)) {
-      // A line of text, not a pick, names who gives the next ones.
-      if (name) person = name;
+    if (!marked && !glued && line.kind !== 'item' && line.links.length === 0 && !/https?:\/\//.test(line.text) && named(name)) {
+      // A name on a line of text names who gives the next ones; other text is a pick without a link.
+      person = name;
       continue;
     }
     // Who follows a "(Ward)" gave only that pick; who precedes "Lukas:" gives the picks on the lines after too.
     if (glued) person = glued.at(-1)?.person ?? person;
     const parts = marked ?? glued ?? [{ person, picks: line.links.length ? itemLinks(line) : [{ label: line.text, url: '' }] }];
-    for (const part of parts) picks.push(...part.picks.map((pick) => ({ person: part.person, ...pick })));
+    // One by one: `push(...many)` passes each as an argument, and past 100,000 of them throws.
+    for (const part of parts) for (const pick of part.picks) picks.push({ person: part.person, ...pick });
   }
   return picks;
 }
@@ -66,24 +74,20 @@ const MOST_LINKS = 100;
 function givenBy(line: Line, before: string): Part[] | undefined {
   if (line.links.length > MOST_LINKS) return undefined;
   const places = labelPlaces(line);
-  // Not in a link's label ("[… Solutions to (Nearly) All …](…)"), not a kind ("(Book)"); in a list item, only at its end
-  // ("- [Jest](…) (Facebook) testing framework" is one pick) unless it holds several.
-  let marks = [...line.text.matchAll(GIVEN_BY)].filter((match) => !KIND.test(match[1] ?? '') && !inLabel(places, match.index));
-  if (line.kind === 'item' && marks.length === 1 && line.text.slice((marks[0]?.index ?? 0) + (marks[0]?.[0].length ?? 0)).trim())
-    marks = [];
+  // Not in a link's label ("[… Solutions to (Nearly) All …](…)"), not a kind ("(Book)", "(Facebook)").
+  const marks = [...line.text.matchAll(GIVEN_BY)].filter((match) => !KIND.test(match[1] ?? '') && !inLabel(places, match.index));
   const stretch = stretches(line, places);
   const parts: Part[] = [];
-  let from = 0;
+  let [from, shops] = [0, 0];
   for (const match of marks) {
-    const by = match[1] ?? '';
-    const picks = stretch(from, match.index);
     // "[…](https://amazon.com/…) (Amazon)" names the shop.
-    const shop = picks.some(({ url }) => url.toLowerCase().includes(by.toLowerCase()));
-    parts.push({ picks, person: shop ? before : by });
+    const shop = SHOP.test(match[1] ?? '');
+    parts.push({ picks: stretch(from, match.index), person: shop ? before : (match[1] ?? before) });
     from = match.index + match[0].length;
+    if (shop) shops++;
   }
   // "Joe: [Clean Code](amazon…) (Amazon)": every mark a shop, who gave the picks is said some other way.
-  if (!parts.some((part) => part.person !== before)) return undefined;
+  if (shops === marks.length) return undefined;
   parts.push({ picks: stretch(from, line.text.length), person: before });
   return parts;
 }
@@ -92,16 +96,19 @@ function givenBy(line: Line, before: string): Part[] | undefined {
 function givers(line: Line, before: string): Part[] | undefined {
   if (line.links.length > MOST_LINKS) return undefined;
   const places = labelPlaces(line);
-  // Where a name surely starts: the line's start, a link's label just ended ("[Top Coders](…)Lukas:"), a bracket or a
-  // sentence closed.
+  // Where a name surely starts: the line's start (40 characters of nothing but emphasis before it, in practice), a link's
+  // label just ended ("[Top Coders](…)Lukas:", or a space after it), a bracket or a sentence closed.
+  const labelEnd = (at: number) => Math.max(0, ...places.map((place) => place.at + place.length).filter((end) => end <= at));
   const edge = (at: number) =>
-    /(?:^|[.!?)\]]\s*)[*\\\s]*$/u.test(line.text.slice(Math.max(0, at - 40), at)) || places.some((place) => place.at + place.length === at);
+    /(?:^|[.!?)\]]\s*)[*\\\s]*$/u.test(line.text.slice(Math.max(0, at - 40), at)) ||
+    (places.length > 0 && !line.text.slice(labelEnd(at), at).trim() && labelEnd(at) > 0);
   const marks: { at: number; end: number; first: string; rest: string; sure: boolean }[] = [];
   for (const match of line.text.matchAll(GIVER)) {
     const [at, first] = [match.index, match[1] ?? ''];
     // Not "JavaScript:", nor "Twitter:", nor inside a link's label.
     if (KIND.test(first) || inLabel(places, at) || (/[\p{L}\p{N}'’]/u.test(line.text[at - 1] ?? ' ') && !edge(at))) continue;
-    const before = WORDS_BEFORE.exec(line.text.slice(Math.max(0, at - 60), at));
+    // Not across a link's label: "[Top Coders](…)Lukas Reubbelke:" is Lukas Reubbelke.
+    const before = WORDS_BEFORE.exec(line.text.slice(Math.max(0, at - 60, labelEnd(at)), at));
     const words = before?.[2] ?? '';
     // The capitalised words before the first name: from the line's start, a name ("Charles Max Wood:"); after a word in
     // lower case, the end of a pick ("… Book by Mark Levine Charles:"); after a comma, a pick's word and then the
@@ -110,8 +117,8 @@ function givers(line: Line, before: string): Part[] | undefined {
     const rest = sure ? words : before?.[1] ? '' : words.replace(/^\S+\s/, '');
     marks.push({ at, end: at + match[0].length, first, rest, sure });
   }
-  // Givers glued into a paragraph: the first is where the paragraph starts, or after a link or a sentence. Where those
-  // go by first name ("Alyssa: NG Cruise Joe: Dungeons"), so do the others.
+  // Givers glued into a paragraph count when one of them surely starts a name (at the paragraph's start, after a link or a
+  // sentence); where those go by first name ("Alyssa: NG Cruise Joe: Dungeons"), so do the others.
   const fullNames = marks.some((mark) => mark.sure && mark.rest);
   const kept = (marks.some((mark) => mark.sure) ? marks : []).map((mark) => {
     const own = mark.sure || fullNames ? mark.rest : '';
@@ -123,6 +130,11 @@ function givers(line: Line, before: string): Part[] | undefined {
   const parts: Part[] = [{ picks: stretch(0, kept[0]?.at ?? 0), person: before }];
   kept.forEach((mark, i) => parts.push({ picks: stretch(mark.end, kept[i + 1]?.at ?? line.text.length), person: mark.name }));
   return parts;
+}
+
+/** A giver's name is a short run of capitalised words, not a sentence that happens to end in a colon. */
+function named(name: string): boolean {
+  return name.length > 0 && name.length <= 40 && isPersonName(name);
 }
 
 function inLabel(places: readonly Place[], at: number): boolean {

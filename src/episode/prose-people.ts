@@ -197,7 +197,7 @@ function namesIn(text: string, pattern: RegExp, inSentence = (_sentence: string,
     if (!inSentence(sentence, match[0])) continue;
     const list = (match[1] ?? '').split(/,\s+and\s+|,\s+|\s+and\s+/);
     if (list.length < least) continue;
-    names.push(...list.map(cleanName).filter((name): name is string => name !== undefined));
+    for (const name of list.map(cleanName)) if (name !== undefined) names.push(name);
   }
   return [...new Set(names)];
 }

@@ -57,16 +57,16 @@ export function parseShowNotes(
   for (const section of splitSections(lines)) {
     const items = section.lines.filter((line) => line.kind === 'item');
     pastOpening ||= section.name === 'transcript';
-    if (!pastOpening) opening.push(...texts(section.lines.filter((line) => line.kind === 'text')));
+    if (!pastOpening) append(opening, texts(section.lines.filter((line) => line.kind === 'text')));
     switch (section.name) {
       case 'summary':
-        summary.push(...texts(section.lines));
+        append(summary, texts(section.lines));
         break;
       case 'panel':
       case 'panelists':
       case 'hosts': {
         // "Special Guests: Matt Nowack" under Panel names guests, not a panelist.
-        notes.panel.push(...texts(items.filter((item) => !GUESTS.test(item.text) && named(item))));
+        append(notes.panel, texts(items.filter((item) => !GUESTS.test(item.text) && named(item))));
         // `**Panel:**` then a paragraph "Charles Max Wood" rather than a list: a line of names only, not prose; or the
         // names run on into the guest and the summary ("Ann Lee Bo Diaz Special Guest - Cy Wu In this episode…").
         const firstText = section.lines.find((other) => other.kind === 'text');
@@ -76,26 +76,26 @@ export function parseShowNotes(
           notes.panel.push(...names);
           if (!names.length && line === firstText) addRuns(runs, nameRuns(`Panel: ${line.text.slice(0, 600)}`));
         }
-        notes.guests.push(...section.lines.flatMap(guestsIn));
+        append(notes.guests, section.lines.flatMap(guestsIn));
         break;
       }
       case 'guests':
       case 'guest':
-        notes.guests.push(...texts(items.filter(named)), ...section.lines.flatMap(guestsIn));
+        append(notes.guests, [...texts(items.filter(named)), ...section.lines.flatMap(guestsIn)]);
         break;
       case 'links':
       case 'sponsors':
-        (section.name === 'links' ? notes.links : notes.sponsors).push(...items.flatMap(itemLinks));
+        append(section.name === 'links' ? notes.links : notes.sponsors, items.flatMap(itemLinks));
         // "**Host:** Ann Lee **Guest:** Bo Diaz" written right under the last sponsor is read as part of that item.
         for (const line of section.lines) if (!line.links.length && PEOPLE_LABEL.test(line.text)) peopleIn(line, notes, runs);
         break;
       case 'picks':
-        notes.picks.push(...picksIn(section.lines));
+        append(notes.picks, picksIn(section.lines));
         break;
       default:
-        other.push(...texts(section.lines));
+        append(other, texts(section.lines));
         for (const line of section.lines) peopleIn(line, notes, runs);
-        if (section.name === 'transcript') transcript.push(...texts(section.lines));
+        if (section.name === 'transcript') append(transcript, texts(section.lines));
     }
   }
   // Names only in a sentence ("features panelists Ward Bell, Joe Eames, and …") when no list or line gave any.
@@ -109,7 +109,7 @@ export function parseShowNotes(
     if (noGuests) notes.guests.push(...fromProse.guests);
   }
   // Who gave picks was on the episode too (prose-people.ts), beside a panel list that left them out as well.
-  notedNames.push(...pickGivers(notes.picks, title));
+  append(notedNames, pickGivers(notes.picks, title));
   notes.summary = summary.join('\n');
   notes.otherNotes = other.join('\n');
   notes.guests = [...new Set(notes.guests)];
@@ -236,4 +236,9 @@ function namesAfter(pattern: RegExp, line: Line): string[] {
     .filter(Boolean);
   // "Panel: Kai Dawson Jonah Stark In this episode, Kai and…" is prose after a run of names (name-runs.ts), not a list.
   return names.every((name) => NAME.test(name)) ? names.filter(isPersonName) : [];
+}
+
+/** Adds items one by one: `push(...items)` passes each as an argument, and past 100,000 of them throws. */
+function append<T>(list: T[], items: readonly T[]): void {
+  for (const item of items) list.push(item);
 }

@@ -41,7 +41,7 @@ export function openingTurns(text: string): Turn[] {
 }
 
 /** How many turns of each speaker are kept for reading: who they say they are is said in the first few. */
-const TURNS_KEPT = 30;
+const TURNS_KEPT = 3;
 
 /**
  * Who speaks after the opening, under a label in capitals ("JOHN: I think…"), and what their first turns say (up to the

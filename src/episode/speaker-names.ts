@@ -145,7 +145,8 @@ function nicknamesOf(labels: ReadonlyMap<string, string[]>): Map<string, string>
  * explained ("AIMEE:") is the podcast's regular of that first name at the episode's date (`ofTheTime`), or the
  * network's, unless someone the episode names answers to it (a guest "Aimee Lee" is not the regular "Aimee Knight").
  * "CHUCK" is never guessed to be "Charles": it is Charles Max Wood only where the host said so in other episodes of the
- * podcast or, if the podcast names him, of the network (`nicknames`), and not beside a "Charles Lantz" the episode names.
+ * podcast or, where the podcast names him or he hosts on the network, of the network's other podcasts (`nicknames`),
+ * and not beside a "Charles Lantz" the episode names.
  * Someone who said who they are late in the transcript is a guest, or on the panel if they host on the network.
  */
 export function withSpokenPeople<E extends Named & { title: string }>(episode: E, spoken: SpokenPeople, known: Speakers): E {

@@ -122,8 +122,14 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
   const [fullNames, firstNames] = [notedNames.filter((name) => name.includes(' ')), notedNames.filter((name) => !name.includes(' '))];
   // "CHUCK: Before we get to the picks I want to thank our silver sponsors.", on an episode he is not on: a label whose
   // one turn reads a sponsor's message is a recording dropped in, not someone taking part.
-  const anAd = (label: string) => later.get(label)?.count === 1 && /\bsponsor/i.test(later.get(label)?.turns[0] ?? '');
-  const said = [...turns.map((turn) => turn.label), ...later.keys()].filter((label) => !anAd(label.toUpperCase()));
+  // "Chuck:" in mixed case is counted where it is written so (one of the opening's few labels), beside "CHUCK:".
+  const anAd = (label: string) => {
+    const written = label === label.toUpperCase() ? 0 : turnsOf(transcript, label);
+    const inCapitals = later.get(label.toUpperCase());
+    const first = (written ? turns.find((turn) => turn.label === label)?.text : inCapitals?.turns[0]) ?? '';
+    return written + (inCapitals?.count ?? 0) === 1 && /\bsponsor/i.test(first.slice(0, 300));
+  };
+  const said = [...turns.map((turn) => turn.label), ...later.keys()].filter((label) => !anAd(label));
   const labels = [...new Set([...said, ...firstNames].map((label) => label.toUpperCase()))].filter((label) => !byLabel.has(label));
   const named = hostNames.filter((name) => !panel.includes(name));
   const hostLabel = named.length && host ? { hostLabel: host.toUpperCase() } : {};
@@ -178,6 +184,14 @@ function calledNames(text: string): string[] {
         return whole && names.length <= 6 ? (names as string[]) : [];
       })
   );
+}
+
+/** How many turns a label written as it is ("Chuck:") starts, up to two: one pass over the transcript. */
+function turnsOf(transcript: string, label: string): number {
+  let count = 0;
+  for (let at = transcript.indexOf(`${label}:`); at >= 0 && count < 2; at = transcript.indexOf(`${label}:`, at + 1))
+    if (!/[\p{L}'’]/u.test(transcript[at - 1] ?? ' ')) count++;
+  return count;
 }
 
 /** "I'm Charles Max Wood from devchat.tv", "My name is Joe Eames", "I'm your host, Ann Lee", "I'll be your host, Ann Lee". */

@@ -82,7 +82,7 @@ function fromWhisperJson(json: Json, raw: unknown[], isList: boolean, people: st
     const speaker = speakerOf(item.speaker);
     segments.push({ start: start / scale, end: end / scale, text, ...(speaker ? { speaker: matchSpeaker(speaker, people) } : {}) });
     // openai-whisper, faster-whisper and WhisperX keep each segment's words inside it; the API puts them beside.
-    words.push(...readWords(item.words, scale));
+    for (const word of readWords(item.words, scale)) words.push(word);
   }
   segments.sort((a, b) => a.start - b.start);
   words.sort((a, b) => a.start - b.start);

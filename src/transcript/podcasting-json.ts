@@ -80,7 +80,7 @@ function mergeBodies(group: Body[]): Segment {
     }
     const single = /\s/.test(phrase) ? undefined : bare(phrase);
     if (single) words.push({ word: single, start, end });
-    else words.push(...spreadWords(phrase, start, end));
+    else for (const word of spreadWords(phrase, start, end)) words.push(word);
     i = j;
   }
   const speaker = group[0]?.speaker;

@@ -79,6 +79,6 @@ function parse(file: string, text: string, format: Format, people: string[], pro
   if (!reading) {
     throw new EpisodeError(file, `line 1: expected the header "WEBVTT" on the first line, found ${quote(text.split('\n')[0] ?? '')}`);
   }
-  problems.push(...reading.problems);
+  for (const problem of reading.problems) problems.push(problem);
   return cuesToTranscript(reading.cues, reading.language, people, problems);
 }

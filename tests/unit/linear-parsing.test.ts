@@ -31,6 +31,11 @@ const pathological: Record<string, string> = {
   'long paragraphs of picks': `\n## Picks\n\n${`${'[A](https://a.example) (Ann) b, c, d, '.repeat(90)}${'e, '.repeat(30_000)}\n\n`.repeat(10)}`,
   'glued givers': `\n## Picks\n\n${'Ann: x, [B](https://b.example)Bo: y, '.repeat(SIZE / 37)}`,
   'words ending in Picks': 'a Picks '.repeat(SIZE / 8),
+  // Under a hundred links, so each mark is read; and more lines or picks than a call's arguments can hold.
+  'givers glued without links': `\n## Picks\n\nAnn: ${'Ab Cd Ef: '.repeat(SIZE / 10)}`,
+  'marks after a few links': `\n## Picks\n\n${'[A](https://a.example) '.repeat(90)}${' (Ann)'.repeat(SIZE / 6)}`,
+  'many short picks': `\n## Picks\n\nAnn: ${'Go, '.repeat(SIZE / 4)}`,
+  'a transcript of short lines': `\n### Transcript\n\n${'a\n'.repeat(SIZE / 2)}`,
   // transcript-people.ts: thousands of speakers, each looked up by label ("AAB: x ABB: x …").
   'many speaker labels': `\n### Transcript\n\n${Array.from({ length: SIZE / 7 }, (_, i) => `${letters(i)}: x `).join('')}`,
 };

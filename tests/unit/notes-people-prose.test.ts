@@ -228,6 +228,9 @@ test('the roll call: names in one sentence who speak later; after "those are our
   const ad = '**CHUCK:** Before we get to the picks, I want to thank our silver sponsors.\n\n**AIMEE:** My pick is a book.';
   assert.deepEqual(spokenPeople(`${hostedByJoe}${ad}`).labels, ['JOE', 'AIMEE']);
   assert.deepEqual(spokenPeople(`${hostedByJoe}${ad}\n\n**CHUCK:** I made it after all.`).labels, ['JOE', 'AIMEE', 'CHUCK']);
+  // Labels written "Chuck:" rather than in capitals.
+  const mixed = (text: string) => text.replace(/\*\*([A-Z])([A-Z]+):\*\*/g, (_, a: string, b: string) => `${a}${b.toLowerCase()}:`);
+  assert.deepEqual(spokenPeople(mixed(`${hostedByJoe}${ad}`)).labels, ['JOE', 'AIMEE']);
   // Half an hour in, "MOLLY: Hi. I'm Molly Smith.": on the episode beside the notes' written guest too.
   const late = `${guestsFirst}\n\n**RICK:** ${later}\n\n**DAVE:** Say hello, Molly.\n\n**MOLLY:** Hi. I’m Molly Smith. And coding is awesome.`;
   const { speakers, withSpokenPeople } = await import('../../src/episode/speaker-names.ts');

@@ -113,7 +113,7 @@ test('what is not who gave a pick: a "(Word)" in a label or mid-item, a kind of 
     section(
       '**Charles Max Wood: ** Dune, Discount Code: JSJ [Course](https://course.example.com/), Twitter: [@cmw](https://x.example.com/cmw)',
     ),
-    [': **', 'Charles Max Wood: Dune', 'Charles Max Wood: Discount Code: JSJ Course', 'Charles Max Wood: Twitter: @cmw'].slice(1),
+    ['Charles Max Wood: Dune', 'Charles Max Wood: Discount Code: JSJ Course', 'Charles Max Wood: Twitter: @cmw'],
   );
   // After a comma, a pick's word and then the next giver's name; after a word in lower case, the end of a pick.
   assert.deepEqual(section('Charles Max Wood: Dune, Foundation Aimee Knight: Vim, a network on Reddit Chuck: Slack'), [
@@ -130,4 +130,26 @@ test('what is not who gave a pick: a "(Word)" in a label or mid-item, a kind of 
     ),
     ['Ann: https://a.example/', 'Bo: https://b.example/'],
   );
+});
+
+test('a giver’s full name after a link, never across its label; a shop is a shop only by name; text that is no name is a pick', () => {
+  const section = (body: string) => picks(`## Picks:\n\n${body}`);
+  assert.deepEqual(section('Charles Max Wood: [Clean Code](https://books.example.com/cc) Aimee Knight: [Vim](https://vim.example.com/)'), [
+    'Charles Max Wood: Clean Code',
+    'Aimee Knight: Vim',
+  ]);
+  assert.deepEqual(section('Joe: Gravity Falls, [Top Coders](https://coders.example.com/)Lukas Reubbelke: TSA PreCheck'), [
+    'Joe: Gravity Falls',
+    'Joe: Top Coders',
+    'Lukas Reubbelke: TSA PreCheck',
+  ]);
+  // "(AJ)" after a link to coolaj86.com is AJ's pick, not a shop's; the giver said twice keeps the pick between.
+  assert.deepEqual(section('[Ajv](https://coolaj86.example.com/ajv) (AJ)[Vim](https://vim.example.com/) (Joe) Gravity Falls (Joe)'), [
+    'AJ: Ajv',
+    'Joe: Vim',
+    'Joe: Gravity Falls',
+  ]);
+  // A line of text too long to be a name is a pick, not the next giver.
+  const long = 'Scrub Daddy Sponge, the one that changes texture with the temperature of the water';
+  assert.deepEqual(section(`**Nell:**\n\n${long}\n\n[Vim](https://vim.example.com/)`), [`Nell: ${long}`, 'Nell: Vim']);
 });

@@ -54,7 +54,7 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
   const host = (opens.map((words) => turns.find((turn) => words.test(turn.text))).find(Boolean) ?? turns[0])?.label;
   // The panel is introduced first; from the first guest on ("We've got two special guests. We have Ann Lee."), the
   // people the host introduces are guests.
-  let guestsNow = false;
+  let [guestsNow, severalGuests] = [false, false];
   turns.forEach((turn, i) => {
     const next = turns[i + 1];
     // The person named answers next, or after someone's "Woo!" ("Avdi Grimm. AARON: Woo! AVDI: Hello").
@@ -65,9 +65,13 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
       if (!answered) continue;
       // "Also on our panel, we have David Brady", after the guest: the panel again.
       const said = lastSentences(turn.text, answered.at);
-      // "So, those are our guests. We also have AJ O'Neal.": the guests come first, and the panel after them.
-      if (GUESTS_DONE.test(said)) guestsNow = false;
+      // "So, those are our guests. We also have AJ O'Neal.": the guests come first, and the panel after them; so after
+      // one guest ("we have guest Rogue, Nick Quaranto"), "We also have James Edward Gray". After "We have a few other
+      // special guests here", "We also have Kara Erickson" is one of them.
+      const own = said.split(/(?<=[.!?])\s+/).at(-1) ?? '';
+      if (GUESTS_DONE.test(said) || (/\balso\s+have\b/i.test(own) && !GUEST.test(own) && !severalGuests)) guestsNow = false;
       else guestsNow = /\bpanel\b/i.test(said) && !GUEST.test(said) ? false : guestsNow || GUEST.test(said);
+      if (GUEST.test(said)) severalGuests = /\bguests\b/i.test(said);
       if (!byLabel.has(answerer.label.toUpperCase())) byLabel.set(answerer.label.toUpperCase(), { name: answered.name, guest: guestsNow });
       break;
     }

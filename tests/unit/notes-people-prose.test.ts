@@ -223,6 +223,20 @@ test('the roll call: names in one sentence who speak later; after "those are our
   ].join('\n\n');
   const spoken = spokenPeople(guestsFirst);
   assert.deepEqual([spoken.panel, spoken.guests], [['AJ Oneil'], ['Rick Kenn', 'Gary Luft']]);
+  // One guest first, then "We also have …" the panel; after "a few special guests", one more of them.
+  const turnsOf = (lines: string[]) => lines.map((line) => `**${line.split(': ')[0]}:** ${line.split(': ')[1]}`).join('\n\n');
+  const oneGuest = turnsOf([
+    'CHUCK: Welcome to episode 36. This week on our panel, we have guest Rogue, Nick Quant.',
+    'NICK: Hey ho.',
+    'CHUCK: Thanks for joining us. We also have James Gray.',
+    "JAMES: I'm back.",
+  ]);
+  assert.deepEqual([spokenPeople(oneGuest).panel, spokenPeople(oneGuest).guests], [['James Gray'], ['Nick Quant']]);
+  const several = oneGuest.replace(
+    'This week on our panel, we have guest Rogue, Nick Quant.',
+    'We have a few special guests. We have Nick Quant.',
+  );
+  assert.deepEqual(spokenPeople(several).guests, ['Nick Quant', 'James Gray']);
   // Chuck away, his recorded sponsor message dropped in: "CHUCK" is no speaker of the episode.
   const hostedByJoe = '**JOE:** Welcome to episode 188. Chuck is not with us today.\n\n**AIMEE:** Hello.\n\n';
   const ad = '**CHUCK:** Before we get to the picks, I want to thank our silver sponsors.\n\n**AIMEE:** My pick is a book.';

@@ -134,6 +134,7 @@ test('what is not who gave a pick: a "(Word)" in a label or mid-item, a kind of 
 
 test('a giver’s full name after a link, never across its label; a shop is a shop only by name; text that is no name is a pick', () => {
   const section = (body: string) => picks(`## Picks:\n\n${body}`);
+  assert.deepEqual(section('Aimee: Vim AJ: Nintendo Switch Charles: Zapier'), ['Aimee: Vim', 'AJ: Nintendo Switch', 'Charles: Zapier']);
   assert.deepEqual(section('Charles Max Wood: [Clean Code](https://books.example.com/cc) Aimee Knight: [Vim](https://vim.example.com/)'), [
     'Charles Max Wood: Clean Code',
     'Aimee Knight: Vim',

@@ -66,6 +66,14 @@ export function laterTurns(transcript: string): Map<string, { turns: string[]; c
   return speakers;
 }
 
+/** How many turns a label written as it is ("Chuck:") starts, up to two: one pass over the transcript. */
+export function turnsOf(transcript: string, label: string): number {
+  let count = 0;
+  for (let at = transcript.indexOf(`${label}:`); at >= 0 && count < 2; at = transcript.indexOf(`${label}:`, at + 1))
+    if (!/[\p{L}'’]/u.test(transcript[at - 1] ?? ' ')) count++;
+  return count;
+}
+
 /** The labels a first name answers to: itself, and the short forms of it (David: DAVID, DAVE). */
 export function labelsFor(first: string): string[] {
   const name = first.toUpperCase();

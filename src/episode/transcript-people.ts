@@ -1,5 +1,5 @@
 import { NAME_PREFIX, NOT_FIRST, PARTICLE } from './people.ts';
-import { answersTo, labelsFor, laterTurns, OPENING_CHARS, openingTurns, same } from './speaker-labels.ts';
+import { answersTo, labelsFor, laterTurns, OPENING_CHARS, openingTurns, same, turnsOf } from './speaker-labels.ts';
 
 /**
  * People named in the opening of a transcript pasted into the show notes, as about 270 of devchat.tv's older episodes
@@ -188,14 +188,6 @@ function calledNames(text: string): string[] {
         return whole && names.length <= 6 ? (names as string[]) : [];
       })
   );
-}
-
-/** How many turns a label written as it is ("Chuck:") starts, up to two: one pass over the transcript. */
-function turnsOf(transcript: string, label: string): number {
-  let count = 0;
-  for (let at = transcript.indexOf(`${label}:`); at >= 0 && count < 2; at = transcript.indexOf(`${label}:`, at + 1))
-    if (!/[\p{L}'’]/u.test(transcript[at - 1] ?? ' ')) count++;
-  return count;
 }
 
 /** "I'm Charles Max Wood from devchat.tv", "My name is Joe Eames", "I'm your host, Ann Lee", "I'll be your host, Ann Lee". */

@@ -104,7 +104,7 @@ function withTitleNames<T extends { episode: Episode }>(
     const { panel, guests } = item.episode;
     const titleNames = cluesOf(item)?.titleNames ?? [];
     // Called by first name counts where every other name of the title counts too: not Ivan without Pavel.
-    const called = titleNames.filter((name) => calledByFirstName(name, item.episode));
+    const called = titleNames.filter((name) => calledByFirstName(name, item.episode, cluesOf(item)?.spoken?.labels ?? []));
     const known = titleNames.filter((name) => firstNames.has(firstWord(name)));
     const each = titleNames.every((name) => known.includes(name) || called.includes(name));
     const names = titleNames.filter(
@@ -135,14 +135,17 @@ function firstNamesOf(episodes: Episode[]): Set<string> {
  * "TMTC 27 - Geoffrey Grosenbach" over notes that say "Resources that Geoffrey mentioned …; he recommends": the notes
  * speak of the title's name by its first word alone, then "he" or "she" (people.ts), and never write its last word
  * alone: "JSJ 410: Ember Octane" over "Ember is … Octane brings … he" is a product, as is "AiA 154: Angular Animations"
- * over "… animations".
+ * over "… animations". Or the first name gives picks or speaks ("FS 263: Branden Silva on …", then "Branden: [a
+ * book](…)"; "… with Justin Gordon and Rob Wise", then "ROB:").
  */
-function calledByFirstName(name: string, episode: Episode): boolean {
+function calledByFirstName(name: string, episode: Episode, labels: readonly string[]): boolean {
   const notes = `${episode.summary}\n${episode.otherNotes}`;
   const last = name.split(' ').at(-1) ?? '';
   const lastAlone = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRegExp(last)}(?![\p{L}\p{N}])`, 'iu').test(notes.replaceAll(name, ''));
   const topic = /^\S+ing\s|(?:^|\s)(?:The|Your|Our|My|A|An)(?:\s|$)/.test(name);
-  return !topic && !lastAlone && firstNameThenPronoun(notes, name) !== undefined;
+  const first = firstWord(name);
+  const speaks = episode.picks.some((pick) => pick.person === first) || labels.includes(first.toUpperCase());
+  return !topic && !lastAlone && (speaks || firstNameThenPronoun(notes, name) !== undefined);
 }
 
 function writtenLowerCase(word: string, episode: Episode): boolean {

@@ -272,9 +272,19 @@ test('a talk’s speaker; a host whose name runs on from the show’s; a title�
   for (const day of [1, 2, 3]) files[`round/${day}.md`] = episode('round', day, '### Panel\n- Carl Max Wood\n- Ann Lee');
   files['round/commit.md'] = episode('round', 9, 'In this episode of React Round Up Carl Max Wood interviews speakers at a conference.');
   files['round/other.md'] = episode('round', 10, 'In this episode of React Round Up Bo Diaz interviews speakers at a conference.');
+  // A title's name whom the notes call by first name among who gave picks.
+  const picksBy = (guest: string) =>
+    `Brandon Silvo directs an agency. Stories sell work.\n\n## Picks:\n\nCurt: [A book](https://a.example/) ${guest}: [A film](https://b.example/)`;
+  files['round/fs-263.md'] = episode('round', 11, picksBy('Brandon')).replace(
+    'title: Episode 11',
+    'title: "FS 263: Brandon Silvo on Stories"',
+  );
+  files['round/fs-264.md'] = episode('round', 12, picksBy('Joe')).replace('title: Episode 12', 'title: "FS 264: Brandon Silvo on Stories"');
   const { episodes } = await readEpisodes(await testdir(files));
   const panel = (name: string) => episodes.find((item) => item.file.endsWith(name))?.episode.panel;
   assert.deepEqual([panel('commit.md'), panel('other.md')], [['Carl Max Wood'], []]);
+  const guests = (name: string) => episodes.find((item) => item.file.endsWith(name))?.episode.guests;
+  assert.deepEqual([guests('fs-263.md'), guests('fs-264.md')], [['Brandon Silvo'], []]);
 });
 
 test('"CHUCK" is the network’s Carl only where no Carl is named; someone late who hosts on the network is on the panel', async () => {

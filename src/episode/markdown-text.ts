@@ -1,7 +1,7 @@
 import type { Token } from 'markdown-it';
 import MarkdownIt from 'markdown-it';
 import { htmlBlock, inlineTag } from './html-tags.ts';
-import { type Line, LineBuilder } from './line-builder.ts';
+import { type Line, LineBuilder, type Link } from './line-builder.ts';
 
 export type { Line, Link } from './line-builder.ts';
 
@@ -99,6 +99,14 @@ function inline(children: Token[], builder: LineBuilder): void {
       // Images are not words; their alt text would read as noise in a snippet.
     }
   }
+}
+
+/** The links of a list item. A label that says more than its one link is kept: "use the code devchat" is part of it. */
+export function itemLinks(line: Line): Link[] {
+  const links = line.links.map((link) => ({ ...link }));
+  const first = links[0];
+  if (first && links.length === 1 && line.outside) first.label = `${first.label} ${line.outside}`;
+  return links;
 }
 
 /** Text written in a field (a title, a description) with its Markdown and HTML reduced to plain words. */

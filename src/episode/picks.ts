@@ -1,4 +1,4 @@
-import type { Line, Link } from './markdown-text.ts';
+import { itemLinks, type Line, type Link } from './markdown-text.ts';
 import { isPersonName } from './people.ts';
 
 /** Something a panelist or guest recommended at the end of the episode. */
@@ -99,10 +99,11 @@ function givers(line: Line, before: string): Part[] | undefined {
   const places = labelPlaces(line);
   // Where a name surely starts: the line's start (40 characters of nothing but emphasis before it, in practice), a link's
   // label just ended ("[Top Coders](…)Lukas:", or a space after it), a bracket or a sentence closed.
-  const labelEnd = (at: number) => Math.max(0, ...places.map((place) => place.at + place.length).filter((end) => end <= at));
+  const ends = places.map((place) => place.at + place.length);
+  const labelEnd = (at: number) => Math.max(0, ...ends.filter((end) => end <= at));
   const edge = (at: number) =>
     /(?:^|[.!?)\]]\s*)[*\\\s]*$/u.test(line.text.slice(Math.max(0, at - 40), at)) ||
-    (places.length > 0 && !line.text.slice(labelEnd(at), at).trim() && labelEnd(at) > 0);
+    (labelEnd(at) > 0 && !line.text.slice(labelEnd(at), at).trim());
   const marks: { at: number; end: number; first: string; rest: string; sure: boolean }[] = [];
   for (const match of line.text.matchAll(GIVER)) {
     const [at, first] = [match.index, match[1] ?? ''];
@@ -158,8 +159,9 @@ function stretches(line: Line, places: readonly Place[]): (from: number, to: num
   return (from, to) => {
     const picks: Link[] = [];
     const text = (a: number, b: number) => {
+      const label = words(a, b);
       // "Go" is a pick; "a" or "&" between picks is not.
-      if (words(a, b).length > 1 && /\p{L}/u.test(words(a, b))) picks.push({ label: words(a, b), url: '' });
+      if (label.length > 1 && /\p{L}/u.test(label)) picks.push({ label, url: '' });
     };
     while ((places[place]?.at ?? to) < from) place++;
     while ((commas[comma] ?? to) < from) comma++;
@@ -196,14 +198,6 @@ function labelPlaces(line: Line): Place[] {
     const at = line.linkAt?.[i] ?? 0;
     return { link, at, length: line.text.startsWith(link.label, at) ? link.label.length : 0 };
   });
-}
-
-/** The links of a list item. A label that says more than its one link is kept: "use the code devchat" is part of it. */
-export function itemLinks(line: Line): Link[] {
-  const links = line.links.map((link) => ({ ...link }));
-  const first = links[0];
-  if (first && links.length === 1 && line.outside) first.label = `${first.label} ${line.outside}`;
-  return links;
 }
 
 /**

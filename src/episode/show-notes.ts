@@ -1,8 +1,8 @@
 import { linkedGuests } from './linked-people.ts';
-import { type Line, type Link, markdownLines } from './markdown-text.ts';
+import { itemLinks, type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
 import { isPersonName, PARTICLE, personName } from './people.ts';
-import { itemLinks, type Pick, pickGivers, picksIn } from './picks.ts';
+import { type Pick, pickGivers, picksIn } from './picks.ts';
 import { prosePeople } from './prose-people.ts';
 
 export type { Link } from './markdown-text.ts';

@@ -10,9 +10,9 @@ export type Speakers = {
   /** Names by their letters alone (`charlesmaxwood`), as most episodes spell them. */
   spellings: ReadonlyMap<string, string>;
   /** By podcast, then by upper-cased first name: everyone of that first name, with the days the podcast names them. */
-  regulars: ReadonlyMap<string, ReadonlyMap<string, readonly Regular[]>>;
+  regulars: ReadonlyMap<string, ReadonlyMap<string, readonly PodcastPerson[]>>;
   /** By upper-cased first name: a regular of two podcasts at least, the network's one regular of that first name. */
-  networkRegulars: ReadonlyMap<string, readonly Regular[]>;
+  networkRegulars: ReadonlyMap<string, readonly PodcastPerson[]>;
   /** By podcast, then by label: the host a nickname stands for ("CHUCK": Charles Max Wood), learnt from other episodes. */
   nicknames: ReadonlyMap<string, ReadonlyMap<string, string>>;
   /** The same learnt across the network's podcasts: for a podcast where the host never says it. */
@@ -29,7 +29,7 @@ const REGULAR = 3;
 const DOMINANT = 10;
 
 /** Someone a podcast names, on how many episodes, and the first and last day (`YYYY-MM-DD`) of those. */
-type Regular = { name: string; from: string; to: string; episodes: number };
+type PodcastPerson = { name: string; from: string; to: string; episodes: number };
 /** A regular stands for a label within this many days of the episodes that name them: Josh Susser left Ruby Rogues. */
 const ERA_DAYS = 180;
 
@@ -65,7 +65,7 @@ export function speakers(
     const held = spellings.get(squash(name));
     if (held === undefined || count > (counts.get(held) ?? 0)) spellings.set(squash(name), name);
   }
-  const regulars = new Map<string, Map<string, Regular[]>>();
+  const regulars = new Map<string, Map<string, PodcastPerson[]>>();
   const ofNetwork: { name: string; dates: string[]; podcast: string }[] = [];
   for (const [podcast, names] of byPodcast) {
     const people = new Map<string, string[]>();
@@ -74,8 +74,8 @@ export function speakers(
       people.set(spelt, (people.get(spelt) ?? []).concat(dates));
     }
     // Everyone of each first name, with the days the podcast names them: who a label stands for depends on the day.
-    const first = new Map<string, Regular[]>();
-    for (const [key, named] of Map.groupBy(people, ([name]) => name.split(' ')[0]?.toUpperCase() ?? ''))
+    const first = new Map<string, PodcastPerson[]>();
+    for (const [key, named] of Map.groupBy(people, ([name]) => firstName(name)))
       first.set(
         key,
         named.map(([name, dates]) => ({ ...daysOf(dates), name, episodes: dates.length })),
@@ -95,7 +95,7 @@ export function speakers(
   const nicknames = new Map([...said].map(([podcast, labels]) => [podcast, nicknamesOf(labels)]));
   // "CHUCK" on a podcast where he never said who he is (a live Q&A), when he said so on the network's other podcasts.
   const network = new Map<string, string[]>();
-  for (const labels of said.values()) for (const [label, names] of labels) network.set(label, [...(network.get(label) ?? []), ...names]);
+  for (const labels of said.values()) for (const [label, names] of labels) network.set(label, (network.get(label) ?? []).concat(names));
   const members = new Map([...byPodcast].map(([podcast, names]) => [podcast, new Set([...names.keys()].map(squash))]));
   const hosts = new Set([...panelCounts].filter(([, count]) => count >= REGULAR).map(([name]) => name));
   return {
@@ -113,9 +113,9 @@ export function speakers(
  * "Charles talks about automation" on a podcast no episode of which names anyone: the one person of that first name who
  * is a regular of two podcasts or more, where no other regular of the network has it.
  */
-function networkRegulars(regulars: { name: string; dates: string[]; podcast: string }[]): Map<string, Regular[]> {
-  const found = new Map<string, Regular[]>();
-  for (const [key, named] of Map.groupBy(regulars, ({ name }) => name.split(' ')[0]?.toUpperCase() ?? '')) {
+function networkRegulars(regulars: { name: string; dates: string[]; podcast: string }[]): Map<string, PodcastPerson[]> {
+  const found = new Map<string, PodcastPerson[]>();
+  for (const [key, named] of Map.groupBy(regulars, ({ name }) => firstName(name))) {
     const [one, ...others] = new Set(named.map(({ name }) => name));
     if (!one || others.some((other) => !nearPerson(other, one)) || new Set(named.map(({ podcast }) => podcast)).size < 2) continue;
     const dates = named.flatMap((regular) => regular.dates);
@@ -205,9 +205,10 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
  * (Josh Susser left Ruby Rogues; David Kimura came after David Brady), the one on at least REGULAR episodes and DOMINANT
  * times as many as any other ("JOE" on JavaScript Jabber is Joe Eames, on 201 episodes, not a guest Joe of one or two).
  */
-function ofTheTime(people: readonly Regular[] | undefined, date: string | undefined): string | undefined {
+function ofTheTime(people: readonly PodcastPerson[] | undefined, date: string | undefined): string | undefined {
   const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  const then = (person: Regular) => !date || !person.from || (days(date, person.from) <= ERA_DAYS && days(person.to, date) <= ERA_DAYS);
+  const then = (person: PodcastPerson) =>
+    !date || !person.from || (days(date, person.from) <= ERA_DAYS && days(person.to, date) <= ERA_DAYS);
   const [top, ...rest] = (people ?? []).filter(then).sort((a, b) => b.episodes - a.episodes);
   // "Lukas Ruebbelke" on 15 episodes is a slip of the pen for the Lukas Reubbelke of 68, not a second Lukas.
   const next = rest.find((person) => !top || !nearPerson(person.name, top.name));

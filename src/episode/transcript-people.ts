@@ -1,4 +1,4 @@
-import { NAME_PREFIX, NOT_FIRST, PARTICLE } from './people.ts';
+import { firstWord, NAME_PREFIX, NOT_FIRST, PARTICLE } from './people.ts';
 import { answersTo, labelsFor, laterTurns, OPENING_CHARS, openingTurns, same, turnsOf } from './speaker-labels.ts';
 
 /**
@@ -93,7 +93,7 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
   const rollCall = rollStart < 0 ? [] : turns.slice(rollStart, rollEnd < 0 ? rollStart + 12 : rollEnd + 1);
   for (const turn of rollCall.filter((turn) => same(turn.label, host))) {
     for (const name of calledNames(turn.text)) {
-      const label = labelsFor(name.split(' ')[0] ?? '').find((other) => speaking.has(other) && !same(other, host));
+      const label = labelsFor(firstWord(name)).find((other) => speaking.has(other) && !same(other, host));
       if (label && !byLabel.has(label) && ![...byLabel.values()].some((person) => person.name === name))
         byLabel.set(label, { name, guest: false });
     }
@@ -102,8 +102,8 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
   for (const turn of turns.filter((turn) => same(turn.label, host))) {
     const joins = JOINS.exec(turn.text);
     // "Next week, Sarah Drasner will be joining us": another episode's guest.
-    const later = joins && /\bnext\s+(?:week|time|episode|month)\b/i.test(lastSentences(turn.text, joins.index + joins[0].length));
-    const name = later ? undefined : joins?.slice(1).find(Boolean);
+    const nextWeek = joins && /\bnext\s+(?:week|time|episode|month)\b/i.test(lastSentences(turn.text, joins.index + joins[0].length));
+    const name = nextWeek ? undefined : joins?.slice(1).find(Boolean);
     const first = name?.split(' ')[0] ?? '';
     const speaks = name && new RegExp(String.raw`(?<![\p{L}'’])${first}[*_\s]{0,6}:`, 'iu').test(transcript);
     if (name && speaks && !byLabel.has(first.toUpperCase())) byLabel.set(first.toUpperCase(), { name, guest: true });

@@ -1,15 +1,16 @@
+import { withHostsOfSolo } from './account-host.ts';
 import type { Episode, EpisodeFileResult } from './episode.ts';
 import { knownNames, withNameRuns } from './name-runs.ts';
 import { withCatalogueSpellings } from './name-spellings.ts';
 import { escapeRegExp, firstNameThenPronoun, firstWord, isPersonName, personName } from './people.ts';
 import { type PeopleIds, withHosts, withPeopleNames } from './person-ids.ts';
-import { samePerson } from './same-person.ts';
+import { nearPerson, samePerson } from './same-person.ts';
 import { speakers, withSpokenPeople } from './speaker-names.ts';
 
 /** What reading one file left for the whole catalogue to settle: names that only other episodes can confirm or split. */
 export type PeopleClues = Pick<
   Extract<EpisodeFileResult, { episode: Episode }>,
-  'nameRuns' | 'titleGuests' | 'titleNames' | 'guestField' | 'writtenNames' | 'spoken'
+  'nameRuns' | 'titleGuests' | 'titleNames' | 'guestField' | 'writtenNames' | 'spoken' | 'accounts'
 >;
 
 /** The site's people: ids from its person files, and hosts from podgrep.yml (`hosts:`), by podcast. */
@@ -75,6 +76,14 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
       if (!panel.every(notGuest)) item.episode = { ...item.episode, panel: panel.filter(notGuest) };
     }
   }
+  const accounts = new Map(items.map((item) => [item.episode, cluesOf(item)?.accounts]));
+  const hosted = withHostsOfSolo(
+    items.map((item) => item.episode),
+    (episode) => accounts.get(episode),
+  );
+  items.forEach((item, i) => {
+    item.episode = hosted[i] ?? item.episode;
+  });
   withCatalogueSpellings(items);
 }
 
@@ -110,7 +119,13 @@ function withTitleNames<T extends { episode: Episode }>(
     const names = titleNames.filter(
       (name) => (known.includes(name) || (each && called.includes(name))) && !panel.some((other) => samePerson(other, name)),
     );
-    if (names.length && !guests.length) item.episode = { ...item.episode, guests: names };
+    // "… with Justin Gordon and Rob Wise" over notes that name Justin alone: the title's guests, all of them.
+    const fromTitle = guests.every((guest) => titleNames.some((name) => samePerson(name, guest)));
+    const withWhom = guests.length ? item.episode.title.slice(item.episode.title.toLowerCase().lastIndexOf(' with ')) : '';
+    const same = (name: string) => (other: string) =>
+      samePerson(other, name) || (firstWord(other) === firstWord(name) && nearPerson(other, name));
+    const more = names.filter((name) => ![...guests, ...panel].some(same(name)) && (!guests.length || withWhom.includes(name)));
+    if (more.length && fromTitle) item.episode = { ...item.episode, guests: [...guests, ...more] };
   }
 }
 
@@ -145,7 +160,10 @@ function calledByFirstName(name: string, episode: Episode, labels: readonly stri
   const topic = /^\S+ing\s|(?:^|\s)(?:The|Your|Our|My|A|An)(?:\s|$)/.test(name);
   const first = firstWord(name);
   const speaks = episode.picks.some((pick) => pick.person === first) || labels.includes(first.toUpperCase());
-  return !topic && !lastAlone && (speaks || firstNameThenPronoun(notes, name) !== undefined);
+  // "RC 8 - Interview with Pratik Naik" over "In this interview with Pratik, we discuss …".
+  const interviewed =
+    /\bInterview\s+with\b/i.test(episode.title) && new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(first)}(?![\p{L}])`, 'u').test(notes);
+  return !topic && !lastAlone && (speaks || interviewed || firstNameThenPronoun(notes, name) !== undefined);
 }
 
 function writtenLowerCase(word: string, episode: Episode): boolean {

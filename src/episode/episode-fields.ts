@@ -142,3 +142,20 @@ function siteHosts(value: unknown): Record<string, string[]> | undefined {
   }
   return hosts;
 }
+
+/** What each field should hold, as a warning about a value that cannot be read says it. */
+export const EXPECTED: Record<FieldName, string> = {
+  title: 'a text',
+  podcast: 'a text',
+  slug: 'a text with letters or digits',
+  audio: 'an http(s) URL or a path relative to the episode file',
+  number: 'an episode number',
+  date: 'a date such as 2019-07-09, 1562666400 or "July 9th, 2019"',
+  duration: 'a duration such as 54:20, 1:02:03 or a number of seconds',
+  hosts: 'a name, a list of names or of {name}',
+  guests: 'a name, a list of names or of {name}',
+  summary: 'a text',
+  tags: 'a list of texts',
+  transcripts: 'an http(s) URL or a list of {url, type}',
+  draft: 'true or false',
+};

@@ -1,9 +1,10 @@
 import { EpisodeError } from '../errors.ts';
 import { shownValue } from '../shorten.ts';
+import { accountsIn } from './account-host.ts';
 import { type Chapter, chaptersFromNotes } from './chapters.ts';
 import { readDate } from './dates.ts';
 import { looksLikeDuration, readDuration } from './durations.ts';
-import { aliasesWith, type FieldName, fieldKey, MAYBE_OTHER } from './episode-fields.ts';
+import { aliasesWith, EXPECTED, type FieldName, fieldKey, MAYBE_OTHER } from './episode-fields.ts';
 import { isEmpty, namesWrittenAsNames, readNumber, readPeople, readTags, readText, unique } from './field-values.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
@@ -70,6 +71,8 @@ export type EpisodeFileResult =
       titleNames?: string[];
       guestField?: true;
       writtenNames?: string[];
+      /** The accounts its notes link into, where a solo episode's host may be found (account-host.ts). */
+      accounts?: string[];
       /** Fields the file writes, whether or not they could be read: a date that does not parse is still a date. */
       writes: Written;
     }
@@ -165,7 +168,8 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const guestsNamed = [...guests, ...noted, ...runs.guests, ...titleGuests];
   // The weakest place a guest is written (linked-people.ts): counted where every guest named elsewhere is linked too.
   const linkedGuests = guestsNamed.every((name) => linked.includes(name)) ? linked.filter((name) => !panel.includes(name)) : [];
-  const titleNames = guestsNamed.length ? [] : namesInTitle(title, front.content).filter((name) => !namesShow(name, podcast));
+  const titleNames =
+    guestsNamed.length > titleGuests.length ? [] : namesInTitle(title, front.content).filter((name) => !namesShow(name, podcast));
   // A transcript's roll call counts where the front matter names nobody (catalogue-people.ts).
   const spoken = hosts.length || guests.length ? undefined : spokenPeople(transcript, notedNames);
   const writes = (name: FieldName) =>
@@ -205,25 +209,10 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     ...(spoken && spokenAny(spoken) ? { spoken } : {}),
     ...(aliases.guests.some((alias) => fields.has(fieldKey(alias))) ? { guestField: true as const } : {}),
     ...(writtenNames.length ? { writtenNames } : {}),
+    ...(panel.length ? {} : accountsIn(front.content)),
     writes: { date: writes('date'), audioNumberOrTranscript: writes('audio') || writes('number') || writes('transcripts') },
   };
 }
-
-const EXPECTED: Record<FieldName, string> = {
-  title: 'a text',
-  podcast: 'a text',
-  slug: 'a text with letters or digits',
-  audio: 'an http(s) URL or a path relative to the episode file',
-  number: 'an episode number',
-  date: 'a date such as 2019-07-09, 1562666400 or "July 9th, 2019"',
-  duration: 'a duration such as 54:20, 1:02:03 or a number of seconds',
-  hosts: 'a name, a list of names or of {name}',
-  guests: 'a name, a list of names or of {name}',
-  summary: 'a text',
-  tags: 'a list of texts',
-  transcripts: 'an http(s) URL or a list of {url, type}',
-  draft: 'true or false',
-};
 
 /** Tags and categories both describe the episode: every alias that holds some is kept. */
 function readAll(

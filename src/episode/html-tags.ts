@@ -64,8 +64,10 @@ function openTag(name: string, href: string | undefined, builder: LineBuilder): 
   if (HIDDEN.has(name)) builder.hidden++;
   else if (name === 'a' && href !== undefined) builder.openLink(href);
   else if (name === 'li') builder.end().kind = 'item';
-  else if (/^h[1-6]$/.test(name)) builder.end().kind = 'heading';
-  else if (name === 'strong' || name === 'b') builder.strong(true);
+  else if (/^h[1-6]$/.test(name)) {
+    builder.end().kind = 'heading';
+    builder.depth = Number(name.slice(1));
+  } else if (name === 'strong' || name === 'b') builder.strong(true);
   // `<br>` inside a paragraph, as a Markdown line break: the next line continues it (picks.ts reads a giver's name there).
   else if (name === 'br') builder.end().continued = true;
   else if (BREAKS.has(name)) builder.end();

@@ -20,6 +20,8 @@ export type Line = {
   continued?: true;
   /** Where each link's label starts in `text`: "[A](…) (Ann)" has its "A" at 0, not in "Ann" (picks.ts). */
   linkAt?: number[];
+  /** A heading's level, 1 to 6: "##### Zach" under "#### Picks" is someone's picks, not a section (show-notes.ts). */
+  depth?: number;
 };
 
 // Bare URLs in the text (markdown-text.ts says why not linkify-it); http(s) only.
@@ -47,6 +49,8 @@ export class LineBuilder {
   private plainOutsideBold = false;
   /** Set at a line break inside a paragraph: the next line continues it. */
   continued = false;
+  /** The level of the heading being built. */
+  depth = 0;
 
   text(raw: string, code = false): this {
     if (this.hidden > 0) return this;
@@ -103,9 +107,11 @@ export class LineBuilder {
         ...(bold ? { bold } : {}),
         ...(this.continued ? { continued: true } : {}),
         ...(this.links.length ? { linkAt: squashedPlaces(raw, this.starts) } : {}),
+        ...(this.kind === 'heading' && this.depth ? { depth: this.depth } : {}),
       });
     }
     this.continued = false;
+    this.depth = 0;
     this.rawLength = 0;
     this.starts = [];
     this.parts = [];

@@ -36,6 +36,7 @@ export function markdownLines(text: string): Line[] {
         break;
       case 'heading_open':
         builder.kind = 'heading';
+        builder.depth = Number(token.tag.slice(1)) || 0;
         break;
       case 'heading_close':
         builder.end();

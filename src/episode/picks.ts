@@ -17,6 +17,11 @@ const SHOP = /^(?:Amazon|Audible|Apple|iTunes|Google|Etsy|eBay|Steam|Udemy|Kicks
 // "Twitter: [@wesbos]", "Discount Code: JSJ"; and two capitals that are no one's initials ("(TV)").
 const KIND =
   /^(?:App|Apps|Article|Album|Blog|Bonus|Book|Books|Code|Course|Episode|Facebook|Film|Game|GitHub|Github|Guests?|Hosts?|Instagram|Link|LinkedIn|Links|Media|Movie|Music|Note|One|Panel|Panelists?|Podcast|Post|Series|Show|Site|Song|Sponsors?|Talk|Tool|Twitter|Update|Video|Website|YouTube|Youtube|TV|UK|US|USA|JS|UI|UX|AI|VR|AR|PC|OS|CI|CD|DB|PR|ID|IO|QA|HR|VS|PDF)$/;
+/** "#### Twitter" under the picks is what the links are, not who gave them. */
+export function isPickKind(word: string): boolean {
+  return KIND.test(word);
+}
+
 // A line that is only a name: "**Charles Max Wood**", "Jaim:", "AJ".
 const NAME_LINE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
 
@@ -210,4 +215,18 @@ export function pickGivers(picks: readonly { person: string }[], title: string):
   // "Mike G." is someone the episode names in full (Mike Grabowski), not another person.
   const name = /^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,3}$/u;
   return names.filter((person) => name.test(person) && !/\s\p{Lu}\.?$/u.test(person) && !title.includes(person));
+}
+
+/**
+ * "Picks" ending a line that is no heading: a list item's last line ("- [Vim](…)⏎  Picks"), a chapter it was glued to
+ * ("28:52 - Getting StartedPicks"), or a label with the first giver ("**Picks:** Charles", "**Picks\\*\\*** Matt
+ * Creager\\*\\*"), as notes converted from another site have them.
+ */
+export function picksStart(line: Line): { before: boolean; giver: string } | undefined {
+  const { text } = line;
+  const at = text.lastIndexOf('Picks');
+  // Not a chapter's title ("- 53:42 Sick Picks"), which is followed by the other chapters.
+  if (at < 0 || (line.kind === 'item' && !line.continued) || /(?:\p{Lu}|[\p{L}\d][\s\-–—]+)$/u.test(text.slice(0, at))) return undefined;
+  const after = /^[\s*:\\]*(?:(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3})[\s*:\\]*)?$/u.exec(text.slice(at + 'Picks'.length));
+  return after ? { before: /\p{L}/u.test(text.slice(0, at)), giver: after[1] ?? '' } : undefined;
 }

@@ -23,7 +23,8 @@ export type ProsePeople = {
 // A word of a name is capitalised; a dot only ends an initial ("Charles M. Wood"), not "Wood." ending the sentence.
 const WORD = String.raw`\p{Lu}(?:\.|[\p{L}\p{M}'’-]*)`;
 const NAME = String.raw`${WORD}(?:\s+${WORD}){1,2}`;
-const LIST = String.raw`(${NAME}(?:(?:,\s+|,?\s+and\s+)${NAME})*)`;
+// "… Brian Hogan and I'm Charles Max Wood": the host names himself last.
+const LIST = String.raw`(${NAME}(?:(?:,\s+|,?\s+and\s+(?:I['’]m\s+)?)${NAME})*)`;
 // "features panelists A, B and C", "The panel for this episode of Adventures in Angular is A, B, and C", "a panel of A,
 // B, as well as host C".
 const PANEL = new RegExp(
@@ -51,11 +52,12 @@ const HOSTED = new RegExp(
 );
 // A panel by first names: "Join AJ, Aimee, and Joe as they discuss …", "On today's episode of the Freelancers' Show,
 // Curtis, Philip, Jonathan, and Reuven discuss …", "In this episode Chris and Divya discuss …"; one name where the notes
-// begin ("Chuck explains what it takes to get a remote job"). Who they are, the regulars say (speaker-names.ts).
+// begin ("Chuck explains what it takes to get a remote job", "Charles is at CES 2019 and talks to …"). Who they are,
+// the regulars say (speaker-names.ts).
 const FIRST = String.raw`(?:\p{Lu}\p{Ll}+|\p{Lu}{2})`;
 const FIRST_LIST = String.raw`(${FIRST}(?:,\s+${FIRST})*,?\s+(?:and|&)\s+${FIRST})`;
 const FIRST_NAMES = new RegExp(
-  String.raw`\b[Jj]oin\s+${FIRST_LIST}\s+as\s+they\b|(?:^|\n|[.!?,]\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+)${FIRST_LIST}\s+${VERB}\b|^(${FIRST})\s+${VERB}\b`,
+  String.raw`\b[Jj]oin\s+${FIRST_LIST}\s+as\s+they\b|(?:^|\n|[.!?,]\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+)${FIRST_LIST}\s+${VERB}\b|^(${FIRST})\s+(?:${VERB}|is\s+(?:at|back|joined|talking|chatting))\b`,
   'u',
 );
 
@@ -63,7 +65,8 @@ const FIRST_NAMES = new RegExp(
 // discuss Notifications with Paola Mata". A role before the names says they are people, title or not: "short interviews
 // with upcoming RustConf speakers Siân Griffin, Jane Lusby, and Ashley Hauck", "first with lead RustFest organizer
 // Jan-Erik Rediger".
-const ROLE = String.raw`(?:organi[sz]er|contributor|speaker|(?:co-?)?founder|creator|author|maintainer|engineer|developer|editor|member|designer|researcher|advocate)s?`;
+const ROLE =
+  '(?:organi[sz]er|contributor|speaker|(?:co-?)?founder|creator|author|maintainer|engineer|developer|editor|member|designer|researcher|advocate)s?';
 const OBJECT = new RegExp(
   String.raw`\b(?:interview(?:s|ed)?|welcome(?:s|d)?|(?:speak(?:s)?|spoke|talk(?:s|ed)?|chat(?:s|ted)?|sit(?:s)?\s+down)\s+(?:with|to)|(?<loose>discuss(?:es|ed)?\s[^.]{1,60}?\swith|with))\s+(?<role>(?:[\p{L}\d][\p{L}\d.'’-]*\s+){0,3}?${ROLE}\s+)?${LIST}`,
   'gu',
@@ -195,7 +198,7 @@ function namesIn(text: string, pattern: RegExp, inSentence = (_sentence: string,
     const end = text.slice(at + match[0].length).search(/[.!?](?:\s|$)/);
     const sentence = text.slice(Math.max(0, text.lastIndexOf('.', at)), end < 0 ? undefined : at + match[0].length + end);
     if (!inSentence(sentence, match[0])) continue;
-    const list = (match[1] ?? '').split(/,\s+and\s+|,\s+|\s+and\s+/);
+    const list = (match[1] ?? '').split(/,\s+and\s+(?:I['’]m\s+)?|,\s+|\s+and\s+(?:I['’]m\s+)?/);
     if (list.length < least) continue;
     for (const name of list.map(cleanName)) if (name !== undefined) names.push(name);
   }

@@ -43,3 +43,8 @@ export function calls(name: string, label: string): boolean {
 export function firstName(name: string): string {
   return firstWord(personName(name)).toUpperCase();
 }
+
+/** A name by its letters alone: "Charles Max Wood", "Charles Maxwood" and the account `charlesmaxwood` are one. */
+export function squash(name: string): string {
+  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+}

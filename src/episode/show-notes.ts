@@ -2,7 +2,7 @@ import { linkedGuests } from './linked-people.ts';
 import { itemLinks, type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
 import { isPersonName, PARTICLE, personName } from './people.ts';
-import { type Pick, pickGivers, picksIn } from './picks.ts';
+import { isPickKind, type Pick, pickGivers, picksIn, picksStart } from './picks.ts';
 import { prosePeople } from './prose-people.ts';
 
 export type { Link } from './markdown-text.ts';
@@ -154,9 +154,25 @@ function texts(lines: Line[]): string[] {
 
 function splitSections(lines: Line[]): Section[] {
   const sections: Section[] = [{ name: '', lines: [] }];
+  // The level of the heading that opened the picks: "##### Zach" under "#### Picks" is whose picks follow.
+  let picksDepth = 0;
   for (const line of lines) {
     const heading = headingName(line);
     const current = sections.at(-1)?.name ?? '';
+    if (
+      current === 'picks' &&
+      picksDepth &&
+      (line.depth ?? 0) > picksDepth &&
+      !KNOWN_SECTIONS.includes(heading ?? '') &&
+      NAME.test(line.text) &&
+      !isPickKind(line.text)
+    ) {
+      // "###### Cory’s" is Cory's.
+      const giver = line.text.replace(/['’]s?$/, '');
+      sections.at(-1)?.lines.push({ ...line, kind: 'text', text: giver, outside: giver });
+      continue;
+    }
+    picksDepth = heading === 'picks' ? (line.depth ?? 0) : picksDepth;
     // "Picks" run into a line that is no heading of a known section (picksStart).
     const picks = !KNOWN_SECTIONS.includes(heading ?? '') && current !== 'picks' && current !== 'transcript' ? picksStart(line) : undefined;
     if (picks !== undefined) {
@@ -182,20 +198,6 @@ function splitSections(lines: Line[]): Section[] {
     else sections.at(-1)?.lines.push(line);
   }
   return sections;
-}
-
-/**
- * "Picks" ending a line that is no heading: a list item's last line ("- [Vim](…)⏎  Picks"), a chapter it was glued to
- * ("28:52 - Getting StartedPicks"), or a label with the first giver ("**Picks:** Charles", "**Picks\\*\\*** Matt
- * Creager\\*\\*"), as notes converted from another site have them.
- */
-function picksStart(line: Line): { before: boolean; giver: string } | undefined {
-  const { text } = line;
-  const at = text.lastIndexOf('Picks');
-  // Not a chapter's title ("- 53:42 Sick Picks"), which is followed by the other chapters.
-  if (at < 0 || (line.kind === 'item' && !line.continued) || /(?:\p{Lu}|[\p{L}\d][\s\-–—]+)$/u.test(text.slice(0, at))) return undefined;
-  const after = /^[\s*:\\]*(?:(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3})[\s*:\\]*)?$/u.exec(text.slice(at + 'Picks'.length));
-  return after ? { before: /\p{L}/u.test(text.slice(0, at)), giver: after[1] ?? '' } : undefined;
 }
 
 function headingName(line: Line): string | undefined {

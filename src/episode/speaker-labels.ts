@@ -105,6 +105,7 @@ const SHORT_FORMS: Record<string, string[]> = {
   GREG: ['GREGORY'],
   NATE: ['NATHAN'],
   JON: ['JONATHAN'],
+  JAKE: ['JACOB'],
 };
 
 /** A first name and the speaker label that answers to it: the same name, or its short form (DAVE for David). */

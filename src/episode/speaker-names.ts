@@ -1,5 +1,6 @@
+import { firstNamesOf, firstNamesOnly } from './first-names.ts';
 import { personName, writesWord } from './people.ts';
-import { calls, firstName, nearPerson, samePerson } from './same-person.ts';
+import { calls, firstName, nearPerson, samePerson, squash } from './same-person.ts';
 import type { SpokenPeople } from './transcript-people.ts';
 
 /**
@@ -9,6 +10,10 @@ import type { SpokenPeople } from './transcript-people.ts';
 export type Speakers = {
   /** Names by their letters alone (`charlesmaxwood`), as most episodes spell them. */
   spellings: ReadonlyMap<string, string>;
+  /** How many episodes write each spelling. */
+  times: ReadonlyMap<string, number>;
+  /** The first names of the catalogue's people, upper-cased, as they write them ("AJ", "Patrick"). */
+  firstNames: ReadonlyMap<string, string>;
   /** By podcast, then by upper-cased first name: everyone of that first name, with the days the podcast names them. */
   regulars: ReadonlyMap<string, ReadonlyMap<string, readonly PodcastPerson[]>>;
   /** By upper-cased first name: a regular of two podcasts at least, the network's one regular of that first name. */
@@ -100,6 +105,8 @@ export function speakers(
   const hosts = new Set([...panelCounts].filter(([, count]) => count >= REGULAR).map(([name]) => name));
   return {
     spellings,
+    times: counts,
+    firstNames: firstNamesOf([...spellings.values()]),
     regulars,
     networkRegulars: networkRegulars(ofNetwork),
     nicknames,
@@ -159,26 +166,35 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
     return fresh;
   };
   const panel: string[] = [];
+  const regulars = known.regulars.get(episode.podcast ?? '');
+  const regularOf = (label: string) => {
+    const network = known.networkNicknames.get(label);
+    const nickname = known.nicknames.get(episode.podcast ?? '')?.get(label) ?? (network && member(network) ? network : undefined);
+    // A first name no episode of the podcast gives anyone is the network's regular of it.
+    const elsewhere = regulars?.has(label) ? undefined : known.networkRegulars.get(label);
+    return ofTheTime(regulars?.get(label) ?? elsewhere, episode.date) ?? nickname;
+  };
   // "Rod Schimdt" in the roll call is the list's Rod Schmidt.
   const written = new Set(named.map(personName));
   const listed = (name: string) => written.has(personName(name)) || [...named, ...added].some((other) => nearPerson(other, name));
   // Who gave picks is of the podcast, or a host of the network (Charles Max Wood on My JavaScript Story).
   const member = (name: string) =>
     known.members.get(episode.podcast ?? '')?.has(squash(spelt(name))) || known.hosts.has(squash(spelt(name)));
-  const guests = episode.guests.length ? [] : spoken.guests.map(spelt).filter(add);
+  // Beside the title's guest, a roll call's other guest the catalogue knows: "a special guest crew member, Ward Bell"
+  // ("Jack Danger" is the title's Jack Danger Canty); of the podcast's own, on its panel.
+  const shortened = (name: string) => named.some((other) => other.startsWith(name) || name.startsWith(other));
+  const alsoKnown = (name: string) => (known.times.get(spelt(name)) ?? 0) >= 2 && !listed(spelt(name)) && !shortened(spelt(name));
+  const also = episode.guests.length ? spoken.guests.filter(alsoKnown).map(spelt).filter(add) : [];
+  const guests = episode.guests.length ? also.filter((name) => !member(name)) : spoken.guests.map(spelt).filter(add);
+  for (const name of also) if (member(name)) panel.push(name);
   // Someone the title names ("MAS 009 Roy Sivan: My Angular Story") is the episode's guest, however the host put it.
   const place = (name: string) => (writesWord(episode.title, name) && !episode.guests.length ? guests : panel).push(spelt(name));
   if (!episode.panel.length) {
     for (const name of spoken.panel) if (add(spelt(name))) place(name);
     for (const name of spoken.hostNames) if (known.spellings.has(squash(name)) && add(spelt(name))) panel.push(spelt(name));
     for (const name of spoken.pickers ?? []) if (member(name) && add(spelt(name))) place(name);
-    const regulars = known.regulars.get(episode.podcast ?? '');
     for (const label of spoken.labels) {
-      const network = known.networkNicknames.get(label);
-      const nickname = known.nicknames.get(episode.podcast ?? '')?.get(label) ?? (network && member(network) ? network : undefined);
-      // A first name no episode of the podcast gives anyone is the network's regular of it.
-      const elsewhere = regulars?.has(label) ? undefined : known.networkRegulars.get(label);
-      const regular = ofTheTime(regulars?.get(label) ?? elsewhere, episode.date) ?? nickname;
+      const regular = regularOf(label);
       // "AIMEE" is not the regular Aimee Knight when someone the episode names is called Aimee.
       // Nor the regular Lukas Ruebbelke when the list wrote "Lucas Reubbelke".
       // Nor Charles Max Wood, for "CHUCK", beside a Charles Lantz the episode names.
@@ -193,6 +209,9 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
       if (known.spellings.has(squash(name)) && !listed(spelt(name)) && add(spelt(name))) place(name);
     for (const name of spoken.pickers ?? []) if (member(name) && !listed(spelt(name)) && add(spelt(name))) place(name);
   }
+  const everyRegular = [...(regulars?.values() ?? [])].flat().flatMap((person) => (person.episodes >= REGULAR ? [person.name] : []));
+  const alone = firstNamesOnly(spoken, [...named, ...added, ...panel, ...guests], everyRegular, episode.title, known.firstNames, regularOf);
+  for (const first of alone) if (add(first)) panel.push(first);
   // Who said who they are, late: beside a written list too, as no one else's slip.
   for (const name of spoken.introduced ?? [])
     if (!listed(spelt(name)) && add(spelt(name))) (known.hosts.has(squash(spelt(name))) ? panel : guests).push(spelt(name));
@@ -219,8 +238,4 @@ function ofTheTime(people: readonly PodcastPerson[] | undefined, date: string | 
 function daysOf(dates: readonly string[]): { from: string; to: string } {
   const known = dates.filter(Boolean).sort();
   return { from: known[0] ?? '', to: known.at(-1) ?? '' };
-}
-
-function squash(name: string): string {
-  return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }

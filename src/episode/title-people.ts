@@ -21,6 +21,8 @@ const ABOUT = /\bInterview(?:\s+with)?\b|\b(?:Part|Pt\.?)\s*\d+\b|\bMy\s+(?:\S+\
 const WITH = /\s(?:with|featuring|feat\.?|ft\.)\s/i;
 const EVERY_WITH = new RegExp(WITH, 'gi');
 // What follows a name in a title segment: "Branden Silva on Storytelling", "Brian Douglas of BlocIO".
+// "Andrew Talks Arduino" is a sentence, not a name.
+const SAYS = /^(?:Talks|Discusses|Explains|Shares|Joins|Returns|Chats|Interviews|Answers|Reviews|Teaches)$/;
 const AFTER_NAME = /\s(?:on|of|from|at|about)\s.*$/;
 
 /** The names the title writes, each with whether the notes or the title's shape say it is a person of the episode. */
@@ -31,21 +33,26 @@ export function namesInTitle(title: string, notes: string): string[] {
   const rest = code && !/^(?:19|20)\d\d$/.test(code[1] ?? '') ? title.slice(code[0].length) : title;
   const segments = rest
     .replace(/\s*\([^)]*\)/g, ' ')
-    .split(/\s*(?::|\s[-–—|]\s)\s*/)
+    .split(/\s*(?::|\s[-–—|+]\s)\s*/)
     .map((segment) => segment.replace(SERIES, '').replace(SERIES, '').trim())
     .filter(Boolean);
   // "Talk Title - Ann Lee - JS Remote Conf 2015": the speaker is between the talk and the conference.
   const talk = segments.length >= 3 && /\bConf(?:erence)?\b.*\b(?:19|20)\d\d$/.test(segments.at(-1) ?? '');
   let text: string | undefined;
   const names = new Set<string>();
+  // "TMTC 21 - Miles Forrest - Part 2": the name alone, but for the part.
+  const alone = segments.filter((segment) => segment.replace(ABOUT, '').trim()).length === 1;
   segments.forEach((segment, i) => {
     // The last "with": "Working with Unix Processes with Jesse Storimer".
     const withAt = Math.max(...[...segment.matchAll(EVERY_WITH)].map((match) => match.index ?? -1), -1);
     const said = (talk && i === segments.length - 2) || /\bInterview\s+with\b/.test(segment);
     const parts = withAt >= 0 ? [segment.slice(0, withAt), segment.slice(withAt).replace(WITH, '')] : [segment];
+    // After the episode's code, a name alone ("TMTC 39 - Ben Curtis") or said what of ("FS 262: Kai Davis on Drumming up
+    // Business", "TMTC 35 - Joe Ferris from Thoughtbot") is the title's shape for a guest, over notes that say nothing.
+    const shaped = code !== null && i === 0 && (alone || AFTER_NAME.test(segment));
     parts.forEach((part, j) => {
       for (const name of listedNames(part.replace(ABOUT, ' ').replace(AFTER_NAME, ''))) {
-        if (said || j === 1 || (text ??= notes.replace(/\s+/g, ' ')).includes(name)) names.add(name);
+        if (said || shaped || j === 1 || (text ??= notes.replace(/\s+/g, ' ')).includes(name)) names.add(name);
       }
     });
   });
@@ -57,14 +64,18 @@ function listedNames(text: string): string[] {
   const names = text
     .trim()
     .split(/\s*,\s*(?:and\s+)?|\s+and\s+|\s*&\s*/)
-    .map((name) => name.trim())
+    // "… with GraphQL Uri Goldshtein": the topic's word before the name is no part of it.
+    .map((name) => {
+      const words = name.trim().split(/\s+/);
+      return (words.length === 3 && !TITLE_NAME_WORD.test(words[0] ?? '') ? words.slice(1) : words).join(' ');
+    })
     .filter(Boolean);
   const isName = (name: string) => {
     const words = name.split(/\s+/);
     return (
       words.length >= 2 &&
       words.length <= 3 &&
-      words.every((word) => TITLE_NAME_WORD.test(word)) &&
+      words.every((word) => TITLE_NAME_WORD.test(word) && !SAYS.test(word)) &&
       /^\p{Lu}\p{Ll}/u.test(words[0] ?? '') &&
       /^\p{Lu}\p{Ll}/u.test(words.at(-1) ?? '')
     );

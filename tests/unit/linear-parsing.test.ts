@@ -36,6 +36,10 @@ const pathological: Record<string, string> = {
   'marks after a few links': `\n## Picks\n\n${'[A](https://a.example) '.repeat(90)}${' (Ann)'.repeat(SIZE / 6)}`,
   'many short picks': `\n## Picks\n\nAnn: ${'Go, '.repeat(SIZE / 4)}`,
   'a transcript of short lines': `\n### Transcript\n\n${'a\n'.repeat(SIZE / 2)}`,
+  // name-runs.ts: one run of names, and jobs that run to the next "and"; account-host.ts: links into accounts.
+  'a long run of names': `Panel: ${'Ab '.repeat(SIZE / 3)}`,
+  'guests with jobs': `Guests: ${'Ann Lee; Director of Engineering at Co, and '.repeat(SIZE / 45)}`,
+  'links into accounts': '[a](https://a.example/annlee/x) https://b.example/media/'.repeat(SIZE / 52),
   // transcript-people.ts: thousands of speakers, each looked up by label ("AAB: x ABB: x …").
   'many speaker labels': `\n### Transcript\n\n${Array.from({ length: SIZE / 7 }, (_, i) => `${letters(i)}: x `).join('')}`,
 };

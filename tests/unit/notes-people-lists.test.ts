@@ -135,8 +135,8 @@ test('a guest whose name a colon ends, when the title names them; a team named b
 test('a panel after a shortcode, "the panel for this episode … is", "on our panel we’ve got"; the show’s name after a guest', () => {
   assert.deepEqual(people('AiA 178: The Summit'), { panel: ['Carl Max Wood', 'Shay Reznick', 'Joel Ames'], guests: [] });
   assert.deepEqual(people('RR 324: Horror Stories'), { panel: ['Dave Kimmel', 'Eric Berryman', 'Carl Max Wood'], guests: [] });
-  // "and I’m Carl Max Wood" is no name of the list ("I’m Carl Max").
-  assert.deepEqual(people('RR 312 How to Handle Surprises'), { panel: ['Dave Carmody', 'Bryan Hogg'], guests: [] });
+  // "and I’m Carl Max Wood": the host names himself last, and "I’m Carl Max" is no one.
+  assert.deepEqual(people('RR 312 How to Handle Surprises'), { panel: ['Dave Carmody', 'Bryan Hogg', 'Carl Max Wood'], guests: [] });
   // "Marc-André Courtois Ruby Rogues speaks with …" on Ruby Rogues.
   assert.deepEqual(people('RR 329: Learning Machine Learning'), { panel: ['Carl Max Wood'], guests: ['Marc-André Courtois'] });
 });

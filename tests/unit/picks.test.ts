@@ -154,3 +154,28 @@ test('a giver’s full name after a link, never across its label; a shop is a sh
   const long = 'Scrub Daddy Sponge, the one that changes texture with the temperature of the water';
   assert.deepEqual(section(`**Nell:**\n\n${long}\n\n[Vim](https://vim.example.com/)`), [`Nell: ${long}`, 'Nell: Vim']);
 });
+
+test('a heading under the picks’ heading names whose picks follow; a heading of a kind of link, or as deep, does not', () => {
+  const notes = [
+    '#### Picks',
+    '',
+    '##### Zach',
+    '',
+    '[A camera](https://camera.example.com/)',
+    '',
+    '###### Cory’s',
+    '',
+    '[Toastmasters](https://toast.example.com/)[Zapier](https://zapier.example.com/)',
+  ].join('\n');
+  assert.deepEqual(picks(notes), ['Zach: A camera', 'Cory: Toastmasters', 'Cory: Zapier']);
+  // Syntax's "## Sick Picks" then "#### Twitter": the show's accounts, given by no one; "## Wes" as deep is a section.
+  const syntax = [
+    '## Sick Picks',
+    '* Wes: [Karabiner](https://k.example.com/)',
+    '',
+    '#### Twitter',
+    ' * [@wes](https://t.example.com/wes)',
+  ];
+  assert.deepEqual(picks(syntax.join('\n')), ['Wes: Karabiner']);
+  assert.deepEqual(picks(['## Picks', '', '## Wes', '', '[Karabiner](https://k.example.com/)'].join('\n')), []);
+});

@@ -1,0 +1,42 @@
+import { personName } from './people.ts';
+import { squash } from './same-person.ts';
+
+/**
+ * The host of a solo episode that names no one, by the account its files live under: TeachMeToCode's "This week I go
+ * into hiring developers" links its download at `traffic.libsyn.com/charlesmaxwood/…`, its screencasts their code at
+ * `github.com/charlesmaxwood/…`. An account that spells out the name of someone on the panels of REGULAR episodes or
+ * more is that person's; a link's other words ("github.com/rails/rails", a file named after a guest) are not. So is a
+ * tag that names them, as devchat.tv tags its people: the bonus episode reading "The MaxCoders Guide … by Charles Max
+ * Wood" under the tag "Charles Max Wood".
+ */
+const REGULAR = 3;
+
+type Named = { panel: string[]; guests: string[]; tags: string[] };
+
+/** The accounts the notes link into (`traffic.libsyn.com/charlesmaxwood/…` gives `charlesmaxwood`), as a clue. */
+export function accountsIn(markdown: string): { accounts?: string[] } {
+  const accounts = new Set<string>();
+  for (const match of markdown.matchAll(/\bhttps?:\/\/[^/\s()<>"']+\/(?:media\/)?([\w.-]{4,60})\//gi))
+    accounts.add((match[1] ?? '').toLowerCase());
+  return accounts.size ? { accounts: [...accounts] } : {};
+}
+
+/** `accountsOf`: the accounts of an episode's notes (accountsIn). Pure: returns each episode, changed or not. */
+export function withHostsOfSolo<E extends Named>(episodes: E[], accountsOf: (episode: E) => readonly string[] | undefined): E[] {
+  const panels = new Map<string, { name: string; count: number }>();
+  for (const episode of episodes)
+    for (const name of new Set(episode.panel.map(personName).filter((name) => name.includes(' ')))) {
+      const held = panels.get(squash(name));
+      panels.set(squash(name), { name: held?.name ?? name, count: (held?.count ?? 0) + 1 });
+    }
+  const hostOf = (account: string) => {
+    const host = panels.get(account);
+    return host && host.count >= REGULAR ? host.name : undefined;
+  };
+  return episodes.map((episode) => {
+    if (episode.panel.length) return episode;
+    const tagged = episode.guests.length ? [] : episode.tags.map(squash);
+    const host = [...(accountsOf(episode) ?? []), ...tagged].map(hostOf).find(Boolean);
+    return host && !episode.guests.includes(host) ? { ...episode, panel: [host] } : episode;
+  });
+}

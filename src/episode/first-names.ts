@@ -1,0 +1,51 @@
+import { writesWord } from './people.ts';
+import { calls, editDistance, firstName, squash } from './same-person.ts';
+import type { SpokenPeople } from './transcript-people.ts';
+
+/**
+ * People an episode gives a first name alone: "(Patrick)" after a pick in a live Q&A, "NICK:" answering in a bonus
+ * episode. Such a label is on the episode by that name when it is a first name two of the catalogue's people have
+ * ("AMES:", a label cut short, is not), no regular of the time is called so (`isRegular`, speaker-names.ts), nobody
+ * the episode names answers to it (`named`), and it is no slip for one of them or of the podcast's `regulars`: "LUCAS:"
+ * for Lukas, "AMY:" for Aimee, "DEAN:" for Nassredean. Nor a word of the title: "ROB:" beside "… with Rob Wise", whom the
+ * title gives in full.
+ */
+export function firstNamesOnly(
+  spoken: SpokenPeople,
+  named: readonly string[],
+  regulars: readonly string[],
+  title: string,
+  firstNames: ReadonlyMap<string, string>,
+  isRegular: (label: string) => unknown,
+): string[] {
+  // A regular's own first name is no slip: "David, Brian, Jerome and Charles discuss …" when two Davids were regulars.
+  const slip = (label: string) =>
+    named.some((name) => calls(name, label) || squash(name).includes(label.toLowerCase()) || nearName(firstName(name), label)) ||
+    regulars.some((name) => !calls(name, label) && nearName(firstName(name), label));
+  const found: string[] = [];
+  for (const label of spoken.labels) {
+    const first = firstNames.get(label);
+    if (first && label !== spoken.hostLabel && !isRegular(label) && !slip(label) && !writesWord(title, first)) found.push(first);
+  }
+  return found;
+}
+
+/** The first names two people of the catalogue have at least, upper-cased, as written: no "Facebook" of "Facebook Ads". */
+export function firstNamesOf(names: readonly string[]): Map<string, string> {
+  const people = Map.groupBy(names, firstName);
+  return new Map([...people].filter(([, held]) => held.length >= 2).map(([key, held]) => [key, held[0]?.split(' ')[0] ?? key]));
+}
+
+/**
+ * Two spellings of one first name: a letter or two apart, or the same first letter and consonants ("LUCAS", "LUKAS";
+ * "AMY", "AIMEE"; not "AVDI", "DAVID").
+ */
+function nearName(a: string, b: string): boolean {
+  const bones = (name: string) =>
+    name
+      .normalize('NFD')
+      .replace(/\p{M}/gu, '')
+      .replace(/(?<=.)[AEIOUYH]/g, '')
+      .replace(/(.)\1+/g, '$1');
+  return editDistance(a, b) <= (Math.min(a.length, b.length) < 5 ? 1 : 2) || (a[0] === b[0] && editDistance(bones(a), bones(b)) <= 1);
+}

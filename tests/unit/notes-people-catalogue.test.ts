@@ -1,0 +1,147 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { readEpisodes } from '../../indexer/sources/read-episodes.ts';
+import { testdir } from '../support/testdir.ts';
+
+// People only the rest of the catalogue can settle, in the shapes of devchat.tv's converted notes (written for these
+// tests; every name is made up). Each test builds a small catalogue: three episodes that make its regulars regulars.
+const episode = (podcast: string, date: string, body: string, title = `Episode ${date}`) =>
+  `---\ntitle: ${JSON.stringify(title)}\ndate: ${date}\npodcast: ${podcast}\n---\n${body}\n`;
+
+function regulars(podcast: string, year: number, lists: string): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const day of [1, 2, 3]) files[`${podcast}/regular-${day}.md`] = episode(podcast, `${year}-03-0${day}`, lists);
+  return files;
+}
+
+async function catalogue(files: Record<string, string>) {
+  const { episodes, failures } = await readEpisodes(await testdir(files));
+  assert.deepEqual(failures, []);
+  return (file: string) => {
+    const found = episodes.find((item) => item.file.endsWith(file))?.episode;
+    assert.ok(found, file);
+    return { panel: found.panel, guests: found.guests };
+  };
+}
+
+const transcript = (turns: string) => `\n\n### Transcript\n\n${turns}`;
+
+test('a title’s second guest known only by a speaker label; a roll call’s other guest the catalogue knows', async () => {
+  const people = await catalogue({
+    ...regulars('rogues', 2016, '### Panel\n- Carl Max Wood\n- Jason Swan\n\n### Guests\n- Ward Bellamy'),
+    // The notes name Justin Gold alone; "ROB:" answers to the title's Rob Wiseman.
+    'rogues/rails.md': episode(
+      'rogues',
+      '2016-06-01',
+      `React on Rails is the gem Justin Gold wrote.${transcript('**CARL:** Welcome to the Rogues. **JUSTIN:** Hi. **ROB:** Hello.')}`,
+      'RR 284 React on Rails with Justin Gold and Rob Wiseman',
+    ),
+    // "a special guest crew member, Ward Bellamy": a guest on two other episodes, beside the title's guest.
+    'rogues/crew.md': episode(
+      'rogues',
+      '2016-07-01',
+      `The crew discusses ng 2.0 with Rob Eisen.${transcript(
+        '**CARL:** Hey everybody, and welcome to Episode 9. This week on our crew, we have Jason Swan. **JASON:** Hey. **CARL:** We have a special guest crew member, Ward Bellamy. **WARD:** Hello. **CARL:** I’m Carl Max Wood. And our special guest this week is Rob Eisen. **ROB:** Hey.',
+      )}`,
+      'RR 009 ng 2.0 with Rob Eisen',
+    ),
+  });
+  assert.deepEqual(people('rails.md').guests, ['Justin Gold', 'Rob Wiseman']);
+  assert.deepEqual(people('crew.md'), { panel: ['Ward Bellamy', 'Jason Swan', 'Carl Max Wood'], guests: ['Rob Eisen'] });
+});
+
+test('guests run into their jobs; a topic before "with" and the guest; a title joined by "+"', async () => {
+  const people = await catalogue({
+    ...regulars('radio', 2017, '### Panel\n- Nadia Dobbs'),
+    'radio/build.md': episode(
+      'radio',
+      '2017-06-24',
+      '**Panel** Nadia Dobbs **Guests:** Ada Wolf; Director of Engineering at Facebook, and Ryan Salt Project Manager at Microsoft at Build. **Discussions:**',
+      'Ada Wolf of Facebook + Ryan Salt of Microsoft at Build',
+    ),
+    'radio/mobx.md': episode(
+      'radio',
+      '2017-07-01',
+      '**Panel** Nadia Dobbs, **Special Guest:** MobX with Michel West **Discussions:**',
+      'MobX featuring Michel West',
+    ),
+  });
+  assert.deepEqual(people('build.md'), { panel: ['Nadia Dobbs'], guests: ['Ada Wolf', 'Ryan Salt'] });
+  assert.deepEqual(people('mobx.md').guests, ['Michel West']);
+});
+
+test('a guest the title names in its own shapes: a name alone after the code, "on" a topic, an interview', async () => {
+  const people = await catalogue({
+    ...regulars('tmtc', 2010, '### Panel\n- Joe Eamon\n- Jason Swan'),
+    'tmtc/35.md': episode('tmtc', '2010-05-01', 'We talk about testing.', 'TMTC 35 - Joe Ferro from Thoughtbot'),
+    'tmtc/21.md': episode('tmtc', '2010-05-02', 'More on consulting.', 'TMTC 21 - Jason Kai - Part 2'),
+    'tmtc/262.md': episode('tmtc', '2010-05-03', 'Show Notes in Progress', 'FS 262: Jason Kai on Drumming up Business'),
+    'tmtc/8.md': episode('tmtc', '2010-05-04', 'In this interview with Pratik, we discuss Cramp.', 'RC 8 - Interview with Pratik Nair'),
+    // A sentence, and a topic whose first word nobody has: no one.
+    'tmtc/107.md': episode('tmtc', '2010-05-05', 'Arduino boards, and what to build.', 'iPS 107: Jason Talks Arduino'),
+    'tmtc/154.md': episode('tmtc', '2010-05-06', 'Animations in Angular.', 'AiA 154: Angular Animations'),
+  });
+  assert.deepEqual(people('35.md').guests, ['Joe Ferro']);
+  assert.deepEqual(people('21.md').guests, ['Jason Kai']);
+  assert.deepEqual(people('262.md').guests, ['Jason Kai']);
+  assert.deepEqual(people('8.md').guests, ['Pratik Nair']);
+  assert.deepEqual(people('107.md').guests, []);
+  assert.deepEqual(people('154.md').guests, []);
+});
+
+test('a solo episode’s host by the account its download lives under, or a tag, when that person hosts elsewhere', async () => {
+  const people = await catalogue({
+    ...regulars('rogues', 2011, '### Panel\n- Carl Max Wood\n- Jason Swan\n\n### Guests\n- Jesse Storm'),
+    'tmtc/49.md': episode(
+      'tmtc',
+      '2011-05-01',
+      'This week I go into hiring developers. [Download this episode](https://traffic.libsyn.example/carlmaxwood/TMTC49.mp3)',
+      'TMTC 49 - Hiring Developers',
+    ),
+    // Tagged with the host's name, as devchat.tv tags its people.
+    'tmtc/bonus.md':
+      '---\ntitle: The Guide to Your Dream Job\ndate: 2011-05-03\npodcast: tmtc\ntags:\n  - Carl Max Wood\n---\nThe guide is on sale.\n',
+    // A guest's account, or an account that is no one's name, says nothing of who hosted.
+    'tmtc/50.md': episode(
+      'tmtc',
+      '2011-05-02',
+      'This week I read some code: [storm](https://github.example/jessestorm/storm), [rails](https://github.example/rails/rails).',
+      'TMTC 50 - Reading Code',
+    ),
+  });
+  assert.deepEqual(people('49.md'), { panel: ['Carl Max Wood'], guests: [] });
+  assert.deepEqual(people('bonus.md'), { panel: ['Carl Max Wood'], guests: [] });
+  assert.deepEqual(people('50.md'), { panel: [], guests: [] });
+});
+
+test('someone given a first name alone is on the episode by it; not a slip for a regular, nor a cut-off label', async () => {
+  const people = await catalogue({
+    ...regulars('angular', 2015, '### Panel\n- Ward Bellamy\n- Lukas Rubble\n- Carl Max Wood'),
+    // Two Patricks and two Lucases elsewhere: both are first names of the catalogue's people.
+    ...regulars('other', 2015, '### Guests\n- Patrick One\n- Patrick Two\n- Lucas Reyes\n- Lucas Ng'),
+    'angular/live.md': episode(
+      'angular',
+      '2015-05-07',
+      '### Picks\n\n[A tool](https://a.example) (Ward)[A book](https://b.example) (Patrick)[A talk](https://c.example) (Lucas)',
+      'AiA 063 Live Q&A',
+    ),
+    'angular/cut.md': episode('angular', '2015-05-08', transcript('**CARL:** Welcome to the show. **WARD:** Hi. **ATRICK:** Hello.')),
+  });
+  assert.deepEqual(people('live.md').panel, ['Ward Bellamy', 'Patrick']);
+  assert.deepEqual(people('cut.md').panel, ['Carl Max Wood', 'Ward Bellamy']);
+});
+
+test('"and I’m Carl Max Wood" ends a panel list; "Carl is at CES" is the network’s one Carl', async () => {
+  const people = await catalogue({
+    ...regulars('alpha', 2017, '### Panel\n- Carl Max Wood\n- Joe Eamon'),
+    ...regulars('beta', 2018, '### Panel\n- Carl Max Wood'),
+    'rogues/312.md': episode(
+      'rogues',
+      '2017-06-01',
+      'On our panel we’ve got Dave Carmody, Bryan Hogg and I’m Carl Max Wood. We talk WTFs.',
+    ),
+    'revenue/ces.md': episode('revenue', '2018-04-01', 'Carl is at CES 2018 and talks to Lapscreen about their portable monitors.'),
+  });
+  assert.deepEqual(people('312.md').panel, ['Dave Carmody', 'Bryan Hogg', 'Carl Max Wood']);
+  assert.deepEqual(people('ces.md').panel, ['Carl Max Wood']);
+});

@@ -73,7 +73,10 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
     for (const item of items) {
       const { panel, guests } = item.episode;
       const notGuest = (name: string) => !guests.some((guest) => samePerson(guest, name));
-      if (!panel.every(notGuest)) item.episode = { ...item.episode, panel: panel.filter(notGuest) };
+      // Under the fuller of the two names: "E. Scott Sweeney, CPA" in the list, "Scott Sweeney" in the roll call.
+      const fuller = (guest: string) =>
+        panel.map(personName).find((name) => samePerson(guest, name) && name.length > personName(guest).length) ?? guest;
+      if (!panel.every(notGuest)) item.episode = { ...item.episode, panel: panel.filter(notGuest), guests: guests.map(fuller) };
     }
   }
   const accounts = new Map(items.map((item) => [item.episode, cluesOf(item)?.accounts]));

@@ -1,3 +1,5 @@
+import { editDistance } from './edit-distance.ts';
+
 /**
  * A person's name as facets show it, from a panel or guest line as show notes write it: "Charles Max Wood (twitter
  * github Teach Me To Code…)", "Charles Max Wood - host", "Host: Charles Max Wood @cmaxw" all become "Charles Max Wood",
@@ -185,7 +187,12 @@ function writtenIn(notes: string, candidate: string): string | undefined {
   for (let count = Math.min(words.length, 5); count >= 2; count--) {
     const name = words.slice(0, count).join(' ');
     // "Benno van" is no name: a run that ends in a particle stopped in the middle of one.
-    if (FULL_NAME.test(name) && /^\p{Lu}/u.test(words[count - 1] ?? '') && notes.includes(name)) return name;
+    if (FULL_NAME.test(name) && /^\p{Lu}/u.test(words[count - 1] ?? '') && notes.includes(name)) {
+      // "Anders Thue Pedersen" in the title, "Anders Thue Pederson" in the notes: the title's last word, a slip away.
+      const next = words[count] && new RegExp(String.raw`${escapeRegExp(name)}\s+(\p{Lu}[\p{L}'’-]+)`, 'u').exec(notes)?.[1];
+      const slip = next && count === words.length - 1 && editDistance(next, words[count] ?? '') <= 2;
+      return slip ? candidate : name;
+    }
   }
   return undefined;
 }

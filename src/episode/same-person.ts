@@ -1,3 +1,4 @@
+import { editDistance } from './edit-distance.ts';
 import { firstWord, personName } from './people.ts';
 import { answersTo } from './speaker-labels.ts';
 
@@ -6,7 +7,13 @@ import { answersTo } from './speaker-labels.ts';
 /** One person written twice: "Ward Bell (twitter)" and "Ward Bell"; "Joseph Mastey" in the title and "Joe Mastey" speaking. */
 export function samePerson(a: string, b: string): boolean {
   // "AJ O'Neal" in a list, "AJ O’Neal" in the transcript.
-  const [one, two] = [personName(a).replace(/’/g, "'").split(' '), personName(b).replace(/’/g, "'").split(' ')];
+  // "E. Scott Sweeney" in a list, "Scott Sweeney" in the roll call.
+  const words = (name: string) =>
+    personName(name)
+      .replace(/’/g, "'")
+      .replace(/^\p{Lu}\.?\s+(?=\S+\s)/u, '')
+      .split(' ');
+  const [one, two] = [words(a), words(b)];
   return one.join(' ') === two.join(' ') || (one.length > 1 && one.at(-1) === two.at(-1) && one[0]?.slice(0, 2) === two[0]?.slice(0, 2));
 }
 
@@ -23,17 +30,6 @@ export function nearPerson(a: string, b: string): boolean {
   return one[0]?.[0] === two[0]?.[0] && editDistance(one.at(-1) ?? '', two.at(-1) ?? '') <= 2;
 }
 
-export function editDistance(a: string, b: string): number {
-  let row = Array.from({ length: b.length + 1 }, (_, i) => i);
-  for (let i = 1; i <= a.length; i++) {
-    const next = [i];
-    for (let j = 1; j <= b.length; j++)
-      next[j] = Math.min((row[j] ?? 0) + 1, (next[j - 1] ?? 0) + 1, (row[j - 1] ?? 0) + (a[i - 1] === b[j - 1] ? 0 : 1));
-    row = next;
-  }
-  return row[b.length] ?? 0;
-}
-
 /** "DAVE:" is what David Brady answers to, and "JOHN:" John-Daniel Trask. */
 export function calls(name: string, label: string): boolean {
   const first = firstName(name);
@@ -48,3 +44,5 @@ export function firstName(name: string): string {
 export function squash(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
+
+export { editDistance };

@@ -145,3 +145,26 @@ test('"and I’m Carl Max Wood" ends a panel list; "Carl is at CES" is the netwo
   assert.deepEqual(people('312.md').panel, ['Dave Carmody', 'Bryan Hogg', 'Carl Max Wood']);
   assert.deepEqual(people('ces.md').panel, ['Carl Max Wood']);
 });
+
+test('a title’s guest whose last name the notes misspell; a guest under an initial in the list and without it aloud', async () => {
+  const people = await catalogue({
+    ...regulars('freelancers', 2016, '### Panel\n- Carl Max Wood\n- Eric Dane'),
+    'freelancers/202.md': episode(
+      'freelancers',
+      '2016-05-19',
+      'In this episode, Carl interviews [Anders Thue Pederson](https://twitter.example/anders) of TimeBlock.',
+      '202 FS Live from MicroConf: Managing a Team with Anders Thue Pedersen',
+    ),
+    'freelancers/051.md': episode(
+      'freelancers',
+      '2016-06-01',
+      `### Panel\n- E. Scott Sweeney\n- Eric Dane\n- Carl Max Wood${transcript(
+        '**CARL:** Welcome to episode 51. This week on our panel we have Eric Dane. **ERIC:** Hi. **CARL:** I’m Carl Max Wood. And this week we have a special guest, Scott Sweeney. **SCOTT:** Hello.',
+      )}`,
+      'FS 051 Bookkeeping',
+    ),
+  });
+  assert.deepEqual(people('202.md').guests, ['Anders Thue Pedersen']);
+  // One person, once: before, "E. Scott Sweeney" on the panel and "Scott Sweeney" a guest.
+  assert.deepEqual(people('051.md'), { panel: ['E. Scott Sweeney', 'Eric Dane', 'Carl Max Wood'], guests: [] });
+});

@@ -19,9 +19,12 @@ export function firstNamesOnly(
   isRegular: (label: string) => unknown,
 ): string[] {
   // A regular's own first name is no slip: "David, Brian, Jerome and Charles discuss …" when two Davids were regulars.
+  // The people it names, and the title's words ("… with Joshua Wood and Ben Wood" for "JOSH:"), are held to looser
+  // spellings than the podcast's regulars: "BRAD:" beside a guest Brian is him, beside a regular Brad Green no one.
   const slip = (label: string) =>
-    named.some((name) => calls(name, label) || squash(name).includes(label.toLowerCase()) || nearName(firstName(name), label)) ||
-    regulars.some((name) => !calls(name, label) && nearName(firstName(name), label));
+    [...named, ...title.split(/\s+/).filter((word) => /^\p{Lu}\p{Ll}/u.test(word))].some(
+      (name) => calls(name, label) || squash(name).includes(label.toLowerCase()) || nearName(firstName(name), label, true),
+    ) || regulars.some((name) => !calls(name, label) && nearName(firstName(name), label));
   const found: string[] = [];
   for (const label of spoken.labels) {
     const first = firstNames.get(label);
@@ -37,15 +40,20 @@ export function firstNamesOf(names: readonly string[]): Map<string, string> {
 }
 
 /**
- * Two spellings of one first name: a letter or two apart, or the same first letter and consonants ("LUCAS", "LUKAS";
- * "AMY", "AIMEE"; not "AVDI", "DAVID").
+ * Two spellings of one first name: a letter or two apart ("LUCAS", "LUKAS"), or the same consonants ("AMY", "AIMEE");
+ * `loose`, a consonant apart too ("JON", "JOHN"; "BRAD", "BRIAN").
  */
-function nearName(a: string, b: string): boolean {
+function nearName(a: string, b: string, loose = false): boolean {
   const bones = (name: string) =>
     name
       .normalize('NFD')
       .replace(/\p{M}/gu, '')
       .replace(/(?<=.)[AEIOUYH]/g, '')
       .replace(/(.)\1+/g, '$1');
-  return editDistance(a, b) <= (Math.min(a.length, b.length) < 5 ? 1 : 2) || (a[0] === b[0] && editDistance(bones(a), bones(b)) <= 1);
+  const [one, two] = [bones(a), bones(b)];
+  return (
+    editDistance(a, b) <= (Math.min(a.length, b.length) < 5 ? 1 : 2) ||
+    one === two ||
+    (loose && a[0] === b[0] && editDistance(one, two) <= 1)
+  );
 }

@@ -193,21 +193,22 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
     for (const name of spoken.panel) if (add(spelt(name))) place(name);
     for (const name of spoken.hostNames) if (known.spellings.has(squash(name)) && add(spelt(name))) panel.push(spelt(name));
     for (const name of spoken.pickers ?? []) if (member(name) && add(spelt(name))) place(name);
-    for (const label of spoken.labels) {
-      const regular = regularOf(label);
-      // "AIMEE" is not the regular Aimee Knight when someone the episode names is called Aimee.
-      // Nor the regular Lukas Ruebbelke when the list wrote "Lucas Reubbelke".
-      // Nor Charles Max Wood, for "CHUCK", beside a Charles Lantz the episode names.
-      const namesThem = (name: string) =>
-        calls(name, label) || (regular !== undefined && (nearPerson(name, regular) || firstName(name) === firstName(regular)));
-      if (regular && ![...named, ...added].some(namesThem) && add(regular)) panel.push(regular);
-    }
   } else {
     // A hand-written list that left out someone the roll call names and who answered ("Jaim Zuber." "Hey everybody."):
     // added when other episodes name that person too, so a misheard name is not.
     for (const name of [...spoken.panel, ...spoken.hostNames])
       if (known.spellings.has(squash(name)) && !listed(spelt(name)) && add(spelt(name))) place(name);
     for (const name of spoken.pickers ?? []) if (member(name) && !listed(spelt(name)) && add(spelt(name))) place(name);
+  }
+  // Labels and who gave picks by first name: beside a written list too, which leaves out who gave picks ("(Shai)").
+  for (const label of spoken.labels) {
+    const regular = regularOf(label);
+    // "AIMEE" is not the regular Aimee Knight when someone the episode names is called Aimee.
+    // Nor the regular Lukas Ruebbelke when the list wrote "Lucas Reubbelke".
+    // Nor Charles Max Wood, for "CHUCK", beside a Charles Lantz the episode names.
+    const namesThem = (name: string) =>
+      calls(name, label) || (regular !== undefined && (nearPerson(name, regular) || firstName(name) === firstName(regular)));
+    if (regular && ![...named, ...added].some(namesThem) && add(regular)) panel.push(regular);
   }
   const everyRegular = [...(regulars?.values() ?? [])].flat().flatMap((person) => (person.episodes >= REGULAR ? [person.name] : []));
   const alone = firstNamesOnly(spoken, [...named, ...added, ...panel, ...guests], everyRegular, episode.title, known.firstNames, regularOf);

@@ -126,9 +126,17 @@ test('someone given a first name alone is on the episode by it; not a slip for a
       'AiA 063 Live Q&A',
     ),
     'angular/cut.md': episode('angular', '2015-05-08', transcript('**CARL:** Welcome to the show. **WARD:** Hi. **ATRICK:** Hello.')),
+    // A written list that leaves out a regular who gave picks; "JOSH:" is the title's Joshua, not a Josh of his own.
+    'angular/list.md': episode(
+      'angular',
+      '2015-05-09',
+      `### Panel\n- Carl Max Wood\n\n### Picks\n\n[A tool](https://a.example) (Ward)${transcript('**CARL:** Welcome. **JOSH:** Hi.')}`,
+      'AiA 064 Upgrading with Joshua Woods',
+    ),
   });
   assert.deepEqual(people('live.md').panel, ['Ward Bellamy', 'Patrick']);
   assert.deepEqual(people('cut.md').panel, ['Carl Max Wood', 'Ward Bellamy']);
+  assert.deepEqual(people('list.md').panel, ['Carl Max Wood', 'Ward Bellamy']);
 });
 
 test('"and I’m Carl Max Wood" ends a panel list; "Carl is at CES" is the network’s one Carl', async () => {

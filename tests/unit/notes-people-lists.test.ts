@@ -119,9 +119,10 @@ test('a guest the title names beside its code, before "Interview", in a talk or 
     panel: [],
     guests: ['Dale Kerrigan'],
   });
-  // No one is called Agile; "Facebook Ads" has a first name nobody has, and the notes write "ads" as a word.
+  // No one is called Agile; "Facebook Ads" has a first name nobody has, and the notes write "ads" as a word. "Curt and
+  // Jon discuss …": Jon, a first name two people have, by it alone.
   assert.deepEqual(people('TMTC 22 - Agile Roots & Andy Shafer'), { panel: [], guests: ['Andy Shafer'] });
-  assert.deepEqual(people('Getting Started with Facebook Ads'), { panel: [], guests: [] });
+  assert.deepEqual(people('Getting Started with Facebook Ads'), { panel: ['Jon'], guests: [] });
 });
 
 test('a guest whose name a colon ends, when the title names them; a team named before its guests', () => {

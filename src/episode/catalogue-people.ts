@@ -154,7 +154,8 @@ function firstNamesOf(episodes: Episode[]): Set<string> {
  * speak of the title's name by its first word alone, then "he" or "she" (people.ts), and never write its last word
  * alone: "JSJ 410: Ember Octane" over "Ember is … Octane brings … he" is a product, as is "AiA 154: Angular Animations"
  * over "… animations". Or the first name gives picks or speaks ("FS 263: Branden Silva on …", then "Branden: [a
- * book](…)"; "… with Justin Gordon and Rob Wise", then "ROB:").
+ * book](…)"; "… with Justin Gordon and Rob Wise", then "ROB:"), or the full name gives picks ("MRS 020: My Ruby Story -
+ * Ruberto Paulo").
  */
 function calledByFirstName(name: string, episode: Episode, labels: readonly string[]): boolean {
   const notes = `${episode.summary}\n${episode.otherNotes}`;
@@ -162,7 +163,7 @@ function calledByFirstName(name: string, episode: Episode, labels: readonly stri
   const lastAlone = new RegExp(String.raw`(?<![\p{L}\p{N}])${escapeRegExp(last)}(?![\p{L}\p{N}])`, 'iu').test(notes.replaceAll(name, ''));
   const topic = /^\S+ing\s|(?:^|\s)(?:The|Your|Our|My|A|An)(?:\s|$)/.test(name);
   const first = firstWord(name);
-  const speaks = episode.picks.some((pick) => pick.person === first) || labels.includes(first.toUpperCase());
+  const speaks = episode.picks.some((pick) => pick.person === first || pick.person === name) || labels.includes(first.toUpperCase());
   // "RC 8 - Interview with Pratik Naik" over "In this interview with Pratik, we discuss …".
   const interviewed =
     /\bInterview\s+with\b/i.test(episode.title) && new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(first)}(?![\p{L}])`, 'u').test(notes);

@@ -172,7 +172,7 @@ function byFirstWord(word: string, known: ReadonlySet<string>): string[] {
 export function withNameRuns<E extends Named>(episode: E, runs: NameRuns, known: ReadonlySet<string>): E {
   const split = (run: string) =>
     splitNameRun(run.replace(/:$/, ''), known, episode.title)
-      .map((name) => withoutShow(name, episode.podcast))
+      .map((name, _, names) => withoutNextFirst(withoutShow(name, episode.podcast), names))
       .filter((name) => !namesShow(name, episode.podcast) && (!run.endsWith(':') || episode.title.includes(name)));
   const panel = runs.panel.flatMap(split);
   const guests = runs.guests.flatMap((run) => titled(split(run), run, episode.title, known)).filter((name) => !panel.includes(name));
@@ -190,6 +190,13 @@ type Named = { title: string; podcast?: string | undefined; panel: string[]; gue
 function titled(names: string[], run: string, title: string, known: ReadonlySet<string>): string[] {
   if (names.length < 2 || /,|&|\band\b/.test(run) || !names.some((name) => title.includes(name))) return names;
   return names.filter((name) => title.includes(name) || known.has(name) || writesWord(title, firstWord(name)));
+}
+
+/** "Paul Spears and John Baur Paul …": the last word is the first of the next sentence ("Paul and John talk …"). */
+function withoutNextFirst(name: string, names: readonly string[]): string {
+  const words = name.split(' ');
+  const next = words.length === 3 && names.some((other) => other !== name && other.split(' ')[0] === words[2]);
+  return next ? words.slice(0, 2).join(' ') : name;
 }
 
 /** "Marc-André Cournoyer Ruby", when the sentence after the name began "Ruby Rogues speaks with…" on Ruby Rogues. */

@@ -168,6 +168,10 @@ function objectsIn(start: string, text: string, title: string, file: string): st
     const oneName = /^,?\s+and\s+(\p{Lu}[\p{Ll}\p{M}]+)(?=[.,;]|$)/u.exec(start.slice((match.index ?? 0) + match[0].length));
     if (role && !titleWith && oneName?.[1]) names.push(oneName[1]);
   }
+  // "discuss Getting Started with Facebook Ads with Mojca Mars." under a title without her, who is "Mojca" after: the
+  // sentence's last "with".
+  const lastWith = new RegExp(String.raw`\bdiscuss\w*\s[^.]{1,80}\swith\s+(${NAME})[.,]`, 'u').exec(start)?.[1];
+  if (lastWith && !names.includes(lastWith) && !title.includes(lastWith) && calledByFirst(lastWith)) names.push(lastWith);
   const word = /\swith\s+(\p{Lu}[\p{L}\p{N}]+)$/u.exec(title)?.[1];
   // Not "chat with Tokio's Carl" under "… with Tokio".
   if (word && new RegExp(String.raw`${ONE_WORD_OBJECT}${escapeRegExp(word)}(?![\p{L}\p{N}'’])`, 'u').test(start)) names.push(word);

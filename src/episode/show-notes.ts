@@ -2,7 +2,7 @@ import { linkedGuests } from './linked-people.ts';
 import { itemLinks, type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
 import { isPersonName, PARTICLE, personName } from './people.ts';
-import { isPickKind, type Pick, pickGivers, picksIn, picksStart } from './picks.ts';
+import { giverHeading, type Pick, pickGivers, picksIn, picksStart, speakersIn } from './picks.ts';
 import { prosePeople } from './prose-people.ts';
 
 export type { Link } from './markdown-text.ts';
@@ -154,25 +154,19 @@ function texts(lines: Line[]): string[] {
 
 function splitSections(lines: Line[]): Section[] {
   const sections: Section[] = [{ name: '', lines: [] }];
-  // The level of the heading that opened the picks: "##### Zach" under "#### Picks" is whose picks follow.
+  // The level of the heading that opened the picks, and who the notes said spoke (giverHeading).
   let picksDepth = 0;
+  const speakers = new Set<string>();
   for (const line of lines) {
     const heading = headingName(line);
     const current = sections.at(-1)?.name ?? '';
-    if (
-      current === 'picks' &&
-      picksDepth &&
-      (line.depth ?? 0) > picksDepth &&
-      !KNOWN_SECTIONS.includes(heading ?? '') &&
-      NAME.test(line.text) &&
-      !isPickKind(line.text)
-    ) {
-      // "###### Cory’s" is Cory's.
-      const giver = line.text.replace(/['’]s?$/, '');
+    const giver = current === 'picks' && !KNOWN_SECTIONS.includes(heading ?? '') ? giverHeading(line, picksDepth, speakers) : undefined;
+    if (giver !== undefined) {
       sections.at(-1)?.lines.push({ ...line, kind: 'text', text: giver, outside: giver });
       continue;
     }
     picksDepth = heading === 'picks' ? (line.depth ?? 0) : picksDepth;
+    speakersIn(line.text, speakers);
     // "Picks" run into a line that is no heading of a known section (picksStart).
     const picks = !KNOWN_SECTIONS.includes(heading ?? '') && current !== 'picks' && current !== 'transcript' ? picksStart(line) : undefined;
     if (picks !== undefined) {

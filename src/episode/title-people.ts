@@ -21,6 +21,7 @@ const ABOUT = /\bInterview(?:\s+with)?\b|\b(?:Part|Pt\.?)\s*\d+\b|\bMy\s+(?:\S+\
 const WITH = /\s(?:with|featuring|feat\.?|ft\.)\s/i;
 const EVERY_WITH = new RegExp(WITH, 'gi');
 // What follows a name in a title segment: "Branden Silva on Storytelling", "Brian Douglas of BlocIO".
+const SUFFIX = /\s+(?:II|III|IV|Jr\.?|Sr\.?)$/;
 // "Andrew Talks Arduino" is a sentence, not a name.
 const SAYS = /^(?:Talks|Discusses|Explains|Shares|Joins|Returns|Chats|Interviews|Answers|Reviews|Teaches)$/;
 const AFTER_NAME = /\s(?:on|of|from|at|about)\s.*$/;
@@ -71,7 +72,8 @@ function listedNames(text: string): string[] {
     })
     .filter(Boolean);
   const isName = (name: string) => {
-    const words = name.split(/\s+/);
+    // "James Edward Gray II": the suffix is no word of the name's.
+    const words = name.replace(SUFFIX, '').split(/\s+/);
     return (
       words.length >= 2 &&
       words.length <= 3 &&

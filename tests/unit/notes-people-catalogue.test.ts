@@ -59,6 +59,13 @@ test('guests run into their jobs; a topic before "with" and the guest; a title j
       '**Panel** Nadia Dobbs **Guests:** Ada Wolf; Director of Engineering at Facebook, and Ryan Salt Project Manager at Microsoft at Build. **Discussions:**',
       'Ada Wolf of Facebook + Ryan Salt of Microsoft at Build',
     ),
+    // "Special Guests: Paul Spade and John Bauer Paul and John talk …": Paul starts the next sentence.
+    'radio/teach.md': episode(
+      'radio',
+      '2017-07-02',
+      '**Panel:** Nadia Dobbs **Special Guests:** Paul Spade and John Bauer Paul and John talk about teaching.',
+      'AiA 158: Teaching Angular',
+    ),
     'radio/mobx.md': episode(
       'radio',
       '2017-07-01',
@@ -68,6 +75,7 @@ test('guests run into their jobs; a topic before "with" and the guest; a title j
   });
   assert.deepEqual(people('build.md'), { panel: ['Nadia Dobbs'], guests: ['Ada Wolf', 'Ryan Salt'] });
   assert.deepEqual(people('mobx.md').guests, ['Michel West']);
+  assert.deepEqual(people('teach.md').guests, ['Paul Spade', 'John Bauer']);
 });
 
 test('a guest the title names in its own shapes: a name alone after the code, "on" a topic, an interview', async () => {
@@ -77,6 +85,26 @@ test('a guest the title names in its own shapes: a name alone after the code, "o
     'tmtc/21.md': episode('tmtc', '2010-05-02', 'More on consulting.', 'TMTC 21 - Jason Kai - Part 2'),
     'tmtc/262.md': episode('tmtc', '2010-05-03', 'Show Notes in Progress', 'FS 262: Jason Kai on Drumming up Business'),
     'tmtc/8.md': episode('tmtc', '2010-05-04', 'In this interview with Pratik, we discuss Cramp.', 'RC 8 - Interview with Pratik Nair'),
+    'tmtc/rc-5.md': episode(
+      'tmtc',
+      '2010-05-07',
+      'During the interview with James, we talk Ruby.',
+      'RC 5 - Interview with James Edgar Gray II',
+    ),
+    // A series' name, then the guest, who gives picks by full name.
+    'tmtc/mrs-20.md': episode(
+      'tmtc',
+      '2010-05-08',
+      'Today’s episode is a story.\n\n## Picks\n\n**Ruberto Pau**\n\n- [A game](https://g.example)',
+      'MRS 020: My Ruby Story - Ruberto Pau',
+    ),
+    // The sentence's last "with", whom the notes then call by first name, under a title that names no one.
+    'tmtc/fs-250.md': episode(
+      'tmtc',
+      '2010-05-09',
+      'On today’s episode, Joe and Jason discuss Getting Started with Facebook Ads with Mojca Marsh. Mojca is an expert.',
+      'Getting Started with Facebook Ads',
+    ),
     // A sentence, and a topic whose first word nobody has: no one.
     'tmtc/107.md': episode('tmtc', '2010-05-05', 'Arduino boards, and what to build.', 'iPS 107: Jason Talks Arduino'),
     'tmtc/154.md': episode('tmtc', '2010-05-06', 'Animations in Angular.', 'AiA 154: Angular Animations'),
@@ -85,6 +113,9 @@ test('a guest the title names in its own shapes: a name alone after the code, "o
   assert.deepEqual(people('21.md').guests, ['Jason Kai']);
   assert.deepEqual(people('262.md').guests, ['Jason Kai']);
   assert.deepEqual(people('8.md').guests, ['Pratik Nair']);
+  assert.deepEqual(people('rc-5.md').guests, ['James Edgar Gray II']);
+  assert.deepEqual(people('mrs-20.md').guests, ['Ruberto Pau']);
+  assert.deepEqual(people('fs-250.md'), { panel: ['Joe Eamon', 'Jason Swan'], guests: ['Mojca Marsh'] });
   assert.deepEqual(people('107.md').guests, []);
   assert.deepEqual(people('154.md').guests, []);
 });

@@ -178,4 +178,15 @@ test('a heading under the picks’ heading names whose picks follow; a heading o
   ];
   assert.deepEqual(picks(syntax.join('\n')), ['Wes: Karabiner']);
   assert.deepEqual(picks(['## Picks', '', '## Wes', '', '[Karabiner](https://k.example.com/)'].join('\n')), []);
+  // As deep as the picks' heading, a name the notes had speak ("Chris says …"): "#### Chris" under "#### **Picks**".
+  const story = [
+    'Chris says programming felt like a superpower.',
+    '',
+    '#### **Picks**',
+    '',
+    '#### Chris',
+    '',
+    '[Vim](https://vim.example.com/)',
+  ];
+  assert.deepEqual(picks(story.join('\n')), ['Chris: Vim']);
 });

@@ -4,7 +4,7 @@ import { knownNames, withNameRuns } from './name-runs.ts';
 import { withCatalogueSpellings } from './name-spellings.ts';
 import { escapeRegExp, firstNameThenPronoun, firstWord, isPersonName, personName } from './people.ts';
 import { type PeopleIds, withHosts, withPeopleNames } from './person-ids.ts';
-import { nearPerson, samePerson } from './same-person.ts';
+import { nearPerson, sameOnEpisode, samePerson } from './same-person.ts';
 import { speakers, withSpokenPeople } from './speaker-names.ts';
 
 /** What reading one file left for the whole catalogue to settle: names that only other episodes can confirm or split. */
@@ -72,7 +72,7 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
     // Notes write "### Panel - Alex Russell - AJ O’Neal …" above "we have a special guest … Alex Russell": a guest, then.
     for (const item of items) {
       const { panel, guests } = item.episode;
-      const notGuest = (name: string) => !guests.some((guest) => samePerson(guest, name));
+      const notGuest = (name: string) => !guests.some((guest) => sameOnEpisode(guest, name));
       // Under the fuller of the two names: "E. Scott Sweeney, CPA" in the list, "Scott Sweeney" in the roll call.
       const fuller = (guest: string) =>
         panel.map(personName).find((name) => samePerson(guest, name) && name.length > personName(guest).length) ?? guest;

@@ -14,11 +14,12 @@ const WORDS_BEFORE = /(?<![\p{L}\p{N}'’.-])(\p{Ll}[\p{L}'’.-]*\s+)?((?:\p{Lu
 // Where a "(Name)" is where a pick was bought, not who gave it.
 const SHOP = /^(?:Amazon|Audible|Apple|iTunes|Google|Etsy|eBay|Steam|Udemy|Kickstarter|Netflix|Walmart|Target)$/;
 // What a pick is, or where, written the way a giver is: "Book: [Clean Code](…)", "App: OmniFocus", "(Book)",
-// "Twitter: [@wesbos]", "Discount Code: JSJ"; and two capitals that are no one's initials ("(TV)").
-const KIND =
-  /^(?:App|Apps|Article|Album|Blog|Bonus|Book|Books|Code|Course|Episode|Facebook|Film|Game|GitHub|Github|Guests?|Hosts?|Instagram|Link|LinkedIn|Links|Media|Movie|Music|Note|One|Panel|Panelists?|Podcast|Post|Series|Show|Site|Song|Sponsors?|Talk|Tool|Twitter|Update|Video|Website|YouTube|Youtube|TV|UK|US|USA|JS|UI|UX|AI|VR|AR|PC|OS|CI|CD|DB|PR|ID|IO|QA|HR|VS|PDF)$/;
+// "Twitter: [@wesbos]", "Discount Code: JSJ"; a month ("RevConf in June Cory: …"); and two capitals that are no one's
+// initials ("(TV)").
+export const KIND =
+  /^(?:App|Apps|Article|Album|Blog|Bonus|Book|Books|Code|Course|Episode|Facebook|Film|Game|GitHub|Github|Guests?|Hosts?|Instagram|Link|LinkedIn|Links|Media|Movie|Music|Note|One|Panel|Panelists?|Podcast|Post|Series|Show|Site|Song|Sponsors?|Talk|Tool|Twitter|Update|Video|Website|YouTube|Youtube|January|February|March|April|May|June|July|August|September|October|November|December|TV|UK|US|USA|JS|UI|UX|AI|VR|AR|PC|OS|CI|CD|DB|PR|ID|IO|QA|HR|VS|PDF)$/;
 // A line that is only a name: "**Charles Max Wood**", "Jaim:", "AJ".
-const NAME_LINE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
+export const NAME_LINE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
 
 /**
  * The picks section's lines as picks, each with who gave it. Show notes converted from another site write them every
@@ -210,39 +211,4 @@ export function pickGivers(picks: readonly { person: string }[], title: string):
   // "Mike G." is someone the episode names in full (Mike Grabowski), not another person.
   const name = /^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,3}$/u;
   return names.filter((person) => name.test(person) && !/\s\p{Lu}\.?$/u.test(person) && !title.includes(person));
-}
-
-/**
- * "Picks" ending a line that is no heading: a list item's last line ("- [Vim](…)⏎  Picks"), a chapter it was glued to
- * ("28:52 - Getting StartedPicks"), or a label with the first giver ("**Picks:** Charles", "**Picks\\*\\*** Matt
- * Creager\\*\\*"), as notes converted from another site have them.
- */
-export function picksStart(line: Line): { before: boolean; giver: string } | undefined {
-  const { text } = line;
-  const at = text.lastIndexOf('Picks');
-  // Not a chapter's title ("- 53:42 Sick Picks"), which is followed by the other chapters.
-  if (at < 0 || (line.kind === 'item' && !line.continued) || /(?:\p{Lu}|[\p{L}\d][\s\-–—]+)$/u.test(text.slice(0, at))) return undefined;
-  const after = /^[\s*:\\]*(?:(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3})[\s*:\\]*)?$/u.exec(text.slice(at + 'Picks'.length));
-  return after ? { before: /\p{L}/u.test(text.slice(0, at)), giver: after[1] ?? '' } : undefined;
-}
-
-// "Chris says that programming made him feel …": someone the notes have speak.
-const SPEAKS =
-  /(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+(?:says|said|talks|talked|adds|added|explains|explained|shares|shared|tells|told|asks|asked|mentions|describes|recommends)\b/gu;
-
-/** Adds to `speakers` whom a line of the notes has speak. */
-export function speakersIn(text: string, speakers: Set<string>): void {
-  for (const match of text.matchAll(SPEAKS)) speakers.add(match[1] ?? '');
-}
-
-/**
- * A heading inside the picks that names whose picks follow: "##### Zach" under "#### Picks", "###### Cory’s"; or
- * "#### Chris" as deep as "#### **Picks**" when the notes had Chris speak ("Chris says …"). Syntax's "#### Twitter"
- * under "## Sick Picks" is what the links are, and its "## Shameless Plugs" a section of its own.
- */
-export function giverHeading(line: Line, picksDepth: number, speakers: ReadonlySet<string>): string | undefined {
-  const depth = line.depth ?? 0;
-  if (line.kind !== 'heading' || !picksDepth || depth < picksDepth || !NAME_LINE.test(line.text) || KIND.test(line.text)) return undefined;
-  const giver = line.text.replace(/['’]s?$/, '');
-  return depth > picksDepth || speakers.has(giver.split(' ')[0] ?? '') ? giver : undefined;
 }

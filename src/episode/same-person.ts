@@ -46,3 +46,16 @@ export function squash(name: string): string {
 }
 
 export { editDistance };
+
+/**
+ * One person twice on the same episode, where a slip or an initial is no other person: "Erik Byrn" in the list and "Erik
+ * Bryn" in the roll call; "Mike G." and Mike Grabowski.
+ */
+export function sameOnEpisode(a: string, b: string): boolean {
+  if (samePerson(a, b)) return true;
+  const [one, two] = [personName(a).split(' '), personName(b).split(' ')];
+  if (one.length < 2 || two.length < 2 || one[0] !== two[0]) return false;
+  const [x, y] = [one.at(-1) ?? '', two.at(-1) ?? ''];
+  const initial = (short: string, full: string) => /^\p{Lu}\.?$/u.test(short) && full.startsWith(short.charAt(0)) && full.length > 2;
+  return nearPerson(a, b) || initial(x, y) || initial(y, x);
+}

@@ -2,7 +2,8 @@ import { linkedGuests } from './linked-people.ts';
 import { itemLinks, type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
 import { isPersonName, PARTICLE, personName } from './people.ts';
-import { giverHeading, type Pick, pickGivers, picksIn, picksStart, speakersIn } from './picks.ts';
+import { type Pick, pickGivers, picksIn } from './picks.ts';
+import { giverHeading, picksOwner, picksStart, speakersIn } from './picks-headings.ts';
 import { prosePeople } from './prose-people.ts';
 
 export type { Link } from './markdown-text.ts';
@@ -165,7 +166,11 @@ function splitSections(lines: Line[]): Section[] {
       sections.at(-1)?.lines.push({ ...line, kind: 'text', text: giver, outside: giver });
       continue;
     }
-    picksDepth = heading === 'picks' ? (line.depth ?? 0) : picksDepth;
+    const owner = picksOwner(line);
+    if (owner !== undefined)
+      sections.push({ name: 'picks', lines: owner ? [{ kind: 'text', text: owner, links: [], outside: owner }] : [] });
+    if (owner !== undefined || heading === 'picks') picksDepth = line.depth ?? 0;
+    if (owner !== undefined) continue;
     speakersIn(line.text, speakers);
     // "Picks" run into a line that is no heading of a known section (picksStart).
     const picks = !KNOWN_SECTIONS.includes(heading ?? '') && current !== 'picks' && current !== 'transcript' ? picksStart(line) : undefined;

@@ -180,6 +180,12 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
   // Who gave picks is of the podcast, or a host of the network (Charles Max Wood on My JavaScript Story).
   const member = (name: string) =>
     known.members.get(episode.podcast ?? '')?.has(squash(spelt(name))) || known.hosts.has(squash(spelt(name)));
+  // "**Charles Max Woods**" giving picks is the podcast's Charles Max Wood, a slip of the pen away.
+  const asMember = (name: string) => {
+    if (member(name)) return name;
+    const near = [...(known.members.get(episode.podcast ?? '') ?? [])].map((key) => known.spellings.get(key) ?? key);
+    return near.find((other) => firstName(other) === firstName(name) && nearPerson(other, name)) ?? name;
+  };
   // Beside the title's guest, a roll call's other guest the catalogue knows: "a special guest crew member, Ward Bell"
   // ("Jack Danger" is the title's Jack Danger Canty); of the podcast's own, on its panel.
   const shortened = (name: string) => named.some((other) => other.startsWith(name) || name.startsWith(other));
@@ -192,13 +198,13 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
   if (!episode.panel.length) {
     for (const name of spoken.panel) if (add(spelt(name))) place(name);
     for (const name of spoken.hostNames) if (known.spellings.has(squash(name)) && add(spelt(name))) panel.push(spelt(name));
-    for (const name of spoken.pickers ?? []) if (member(name) && add(spelt(name))) place(name);
+    for (const name of (spoken.pickers ?? []).map(asMember)) if (member(name) && add(spelt(name))) place(name);
   } else {
     // A hand-written list that left out someone the roll call names and who answered ("Jaim Zuber." "Hey everybody."):
     // added when other episodes name that person too, so a misheard name is not.
     for (const name of [...spoken.panel, ...spoken.hostNames])
       if (known.spellings.has(squash(name)) && !listed(spelt(name)) && add(spelt(name))) place(name);
-    for (const name of spoken.pickers ?? []) if (member(name) && !listed(spelt(name)) && add(spelt(name))) place(name);
+    for (const name of (spoken.pickers ?? []).map(asMember)) if (member(name) && !listed(spelt(name)) && add(spelt(name))) place(name);
   }
   // Labels and who gave picks by first name: beside a written list too, which leaves out who gave picks ("(Shai)").
   for (const label of spoken.labels) {

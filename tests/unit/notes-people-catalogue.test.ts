@@ -207,3 +207,29 @@ test('a title’s guest whose last name the notes misspell; a guest under an ini
   // One person, once: before, "E. Scott Sweeney" on the panel and "Scott Sweeney" a guest.
   assert.deepEqual(people('051.md'), { panel: ['E. Scott Sweeney', 'Eric Dane', 'Carl Max Wood'], guests: [] });
 });
+
+test('one person twice on an episode, a slip or an initial apart; a picker a slip away from the podcast’s own', async () => {
+  const people = await catalogue({
+    ...regulars('jabber', 2014, '### Panel\n- Carl Max Wood\n- Jamie Dance'),
+    // "Erik Byrn" in the list, "Erik Bryn" the roll call's special guest; "Mike G." and the guest Mike Grabowski.
+    'jabber/111.md': episode(
+      'jabber',
+      '2014-05-01',
+      `### Panel\n- Erik Byrn\n- Jamie Dance\n- Carl Max Wood${transcript(
+        '**CARL:** Welcome to episode 111. On our panel, we have Jamie Dance. **JAMIE:** Hi. **CARL:** I’m Carl Max Wood. We have a special guest and that’s Erik Bryn. **ERIK:** Hello.',
+      )}`,
+      'JSJ 111 The Ember.js Project with Erik Bryn',
+    ),
+    'jabber/112.md': episode('jabber', '2014-05-02', 'Panel Jamie Dance Mike G. Guests: Mike Grabowski of Callstack', 'JSJ 112 Work'),
+    // "**Carl Max Woods**" above his picks.
+    'jabber/113.md': episode(
+      'jabber',
+      '2014-05-03',
+      'A story.\n\n## Picks\n\n**Carl Max Woods**\n\n- [A tool](https://t.example)',
+      'JSJ 113 Hal Ford',
+    ),
+  });
+  assert.deepEqual(people('111.md'), { panel: ['Jamie Dance', 'Carl Max Wood'], guests: ['Erik Bryn'] });
+  assert.deepEqual(people('112.md'), { panel: ['Jamie Dance'], guests: ['Mike Grabowski'] });
+  assert.deepEqual(people('113.md').panel, ['Carl Max Wood']);
+});

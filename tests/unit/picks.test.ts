@@ -189,4 +189,16 @@ test('a heading under the picks’ heading names whose picks follow; a heading o
     '[Vim](https://vim.example.com/)',
   ];
   assert.deepEqual(picks(story.join('\n')), ['Chris: Vim']);
+  // "## Tero's Picks:" opens Tero's; "## This Week's Picks" the episode's, given as the lines say.
+  const owners = [
+    '## Tero’s Picks:',
+    '',
+    '[Elm](https://elm.example.com/)',
+    '',
+    "## Charles' Picks",
+    '',
+    '[Vim](https://vim.example.com/)',
+  ];
+  assert.deepEqual(picks(owners.join('\n')), ['Tero: Elm', 'Charles: Vim']);
+  assert.deepEqual(picks("## This Week's Picks\n\nAimee: [A book](https://b.example.com/)"), ['Aimee: A book']);
 });

@@ -1,0 +1,49 @@
+import type { Line } from './markdown-text.ts';
+import { KIND, NAME_LINE } from './picks.ts';
+
+// Where the picks start in notes converted from another site, and the headings inside them that say who gives which.
+
+/**
+ * "Picks" ending a line that is no heading: a list item's last line ("- [Vim](…)⏎  Picks"), a chapter it was glued to
+ * ("28:52 - Getting StartedPicks"), or a label with the first giver ("**Picks:** Charles", "**Picks\\*\\*** Matt
+ * Creager\\*\\*"), as notes converted from another site have them.
+ */
+export function picksStart(line: Line): { before: boolean; giver: string } | undefined {
+  const { text } = line;
+  const at = text.lastIndexOf('Picks');
+  // Not a chapter's title ("- 53:42 Sick Picks"), which is followed by the other chapters.
+  if (at < 0 || (line.kind === 'item' && !line.continued) || /(?:\p{Lu}|[\p{L}\d][\s\-–—]+)$/u.test(text.slice(0, at))) return undefined;
+  const after = /^[\s*:\\]*(?:(\p{Lu}[\p{L}'’.-]*(?:\s\p{Lu}[\p{L}'’.-]*){0,3})[\s*:\\]*)?$/u.exec(text.slice(at + 'Picks'.length));
+  return after ? { before: /\p{L}/u.test(text.slice(0, at)), giver: after[1] ?? '' } : undefined;
+}
+
+// "Chris says that programming made him feel …": someone the notes have speak.
+const SPEAKS =
+  /(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+(?:says|said|talks|talked|adds|added|explains|explained|shares|shared|tells|told|asks|asked|mentions|describes|recommends)\b/gu;
+
+/** Adds to `speakers` whom a line of the notes has speak. */
+export function speakersIn(text: string, speakers: Set<string>): void {
+  for (const match of text.matchAll(SPEAKS)) speakers.add(match[1] ?? '');
+}
+
+/**
+ * A heading inside the picks that names whose picks follow: "##### Zach" under "#### Picks", "###### Cory’s"; or
+ * "#### Chris" as deep as "#### **Picks**" when the notes had Chris speak ("Chris says …"). Syntax's "#### Twitter"
+ * under "## Sick Picks" is what the links are, and its "## Shameless Plugs" a section of its own.
+ */
+export function giverHeading(line: Line, picksDepth: number, speakers: ReadonlySet<string>): string | undefined {
+  const depth = line.depth ?? 0;
+  if (line.kind !== 'heading' || !picksDepth || depth < picksDepth || !NAME_LINE.test(line.text) || KIND.test(line.text)) return undefined;
+  const giver = line.text.replace(/['’]s?$/, '');
+  return depth > picksDepth || speakers.has(giver.split(' ')[0] ?? '') ? giver : undefined;
+}
+
+// "## Tero's Picks:", "### Charles' Picks": a heading that opens someone's picks.
+const PICKS_OF = /^(\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*){0,2}?)['’]s?\s+(?:Sick\s+)?Picks\s*:?$/u;
+
+/** Whose picks a heading opens ("Tero's Picks:"); '' for the episode's ("This Week's Picks"); undefined for no picks. */
+export function picksOwner(line: Line): string | undefined {
+  const owner = line.kind === 'heading' ? PICKS_OF.exec(line.text)?.[1] : undefined;
+  if (owner === undefined) return undefined;
+  return KIND.test(owner) || /^(?:This|That|Our|My|The|Your|Today|Last|Next)\b/.test(owner) ? '' : owner;
+}

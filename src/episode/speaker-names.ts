@@ -1,6 +1,8 @@
 import { firstNamesOf, firstNamesOnly } from './first-names.ts';
 import { personName, writesWord } from './people.ts';
+import { DOMINANT, daysOf, ofTheTime, type PodcastPerson, REGULAR } from './regulars.ts';
 import { calls, firstName, nearPerson, samePerson, squash } from './same-person.ts';
+import { answersTo, same } from './speaker-labels.ts';
 import type { SpokenPeople } from './transcript-people.ts';
 
 /**
@@ -27,16 +29,6 @@ export type Speakers = {
   /** The network's hosts, by their letters alone: on the panel of this many episodes (REGULAR) of any podcast. */
   hosts: ReadonlySet<string>;
 };
-
-/** A regular is on this many episodes of the podcast at least: a guest of one episode is nobody's speaker label elsewhere. */
-const REGULAR = 3;
-/** How many times more episodes a regular is on than anyone else of their first name on the podcast. */
-const DOMINANT = 10;
-
-/** Someone a podcast names, on how many episodes, and the first and last day (`YYYY-MM-DD`) of those. */
-type PodcastPerson = { name: string; from: string; to: string; episodes: number };
-/** A regular stands for a label within this many days of the episodes that name them: Josh Susser left Ruby Rogues. */
-const ERA_DAYS = 180;
 
 type Named = { podcast?: string | undefined; date?: string | undefined; panel: string[]; guests: string[] };
 
@@ -156,7 +148,11 @@ function nicknamesOf(labels: ReadonlyMap<string, string[]>): Map<string, string>
  * and not beside a "Charles Lantz" the episode names.
  * Someone who said who they are late in the transcript is a guest, or on the panel if they host on the network.
  */
-export function withSpokenPeople<E extends Named & { title: string }>(episode: E, spoken: SpokenPeople, known: Speakers): E {
+export function withSpokenPeople<E extends Named & { title: string; picks?: { person: string }[] }>(
+  episode: E,
+  spoken: SpokenPeople,
+  known: Speakers,
+): E {
   const spelt = (name: string) => known.spellings.get(squash(name)) ?? name;
   const named = [...episode.panel, ...episode.guests];
   const added: string[] = [];
@@ -206,8 +202,10 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
       if (known.spellings.has(squash(name)) && !listed(spelt(name)) && add(spelt(name))) place(name);
     for (const name of (spoken.pickers ?? []).map(asMember)) if (member(name) && !listed(spelt(name)) && add(spelt(name))) place(name);
   }
-  // Labels and who gave picks by first name: beside a written list too, which leaves out who gave picks ("(Shai)").
-  for (const label of spoken.labels) {
+  // Labels and who gave picks by first name; beside a written list, only who gave picks ("(Shai)"): a stray "EVAN:"
+  // before the roll call, or "CHUCK and JIM:", is no one the list left out.
+  const gave = (label: string) => episode.picks?.some((pick) => answersTo(pick.person.toUpperCase(), label) || same(pick.person, label));
+  for (const label of spoken.labels.filter((label) => !episode.panel.length || gave(label))) {
     const regular = regularOf(label);
     // "AIMEE" is not the regular Aimee Knight when someone the episode names is called Aimee.
     // Nor the regular Lukas Ruebbelke when the list wrote "Lucas Reubbelke".
@@ -224,25 +222,4 @@ export function withSpokenPeople<E extends Named & { title: string }>(episode: E
     if (!listed(spelt(name)) && add(spelt(name))) (known.hosts.has(squash(spelt(name))) ? panel : guests).push(spelt(name));
   if (!panel.length && !guests.length) return episode;
   return { ...episode, panel: [...episode.panel, ...panel], guests: [...episode.guests, ...guests] };
-}
-
-/**
- * Who a first name stands for on an episode: of the people of that name the podcast had on within ERA_DAYS of its day
- * (Josh Susser left Ruby Rogues; David Kimura came after David Brady), the one on at least REGULAR episodes and DOMINANT
- * times as many as any other ("JOE" on JavaScript Jabber is Joe Eames, on 201 episodes, not a guest Joe of one or two).
- */
-function ofTheTime(people: readonly PodcastPerson[] | undefined, date: string | undefined): string | undefined {
-  const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
-  const then = (person: PodcastPerson) =>
-    !date || !person.from || (days(date, person.from) <= ERA_DAYS && days(person.to, date) <= ERA_DAYS);
-  const [top, ...rest] = (people ?? []).filter(then).sort((a, b) => b.episodes - a.episodes);
-  // "Lukas Ruebbelke" on 15 episodes is a slip of the pen for the Lukas Reubbelke of 68, not a second Lukas.
-  const next = rest.find((person) => !top || !nearPerson(person.name, top.name));
-  return top && top.episodes >= REGULAR && top.episodes >= DOMINANT * (next?.episodes ?? 0) ? top.name : undefined;
-}
-
-/** The first and last of some days (`YYYY-MM-DD`), those unknown left out. */
-function daysOf(dates: readonly string[]): { from: string; to: string } {
-  const known = dates.filter(Boolean).sort();
-  return { from: known[0] ?? '', to: known.at(-1) ?? '' };
 }

@@ -157,11 +157,12 @@ test('someone given a first name alone is on the episode by it; not a slip for a
       'AiA 063 Live Q&A',
     ),
     'angular/cut.md': episode('angular', '2015-05-08', transcript('**CARL:** Welcome to the show. **WARD:** Hi. **ATRICK:** Hello.')),
-    // A written list that leaves out a regular who gave picks; "JOSH:" is the title's Joshua, not a Josh of his own.
+    // A written list that leaves out a regular who gave picks, not one who only said a word before the show ("LUKAS:");
+    // "JOSH:" is the title's Joshua, not a Josh of his own.
     'angular/list.md': episode(
       'angular',
       '2015-05-09',
-      `### Panel\n- Carl Max Wood\n\n### Picks\n\n[A tool](https://a.example) (Ward)${transcript('**CARL:** Welcome. **JOSH:** Hi.')}`,
+      `### Panel\n- Carl Max Wood\n\n### Picks\n\n[A tool](https://a.example) (Ward)${transcript('**LUKAS:** Small talk? **CARL:** Welcome. **JOSH:** Hi.')}`,
       'AiA 064 Upgrading with Joshua Woods',
     ),
   });

@@ -1,0 +1,34 @@
+import { nearPerson } from './same-person.ts';
+
+// Who a podcast's regular of a first name is, on the day of an episode (speaker-names.ts).
+
+/** A regular is on this many episodes of the podcast at least: a guest of one episode is nobody's speaker label elsewhere. */
+export const REGULAR = 3;
+/** How many times more episodes a regular is on than anyone else of their first name on the podcast. */
+export const DOMINANT = 10;
+
+/** Someone a podcast names, on how many episodes, and the first and last day (`YYYY-MM-DD`) of those. */
+export type PodcastPerson = { name: string; from: string; to: string; episodes: number };
+/** A regular stands for a label within this many days of the episodes that name them: Josh Susser left Ruby Rogues. */
+const ERA_DAYS = 180;
+
+/**
+ * Who a first name stands for on an episode: of the people of that name the podcast had on within ERA_DAYS of its day
+ * (Josh Susser left Ruby Rogues; David Kimura came after David Brady), the one on at least REGULAR episodes and DOMINANT
+ * times as many as any other ("JOE" on JavaScript Jabber is Joe Eames, on 201 episodes, not a guest Joe of one or two).
+ */
+export function ofTheTime(people: readonly PodcastPerson[] | undefined, date: string | undefined): string | undefined {
+  const days = (from: string, to: string) => (Date.parse(to) - Date.parse(from)) / 86_400_000;
+  const then = (person: PodcastPerson) =>
+    !date || !person.from || (days(date, person.from) <= ERA_DAYS && days(person.to, date) <= ERA_DAYS);
+  const [top, ...rest] = (people ?? []).filter(then).sort((a, b) => b.episodes - a.episodes);
+  // "Lukas Ruebbelke" on 15 episodes is a slip of the pen for the Lukas Reubbelke of 68, not a second Lukas.
+  const next = rest.find((person) => !top || !nearPerson(person.name, top.name));
+  return top && top.episodes >= REGULAR && top.episodes >= DOMINANT * (next?.episodes ?? 0) ? top.name : undefined;
+}
+
+/** The first and last of some days (`YYYY-MM-DD`), those unknown left out. */
+export function daysOf(dates: readonly string[]): { from: string; to: string } {
+  const known = dates.filter(Boolean).sort();
+  return { from: known[0] ?? '', to: known.at(-1) ?? '' };
+}

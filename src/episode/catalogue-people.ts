@@ -4,7 +4,7 @@ import { knownNames, withNameRuns } from './name-runs.ts';
 import { withCatalogueSpellings } from './name-spellings.ts';
 import { escapeRegExp, firstNameThenPronoun, firstWord, isPersonName, personName } from './people.ts';
 import { type PeopleIds, withHosts, withPeopleNames } from './person-ids.ts';
-import { nearPerson, sameOnEpisode, samePerson } from './same-person.ts';
+import { initialFirst, nearPerson, sameOnEpisode, samePerson } from './same-person.ts';
 import { speakers, withSpokenPeople } from './speaker-names.ts';
 
 /** What reading one file left for the whole catalogue to settle: names that only other episodes can confirm or split. */
@@ -74,8 +74,7 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
       const { panel, guests } = item.episode;
       const notGuest = (name: string) => !guests.some((guest) => sameOnEpisode(guest, name));
       // Under the fuller of the two names: "E. Scott Sweeney, CPA" in the list, "Scott Sweeney" in the roll call.
-      const fuller = (guest: string) =>
-        panel.map(personName).find((name) => samePerson(guest, name) && name.length > personName(guest).length) ?? guest;
+      const fuller = (guest: string) => panel.map(personName).find((name) => initialFirst(name, guest)) ?? guest;
       if (!panel.every(notGuest)) item.episode = { ...item.episode, panel: panel.filter(notGuest), guests: guests.map(fuller) };
     }
   }
@@ -114,17 +113,20 @@ function withTitleNames<T extends { episode: Episode }>(
     );
     if (notAName.length) item.episode = { ...item.episode, guests: item.episode.guests.filter((name) => !notAName.includes(name)) };
     const { panel, guests } = item.episode;
-    const titleNames = cluesOf(item)?.titleNames ?? [];
-    // Called by first name counts where every other name of the title counts too: not Ivan without Pavel.
-    const called = titleNames.filter((name) => calledByFirstName(name, item.episode, cluesOf(item)?.spoken?.labels ?? []));
+    // "JSJ 391 - Grant Funding" over notes that write "funding": a topic, though two people are called Grant.
+    const titleNames = (cluesOf(item)?.titleNames ?? []).filter((name) => !writtenLowerCase(name.split(' ').at(-1) ?? '', item.episode));
     const known = titleNames.filter((name) => firstNames.has(firstWord(name)));
+    // Called by first name counts where every other name of the title counts too: not Ivan without Pavel.
+    const labels = cluesOf(item)?.spoken?.labels ?? [];
+    const called = titleNames.filter((name) => !known.includes(name) && calledByFirstName(name, item.episode, labels));
     const each = titleNames.every((name) => known.includes(name) || called.includes(name));
     const names = titleNames.filter(
       (name) => (known.includes(name) || (each && called.includes(name))) && !panel.some((other) => samePerson(other, name)),
     );
     // "… with Justin Gordon and Rob Wise" over notes that name Justin alone: the title's guests, all of them.
     const fromTitle = guests.every((guest) => titleNames.some((name) => samePerson(name, guest)));
-    const withWhom = guests.length ? item.episode.title.slice(item.episode.title.toLowerCase().lastIndexOf(' with ')) : '';
+    const withAt = item.episode.title.toLowerCase().lastIndexOf(' with ');
+    const withWhom = guests.length && withAt >= 0 ? item.episode.title.slice(withAt) : '';
     const same = (name: string) => (other: string) =>
       samePerson(other, name) || (firstWord(other) === firstWord(name) && nearPerson(other, name));
     const more = names.filter((name) => ![...guests, ...panel].some(same(name)) && (!guests.length || withWhom.includes(name)));

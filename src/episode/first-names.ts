@@ -4,7 +4,7 @@ import type { SpokenPeople } from './transcript-people.ts';
 
 /**
  * People an episode gives a first name alone: "(Patrick)" after a pick in a live Q&A, "NICK:" answering in a bonus
- * episode. Such a label is on the episode by that name when it is a first name two of the catalogue's people have
+ * episode. Such a label is on the episode by that name when it is a first name two of the catalogue's names have
  * ("AMES:", a label cut short, is not), no regular of the time is called so (`isRegular`, speaker-names.ts), nobody
  * the episode names answers to it (`named`), and it is no slip for one of them or of the podcast's `regulars`: "LUCAS:"
  * for Lukas, "AMY:" for Aimee, "DEAN:" for Nassredean. Nor a word of the title: "ROB:" beside "… with Rob Wise", whom the
@@ -33,8 +33,11 @@ export function firstNamesOnly(
   return found;
 }
 
-/** The first names two people of the catalogue have at least, upper-cased, as written: no "Facebook" of "Facebook Ads". */
-export function firstNamesOf(names: readonly string[]): Map<string, string> {
+/**
+ * The first names that two of the catalogue's names have at least (two people, or one person spelt two ways),
+ * upper-cased, as written: no "Facebook" of "Facebook Ads".
+ */
+export function sharedFirstNames(names: readonly string[]): Map<string, string> {
   const people = Map.groupBy(names, firstName);
   return new Map([...people].filter(([, held]) => held.length >= 2).map(([key, held]) => [key, held[0]?.split(' ')[0] ?? key]));
 }

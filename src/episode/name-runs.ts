@@ -19,9 +19,10 @@ const BARE_PANEL = /\b(Panel(?:ists)?)(?=\s+\p{Lu})/gu;
 const EPISODE_HEADER = /\bepisode\s+\d+[\W_]*$/i;
 const DESCRIBES = /^(?:of|from|at|with|on|for)$/;
 const HOSTS_BEFORE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:,?\s+\p{Lu}[\p{L}\p{M}'’.-]*){1,7}$/u;
-/** Section names that end a run: the list after the panel ("Discussion", "Picks") lost its line breaks too. */
+// A job ends a name ("Ryan Salva Project Manager at …").
 const JOB =
   /^(?:Director|Manager|Engineer|Developer|Architect|(?:Co-?)?[Ff]ounder|CEO|CTO|VP|Head|Senior|Principal|Product|Project|Program|Software|Staff|Evangelist|President)$/;
+/** Section names that end a run: the list after the panel ("Discussion", "Picks") lost its line breaks too. */
 const SECTION_WORDS = /^(?:discussions?|questions|picks|links|notes|summary|sponsors?|show|transcript|topics)$/i;
 
 /** The runs of names after "Panel:", "Host:", "Special Guest:" labels in one line of show notes. */
@@ -55,17 +56,22 @@ export function nameRuns(written: string): NameRuns {
     const team = tokens.slice(0, 3).findIndex((token) => /^(?:Team|Group|Company):$/.test(token));
     if (team >= 0 && tokens.slice(0, team).every((token) => /^\p{Lu}/u.test(token))) tokens.splice(0, team + 1);
     // "Guests: Adam Wolff; Director of Engineering at Facebook, and Ryan Salva Project Manager at MicroSoft": a job
-    // ends a name, and what describes the person runs to the next "and".
-    // `sinceJoin`: the words of the name so far.
+    // ends a name, and what describes the person runs to the next "and" or comma ("Ann Lee, CTO at Acme, Bo Diaz").
+    // `sinceJoin`: the words of the name so far; `placed`: where each word of `words` is among the tokens.
     let [at, job, sinceJoin] = [0, false, 0];
+    const placed: number[] = [];
     for (; at < tokens.length; at++) {
       const token = (tokens[at] ?? '').replace(/;$/, ',');
-      if (job && token.toLowerCase() !== 'and') continue;
+      if (job && token.toLowerCase() !== 'and') {
+        job = !token.endsWith(',');
+        continue;
+      }
       job = JOB.test(token.replace(/,$/, '')) && sinceJoin !== 1;
       if (job) continue;
       // "Special Guest: MobX with Michel Weststrate": the topic, then whom.
       if (token === 'with' && words.length === 1 && WORD.test(tokens[at + 1] ?? '')) {
         words.pop();
+        placed.pop();
         sinceJoin = 0;
         continue;
       }
@@ -73,7 +79,7 @@ export function nameRuns(written: string): NameRuns {
       // "Meteor Project: Apollo" is no one.
       if (/^[^:]+:$/.test(token) && WORD.test(token.slice(0, -1)) && !SECTION_WORDS.test(token.slice(0, -1))) {
         words.push(token);
-        at++;
+        placed.push(at++);
         break;
       }
       if (
@@ -82,13 +88,17 @@ export function nameRuns(written: string): NameRuns {
       )
         break;
       words.push(token);
+      placed.push(at);
       sinceJoin = JOINS.has(token.toLowerCase()) || token.endsWith(',') ? 0 : sinceJoin + 1;
     }
-    while (words.length && JOINS.has(words.at(-1)?.toLowerCase() ?? '')) words.pop();
+    while (words.length && JOINS.has(words.at(-1)?.toLowerCase() ?? '')) {
+      words.pop();
+      placed.pop();
+    }
     // The run stopped at a word of a sentence: its last capitalised word ("In", "Kai's") began that sentence.
     const stoppedInSentence = !job && at < tokens.length && labels[i + 1]?.index !== start + text.slice(start, end).trimEnd().length;
     // "Sacha Greif of State of JS": what follows a name describes the person.
-    const next = tokens[words.length] ?? '';
+    const next = tokens[(placed.at(-1) ?? -1) + 1] ?? '';
     // A link after the last name ("Bonnie Eisenman https://…") is no sentence, nor is what follows a comma ("Jon Daton,
     // creator of …").
     const described = DESCRIBES.test(next) || /^https?:/.test(next) || /,$/.test(words.at(-1) ?? '');

@@ -27,23 +27,31 @@ export function speakersIn(text: string, speakers: Set<string>): void {
 }
 
 /**
- * A heading inside the picks that names whose picks follow: "##### Zach" under "#### Picks", "###### Cory’s"; or
- * "#### Chris" as deep as "#### **Picks**" when the notes had Chris speak ("Chris says …"). Syntax's "#### Twitter"
- * under "## Sick Picks" is what the links are, and its "## Shameless Plugs" a section of its own.
+ * A heading inside the picks that names whose picks follow: a name deeper than the picks' heading ("##### Zach" under
+ * "#### Picks", "###### Cory’s"), or as deep when the notes had that person speak ("Chris says …", then "#### Chris" under
+ * "#### **Picks**"). Syntax's "#### Twitter" under "## Sick Picks" is what the links are, and "### Follow Us" or
+ * "### Episode Transcript" no one.
  */
 export function giverHeading(line: Line, picksDepth: number, speakers: ReadonlySet<string>): string | undefined {
   const depth = line.depth ?? 0;
   if (line.kind !== 'heading' || !picksDepth || depth < picksDepth || !NAME_LINE.test(line.text) || KIND.test(line.text)) return undefined;
   const giver = line.text.replace(/['’]s?$/, '');
-  return depth > picksDepth || speakers.has(giver.split(' ')[0] ?? '') ? giver : undefined;
+  const deeper = depth > picksDepth && !NOT_GIVER.test(giver);
+  return deeper || speakers.has(giver.split(' ')[0] ?? '') ? giver : undefined;
 }
+
+// Headings that go on from the picks to something else: "### Follow Us", "### Episode Transcript", "#### Resources".
+const NOT_GIVER =
+  /\b(?:Follow|Us|Episode|Transcript|Links?|Resources?|Sponsors?|Show|Notes?|About|Contact|Subscribe|Support|More|Other|Related|Mentioned|Socials?|Where|Find)\b/;
 
 // "## Tero's Picks:", "### Charles' Picks": a heading that opens someone's picks.
 const PICKS_OF = /^(\p{Lu}[\p{L}.-]*(?:\s\p{Lu}[\p{L}.-]*){0,2}?)['’]s?\s+(?:Sick\s+)?Picks\s*:?$/u;
 
-/** Whose picks a heading opens ("Tero's Picks:"); '' for the episode's ("This Week's Picks"); undefined for no picks. */
+/**
+ * Whose picks a heading opens ("Tero's Picks:"), or undefined. "This Week's Picks" stays a section of the notes: what
+ * follows it is written as glued "Ann: … Bo: …" whose givers a book's "Abundance: The Future …" would be taken for.
+ */
 export function picksOwner(line: Line): string | undefined {
   const owner = line.kind === 'heading' ? PICKS_OF.exec(line.text)?.[1] : undefined;
-  if (owner === undefined) return undefined;
-  return KIND.test(owner) || /^(?:This|That|Our|My|The|Your|Today|Last|Next)\b/.test(owner) ? '' : owner;
+  return owner && !KIND.test(owner) && !/^(?:This|That|Our|My|The|Your|Today|Last|Next)\b/.test(owner) ? owner : undefined;
 }

@@ -7,13 +7,7 @@ import { answersTo } from './speaker-labels.ts';
 /** One person written twice: "Ward Bell (twitter)" and "Ward Bell"; "Joseph Mastey" in the title and "Joe Mastey" speaking. */
 export function samePerson(a: string, b: string): boolean {
   // "AJ O'Neal" in a list, "AJ O’Neal" in the transcript.
-  // "E. Scott Sweeney" in a list, "Scott Sweeney" in the roll call.
-  const words = (name: string) =>
-    personName(name)
-      .replace(/’/g, "'")
-      .replace(/^\p{Lu}\.?\s+(?=\S+\s)/u, '')
-      .split(' ');
-  const [one, two] = [words(a), words(b)];
+  const [one, two] = [personName(a).replace(/’/g, "'").split(' '), personName(b).replace(/’/g, "'").split(' ')];
   return one.join(' ') === two.join(' ') || (one.length > 1 && one.at(-1) === two.at(-1) && one[0]?.slice(0, 2) === two[0]?.slice(0, 2));
 }
 
@@ -52,10 +46,17 @@ export { editDistance };
  * Bryn" in the roll call; "Mike G." and Mike Grabowski.
  */
 export function sameOnEpisode(a: string, b: string): boolean {
-  if (samePerson(a, b)) return true;
+  if (samePerson(a, b) || initialFirst(a, b) || initialFirst(b, a)) return true;
   const [one, two] = [personName(a).split(' '), personName(b).split(' ')];
   if (one.length < 2 || two.length < 2 || one[0] !== two[0]) return false;
   const [x, y] = [one.at(-1) ?? '', two.at(-1) ?? ''];
   const initial = (short: string, full: string) => /^\p{Lu}\.?$/u.test(short) && full.startsWith(short.charAt(0)) && full.length > 2;
-  return nearPerson(a, b) || initial(x, y) || initial(y, x);
+  // A letter off, or two swapped, in a last name of four letters or more: not "Jim Lee" and "Jim Li".
+  const swapped = x.length === y.length && [...x].sort().join('') === [...y].sort().join('') && editDistance(x, y) <= 2;
+  return initial(x, y) || initial(y, x) || (Math.min(x.length, y.length) >= 4 && (editDistance(x, y) <= 1 || swapped));
+}
+
+/** "E. Scott Sweeney" in a list and "Scott Sweeney" aloud: `full` is `name` after an initial. */
+export function initialFirst(full: string, name: string): boolean {
+  return /^\p{Lu}\.?\s/u.test(personName(full)) && personName(full).replace(/^\p{Lu}\.?\s+/u, '') === personName(name);
 }

@@ -161,16 +161,17 @@ function splitSections(lines: Line[]): Section[] {
   for (const line of lines) {
     const heading = headingName(line);
     const current = sections.at(-1)?.name ?? '';
-    const giver = current === 'picks' && !KNOWN_SECTIONS.includes(heading ?? '') ? giverHeading(line, picksDepth, speakers) : undefined;
-    if (giver !== undefined) {
-      sections.at(-1)?.lines.push({ ...line, kind: 'text', text: giver, outside: giver });
+    // "#### Chuck's Picks" opens Chuck's, under "### Picks" too.
+    const owner = picksOwner(line);
+    const giver =
+      owner ?? (current === 'picks' && !KNOWN_SECTIONS.includes(heading ?? '') ? giverHeading(line, picksDepth, speakers) : undefined);
+    const giverLine: Line | undefined = giver === undefined ? undefined : { kind: 'text', text: giver, links: [], outside: giver };
+    if (owner !== undefined) sections.push({ name: 'picks', lines: [] });
+    if (owner !== undefined || heading === 'picks') picksDepth = line.depth ?? 0;
+    if (giverLine) {
+      sections.at(-1)?.lines.push(giverLine);
       continue;
     }
-    const owner = picksOwner(line);
-    if (owner !== undefined)
-      sections.push({ name: 'picks', lines: owner ? [{ kind: 'text', text: owner, links: [], outside: owner }] : [] });
-    if (owner !== undefined || heading === 'picks') picksDepth = line.depth ?? 0;
-    if (owner !== undefined) continue;
     speakersIn(line.text, speakers);
     // "Picks" run into a line that is no heading of a known section (picksStart).
     const picks = !KNOWN_SECTIONS.includes(heading ?? '') && current !== 'picks' && current !== 'transcript' ? picksStart(line) : undefined;

@@ -1,4 +1,4 @@
-import { firstNamesOf, firstNamesOnly } from './first-names.ts';
+import { firstNamesOnly, sharedFirstNames } from './first-names.ts';
 import { personName, writesWord } from './people.ts';
 import { DOMINANT, daysOf, ofTheTime, type PodcastPerson, REGULAR } from './regulars.ts';
 import { calls, firstName, nearPerson, samePerson, squash } from './same-person.ts';
@@ -98,7 +98,7 @@ export function speakers(
   return {
     spellings,
     times: counts,
-    firstNames: firstNamesOf([...spellings.values()]),
+    firstNames: sharedFirstNames([...spellings.values()]),
     regulars,
     networkRegulars: networkRegulars(ofNetwork),
     nicknames,
@@ -183,12 +183,14 @@ export function withSpokenPeople<E extends Named & { title: string; picks?: { pe
     return near.find((other) => firstName(other) === firstName(name) && nearPerson(other, name)) ?? name;
   };
   // Beside the title's guest, a roll call's other guest the catalogue knows: "a special guest crew member, Ward Bell"
-  // ("Jack Danger" is the title's Jack Danger Canty); of the podcast's own, on its panel.
+  // ("Jack Danger" is the title's Jack Danger Canty); on the panel if they host on the network (Ward Bell), not if they
+  // were a guest before (Isaac Schlueter, twice a guest of JavaScript Jabber).
   const shortened = (name: string) => named.some((other) => other.startsWith(name) || name.startsWith(other));
   const alsoKnown = (name: string) => (known.times.get(spelt(name)) ?? 0) >= 2 && !listed(spelt(name)) && !shortened(spelt(name));
   const also = episode.guests.length ? spoken.guests.filter(alsoKnown).map(spelt).filter(add) : [];
-  const guests = episode.guests.length ? also.filter((name) => !member(name)) : spoken.guests.map(spelt).filter(add);
-  for (const name of also) if (member(name)) panel.push(name);
+  const host = (name: string) => known.hosts.has(squash(name));
+  const guests = episode.guests.length ? also.filter((name) => !host(name)) : spoken.guests.map(spelt).filter(add);
+  for (const name of also) if (host(name)) panel.push(name);
   // Someone the title names ("MAS 009 Roy Sivan: My Angular Story") is the episode's guest, however the host put it.
   const place = (name: string) => (writesWord(episode.title, name) && !episode.guests.length ? guests : panel).push(spelt(name));
   if (!episode.panel.length) {
@@ -215,7 +217,10 @@ export function withSpokenPeople<E extends Named & { title: string; picks?: { pe
     if (regular && ![...named, ...added].some(namesThem) && add(regular)) panel.push(regular);
   }
   const everyRegular = [...(regulars?.values() ?? [])].flat().flatMap((person) => (person.episodes >= REGULAR ? [person.name] : []));
-  const alone = firstNamesOnly(spoken, [...named, ...added, ...panel, ...guests], everyRegular, episode.title, known.firstNames, regularOf);
+  // Not beside a written list: "(Jamie)" over picks pasted from the episode before.
+  const alone = episode.panel.length
+    ? []
+    : firstNamesOnly(spoken, [...named, ...added, ...panel, ...guests], everyRegular, episode.title, known.firstNames, regularOf);
   for (const first of alone) if (add(first)) panel.push(first);
   // Who said who they are, late: beside a written list too, as no one else's slip.
   for (const name of spoken.introduced ?? [])

@@ -20,10 +20,12 @@ const TITLE_NAME_WORD = new RegExp(String.raw`^(?:${PART}(?:-${PART})?|\p{Lu}\.?
 const ABOUT = /\bInterview(?:\s+with)?\b|\b(?:Part|Pt\.?)\s*\d+\b|\bMy\s+(?:\S+\s+){0,2}?Story\b/gu;
 const WITH = /\s(?:with|featuring|feat\.?|ft\.)\s/i;
 const EVERY_WITH = new RegExp(WITH, 'gi');
-// What follows a name in a title segment: "Branden Silva on Storytelling", "Brian Douglas of BlocIO".
+// "James Edward Gray II": no word of the name's length.
 const SUFFIX = /\s+(?:II|III|IV|Jr\.?|Sr\.?)$/;
-// "Andrew Talks Arduino" is a sentence, not a name.
-const SAYS = /^(?:Talks|Discusses|Explains|Shares|Joins|Returns|Chats|Interviews|Answers|Reviews|Teaches)$/;
+// "Andrew Talks Arduino" is a sentence, and "Will It Scale" a question, not names.
+const SAYS =
+  /^(?:Talks|Discusses|Explains|Shares|Joins|Returns|Chats|Interviews|Answers|Reviews|Teaches|It|Is|Are|To|For|And|Or|Not|Your|My|Our|This|That|How|Why|What|When|Do|Does|Can|Vs)$/;
+// What follows a name in a title segment: "Branden Silva on Storytelling", "Brian Douglas of BlocIO".
 const AFTER_NAME = /\s(?:on|of|from|at|about)\s.*$/;
 
 /** The names the title writes, each with whether the notes or the title's shape say it is a person of the episode. */

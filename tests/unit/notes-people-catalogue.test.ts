@@ -28,7 +28,7 @@ const transcript = (turns: string) => `\n\n### Transcript\n\n${turns}`;
 
 test('a title’s second guest known only by a speaker label; a roll call’s other guest the catalogue knows', async () => {
   const people = await catalogue({
-    ...regulars('rogues', 2016, '### Panel\n- Carl Max Wood\n- Jason Swan\n\n### Guests\n- Ward Bellamy'),
+    ...regulars('rogues', 2016, '### Panel\n- Carl Max Wood\n- Jason Swan\n- Ward Bellamy\n\n### Guests\n- Isaac Slater'),
     // The notes name Justin Gold alone; "ROB:" answers to the title's Rob Wiseman.
     'rogues/rails.md': episode(
       'rogues',
@@ -36,18 +36,19 @@ test('a title’s second guest known only by a speaker label; a roll call’s ot
       `React on Rails is the gem Justin Gold wrote.${transcript('**CARL:** Welcome to the Rogues. **JUSTIN:** Hi. **ROB:** Hello.')}`,
       'RR 284 React on Rails with Justin Gold and Rob Wiseman',
     ),
-    // "a special guest crew member, Ward Bellamy": a guest on two other episodes, beside the title's guest.
+    // "a special guest crew member, Ward Bellamy", on the panel of three other episodes, beside the title's guest; and
+    // Isaac Slater, introduced as a guest too, a guest before: a guest still.
     'rogues/crew.md': episode(
       'rogues',
       '2016-07-01',
       `The crew discusses ng 2.0 with Rob Eisen.${transcript(
-        '**CARL:** Hey everybody, and welcome to Episode 9. This week on our crew, we have Jason Swan. **JASON:** Hey. **CARL:** We have a special guest crew member, Ward Bellamy. **WARD:** Hello. **CARL:** I’m Carl Max Wood. And our special guest this week is Rob Eisen. **ROB:** Hey.',
+        '**CARL:** Hey everybody, and welcome to Episode 9. This week on our crew, we have Jason Swan. **JASON:** Hey. **CARL:** We have a special guest crew member, Ward Bellamy. **WARD:** Hello. **CARL:** I’m Carl Max Wood. And our special guests this week are Rob Eisen. **ROB:** Hey. **CARL:** And Isaac Slater. **ISAAC:** Hi.',
       )}`,
       'RR 009 ng 2.0 with Rob Eisen',
     ),
   });
   assert.deepEqual(people('rails.md').guests, ['Justin Gold', 'Rob Wiseman']);
-  assert.deepEqual(people('crew.md'), { panel: ['Ward Bellamy', 'Jason Swan', 'Carl Max Wood'], guests: ['Rob Eisen'] });
+  assert.deepEqual(people('crew.md'), { panel: ['Ward Bellamy', 'Jason Swan', 'Carl Max Wood'], guests: ['Rob Eisen', 'Isaac Slater'] });
 });
 
 test('guests run into their jobs; a topic before "with" and the guest; a title joined by "+"', async () => {
@@ -66,6 +67,18 @@ test('guests run into their jobs; a topic before "with" and the guest; a title j
       '**Panel:** Nadia Dobbs **Special Guests:** Paul Spade and John Bauer Paul and John talk about teaching.',
       'AiA 158: Teaching Angular',
     ),
+    'radio/acme.md': episode(
+      'radio',
+      '2017-07-03',
+      '**Panel** Nadia Dobbs **Guests:** Ann Leigh, CTO at Acme, Bo Diaz, and Cy Wu',
+      'RNR 80: Acme',
+    ),
+    'radio/react.md': episode(
+      'radio',
+      '2017-07-04',
+      '**Panel** Nadia Dobbs **Special Guest:** MobX with Michel West React is next.',
+      'RNR 81: MobX',
+    ),
     'radio/mobx.md': episode(
       'radio',
       '2017-07-01',
@@ -76,6 +89,9 @@ test('guests run into their jobs; a topic before "with" and the guest; a title j
   assert.deepEqual(people('build.md'), { panel: ['Nadia Dobbs'], guests: ['Ada Wolf', 'Ryan Salt'] });
   assert.deepEqual(people('mobx.md').guests, ['Michel West']);
   assert.deepEqual(people('teach.md').guests, ['Paul Spade', 'John Bauer']);
+  // A job up to the next comma, not only the next "and"; the word after the last name, not after the dropped topic.
+  assert.deepEqual(people('acme.md').guests, ['Ann Leigh', 'Bo Diaz', 'Cy Wu']);
+  assert.deepEqual(people('react.md').guests, ['Michel West']);
 });
 
 test('a guest the title names in its own shapes: a name alone after the code, "on" a topic, an interview', async () => {
@@ -108,6 +124,9 @@ test('a guest the title names in its own shapes: a name alone after the code, "o
     // A sentence, and a topic whose first word nobody has: no one.
     'tmtc/107.md': episode('tmtc', '2010-05-05', 'Arduino boards, and what to build.', 'iPS 107: Jason Talks Arduino'),
     'tmtc/154.md': episode('tmtc', '2010-05-06', 'Animations in Angular.', 'AiA 154: Angular Animations'),
+    // Topics whose first word is someone's first name: a question, and a last word the notes write in lower case.
+    'tmtc/390.md': episode('tmtc', '2010-05-10', 'Performance at scale.', 'JSJ 390: Joe It Scale'),
+    'tmtc/391.md': episode('tmtc', '2010-05-11', 'Where the funding for open source comes from.', 'JSJ 391 - Jason Funding'),
   });
   assert.deepEqual(people('35.md').guests, ['Joe Ferro']);
   assert.deepEqual(people('21.md').guests, ['Jason Kai']);
@@ -118,6 +137,8 @@ test('a guest the title names in its own shapes: a name alone after the code, "o
   assert.deepEqual(people('fs-250.md'), { panel: ['Joe Eamon', 'Jason Swan'], guests: ['Mojca Marsh'] });
   assert.deepEqual(people('107.md').guests, []);
   assert.deepEqual(people('154.md').guests, []);
+  assert.deepEqual(people('390.md').guests, []);
+  assert.deepEqual(people('391.md').guests, []);
 });
 
 test('a solo episode’s host by the account its download lives under, or a tag, when that person hosts elsewhere', async () => {
@@ -205,8 +226,8 @@ test('a title’s guest whose last name the notes misspell; a guest under an ini
     ),
   });
   assert.deepEqual(people('202.md').guests, ['Anders Thue Pedersen']);
-  // One person, once: before, "E. Scott Sweeney" on the panel and "Scott Sweeney" a guest.
-  assert.deepEqual(people('051.md'), { panel: ['E. Scott Sweeney', 'Eric Dane', 'Carl Max Wood'], guests: [] });
+  // One person, once, a guest, under the fuller name: the list wrote "E. Scott Sweeney", the roll call a guest.
+  assert.deepEqual(people('051.md'), { panel: ['Eric Dane', 'Carl Max Wood'], guests: ['E. Scott Sweeney'] });
 });
 
 test('one person twice on an episode, a slip or an initial apart; a picker a slip away from the podcast’s own', async () => {

@@ -189,7 +189,8 @@ test('a heading under the picks’ heading names whose picks follow; a heading o
     '[Vim](https://vim.example.com/)',
   ];
   assert.deepEqual(picks(story.join('\n')), ['Chris: Vim']);
-  // "## Tero's Picks:" opens Tero's; "## This Week's Picks" the episode's, given as the lines say.
+  // "## Tero's Picks:" opens Tero's; "## This Week's Picks" stays notes, whose glued "Ann: … Bo: …" lines a book's
+  // "Abundance: The Future …" would break.
   const owners = [
     '## Tero’s Picks:',
     '',
@@ -200,5 +201,22 @@ test('a heading under the picks’ heading names whose picks follow; a heading o
     '[Vim](https://vim.example.com/)',
   ];
   assert.deepEqual(picks(owners.join('\n')), ['Tero: Elm', 'Charles: Vim']);
-  assert.deepEqual(picks("## This Week's Picks\n\nAimee: [A book](https://b.example.com/)"), ['Aimee: A book']);
+  assert.deepEqual(picks("## This Week's Picks\n\nAimee: [A book](https://b.example.com/)"), []);
+  // "#### Chuck's Picks" under "### Picks" is Chuck's; "### Follow Us" deeper than "## Picks" is no giver, and ends the
+  // picks; a heading that links its name gives the name alone.
+  const nested = [
+    '### Picks',
+    '',
+    "#### Chuck's Picks",
+    '',
+    '[Vim](https://vim.example.com/)',
+    '',
+    '##### [Zed Ash](https://z.example.com/)',
+    '',
+    '[Elm](https://elm.example.com/)',
+  ];
+  assert.deepEqual(picks(nested.join('\n')), ['Chuck: Vim', 'Zed Ash: Elm']);
+  assert.deepEqual(picks(['## Picks', '', '### Follow Us', '', '[@show](https://t.example.com/show)'].join('\n')), []);
+  // Headings from HTML have their depth too: <h5> under <h4>.
+  assert.deepEqual(picks('<h4>Picks</h4><h5>Zed</h5><p><a href="https://vim.example.com/">Vim</a></p>'), ['Zed: Vim']);
 });

@@ -172,7 +172,8 @@ function splitSections(lines: Line[]): Section[] {
       sections.at(-1)?.lines.push(giverLine);
       continue;
     }
-    speakersIn(line.text, speakers);
+    // Who speaks is read before the picks: not in a transcript pasted after them, a megabyte of turns.
+    if (!picksDepth && current !== 'transcript') speakersIn(line.text, speakers);
     // "Picks" run into a line that is no heading of a known section (picksStart).
     const picks = !KNOWN_SECTIONS.includes(heading ?? '') && current !== 'picks' && current !== 'transcript' ? picksStart(line) : undefined;
     if (picks !== undefined) {

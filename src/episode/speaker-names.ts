@@ -216,15 +216,34 @@ export function withSpokenPeople<E extends Named & { title: string; picks?: { pe
       calls(name, label) || (regular !== undefined && (nearPerson(name, regular) || firstName(name) === firstName(regular)));
     if (regular && ![...named, ...added].some(namesThem) && add(regular)) panel.push(regular);
   }
-  const everyRegular = [...(regulars?.values() ?? [])].flat().flatMap((person) => (person.episodes >= REGULAR ? [person.name] : []));
   // Not beside a written list: "(Jamie)" over picks pasted from the episode before.
-  const alone = episode.panel.length
-    ? []
-    : firstNamesOnly(spoken, [...named, ...added, ...panel, ...guests], everyRegular, episode.title, known.firstNames, regularOf);
+  const alone =
+    episode.panel.length || !spoken.labels.length
+      ? []
+      : firstNamesOnly(
+          spoken,
+          [...named, ...added, ...panel, ...guests],
+          everyRegular(regulars),
+          episode.title,
+          known.firstNames,
+          regularOf,
+        );
   for (const first of alone) if (add(first)) panel.push(first);
   // Who said who they are, late: beside a written list too, as no one else's slip.
   for (const name of spoken.introduced ?? [])
     if (!listed(spelt(name)) && add(spelt(name))) (known.hosts.has(squash(spelt(name))) ? panel : guests).push(spelt(name));
   if (!panel.length && !guests.length) return episode;
   return { ...episode, panel: [...episode.panel, ...panel], guests: [...episode.guests, ...guests] };
+}
+
+const EVERY_REGULAR = new WeakMap<object, string[]>();
+
+/** Everyone on REGULAR episodes of a podcast or more, once per podcast: asked for by each of its episodes. */
+function everyRegular(regulars: ReadonlyMap<string, readonly PodcastPerson[]> | undefined): string[] {
+  if (!regulars) return [];
+  const held = EVERY_REGULAR.get(regulars);
+  if (held) return held;
+  const names = [...regulars.values()].flat().flatMap((person) => (person.episodes >= REGULAR ? [person.name] : []));
+  EVERY_REGULAR.set(regulars, names);
+  return names;
 }

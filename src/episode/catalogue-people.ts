@@ -166,6 +166,10 @@ function calledByFirstName(name: string, episode: Episode, labels: readonly stri
   const topic = /^\S+ing\s|(?:^|\s)(?:The|Your|Our|My|A|An)(?:\s|$)/.test(name);
   const first = firstWord(name);
   const speaks = episode.picks.some((pick) => pick.person === first || pick.person === name) || labels.includes(first.toUpperCase());
+  // A talk's speaker between its title and its conference: "Developing Hybrid Mobile Apps - Rahat Khanna - JS Remote
+  // Conf 2015".
+  const talk = new RegExp(String.raw`\s[-–—]\s${escapeRegExp(name)}\s[-–—]\s[^-–—]*\bConf(?:erence)?\b[^-–—]*\b(?:19|20)\d\d$`, 'u');
+  if (!topic && talk.test(episode.title)) return true;
   // "RC 8 - Interview with Pratik Naik" over "In this interview with Pratik, we discuss …".
   const interviewed =
     /\bInterview\s+with\b/i.test(episode.title) && new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(first)}(?![\p{L}])`, 'u').test(notes);

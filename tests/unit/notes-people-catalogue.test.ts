@@ -124,6 +124,8 @@ test('a guest the title names in its own shapes: a name alone after the code, "o
     // A sentence, and a topic whose first word nobody has: no one.
     'tmtc/107.md': episode('tmtc', '2010-05-05', 'Arduino boards, and what to build.', 'iPS 107: Jason Talks Arduino'),
     'tmtc/154.md': episode('tmtc', '2010-05-06', 'Animations in Angular.', 'AiA 154: Angular Animations'),
+    // A talk's speaker between its title and its conference, whose first name nobody else has.
+    'tmtc/talk.md': episode('tmtc', '2010-05-12', 'In this talk, I will demo an app.', 'Hybrid Apps - Rahat Khan - JS Remote Conf 2015'),
     // Topics whose first word is someone's first name: a question, and a last word the notes write in lower case.
     'tmtc/390.md': episode('tmtc', '2010-05-10', 'Performance at scale.', 'JSJ 390: Joe It Scale'),
     'tmtc/391.md': episode('tmtc', '2010-05-11', 'Where the funding for open source comes from.', 'JSJ 391 - Jason Funding'),
@@ -137,6 +139,7 @@ test('a guest the title names in its own shapes: a name alone after the code, "o
   assert.deepEqual(people('fs-250.md'), { panel: ['Joe Eamon', 'Jason Swan'], guests: ['Mojca Marsh'] });
   assert.deepEqual(people('107.md').guests, []);
   assert.deepEqual(people('154.md').guests, []);
+  assert.deepEqual(people('talk.md').guests, ['Rahat Khan']);
   assert.deepEqual(people('390.md').guests, []);
   assert.deepEqual(people('391.md').guests, []);
 });

@@ -1,4 +1,5 @@
 import { personName } from './people.ts';
+import { REGULAR } from './regulars.ts';
 import { squash } from './same-person.ts';
 
 /**
@@ -11,8 +12,6 @@ import { squash } from './same-person.ts';
  * tag "Charles Max Wood". (A guest tagged so, whose notes never name them, and who hosts elsewhere, would be taken for
  * the host: none of devchat.tv's 3,129 episodes is.)
  */
-const REGULAR = 3;
-
 type Named = { panel: string[]; guests: string[]; tags: string[] };
 
 /** The accounts the notes link into (`traffic.libsyn.com/charlesmaxwood/…`, `…/charles-max-wood/…` give `charlesmaxwood`). */
@@ -22,10 +21,10 @@ export function accountsIn(markdown: string): { accounts?: string[] } {
   return accounts.size ? { accounts: [...accounts] } : {};
 }
 
-/** `accountsOf`: the accounts of an episode's notes (accountsIn). Pure: returns each episode, changed or not. */
-export function withHostsOfSolo<E extends Named>(episodes: E[], accountsOf: (episode: E) => readonly string[] | undefined): E[] {
+/** `accountsOf`: the accounts of an item's notes (accountsIn). Pure: changes `episode` on each item it finds a host for. */
+export function withHostsOfSolo<T extends { episode: Named }>(items: T[], accountsOf: (item: T) => readonly string[] | undefined): void {
   const panels = new Map<string, { name: string; count: number }>();
-  for (const episode of episodes)
+  for (const { episode } of items)
     for (const name of new Set(episode.panel.map(personName).filter((name) => name.includes(' ')))) {
       const held = panels.get(squash(name));
       panels.set(squash(name), { name: held?.name ?? name, count: (held?.count ?? 0) + 1 });
@@ -34,10 +33,11 @@ export function withHostsOfSolo<E extends Named>(episodes: E[], accountsOf: (epi
     const host = panels.get(account);
     return host && host.count >= REGULAR ? host.name : undefined;
   };
-  return episodes.map((episode) => {
-    if (episode.panel.length) return episode;
+  for (const item of items) {
+    const { episode } = item;
+    if (episode.panel.length) continue;
     const tagged = episode.guests.length ? [] : episode.tags.map(squash);
-    const host = [...(accountsOf(episode) ?? []), ...tagged].map(hostOf).find(Boolean);
-    return host && !episode.guests.includes(host) ? { ...episode, panel: [host] } : episode;
-  });
+    const host = [...(accountsOf(item) ?? []), ...tagged].map(hostOf).find(Boolean);
+    if (host && !episode.guests.includes(host)) item.episode = { ...episode, panel: [host] };
+  }
 }

@@ -4,7 +4,7 @@ import { knownNames, withNameRuns } from './name-runs.ts';
 import { withCatalogueSpellings } from './name-spellings.ts';
 import { escapeRegExp, firstNameThenPronoun, firstWord, isPersonName, personName } from './people.ts';
 import { type PeopleIds, withHosts, withPeopleNames } from './person-ids.ts';
-import { initialFirst, nearPerson, sameOnEpisode, samePerson } from './same-person.ts';
+import { initialFirst, sameOnEpisode, samePerson } from './same-person.ts';
 import { speakers, withSpokenPeople } from './speaker-names.ts';
 
 /** What reading one file left for the whole catalogue to settle: names that only other episodes can confirm or split. */
@@ -78,14 +78,7 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
       if (!panel.every(notGuest)) item.episode = { ...item.episode, panel: panel.filter(notGuest), guests: guests.map(fuller) };
     }
   }
-  const accounts = new Map(items.map((item) => [item.episode, cluesOf(item)?.accounts]));
-  const hosted = withHostsOfSolo(
-    items.map((item) => item.episode),
-    (episode) => accounts.get(episode),
-  );
-  items.forEach((item, i) => {
-    item.episode = hosted[i] ?? item.episode;
-  });
+  withHostsOfSolo(items, (item) => cluesOf(item)?.accounts);
   withCatalogueSpellings(items);
 }
 
@@ -127,9 +120,9 @@ function withTitleNames<T extends { episode: Episode }>(
     const fromTitle = guests.every((guest) => titleNames.some((name) => samePerson(name, guest)));
     const withAt = item.episode.title.toLowerCase().lastIndexOf(' with ');
     const withWhom = guests.length && withAt >= 0 ? item.episode.title.slice(withAt) : '';
-    const same = (name: string) => (other: string) =>
-      samePerson(other, name) || (firstWord(other) === firstWord(name) && nearPerson(other, name));
-    const more = names.filter((name) => ![...guests, ...panel].some(same(name)) && (!guests.length || withWhom.includes(name)));
+    const more = names.filter(
+      (name) => ![...guests, ...panel].some((other) => sameOnEpisode(other, name)) && (!guests.length || withWhom.includes(name)),
+    );
     if (more.length && fromTitle) item.episode = { ...item.episode, guests: [...guests, ...more] };
   }
 }

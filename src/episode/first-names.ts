@@ -1,5 +1,6 @@
+import { editDistance } from './edit-distance.ts';
 import { writesWord } from './people.ts';
-import { calls, editDistance, firstName, squash } from './same-person.ts';
+import { calls, firstName, squash } from './same-person.ts';
 import type { SpokenPeople } from './transcript-people.ts';
 
 /**

@@ -1,6 +1,6 @@
+import { editDistance } from './edit-distance.ts';
 import type { Episode } from './episode.ts';
 import { firstWord, personName } from './people.ts';
-import { editDistance } from './same-person.ts';
 
 /** How much more often the catalogue must write a spelling before a one-letter-off name is taken as its slip. */
 const MORE_OFTEN = 3;

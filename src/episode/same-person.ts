@@ -39,8 +39,6 @@ export function squash(name: string): string {
   return name.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 }
 
-export { editDistance };
-
 /**
  * One person twice on the same episode, where a slip or an initial is no other person: "Erik Byrn" in the list and "Erik
  * Bryn" in the roll call; "Mike G." and Mike Grabowski.

@@ -2,7 +2,6 @@ import { firstNamesOnly, sharedFirstNames } from './first-names.ts';
 import { personName, writesWord } from './people.ts';
 import { DOMINANT, daysOf, ofTheTime, type PodcastPerson, REGULAR } from './regulars.ts';
 import { calls, firstName, nearPerson, samePerson, squash } from './same-person.ts';
-import { answersTo, same } from './speaker-labels.ts';
 import type { SpokenPeople } from './transcript-people.ts';
 
 /**
@@ -18,6 +17,8 @@ export type Speakers = {
   firstNames: ReadonlyMap<string, string>;
   /** By podcast, then by upper-cased first name: everyone of that first name, with the days the podcast names them. */
   regulars: ReadonlyMap<string, ReadonlyMap<string, readonly PodcastPerson[]>>;
+  /** By podcast: everyone on REGULAR episodes of it or more, whose first names a label alone may be a slip for. */
+  everyRegular: ReadonlyMap<string, readonly string[]>;
   /** By upper-cased first name: a regular of two podcasts at least, the network's one regular of that first name. */
   networkRegulars: ReadonlyMap<string, readonly PodcastPerson[]>;
   /** By podcast, then by label: the host a nickname stands for ("CHUCK": Charles Max Wood), learnt from other episodes. */
@@ -100,6 +101,12 @@ export function speakers(
     times: counts,
     firstNames: sharedFirstNames([...spellings.values()]),
     regulars,
+    everyRegular: new Map(
+      [...regulars].map(([podcast, first]) => [
+        podcast,
+        [...first.values()].flat().flatMap((person) => (person.episodes >= REGULAR ? [person.name] : [])),
+      ]),
+    ),
     networkRegulars: networkRegulars(ofNetwork),
     nicknames,
     networkNicknames: nicknamesOf(network),
@@ -206,7 +213,7 @@ export function withSpokenPeople<E extends Named & { title: string; picks?: { pe
   }
   // Labels and who gave picks by first name; beside a written list, only who gave picks ("(Shai)"): a stray "EVAN:"
   // before the roll call, or "CHUCK and JIM:", is no one the list left out.
-  const gave = (label: string) => episode.picks?.some((pick) => answersTo(pick.person.toUpperCase(), label) || same(pick.person, label));
+  const gave = (label: string) => episode.picks?.some((pick) => calls(pick.person, label));
   for (const label of spoken.labels.filter((label) => !episode.panel.length || gave(label))) {
     const regular = regularOf(label);
     // "AIMEE" is not the regular Aimee Knight when someone the episode names is called Aimee.
@@ -223,7 +230,7 @@ export function withSpokenPeople<E extends Named & { title: string; picks?: { pe
       : firstNamesOnly(
           spoken,
           [...named, ...added, ...panel, ...guests],
-          everyRegular(regulars),
+          known.everyRegular.get(episode.podcast ?? '') ?? [],
           episode.title,
           known.firstNames,
           regularOf,
@@ -231,19 +238,7 @@ export function withSpokenPeople<E extends Named & { title: string; picks?: { pe
   for (const first of alone) if (add(first)) panel.push(first);
   // Who said who they are, late: beside a written list too, as no one else's slip.
   for (const name of spoken.introduced ?? [])
-    if (!listed(spelt(name)) && add(spelt(name))) (known.hosts.has(squash(spelt(name))) ? panel : guests).push(spelt(name));
+    if (!listed(spelt(name)) && add(spelt(name))) (host(spelt(name)) ? panel : guests).push(spelt(name));
   if (!panel.length && !guests.length) return episode;
   return { ...episode, panel: [...episode.panel, ...panel], guests: [...episode.guests, ...guests] };
-}
-
-const EVERY_REGULAR = new WeakMap<object, string[]>();
-
-/** Everyone on REGULAR episodes of a podcast or more, once per podcast: asked for by each of its episodes. */
-function everyRegular(regulars: ReadonlyMap<string, readonly PodcastPerson[]> | undefined): string[] {
-  if (!regulars) return [];
-  const held = EVERY_REGULAR.get(regulars);
-  if (held) return held;
-  const names = [...regulars.values()].flat().flatMap((person) => (person.episodes >= REGULAR ? [person.name] : []));
-  EVERY_REGULAR.set(regulars, names);
-  return names;
 }

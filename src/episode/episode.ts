@@ -165,11 +165,12 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name) && !namesShow(name, podcast));
   const allNoted = noted.length > 0 && noted.every((name) => fromTitle.includes(personName(name)));
   const titleGuests = noted.length ? [] : fromTitle;
-  const guestsNamed = [...guests, ...noted, ...runs.guests, ...titleGuests];
+  // "Special Guest: Meteor Project: Apollo … with Tom Coleman": a run that ends at a colon names no one the title doesn't.
+  const firmGuests = [...guests, ...noted, ...runs.guests.filter((name) => !name.endsWith(':')), ...titleGuests];
   // The weakest place a guest is written (linked-people.ts): counted where every guest named elsewhere is linked too.
-  const linkedGuests = guestsNamed.every((name) => linked.includes(name)) ? linked.filter((name) => !panel.includes(name)) : [];
+  const linkedGuests = firmGuests.every((name) => linked.includes(name)) ? linked.filter((name) => !panel.includes(name)) : [];
   const titleNames =
-    guestsNamed.length > titleGuests.length ? [] : namesInTitle(title, front.content).filter((name) => !namesShow(name, podcast));
+    firmGuests.length > titleGuests.length ? [] : namesInTitle(title, front.content).filter((name) => !namesShow(name, podcast));
   // A transcript's roll call counts where the front matter names nobody (catalogue-people.ts).
   const spoken = hosts.length || guests.length ? undefined : spokenPeople(transcript, notedNames);
   const writes = (name: FieldName) =>

@@ -68,8 +68,9 @@ function openTag(name: string, href: string | undefined, builder: LineBuilder): 
     builder.end().kind = 'heading';
     builder.depth = Number(name.slice(1));
   } else if (name === 'strong' || name === 'b') builder.strong(true);
+  else if (name === 'u') builder.underline(true);
   // `<br>` inside a paragraph, as a Markdown line break: the next line continues it (picks.ts reads a giver's name there).
-  else if (name === 'br') builder.end().continued = true;
+  else if (name === 'br') builder.end().continue();
   else if (BREAKS.has(name)) builder.end();
 }
 
@@ -82,6 +83,7 @@ function closeTag(name: string, builder: LineBuilder): void {
   if (HIDDEN.has(name)) builder.hidden = Math.max(0, builder.hidden - 1);
   else if (name === 'a') builder.closeLink();
   else if (name === 'strong' || name === 'b') builder.strong(false);
+  else if (name === 'u') builder.underline(false);
   else if (endsLine(name)) {
     builder.end();
     if (name !== 'br') builder.kind = 'text';

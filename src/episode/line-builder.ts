@@ -45,6 +45,9 @@ export class LineBuilder {
   private rawLength = 0;
   private starts: number[] = [];
   private boldParts: string[] = [];
+  /** Where an underline opened in the line being built, and whether the picks were underlined (underline). */
+  private underlined: { parts: number; outside: number; bold: number; raw: number } | undefined;
+  private underlinedPicks = false;
   private boldDepth = 0;
   private plainOutsideBold = false;
   /** Set at a line break inside a paragraph: the next line continues it. */
@@ -88,15 +91,56 @@ export class LineBuilder {
     this.starts.push(link.at);
   }
 
-  strong(open: boolean): void {
+  strong(open: boolean): this {
     this.boldDepth = Math.max(0, this.boldDepth + (open ? 1 : -1));
+    return this;
+  }
+
+  /** The next line continues this one's paragraph or list item. */
+  continue(): this {
+    this.continued = true;
+    return this;
+  }
+
+  /**
+   * Notes converted from an old blog underline their headings inside one paragraph: "<u>Picks</u> <u>Kevin</u> Local
+   * Stack <u>Nader</u> …". From an underlined "Picks" on, each underline is a line of its own, bold, as a giver's name is
+   * in other notes (picks.ts); before it, an underline is only emphasis: "<u>Panel</u> Ann Lee Bo Diaz" is one run.
+   */
+  underline(open: boolean): void {
+    if (this.link) return;
+    // What follows an underline is the picks, though bold too ("<u>Kevin</u> **Local Stack**"): only the name is bold.
+    if (this.underlinedPicks) {
+      this.strong(open).end().continue().plainOutsideBold = !open;
+      return;
+    }
+    const from = this.underlined;
+    if (open || !from) {
+      this.underlined = open
+        ? { parts: this.parts.length, outside: this.outsideParts.length, bold: this.boldParts.length, raw: this.rawLength }
+        : undefined;
+      return;
+    }
+    const tail = this.parts.slice(from.parts).join('');
+    if (!/^\s*(?:Sick\s+)?Picks\s*:?\s*$/i.test(tail) || this.links.length > this.starts.length) return;
+    this.parts.length = from.parts;
+    this.outsideParts.length = from.outside;
+    this.boldParts.length = from.bold;
+    this.rawLength = from.raw;
+    this.end().continue().strong(true).text(tail).strong(false).end().continue().plainOutsideBold = true;
+    this.underlinedPicks = true;
+  }
+
+  get inLink(): boolean {
+    return this.link !== undefined;
   }
 
   end(): this {
     this.closeLink();
     const raw = this.parts.join('');
     const text = squash(raw);
-    if (text || this.links.length) {
+    // "**" left of bold that did not close is no line.
+    if (/[\p{L}\p{N}]/u.test(text) || this.links.length) {
       const bold = !this.plainOutsideBold && this.links.length === 0 ? squash(this.boldParts.join('')) : '';
       const outside = squash(this.outsideParts.join(''));
       this.lines.push({
@@ -119,6 +163,7 @@ export class LineBuilder {
     this.links = [];
     this.boldParts = [];
     this.plainOutsideBold = false;
+    this.underlined = undefined;
     return this;
   }
 }

@@ -1,9 +1,10 @@
 import type { Line } from './line-builder.ts';
 import { isPersonName, PARTICLE } from './people.ts';
 
-// One account on a profile site, or a Mastodon-style `/@name`: a person's own page, not a project's or a conference's.
+// One account on a profile site ("twitter.com/stubailo?lang=en"), or a Mastodon-style `/@name`: a person's own page, not
+// a project's or a conference's.
 const PROFILE =
-  /^https?:\/\/(?:www\.)?(?:(?:twitter|x|github|gitlab|keybase|instagram)\.com|linkedin\.com\/in|bsky\.app\/profile)\/@?[\w.%-]+\/?$|^https?:\/\/[^/\s]+\/@[\w.-]+\/?$/i;
+  /^https?:\/\/(?:www\.)?(?:(?:twitter|x|github|gitlab|keybase|instagram)\.com|linkedin\.com\/in|bsky\.app\/profile)\/@?[\w.%-]+\/?(?:\?[^#/\s]*)?$|^https?:\/\/[^/\s]+\/@[\w.-]+\/?$/i;
 // "[Flatiron School](https://twitter.com/flatironschool)": an account, not a person's.
 const ORGANISATION =
   /\b(?:School|University|College|Academy|Institute|Conf(?:erence)?|Labs?|Inc|LLC|Ltd|Team|Group|Foundation|Podcast|Show|Network|Studios?|Media|Software|Systems)\b/;

@@ -106,7 +106,8 @@ function inline(children: Token[], builder: LineBuilder): void {
 export function itemLinks(line: Line): Link[] {
   const links = line.links.map((link) => ({ ...link }));
   const first = links[0];
-  if (first && links.length === 1 && line.outside) first.label = `${first.label} ${line.outside}`;
+  // Not stray emphasis: "**[Docker](…)" of bold that did not close.
+  if (first && links.length === 1 && /[\p{L}\p{N}]/u.test(line.outside)) first.label = `${first.label} ${line.outside}`;
   return links;
 }
 

@@ -39,7 +39,9 @@ export function nameRuns(written: string): NameRuns {
     .replace(/\*+|(?<![\p{L}\p{N}])_+|_+(?![\p{L}\p{N}])/gu, ' ')
     .replace(/(?<=\p{Ll})(?=Special\s+Guest)/gu, ' ');
   // "Panel Nader Dabit …" without its colon counts when "Panel" is capitalised and a name follows: prose says "the panel".
-  const labels = [...text.matchAll(LABEL), ...text.matchAll(BARE_PANEL)].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
+  // Only the first: later in the line a bare "Panel" is a topic's ("42:46 - Social Media Panel Activity Levels").
+  const bare = [...text.matchAll(BARE_PANEL)].slice(0, 1);
+  const labels = [...text.matchAll(LABEL), ...bare].sort((a, b) => (a.index ?? 0) - (b.index ?? 0));
   // Only a line that starts with a label lists people: "12:26 - Guest: Conventional Commits." is a guest speaking.
   // Or with names before a guest label, whose "Panel:" was lost: "Charles Max Wood Guest: Austin McDaniel This week…";
   // or after the show's own header, "React Native Radio | Episode 43 Panel …".
@@ -147,7 +149,9 @@ export function splitNameRun(run: string, known: ReadonlySet<string>, title = ''
           const found = byFirstWord(word, known);
           if (found.length === 1 && found[0]) names.push(found[0]);
         }
-      } else if (pending.length === 3) names.push(pending.join(' '));
+      } else if (pending.length === 3 && title.includes(pending.slice(1).join(' '))) names.push(pending.slice(1).join(' '));
+      // "Special Guest: Shoutem Tomislav Tenodi" under "… featuring Tomislav Tenodi": the company, then the name.
+      else if (pending.length === 3) names.push(pending.join(' '));
       else {
         for (let i = 0; i + 1 < pending.length; i += 2) {
           // "Reuven L.": a first name and an initial is the one known name they begin.

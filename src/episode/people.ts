@@ -26,7 +26,9 @@ function nameOf(line: string): string {
     .replace(/https?:\/\/\S+/gi, ' ')
     .replace(/(^|\s)@[\w.-]+/g, ' ')
     // Whatever is in brackets describes the person; an unclosed bracket runs to the end of the line.
-    .replace(/\([^)]*\)?|\[[^\]]*\]?|\{[^}]*\}?/g, ' ');
+    .replace(/\([^)]*\)?|\[[^\]]*\]?|\{[^}]*\}?/g, ' ')
+    // So does a nickname in quotes: Robert "Uncle Bob" Martin.
+    .replace(/(?<=\p{L})\s+["“][^"“”]{1,30}["”]\s+(?=\p{Lu})/gu, ' ');
   // "Host: Ada Lovelace" names the role first; "Ada Lovelace: host" names it after.
   name = name.replace(/^\s*(?:special\s+)?(?:co-?)?(?:hosts?|guests?|panel(?:ists?)?|moderators?)\s*:\s*/i, '');
   // The name is what comes before a dash, colon, bar or comma that starts a description.

@@ -29,6 +29,9 @@ export const NAME_LINE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$
 export function picksIn(lines: Line[]): Pick[] {
   const picks: Pick[] = [];
   let person = '';
+  // Whether the line before named a giver in bold: a plain line of capitalised words is then a pick ("**Kevin**⏎Local
+  // Stack"), not the next giver.
+  let boldGiver = false;
   for (const line of lines) {
     // "**Joseph Leo III: **", its bold left open.
     const name = line.text
@@ -36,7 +39,9 @@ export function picksIn(lines: Line[]): Pick[] {
       .trim()
       .replace(/\s*:$/, '')
       .trim();
-    const alone = line.links.length === 0 && NAME_LINE.test(name) && named(name);
+    const plainAfterGiver: boolean = boldGiver && !line.bold;
+    const alone: boolean = line.links.length === 0 && NAME_LINE.test(name) && named(name) && !plainAfterGiver;
+    boldGiver = alone && Boolean(line.bold);
     // `**Mark Ericksen:**` or `Mark Ericksen:` introduces that person's picks; so does a name on its own line in a list.
     if (alone && (line.kind !== 'item' || line.continued || line.bold)) {
       person = name;
@@ -52,7 +57,15 @@ export function picksIn(lines: Line[]): Pick[] {
     // (Most lines hold neither mark: they are not searched for them.)
     const marked = (line.kind === 'item' || line.links.length) && line.text.includes('(') ? givenBy(line, person) : undefined;
     const glued = marked || !line.text.includes(':') ? undefined : givers(line, person);
-    if (!marked && !glued && line.kind !== 'item' && line.links.length === 0 && !/https?:\/\//.test(line.text) && named(name)) {
+    if (
+      !marked &&
+      !glued &&
+      line.kind !== 'item' &&
+      line.links.length === 0 &&
+      !/https?:\/\//.test(line.text) &&
+      named(name) &&
+      !plainAfterGiver
+    ) {
       // A name on a line of text names who gives the next ones; other text is a pick without a link.
       person = name;
       continue;

@@ -9,8 +9,8 @@ import { ANNOUNCES, NAME_PREFIX } from './people.ts';
  * catalogue keeps only when someone it names elsewhere has the first name (catalogue-people.ts).
  */
 
-// "MJS 026", "MAS 009", "#1", "TMTC 23 -", "RR 300": the show's code and number that start a title.
-const EPISODE_CODE = /^(?:#\d{1,4}|\p{Lu}\p{L}{0,5}\s?(\d{1,4})[A-Z]?|\d{1,4}\s+\p{L}{2,5})(?=[\s:–—-])\s*[:–—-]?\s*/u;
+// "MJS 026", "MAS 009", "#1", "TMTC 23 -", "RR 300", "057 TMTC", "47": the show's code and number that start a title.
+const EPISODE_CODE = /^(?:#\d{1,4}|\p{Lu}\p{L}{0,5}\s?(\d{1,4})[A-Z]?|\d{1,4}(?:\s+\p{Lu}{2,5})?)(?=[\s:–—-])\s*[:–—-]?\s*/u;
 // A series named in the title beside the guest: "My JS Story", "My Angular Story".
 const SERIES = /^My\s+(?:\S+\s+){0,2}?Story\b\s*[:–—-]?\s*|\s*[:–—-]?\s*My\s+(?:\S+\s+){0,2}?Story$/u;
 // "Allison McMillan", "AJ O’Neal", "Kingdom-Davies", "Kent C. Dodds".

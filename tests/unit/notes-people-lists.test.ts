@@ -86,6 +86,8 @@ test('a panel list under the show’s header line; a topic that ends in "Panel" 
     guests: ['Max Lynd'],
   });
   assert.deepEqual(people('100 iPS 100 Episodes'), { panel: [], guests: [] });
+  // Later in the line, "Social Media Panel" is a chapter's topic, not a second panel.
+  assert.deepEqual(people('The Freelancers Show 064 Social Media'), { panel: ['Carl Max Wood', 'Ashe Dryer'], guests: [] });
 });
 
 test('people in the opening sentence: its subject, whom it is hosted by or a discussion is between, and a guest the title names', () => {
@@ -126,6 +128,13 @@ test('a guest the title names beside its code, before "Interview", in a talk or 
 });
 
 test('a guest whose name a colon ends, when the title names them; a team named before its guests', () => {
+  // "Special Guest: Meteor Project: …" names a topic: the guests are the title's and the profiles the notes link to.
+  assert.deepEqual(people('47 Tom Colter and Sasha Stubb of Meteor / Apollo Discuss Apollo and GraphQL').guests, [
+    'Tom Colter',
+    'Sasha Stubb',
+  ]);
+  // "Special Guest: Shoutem Tomas Tenn": the company, then the guest the title names.
+  assert.deepEqual(people('Shoutem on React Native featuring Tomas Tenn & Davor Kulja').guests, ['Tomas Tenn', 'Davor Kulja']);
   assert.deepEqual(people('73 Mike Gilmour on Mobile Options'), { panel: ['Nadia Dobbs', 'Pete Pierce'], guests: ['Mike Gilmour'] });
   assert.deepEqual(people('Mobile Tooling at a Big Company'), {
     panel: ['Nadia Dobbs', 'Pete Pierce'],

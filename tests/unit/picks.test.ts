@@ -220,3 +220,13 @@ test('a heading under the picks’ heading names whose picks follow; a heading o
   // Headings from HTML have their depth too: <h5> under <h4>.
   assert.deepEqual(picks('<h4>Picks</h4><h5>Zed</h5><p><a href="https://vim.example.com/">Vim</a></p>'), ['Zed: Vim']);
 });
+
+test('underlined picks in one paragraph: each underlined name gives what follows it, bold or not, with a link or none', () => {
+  // Notes converted from an old blog underline their headings and givers; before "Picks", an underline is only emphasis.
+  const notes =
+    '**Episode 56\\*\\*** <u>Panel </u>** Nadia Dobbs Pete Pierce** <u>Discussions:</u> 3:30 **Can you introduce yourself?** ' +
+    '<u>Picks </u> \\***\\*<u> </u>\\*\\*** <u>Kevin</u> **Local Stack &nbsp;** <u>Nadia </u> **https://example.com/toy-rx ' +
+    '&nbsp;** <u>Sophie</u>**[Book](https://books.example.com/)&nbsp;**<u>Ali</u>\\*\\*[Docker](https://docker.example.com/)';
+  assert.deepEqual(picks(notes), ['Kevin: Local Stack', 'Nadia: https://example.com/toy-rx', 'Sophie: Book', 'Ali: Docker']);
+  assert.deepEqual(parseShowNotes(notes).nameRuns.panel, ['Nadia Dobbs Pete Pierce']);
+});

@@ -21,6 +21,8 @@ test("people's names are read from panel lines as show notes write them", () => 
     ['JDM_WAAAT', 'JDM_WAAAT'],
     ['Shawn Clabough > @DotNetSuperhero', 'Shawn Clabough'],
     ['Caleb Wells\u200b', 'Caleb Wells'],
+    ['Robert "Uncle Bob" Martin', 'Robert Martin'],
+    ['Matt “Forni” Fornaciari', 'Matt Fornaciari'],
   ];
   for (const [line, name] of cases) assert.equal(personName(line), name, line);
   assert.deepEqual(peopleOf(['Charles Max Wood', 'Charles Max Wood (twitter)', '@nobody', 'Ada']), ['Charles Max Wood', 'Ada']);

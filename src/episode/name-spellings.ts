@@ -14,12 +14,15 @@ const MORE_OFTEN = 3;
 export function withCatalogueSpellings<T extends { episode: Episode }>(items: T[]): void {
   // Within one podcast: Elixir Mix's "Mark Ericson" is a slip for its own Mark Ericksen, not JS Jabber's Mark Erikson.
   for (const show of Map.groupBy(items, (item) => item.episode.podcast ?? '').values()) {
-    const respelt = spellings(show.map((item) => item.episode));
-    if (!respelt.size) continue;
-    const spelt = (name: string) => respelt.get(personName(name)) ?? name;
+    const { respelt, near } = spellings(show.map((item) => item.episode));
+    if (!respelt.size && !near.size) continue;
     for (const item of show) {
-      const { panel, guests } = item.episode;
-      if ([...panel, ...guests].some((name) => respelt.has(personName(name)))) {
+      const { panel, guests, tags, picks } = item.episode;
+      // "Panel: David Kumira" over tags and picks that write "David Kimura", as every other file does: two letters off.
+      const writes = new Set([...tags, ...picks.map((pick) => pick.person)]);
+      const slip = (name: string) => respelt.get(name) ?? [near.get(name)].find((other) => other && writes.has(other));
+      const spelt = (name: string) => slip(personName(name)) ?? name;
+      if ([...panel, ...guests].some((name) => slip(personName(name)))) {
         // Respelt, a panelist may turn out to be a guest already listed: one person, a guest.
         const respeltGuests = [...new Set(guests.map(spelt))];
         const respeltPanel = [...new Set(panel.map(spelt))].filter((name) => !respeltGuests.includes(name));
@@ -29,8 +32,8 @@ export function withCatalogueSpellings<T extends { episode: Episode }>(items: T[
   }
 }
 
-/** Each name that is a slip, and the spelling it is a slip of. */
-function spellings(episodes: Episode[]): Map<string, string> {
+/** Each name that is a slip, and the spelling it is a slip of; `near`, two letters off, if the episode writes it too. */
+function spellings(episodes: Episode[]): { respelt: Map<string, string>; near: Map<string, string> } {
   const counts = new Map<string, number>();
   for (const episode of episodes)
     for (const name of new Set([...episode.panel, ...episode.guests].map(personName))) counts.set(name, (counts.get(name) ?? 0) + 1);
@@ -39,22 +42,25 @@ function spellings(episodes: Episode[]): Map<string, string> {
     [...counts].filter(([, count]) => count >= MORE_OFTEN).map(([name]) => name),
     firstWord,
   );
-  const respelt = new Map<string, string>();
+  const [respelt, near] = [new Map<string, string>(), new Map<string, string>()];
   for (const [name, count] of counts) {
     const words = name.split(' ');
     const last = words.at(-1) ?? '';
     if (words.length < 2 || last.length < 4) continue;
-    const better = (byFirst.get(firstWord(name)) ?? []).filter((other) => {
-      const otherWords = other.split(' ');
-      const often = counts.get(other) ?? 0;
-      return (
-        otherWords.length === words.length &&
-        otherWords.slice(0, -1).join(' ') === words.slice(0, -1).join(' ') &&
-        often >= Math.max(MORE_OFTEN, MORE_OFTEN * count) &&
-        editDistance(last, otherWords.at(-1) ?? '') === 1
-      );
-    });
-    if (better.length === 1 && better[0]) respelt.set(name, better[0]);
+    const better = (distance: number) =>
+      (byFirst.get(firstWord(name)) ?? []).filter((other) => {
+        const otherWords = other.split(' ');
+        const often = counts.get(other) ?? 0;
+        return (
+          otherWords.length === words.length &&
+          otherWords.slice(0, -1).join(' ') === words.slice(0, -1).join(' ') &&
+          often >= Math.max(MORE_OFTEN, MORE_OFTEN * count) &&
+          editDistance(last, otherWords.at(-1) ?? '') === distance
+        );
+      });
+    const [one, two] = [better(1), last.length >= 5 ? better(2) : []];
+    if (one.length === 1 && one[0]) respelt.set(name, one[0]);
+    else if (!one.length && two.length === 1 && two[0]) near.set(name, two[0]);
   }
-  return respelt;
+  return { respelt, near };
 }

@@ -258,3 +258,15 @@ test('one person twice on an episode, a slip or an initial apart; a picker a sli
   assert.deepEqual(people('112.md'), { panel: ['Jamie Dance'], guests: ['Mike Grabowski'] });
   assert.deepEqual(people('113.md').panel, ['Carl Max Wood']);
 });
+
+test('a panelist two letters off the catalogue’s spelling, when the episode’s tags or picks spell it so', async () => {
+  const people = await catalogue({
+    ...regulars('rogues', 2019, '### Panel\n- Dave Kimura\n- Nate Hopper'),
+    // The list says "Dave Kumira"; the tags and every other file "Dave Kimura".
+    'rogues/424.md': `---\ntitle: RR 424 Docs\ndate: 2019-08-06\npodcast: rogues\ntags: [Dave Kimura]\n---\n### Panel\n- Dave Kumira\n- Nate Hopper\n`,
+    // Without the episode writing it, two letters are two people: Dave Kamera is someone else.
+    'rogues/425.md': episode('rogues', '2019-08-13', '### Panel\n- Dave Kamera\n- Nate Hopper'),
+  });
+  assert.deepEqual(people('424.md').panel, ['Dave Kimura', 'Nate Hopper']);
+  assert.deepEqual(people('425.md').panel, ['Dave Kamera', 'Nate Hopper']);
+});

@@ -161,11 +161,12 @@ test('a time or the next sentence glued to the last name, a title after a comma,
   assert.deepEqual(people('JSJ 245 Styled Components'), { panel: ['Carl Max Wood', 'Amy Knightley'], guests: [] });
 });
 
-test('roll calls: DAVE answers to David, a "Woo!" before the answer, "**JAMES **:", "CHUCK:(laughs)", "I\'ll be your host, …"', () => {
+test('roll calls: DAVE answers to David, "BEN S.:" to Ben, a "Woo!" before the answer, "**JAMES **:", "CHUCK:(laughs)", "I\'ll be your host, …"', () => {
   const sorted = (title: string) => [...people(title).panel, ...people(title).guests].sort();
   assert.deepEqual(sorted('034 RR Benchmarking'), [
     'Aaron Pattison',
     'Avdi Grimes',
+    'Ben Shearman',
     'Carl Max Wood',
     'David Bradley',
     'James Edward Grayson',

@@ -40,7 +40,7 @@ export class LineBuilder {
   private parts: string[] = [];
   private outsideParts: string[] = [];
   private links: Link[] = [];
-  private link: { url: string; label: string[]; at: number } | undefined;
+  private link: { url: string; label: string[]; at: number; part: number } | undefined;
   /** The length of the line's text before squashing, and where each kept link starts in it. */
   private rawLength = 0;
   private starts: number[] = [];
@@ -78,13 +78,20 @@ export class LineBuilder {
 
   openLink(href: string): void {
     this.closeLink();
-    this.link = { url: href, label: [], at: this.rawLength };
+    this.link = { url: href, label: [], at: this.rawLength, part: this.parts.length };
   }
 
   closeLink(): void {
     const link = this.link;
     if (!link) return;
     this.link = undefined;
+    // A name glued to the word before is apart: "[Nader Dabit](…)[Gant LaBorde](…)" is two names, "with[Tom](…)" two
+    // words; "Ma[x Wood](…)" one.
+    if (/[\p{L}\p{N}]$/u.test(this.parts[link.part - 1] ?? '') && /^\p{Lu}/u.test(link.label.join(''))) {
+      this.parts.splice(link.part, 0, ' ');
+      this.rawLength++;
+      link.at++;
+    }
     const url = safeUrl(link.url);
     if (!url) return;
     this.links.push({ label: squash(link.label.join('')) || url, url });

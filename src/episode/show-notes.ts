@@ -88,7 +88,7 @@ export function parseShowNotes(
       case 'sponsors':
         append(section.name === 'links' ? notes.links : notes.sponsors, items.flatMap(itemLinks));
         // "**Host:** Ann Lee **Guest:** Bo Diaz" written right under the last sponsor is read as part of that item.
-        for (const line of section.lines) if (!line.links.length && PEOPLE_LABEL.test(line.text)) peopleIn(line, notes, runs);
+        for (const line of section.lines) if (PEOPLE_LABEL.test(line.text)) peopleIn(line, notes, runs);
         break;
       case 'picks':
         append(notes.picks, picksIn(section.lines));

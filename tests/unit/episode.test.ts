@@ -142,4 +142,12 @@ test('link labels keep underscores inside words, and URLs keep balanced parenthe
     parseEpisode('y.md', '---\ntitle: X\n---\n## Summary\n__bold__ and _em_ in snake_case_words.\n').summary,
     'bold and em in snake_case_words.',
   );
+  // A link glued to the word before starts a word of its own when its label starts one; "Ma[x Wood](…)" is still Max.
+  assert.equal(
+    parseEpisode(
+      'z.md',
+      '---\ntitle: X\n---\n## Summary\nWith[Ann Lee](https://a.example)[Bo Diaz](https://b.example), Ma[x Wood](https://c.example).\n',
+    ).summary,
+    'With Ann Lee Bo Diaz, Max Wood.',
+  );
 });

@@ -61,6 +61,11 @@ test('people where the devchat.tv and Rustacean Station notes also write them; a
   });
   // The people line right under the last sponsor, which Markdown reads as part of that list item.
   assert.deepEqual(people('MJS 094: Lena Ruiz'), { panel: ['Dale Quinn'], guests: ['Lena Ruiz'] });
+  // There too, with the names as links glued to each other: "[Nadia Dobbs](…)[Gant Lambert](…)" is two people.
+  assert.deepEqual(people('React Native Open Source feat. Chris Nakamura'), {
+    panel: ['Nadia Dobbs', 'Gant Lambert'],
+    guests: ['Chris Nakamura'],
+  });
   // The panel as a paragraph under **Panel:**; "12:26 - Guest: Conventional Commits." is what the guest said.
   assert.deepEqual(people('VoV 032: “Recursion with Vue” with Kyle Hammond and Alex Reyes'), {
     panel: ['Dale Quinn'],

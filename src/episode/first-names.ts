@@ -44,10 +44,26 @@ export function sharedFirstNames(names: readonly string[]): Map<string, string> 
 }
 
 /**
+ * Whom a speaker label is a slip for: "ERIKA:" for the regular of the time (`ofTheTime`) whose first name is a letter
+ * off, Erica Sadun, where no two of the catalogue's names (`shared`) nor anyone of the podcast (`byFirst`) is Erika.
+ */
+export function slipOf<T>(
+  label: string,
+  byFirst: ReadonlyMap<string, T> | undefined,
+  shared: ReadonlyMap<string, string>,
+  ofTheTime: (people: T) => string | undefined,
+): string | undefined {
+  if (!byFirst || byFirst.has(label) || shared.has(label) || label.length < 4) return undefined;
+  const near = [...byFirst].filter(([key]) => key.length >= 4 && editDistance(key, label) === 1);
+  const [one, ...others] = new Set(near.flatMap(([, people]) => ofTheTime(people) ?? []));
+  return others.length ? undefined : one;
+}
+
+/**
  * Two spellings of one first name: a letter or two apart ("LUCAS", "LUKAS"), or the same consonants ("AMY", "AIMEE");
  * `loose`, a consonant apart too ("JON", "JOHN"; "BRAD", "BRIAN").
  */
-function nearName(a: string, b: string, loose = false): boolean {
+export function nearName(a: string, b: string, loose = false): boolean {
   const bones = (name: string) =>
     name
       .normalize('NFD')

@@ -1,4 +1,4 @@
-import { firstNamesOnly, sharedFirstNames } from './first-names.ts';
+import { firstNamesOnly, nearName, sharedFirstNames, slipOf } from './first-names.ts';
 import { personName, writesWord } from './people.ts';
 import { DOMINANT, daysOf, ofTheTime, type PodcastPerson, REGULAR } from './regulars.ts';
 import { calls, firstName, nearPerson, samePerson, squash } from './same-person.ts';
@@ -175,7 +175,10 @@ export function withSpokenPeople<E extends Named & { title: string; picks?: { pe
     const nickname = known.nicknames.get(episode.podcast ?? '')?.get(label) ?? (network && member(network) ? network : undefined);
     // A first name no episode of the podcast gives anyone is the network's regular of it.
     const elsewhere = regulars?.has(label) ? undefined : known.networkRegulars.get(label);
-    return ofTheTime(regulars?.get(label) ?? elsewhere, episode.date) ?? nickname;
+    // "AVID:" beside Avdi Grimm is his, not the regular David's.
+    const theirs = [...named, ...added].some((name) => nearName(firstName(name), label, true));
+    const slip = () => (theirs ? undefined : slipOf(label, regulars, known.firstNames, (people) => ofTheTime(people, episode.date)));
+    return ofTheTime(regulars?.get(label) ?? elsewhere, episode.date) ?? slip() ?? nickname;
   };
   // "Rod Schimdt" in the roll call is the list's Rod Schmidt.
   const written = new Set(named.map(personName));

@@ -270,3 +270,27 @@ test('a panelist two letters off the catalogue’s spelling, when the episode’
   assert.deepEqual(people('424.md').panel, ['Dave Kimura', 'Nate Hopper']);
   assert.deepEqual(people('425.md').panel, ['Dave Kamera', 'Nate Hopper']);
 });
+
+test('a speaker label a letter off the one regular of the time so called is that regular; not beside someone it is a slip for', async () => {
+  const people = await catalogue({
+    ...regulars('phreaks', 2017, '### Panel\n- Jamie Zubin\n- Erica Sadler\n- David Brody'),
+    // Erik Holm, once a guest, is no regular: "ERIKA:" is Erica.
+    'phreaks/holm.md': episode('phreaks', '2017-03-10', '### Guests\n- Erik Holm'),
+    'phreaks/ronge.md': episode(
+      'phreaks',
+      '2017-04-13',
+      `Jamie and Erika discuss apps with Matt Ronge.${transcript('**JAMIE:** Welcome. **ERIKA:** Hi there. **MATT:** Hello.')}`,
+      'When Your App Becomes a Company with Matt Ronge',
+    ),
+    // "AVID:" is a slip for the Avdi the roll call named, not for the regular David.
+    'phreaks/avid.md': episode(
+      'phreaks',
+      '2017-04-20',
+      transcript(
+        '**JAMIE:** Welcome to episode 5. On our panel we have Avdi Grimes. **AVDI:** Hello. **JAMIE:** I’m Jamie Zubin. **AVID:** Right.',
+      ),
+    ),
+  });
+  assert.ok(people('ronge.md').panel.includes('Erica Sadler'), JSON.stringify(people('ronge.md')));
+  assert.deepEqual([...people('avid.md').panel].sort(), ['Avdi Grimes', 'Jamie Zubin']);
+});

@@ -164,6 +164,7 @@ test('a first name alone on a podcast that names no one: the network’s one reg
     files[`gamma/${day}.md`] = episode('gamma', day + 6, '### Panel\n- Joe Tate');
   }
   files['revenue/automate.md'] = episode('revenue', 20, 'Carl talks about automation and getting rid of boilerplate work.');
+  files['revenue/ownership.md'] = episode('revenue', 23, 'In this episode, Carl discusses taking ownership of your situation.');
   // Two regulars called Joe on the network: "Joe" alone is neither, and is on the episode by that name.
   files['revenue/pricing.md'] = episode('revenue', 21, 'Joe explains how he prices his work.');
   // Aimee is a regular of no podcast.
@@ -171,6 +172,7 @@ test('a first name alone on a podcast that names no one: the network’s one reg
   const { episodes } = await readEpisodes(await testdir(files));
   const panel = (name: string) => episodes.find((item) => item.file.endsWith(name))?.episode.panel;
   assert.deepEqual(panel('automate.md'), ['Carl Max Wood']);
+  assert.deepEqual(panel('ownership.md'), ['Carl Max Wood']);
   assert.deepEqual(panel('pricing.md'), ['Joe']);
   // Aimee is no first name of two people the catalogue names: no one, then.
   assert.deepEqual(panel('remote.md'), []);

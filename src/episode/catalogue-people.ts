@@ -1,7 +1,7 @@
 import { withHostsOfSolo } from './account-host.ts';
 import type { Episode, EpisodeFileResult } from './episode.ts';
 import { knownNames, withNameRuns } from './name-runs.ts';
-import { withCatalogueSpellings } from './name-spellings.ts';
+import { slipsOf, withCatalogueSpellings } from './name-spellings.ts';
 import { escapeRegExp, firstNameThenPronoun, firstWord, isPersonName, personName } from './people.ts';
 import { type PeopleIds, withHosts, withPeopleNames } from './person-ids.ts';
 import { initialFirst, sameOnEpisode, samePerson } from './same-person.ts';
@@ -43,7 +43,9 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
   if (titleGuests) for (const item of items) if (!runGuests(item)) item.episode = withTitleGuests(item.episode, cluesOf(item));
   const withRuns = items.filter((item) => cluesOf(item)?.nameRuns);
   if (withRuns.length) {
-    const known = knownNames(items.map((item) => item.episode));
+    // Not "Jaim Uber", which would make "Jaim" in "Panel: Gui Jaim Erica Andrew" two people (name-spellings.ts).
+    const episodes = items.map((item) => item.episode);
+    const known = knownNames(episodes, slipsOf(episodes));
     for (const item of withRuns) {
       const runs = cluesOf(item)?.nameRuns;
       if (runs) item.episode = withNameRuns(item.episode, runs, known);

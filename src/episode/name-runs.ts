@@ -220,10 +220,11 @@ function withoutShow(name: string, podcast: string | undefined): string {
   return words.length > 2 && namesShow(last, podcast) ? words.slice(0, -1).join(' ') : name;
 }
 
-/** Every name the catalogue writes in a field, a list or a Panel line of its own: what a run of names is split by. */
-export function knownNames(episodes: Iterable<{ panel: string[]; guests: string[] }>): Set<string> {
+/** Every name the catalogue writes in a field, a list or a Panel line of its own, but its `slips`: what a run is split by. */
+export function knownNames(episodes: Iterable<{ panel: string[]; guests: string[] }>, slips: ReadonlySet<string>): Set<string> {
   const known = new Set<string>();
   for (const episode of episodes)
-    for (const name of [...episode.panel, ...episode.guests]) if (name.includes(' ') && isPersonName(personName(name))) known.add(name);
+    for (const name of [...episode.panel, ...episode.guests])
+      if (name.includes(' ') && isPersonName(personName(name)) && !slips.has(personName(name))) known.add(name);
   return known;
 }

@@ -1,6 +1,7 @@
 import { editDistance } from './edit-distance.ts';
 import type { Episode } from './episode.ts';
 import { firstWord, personName } from './people.ts';
+import { squash } from './same-person.ts';
 
 /** How much more often the catalogue must write a spelling before a one-letter-off name is taken as its slip. */
 const MORE_OFTEN = 3;
@@ -32,6 +33,14 @@ export function withCatalogueSpellings<T extends { episode: Episode }>(items: T[
   }
 }
 
+/** The names that are slips of a spelling the podcast writes far more often: "Jaim Uber" for Jaim Zuber. */
+export function slipsOf(episodes: Episode[]): Set<string> {
+  const slips = new Set<string>();
+  for (const show of Map.groupBy(episodes, (episode) => episode.podcast ?? '').values())
+    for (const name of spellings(show).respelt.keys()) slips.add(name);
+  return slips;
+}
+
 /** Each name that is a slip, and the spelling it is a slip of; `near`, two letters off, if the episode writes it too. */
 function spellings(episodes: Episode[]): { respelt: Map<string, string>; near: Map<string, string> } {
   const counts = new Map<string, number>();
@@ -47,20 +56,32 @@ function spellings(episodes: Episode[]): { respelt: Map<string, string>; near: M
     const words = name.split(' ');
     const last = words.at(-1) ?? '';
     if (words.length < 2 || last.length < 4) continue;
+    // Of the spellings that differ in case or marks alone ("LaBorde", "Laborde"; "O'Neal", "O’Neal"), the one written most.
     const better = (distance: number) =>
-      (byFirst.get(firstWord(name)) ?? []).filter((other) => {
-        const otherWords = other.split(' ');
-        const often = counts.get(other) ?? 0;
-        return (
-          otherWords.length === words.length &&
-          otherWords.slice(0, -1).join(' ') === words.slice(0, -1).join(' ') &&
-          often >= Math.max(MORE_OFTEN, MORE_OFTEN * count) &&
-          editDistance(last, otherWords.at(-1) ?? '') === distance
-        );
-      });
+      [
+        ...Map.groupBy(
+          (byFirst.get(firstWord(name)) ?? []).filter((other) => {
+            const otherWords = other.split(' ');
+            const often = counts.get(other) ?? 0;
+            return (
+              otherWords.length === words.length &&
+              otherWords.slice(0, -1).join(' ') === words.slice(0, -1).join(' ') &&
+              often >= Math.max(MORE_OFTEN, MORE_OFTEN * count) &&
+              lettersOff(last, otherWords.at(-1) ?? '') === distance
+            );
+          }),
+          squash,
+        ).values(),
+      ].map((same) => same.reduce((a, b) => ((counts.get(b) ?? 0) > (counts.get(a) ?? 0) ? b : a)));
     const [one, two] = [better(1), last.length >= 5 ? better(2) : []];
     if (one.length === 1 && one[0]) respelt.set(name, one[0]);
     else if (!one.length && two.length === 1 && two[0]) near.set(name, two[0]);
   }
   return { respelt, near };
+}
+
+/** How many letters apart two words are, a capital that should not be one aside: "Uber" is a letter off "Zuber". */
+function lettersOff(a: string, b: string): number {
+  const off = editDistance(a, b);
+  return off <= 1 ? off : Math.min(off, editDistance(a.toLowerCase(), b.toLowerCase()));
 }

@@ -294,3 +294,14 @@ test('a speaker label a letter off the one regular of the time so called is that
   assert.ok(people('ronge.md').panel.includes('Erica Sadler'), JSON.stringify(people('ronge.md')));
   assert.deepEqual([...people('avid.md').panel].sort(), ['Avdi Grimes', 'Jamie Zubin']);
 });
+
+test('a last name that lost its first letter is a slip; a slip makes no first name of a run two people', async () => {
+  const people = await catalogue({
+    ...regulars('phreaks', 2017, '### Panel\n- Jamie Zubin\n- Erica Sadler\n- Gus Rambeau'),
+    'phreaks/slip.md': episode('phreaks', '2017-04-01', '### Panel\n- Jamie Ubin\n- Erica Sadler'),
+    // "Jamie" in a run of first names is Jamie Zubin, though "Jamie Ubin" is written once.
+    'phreaks/run.md': episode('phreaks', '2017-04-08', 'Panel: Gus Jamie Erica In this episode the panel talks about apps.'),
+  });
+  assert.deepEqual(people('slip.md').panel, ['Jamie Zubin', 'Erica Sadler']);
+  assert.deepEqual(people('run.md').panel, ['Gus Rambeau', 'Jamie Zubin', 'Erica Sadler']);
+});

@@ -168,7 +168,9 @@ function calledByFirstName(name: string, episode: Episode, labels: readonly stri
   // "RC 8 - Interview with Pratik Naik" over "In this interview with Pratik, we discuss …".
   const interviewed =
     /\bInterview\s+with\b/i.test(episode.title) && new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(first)}(?![\p{L}])`, 'u').test(notes);
-  return !topic && !lastAlone && (speaks || interviewed || firstNameThenPronoun(notes, name) !== undefined);
+  // "Jorge likes Cucumber's Given-When-Then" beside "Evan likes …", under "Acceptance Testing with Evan Light and Jorge Dias".
+  const subject = new RegExp(String.raw`(?:^|[.!?]\s+)${escapeRegExp(first)}\s+(?:\p{Ll}+s|doesn['’]t)\b`, 'mu').test(notes);
+  return !topic && !lastAlone && (speaks || interviewed || subject || firstNameThenPronoun(notes, name) !== undefined);
 }
 
 function writtenLowerCase(word: string, episode: Episode): boolean {

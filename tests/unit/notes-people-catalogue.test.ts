@@ -129,6 +129,13 @@ test('a guest the title names in its own shapes: a name alone after the code, "o
     // Topics whose first word is someone's first name: a question, and a last word the notes write in lower case.
     'tmtc/390.md': episode('tmtc', '2010-05-10', 'Performance at scale.', 'JSJ 390: Joe It Scale'),
     'tmtc/391.md': episode('tmtc', '2010-05-11', 'Where the funding for open source comes from.', 'JSJ 391 - Jason Funding'),
+    // The title's second guest, whose first name nobody else has, the subject of a line of the notes.
+    'tmtc/cuke.md': episode(
+      'tmtc',
+      '2010-05-13',
+      '- Jorge likes Given-When-Then\n- Jason likes plain specs',
+      'Acceptance Testing with Jason Light and Jorge Diaz',
+    ),
   });
   assert.deepEqual(people('35.md').guests, ['Joe Ferro']);
   assert.deepEqual(people('21.md').guests, ['Jason Kai']);
@@ -142,6 +149,7 @@ test('a guest the title names in its own shapes: a name alone after the code, "o
   assert.deepEqual(people('talk.md').guests, ['Rahat Khan']);
   assert.deepEqual(people('390.md').guests, []);
   assert.deepEqual(people('391.md').guests, []);
+  assert.deepEqual(people('cuke.md').guests, ['Jason Light', 'Jorge Diaz']);
 });
 
 test('a solo episode’s host by the account its download lives under, or a tag, when that person hosts elsewhere', async () => {

@@ -146,6 +146,9 @@ function firstNamesOf(episodes: Episode[]): Set<string> {
   return new Set([...people].filter(([, names]) => named(names)).map(([first]) => first));
 }
 
+// What someone on the episode does in a line of notes about them; "Agile practices", "React hooks" are topics.
+const OPINES = String.raw`(?:likes|loves|hates|uses|prefers|thinks|believes|feels|says|wants|works|recommends|suggests|argues|doesn['’]t)`;
+
 /**
  * "TMTC 27 - Geoffrey Grosenbach" over notes that say "Resources that Geoffrey mentioned …; he recommends": the notes
  * speak of the title's name by its first word alone, then "he" or "she" (people.ts), and never write its last word
@@ -169,7 +172,7 @@ function calledByFirstName(name: string, episode: Episode, labels: readonly stri
   const interviewed =
     /\bInterview\s+with\b/i.test(episode.title) && new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(first)}(?![\p{L}])`, 'u').test(notes);
   // "Jorge likes Cucumber's Given-When-Then" beside "Evan likes …", under "Acceptance Testing with Evan Light and Jorge Dias".
-  const subject = new RegExp(String.raw`(?:^|[.!?]\s+)${escapeRegExp(first)}\s+(?:\p{Ll}+s|doesn['’]t)\b`, 'mu').test(notes);
+  const subject = new RegExp(String.raw`(?:^|[.!?]\s+)${escapeRegExp(first)}\s+${OPINES}\b`, 'mu').test(notes);
   return !topic && !lastAlone && (speaks || interviewed || subject || firstNameThenPronoun(notes, name) !== undefined);
 }
 

@@ -31,6 +31,8 @@ const PANEL = new RegExp(
   String.raw`\bpanel(?:ists?)?\s+(?:for\s+[^.]{0,60}?\s+(?:is|are|includes?)\s+|(?:is|are|includes?|features?|of)\s+|[-–—:]\s+)?${LIST}`,
   'gu',
 );
+// "This episode of iPhreaks features Andrew Madsen, Jaim Zuber, and special guest Karl Piteira": the panel, then the guest.
+const FEATURES = new RegExp(String.raw`\bfeatures?\s+${LIST},?\s+and\s+(?:our\s+)?special\s+guests?\b`, 'gu');
 // "On our panel we've got Dave Carmona, Brian Hogan and I'm Charles Max Wood": in the notes' opening, not a transcript's.
 const PANEL_WE = new RegExp(String.raw`\bpanel\s+(?:we(?:'|’)ve\s+got|we\s+have)\s+${LIST}`, 'gu');
 // Not "… with Special Guest Clay Collins", the title of another episode picked or linked.
@@ -105,7 +107,10 @@ export function prosePeople(text: string, opening = '', title = '', file = ''): 
     (/\b(?:give|gave|walk|explain|demonstrat)\w*$/.test(subject)
       ? /\b(?:in\s+this|on\s+today['’]s)\s+episode\b/i.test(sentence)
       : /\b(?:episode|show|podcast|panel\w*|today|week)\b/i.test(sentence));
-  const subjects = [...namesIn(start.slice(0, 400), SUBJECT, aboutEpisode), ...namesIn(start, HOSTED), ...namesIn(start, PANEL_WE)];
+  const subjects = [
+    ...namesIn(start.slice(0, 400), SUBJECT, aboutEpisode),
+    ...[HOSTED, PANEL_WE, FEATURES].flatMap((pattern) => namesIn(start, pattern)),
+  ];
   // "Yagiz Nizipli talks about Node.js" under "… with Yagiz Nizipli": the subject the title names is the guest.
   const titled = subjects.filter((name) => title.includes(name));
   const described = DESCRIBED.exec(start);

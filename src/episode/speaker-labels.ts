@@ -51,7 +51,8 @@ const TURNS_KEPT = 3;
  */
 export function laterTurns(transcript: string): Map<string, { turns: string[]; count: number }> {
   // ASCII capitals only: the Unicode pattern took a second over devchat.tv's 3,129 files.
-  const found = [...transcript.matchAll(/\b([A-Z]{2,20}):[*_]{0,2}\s/g)];
+  // "DAVID:", and "**DAVID** :" with its bold closed before the colon.
+  const found = [...transcript.matchAll(/\b([A-Z]{2,20})[*_]{0,2} ?:[*_]{0,2}\s/g)];
   const speakers = new Map<string, { turns: string[]; count: number }>();
   found.forEach((match, i) => {
     const label = match[1] ?? '';

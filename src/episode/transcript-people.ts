@@ -1,5 +1,6 @@
-import { firstWord, NAME_PREFIX, NOT_FIRST, PARTICLE } from './people.ts';
-import { answersTo, labelsFor, laterTurns, OPENING_CHARS, openingTurns, same, turnsOf } from './speaker-labels.ts';
+import { firstWord } from './people.ts';
+import { labelsFor, laterTurns, OPENING_CHARS, openingTurns, same, turnsOf } from './speaker-labels.ts';
+import { calledNames, namedAs, sameFirstName, selfNamed } from './spoken-names.ts';
 
 /**
  * People named in the opening of a transcript pasted into the show notes, as about 270 of devchat.tv's older episodes
@@ -30,12 +31,6 @@ export type SpokenPeople = {
   /** Who said who they are after the opening ("MOLLY: Hi. I'm Molly Smith."): on the episode beside a written list too. */
   introduced?: string[];
 };
-
-/** What may follow a name: the end of the sentence, or a word that starts what is said about the person. */
-const AFTER_NAME = /^(?:$|[,.;:!?()[\]…–—"“”-]|from|and|here|with|who|of|at|in|on|is|joining|today|this|as|to|back|again|too|also)/;
-const PARTICLE_WORD = new RegExp(`^(?:${PARTICLE})$`);
-// Each part of a name word ("Kingdom-Davies") is capitalised, with a capital inside it only after a prefix.
-const NAME_PART = new RegExp(String.raw`^${NAME_PREFIX}?\p{Lu}[\p{Ll}\p{M}'’]*$`, 'u');
 
 /**
  * `notedNames`: who the notes say was on but not where: a panel by first names alone, or who gave picks. A first name is
@@ -82,6 +77,9 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
       if (!byLabel.has(turn.label.toUpperCase())) byLabel.set(turn.label.toUpperCase(), { name: self, guest });
     } else if (self && same(turn.label, host)) hostNames.push(self);
   });
+  // A monologue without labels: "… another Teach Me to Code podcast. This is your host, Charles Max Wood".
+  const soloHost = turns.length ? undefined : selfNamed(transcript.slice(0, 2000));
+  if (soloHost) hostNames.push(soloHost);
   // "CHUCK: Lukas Reubbelke. JOHN: Hello. CHUCK: Oh, there we go. LUKAS: I'll let John speak for me.": a name the host
   // says alone during the roll call (from "panel" to the host's own name), whose person speaks in the opening though not
   // right after. Later, "Who gave that talk? Dan Abramov?" names someone talked about.
@@ -111,10 +109,11 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
   // "MOLLY: Hi. I'm Molly Smith.", an hour in: someone who joins late and says who they are.
   const introduced: string[] = [];
   for (const [label, speaker] of later) {
-    // In their first few turns: "If I'm Joe Developer, …" an hour in is no introduction.
+    // In their first few turns: "If I'm Joe Developer, …" an hour in is no introduction; "Sorry, this is David Brady"
+    // under DAVID is one.
     const self = speaker.turns
       .slice(0, 3)
-      .map(selfNamed)
+      .map((turn) => selfNamed(turn, true))
       .find((name) => name && sameFirstName(name, label));
     const name = byLabel.has(label) || same(label, host) ? undefined : self;
     if (name) byLabel.set(label, { name, guest: true });
@@ -122,7 +121,10 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
   }
   const found = [...byLabel.values()];
   const panel = [...new Set(found.filter((person) => !person.guest).map((person) => person.name))];
-  const guests = [...new Set(found.filter((person) => person.guest).map((person) => person.name))].filter((name) => !panel.includes(name));
+  // Who said who they are late is a guest or a host as the catalogue knows them (`introduced`, speaker-names.ts).
+  const guests = [...new Set(found.filter((person) => person.guest).map((person) => person.name))].filter(
+    (name) => !panel.includes(name) && !introduced.includes(name),
+  );
   const [fullNames, firstNames] = [notedNames.filter((name) => name.includes(' ')), notedNames.filter((name) => !name.includes(' '))];
   // "CHUCK: Before we get to the picks I want to thank our silver sponsors.", on an episode he is not on: a label whose
   // one turn reads a sponsor's message is a recording dropped in, not someone taking part.
@@ -155,85 +157,6 @@ const JOINS = new RegExp(
 function lastSentences(text: string, at: number): string {
   const ends = [...text.slice(0, at).matchAll(/[.!?]\s/g)].map((match) => (match.index ?? 0) + 1);
   return text.slice(ends.at(-2) ?? 0, at);
-}
-
-/** The one full name in the turn whose first word is the next speaker's label, and where it starts. */
-function namedAs(text: string, label: string): { name: string; at: number } | undefined {
-  const found = new Map<string, number>();
-  const words = [...text.matchAll(/\S+/g)];
-  words.forEach((word, i) => {
-    if (!answersTo(word[0].replace(/[,.;:!?)]+$/, ''), label) || /[,.;:!?)]$/.test(word[0])) return;
-    const name = nameFrom(words.slice(i, i + 6).map((w) => w[0]));
-    if (name) found.set(name, word.index ?? 0);
-  });
-  if (found.size !== 1) return undefined;
-  const [[name, at]] = [...found] as [[string, number]];
-  return { name, at };
-}
-
-/** Names a roll call says as sentences of their own: "This week on our panel we have Jaim Zuber.", "Joe Eames.", "AJ O'Neal." */
-function calledNames(text: string): string[] {
-  return (
-    text
-      .split(/(?<=[.!?])\s+/)
-      .map((sentence) =>
-        sentence.replace(/^(?:(?:this week|today)?,?\s*on (?:our|the) panel,?\s*(?:we have|we've got)|we (?:also )?have|and)\s+/i, ''),
-      )
-      // "we have David Brady, Jessica Kerr.": a sentence of names alone, each a name to its last word.
-      .filter((sentence) => /[.!?]$/.test(sentence))
-      .flatMap((sentence) => {
-        const pieces = sentence.split(/,\s*(?:and\s+)?|\s+and\s+/).map((piece) => piece.split(/\s+/));
-        const names = pieces.map((words) => (words.length <= 4 ? nameFrom(words) : undefined));
-        const whole = names.every((name, i) => name && name.split(' ').length === pieces[i]?.length);
-        return whole && names.length <= 6 ? (names as string[]) : [];
-      })
-  );
-}
-
-/** "I'm Charles Max Wood from devchat.tv", "My name is Joe Eames", "I'm your host, Ann Lee", "I'll be your host, Ann Lee". */
-function selfNamed(text: string): string | undefined {
-  const intro =
-    /\b(?:(?:I['’]m|I am|my name is|my name['’]s)\s+(?:your host(?: today| this week)?,?\s+)?|(?:I['’]ll be|this is)\s+your host(?: today| this week)?,?\s+)/gi;
-  for (const match of text.matchAll(intro)) {
-    const rest = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + 200).split(/\s+/);
-    const name = nameFrom(rest);
-    if (name) return name;
-  }
-  return undefined;
-}
-
-/**
- * The name that starts these words: two to four name words, then the end of the sentence or a word that is not part of
- * a name. "Charles Max would from devchat.tv" (a typo) names nobody rather than "Charles Max".
- */
-function nameFrom(words: string[]): string | undefined {
-  const name: string[] = [];
-  for (const raw of words) {
-    // Punctuation after a word ends the name ("Aaron Frost."), except an initial's full stop ("Kent C. Dodds").
-    const word = /^\p{Lu}\.$/u.test(raw) ? raw : raw.replace(/[,;:!?)…".”]+$/u, '');
-    if (name.length === 4 || !nameWord(word, name.length === 0)) return name.length === 0 ? undefined : ending(name, raw);
-    name.push(word);
-    if (word !== raw) return ending(name, '');
-  }
-  return ending(name, '');
-}
-
-function nameWord(word: string, first: boolean): boolean {
-  // "James Edward Gray II": a numeral ends the name, and is dropped with the initials (ending below).
-  if (!first && /^(?:II|III|IV|Jr)$/.test(word)) return true;
-  if (first) return !NOT_FIRST.has(word) && (/^\p{Lu}{2}$/u.test(word) || (/^\p{Lu}\p{Ll}/u.test(word) && NAME_PART.test(word)));
-  return PARTICLE_WORD.test(word) || /^\p{Lu}\.$/u.test(word) || word.split('-').every((part) => NAME_PART.test(part));
-}
-
-function ending(name: string[], next: string): string | undefined {
-  // A name ends on a capitalised word ("O’Neal" too), never on a particle or an initial ("Benno van", "Kent C.").
-  while (name.length && !/^\p{Lu}(?:['’]\p{Lu})?\p{Ll}/u.test(name.at(-1) ?? '')) name.pop();
-  if (name.length < 2 || !AFTER_NAME.test(next)) return undefined;
-  return name.join(' ');
-}
-
-function sameFirstName(name: string, label: string): boolean {
-  return answersTo(name.split(' ')[0] ?? '', label);
 }
 
 /** Whether the opening named anyone the catalogue step can use. */

@@ -148,6 +148,9 @@ test('no one from a show’s name, a product that "gives", or a book’s author 
   const notes = 'Kent Beck wrote the book. Kent will be joining us for that episode; he is happy to.';
   assert.deepEqual([guestsFromTitle(announcement, notes), namesInTitle(announcement, notes)], [[], []]);
   assert.deepEqual(guestsFromTitle('Book Club: Smalltalk Patterns with Kent Beck', notes), ['Kent Beck']);
+  // "features A, B, and special guest C": the panel, then the guest.
+  const features = 'This episode of iPhreaks features Ann Lee, Bo Diaz, and special guest Cy Wu. Cy builds apps.';
+  assert.deepEqual([prosePeople(features, features).panel, prosePeople(features, features).guests], [['Ann Lee', 'Bo Diaz'], ['Cy Wu']]);
   const products = 'This week, Visual Studio Code and GitHub Copilot give developers new ways to work.';
   assert.deepEqual(prosePeople(products, products).panel, []);
   // `- [Clean Code](…) (Robert C. Martin)` under Picks names the book's author, whom another podcast of the site names.
@@ -255,6 +258,12 @@ test('the roll call: names in one sentence who speak later; after "those are our
   const { speakers, withSpokenPeople } = await import('../../src/episode/speaker-names.ts');
   const episode = { title: 'Teaching', panel: ['AJ Oneil'], guests: ['Rick Kenn', 'Gary Luft'] };
   assert.deepEqual(withSpokenPeople(episode, spokenPeople(late), speakers([])).guests, ['Rick Kenn', 'Gary Luft', 'Molly Smith']);
+  // "DAVE** : Sorry, this is Dave Brody.", its bold closed before the colon: the catalogue says host or guest.
+  const lurking = spokenPeople(`${guestsFirst}\n\n**RICK:** ${later}\n\n**DAVE** : Sorry, this is Dave Brody. I was lurking.`);
+  assert.deepEqual([lurking.introduced, lurking.guests], [['Dave Brody'], ['Rick Kenn', 'Gary Luft']]);
+  // A monologue without labels: who says "This is your host, …" hosts it.
+  const monologue = 'Teach Me to Code Episode 54 Hey everybody and welcome back. This is your host, Carl Max Wood and today I talk.';
+  assert.deepEqual(spokenPeople(monologue).hostNames, ['Carl Max Wood']);
 });
 
 test('a talk’s speaker; a host whose name runs on from the show’s; a title’s guest with a nickname in quotes', async () => {

@@ -171,6 +171,8 @@ export function guestsFromTitle(title: string, notes: string, tags: readonly str
     .map((name, i, names) =>
       /^\p{Lu}\p{Ll}+$/u.test(name) && /\s/.test(names[i + 1] ?? '') ? `${name} ${names[i + 1]?.split(/\s+/).at(-1)}` : name,
     );
+  // "… with Unit Testing, GraphQL and Firebase Auth" lists topics: a word alone among them is no one's name.
+  if (names.length > 1 && names.some((name) => name && !/\s/.test(name) && !/^\p{Lu}\p{Ll}+$/u.test(name))) return [];
   // A first name confirms a guest only when every other name of the title is confirmed too: "Nginx with Igor Sysoev and
   // Andrey Alexeev" over notes that speak of Igor alone is left to the catalogue (catalogue-people.ts), which keeps both.
   // "Lodestone with Wilbur Zhang, Peter Jiang, and Kevin Huang" over notes that talk "with the Lodestone team".

@@ -18,6 +18,8 @@ const SHOP = /^(?:Amazon|Audible|Apple|iTunes|Google|Etsy|eBay|Steam|Udemy|Kicks
 // initials ("(TV)").
 export const KIND =
   /^(?:App|Apps|Article|Album|Blog|Bonus|Book|Books|Code|Course|Episode|Facebook|Film|Game|GitHub|Github|Guests?|Hosts?|Instagram|Link|LinkedIn|Links|Media|Movie|Music|Note|One|Panel|Panelists?|Podcast|Post|Series|Show|Site|Song|Sponsors?|Talk|Tool|Twitter|Update|Video|Website|YouTube|Youtube|January|February|March|April|May|June|July|August|September|October|November|December|TV|UK|US|USA|JS|UI|UX|AI|VR|AR|PC|OS|CI|CD|DB|PR|ID|IO|QA|HR|VS|PDF)$/;
+// A link's label that is only an address: "www.zwift.com", "https://ruby-doc.org/".
+const ADDRESS = /^(?:https?:\/\/\S+|(?:www\.)?[\w-]+(?:\.[\w-]+)+\/?)$/i;
 // A line that is only a name: "**Charles Max Wood**", "Jaim:", "AJ".
 export const NAME_LINE = /^\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3}$/u;
 
@@ -45,6 +47,15 @@ export function picksIn(lines: Line[]): Pick[] {
     // `**Mark Ericksen:**` or `Mark Ericksen:` introduces that person's picks; so does a name on its own line in a list.
     if (alone && (line.kind !== 'item' || line.continued || line.bold)) {
       person = name;
+      continue;
+    }
+    // `- Zwift: [www.zwift.com](…)`: the pick's name before its address; `- Sarah: https://store.steampowered.com/…` is
+    // Sarah's pick.
+    const [only] = line.links;
+    const before = line.links.length === 1 ? /^([^:]{1,60}):$/.exec(line.outside)?.[1] : undefined;
+    const titled = before && only && ADDRESS.test(only.label) && hostOf(only.url).includes(letters(before)) ? before : undefined;
+    if (only && titled) {
+      picks.push({ person, label: titled.trim(), url: only.url });
       continue;
     }
     // `* Wes: [Parcel App](https://parcelapp.net/)`: the person is named in the item itself.
@@ -225,3 +236,6 @@ export function pickGivers(picks: readonly { person: string }[], title: string):
   const name = /^\p{Lu}[\p{L}'’-]+(?:\s\p{Lu}[\p{L}'’.-]+){0,3}$/u;
   return names.filter((person) => name.test(person) && !/\s\p{Lu}\.?$/u.test(person) && !title.includes(person));
 }
+
+const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
+const hostOf = (url: string) => letters(/^[a-z]+:\/\/([^/?#]+)/i.exec(url)?.[1] ?? '');

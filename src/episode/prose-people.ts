@@ -32,7 +32,11 @@ const PANEL = new RegExp(
   'gu',
 );
 // "This episode of iPhreaks features Andrew Madsen, Jaim Zuber, and special guest Karl Piteira": the panel, then the guest.
-const FEATURES = new RegExp(String.raw`\bfeatures?\s+${LIST},?\s+and\s+(?:our\s+)?special\s+guests?\b`, 'gu');
+// So is "On today's episode of iPhreaks, Gui Rambo, Erica Sadun, Jaim Zuber and special guest – Guanshan Liu talk …".
+const FEATURES = new RegExp(
+  String.raw`(?:\bfeatures?\s+|\bepisode\s+of\s+(?:the\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},\s+)${LIST},?\s+and\s+(?:our\s+)?special\s+guests?\b`,
+  'gu',
+);
 // "On our panel we've got Dave Carmona, Brian Hogan and I'm Charles Max Wood": in the notes' opening, not a transcript's.
 const PANEL_WE = new RegExp(String.raw`\bpanel\s+(?:we(?:'|’)ve\s+got|we\s+have)\s+${LIST}`, 'gu');
 // Not "… with Special Guest Clay Collins", the title of another episode picked or linked.
@@ -59,7 +63,7 @@ const HOSTED = new RegExp(
 const FIRST = String.raw`(?:\p{Lu}\p{Ll}+|\p{Lu}{2})`;
 const FIRST_LIST = String.raw`(${FIRST}(?:,\s+${FIRST})*,?\s+(?:and|&)\s+${FIRST})`;
 const FIRST_NAMES = new RegExp(
-  String.raw`\b[Jj]oin\s+${FIRST_LIST}\s+as\s+they\b|(?:^|\n|[.!?,]\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+)${FIRST_LIST}\s+${VERB}\b|^(${FIRST})\s+(?:${VERB}|is\s+(?:at|back|joined|talking|chatting))\b|^[Ii]n\s+(?:this|today['’]s)\s+episode,\s+(${FIRST})\s+${VERB}\b`,
+  String.raw`\b[Jj]oin\s+${FIRST_LIST}\s+as\s+they\b|(?:^|\n|[.!?,]\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+)${FIRST_LIST}\s+${VERB}\b|^(${FIRST})\s+(?:${VERB}|is\s+(?:at|back|joined|talking|chatting))\b|^[IiOo]n\s+(?:this|today['’]s)\s+episode,?\s+(${FIRST})\s+${VERB}\b`,
   'u',
 );
 

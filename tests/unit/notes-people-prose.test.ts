@@ -148,9 +148,14 @@ test('no one from a show’s name, a product that "gives", or a book’s author 
   const notes = 'Kent Beck wrote the book. Kent will be joining us for that episode; he is happy to.';
   assert.deepEqual([guestsFromTitle(announcement, notes), namesInTitle(announcement, notes)], [[], []]);
   assert.deepEqual(guestsFromTitle('Book Club: Smalltalk Patterns with Kent Beck', notes), ['Kent Beck']);
+  // A list of topics after "with", one of which the notes write: a word alone among them is no one's name.
+  const topics = '.NET 018: Fun with Unit Testing, GraphQL and Firebase Auth';
+  assert.deepEqual(guestsFromTitle(topics, 'He recommends Firebase Auth by Google.'), []);
   // "features A, B, and special guest C": the panel, then the guest.
   const features = 'This episode of iPhreaks features Ann Lee, Bo Diaz, and special guest Cy Wu. Cy builds apps.';
   assert.deepEqual([prosePeople(features, features).panel, prosePeople(features, features).guests], [['Ann Lee', 'Bo Diaz'], ['Cy Wu']]);
+  const ofShow = 'On today’s episode of iPhreaks, Ann Lee, Bo Diaz and special guest – Cy Wu talk about apps.';
+  assert.deepEqual(prosePeople(ofShow, ofShow).panel, ['Ann Lee', 'Bo Diaz']);
   const products = 'This week, Visual Studio Code and GitHub Copilot give developers new ways to work.';
   assert.deepEqual(prosePeople(products, products).panel, []);
   // `- [Clean Code](…) (Robert C. Martin)` under Picks names the book's author, whom another podcast of the site names.
@@ -168,6 +173,7 @@ test('a first name alone on a podcast that names no one: the network’s one reg
   }
   files['revenue/automate.md'] = episode('revenue', 20, 'Carl talks about automation and getting rid of boilerplate work.');
   files['revenue/ownership.md'] = episode('revenue', 23, 'In this episode, Carl discusses taking ownership of your situation.');
+  files['revenue/story.md'] = episode('revenue', 24, 'On this episode Carl talks to Ruby Rogues panelist Dave Kim.');
   // Two regulars called Joe on the network: "Joe" alone is neither, and is on the episode by that name.
   files['revenue/pricing.md'] = episode('revenue', 21, 'Joe explains how he prices his work.');
   // Aimee is a regular of no podcast.
@@ -176,6 +182,7 @@ test('a first name alone on a podcast that names no one: the network’s one reg
   const panel = (name: string) => episodes.find((item) => item.file.endsWith(name))?.episode.panel;
   assert.deepEqual(panel('automate.md'), ['Carl Max Wood']);
   assert.deepEqual(panel('ownership.md'), ['Carl Max Wood']);
+  assert.deepEqual(panel('story.md'), ['Carl Max Wood']);
   assert.deepEqual(panel('pricing.md'), ['Joe']);
   // Aimee is no first name of two people the catalogue names: no one, then.
   assert.deepEqual(panel('remote.md'), []);

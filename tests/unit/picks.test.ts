@@ -230,3 +230,21 @@ test('underlined picks in one paragraph: each underlined name gives what follows
   assert.deepEqual(picks(notes), ['Kevin: Local Stack', 'Nadia: https://example.com/toy-rx', 'Sophie: Book', 'Ali: Docker']);
   assert.deepEqual(parseShowNotes(notes).nameRuns.panel, ['Nadia Dobbs Pete Pierce']);
 });
+
+test('a pick named before a link that is only its address is the giver’s pick; a first name before another address gives it', () => {
+  const notes = [
+    '## Picks',
+    '',
+    '- Kevin Skog course',
+    '- Zwift: [www.zwift.com](https://www.zwift.com/)',
+    '  **Charles** :',
+    '- Free Music Archive: [www.freemusicarchive.org](https://www.freemusicarchive.org/)',
+    '- Sarah: https://store.example.com/deck',
+  ].join('\n');
+  assert.deepEqual(picks(notes), [
+    ': Kevin Skog course',
+    ': Zwift',
+    'Charles: Free Music Archive',
+    'Sarah: https://store.example.com/deck',
+  ]);
+});

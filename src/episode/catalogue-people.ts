@@ -146,8 +146,8 @@ function firstNamesOf(episodes: Episode[]): Set<string> {
   return new Set([...people].filter(([, names]) => named(names)).map(([first]) => first));
 }
 
-// What someone on the episode does in a line of notes about them; "Agile practices", "React hooks" are topics.
-const OPINES = String.raw`(?:likes|loves|hates|uses|prefers|thinks|believes|feels|says|wants|works|recommends|suggests|argues|doesn['’]t)`;
+// What only someone does in a line of notes about them: "Docker uses layers", "Rails works" are products.
+const OPINES = String.raw`(?:likes|loves|hates|prefers|thinks|believes|feels|argues)`;
 
 /**
  * "TMTC 27 - Geoffrey Grosenbach" over notes that say "Resources that Geoffrey mentioned …; he recommends": the notes

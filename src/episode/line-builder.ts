@@ -45,9 +45,11 @@ export class LineBuilder {
   private rawLength = 0;
   private starts: number[] = [];
   private boldParts: string[] = [];
-  /** Where an underline opened in the line being built, and whether the picks were underlined (underline). */
-  private underlined: { parts: number; outside: number; bold: number; raw: number } | undefined;
+  /** Where an underline opened in the line being built; whether this paragraph's picks were underlined (underline). */
+  private underlined: { parts: number; outside: number; bold: number; raw: number; links: number } | undefined;
   private underlinedPicks = false;
+  private underlineOpen = false;
+  private splitting = false;
   private boldDepth = 0;
   private plainOutsideBold = false;
   /** Set at a line break inside a paragraph: the next line continues it. */
@@ -86,7 +88,8 @@ export class LineBuilder {
     if (!link) return;
     this.link = undefined;
     // A name glued to the word before is apart: "[Nader Dabit](…)[Gant LaBorde](…)" is two names, "with[Tom](…)" two
-    // words; "Ma[x Wood](…)" one.
+    // words; "Ma[x Wood](…)" one. Only in the text: a word glued after a link ("[Tom](…)and") stays glued, and a bold
+    // line keeps its words as written.
     if (/[\p{L}\p{N}]$/u.test(this.parts[link.part - 1] ?? '') && /^\p{Lu}/u.test(link.label.join(''))) {
       this.parts.splice(link.part, 0, ' ');
       this.rawLength++;
@@ -111,31 +114,45 @@ export class LineBuilder {
 
   /**
    * Notes converted from an old blog underline their headings inside one paragraph: "<u>Picks</u> <u>Kevin</u> Local
-   * Stack <u>Nader</u> …". From an underlined "Picks" on, each underline is a line of its own, bold, as a giver's name is
-   * in other notes (picks.ts); before it, an underline is only emphasis: "<u>Panel</u> Ann Lee Bo Diaz" is one run.
+   * Stack <u>Nader</u> …". From an underlined "Picks" to the line's end, each underline is a line of its own, bold,
+   * as a giver's name is in other notes (picks.ts); before it, an underline is only emphasis: "<u>Panel</u> Ann Lee Bo
+   * Diaz" is one run. Headings and list items are left as they are.
    */
   underline(open: boolean): void {
-    if (this.link) return;
+    if (this.link || this.kind !== 'text') return;
     // What follows an underline is the picks, though bold too ("<u>Kevin</u> **Local Stack**"): only the name is bold.
     if (this.underlinedPicks) {
-      this.strong(open).end().continue().plainOutsideBold = !open;
+      if (open === this.underlineOpen) return;
+      this.underlineOpen = open;
+      this.split(() => this.strong(open)).plainOutsideBold = !open;
       return;
     }
     const from = this.underlined;
     if (open || !from) {
+      const { parts, outsideParts, boldParts, rawLength: raw, links } = this;
       this.underlined = open
-        ? { parts: this.parts.length, outside: this.outsideParts.length, bold: this.boldParts.length, raw: this.rawLength }
+        ? { parts: parts.length, outside: outsideParts.length, bold: boldParts.length, raw, links: links.length }
         : undefined;
       return;
     }
-    const tail = this.parts.slice(from.parts).join('');
-    if (!/^\s*(?:Sick\s+)?Picks\s*:?\s*$/i.test(tail) || this.links.length > this.starts.length) return;
+    // Bounded before the pattern: a long underlined run is no heading, and is not read twice.
+    const tail = this.rawLength - from.raw <= 40 ? this.parts.slice(from.parts).join('') : '';
+    if (!/^(?:Sick\s+)?Picks\s*:?$/i.test(tail.trim()) || this.links.length > from.links) return;
     this.parts.length = from.parts;
     this.outsideParts.length = from.outside;
     this.boldParts.length = from.bold;
     this.rawLength = from.raw;
-    this.end().continue().strong(true).text(tail).strong(false).end().continue().plainOutsideBold = true;
+    this.split(() => this.strong(true).text(tail).strong(false));
+    this.split(() => this).plainOutsideBold = true;
     this.underlinedPicks = true;
+  }
+
+  /** Ends the line inside the paragraph, the next continuing it, with `then` done in between. */
+  private split(then: () => this): this {
+    this.splitting = true;
+    this.end();
+    this.splitting = false;
+    return then().continue();
   }
 
   get inLink(): boolean {
@@ -171,6 +188,11 @@ export class LineBuilder {
     this.boldParts = [];
     this.plainOutsideBold = false;
     this.underlined = undefined;
+    // The paragraph ends: so do its underlined picks, and an underline left open.
+    if (!this.splitting && this.underlinedPicks) {
+      if (this.underlineOpen) this.strong(false);
+      [this.underlinedPicks, this.underlineOpen] = [false, false];
+    }
     return this;
   }
 }

@@ -128,7 +128,8 @@ export function bracketedNames(text: string): string[] {
 /**
  * A run of names split into people: the longest names the catalogue knows first ("Charles Max Wood"), runs
  * separated by commas or "and" apart, and what is left in pairs ("Kai Davis Jonathan Stark") or whole when it is
- * three words ("Kent C Dodds"). A single unknown word ("Ward") is dropped: a first name alone is nobody's facet.
+ * three words ("Kent C Dodds"; "Shoutem Tomislav Tenodi" is Tomislav Tenodi where the title writes him so). A single
+ * unknown word ("Ward") is dropped: a first name alone is nobody's facet.
  */
 export function splitNameRun(run: string, known: ReadonlySet<string>, title = ''): string[] {
   const names: string[] = [];
@@ -149,8 +150,9 @@ export function splitNameRun(run: string, known: ReadonlySet<string>, title = ''
           const found = byFirstWord(word, known);
           if (found.length === 1 && found[0]) names.push(found[0]);
         }
-      } else if (pending.length === 3 && title.includes(pending.slice(1).join(' '))) names.push(pending.slice(1).join(' '));
+      }
       // "Special Guest: Shoutem Tomislav Tenodi" under "… featuring Tomislav Tenodi": the company, then the name.
+      else if (pending.length === 3 && title.includes(pending.slice(1).join(' '))) names.push(pending.slice(1).join(' '));
       else if (pending.length === 3) names.push(pending.join(' '));
       else {
         for (let i = 0; i + 1 < pending.length; i += 2) {

@@ -20,8 +20,11 @@ export function withCatalogueSpellings<T extends { episode: Episode }>(items: T[
     for (const item of show) {
       const { panel, guests, tags, picks } = item.episode;
       // "Panel: David Kumira" over tags and picks that write "David Kimura", as every other file does: two letters off.
+      // Not when the episode has both, or writes the other spelling there too: a guest Dave Kamara beside Dave Kimura.
       const writes = new Set([...tags, ...picks.map((pick) => pick.person)]);
-      const slip = (name: string) => respelt.get(name) ?? [near.get(name)].find((other) => other && writes.has(other));
+      const listed = new Set([...panel, ...guests].map(personName));
+      const twoOff = (name: string, other: string | undefined) => other && writes.has(other) && !listed.has(other) && !writes.has(name);
+      const slip = (name: string) => respelt.get(name) ?? [near.get(name)].find((other) => twoOff(name, other));
       const spelt = (name: string) => slip(personName(name)) ?? name;
       if ([...panel, ...guests].some((name) => slip(personName(name)))) {
         // Respelt, a panelist may turn out to be a guest already listed: one person, a guest.
@@ -33,12 +36,18 @@ export function withCatalogueSpellings<T extends { episode: Episode }>(items: T[
   }
 }
 
-/** The names that are slips of a spelling the podcast writes far more often: "Jaim Uber" for Jaim Zuber. */
+/**
+ * The names that are slips of a spelling the podcast writes far more often ("Jaim Uber" for Jaim Zuber), in every
+ * podcast that writes them: Elixir Mix's one "Dan Smyth" is no slip where JS Jabber has a Dan Smyth of its own.
+ */
 export function slipsOf(episodes: Episode[]): Set<string> {
-  const slips = new Set<string>();
-  for (const show of Map.groupBy(episodes, (episode) => episode.podcast ?? '').values())
-    for (const name of spellings(show).respelt.keys()) slips.add(name);
-  return slips;
+  const [slips, own] = [new Set<string>(), new Set<string>()];
+  for (const show of Map.groupBy(episodes, (episode) => episode.podcast ?? '').values()) {
+    const { respelt } = spellings(show);
+    for (const name of show.flatMap((episode) => [...episode.panel, ...episode.guests].map(personName)))
+      (respelt.has(name) ? slips : own).add(name);
+  }
+  return new Set([...slips].filter((name) => !own.has(name)));
 }
 
 /** Each name that is a slip, and the spelling it is a slip of; `near`, two letters off, if the episode writes it too. */

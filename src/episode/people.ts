@@ -171,8 +171,9 @@ export function guestsFromTitle(title: string, notes: string, tags: readonly str
     .map((name, i, names) =>
       /^\p{Lu}\p{Ll}+$/u.test(name) && /\s/.test(names[i + 1] ?? '') ? `${name} ${names[i + 1]?.split(/\s+/).at(-1)}` : name,
     );
-  // "… with Unit Testing, GraphQL and Firebase Auth" lists topics: a word alone among them is no one's name.
-  if (names.length > 1 && names.some((name) => name && !/\s/.test(name) && !/^\p{Lu}\p{Ll}+$/u.test(name))) return [];
+  // "… with Unit Testing, GraphQL and Firebase Auth" lists topics: a product's word among them ("GraphQL", "iOS"), where
+  // "swyx" or "DHH" beside "Rich Harris" is a person's.
+  if (names.length > 1 && names.some((name) => /^\S*\p{Ll}\p{Lu}\S*$/u.test(name))) return [];
   // A first name confirms a guest only when every other name of the title is confirmed too: "Nginx with Igor Sysoev and
   // Andrey Alexeev" over notes that speak of Igor alone is left to the catalogue (catalogue-people.ts), which keeps both.
   // "Lodestone with Wilbur Zhang, Peter Jiang, and Kevin Huang" over notes that talk "with the Lodestone team".

@@ -32,7 +32,7 @@ export function picksIn(lines: Line[]): Pick[] {
   const picks: Pick[] = [];
   let person = '';
   // Whether the line before named a giver in bold: a plain line of capitalised words is then a pick ("**Kevin**⏎Local
-  // Stack"), not the next giver.
+  // Stack"), not the next giver; under "**Guest Picks**", which names no one, it is the giver.
   let boldGiver = false;
   for (const line of lines) {
     // "**Joseph Leo III: **", its bold left open.
@@ -43,7 +43,7 @@ export function picksIn(lines: Line[]): Pick[] {
       .trim();
     const plainAfterGiver: boolean = boldGiver && !line.bold;
     const alone: boolean = line.links.length === 0 && NAME_LINE.test(name) && named(name) && !plainAfterGiver;
-    boldGiver = alone && Boolean(line.bold);
+    boldGiver = alone && Boolean(line.bold) && !/\bPicks?\b/.test(name);
     // `**Mark Ericksen:**` or `Mark Ericksen:` introduces that person's picks; so does a name on its own line in a list.
     if (alone && (line.kind !== 'item' || line.continued || line.bold)) {
       person = name;
@@ -53,7 +53,7 @@ export function picksIn(lines: Line[]): Pick[] {
     // Sarah's pick.
     const [only] = line.links;
     const before = line.links.length === 1 ? /^([^:]{1,60}):$/.exec(line.outside)?.[1] : undefined;
-    const titled = before && only && ADDRESS.test(only.label) && hostOf(only.url).includes(letters(before)) ? before : undefined;
+    const titled = before && only && ADDRESS.test(only.label) && siteNames(only.url).includes(letters(before)) ? before : undefined;
     if (only && titled) {
       picks.push({ person, label: titled.trim(), url: only.url });
       continue;
@@ -238,4 +238,8 @@ export function pickGivers(picks: readonly { person: string }[], title: string):
 }
 
 const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
-const hostOf = (url: string) => letters(/^[a-z]+:\/\/([^/?#]+)/i.exec(url)?.[1] ?? '');
+/** Whose a site is: "https://www.zwift.com/" Zwift's, "https://philna.sh/" Phil Nash's; "https://sarahdrasner.com" is no Sarah's. */
+function siteNames(url: string): string[] {
+  const host = (/^[a-z]+:\/\/([^/?#:]+)/i.exec(url)?.[1] ?? '').toLowerCase().replace(/^www\./, '');
+  return [letters(host.split('.').at(-2) ?? ''), letters(host)].filter((name) => name.length >= 3);
+}

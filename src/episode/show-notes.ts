@@ -85,11 +85,13 @@ export function parseShowNotes(
         append(notes.guests, [...texts(items.filter(named)), ...section.lines.flatMap(guestsIn)]);
         break;
       case 'links':
-      case 'sponsors':
-        append(section.name === 'links' ? notes.links : notes.sponsors, items.flatMap(itemLinks));
-        // "**Host:** Ann Lee **Guest:** Bo Diaz" written right under the last sponsor is read as part of that item.
+      case 'sponsors': {
+        // "**Host:** Ann Lee **Guest:** Bo Diaz" written right under the last sponsor is read as part of that item: people.
+        const linked = items.filter((item) => !PEOPLE_LABEL.test(item.text));
+        append(section.name === 'links' ? notes.links : notes.sponsors, linked.flatMap(itemLinks));
         for (const line of section.lines) if (PEOPLE_LABEL.test(line.text)) peopleIn(line, notes, runs);
         break;
+      }
       case 'picks':
         append(notes.picks, picksIn(section.lines));
         break;

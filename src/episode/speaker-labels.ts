@@ -5,10 +5,11 @@ const OPENING_TURNS = 30;
 export const OPENING_CHARS = 15_000;
 
 // `CHUCK:`, `**JOE:**`, `**JAMES **:`, `Ward:` glued to the end of the turn before (`…Hello.Ward: Hi`) or to a time (`4:40Charles:`),
-// `MIŠKO:`. One word: speakers are labelled by first name, and an initial after it tells two apart (`DAVE S.:`). A label
-// starts after anything but a letter, and its colon is followed by a space, emphasis or a bracket (`CHUCK:(laughs)`).
+// `MIŠKO:`. One word: speakers are labelled by first name; an initial after one in capitals (`DAVE S.:`, not "Plan B:")
+// is dropped, so of two Daves with initials the first to answer a roll call is taken. A label starts after anything but
+// a letter, and its colon is followed by a space, emphasis or a bracket (`CHUCK:(laughs)`).
 // Matched on the few characters before each colon: run over the whole text, the pattern was a tenth of parsing notes.
-const LABEL = /(?<![\p{L}'’])(\p{Lu}(?:[\p{Lu}'’-]{1,19}|[\p{Ll}'’-]{1,19}))(?:\s\p{Lu}\.?)?[*_\s]{0,6}$/u;
+const LABEL = /(?<![\p{L}'’])(\p{Lu}(?:[\p{Lu}'’-]{1,19}|[\p{Ll}'’-]{1,19}))(?:(?<=\p{Lu}{2}) \p{Lu}\.?)?[*_\s]{0,6}$/u;
 const LABEL_REACH = 32;
 // "Charles: Jules KremerJules: Hello.": the name called, glued to the label of the one who answers to it.
 const GLUED = /(\p{Lu}\p{Ll}+)\s+\p{Lu}\p{Ll}+(\p{Lu}\p{Ll}+)[*_\s]{0,6}$/u;
@@ -52,7 +53,7 @@ const TURNS_KEPT = 3;
 export function laterTurns(transcript: string): Map<string, { turns: string[]; count: number }> {
   // ASCII capitals only: the Unicode pattern took a second over devchat.tv's 3,129 files.
   // "DAVID:", and "**DAVID** :" with its bold closed before the colon.
-  const found = [...transcript.matchAll(/\b([A-Z]{2,20})[*_]{0,2} ?:[*_]{0,2}\s/g)];
+  const found = [...transcript.matchAll(/\b([A-Z]{2,20})(?: [A-Z]\.?)?[*_]{0,2} ?:[*_]{0,2}\s/g)];
   const speakers = new Map<string, { turns: string[]; count: number }>();
   found.forEach((match, i) => {
     const label = match[1] ?? '';

@@ -175,10 +175,12 @@ export function withSpokenPeople<E extends Named & { title: string; picks?: { pe
     const nickname = known.nicknames.get(episode.podcast ?? '')?.get(label) ?? (network && member(network) ? network : undefined);
     // A first name no episode of the podcast gives anyone is the network's regular of it.
     const elsewhere = regulars?.has(label) ? undefined : known.networkRegulars.get(label);
-    // "AVID:" beside Avdi Grimm is his, not the regular David's.
+    // A label a letter off a regular ("ERIKA:") that gave picks too; not one off someone named ("AVID:" by Avdi Grimm).
     const theirs = [...named, ...added].some((name) => nearName(firstName(name), label, true));
-    const slip = () => (theirs ? undefined : slipOf(label, regulars, known.firstNames, (people) => ofTheTime(people, episode.date)));
-    return ofTheTime(regulars?.get(label) ?? elsewhere, episode.date) ?? slip() ?? nickname;
+    const gavePicks = episode.picks?.some((pick) => calls(pick.person, label));
+    const slip = () =>
+      theirs || !gavePicks ? undefined : slipOf(label, regulars, known.firstNames, (people) => ofTheTime(people, episode.date));
+    return ofTheTime(regulars?.get(label) ?? elsewhere, episode.date) ?? nickname ?? slip();
   };
   // "Rod Schimdt" in the roll call is the list's Rod Schmidt.
   const written = new Set(named.map(personName));

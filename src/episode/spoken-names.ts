@@ -45,13 +45,17 @@ export function calledNames(text: string): string[] {
 
 /**
  * "I'm Charles Max Wood from devchat.tv", "My name is Joe Eames", "I'm your host, Ann Lee", "I'll be your host, Ann Lee";
- * `thisIs`, a turn that opens "Sorry, this is David Brady" (said in a roll call, "This is Ann Lee" introduces her).
+ * `late`, also a turn that opens "Sorry, this is David Brady." (in a roll call, "This is Ann Lee" introduces her, and
+ * "This is Dave Thomas, who wrote …" speaks of him); `host`, only "This is your host, Ann Lee" and the like.
  */
-export function selfNamed(text: string, thisIs = false): string | undefined {
-  const opens = thisIs ? /^\W*(?:(?:hi|hey|sorry|yeah),?\s+)?this is\s+/i.exec(text) : null;
-  if (opens) return nameFrom(text.slice(opens[0].length, opens[0].length + 200).split(/\s+/)) ?? selfNamed(text);
+export function selfNamed(text: string, how: 'late' | 'host' | 'any' = 'any'): string | undefined {
+  const opens = how === 'late' ? /^\W*(?:sorry|hi|hey)[,!.]?\s+(?:guys,?\s+)?this is\s+/i.exec(text) : null;
+  const late = opens ? nameFrom(text.slice(opens[0].length, opens[0].length + 200).split(/\s+/)) : undefined;
+  if (late && /^[.!,;]/.test(text.slice(opens?.[0].length ?? 0).slice(late.length))) return late;
   const intro =
-    /\b(?:(?:I['’]m|I am|my name is|my name['’]s)\s+(?:your host(?: today| this week)?,?\s+)?|(?:I['’]ll be|this is)\s+your host(?: today| this week)?,?\s+)/gi;
+    how === 'host'
+      ? /\b(?:I['’]m|I am|I['’]ll be|this is)\s+your host(?: today| this week)?,?\s+/gi
+      : /\b(?:(?:I['’]m|I am|my name is|my name['’]s)\s+(?:your host(?: today| this week)?,?\s+)?|(?:I['’]ll be|this is)\s+your host(?: today| this week)?,?\s+)/gi;
   for (const match of text.matchAll(intro)) {
     const rest = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + 200).split(/\s+/);
     const name = nameFrom(rest);

@@ -32,8 +32,9 @@ const AFTER_NAME = /\s(?:on|of|from|at|about)\s.*$/;
 export function namesInTitle(title: string, notes: string): string[] {
   if (ANNOUNCES.test(title)) return [];
   const code = EPISODE_CODE.exec(title);
-  // A year is no episode number ("CES 2019").
-  const rest = code && !/^(?:19|20)\d\d$/.test(code[1] ?? '') ? title.slice(code[0].length) : title;
+  // A year is no episode number ("CES 2019", "2019 in Review").
+  const number = code?.[1] ?? /^\d+/.exec(code?.[0] ?? '')?.[0] ?? '';
+  const rest = code && !/^(?:19|20)\d\d$/.test(number) ? title.slice(code[0].length) : title;
   const segments = rest
     .replace(/\s*\([^)]*\)/g, ' ')
     .split(/\s*(?::|\s[-–—|+]\s)\s*/)

@@ -78,7 +78,7 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
     } else if (self && same(turn.label, host)) hostNames.push(self);
   });
   // A monologue without labels: "… another Teach Me to Code podcast. This is your host, Charles Max Wood".
-  const soloHost = turns.length ? undefined : selfNamed(transcript.slice(0, 2000));
+  const soloHost = turns.length ? undefined : selfNamed(transcript.slice(0, 2000), 'host');
   if (soloHost) hostNames.push(soloHost);
   // "CHUCK: Lukas Reubbelke. JOHN: Hello. CHUCK: Oh, there we go. LUKAS: I'll let John speak for me.": a name the host
   // says alone during the roll call (from "panel" to the host's own name), whose person speaks in the opening though not
@@ -113,7 +113,7 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
     // under DAVID is one.
     const self = speaker.turns
       .slice(0, 3)
-      .map((turn) => selfNamed(turn, true))
+      .map((turn) => selfNamed(turn, 'late'))
       .find((name) => name && sameFirstName(name, label));
     const name = byLabel.has(label) || same(label, host) ? undefined : self;
     if (name) byLabel.set(label, { name, guest: true });

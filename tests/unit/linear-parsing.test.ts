@@ -40,6 +40,9 @@ const pathological: Record<string, string> = {
   'a long run of names': `Panel: ${'Ab '.repeat(SIZE / 3)}`,
   'guests with jobs': `Guests: ${'Ann Lee; Director of Engineering at Co, and '.repeat(SIZE / 45)}`,
   'links into accounts': '[a](https://a.example/annlee/x) https://b.example/media/'.repeat(SIZE / 52),
+  // An underline read as the picks' heading when it says "Picks": a long one is no heading.
+  'a long underline': `Intro <u>Picks${'&nbsp;'.repeat(SIZE / 6)}x</u>`,
+  'underlined givers': `<u>Picks</u> ${'<u>Ann</u> **A pick** [B](https://b.example) '.repeat(SIZE / 46)}`,
   // transcript-people.ts: thousands of speakers, each looked up by label ("AAB: x ABB: x …").
   'many speaker labels': `\n### Transcript\n\n${Array.from({ length: SIZE / 7 }, (_, i) => `${letters(i)}: x `).join('')}`,
 };

@@ -130,6 +130,8 @@ test('a guest the title names in its own shapes: a name alone after the code, "o
     'tmtc/390.md': episode('tmtc', '2010-05-10', 'Performance at scale.', 'JSJ 390: Joe It Scale'),
     'tmtc/391.md': episode('tmtc', '2010-05-11', 'Where the funding for open source comes from.', 'JSJ 391 - Jason Funding'),
     // The title's second guest, whose first name nobody else has, the subject of a line of the notes.
+    // A product the notes have "use" something is no guest.
+    'tmtc/docker.md': episode('tmtc', '2010-05-14', 'Docker uses layers to build images.', 'TMTC 30 - Docker Swarm'),
     'tmtc/cuke.md': episode(
       'tmtc',
       '2010-05-13',
@@ -150,6 +152,7 @@ test('a guest the title names in its own shapes: a name alone after the code, "o
   assert.deepEqual(people('390.md').guests, []);
   assert.deepEqual(people('391.md').guests, []);
   assert.deepEqual(people('cuke.md').guests, ['Jason Light', 'Jorge Diaz']);
+  assert.deepEqual(people('docker.md').guests, []);
 });
 
 test('a solo episode’s host by the account its download lives under, or a tag, when that person hosts elsewhere', async () => {
@@ -274,12 +277,15 @@ test('a panelist two letters off the catalogue’s spelling, when the episode’
     'rogues/424.md': `---\ntitle: RR 424 Docs\ndate: 2019-08-06\npodcast: rogues\ntags: [Dave Kimura]\n---\n### Panel\n- Dave Kumira\n- Nate Hopper\n`,
     // Without the episode writing it, two letters are two people: Dave Kamera is someone else.
     'rogues/425.md': episode('rogues', '2019-08-13', '### Panel\n- Dave Kamera\n- Nate Hopper'),
+    // Both on one episode, the regular and a guest two letters off: two people.
+    'rogues/426.md': `---\ntitle: RR 426 Names\ndate: 2019-08-20\npodcast: rogues\ntags: [Dave Kimura]\n---\n### Panel\n- Dave Kimura\n- Nate Hopper\n\n### Guests\n- Dave Kamera\n`,
   });
   assert.deepEqual(people('424.md').panel, ['Dave Kimura', 'Nate Hopper']);
   assert.deepEqual(people('425.md').panel, ['Dave Kamera', 'Nate Hopper']);
+  assert.deepEqual(people('426.md'), { panel: ['Dave Kimura', 'Nate Hopper'], guests: ['Dave Kamera'] });
 });
 
-test('a speaker label a letter off the one regular of the time so called is that regular; not beside someone it is a slip for', async () => {
+test('a label a letter off the one regular of the time, who gave picks under it, is that regular; not a slip for someone named', async () => {
   const people = await catalogue({
     ...regulars('phreaks', 2017, '### Panel\n- Jamie Zubin\n- Erica Sadler\n- David Brody'),
     // Erik Holm, once a guest, is no regular: "ERIKA:" is Erica.
@@ -287,9 +293,11 @@ test('a speaker label a letter off the one regular of the time so called is that
     'phreaks/ronge.md': episode(
       'phreaks',
       '2017-04-13',
-      `Jamie and Erika discuss apps with Matt Ronge.${transcript('**JAMIE:** Welcome. **ERIKA:** Hi there. **MATT:** Hello.')}`,
+      `Jamie and Erika discuss apps with Matt Ronge.\n\n## Picks\n\nErika: [A book](https://b.example) Jamie: [A site](https://s.example)${transcript('**JAMIE:** Welcome. **ERIKA:** Hi there. **MATT:** Hello.')}`,
       'When Your App Becomes a Company with Matt Ronge',
     ),
+    // "DAVIS:" speaks, but gives no picks: no slip is taken for the regular David on that alone.
+    'phreaks/davis.md': episode('phreaks', '2017-04-27', transcript('**JAMIE:** Welcome to episode 6. **DAVIS:** Thanks for having me.')),
     // "AVID:" is a slip for the Avdi the roll call named, not for the regular David.
     'phreaks/avid.md': episode(
       'phreaks',
@@ -301,6 +309,7 @@ test('a speaker label a letter off the one regular of the time so called is that
   });
   assert.ok(people('ronge.md').panel.includes('Erica Sadler'), JSON.stringify(people('ronge.md')));
   assert.deepEqual([...people('avid.md').panel].sort(), ['Avdi Grimes', 'Jamie Zubin']);
+  assert.ok(!people('davis.md').panel.includes('David Brody'), JSON.stringify(people('davis.md')));
 });
 
 test('a last name that lost its first letter is a slip; a slip makes no first name of a run two people', async () => {

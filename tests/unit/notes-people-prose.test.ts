@@ -151,6 +151,8 @@ test('no one from a show’s name, a product that "gives", or a book’s author 
   // A list of topics after "with", one of which the notes write: a word alone among them is no one's name.
   const topics = '.NET 018: Fun with Unit Testing, GraphQL and Firebase Auth';
   assert.deepEqual(guestsFromTitle(topics, 'He recommends Firebase Auth by Google.'), []);
+  // A one-word name beside a full one is a person's: the title still names Rich Harris.
+  assert.deepEqual(guestsFromTitle('Svelte Society with Rich Harris and swyx', 'Rich Harris made Svelte.'), ['Rich Harris']);
   // "features A, B, and special guest C": the panel, then the guest.
   const features = 'This episode of iPhreaks features Ann Lee, Bo Diaz, and special guest Cy Wu. Cy builds apps.';
   assert.deepEqual([prosePeople(features, features).panel, prosePeople(features, features).guests], [['Ann Lee', 'Bo Diaz'], ['Cy Wu']]);
@@ -271,6 +273,13 @@ test('the roll call: names in one sentence who speak later; after "those are our
   // A monologue without labels: who says "This is your host, …" hosts it.
   const monologue = 'Teach Me to Code Episode 54 Hey everybody and welcome back. This is your host, Carl Max Wood and today I talk.';
   assert.deepEqual(spokenPeople(monologue).hostNames, ['Carl Max Wood']);
+  // Only the host's own words say who hosts it: not a guest's "I'm Sarah Jones" read out first.
+  assert.deepEqual(spokenPeople(`Hi, I'm Sarah Jones from Acme, she wrote. ${monologue}`).hostNames, ['Carl Max Wood']);
+  // "This is Dave Thomas, who wrote …" late in the show speaks of someone; no introduction.
+  const mention = spokenPeople(`${guestsFirst}\n\n**RICK:** ${later}\n\n**DAVE:** This is Dave Thomas, who wrote the Pickaxe book.`);
+  assert.deepEqual(mention.introduced ?? [], []);
+  // "Plan B:" in a sentence is no speaker.
+  assert.deepEqual(spokenPeople(`${hostedByJoe}So Plan B: you keep a backup.`).labels, ['JOE', 'AIMEE']);
 });
 
 test('a talk’s speaker; a host whose name runs on from the show’s; a title’s guest with a nickname in quotes', async () => {

@@ -248,3 +248,35 @@ test('a pick named before a link that is only its address is the giver’s pick;
     'Sarah: https://store.example.com/deck',
   ]);
 });
+
+test('what the underline and address rules leave alone: a bold sub-heading, a site that is not the giver’s, a heading', () => {
+  const grouped = [
+    '## Picks',
+    '',
+    '**Panelist Picks**',
+    '',
+    'Carl Max Wood',
+    '',
+    '- [Zapier](https://zapier.example.com/)',
+    '',
+    '**Guest Picks**',
+    '',
+    'Ann Lee',
+    '',
+    '- [Emacs](https://emacs.example.org/)',
+  ].join('\n');
+  assert.deepEqual(picks(grouped), ['Carl Max Wood: Zapier', 'Ann Lee: Emacs']);
+  // A first name before an address on a site named otherwise, or only beginning so, gave it.
+  assert.deepEqual(picks('## Picks\n\n- Wes: https://wesbos.example.com/courses\n- Jo: https://www.johnsonlabs.com/'), [
+    'Wes: https://wesbos.example.com/courses',
+    'Jo: https://www.johnsonlabs.com/',
+  ]);
+  // An underlined heading keeps its level, and the underline's rule ends with its paragraph.
+  const heading = '<h3><u>Picks</u></h3><h5>Zed</h5><p><a href="https://vim.example.com/">Vim</a></p>';
+  assert.deepEqual(picks(heading), ['Zed: Vim']);
+  const later = '<u>Picks</u> <u>Kevin</u> **Local Stack**\n\nA paragraph with <u>Really</u> Important words.';
+  assert.ok(
+    picks(later).some((pick) => pick.endsWith(': A paragraph with Really Important words.')),
+    picks(later).join(' | '),
+  );
+});

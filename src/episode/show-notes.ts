@@ -103,7 +103,6 @@ export function parseShowNotes(
   }
   // Names only in a sentence ("features panelists Ward Bell, Joe Eames, and …") when no list or line gave any.
   const [noPanel, noGuests] = [!notes.panel.length && !runs.panel.length, !notes.guests.length && !runs.guests.length];
-  // A panel by first names, and who gave picks, are left to the catalogue, which knows the people (speaker-names.ts).
   let notedNames: string[] = [];
   if (noPanel || noGuests) {
     const fromProse = prosePeople([...summary, ...other].join('\n'), opening.join('\n'), title, file);
@@ -111,8 +110,9 @@ export function parseShowNotes(
     if (noPanel && !notes.panel.length) notedNames = [...fromProse.firstNames, ...fromProse.ifKnown];
     if (noGuests) notes.guests.push(...fromProse.guests);
   }
-  // Who gave picks was on the episode too (prose-people.ts), beside a panel list that left them out as well.
-  append(notedNames, pickGivers(notes.picks, title));
+  // Who gave picks, beside a list too, and first names ("Panel: Ward Alyssa Joe Charles") are the catalogue's to settle.
+  const firstNames = notes.panel.length ? [] : runs.panel.filter((run) => /^(?:\p{Lu}\p{Ll}+ ){2,5}\p{Lu}\p{Ll}+$/u.test(run));
+  append(notedNames, [...pickGivers(notes.picks, title), ...firstNames.flatMap((run) => run.split(' '))]);
   notes.summary = summary.join('\n');
   notes.otherNotes = other.join('\n');
   notes.guests = [...new Set(notes.guests)];

@@ -322,3 +322,14 @@ test('a last name that lost its first letter is a slip; a slip makes no first na
   assert.deepEqual(people('slip.md').panel, ['Jamie Zubin', 'Erica Sadler']);
   assert.deepEqual(people('run.md').panel, ['Gus Rambeau', 'Jamie Zubin', 'Erica Sadler']);
 });
+
+test('first names alone the regulars of the time settle: a run of them after "Panel:", the subjects of "explore"', async () => {
+  const people = await catalogue({
+    ...regulars('freelancers', 2019, '### Panel\n- Philip Morgan\n- Jonathan Stark\n- Curtis McHale'),
+    'freelancers/256.md': episode('freelancers', '2019-05-01', 'Philip, Jonathan, and Curtis explore how you set boundaries.'),
+    'freelancers/257.md': episode('freelancers', '2019-05-08', 'Panel: Philip Jonathan Curtis In this episode the panel tackles pricing.'),
+  });
+  const trio = ['Curtis McHale', 'Jonathan Stark', 'Philip Morgan'];
+  assert.deepEqual([...people('256.md').panel].sort(), trio);
+  assert.deepEqual([...people('257.md').panel].sort(), trio);
+});

@@ -124,7 +124,7 @@ export class LineBuilder {
     if (this.underlinedPicks) {
       if (open === this.underlineOpen) return;
       this.underlineOpen = open;
-      this.split(() => this.strong(open)).plainOutsideBold = !open;
+      this.split().strong(open).plainOutsideBold = !open;
       return;
     }
     const from = this.underlined;
@@ -142,21 +142,17 @@ export class LineBuilder {
     this.outsideParts.length = from.outside;
     this.boldParts.length = from.bold;
     this.rawLength = from.raw;
-    this.split(() => this.strong(true).text(tail).strong(false));
-    this.split(() => this).plainOutsideBold = true;
+    this.split().strong(true).text(tail).strong(false);
+    this.split().plainOutsideBold = true;
     this.underlinedPicks = true;
   }
 
-  /** Ends the line inside the paragraph, the next continuing it, with `then` done in between. */
-  private split(then: () => this): this {
+  /** Ends the line inside the paragraph, the next continuing it. */
+  private split(): this {
     this.splitting = true;
     this.end();
     this.splitting = false;
-    return then().continue();
-  }
-
-  get inLink(): boolean {
-    return this.link !== undefined;
+    return this.continue();
   }
 
   end(): this {

@@ -1,5 +1,6 @@
 import { itemLinks, type Line, type Link } from './markdown-text.ts';
 import { isPersonName } from './people.ts';
+import { squash } from './same-person.ts';
 
 /** Something a panelist or guest recommended at the end of the episode. */
 export type Pick = Link & { person: string };
@@ -53,7 +54,7 @@ export function picksIn(lines: Line[]): Pick[] {
     // Sarah's pick.
     const [only] = line.links;
     const before = line.links.length === 1 ? /^([^:]{1,60}):$/.exec(line.outside)?.[1] : undefined;
-    const titled = before && only && ADDRESS.test(only.label) && siteNames(only.url).includes(letters(before)) ? before : undefined;
+    const titled = before && only && ADDRESS.test(only.label) && siteNames(only.url).includes(squash(before)) ? before : undefined;
     if (only && titled) {
       picks.push({ person, label: titled.trim(), url: only.url });
       continue;
@@ -237,9 +238,8 @@ export function pickGivers(picks: readonly { person: string }[], title: string):
   return names.filter((person) => name.test(person) && !/\s\p{Lu}\.?$/u.test(person) && !title.includes(person));
 }
 
-const letters = (text: string) => text.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, '');
 /** Whose a site is: "https://www.zwift.com/" Zwift's, "https://philna.sh/" Phil Nash's; "https://sarahdrasner.com" is no Sarah's. */
 function siteNames(url: string): string[] {
-  const host = (/^[a-z]+:\/\/([^/?#:]+)/i.exec(url)?.[1] ?? '').toLowerCase().replace(/^www\./, '');
-  return [letters(host.split('.').at(-2) ?? ''), letters(host)].filter((name) => name.length >= 3);
+  const host = URL.canParse(url) ? new URL(url).hostname.replace(/^www\./, '') : '';
+  return [squash(host.split('.').at(-2) ?? ''), squash(host)].filter((name) => name.length >= 3);
 }

@@ -170,6 +170,7 @@ export function withSpokenPeople<E extends Named & { title: string; picks?: { pe
   };
   const panel: string[] = [];
   const regulars = known.regulars.get(episode.podcast ?? '');
+  const gave = (label: string) => episode.picks?.some((pick) => calls(pick.person, label));
   const regularOf = (label: string) => {
     const network = known.networkNicknames.get(label);
     const nickname = known.nicknames.get(episode.podcast ?? '')?.get(label) ?? (network && member(network) ? network : undefined);
@@ -177,9 +178,8 @@ export function withSpokenPeople<E extends Named & { title: string; picks?: { pe
     const elsewhere = regulars?.has(label) ? undefined : known.networkRegulars.get(label);
     // A label a letter off a regular ("ERIKA:") that gave picks too; not one off someone named ("AVID:" by Avdi Grimm).
     const theirs = [...named, ...added].some((name) => nearName(firstName(name), label, true));
-    const gavePicks = episode.picks?.some((pick) => calls(pick.person, label));
     const slip = () =>
-      theirs || !gavePicks ? undefined : slipOf(label, regulars, known.firstNames, (people) => ofTheTime(people, episode.date));
+      theirs || !gave(label) ? undefined : slipOf(label, regulars, known.firstNames, (people) => ofTheTime(people, episode.date));
     return ofTheTime(regulars?.get(label) ?? elsewhere, episode.date) ?? nickname ?? slip();
   };
   // "Rod Schimdt" in the roll call is the list's Rod Schmidt.
@@ -218,7 +218,6 @@ export function withSpokenPeople<E extends Named & { title: string; picks?: { pe
   }
   // Labels and who gave picks by first name; beside a written list, only who gave picks ("(Shai)"): a stray "EVAN:"
   // before the roll call, or "CHUCK and JIM:", is no one the list left out.
-  const gave = (label: string) => episode.picks?.some((pick) => calls(pick.person, label));
   for (const label of spoken.labels.filter((label) => !episode.panel.length || gave(label))) {
     const regular = regularOf(label);
     // "AIMEE" is not the regular Aimee Knight when someone the episode names is called Aimee.

@@ -13,7 +13,7 @@ import type { NameRuns } from './name-runs.ts';
 import { guestsFromTitle, namesShow, personName } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { slugFromPath, slugify } from './slug.ts';
-import { namesInTitle } from './title-people.ts';
+import { copiedGuests, namesInTitle, withOneNameGuests } from './title-people.ts';
 import { type SpokenPeople, spokenAny, spokenPeople } from './transcript-people.ts';
 
 export { readDate } from './dates.ts';
@@ -156,14 +156,16 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     ...(hosts.length ? [] : notes.panel.filter((name) => !namesShow(personName(name), podcast) && notGuest(name))),
   ]);
   const runs = { panel: hosts.length ? [] : nameRuns.panel, guests: guests.length ? [] : nameRuns.guests };
-  const noted = guests.length ? [] : notes.guests.filter((name) => !namesShow(personName(name), podcast));
+  const notesGuests = guests.length ? [] : notes.guests.filter((name) => !namesShow(personName(name), podcast));
   // A title, the weakest place a guest is written, counts when nothing else names one, or names them all and more ("our
   // special guests Nathan Doctor, I can't remember who else"), or when a run of guests' names holds none but the panel's
   // ("Special Guest: David Richards", a panelist; catalogue-people.ts).
   const fromTitle = guests.length
     ? []
     : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name) && !namesShow(name, podcast));
-  const allNoted = noted.length > 0 && noted.every((name) => fromTitle.includes(personName(name)));
+  const copied = copiedGuests(notesGuests, fromTitle, notes.picks, front.content);
+  const noted = notesGuests.filter((name) => !copied.includes(name));
+  const allNoted = copied.length > 0 || (noted.length > 0 && noted.every((name) => fromTitle.includes(personName(name))));
   const titleGuests = noted.length ? [] : fromTitle;
   // "Special Guest: Meteor Project: Apollo … with Tom Coleman": a run that ends at a colon names no one the title doesn't.
   const firmGuests = [...guests, ...noted, ...runs.guests.filter((name) => !name.endsWith(':')), ...titleGuests];
@@ -198,7 +200,11 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       ...notes,
       summary: notes.summary || description || '',
       panel,
-      guests: unique([...guests, ...noted, ...linkedGuests, ...(allNoted ? fromTitle : [])]),
+      guests: withOneNameGuests(unique([...guests, ...noted, ...linkedGuests, ...(allNoted ? fromTitle : [])]), panel, {
+        title,
+        picks: notes.picks,
+        notes: front.content,
+      }),
       // Timestamped lines are found in the Markdown as written; their titles are shown and searched as text.
       chapters: chaptersFromNotes(front.content)
         .map((chapter) => ({ ...chapter, title: plainText(chapter.title).replace(/\s+/g, ' ') }))

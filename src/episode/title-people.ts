@@ -1,4 +1,5 @@
-import { ANNOUNCES, NAME_PREFIX } from './people.ts';
+import { ANNOUNCES, firstWord, NAME_PREFIX, personName } from './people.ts';
+import { nearPerson } from './same-person.ts';
 
 /**
  * Guests a title names in shapes other than "… with Ann Lee" confirmed by the notes (people.ts): "MJS 026 Chris
@@ -86,4 +87,45 @@ function listedNames(text: string): string[] {
     );
   };
   return names.length && names.every(isName) ? names : [];
+}
+
+/**
+ * "**Special Guest:** [Dan Mayer](…)", written once, in "RR 388: RuboCop … with Bozhidar Batsov", whom the notes talk
+ * with and who gives picks: the guest line was copied from another episode's notes (also RRU 016, VoV 030). A guest
+ * the notes name again, who gives picks, or whom the title writes another way ("Joshua S. Ponelat", "Josh
+ * Ponelat"), stays.
+ */
+export function copiedGuests(
+  noted: readonly string[],
+  fromTitle: readonly string[],
+  picks: readonly { person: string }[],
+  notes: string,
+): string[] {
+  const gave = (name: string) => picks.some((pick) => pick.person === name || pick.person === firstWord(name));
+  if (!fromTitle.some((name) => gave(name) && !noted.some((line) => personName(line) === name))) return [];
+  const copied = (name: string) => !gave(name) && !fromTitle.some((other) => nearPerson(other, name)) && notes.split(name).length === 2;
+  return noted.filter((line) => copied(personName(line)));
+}
+
+/**
+ * "JSJ 261 HTTP 2 with Surma", then "Surma: JavaScript modules …" in the picks: a guest known by one name. Not Dustin of
+ * "with Dustin and Dylan Bruzenak" over notes that write "Dustin Bruzenak".
+ */
+export function withOneNameGuests(
+  guests: string[],
+  panel: readonly string[],
+  { title, picks, notes }: { title: string; picks: readonly { person: string }[]; notes: string },
+): string[] {
+  const at = title.toLowerCase().lastIndexOf(' with ');
+  const names = at < 0 ? [] : title.slice(at + ' with '.length).split(/\s*(?:,|&|\band\b)\s*/);
+  const known = new Set([...panel, ...guests].map((name) => firstWord(personName(name))));
+  const sharesLast = (name: string, i: number) =>
+    (names[i + 1] ?? '')
+      .split(/\s+/)
+      .slice(1)
+      .some((word) => notes.includes(`${name} ${word}`));
+  const more = names.filter(
+    (name, i) => /^\p{Lu}\p{Ll}+$/u.test(name) && !known.has(name) && !sharesLast(name, i) && picks.some((pick) => pick.person === name),
+  );
+  return more.length ? [...guests, ...more] : guests;
 }

@@ -129,3 +129,14 @@ test('people a pasted transcript introduces: each named person answers; a name n
   for (const nobody of ['Bo Diaz', 'Tomas Brant', 'Charles Maxwood', 'Pete Hodgkin', 'Jim Zubek', 'Jaim Zubek'])
     assert.ok(!everyone.includes(nobody), `${nobody} is nobody's person`);
 });
+
+test('a guest line copied from another episode gives way to the guest the title names and who gives picks; a one-name guest', async () => {
+  const people = peopleIn(await readEpisodes(dir));
+  // "Special Guest: Dan Meyers", written nowhere else, who gives no picks; the title's Borislav gives picks.
+  assert.deepEqual(people('RR 388: RuboCop (and Emacs) with Borislav Petkov'), {
+    panel: ['Dana Kimball', 'Carl Max Wood', 'Nat Hobbs'],
+    guests: ['Borislav Petkov'],
+  });
+  // "with Sorma" and "Sorma:" in the picks.
+  assert.deepEqual(people('JSJ 261 HTTP 2 with Sorma').guests, ['Sorma']);
+});

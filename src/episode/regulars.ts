@@ -1,4 +1,4 @@
-import { nearPerson } from './same-person.ts';
+import { firstName, nearPerson } from './same-person.ts';
 
 // Who a podcast's regular of a first name is, on the day of an episode (speaker-names.ts).
 
@@ -31,4 +31,32 @@ export function ofTheTime(people: readonly PodcastPerson[] | undefined, date: st
 export function daysOf(dates: readonly string[]): { from: string; to: string } {
   const known = dates.filter(Boolean).sort();
   return { from: known[0] ?? '', to: known.at(-1) ?? '' };
+}
+
+/**
+ * "Charles talks about automation" on a podcast no episode of which names anyone: the one person of that first name who
+ * is a regular of two podcasts or more, where no other regular of the network has it.
+ */
+export function networkRegulars(regulars: { name: string; dates: string[]; podcast: string }[]): Map<string, PodcastPerson[]> {
+  const found = new Map<string, PodcastPerson[]>();
+  for (const [key, named] of Map.groupBy(regulars, ({ name }) => firstName(name))) {
+    const [one, ...others] = new Set(named.map(({ name }) => name));
+    if (!one || others.some((other) => !nearPerson(other, one)) || new Set(named.map(({ podcast }) => podcast)).size < 2) continue;
+    const dates = named.flatMap((regular) => regular.dates);
+    found.set(key, [{ ...daysOf(dates), name: one, episodes: dates.length }]);
+  }
+  return found;
+}
+
+/**
+ * A label stands for the name its speaker gave themself under it at least REGULAR times, and DOMINANT times as often as
+ * any other: "CHUCK: … I'm Charles Max Wood" on 780 episodes is not Bryce Bladon, whose roll call once read so.
+ */
+export function nicknamesOf(labels: ReadonlyMap<string, string[]>): Map<string, string> {
+  const named = new Map<string, string>();
+  for (const [label, names] of labels) {
+    const [top, next] = [...Map.groupBy(names, (name) => name)].sort((a, b) => b[1].length - a[1].length);
+    if (top && top[1].length >= REGULAR && top[1].length >= DOMINANT * (next?.[1].length ?? 0)) named.set(label, top[0]);
+  }
+  return named;
 }

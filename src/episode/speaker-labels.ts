@@ -48,16 +48,22 @@ const TURNS_KEPT = 3;
  * Who speaks after the opening, under a label in capitals ("JOHN: I think…"), and what their first turns say (up to the
  * next label, 300 characters at most): someone on the episode whom the roll call did not name, resolved by the
  * catalogue to the podcast's regular of that first name (speaker-names.ts). One pass over the transcript, whatever it
- * holds.
+ * holds. `mixed`: the opening's labels are written "Charles:", so "Joe:" later is a speaker too, keyed "JOE", where it
+ * starts two turns at least (not a "Note:" once).
  */
-export function laterTurns(transcript: string): Map<string, { turns: string[]; count: number }> {
-  // ASCII capitals only: the Unicode pattern took a second over devchat.tv's 3,129 files.
+export function laterTurns(transcript: string, mixed = false): Map<string, { turns: string[]; count: number }> {
+  // ASCII letters only: the Unicode pattern took a second over devchat.tv's 3,129 files.
   // "DAVID:", and "**DAVID** :" with its bold closed before the colon.
-  const found = [...transcript.matchAll(/\b([A-Z]{2,20})(?: [A-Z]\.?)?[*_]{0,2} ?:[*_]{0,2}\s/g)];
+  const labels = mixed
+    ? /\b([A-Z](?:[A-Z]{1,19}|[a-z]{1,19}))(?: [A-Z]\.?)?[*_]{0,2} ?:[*_]{0,2}\s/g
+    : /\b([A-Z]{2,20})(?: [A-Z]\.?)?[*_]{0,2} ?:[*_]{0,2}\s/g;
+  const found = [...transcript.matchAll(labels)];
   const speakers = new Map<string, { turns: string[]; count: number }>();
+  const inCapitals = new Set<string>();
   found.forEach((match, i) => {
-    const label = match[1] ?? '';
+    const label = (match[1] ?? '').toUpperCase();
     if (NOT_SPEAKERS.test(label)) return;
+    if (label === match[1]) inCapitals.add(label);
     const speaker = speakers.get(label) ?? { turns: [], count: 0 };
     speakers.set(label, speaker);
     speaker.count++;
@@ -65,6 +71,7 @@ export function laterTurns(transcript: string): Map<string, { turns: string[]; c
     if (speaker.turns.length < TURNS_KEPT)
       speaker.turns.push(transcript.slice(start, Math.min(found[i + 1]?.index ?? Infinity, start + 300)));
   });
+  for (const [label, { count }] of speakers) if (count < 2 && !inCapitals.has(label)) speakers.delete(label);
   return speakers;
 }
 

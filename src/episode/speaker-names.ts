@@ -1,6 +1,6 @@
 import { firstNamesOnly, nearName, sharedFirstNames, slipOf } from './first-names.ts';
 import { personName, writesWord } from './people.ts';
-import { DOMINANT, daysOf, ofTheTime, type PodcastPerson, REGULAR } from './regulars.ts';
+import { daysOf, networkRegulars, nicknamesOf, ofTheTime, type PodcastPerson, REGULAR } from './regulars.ts';
 import { calls, firstName, nearPerson, samePerson, squash } from './same-person.ts';
 import type { SpokenPeople } from './transcript-people.ts';
 
@@ -29,6 +29,8 @@ export type Speakers = {
   members: ReadonlyMap<string, ReadonlySet<string>>;
   /** The network's hosts, by their letters alone: on the panel of this many episodes (REGULAR) of any podcast. */
   hosts: ReadonlySet<string>;
+  /** Everyone on the panel of an episode at least, by their letters alone. */
+  panelists: ReadonlySet<string>;
 };
 
 type Named = { podcast?: string | undefined; date?: string | undefined; panel: string[]; guests: string[] };
@@ -112,35 +114,8 @@ export function speakers(
     networkNicknames: nicknamesOf(network),
     members,
     hosts,
+    panelists: new Set(panelCounts.keys()),
   };
-}
-
-/**
- * "Charles talks about automation" on a podcast no episode of which names anyone: the one person of that first name who
- * is a regular of two podcasts or more, where no other regular of the network has it.
- */
-function networkRegulars(regulars: { name: string; dates: string[]; podcast: string }[]): Map<string, PodcastPerson[]> {
-  const found = new Map<string, PodcastPerson[]>();
-  for (const [key, named] of Map.groupBy(regulars, ({ name }) => firstName(name))) {
-    const [one, ...others] = new Set(named.map(({ name }) => name));
-    if (!one || others.some((other) => !nearPerson(other, one)) || new Set(named.map(({ podcast }) => podcast)).size < 2) continue;
-    const dates = named.flatMap((regular) => regular.dates);
-    found.set(key, [{ ...daysOf(dates), name: one, episodes: dates.length }]);
-  }
-  return found;
-}
-
-/**
- * A label stands for the name its speaker gave themself under it at least REGULAR times, and DOMINANT times as often as
- * any other: "CHUCK: … I'm Charles Max Wood" on 780 episodes is not Bryce Bladon, whose roll call once read so.
- */
-function nicknamesOf(labels: ReadonlyMap<string, string[]>): Map<string, string> {
-  const named = new Map<string, string>();
-  for (const [label, names] of labels) {
-    const [top, next] = [...Map.groupBy(names, (name) => name)].sort((a, b) => b[1].length - a[1].length);
-    if (top && top[1].length >= REGULAR && top[1].length >= DOMINANT * (next?.[1].length ?? 0)) named.set(label, top[0]);
-  }
-  return named;
 }
 
 /**
@@ -226,6 +201,14 @@ export function withSpokenPeople<E extends Named & { title: string; picks?: { pe
     const namesThem = (name: string) =>
       calls(name, label) || (regular !== undefined && (nearPerson(name, regular) || firstName(name) === firstName(regular)));
     if (regular && ![...named, ...added].some(namesThem) && add(regular)) panel.push(regular);
+  }
+  // "We just had Katrina join us." (RR 200) and KATRINA gave picks: the podcast's one Katrina, on its panel before; "Ciro"
+  // who gave picks, its one Ciro, a guest before. Not "RAM:" beside Parashuram Anarasi.
+  for (const label of spoken.labels.filter(gave)) {
+    const [one, ...others] = regulars?.get(label) ?? [];
+    const taken = (them: string) => calls(them, label) || squash(them).includes(label.toLowerCase()) || nearPerson(them, one?.name ?? '');
+    if (one && !others.length && ![...named, ...added].some(taken) && add(one.name))
+      (known.panelists.has(squash(one.name)) ? panel : guests).push(one.name);
   }
   // Not beside a written list: "(Jamie)" over picks pasted from the episode before.
   const alone =

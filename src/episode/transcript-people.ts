@@ -84,7 +84,10 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
   // says alone during the roll call (from "panel" to the host's own name), whose person speaks in the opening though not
   // right after. Later, "Who gave that talk? Dan Abramov?" names someone talked about.
   // Who speaks later counts too: "we have David Brady, Jessica Kerr." and DAVID speaks after the guest's long answers.
-  const later = laterTurns(transcript);
+  const later = laterTurns(
+    transcript,
+    turns.some((turn) => turn.label !== turn.label.toUpperCase()),
+  );
   const speaking = new Set([...turns.map((turn) => turn.label), ...later.keys()].map((label) => label.toUpperCase()));
   const rollStart = turns.findIndex((turn) => same(turn.label, host) && /\bpanel\b/i.test(turn.text));
   const rollEnd = turns.findIndex((turn, i) => i >= rollStart && same(turn.label, host) && selfNamed(turn.text));

@@ -1,31 +1,9 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
-import { readEpisodes } from '../../indexer/sources/read-episodes.ts';
-import { testdir } from '../support/testdir.ts';
+import { catalogue, episode, regulars, transcript } from '../support/people-catalogue.ts';
 
 // People only the rest of the catalogue can settle, in the shapes of devchat.tv's converted notes (written for these
 // tests; every name is made up). Each test builds a small catalogue: three episodes that make its regulars regulars.
-const episode = (podcast: string, date: string, body: string, title = `Episode ${date}`) =>
-  `---\ntitle: ${JSON.stringify(title)}\ndate: ${date}\npodcast: ${podcast}\n---\n${body}\n`;
-
-function regulars(podcast: string, year: number, lists: string): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const day of [1, 2, 3]) files[`${podcast}/regular-${day}.md`] = episode(podcast, `${year}-03-0${day}`, lists);
-  return files;
-}
-
-async function catalogue(files: Record<string, string>) {
-  const { episodes, failures } = await readEpisodes(await testdir(files));
-  assert.deepEqual(failures, []);
-  return (file: string) => {
-    const found = episodes.find((item) => item.file.endsWith(file))?.episode;
-    assert.ok(found, file);
-    return { panel: found.panel, guests: found.guests };
-  };
-}
-
-const transcript = (turns: string) => `\n\n### Transcript\n\n${turns}`;
-
 test('a title’s second guest known only by a speaker label; a roll call’s other guest the catalogue knows', async () => {
   const people = await catalogue({
     ...regulars('rogues', 2016, '### Panel\n- Carl Max Wood\n- Jason Swan\n- Ward Bellamy\n\n### Guests\n- Isaac Slater'),

@@ -42,7 +42,8 @@ test('YAML, epoch-millisecond dates, audio under url, number, a guest object, fi
         title: 'React Tools',
         date: '2017-07-05',
         audio: 'https://media.example.com/FSI0000001.mp3',
-        people: [],
+        // Who gave picks, "Wes:" and "Scott:": the site's one Wes and one Scott, on the panel of episode 412.
+        people: ['Scott Tolinski', 'Wes Bos'],
         number: 1,
       },
       'shows-098-the-state-of-javascript-2018-s-survey': {

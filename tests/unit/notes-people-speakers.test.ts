@@ -1,0 +1,57 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { catalogue, episode, regulars, transcript } from '../support/people-catalogue.ts';
+
+// Speakers and pick givers no list names, settled by the rest of the catalogue (shapes of devchat.tv's notes, every name
+// made up).
+
+test('"Joe:" who speaks later in a transcript of mixed-case labels is the regular Joe of the time; one "Nora:" is not Nora', async () => {
+  const people = await catalogue({
+    ...regulars('jabber', 2016, '### Panel\n- Amy Knightly\n- Carl Max Wood\n- Joe Ames\n- Nora Tate'),
+    'jabber/237.md': episode(
+      'jabber',
+      '2016-04-01',
+      // Joe speaks only after the opening's thirty turns.
+      transcript(
+        'Carl: Welcome to episode 237. This week on our panel we have Amy Knightly.Amy: Hello.Carl: I’m Carl Max Wood. ' +
+          'We have a special guest, Tracy Leigh. Tracy: Hi. ' +
+          'Carl: Tell us about CLIs. Tracy: They are great. '.repeat(16) +
+          'Joe: There’s no doubt about that. Tracy: Right. Joe: That stuff is encoded into the CLI, right? Nora: the rest was cut.',
+      ),
+    ),
+  });
+  assert.deepEqual(people('237.md'), { panel: ['Amy Knightly', 'Carl Max Wood', 'Joe Ames'], guests: ['Tracy Leigh'] });
+});
+
+test('who gave picks under a first name the podcast gives one person: a regular of before, or a guest of before', async () => {
+  const people = await catalogue({
+    ...regulars('rogues', 2015, '### Panel\n- Carl Max Wood\n- Jessie Kerrigan\n- Katrin Owens'),
+    ...regulars('rogues', 2016, '### Panel\n- Carl Max Wood\n- Jessie Kerrigan\n- Aaron Pattison'),
+    'rogues/ciro.md': episode('rogues', '2016-02-01', '### Panel\n- Carl Max Wood\n\n### Guests\n- Ciro Nunez'),
+    // KATRIN speaks and gives picks, though the roll call never named her: a panelist of before, on the panel.
+    'rogues/200.md': episode(
+      'rogues',
+      '2016-05-01',
+      `## Picks\n\n[A novel](https://n.example) (Katrin)${transcript(
+        '**CARL:** Welcome to episode 200. This week on our panel we have Jessie Kerrigan. **JESSIE:** Hi. **CARL:** I’m Carl ' +
+          'Max Wood. **CARL:** We just had Katrin join us. **KATRIN:** Sorry, hi.',
+      )}`,
+    ),
+    // "Ciro:" gives picks on notes that name no guest: the guest of before.
+    'rogues/141.md': episode(
+      'rogues',
+      '2016-05-08',
+      '### Panel\n- Carl Max Wood\n- Aaron Pattison\n\n## Picks\n\nCarl: A cartoon Ciro: [A tutorial](https://t.example)',
+    ),
+    // "Ram:" beside Parashuram Anand is Parashuram, not the podcast's one Ram.
+    'rogues/ram-before.md': episode('rogues', '2016-03-01', '### Guests\n- Ram Nadel'),
+    'rogues/ram.md': episode(
+      'rogues',
+      '2016-05-15',
+      '### Panel\n- Carl Max Wood\n\n### Guests\n- Parashuram Anand\n\n## Picks\n\nCarl: A cartoon Ram: [A tool](https://r.example)',
+    ),
+  });
+  assert.ok(people('200.md').panel.includes('Katrin Owens'), JSON.stringify(people('200.md')));
+  assert.deepEqual(people('141.md'), { panel: ['Carl Max Wood', 'Aaron Pattison'], guests: ['Ciro Nunez'] });
+  assert.deepEqual(people('ram.md'), { panel: ['Carl Max Wood'], guests: ['Parashuram Anand'] });
+});

@@ -104,7 +104,10 @@ export function nameRuns(written: string): NameRuns {
     // A link after the last name ("Bonnie Eisenman https://…") is no sentence, nor is what follows a comma ("Jon Daton,
     // creator of …").
     const described = DESCRIBES.test(next) || /^https?:/.test(next) || /,$/.test(words.at(-1) ?? '');
-    if (stoppedInSentence && words.length && /^\p{Ll}/u.test(next) && !described) words.pop();
+    // "Panelists Philip Morgan, Jonathan Stark, and Reuven Lerner lead the discussion": two words after a list's last
+    // join are its last name, whole.
+    const lastOfList = sinceJoin === 2 && words.some((word) => JOINS.has(word.toLowerCase()) || word.endsWith(','));
+    if (stoppedInSentence && words.length && /^\p{Ll}/u.test(next) && !described && !lastOfList) words.pop();
     const run = words.join(' ').replace(/,$/, '').trim();
     if (run) (/guest/i.test(label[1] ?? '') ? runs.guests : runs.panel).push(run);
   });

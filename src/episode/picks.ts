@@ -8,8 +8,9 @@ export type Pick = Link & { person: string };
 // "(Ward)", "(AJ)" after a pick names who gave it, by first name; not "(Robert C. Martin)", whose book it is.
 const GIVEN_BY = /\((\p{Lu}(?:[\p{Ll}'’-]+|\p{Lu}))\)/gu;
 // "Joe: Gravity Falls cartoon, […]Lukas: TSA PreCheck", "AJ: Nintendo Switch": the picks that follow are theirs, glued
-// into one paragraph; "**Charles** : [Autonomous desks]", its bold closed before a space and the colon.
-const GIVER = /(\p{Lu}(?:[\p{Ll}'’-]+|\p{Lu}(?= ?:))) ?:(?=[\s*\\]|\[|$)/gu;
+// into one paragraph; "**Charles** : [Autonomous desks]" and "**Reuven** :[Drip API]", the bold closed before a space
+// and the colon.
+const GIVER = /(\p{Lu}(?:[\p{Ll}'’-]+|\p{Lu}(?= ?:)))(?: :(?=[\s*\\[]|$|\p{Lu})|:(?=[\s*\\[]|$))/gu;
 // The capitalised words just before a giver's first name, and whether a word in lower case comes before them.
 const WORDS_BEFORE = /(?<![\p{L}\p{N}'’.-])(\p{Ll}[\p{L}'’.-]*\s+)?((?:\p{Lu}[\p{L}'’.-]*\s){1,2})$/u;
 // Where a "(Name)" is where a pick was bought, not who gave it.

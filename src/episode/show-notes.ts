@@ -1,7 +1,8 @@
 import { linkedGuests } from './linked-people.ts';
+import { GUESTS, guestsIn, namesAfter, namesIn, PANEL, PEOPLE_LABEL } from './listed-names.ts';
 import { itemLinks, type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
-import { isPersonName, PARTICLE, personName } from './people.ts';
+import { isPersonName, personName } from './people.ts';
 import { type Pick, pickGivers, picksIn } from './picks.ts';
 import { giverHeading, picksOwner, picksStart, speakersIn } from './picks-headings.ts';
 import { prosePeople } from './prose-people.ts';
@@ -210,37 +211,6 @@ function headingName(line: Line): string | undefined {
   const name = SECTION_ALIASES[written] ?? written;
   // A bold line only starts a section when it names one; in Picks, `**Mark Ericksen:**` names a person instead.
   return line.kind === 'heading' || KNOWN_SECTIONS.includes(name) ? name : undefined;
-}
-
-// "Special Guests: A and B", "Joined by Special Guest: A", "Special Guest – A", "Joined by special guest A", "Joined
-// by Guest Panelist: A"; a line that only mentions a guest later on is not one.
-const GUESTS =
-  /^(?:(?:joined by\s+|with\s+)?(?:our\s+)?(?:special\s+)?guests?(?:\s+panelists?)?\s*(?::|[-–—]\s)|joined by\s+(?:our\s+)?(?:special\s+)?guests?\s)\s*(.*)$/i;
-// A name is a few capitalised words ("Matt Nowack", "Wiebe-Marten Wijnja", "José d’Almeida"); a sentence is not one.
-const NAME = new RegExp(String.raw`^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|${PARTICLE})){0,4}$`, 'u');
-
-const PANEL = /^(?:panel|panelists|hosts?)\s*:\s*(.*)$/i;
-const PEOPLE_LABEL = /^(?:panel(?:ists?)?|co-?hosts?|hosts?|(?:joined by\s+)?(?:special\s+)?guests?)\s*:/i;
-
-function guestsIn(line: Line): string[] {
-  return namesAfter(GUESTS, line);
-}
-
-function namesIn(line: Line): string[] {
-  return namesAfter(/^(.*)$/, line);
-}
-
-function namesAfter(pattern: RegExp, line: Line): string[] {
-  const match = pattern.exec(line.text);
-  // A list of names is short; what follows "Guest:" in a transcript is what the guest said.
-  if (!match?.[1] || match[1].length > 160) return [];
-  const names = match[1]
-    .split(/\s*(?:,|&|\band\b)\s*/)
-    // "Hosts: Tim, Sean and Allen Wyma." ends a sentence; the full stop is not part of the name (an initial's is).
-    .map((name) => name.trim().replace(/(\p{L}{2})\.$/u, '$1'))
-    .filter(Boolean);
-  // "Panel: Kai Dawson Jonah Stark In this episode, Kai and…" is prose after a run of names (name-runs.ts), not a list.
-  return names.every((name) => NAME.test(name)) ? names.filter(isPersonName) : [];
 }
 
 /** Adds items one by one: `push(...items)` passes each as an argument, and past 100,000 of them throws. */

@@ -43,11 +43,15 @@ test('picks glued after each giver’s name, without links too; "Book:" and "App
     'Charles: Book: Clean Code',
     'Ciro: Headless Chrome tutorial',
   ]);
-  // "**Jeff:** … **Charles** : [Desks](…)": the second giver's bold closed before a space and the colon.
+  // "**Jeff:** … **Charles** : [Desks](…)", "**Reu** :[Mail](…)": a giver's bold closed before a space and the colon.
   assert.deepEqual(
     picks('## Picks:\n\n**Jeff:** ng conference, [Ventures](https://v.example.com/) **Charles** : [Desks](https://d.example.com/)'),
     ['Jeff: ng conference', 'Jeff: Ventures', 'Charles: Desks'],
   );
+  assert.deepEqual(picks('## Picks:\n\n**Reu** :[A mail API](https://m.example.com/) **Jona** :[Books](https://b.example.com/)'), [
+    'Reu: A mail API',
+    'Jona: Books',
+  ]);
   // In a list, one "Name:" is a pick that says what it is.
   assert.deepEqual(picks('### Picks\n\n- Elixir: the language\n- [Vim](https://vim.example.com/)'), [': Elixir: the language', ': Vim']);
 });

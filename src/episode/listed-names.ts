@@ -1,0 +1,41 @@
+import type { Line } from './markdown-text.ts';
+import { isPersonName, PARTICLE } from './people.ts';
+
+// People a line of show notes lists after its label: "Panel: A, B", "Special Guests: C and D".
+
+// "Special Guests: A and B", "Joined by Special Guest: A", "Special Guest – A", "Joined by special guest A", "Joined
+// by Guest Panelist: A"; a line that only mentions a guest later on is not one.
+export const GUESTS =
+  /^(?:(?:joined by\s+|with\s+)?(?:our\s+)?(?:special\s+)?guests?(?:\s+panelists?)?\s*(?::|[-–—]\s)|joined by\s+(?:our\s+)?(?:special\s+)?guests?\s)\s*(.*)$/i;
+// A name is a few capitalised words ("Matt Nowack", "Wiebe-Marten Wijnja", "José d’Almeida"); a sentence is not one.
+const NAME = new RegExp(String.raw`^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|${PARTICLE})){0,4}$`, 'u');
+
+export const PANEL = /^(?:panel|panelists|hosts?)\s*:\s*(.*)$/i;
+export const PEOPLE_LABEL = /^(?:panel(?:ists?)?|co-?hosts?|hosts?|(?:joined by\s+)?(?:special\s+)?guests?)\s*:/i;
+
+export function guestsIn(line: Line): string[] {
+  return namesAfter(GUESTS, line);
+}
+
+export function namesIn(line: Line): string[] {
+  return namesAfter(/^(.*)$/, line);
+}
+
+export function namesAfter(pattern: RegExp, line: Line): string[] {
+  const match = pattern.exec(line.text);
+  // A list of names is short; what follows "Guest:" in a transcript is what the guest said.
+  if (!match?.[1] || match[1].length > 160) return [];
+  const names = match[1]
+    .split(/\s*(?:,|&|\band\b)\s*/)
+    // "Hosts: Tim, Sean and Allen Wyma." ends a sentence; the full stop is not part of the name (an initial's is); nor
+    // is a nickname in quotes ("Max “The Wizard” Koretskyi").
+    .map((name) =>
+      name
+        .trim()
+        .replace(/(\p{L}{2})\.$/u, '$1')
+        .replace(/\s+["“][^"“”]{1,30}["”](?=\s)/gu, ''),
+    )
+    .filter(Boolean);
+  // "Panel: Kai Dawson Jonah Stark In this episode, Kai and…" is prose after a run of names (name-runs.ts), not a list.
+  return names.every((name) => NAME.test(name)) ? names.filter(isPersonName) : [];
+}

@@ -173,7 +173,12 @@ function calledByFirstName(name: string, episode: Episode, labels: readonly stri
     /\bInterview\s+with\b/i.test(episode.title) && new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(first)}(?![\p{L}])`, 'u').test(notes);
   // "Jorge likes Cucumber's Given-When-Then" beside "Evan likes …", under "Acceptance Testing with Evan Light and Jorge Dias".
   const subject = new RegExp(String.raw`(?:^|[.!?]\s+)${escapeRegExp(first)}\s+${OPINES}\b`, 'mu').test(notes);
-  return !topic && !lastAlone && (speaks || interviewed || subject || firstNameThenPronoun(notes, name) !== undefined);
+  // The host's own words: "Grant and I discuss …", "Today I am joined by Karl Wright, …".
+  const host = new RegExp(
+    String.raw`(?<![\p{L}])${escapeRegExp(first)} and I (?:talk|discuss|chat)|\bI(?: am|['’]m) joined by ${escapeRegExp(name)}\b`,
+    'u',
+  ).test(notes);
+  return !topic && !lastAlone && (speaks || interviewed || subject || host || firstNameThenPronoun(notes, name) !== undefined);
 }
 
 function writtenLowerCase(word: string, episode: Episode): boolean {

@@ -60,6 +60,10 @@ function spellings(episodes: Episode[]): { respelt: Map<string, string>; near: M
     [...counts].filter(([, count]) => count >= MORE_OFTEN).map(([name]) => name),
     firstWord,
   );
+  const byLast = Map.groupBy(
+    [...counts].filter(([, count]) => count >= MORE_OFTEN).map(([name]) => name),
+    (name) => name.split(' ').at(-1) ?? '',
+  );
   const [respelt, near] = [new Map<string, string>(), new Map<string, string>()];
   for (const [name, count] of counts) {
     const words = name.split(' ');
@@ -85,8 +89,28 @@ function spellings(episodes: Episode[]): { respelt: Map<string, string>; near: M
     const [one, two] = [better(1), last.length >= 5 ? better(2) : []];
     if (one.length === 1 && one[0]) respelt.set(name, one[0]);
     else if (!one.length && two.length === 1 && two[0]) near.set(name, two[0]);
+    // "Rueven Lerner" once, "Reuven Lerner" on dozens of episodes: the first name's slip, two letters swapped. Not a
+    // letter more or less, which is another way to write it ("Matt", "Matty"; "Phillip", "Philip") that labels answer to.
+    const first = firstWord(name);
+    const firstSlips = (byLast.get(last) ?? []).filter((other) => {
+      const otherFirst = firstWord(other);
+      return (
+        other.split(' ').length === words.length &&
+        other.slice(otherFirst.length) === name.slice(first.length) &&
+        (counts.get(other) ?? 0) >= Math.max(MORE_OFTEN, MORE_OFTEN * count) &&
+        first.length >= 4 &&
+        swapped(first, otherFirst)
+      );
+    });
+    if (!respelt.has(name) && !near.has(name) && firstSlips.length === 1 && firstSlips[0]) respelt.set(name, firstSlips[0]);
   }
   return { respelt, near };
+}
+
+/** Two neighbouring letters swapped: "Rueven", "Reuven". */
+function swapped(a: string, b: string): boolean {
+  const at = [...a].findIndex((letter, i) => letter !== b[i]);
+  return a.length === b.length && at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
 }
 
 /** How many letters apart two words are, a capital that should not be one aside: "Uber" is a letter off "Zuber". */

@@ -44,7 +44,8 @@ export function calledNames(text: string): string[] {
 }
 
 /**
- * "I'm Charles Max Wood from devchat.tv", "My name is Joe Eames", "I'm your host, Ann Lee", "I'll be your host, Ann Lee";
+ * "I'm Charles Max Wood from devchat.tv", "My name is Joe Eames", "I'm your host, Ann Lee", "I'll be your host, Ann Lee",
+ * "The one and only Obie Fernandez";
  * `late`, also a turn that opens "Sorry, this is David Brady." (in a roll call, "This is Ann Lee" introduces her, and
  * "This is Dave Thomas, who wrote …" speaks of him); `host`, only "This is your host, Ann Lee" and the like.
  */
@@ -55,7 +56,7 @@ export function selfNamed(text: string, how: 'late' | 'host' | 'any' = 'any'): s
   const intro =
     how === 'host'
       ? /\b(?:I['’]m|I am|I['’]ll be|this is)\s+your host(?: today| this week)?,?\s+/gi
-      : /\b(?:(?:I['’]m|I am|my name is|my name['’]s)\s+(?:your host(?: today| this week)?,?\s+)?|(?:I['’]ll be|this is)\s+your host(?: today| this week)?,?\s+)/gi;
+      : /\b(?:(?:I['’]m|I am|my name is|my name['’]s)\s+(?:your host(?: today| this week)?,?\s+)?|(?:I['’]ll be|this is)\s+your host(?: today| this week)?,?\s+|the one and only\s+)/gi;
   for (const match of text.matchAll(intro)) {
     const rest = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + 200).split(/\s+/);
     const name = nameFrom(rest);

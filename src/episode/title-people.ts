@@ -54,7 +54,8 @@ export function namesInTitle(title: string, notes: string): string[] {
     const parts = withAt >= 0 ? [segment.slice(0, withAt), segment.slice(withAt).replace(WITH, '')] : [segment];
     // After the episode's code, a name alone ("TMTC 39 - Ben Curtis") or said what of ("FS 262: Kai Davis on Drumming up
     // Business", "TMTC 35 - Joe Ferris from Thoughtbot") is the title's shape for a guest, over notes that say nothing.
-    const shaped = code !== null && i === 0 && (alone || AFTER_NAME.test(segment));
+    // So is a name first, its topic after ("073 TMTC Grant Ingersoll - Lucene & Solr").
+    const shaped = code !== null && i === 0 && (alone || segments.length > 1 || AFTER_NAME.test(segment));
     parts.forEach((part, j) => {
       for (const name of listedNames(part.replace(ABOUT, ' ').replace(AFTER_NAME, ''))) {
         if (said || shaped || j === 1 || (text ??= notes.replace(/\s+/g, ' ')).includes(name)) names.add(name);

@@ -99,6 +99,9 @@ test('a guest the title names in its own shapes: a name alone after the code, "o
       'On today’s episode, Joe and Jason discuss Getting Started with Facebook Ads with Mojca Marsh. Mojca is an expert.',
       'Getting Started with Facebook Ads',
     ),
+    // The host's own words about a name first in the title, its topic after.
+    'tmtc/73.md': episode('tmtc', '2010-05-15', 'In this interview, Grover and I discuss search.', '073 TMTC Grover Ingle - Lucene & Solr'),
+    'tmtc/77.md': episode('tmtc', '2010-05-16', 'Today I am joined by Karlo Wren, an engineer.', '077 TMTC Karlo Wren - ManifoldCF'),
     // A sentence, and a topic whose first word nobody has: no one.
     'tmtc/107.md': episode('tmtc', '2010-05-05', 'Arduino boards, and what to build.', 'iPS 107: Jason Talks Arduino'),
     'tmtc/154.md': episode('tmtc', '2010-05-06', 'Animations in Angular.', 'AiA 154: Angular Animations'),
@@ -124,6 +127,8 @@ test('a guest the title names in its own shapes: a name alone after the code, "o
   assert.deepEqual(people('rc-5.md').guests, ['James Edgar Gray II']);
   assert.deepEqual(people('mrs-20.md').guests, ['Ruberto Pau']);
   assert.deepEqual(people('fs-250.md'), { panel: ['Joe Eamon', 'Jason Swan'], guests: ['Mojca Marsh'] });
+  assert.deepEqual(people('73.md').guests, ['Grover Ingle']);
+  assert.deepEqual(people('77.md').guests, ['Karlo Wren']);
   assert.deepEqual(people('107.md').guests, []);
   assert.deepEqual(people('154.md').guests, []);
   assert.deepEqual(people('talk.md').guests, ['Rahat Khan']);
@@ -261,6 +266,20 @@ test('a panelist two letters off the catalogue’s spelling, when the episode’
   assert.deepEqual(people('424.md').panel, ['Dave Kimura', 'Nate Hopper']);
   assert.deepEqual(people('425.md').panel, ['Dave Kamera', 'Nate Hopper']);
   assert.deepEqual(people('426.md'), { panel: ['Dave Kimura', 'Nate Hopper'], guests: ['Dave Kamera'] });
+});
+
+test('a first name with two letters swapped is a slip for the catalogue’s spelling; a letter more is another way to write it', async () => {
+  const people = await catalogue({
+    ...regulars('freelancers', 2018, '### Panel\n- Reuben Lerman\n- Phil Morgen\n- Matty Strand'),
+    'freelancers/255.md': episode(
+      'freelancers',
+      '2018-04-01',
+      'Phil Morgen and Rueben Lerman lead this week’s podcast.\n\n### Panel\n- Phil Morgen\n- Rueben Lerman',
+    ),
+    'freelancers/256.md': episode('freelancers', '2018-04-08', '### Panel\n- Phil Morgen\n- Matt Strand'),
+  });
+  assert.deepEqual(people('255.md').panel, ['Phil Morgen', 'Reuben Lerman']);
+  assert.deepEqual(people('256.md').panel, ['Phil Morgen', 'Matt Strand']);
 });
 
 test('a label a letter off the one regular of the time, who gave picks under it, is that regular; not a slip for someone named', async () => {

@@ -55,3 +55,18 @@ test('who gave picks under a first name the podcast gives one person: a regular 
   assert.deepEqual(people('141.md'), { panel: ['Carl Max Wood', 'Aaron Pattison'], guests: ['Ciro Nunez'] });
   assert.deepEqual(people('ram.md'), { panel: ['Carl Max Wood'], guests: ['Parashuram Anand'] });
 });
+
+test('who answers "And Obie?" with "The one and only Obie Fernandez." says who they are', async () => {
+  const people = await catalogue({
+    'rogues/015.md': episode(
+      'rogues',
+      '2011-08-16',
+      transcript(
+        '**JAMES:** This is our first ever live show. So I’m James Grey, and I’ll be the host today. Avdi, go ahead. ' +
+          '**AVDI:** I am Avdi Grimes, and you are not. **JAMES:** And Obie? **OBIE:** The one and only Obie Fernand. I wrote ' +
+          'a book. **JAMES:** All right.',
+      ),
+    ),
+  });
+  assert.deepEqual([...Object.values(people('015.md')).flat()].sort(), ['Avdi Grimes', 'James Grey', 'Obie Fernand']);
+});

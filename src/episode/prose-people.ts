@@ -48,8 +48,10 @@ const VERB = String.raw`(?:discuss(?:es|ed)?|give(?:s)?|gave|walk(?:s|ed)?|expla
 // A sentence starts after a full stop, not after an initial's ("K. Scott Allen").
 // "In this episode of the Ruby Rogues podcast Dave Kimura, Eric Berry, and Charles Max Wood discuss …": no comma after
 // the show, whose name ends on a word in lower case ("podcast"), or "… of JavaScript Jabber Ann Lee" would be a name.
+// The list may end on one who goes by one name: "On episode 188 of iPhreaks, Jaim Zuber and Anastasiia talk about …".
+const SUBJECT_LIST = String.raw`(${NAME}(?:(?:,\s+|,?\s+and\s+(?:I['’]m\s+)?)${NAME})*(?:,?\s+and\s+\p{Lu}\p{Ll}{3,})?)`;
 const SUBJECT = new RegExp(
-  String.raw`(?:^|\n|(?<!(?:^|\s)\p{Lu})[.!?]\s+|,\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+of\s+(?:[^,.]{0,60}?\s)?\p{Ll}+\s)${LIST}\s+${VERB}\b`,
+  String.raw`(?:^|\n|(?<!(?:^|\s)\p{Lu})[.!?]\s+|,\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+of\s+(?:[^,.]{0,60}?\s)?\p{Ll}+\s)${SUBJECT_LIST}\s+${VERB}\b`,
   'gu',
 );
 const HOSTED = new RegExp(
@@ -213,7 +215,9 @@ function namesIn(text: string, pattern: RegExp, inSentence = (_sentence: string,
     if (!inSentence(sentence, match[0])) continue;
     const list = (match[1] ?? '').split(/,\s+and\s+(?:I['’]m\s+)?|,\s+|\s+and\s+(?:I['’]m\s+)?/);
     if (list.length < least) continue;
-    for (const name of list.map(cleanName)) if (name !== undefined) names.push(name);
+    // One who goes by one name ends a list whose every other name is one: not "Chuck" of "Today Aimee and Chuck".
+    const cleaned = list.map(cleanName);
+    for (const name of cleaned) if (name !== undefined && (/\s/.test(name) || cleaned.every(Boolean))) names.push(name);
   }
   return [...new Set(names)];
 }

@@ -70,3 +70,16 @@ test('who answers "And Obie?" with "The one and only Obie Fernandez." says who t
   });
   assert.deepEqual([...Object.values(people('015.md')).flat()].sort(), ['Avdi Grimes', 'James Grey', 'Obie Fernand']);
 });
+
+test('the notes’ subjects may end on one who goes by one name; not a first name after a word that is no name', async () => {
+  const people = await catalogue({
+    'phreaks/188.md': episode('phreaks', '2016-01-01', 'On episode 188 of iPhreaks, Jaim Zubin and Anastasia talk about iOS security.'),
+    'jabber/245.md': episode(
+      'jabber',
+      '2017-01-10',
+      'This is another episode with your hosts Carl Max Wood and Amy Knightly. Today Amy and Chuck welcome Max Stoner to the show.',
+    ),
+  });
+  assert.deepEqual(people('188.md').panel, ['Jaim Zubin', 'Anastasia']);
+  assert.ok(!people('245.md').panel.includes('Chuck'), JSON.stringify(people('245.md')));
+});

@@ -190,9 +190,12 @@ export function guestsFromTitle(title: string, notes: string, tags: readonly str
 function writtenIn(notes: string, candidate: string): string | undefined {
   const words = candidate.split(/\s+/);
   for (let count = Math.min(words.length, 5); count >= 2; count--) {
-    const name = words.slice(0, count).join(' ');
-    // "Benno van" is no name: a run that ends in a particle stopped in the middle of one.
-    if (FULL_NAME.test(name) && /^\p{Lu}/u.test(words[count - 1] ?? '') && notes.includes(name)) {
+    // "Carina C Zona" in the title, "Carina C. Zona" in the notes: the notes' initial, with its full stop.
+    const written = words.slice(0, count).join(' ');
+    const dotted = written.replace(/(?<=\s\p{Lu})(?=\s)/gu, '.');
+    const name = dotted !== written && notes.includes(dotted) ? dotted : written;
+    // "Benno van" is no name: a run that ends in a particle stopped in the middle of one; "Carina C", at an initial.
+    if (FULL_NAME.test(name) && /^\p{Lu}(?!\.?$)/u.test(words[count - 1] ?? '') && notes.includes(name)) {
       // "Anders Thue Pedersen" in the title, "Anders Thue Pederson" in the notes: the title's last word, a slip away.
       const next = words[count] && new RegExp(String.raw`${escapeRegExp(name)}\s+(\p{Lu}[\p{L}'’-]+)`, 'u').exec(notes)?.[1];
       const slip = next && count === words.length - 1 && editDistance(next, words[count] ?? '') <= 2;

@@ -130,7 +130,7 @@ test('people a pasted transcript introduces: each named person answers; a name n
     assert.ok(!everyone.includes(nobody), `${nobody} is nobody's person`);
 });
 
-test('a guest line copied from another episode gives way to the guest the title names and who gives picks; a one-name guest', async () => {
+test('a guest line copied from another episode gives way to the guest the title names and who gives picks; a one-name guest; an initial', async () => {
   const people = peopleIn(await readEpisodes(dir));
   // "Special Guest: Dan Meyers", written nowhere else, who gives no picks; the title's Borislav gives picks.
   assert.deepEqual(people('RR 388: RuboCop (and Emacs) with Borislav Petkov'), {
@@ -139,4 +139,6 @@ test('a guest line copied from another episode gives way to the guest the title 
   });
   // "with Sorma" and "Sorma:" in the picks.
   assert.deepEqual(people('JSJ 261 HTTP 2 with Sorma').guests, ['Sorma']);
+  // The title writes an initial without its full stop, the notes with it: the whole name, not "Carmen D".
+  assert.deepEqual(people('278 RR Consequences of an Insightful Algorithm with Carmen D Zola').guests, ['Carmen D. Zola']);
 });

@@ -17,6 +17,24 @@ export function picksStart(line: Line): { before: boolean; giver: string } | und
   return after ? { before: /\p{L}/u.test(text.slice(0, at)), giver: after[1] ?? '' } : undefined;
 }
 
+/**
+ * "**Picks:** [Toastmasters](…) (Jason)[Clean Code](…) (Jason)…": the label starts a line of picks, which is the rest
+ * of it (a list item's second line, in Ruby Rogues 284 and 285). Undefined for any other line.
+ */
+export function picksAfterLabel(line: Line): Line | undefined {
+  const label = /^Picks?\s*:\s*/.exec(line.text);
+  const kind = line.kind === 'heading' || (line.kind === 'item' && !line.continued);
+  if (!label || kind || !line.links.length || !line.text.slice(label[0].length).trim()) return undefined;
+  const cut = label[0].length;
+  return {
+    kind: 'text',
+    text: line.text.slice(cut),
+    links: line.links,
+    outside: line.outside.replace(/^Picks?\s*:\s*/, ''),
+    linkAt: line.linkAt?.map((at) => at - cut),
+  };
+}
+
 // "Chris says that programming made him feel …": someone the notes have speak.
 const SPEAKS =
   /(?<![\p{L}])(\p{Lu}\p{Ll}+)\s+(?:says|said|talks|talked|adds|added|explains|explained|shares|shared|tells|told|asks|asked|mentions|describes|recommends)\b/gu;

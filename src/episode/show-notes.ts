@@ -4,7 +4,7 @@ import { itemLinks, type Line, type Link, markdownLines } from './markdown-text.
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
 import { isPersonName, personName } from './people.ts';
 import { type Pick, pickGivers, picksIn } from './picks.ts';
-import { giverHeading, picksOwner, picksStart, speakersIn } from './picks-headings.ts';
+import { giverHeading, picksAfterLabel, picksOwner, picksStart, speakersIn } from './picks-headings.ts';
 import { prosePeople } from './prose-people.ts';
 
 export type { Link } from './markdown-text.ts';
@@ -177,9 +177,12 @@ function splitSections(lines: Line[]): Section[] {
     }
     // Who speaks is read before the picks: not in a transcript pasted after them, a megabyte of turns.
     if (!picksDepth && current !== 'transcript') speakersIn(line.text, speakers);
-    // "Picks" run into a line that is no heading of a known section (picksStart).
-    const picks = !KNOWN_SECTIONS.includes(heading ?? '') && current !== 'picks' && current !== 'transcript' ? picksStart(line) : undefined;
-    if (picks !== undefined) {
+    // "Picks" run into a line that is no heading of a known section (picksStart), or starting one of picks.
+    const free = !KNOWN_SECTIONS.includes(heading ?? '') && current !== 'picks' && current !== 'transcript';
+    const picks = free ? picksStart(line) : undefined;
+    const labelled = free && !picks ? picksAfterLabel(line) : undefined;
+    if (labelled) sections.push({ name: 'picks', lines: [labelled] });
+    else if (picks !== undefined) {
       // The words before a glued "Picks" are the section they end ("… Getting StartedPicks"); in a list of people, they
       // are prose ("**Notes:** This episode …Picks: Ann Lee").
       if (picks.before && PEOPLE_SECTIONS.has(current)) sections.push({ name: 'notes', lines: [line] });

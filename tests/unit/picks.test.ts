@@ -76,6 +76,14 @@ test('a giver named on the line after the last pick of the one before, bold or n
 test('"Picks" run into the line before starts them: a chapter, a list item’s last line, a paragraph’s end', () => {
   assert.deepEqual(picks('28:52 - Getting StartedPicks\n\n[Muru](https://muru.example.com/) (Ward)'), ['Ward: Muru']);
   assert.deepEqual(picks('- [Style guide](https://style.example.com/)\n  Picks\n\n[Vim](https://vim.example.com/) (John)'), ['John: Vim']);
+  // A list item's second line that starts with the label and goes on with the picks; "Picks: [Tanmai](…)", a giver.
+  const item =
+    '- [The Conf](https://conf.example.com/)\n  **Picks:** [Toastmasters](https://t.example.com/) (Jason)[Figma](https://f.example.com/) (Jerome)';
+  assert.deepEqual(picks(item), ['Jason: Toastmasters', 'Jerome: Figma']);
+  assert.deepEqual(
+    picks('- [Hasura](https://h.example.com/)\n  Picks: [Tanmai](https://t.example.com/tanmai)\n\n- [Zeit](https://z.example.com/)'),
+    ['Tanmai: Zeit'],
+  );
   const paragraph = 'What do they bring to the table? **Picks\\*\\*** Matt Creager\\*\\*\n\n- [Manifold](https://manifold.example.com/)';
   assert.deepEqual(picks(paragraph), ['Matt Creager: Manifold']);
   assert.match(parseShowNotes(paragraph).otherNotes, /bring to the table/);

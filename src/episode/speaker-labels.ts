@@ -118,6 +118,11 @@ const SHORT_FORMS: Record<string, string[]> = {
 };
 
 /** A first name and the speaker label that answers to it: the same name, or its short form (DAVE for David). */
+/** Every label a first name answers to either way (`answersTo`): DAVE for David, DAVID for Dave. */
+export function labelsAnsweredBy(first: string): string[] {
+  return [...labelsFor(first), ...(SHORT_FORMS[first.toUpperCase()] ?? [])];
+}
+
 export function answersTo(first: string, label: string): boolean {
   return same(first, label) || (SHORT_FORMS[label.toUpperCase()] ?? []).includes(first.toUpperCase());
 }

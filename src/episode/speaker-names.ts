@@ -2,6 +2,7 @@ import { firstNamesOnly, nearName, sharedFirstNames, slipOf } from './first-name
 import { personName, writesWord } from './people.ts';
 import { daysOf, networkRegulars, nicknamesOf, ofTheTime, type PodcastPerson, REGULAR } from './regulars.ts';
 import { calls, firstName, nearPerson, samePerson, squash } from './same-person.ts';
+import { labelsAnsweredBy } from './speaker-labels.ts';
 import type { SpokenPeople } from './transcript-people.ts';
 
 /**
@@ -145,7 +146,14 @@ export function withSpokenPeople<E extends Named & { title: string; picks?: { pe
   };
   const panel: string[] = [];
   const regulars = known.regulars.get(episode.podcast ?? '');
-  const gave = (label: string) => episode.picks?.some((pick) => calls(pick.person, label));
+  // The labels whoever gave picks answers to (`calls`), read once: a label is then a lookup, not a pass over the picks.
+  const givers = new Set(
+    (episode.picks ?? []).flatMap((pick) => {
+      const first = firstName(pick.person);
+      return [first, first.split('-')[0] ?? first].flatMap(labelsAnsweredBy);
+    }),
+  );
+  const gave = (label: string) => givers.has(label.toUpperCase());
   const regularOf = (label: string) => {
     const network = known.networkNicknames.get(label);
     const nickname = known.nicknames.get(episode.podcast ?? '')?.get(label) ?? (network && member(network) ? network : undefined);

@@ -131,7 +131,7 @@ export function speakers(
  * and not beside a "Charles Lantz" the episode names.
  * Someone who said who they are late in the transcript is a guest, or on the panel if they host on the network.
  */
-export function withSpokenPeople<E extends Named & { title: string; picks?: { person: string }[] }>(
+export function withSpokenPeople<E extends Named & { title: string; picks?: { person: string }[]; summary?: string; otherNotes?: string }>(
   episode: E,
   spoken: SpokenPeople,
   known: Speakers,
@@ -210,12 +210,15 @@ export function withSpokenPeople<E extends Named & { title: string; picks?: { pe
       calls(name, label) || (regular !== undefined && (nearPerson(name, regular) || firstName(name) === firstName(regular)));
     if (regular && ![...named, ...added].some(namesThem) && add(regular)) panel.push(regular);
   }
-  // "We just had Katrina join us." (RR 200) and KATRINA gave picks: the podcast's one Katrina, on its panel before; "Ciro"
-  // who gave picks, its one Ciro, a guest before. Not "RAM:" beside Parashuram Anarasi.
+  // "We just had Katrina join us." (RR 200) and KATRINA gave picks: the podcast's one Katrina, a regular before; "Ciro"
+  // who gave picks, its one Ciro, a guest before whom the notes name ("… with Ciro Nunes"), not a guest of another
+  // episode whose first name is all the notes give ("Jamie" over the guest's own links). Not "RAM:" beside Parashuram.
+  const notes = `${episode.summary ?? ''}\n${episode.otherNotes ?? ''}`;
   for (const label of spoken.labels.filter(gave)) {
     const [one, ...others] = regulars?.get(label) ?? [];
     const taken = (them: string) => calls(them, label) || squash(them).includes(label.toLowerCase()) || nearPerson(them, one?.name ?? '');
-    if (one && !others.length && ![...named, ...added].some(taken) && add(one.name))
+    const sure = one && (one.episodes >= REGULAR || writesWord(notes, one.name.split(' ').at(-1) ?? ''));
+    if (one && sure && !others.length && ![...named, ...added].some(taken) && add(one.name))
       (known.panelists.has(squash(one.name)) ? panel : guests).push(one.name);
   }
   // Not beside a written list: "(Jamie)" over picks pasted from the episode before.

@@ -23,7 +23,7 @@ test('"Joe:" who speaks later in a transcript of mixed-case labels is the regula
   assert.deepEqual(people('237.md'), { panel: ['Amy Knightly', 'Carl Max Wood', 'Joe Ames'], guests: ['Tracy Leigh'] });
 });
 
-test('who gave picks under a first name the podcast gives one person: a regular of before, or a guest of before', async () => {
+test('who gave picks under a first name the podcast gives one person: a regular of before, or a guest of before the notes name', async () => {
   const people = await catalogue({
     ...regulars('rogues', 2015, '### Panel\n- Carl Max Wood\n- Jessie Kerrigan\n- Katrin Owens'),
     ...regulars('rogues', 2016, '### Panel\n- Carl Max Wood\n- Jessie Kerrigan\n- Aaron Pattison'),
@@ -37,11 +37,18 @@ test('who gave picks under a first name the podcast gives one person: a regular 
           'Max Wood. **CARL:** We just had Katrin join us. **KATRIN:** Sorry, hi.',
       )}`,
     ),
-    // "Ciro:" gives picks on notes that name no guest: the guest of before.
+    // "Ciro:" gives picks, and the notes name "Ciro Nunez": the guest of before.
     'rogues/141.md': episode(
       'rogues',
       '2016-05-08',
-      '### Panel\n- Carl Max Wood\n- Aaron Pattison\n\n## Picks\n\nCarl: A cartoon Ciro: [A tutorial](https://t.example)',
+      'Today’s episode features migrating an app with Ciro Nunez.\n\n### Panel\n- Carl Max Wood\n- Aaron Pattison\n\n## Picks\n\nCarl: A cartoon Ciro: [A tutorial](https://t.example)',
+    ),
+    // "Jamie" over links, a first name alone in notes that never name her: not the podcast's one Jamie, a guest once.
+    'rogues/jamie-before.md': episode('rogues', '2016-03-02', '### Guests\n- Jamie Wrightson'),
+    'rogues/061.md': episode(
+      'rogues',
+      '2016-05-09',
+      '### Panel\n- Carl Max Wood\n\n### Guests\n- Erik Dietz\n\n## Picks\n\nCarl: A cartoon Jamie: [A blog](https://b.example)',
     ),
     // "Ram:" beside Parashuram Anand is Parashuram, not the podcast's one Ram.
     'rogues/ram-before.md': episode('rogues', '2016-03-01', '### Guests\n- Ram Nadel'),
@@ -54,6 +61,7 @@ test('who gave picks under a first name the podcast gives one person: a regular 
   assert.ok(people('200.md').panel.includes('Katrin Owens'), JSON.stringify(people('200.md')));
   assert.deepEqual(people('141.md'), { panel: ['Carl Max Wood', 'Aaron Pattison'], guests: ['Ciro Nunez'] });
   assert.deepEqual(people('ram.md'), { panel: ['Carl Max Wood'], guests: ['Parashuram Anand'] });
+  assert.deepEqual(people('061.md').guests, ['Erik Dietz']);
 });
 
 test('who answers "And Obie?" with "The one and only Obie Fernandez." says who they are', async () => {

@@ -106,7 +106,13 @@ export function parseShowNotes(
   const [noPanel, noGuests] = [!notes.panel.length && !runs.panel.length, !notes.guests.length && !runs.guests.length];
   let notedNames: string[] = [];
   if (noPanel || noGuests) {
-    const fromProse = prosePeople([...summary, ...other].join('\n'), opening.join('\n'), title, file);
+    const prose = [...summary, ...other].join('\n');
+    const fromProse = prosePeople(prose, opening.join('\n'), title, file);
+    // One who goes by one name ("Jaim Zuber and Anastasiia talk about …") where the notes have them speak ("Anastasiia
+    // recommends …") or give picks: "Ward Bell and Google talk about …" names a company.
+    const speaking = new Set(notes.picks.map((pick) => pick.person));
+    if (fromProse.panel.some((name) => !name.includes(' '))) speakersIn(prose, speaking);
+    fromProse.panel = fromProse.panel.filter((name) => name.includes(' ') || speaking.has(name));
     if (noPanel) notes.panel.push(...fromProse.panel);
     if (noPanel && !notes.panel.length) notedNames = [...fromProse.firstNames, ...fromProse.ifKnown];
     if (noGuests) notes.guests.push(...fromProse.guests);

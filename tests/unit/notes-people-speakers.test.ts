@@ -81,7 +81,13 @@ test('who answers "And Obie?" with "The one and only Obie Fernandez." says who t
 
 test('the notes’ subjects may end on one who goes by one name; not a first name after a word that is no name', async () => {
   const people = await catalogue({
-    'phreaks/188.md': episode('phreaks', '2016-01-01', 'On episode 188 of iPhreaks, Jaim Zubin and Anastasia talk about iOS security.'),
+    'phreaks/188.md': episode(
+      'phreaks',
+      '2016-01-01',
+      'On episode 188 of iPhreaks, Jaim Zubin and Anastasia talk about iOS security. Anastasia recommends the guides.',
+    ),
+    // A company is no one: the notes never have Google speak.
+    'phreaks/189.md': episode('phreaks', '2016-01-08', 'On episode 189 of iPhreaks, Jaim Zubin and Google talk about the Play store.'),
     'jabber/245.md': episode(
       'jabber',
       '2017-01-10',
@@ -89,5 +95,6 @@ test('the notes’ subjects may end on one who goes by one name; not a first nam
     ),
   });
   assert.deepEqual(people('188.md').panel, ['Jaim Zubin', 'Anastasia']);
+  assert.deepEqual(people('189.md').panel, ['Jaim Zubin']);
   assert.ok(!people('245.md').panel.includes('Chuck'), JSON.stringify(people('245.md')));
 });

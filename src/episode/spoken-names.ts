@@ -45,18 +45,21 @@ export function calledNames(text: string): string[] {
 
 /**
  * "I'm Charles Max Wood from devchat.tv", "My name is Joe Eames", "I'm your host, Ann Lee", "I'll be your host, Ann Lee",
- * "The one and only Obie Fernandez";
+ * and, `own`, an answer that starts "The one and only Obie Fernandez." (a host says so of a guest too: the caller checks
+ * the name is the speaker's);
  * `late`, also a turn that opens "Sorry, this is David Brady." (in a roll call, "This is Ann Lee" introduces her, and
  * "This is Dave Thomas, who wrote …" speaks of him); `host`, only "This is your host, Ann Lee" and the like.
  */
-export function selfNamed(text: string, how: 'late' | 'host' | 'any' = 'any'): string | undefined {
+export function selfNamed(text: string, how: 'late' | 'host' | 'any' | 'own' = 'any'): string | undefined {
   const opens = how === 'late' ? /^\W*(?:sorry|hi|hey)[,!.]?\s+(?:guys,?\s+)?this is\s+/i.exec(text) : null;
   const late = opens ? nameFrom(text.slice(opens[0].length, opens[0].length + 200).split(/\s+/)) : undefined;
   if (late && /^[.!,;]/.test(text.slice(opens?.[0].length ?? 0).slice(late.length))) return late;
   const intro =
     how === 'host'
       ? /\b(?:I['’]m|I am|I['’]ll be|this is)\s+your host(?: today| this week)?,?\s+/gi
-      : /\b(?:(?:I['’]m|I am|my name is|my name['’]s)\s+(?:your host(?: today| this week)?,?\s+)?|(?:I['’]ll be|this is)\s+your host(?: today| this week)?,?\s+|the one and only\s+)/gi;
+      : how === 'own'
+        ? /^\W*the one and only\s+/gi
+        : /\b(?:(?:I['’]m|I am|my name is|my name['’]s)\s+(?:your host(?: today| this week)?,?\s+)?|(?:I['’]ll be|this is)\s+your host(?: today| this week)?,?\s+)/gi;
   for (const match of text.matchAll(intro)) {
     const rest = text.slice((match.index ?? 0) + match[0].length, (match.index ?? 0) + 200).split(/\s+/);
     const name = nameFrom(rest);

@@ -71,10 +71,11 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
       break;
     }
     const self = selfNamed(turn.text);
-    if (self && sameFirstName(self, turn.label)) {
+    const own = self ?? selfNamed(turn.text, 'own');
+    if (own && sameFirstName(own, turn.label)) {
       // "Would our guest introduce himself?" "Hi, I'm Ann Lee…"
       const guest = !same(turn.label, host) && GUEST.test(turns[i - 1]?.text ?? '');
-      if (!byLabel.has(turn.label.toUpperCase())) byLabel.set(turn.label.toUpperCase(), { name: self, guest });
+      if (!byLabel.has(turn.label.toUpperCase())) byLabel.set(turn.label.toUpperCase(), { name: own, guest });
     } else if (self && same(turn.label, host)) hostNames.push(self);
   });
   // A monologue without labels: "… another Teach Me to Code podcast. This is your host, Charles Max Wood".

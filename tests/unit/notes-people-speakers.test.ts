@@ -64,15 +64,17 @@ test('who gave picks under a first name the podcast gives one person: a regular 
   assert.deepEqual(people('061.md').guests, ['Erik Dietz']);
 });
 
-test('who answers "And Obie?" with "The one and only Obie Fernandez." says who they are', async () => {
+test('who answers "And Obie?" with "The one and only Obie Fernandez." says who they are; the host saying it names a talk’s speaker', async () => {
   const people = await catalogue({
+    // Another episode's guest, whom the catalogue knows.
+    'rogues/poodr.md': episode('rogues', '2011-06-01', '### Guests\n- Sandy Metz'),
     'rogues/015.md': episode(
       'rogues',
       '2011-08-16',
       transcript(
         '**JAMES:** This is our first ever live show. So I’m James Grey, and I’ll be the host today. Avdi, go ahead. ' +
           '**AVDI:** I am Avdi Grimes, and you are not. **JAMES:** And Obie? **OBIE:** The one and only Obie Fernand. I wrote ' +
-          'a book. **JAMES:** All right.',
+          'a book. **JAMES:** All right. We loved the talk by the one and only Sandy Metz. **AVDI:** Yes.',
       ),
     ),
   });

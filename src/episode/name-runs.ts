@@ -22,6 +22,9 @@ const HOSTS_BEFORE = /^\p{Lu}[\p{L}\p{M}'’.-]*(?:,?\s+\p{Lu}[\p{L}\p{M}'’.-]
 // A job ends a name ("Ryan Salva Project Manager at …").
 const JOB =
   /^(?:Director|Manager|Engineer|Developer|Architect|(?:Co-?)?[Ff]ounder|CEO|CTO|VP|Head|Senior|Principal|Product|Project|Program|Software|Staff|Evangelist|President)$/;
+/** What a list of panelists does next in a sentence: "… and Reuven Lerner lead the discussion". */
+const LIST_DOES =
+  /^(?:lead|led|discuss(?:ed)?|talk(?:ed)?|chat(?:ted)?|explore(?:d)?|tackle(?:d)?|debate(?:d)?|share(?:d)?|dive|welcome(?:d)?|interview(?:ed)?|answer(?:ed)?|are|were|join(?:ed)?)$/;
 /** Section names that end a run: the list after the panel ("Discussion", "Picks") lost its line breaks too. */
 const SECTION_WORDS = /^(?:discussions?|questions|picks|links|notes|summary|sponsors?|show|transcript|topics)$/i;
 
@@ -105,8 +108,8 @@ export function nameRuns(written: string): NameRuns {
     // creator of …").
     const described = DESCRIBES.test(next) || /^https?:/.test(next) || /,$/.test(words.at(-1) ?? '');
     // "Panelists Philip Morgan, Jonathan Stark, and Reuven Lerner lead the discussion": two words after a list's last
-    // join are its last name, whole.
-    const lastOfList = sinceJoin === 2 && words.some((word) => JOINS.has(word.toLowerCase()) || word.endsWith(','));
+    // join, before what the list does, are its last name, whole; not "… and AJ Our guest today talks".
+    const lastOfList = sinceJoin === 2 && LIST_DOES.test(next) && words.some((word) => JOINS.has(word.toLowerCase()) || word.endsWith(','));
     if (stoppedInSentence && words.length && /^\p{Ll}/u.test(next) && !described && !lastOfList) words.pop();
     const run = words.join(' ').replace(/,$/, '').trim();
     if (run) (/guest/i.test(label[1] ?? '') ? runs.guests : runs.panel).push(run);

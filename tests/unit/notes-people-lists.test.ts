@@ -219,5 +219,7 @@ test('"with Dustin and Dylan Brusk": a first name alone shares the next guest’
 test('a list’s last name before the sentence it runs into; a nickname in quotes inside a guest’s name', () => {
   // "… and Reu Lerman lead the discussion": "Lerman" ends the list, it does not start the sentence.
   assert.deepEqual(people('FS 258: Positioning and Market Awareness'), { panel: ['Phil Morgen', 'Jona Stark', 'Reu Lerman'], guests: [] });
+  // "… and AJ Our guest today talks": "Our" starts the sentence.
+  nobody('JSJ 250: Testing Rigs', ['AJ Our']);
   assert.deepEqual(people('Dev Ed 010: The Myth of the Lone Genius'), { panel: ['Brook Avery', 'Mike Dain'], guests: ['Max Koretsky'] });
 });

@@ -1,4 +1,4 @@
-import { ANNOUNCES, firstWord, NAME_PREFIX, personName } from './people.ts';
+import { ANNOUNCES, escapeRegExp, firstWord, NAME_PREFIX, personName } from './people.ts';
 import { nearPerson } from './same-person.ts';
 
 /**
@@ -54,11 +54,15 @@ export function namesInTitle(title: string, notes: string): string[] {
     const parts = withAt >= 0 ? [segment.slice(0, withAt), segment.slice(withAt).replace(WITH, '')] : [segment];
     // After the episode's code, a name alone ("TMTC 39 - Ben Curtis") or said what of ("FS 262: Kai Davis on Drumming up
     // Business", "TMTC 35 - Joe Ferris from Thoughtbot") is the title's shape for a guest, over notes that say nothing.
-    // So is a name first, its topic after ("073 TMTC Grant Ingersoll - Lucene & Solr").
-    const shaped = code !== null && i === 0 && (alone || segments.length > 1 || AFTER_NAME.test(segment));
+    const shaped = code !== null && i === 0 && (alone || AFTER_NAME.test(segment));
+    // So is a name first and its topic after ("073 TMTC Grant Ingersoll - Lucene & Solr"), where the notes say its
+    // first name ("Grant and I discuss …"): "JSJ 300: Brendan Eich - Reflections" over notes that never do is a topic.
+    const first = code !== null && i === 0 && segments.length > 1;
     parts.forEach((part, j) => {
       for (const name of listedNames(part.replace(ABOUT, ' ').replace(AFTER_NAME, ''))) {
-        if (said || shaped || j === 1 || (text ??= notes.replace(/\s+/g, ' ')).includes(name)) names.add(name);
+        text ??= notes.replace(/\s+/g, ' ');
+        const firstSaid = first && new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(name.split(' ')[0] ?? '')}(?![\p{L}])`, 'u').test(text);
+        if (said || shaped || firstSaid || j === 1 || text.includes(name)) names.add(name);
       }
     });
   });

@@ -163,7 +163,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const fromTitle = guests.length
     ? []
     : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name) && !namesShow(name, podcast));
-  const copied = copiedGuests(notesGuests, fromTitle, notes.picks, front.content);
+  const copied = copiedGuests(notesGuests, fromTitle, { picks: notes.picks, notes: front.content, panel });
   const noted = notesGuests.filter((name) => !copied.includes(name));
   const allNoted = copied.length > 0 || (noted.length > 0 && noted.every((name) => fromTitle.includes(personName(name))));
   const titleGuests = noted.length ? [] : fromTitle;

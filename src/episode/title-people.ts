@@ -103,11 +103,13 @@ function listedNames(text: string): string[] {
 export function copiedGuests(
   noted: readonly string[],
   fromTitle: readonly string[],
-  picks: readonly { person: string }[],
-  notes: string,
+  { picks, notes, panel }: { picks: readonly { person: string }[]; notes: string; panel: readonly string[] },
 ): string[] {
   const gave = (name: string) => picks.some((pick) => pick.person === name || pick.person === firstWord(name));
-  if (!fromTitle.some((name) => gave(name) && !noted.some((line) => personName(line) === name))) return [];
+  // "Charles:" in the picks of "… with Charles Nutter" is the panel's Charles Max Wood as likely as the title's Charles.
+  const hosts = new Set(panel.map((line) => firstWord(personName(line))));
+  const givesPicks = (name: string) => gave(name) && !hosts.has(firstWord(name));
+  if (!fromTitle.some((name) => givesPicks(name) && !noted.some((line) => personName(line) === name))) return [];
   const copied = (name: string) => !gave(name) && !fromTitle.some((other) => nearPerson(other, name)) && notes.split(name).length === 2;
   return noted.filter((line) => copied(personName(line)));
 }
@@ -129,8 +131,10 @@ export function withOneNameGuests(
       .split(/\s+/)
       .slice(1)
       .some((word) => notes.includes(`${name} ${word}`));
+  // Not "Gui" beside Guilherme Rambo, whom the title calls so.
+  const shortFor = (name: string) => [...known].some((first) => first.startsWith(name) || name.startsWith(first));
   const more = names.filter(
-    (name, i) => /^\p{Lu}\p{Ll}+$/u.test(name) && !known.has(name) && !sharesLast(name, i) && picks.some((pick) => pick.person === name),
+    (name, i) => /^\p{Lu}\p{Ll}+$/u.test(name) && !shortFor(name) && !sharesLast(name, i) && picks.some((pick) => pick.person === name),
   );
   return more.length ? [...guests, ...more] : guests;
 }

@@ -139,6 +139,10 @@ test('a guest line copied from another episode gives way to the guest the title 
   });
   // "with Sorma" and "Sorma:" in the picks.
   assert.deepEqual(people('JSJ 261 HTTP 2 with Sorma').guests, ['Sorma']);
+  // "Charles:" gave picks, but the panel's Charles as likely as the title's: the listed guest stays.
+  assert.deepEqual(people('RR 301: JRuby 9000 with Charles Nutterby').guests, ['Tom Enebon']);
+  // "with Gui" and "Gui:" in the picks: the listed Guilherme Rambeau, not a second guest.
+  assert.deepEqual(people('iPS 256: AirBuddy with Gui').guests, ['Guilherme Rambeau']);
   // The title writes an initial without its full stop, the notes with it: the whole name, not "Carmen D".
   assert.deepEqual(people('278 RR Consequences of an Insightful Algorithm with Carmen D Zola').guests, ['Carmen D. Zola']);
 });

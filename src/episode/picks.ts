@@ -1,5 +1,6 @@
 import { itemLinks, type Line, type Link } from './markdown-text.ts';
 import { isPersonName } from './people.ts';
+import { inLabel, labelPlaces, stretches } from './pick-places.ts';
 import { squash } from './same-person.ts';
 
 /** Something a panelist or guest recommended at the end of the episode. */
@@ -136,6 +137,8 @@ function givers(line: Line, before: string): Part[] | undefined {
     const [at, first] = [match.index, match[1] ?? ''];
     // Not "JavaScript:", nor "Twitter:", nor inside a link's label.
     if (KIND.test(first) || inLabel(places, at) || (/[\p{L}\p{N}'’]/u.test(line.text[at - 1] ?? ' ') && !edge(at))) continue;
+    const end = at + match[0].length;
+    const spaced = match[0].endsWith(' :');
     // Not across a link's label: "[Top Coders](…)Lukas Reubbelke:" is Lukas Reubbelke.
     const before = WORDS_BEFORE.exec(line.text.slice(Math.max(0, at - 60, labelEnd(at)), at));
     const words = before?.[2] ?? '';
@@ -144,7 +147,11 @@ function givers(line: Line, before: string): Part[] | undefined {
     // name ("…, Westworld Charles:", "Dune, Foundation Aimee Knight:").
     const sure = !words || edge(at - words.length);
     const rest = sure ? words : before?.[1] ? '' : words.replace(/^\S+\s/, '');
-    marks.push({ at, end: at + match[0].length, first, rest, sure });
+    // A colon after a space names a giver whose link follows ("**Reuven** :[Drip API](…)") or who starts where a pick
+    // ended ("[…](…) **Dave** : Have something …"), not a title's words ("Charles: Star Wars : The Clone Wars").
+    const linked = places.some((place) => place.at >= end && place.at <= end + 1);
+    if (spaced && !linked && !(sure && !rest)) continue;
+    marks.push({ at, end, first, rest, sure });
   }
   // Givers glued into a paragraph count when one of them surely starts a name (at the paragraph's start, after a link or a
   // sentence); where those go by first name ("Alyssa: NG Cruise Joe: Dungeons"), so do the others.
@@ -164,67 +171,6 @@ function givers(line: Line, before: string): Part[] | undefined {
 /** A giver's name is a short run of capitalised words, not a sentence that happens to end in a colon. */
 function named(name: string): boolean {
   return name.length > 0 && name.length <= 40 && isPersonName(name);
-}
-
-function inLabel(places: readonly Place[], at: number): boolean {
-  return places.some((place) => at >= place.at && at < place.at + place.length);
-}
-
-/**
- * The picks between two places of a line, asked for from its start to its end: "Gravity Falls cartoon, [Top
- * Coders](…)" is two, split at commas outside the links' labels ("[Thinking, Fast and Slow](…)" is one); "[Workshop](…)
- * with Dan Wahlin" is one link, with its words. Each link and comma is looked at once, so a long line costs its length.
- */
-function stretches(line: Line, places: readonly Place[]): (from: number, to: number) => Link[] {
-  const commas = [...line.text.matchAll(/[,;]\s/g)].map((match) => match.index);
-  let [place, comma] = [0, 0];
-  const words = (a: number, b: number) =>
-    line.text
-      .slice(a, b)
-      .replace(/^[\s,;.&*\\-]+|[\s,;.&*\\-]+$/g, '')
-      .replace(/\s+/g, ' ');
-  return (from, to) => {
-    const picks: Link[] = [];
-    const text = (a: number, b: number) => {
-      const label = words(a, b);
-      // "Go" is a pick; "a" or "&" between picks is not.
-      if (label.length > 1 && /\p{L}/u.test(label)) picks.push({ label, url: '' });
-    };
-    while ((places[place]?.at ?? to) < from) place++;
-    while ((commas[comma] ?? to) < from) comma++;
-    let start = from;
-    for (;;) {
-      // A link without a label at the very end is the last of this stretch: `[](https://…) (Ann)`.
-      const ahead = places[place];
-      const link = ahead && (ahead.at < to || (ahead.length === 0 && ahead.at === to)) ? places[place++] : undefined;
-      const at = link?.at ?? to;
-      // The words before this link, up to its last comma, are picks without links.
-      for (; (commas[comma] ?? at) < at; comma++) {
-        text(start, commas[comma] ?? at);
-        start = (commas[comma] ?? at) + 1;
-      }
-      if (!link) {
-        text(start, to);
-        return picks;
-      }
-      const close = link.at + link.length;
-      while ((commas[comma] ?? close) < close) comma++;
-      const next = Math.min(places[place]?.at ?? to, to);
-      const after = Math.min(commas[comma] ?? next, next);
-      picks.push({ ...link.link, label: words(start, after) || link.link.label });
-      start = after;
-    }
-  };
-}
-
-type Place = { link: Link; at: number; length: number };
-
-/** Where each link's label stands in the line's text, and how long it is there (none for a link written without one). */
-function labelPlaces(line: Line): Place[] {
-  return line.links.map((link, i) => {
-    const at = line.linkAt?.[i] ?? 0;
-    return { link, at, length: line.text.startsWith(link.label, at) ? link.label.length : 0 };
-  });
 }
 
 /**

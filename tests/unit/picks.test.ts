@@ -48,6 +48,16 @@ test('picks glued after each giver’s name, without links too; "Book:" and "App
     picks('## Picks:\n\n**Jeff:** ng conference, [Ventures](https://v.example.com/) **Charles** : [Desks](https://d.example.com/)'),
     ['Jeff: ng conference', 'Jeff: Ventures', 'Charles: Desks'],
   );
+  // A colon after a space in a pick's own title ("Star Wars : The Clone Wars") names no giver; after a pick's link it does.
+  assert.deepEqual(picks('## Picks\n\nCharles: Star Wars : The Clone Wars (TV), Dune Joe: [Gravity](https://g.example/)'), [
+    'Charles: Star Wars : The Clone Wars (TV)',
+    'Charles: Dune',
+    'Joe: Gravity',
+  ]);
+  assert.deepEqual(picks('## Picks\n\n**Carl:** [Bash](https://b.example/) **Dave** : Something you can fix'), [
+    'Carl: Bash',
+    'Dave: Something you can fix',
+  ]);
   assert.deepEqual(picks('## Picks:\n\n**Reu** :[A mail API](https://m.example.com/) **Jona** :[Books](https://b.example.com/)'), [
     'Reu: A mail API',
     'Jona: Books',

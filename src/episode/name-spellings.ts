@@ -109,8 +109,11 @@ function spellings(episodes: Episode[]): { respelt: Map<string, string>; near: M
 
 /** Two neighbouring letters swapped: "Rueven", "Reuven". */
 function swapped(a: string, b: string): boolean {
-  const at = [...a].findIndex((letter, i) => letter !== b[i]);
-  return a.length === b.length && at >= 0 && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
+  const [x, y] = [[...a], [...b]];
+  const at = x.findIndex((letter, i) => letter !== y[i]);
+  return (
+    x.length === y.length && at >= 0 && x[at] === y[at + 1] && x[at + 1] === y[at] && x.slice(at + 2).join('') === y.slice(at + 2).join('')
+  );
 }
 
 /** How many letters apart two words are, a capital that should not be one aside: "Uber" is a letter off "Zuber". */

@@ -13,7 +13,7 @@ import type { NameRuns } from './name-runs.ts';
 import { guestsFromTitle, namesShow, personName } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { slugFromPath, slugify } from './slug.ts';
-import { copiedGuests, namesInTitle, withOneNameGuests } from './title-people.ts';
+import { copiedGuests, guestsByInitials, namesInTitle, withOneNameGuests } from './title-people.ts';
 import { type SpokenPeople, spokenAny, spokenPeople } from './transcript-people.ts';
 
 export { readDate } from './dates.ts';
@@ -167,6 +167,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const noted = notesGuests.filter((name) => !copied.includes(name));
   const allNoted = copied.length > 0 || (noted.length > 0 && noted.every((name) => fromTitle.includes(personName(name))));
   const titleGuests = noted.length ? [] : fromTitle;
+  const byInitials = guests.length || noted.length ? [] : guestsByInitials(title, front.content, panel);
   // "Special Guest: Meteor Project: Apollo … with Tom Coleman": a run that ends at a colon names no one the title doesn't.
   const firmGuests = [...guests, ...noted, ...runs.guests.filter((name) => !name.endsWith(':')), ...titleGuests];
   // The weakest place a guest is written (linked-people.ts): counted where every guest named elsewhere is linked too.
@@ -200,7 +201,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       ...notes,
       summary: notes.summary || description || '',
       panel,
-      guests: withOneNameGuests(unique([...guests, ...noted, ...linkedGuests, ...(allNoted ? fromTitle : [])]), panel, {
+      guests: withOneNameGuests(unique([...guests, ...noted, ...linkedGuests, ...(allNoted ? fromTitle : []), ...byInitials]), panel, {
         title,
         picks: notes.picks,
         notes: front.content,

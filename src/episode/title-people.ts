@@ -138,3 +138,24 @@ export function withOneNameGuests(
   );
   return more.length ? [...guests, ...more] : guests;
 }
+
+/**
+ * "Kubernetes as per Kelsey Hightower" over a transcript whose speakers go by their initials ("[0:12:30.1] KH: …"
+ * thirty times, beside the hosts' "BL:" and "CC:"): the title's name speaks, so is a guest, whatever other files of
+ * the site write in a guests field (The Podlets). Only where some host's initials are a label too, so "AJ:" on a
+ * show that labels by first name is nobody's initials.
+ */
+export function guestsByInitials(title: string, transcript: string, hosts: readonly string[]): string[] {
+  const turns = new Map<string, number>();
+  for (const match of transcript.matchAll(/(?:^|[\s\]])([A-Z]{2,3}):\s/g)) turns.set(match[1] ?? '', (turns.get(match[1] ?? '') ?? 0) + 1);
+  const initials = (name: string) =>
+    personName(name)
+      .split(/\s+/)
+      .map((word) => word.charAt(0))
+      .join('')
+      .toUpperCase();
+  const speaks = (name: string) => (turns.get(initials(name)) ?? 0) >= 3;
+  if (!hosts.some(speaks)) return [];
+  const names = [...title.matchAll(/(?<![\p{L}])\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}(?![\p{L}])/gu)].map((match) => match[0]);
+  return names.filter((name) => speaks(name) && !hosts.some((host) => initials(host) === initials(name)));
+}

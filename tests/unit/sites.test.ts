@@ -298,3 +298,21 @@ test('a date folded over lines, a page url that is not audio, RFC 2822 dates; LI
   assert.deepEqual(mic?.tags, ['indie', 'indie podcasters']);
   assert.deepEqual(catalogue.warnings, []);
 });
+
+test('transcripts labelled by initials: the title’s guest who speaks as "KH:" beside the hosts’ "CT:" and "BL:"', async () => {
+  const catalogue = await site(
+    'initials-transcripts',
+    {
+      '007-as-per-kelda-hightown': { title: 'Kubernetes as per Kelda Hightown', number: 7 },
+      '019-app-modernization': { title: 'App Modernization with Chris Umber and Sean Andersen', number: 19 },
+      // "AJ:" where the host speaks as "CARLA:": a first name, not the initials of the title's Aaron Jones.
+      '008-first-name-labels': { title: 'Testing with Aaron Jones', number: 8, people: ['Carla Thomsen'] },
+    },
+    0,
+  );
+  // No file has a date or audio: the site's player finds them by episode_id.
+  const people = (slug: string) => catalogue.episodes.find((item) => item.episode.slug === slug)?.episode;
+  assert.deepEqual(people('007-as-per-kelda-hightown')?.guests, ['Kelda Hightown']);
+  assert.deepEqual(people('007-as-per-kelda-hightown')?.panel, ['Carla Thomsen', 'Brian Lyles']);
+  assert.deepEqual(people('019-app-modernization')?.guests, ['Chris Umber', 'Sean Andersen']);
+});

@@ -167,7 +167,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const noted = notesGuests.filter((name) => !copied.includes(name));
   const allNoted = copied.length > 0 || (noted.length > 0 && noted.every((name) => fromTitle.includes(personName(name))));
   const titleGuests = noted.length ? [] : fromTitle;
-  const byInitials = guests.length || noted.length ? [] : guestsByInitials(title, front.content, panel);
+  const byInitials = guests.length || noted.length ? [] : guestsByInitials(title, text, panel);
   // "Special Guest: Meteor Project: Apollo … with Tom Coleman": a run that ends at a colon names no one the title doesn't.
   const firmGuests = [...guests, ...noted, ...runs.guests.filter((name) => !name.endsWith(':')), ...titleGuests];
   // The weakest place a guest is written (linked-people.ts): counted where every guest named elsewhere is linked too.

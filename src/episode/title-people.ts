@@ -141,13 +141,14 @@ export function withOneNameGuests(
 
 /**
  * "Kubernetes as per Kelsey Hightower" over a transcript whose speakers go by their initials ("[0:12:30.1] KH: …"
- * thirty times, beside the hosts' "BL:" and "CC:"): the title's name speaks, so is a guest, whatever other files of
- * the site write in a guests field (The Podlets). Only where some host's initials are a label too, so "AJ:" on a
- * show that labels by first name is nobody's initials.
+ * thirty times, beside the hosts' "BL:" and "CC:"): whoever speaks under initials no host has, and whose name the title
+ * or else the file writes once with those initials ("we have John Harris." before "JH:"), is a guest, whatever other
+ * files of the site write in a guests field (The Podlets). Only where some host's initials are a label too, so "AJ:" on
+ * a show that labels by first name is nobody's initials.
  */
-export function guestsByInitials(title: string, transcript: string, hosts: readonly string[]): string[] {
+export function guestsByInitials(title: string, file: string, hosts: readonly string[]): string[] {
   const turns = new Map<string, number>();
-  for (const match of transcript.matchAll(/(?:^|[\s\]])([A-Z]{2,3}):\s/g)) turns.set(match[1] ?? '', (turns.get(match[1] ?? '') ?? 0) + 1);
+  for (const match of file.matchAll(/(?:^|[\s\]])([A-Z]{2,3}):\s/g)) turns.set(match[1] ?? '', (turns.get(match[1] ?? '') ?? 0) + 1);
   const initials = (name: string) =>
     personName(name)
       .split(/\s+/)
@@ -156,6 +157,24 @@ export function guestsByInitials(title: string, transcript: string, hosts: reado
       .toUpperCase();
   const speaks = (name: string) => (turns.get(initials(name)) ?? 0) >= 3;
   if (!hosts.some(speaks)) return [];
-  const names = [...title.matchAll(/(?<![\p{L}])\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}(?![\p{L}])/gu)].map((match) => match[0]);
-  return names.filter((name) => speaks(name) && !hosts.some((host) => initials(host) === initials(name)));
+  const hostLabels = new Set(hosts.map(initials));
+  const labels = [...turns].filter(([label, count]) => count >= 3 && !hostLabels.has(label)).map(([label]) => label);
+  if (!labels.length) return [];
+  const namesIn = (text: string) => [...text.matchAll(NAMES)].map((match) => match[0].replace(/['’]s$/, ''));
+  const [inTitle, inFile] = [namesIn(title), namesIn(file)];
+  return labels.flatMap((label) => {
+    const [one, ...others] = new Set(inTitle.filter((name) => initials(name) === label));
+    if (one) return others.length ? [] : [one];
+    // Not under a label that starts like a host's name: "CC:" is the host Carlisia, under her former name, not "Circuit
+    // City". The title's name is surer: "CM:" beside her is its Craig McLuckie.
+    // Of two names with the label's initials, the one introduced: "we have John Harris", not the author Jez Humble.
+    const written = [...new Set(inFile.filter((name) => initials(name) === label))];
+    const introduced = (name: string) =>
+      new RegExp(String.raw`\b(?:we have|joined by|I['’]m|I am|my name is|special guest,?)\s+\[?${escapeRegExp(name)}`, 'i').test(file);
+    const [found, ...more] = written.length > 1 ? written.filter(introduced) : written;
+    return found && !more.length && !hosts.some((host) => host.charAt(0) === label.charAt(0)) ? [found] : [];
+  });
 }
+
+// A name of two or three capitalised words: "Kelsey Hightower", "John Harris".
+const NAMES = /(?<![\p{L}])\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}(?![\p{L}])/gu;

@@ -299,12 +299,18 @@ test('a date folded over lines, a page url that is not audio, RFC 2822 dates; LI
   assert.deepEqual(catalogue.warnings, []);
 });
 
-test('transcripts labelled by initials: the title’s guest who speaks as "KH:" beside the hosts’ "CT:" and "BL:"', async () => {
+test('transcripts labelled by initials: the title’s or the roll call’s guest who speaks as "KH:" beside the hosts’ "CT:" and "BL:"', async () => {
   const catalogue = await site(
     'initials-transcripts',
     {
       '007-as-per-kelda-hightown': { title: 'Kubernetes as per Kelda Hightown', number: 7 },
       '019-app-modernization': { title: 'App Modernization with Chris Umber and Sean Andersen', number: 19 },
+      // "JH:" is whom the roll call introduces, not the author it mentions with the same initials.
+      '011-guest-in-the-roll-call': {
+        title: 'CI and CD in Cloud Native',
+        number: 11,
+        people: ['Brian Lyles', 'Nico Lane', 'Jonah Harrison'],
+      },
       // "AJ:" where the host speaks as "CARLA:": a first name, not the initials of the title's Aaron Jones.
       '008-first-name-labels': { title: 'Testing with Aaron Jones', number: 8, people: ['Carla Thomsen'] },
     },

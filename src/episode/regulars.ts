@@ -1,3 +1,4 @@
+import { editDistance } from './edit-distance.ts';
 import { firstName, nearPerson } from './same-person.ts';
 
 // Who a podcast's regular of a first name is, on the day of an episode (speaker-names.ts).
@@ -59,4 +60,35 @@ export function nicknamesOf(labels: ReadonlyMap<string, string[]>): Map<string, 
     if (top && top[1].length >= REGULAR && top[1].length >= DOMINANT * (next?.[1].length ?? 0)) named.set(label, top[0]);
   }
   return named;
+}
+
+/** First names a podcast gives on REGULAR episodes or more (speaker-names.ts), none of them anyone's in full. */
+export function firstNameRegulars(
+  openings: Iterable<{ podcast?: string | undefined; spoken: { labels: readonly string[] } }>,
+  fullNames: ReadonlySet<string>,
+): Map<string, Map<string, string>> {
+  const byPodcast = new Map<string, Map<string, number>>();
+  for (const { podcast, spoken } of openings) {
+    const labels = byPodcast.get(podcast ?? '') ?? new Map<string, number>();
+    byPodcast.set(podcast ?? '', labels);
+    for (const label of new Set(spoken.labels)) labels.set(label, (labels.get(label) ?? 0) + 1);
+  }
+  // "ANDREW" is written "Andrew"; a label of two capitals ("AJ") as it is.
+  const written = (label: string) => (label.length <= 2 ? label : `${label.charAt(0)}${label.slice(1).toLowerCase()}`);
+  return new Map(
+    [...byPodcast].map(([podcast, labels]) => [
+      podcast,
+      new Map(
+        [...labels]
+          // Not "HUCK:", a letter off the "CHUCK:" the podcast writes more often.
+          .filter(
+            ([label, count]) =>
+              count >= REGULAR &&
+              !fullNames.has(label) &&
+              ![...labels].some(([other, more]) => more > count && editDistance(other, label) === 1),
+          )
+          .map(([label]) => [label, written(label)]),
+      ),
+    ]),
+  );
 }

@@ -1,6 +1,6 @@
 import { firstNamesOnly, nearName, sharedFirstNames, slipOf } from './first-names.ts';
 import { personName, writesWord } from './people.ts';
-import { daysOf, networkRegulars, nicknamesOf, ofTheTime, type PodcastPerson, REGULAR } from './regulars.ts';
+import { daysOf, firstNameRegulars, networkRegulars, nicknamesOf, ofTheTime, type PodcastPerson, REGULAR } from './regulars.ts';
 import { calls, firstName, nearPerson, samePerson, squash } from './same-person.ts';
 import { labelsAnsweredBy } from './speaker-labels.ts';
 import type { SpokenPeople } from './transcript-people.ts';
@@ -32,6 +32,11 @@ export type Speakers = {
   hosts: ReadonlySet<string>;
   /** Everyone on the panel of an episode at least, by their letters alone. */
   panelists: ReadonlySet<string>;
+  /**
+   * By podcast: first names its notes or labels give on REGULAR episodes or more, which no name in the catalogue has
+   * ("Andrew & David discuss …" on a show that never writes their last names), upper-cased, as written.
+   */
+  firstNameRegulars: ReadonlyMap<string, ReadonlyMap<string, string>>;
 };
 
 type Named = { podcast?: string | undefined; date?: string | undefined; panel: string[]; guests: string[] };
@@ -116,6 +121,7 @@ export function speakers(
     members,
     hosts,
     panelists: new Set(panelCounts.keys()),
+    firstNameRegulars: firstNameRegulars(openings, new Set([...counts.keys()].map(firstName))),
   };
 }
 
@@ -230,7 +236,7 @@ export function withSpokenPeople<E extends Named & { title: string; picks?: { pe
           [...named, ...added, ...panel, ...guests],
           known.everyRegular.get(episode.podcast ?? '') ?? [],
           episode.title,
-          known.firstNames,
+          new Map([...known.firstNames, ...(known.firstNameRegulars.get(episode.podcast ?? '') ?? [])]),
           regularOf,
         );
   for (const first of alone) if (add(first)) panel.push(first);

@@ -100,3 +100,19 @@ test('the notes’ subjects may end on one who goes by one name; not a first nam
   assert.deepEqual(people('189.md').panel, ['Jaim Zubin']);
   assert.ok(!people('245.md').panel.includes('Chuck'), JSON.stringify(people('245.md')));
 });
+
+test('hosts a small show names by first name alone, episode after episode, are its panel by those names', async () => {
+  const files: Record<string, string> = {};
+  for (const [i, topic] of ['dark patterns', 'road signs', 'units of measurement'].entries())
+    files[`unusual/00${i + 1}.md`] = episode('unusual', `2018-0${i + 1}-10`, `In this episode Andra &amp; Dov discuss ${topic}.`);
+  // "CHUCK:" on every episode of a show that names no one in full is Chuck; "HUCK:", a letter off it, is no one.
+  for (const day of [1, 2, 3, 4, 5])
+    files[`rogues/0${day}.md`] = episode(
+      'rogues',
+      `2012-01-0${day}`,
+      transcript(`**CHUCK:** Welcome. ${day <= 3 ? '**HUCK:** Yes.' : ''}`),
+    );
+  const people = await catalogue(files);
+  assert.deepEqual(people('unusual/002.md').panel, ['Andra', 'Dov']);
+  assert.deepEqual(people('rogues/01.md').panel, ['Chuck']);
+});

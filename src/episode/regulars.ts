@@ -62,13 +62,15 @@ export function nicknamesOf(labels: ReadonlyMap<string, string[]>): Map<string, 
   return named;
 }
 
-/** First names a podcast gives on REGULAR episodes or more (speaker-names.ts), none of them anyone's in full. */
+/** First names a podcast that names no one in full gives on REGULAR episodes or more (speaker-names.ts), none of them anyone's in full. */
 export function firstNameRegulars(
   openings: Iterable<{ podcast?: string | undefined; spoken: { labels: readonly string[] } }>,
   fullNames: ReadonlySet<string>,
+  namesNoOne: (podcast: string) => boolean,
 ): Map<string, Map<string, string>> {
   const byPodcast = new Map<string, Map<string, number>>();
   for (const { podcast, spoken } of openings) {
+    if (!namesNoOne(podcast ?? '')) continue;
     const labels = byPodcast.get(podcast ?? '') ?? new Map<string, number>();
     byPodcast.set(podcast ?? '', labels);
     for (const label of new Set(spoken.labels)) labels.set(label, (labels.get(label) ?? 0) + 1);

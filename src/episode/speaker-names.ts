@@ -121,7 +121,8 @@ export function speakers(
     members,
     hosts,
     panelists: new Set(panelCounts.keys()),
-    firstNameRegulars: firstNameRegulars(openings, new Set([...counts.keys()].map(firstName))),
+    // Only on a show that names no one in full: a nickname ("CHUCK:") beside a panel written in full is no first name.
+    firstNameRegulars: firstNameRegulars(openings, new Set([...counts.keys()].map(firstName)), (podcast) => !byPodcast.get(podcast)?.size),
   };
 }
 

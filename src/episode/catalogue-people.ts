@@ -67,6 +67,17 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
       const spoken = cluesOf(item)?.spoken;
       if (spoken) item.episode = withSpokenPeople(item.episode, spoken, known);
     }
+    // A show that names its hosts by first name alone: an episode whose notes name nobody else has those the notes speak
+    // of ("David asks Andrew …", "- Andrew's bank nightmare"), not a "David Bowie".
+    for (const item of items) {
+      const regulars = known.firstNameRegulars.get(item.episode.podcast ?? '');
+      if (!regulars?.size || item.episode.panel.length) continue;
+      const notes = `${item.episode.summary}\n${item.episode.otherNotes}`;
+      const named = [...regulars.values()].filter((first) =>
+        new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(first)}(?![\p{L}])(?!\s+\p{Lu})`, 'u').test(notes),
+      );
+      if (named.length) item.episode = { ...item.episode, panel: named };
+    }
   }
   // A site's guests field says who is a guest, and who is a host as well (ADO's "2015 in review" has its hosts as both).
   if (!items.some((item) => cluesOf(item)?.guestField)) {

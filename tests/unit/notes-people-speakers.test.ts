@@ -112,7 +112,12 @@ test('hosts a small show names by first name alone, episode after episode, are i
       `2012-01-0${day}`,
       transcript(`**CHUCK:** Welcome. ${day <= 3 ? '**HUCK:** Yes.' : ''}`),
     );
+  // The notes speak of them some other way: "Dov asks Andra …"; a "Dov Bowie" is someone else.
+  files['unusual/021.md'] = episode('unusual', '2018-05-10', 'Dov asks Andra what should stay after the lockdown.');
+  files['unusual/022.md'] = episode('unusual', '2018-05-17', 'We talk about music, and Dov Bowie’s records.');
   const people = await catalogue(files);
   assert.deepEqual(people('unusual/002.md').panel, ['Andra', 'Dov']);
+  assert.deepEqual([...people('unusual/021.md').panel].sort(), ['Andra', 'Dov']);
+  assert.deepEqual(people('unusual/022.md').panel, []);
   assert.deepEqual(people('rogues/01.md').panel, ['Chuck']);
 });

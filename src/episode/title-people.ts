@@ -147,6 +147,15 @@ export function withOneNameGuests(
  * a show that labels by first name is nobody's initials.
  */
 export function guestsByInitials(title: string, file: string, hosts: readonly string[]): string[] {
+  // Most files have no host's initials as a label at all: a plain search says so before any pattern runs.
+  const hostInitials = hosts.map((host) =>
+    personName(host)
+      .split(/\s+/)
+      .map((word) => word.charAt(0))
+      .join('')
+      .toUpperCase(),
+  );
+  if (!hostInitials.some((label) => label.length >= 2 && file.includes(` ${label}: `))) return [];
   const turns = new Map<string, number>();
   for (const match of file.matchAll(/(?:^|[\s\]])([A-Z]{2,3}):\s/g)) turns.set(match[1] ?? '', (turns.get(match[1] ?? '') ?? 0) + 1);
   const initials = (name: string) =>

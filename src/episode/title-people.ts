@@ -1,4 +1,4 @@
-import { ANNOUNCES, escapeRegExp, firstWord, NAME_PREFIX, personName } from './people.ts';
+import { ANNOUNCES, escapeRegExp, firstWord, NAME_PREFIX, personName, writesWord } from './people.ts';
 import { nearPerson } from './same-person.ts';
 
 /**
@@ -58,11 +58,11 @@ export function namesInTitle(title: string, notes: string): string[] {
     // So is a name first and its topic after ("073 TMTC Grant Ingersoll - Lucene & Solr"), where the notes say its
     // first name ("Grant and I discuss …"): "JSJ 300: Brendan Eich - Reflections" over notes that never do is a topic.
     const first = code !== null && i === 0 && segments.length > 1;
+    const inNotes = () => (text ??= notes.replace(/\s+/g, ' '));
+    const firstSaid = (name: string) => writesWord(inNotes(), name.split(' ')[0] ?? '');
     parts.forEach((part, j) => {
       for (const name of listedNames(part.replace(ABOUT, ' ').replace(AFTER_NAME, ''))) {
-        text ??= notes.replace(/\s+/g, ' ');
-        const firstSaid = first && new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(name.split(' ')[0] ?? '')}(?![\p{L}])`, 'u').test(text);
-        if (said || shaped || firstSaid || j === 1 || text.includes(name)) names.add(name);
+        if (said || shaped || j === 1 || (first && firstSaid(name)) || inNotes().includes(name)) names.add(name);
       }
     });
   });
@@ -147,27 +147,14 @@ export function withOneNameGuests(
  * a show that labels by first name is nobody's initials.
  */
 export function guestsByInitials(title: string, file: string, hosts: readonly string[]): string[] {
+  const hostLabels = new Set(hosts.map(initials));
   // Most files have no host's initials as a label at all: a plain search says so before any pattern runs.
-  const hostInitials = hosts.map((host) =>
-    personName(host)
-      .split(/\s+/)
-      .map((word) => word.charAt(0))
-      .join('')
-      .toUpperCase(),
-  );
-  if (!hostInitials.some((label) => label.length >= 2 && file.includes(` ${label}: `))) return [];
+  if (![...hostLabels].some((label) => label.length >= 2 && file.includes(` ${label}: `))) return [];
   const turns = new Map<string, number>();
   for (const match of file.matchAll(/(?:^|[\s\]])([A-Z]{2,3}):\s/g)) turns.set(match[1] ?? '', (turns.get(match[1] ?? '') ?? 0) + 1);
-  const initials = (name: string) =>
-    personName(name)
-      .split(/\s+/)
-      .map((word) => word.charAt(0))
-      .join('')
-      .toUpperCase();
-  const speaks = (name: string) => (turns.get(initials(name)) ?? 0) >= 3;
-  if (!hosts.some(speaks)) return [];
-  const hostLabels = new Set(hosts.map(initials));
-  const labels = [...turns].filter(([label, count]) => count >= 3 && !hostLabels.has(label)).map(([label]) => label);
+  const speaks = (label: string) => (turns.get(label) ?? 0) >= 3;
+  if (![...hostLabels].some(speaks)) return [];
+  const labels = [...turns.keys()].filter((label) => speaks(label) && !hostLabels.has(label));
   if (!labels.length) return [];
   const namesIn = (text: string) => [...text.matchAll(NAMES)].map((match) => match[0].replace(/['’]s$/, ''));
   const [inTitle, inFile] = [namesIn(title), namesIn(file)];
@@ -183,6 +170,15 @@ export function guestsByInitials(title: string, file: string, hosts: readonly st
     const [found, ...more] = written.length > 1 ? written.filter(introduced) : written;
     return found && !more.length && !hosts.some((host) => host.charAt(0) === label.charAt(0)) ? [found] : [];
   });
+}
+
+/** "KH" of "Kelsey Hightower". */
+function initials(name: string): string {
+  return personName(name)
+    .split(/\s+/)
+    .map((word) => word.charAt(0))
+    .join('')
+    .toUpperCase();
 }
 
 // A name of two or three capitalised words: "Kelsey Hightower", "John Harris".

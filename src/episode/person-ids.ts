@@ -1,5 +1,6 @@
 import type { Episode } from './episode.ts';
 import { fieldKey } from './episode-fields.ts';
+import { personOfUnknownId } from './person-id-slips.ts';
 
 /**
  * Sites that keep a page or data file per person name people in episodes by that file's id: Hugo's
@@ -73,6 +74,7 @@ export function withPeopleNames(
   writtenNames: readonly string[] = [],
 ): Episode {
   if (people.size === 0) return episode;
+  let words: string | undefined;
   const rename = (names: string[], field: string) => {
     let changed = false;
     const renamed = names.map((name) => {
@@ -83,9 +85,16 @@ export function withPeopleNames(
         changed = true;
         return found;
       }
-      if (looksLikeId(name) && !writtenNames.includes(name))
+      if (!looksLikeId(name) || writtenNames.includes(name)) return name;
+      words ??= `${episode.title}\n${episode.summary}\n${episode.otherNotes}`;
+      const person = personOfUnknownId(name, people, words);
+      if (!person) {
         warn(`${field}: "${name}" is not the id of any person file; it is shown as written`);
-      return name;
+        return name;
+      }
+      changed = true;
+      warn(`${field}: "${name}" is not the id of any person file; ${person.why}: ${person.name}`);
+      return person.name;
     });
     return changed ? [...new Set(renamed)] : names;
   };

@@ -112,3 +112,29 @@ test('a guest written under name: is a name, not an id: no "not the id of any pe
   assert.equal(catalogue.warnings.length, 1, catalogue.warnings.join('\n'));
   assert.match(catalogue.warnings[0] ?? '', /typo\.md: hosts: "wesbso" is not the id of any person file/);
 });
+
+test('an id no person file has: a file one letter off when the episode names that person, else a name the episode writes that the id spells', async () => {
+  const site = await testdir({
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    'content/guest/smurawski.md': '+++\nTitle = "Steven Murawski"\n+++\n',
+    'content/guest/rlopez.md': '+++\nTitle = "Rita Lopez"\n+++\n',
+    // The site's own slips: the file's id typed with two letters swapped, and the name misspelt the same way.
+    'content/episode/drift.md':
+      '+++\ntitle = "Configuration Drift"\nDescription = "Steven Murawksi joins Matt."\nguests = ["smurawksi"]\n+++\nNotes.\n',
+    // No file at all: the title names him.
+    'content/episode/gitlab.md': '+++\ntitle = "Getting Down With GitLab with Job van der Voort"\nguests = ["jvandervoort"]\n+++\nNotes.\n',
+    // A letter off rlopez.md, but nothing in the episode names Rita Lopez: not guessed.
+    'content/episode/other.md': '+++\ntitle = "Something Else"\nguests = ["rlopex"]\n+++\nWe talk to Sam Ruiz.\n',
+  });
+  const catalogue = await readEpisodes(path.join(site, 'content/episode'));
+  assert.deepEqual(people(catalogue, 'Configuration Drift').guests, ['Steven Murawski']);
+  assert.deepEqual(people(catalogue, 'Getting Down With GitLab with Job van der Voort').guests, ['Job van der Voort']);
+  assert.deepEqual(people(catalogue, 'Something Else').guests, ['rlopex']);
+  const warnings = catalogue.warnings.join('\n');
+  assert.match(
+    warnings,
+    /drift\.md: guests: "smurawksi" is not the id of any person file; read as "smurawski", a letter off: Steven Murawski/,
+  );
+  assert.match(warnings, /gitlab\.md: guests: "jvandervoort" is not the id of any person file; read as the name the episode writes/);
+  assert.match(warnings, /other\.md: guests: "rlopex" is not the id of any person file; it is shown as written/);
+});

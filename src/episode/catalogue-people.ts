@@ -71,12 +71,14 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
     // of ("David asks Andrew …", "- Andrew's bank nightmare"), not a "David Bowie".
     for (const item of items) {
       const regulars = known.firstNameRegulars.get(item.episode.podcast ?? '');
-      if (!regulars?.size || item.episode.panel.length) continue;
+      // A panel of first names its speakers gave ("Andrew talks about …") may leave out the other ("David picking …").
+      if (!regulars?.size || item.episode.panel.some((name) => personName(name).includes(' '))) continue;
       const notes = `${item.episode.summary}\n${item.episode.otherNotes}`;
       const named = [...regulars.values()].filter((first) =>
         new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(first)}(?![\p{L}])(?!\s+\p{Lu})`, 'u').test(notes),
       );
-      if (named.length) item.episode = { ...item.episode, panel: named };
+      if (named.some((name) => !item.episode.panel.includes(name)))
+        item.episode = { ...item.episode, panel: [...new Set([...item.episode.panel, ...named])] };
     }
   }
   // A site's guests field says who is a guest, and who is a host as well (ADO's "2015 in review" has its hosts as both).

@@ -57,3 +57,15 @@ function calendar(year: number, month: number, day: number): string | undefined 
   if (day > days) return undefined;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
+
+/**
+ * The date a file's name starts with, as Jekyll names its posts (`_posts/2022-07-27-newsletter-recap.md`) and Hugo reads
+ * with `:filename`: a site that writes no date field dates its episodes this way. A Hugo bundle's folder counts
+ * (`2022-07-27-recap/index.md`).
+ */
+export function dateInFileName(filePath: string): string | undefined {
+  const parts = filePath.split(/[\\/]/);
+  const name = /^(?:index|_index)\.[a-z]+$/i.test(parts.at(-1) ?? '') ? parts.at(-2) : parts.at(-1);
+  const date = /^(\d{4}-\d{2}-\d{2})(?=[-_.\s])/.exec(name ?? '')?.[1];
+  return date ? readDate(date) : undefined;
+}

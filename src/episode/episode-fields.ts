@@ -21,6 +21,9 @@ export const FIELD_ALIASES = {
     'media_url',
     'url',
     'link',
+    // Geeks in Progress (Hugo) writes `podcast: http://…/s01e08.mp3`; elsewhere `podcast` names the show.
+    'podcast',
+    'file_name',
   ],
   number: ['episode_number', 'number', 'episode', 'itunes_episode', 'ep'],
   date: ['pub_date', 'publish_date', 'published', 'published_at', 'date'],
@@ -39,7 +42,7 @@ export type FieldName = keyof typeof FIELD_ALIASES;
  * Fields whose alias can hold something that is not ours (`url` is often the page's address; `length` its bytes;
  * `transcript` an Astro collection entry's id).
  */
-export const MAYBE_OTHER = new Set(['url', 'link', 'length', 'published', 'file', 'media', 'episode', 'transcript']);
+export const MAYBE_OTHER = new Set(['url', 'link', 'length', 'published', 'file', 'media', 'episode', 'transcript', 'podcast', 'filename']);
 
 export function fieldKey(name: string): string {
   return name.toLowerCase().replace(/[_\s-]+/g, '');

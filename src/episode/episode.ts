@@ -2,12 +2,12 @@ import { EpisodeError } from '../errors.ts';
 import { shownValue } from '../shorten.ts';
 import { accountsIn } from './account-host.ts';
 import { type Chapter, chaptersFromNotes } from './chapters.ts';
-import { readDate } from './dates.ts';
+import { dateInFileName, readDate } from './dates.ts';
 import { looksLikeDuration, readDuration } from './durations.ts';
 import { aliasesWith, EXPECTED, type FieldName, fieldKey, MAYBE_OTHER } from './episode-fields.ts';
 import { isEmpty, namesWrittenAsNames, readNumber, readPeople, readTags, readText, unique } from './field-values.ts';
 import { readFrontMatter } from './front-matter.ts';
-import { readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
+import { isAudioPath, readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
 import { plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
 import { guestsFromTitle, namesShow, personName } from './people.ts';
@@ -128,11 +128,12 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   // Eleventy's own word that a page is in none of the site's lists (devchat.tv's about.md, credits.md).
   if (fields.get('eleventyexcludefromcollections')?.[1] === true) return { skipped: 'a page: eleventyExcludeFromCollections' };
   const titleField = field('title', readText);
-  const { nameRuns, transcript, linked, notedNames, ...notes } = parseShowNotes(front.content, titleField, fileName);
+  const description = field('summary', (value) => (typeof value === 'string' ? plainText(value) || undefined : undefined));
+  // breadcrumbs.fm writes "Elias and Sean discuss …" only in `summary:`: the notes' opening, for who is on the episode.
+  const { nameRuns, transcript, linked, notedNames, ...notes } = parseShowNotes(front.content, titleField, fileName, description);
   const number = field('number', readNumber);
   const hosts = field('hosts', readPeople) ?? [];
   const guests = field('guests', readPeople) ?? [];
-  const description = field('summary', (value) => (typeof value === 'string' ? plainText(value) || undefined : undefined));
   const ownSlug = field('slug', (value) =>
     (typeof value === 'string' || typeof value === 'number') && slugify(String(value)) ? String(value) : undefined,
   );
@@ -146,7 +147,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     warn(`title is missing; the episode is titled "${title}" after its file`);
   }
   const tags = readAll(aliases.tags, fields, readTags, warn);
-  const podcast = field('podcast', readText);
+  const podcast = field('podcast', (value) => (isAudioPath(value) ? undefined : readText(value)));
   // People the front matter names win over the notes': Syntax writes "Guest: [Infinite Red](…)" for its guest's links.
   // "Ruby Rogues" in "Chuck talks with Ruby Rogues listeners" is the show, not a person of it.
   // A guest the front matter names is no panelist, though the notes' first sentence has them talk (prose-people.ts).
@@ -189,7 +190,9 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       slug,
       title,
       podcast,
-      date: field('date', (value, alias) => (fieldKey(alias) === 'published' && typeof value === 'boolean' ? undefined : readDate(value))),
+      date:
+        field('date', (value, alias) => (fieldKey(alias) === 'published' && typeof value === 'boolean' ? undefined : readDate(value))) ??
+        dateInFileName(options.path ?? fileName),
       episodeNumber: typeof number === 'number' ? number : undefined,
       label: typeof number === 'string' ? number : undefined,
       durationSeconds: field('duration', (value, alias) =>

@@ -4,6 +4,10 @@ export type TranscriptLink = { url: string; type?: string; language?: string };
 /** Front-matter fields that hold links — audio and transcripts — read so that only http(s) or paths beside the file get through. */
 const AUDIO_PATH = /\.(mp3|m4a|m4b|mp4|aac|ogg|oga|opus|wav|flac|webm)(?:[?#]|$)/i;
 
+export function isAudioPath(value: unknown): boolean {
+  return typeof value === 'string' && AUDIO_PATH.test(value.trim());
+}
+
 /** `url` and `link` often hold the page's own address: they count as audio only when they point at an audio file. */
 export function readAudio(value: unknown, onlyIfAudio: boolean, prefix: string | undefined): string | undefined {
   if (Array.isArray(value)) {

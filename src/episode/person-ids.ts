@@ -1,5 +1,6 @@
 import type { Episode } from './episode.ts';
 import { fieldKey } from './episode-fields.ts';
+import { personName } from './people.ts';
 import { personOfUnknownId } from './person-id-slips.ts';
 
 /**
@@ -99,7 +100,9 @@ export function withPeopleNames(
     return changed ? [...new Set(renamed)] : names;
   };
   const panel = rename(episode.panel, 'hosts');
-  const guests = rename(episode.guests, 'guests');
+  const named = rename(episode.guests, 'guests');
+  // Jupiter Broadcasting's `hosts: ["ajude"]` beside notes that call Allan Jude a guest: one person, the host.
+  const guests = panel === episode.panel ? named : named.filter((guest) => !panel.some((host) => personName(host) === personName(guest)));
   return panel === episode.panel && guests === episode.guests ? episode : { ...episode, panel, guests };
 }
 

@@ -46,12 +46,13 @@ const GUESTS = new RegExp(String.raw`(?<!\bwith\s)\b[Ss]pecial\s+[Gg]uests?\s+(?
 // between A, B, and C".
 const VERB = String.raw`(?:discuss(?:es|ed)?|give(?:s)?|gave|walk(?:s|ed)?|explain(?:s|ed)?|demonstrate(?:s|d)?|talk(?:s|ed)?|chat(?:s|ted)?|lead|leads|led|interview(?:s|ed)?|welcome(?:s|d)?|speak(?:s)?|spoke|answer(?:s|ed)?|share(?:s|d)?|sit(?:s)?\s+down|catch(?:es)?\s+up|continue(?:s|d)?|travel|reminisce|feature(?:s|d)?|explore(?:s|d)?|tackle(?:s|d)?|debate(?:s|d)?)`;
 // A sentence starts after a full stop, not after an initial's ("K. Scott Allen").
+// "Release Notes discussed: <https://…>" labels a link: no sentence.
 // "In this episode of the Ruby Rogues podcast Dave Kimura, Eric Berry, and Charles Max Wood discuss …": no comma after
 // the show, whose name ends on a word in lower case ("podcast"), or "… of JavaScript Jabber Ann Lee" would be a name.
 // The list may end on one who goes by one name: "On episode 188 of iPhreaks, Jaim Zuber and Anastasiia talk about …".
 const SUBJECT_LIST = String.raw`(${NAME}(?:(?:,\s+|,?\s+and\s+(?:I['’]m\s+)?)${NAME})*(?:,?\s+and\s+\p{Lu}\p{Ll}{3,})?)`;
 const SUBJECT = new RegExp(
-  String.raw`(?:^|\n|(?<!(?:^|\s)\p{Lu})[.!?]\s+|,\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+of\s+(?:[^,.]{0,60}?\s)?\p{Ll}+\s)${SUBJECT_LIST}\s+${VERB}\b`,
+  String.raw`(?:^|\n|(?<!(?:^|\s)\p{Lu})[.!?]\s+|,\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+of\s+(?:[^,.]{0,60}?\s)?\p{Ll}+\s)${SUBJECT_LIST}\s+${VERB}\b(?!:)`,
   'gu',
 );
 const HOSTED = new RegExp(
@@ -91,6 +92,17 @@ const DESCRIBED = new RegExp(
   String.raw`(?:^|\n)(${NAME}),\s+[^.]{3,200}?,\s+(?:sits?\s+down|talks?|chats?|speaks?)\s+with\s+(${NAME})`,
   'u',
 );
+// "Mark Erhardt and Mike Schmidt are joined by Ruben Somsen": the hosts, then their guests; "we're joined by Ann Lee".
+const JOINED_BY = new RegExp(
+  String.raw`(?:^|\n|[.!?]\s+)${SUBJECT_LIST}\s+(?:is|are|were|was)\s+(?:once\s+again\s+|again\s+)?joined\s+(?:this\s+week\s+|today\s+)?by\s+${LIST}`,
+  'gu',
+);
+const WE_ARE_JOINED = new RegExp(
+  String.raw`\b(?:[Ww]e(?:['’]re|\s+are)|I(?:['’]m|\s+am))\s+(?:again\s+)?joined\s+(?:today\s+)?by\s+${LIST}`,
+  'gu',
+);
+// "find out more about me, Rob Kendal": the host of a show written in the first person.
+const ME = new RegExp(String.raw`\bme,\s+(${NAME})(?=[.,!;:)]|\s*$|\s+(?:here|and|on|at)\b)`, 'gu');
 // "This is a talk given by Uri Shaked at the recent Angular Dev Summit": a conference talk's speaker.
 const TALK_BY = new RegExp(String.raw`^(?:This|It)\s+(?:is|was)\s+(?:a|the)\s+(?:recorded\s+)?talk\s+(?:given\s+)?by\s+${LIST}`, 'gu');
 const SHOW_THEN_NAME =
@@ -104,7 +116,9 @@ const ONE_WORD_OBJECT = String.raw`\b(?:interview(?:s|ed)?|(?:speak(?:s)?|spoke|
  * title names that guest as well.
  */
 export function prosePeople(text: string, opening = '', title = '', file = ''): ProsePeople {
-  const start = opening.slice(0, 800);
+  // Mark “Murch” Erhardt: a nickname in quotes is no part of the name.
+  text = withoutNicknames(text);
+  const start = withoutNicknames(opening.slice(0, 800));
   // Who discusses, interviews or talks is on the episode; who shares or answers, when the sentence says it is about the
   // episode ("On today's episode, …"): "Visual Studio Code and Azure Functions share a runtime" has the same shape.
   // "In this episode, Charles Max Wood gives …", but "This week, Visual Studio Code and GitHub Copilot give developers …".
@@ -128,6 +142,8 @@ export function prosePeople(text: string, opening = '', title = '', file = ''): 
         ...namesIn(text, PANEL, undefined, 2),
         ...subjects.filter((name) => !titled.includes(name)),
         ...(guest && host ? [host] : []),
+        ...namesIn(start.slice(0, 400), JOINED_BY),
+        ...namesIn(withoutNicknames(opening), ME),
       ]),
     ],
     guests: [
@@ -138,6 +154,8 @@ export function prosePeople(text: string, opening = '', title = '', file = ''): 
         ...(guest && host ? [guest] : []),
         ...namesIn(start, FROM_ELSEWHERE),
         ...namesIn(start, TALK_BY),
+        ...namesIn(start.slice(0, 400), JOINED_BY, undefined, 1, 2),
+        ...namesIn(start.slice(0, 400), WE_ARE_JOINED),
       ]),
     ],
     firstNames: firstNamesIn(start.slice(0, 400)),
@@ -149,10 +167,14 @@ export function prosePeople(text: string, opening = '', title = '', file = ''): 
 const NOT_NAME =
   /\b(?:engineer|lead|developer|manager|architect|director|advocate|founder|ceo|cto|episode|show|podcast)\b|^(?:The|This|Our|In|On|Today|Special|Guests?|Panel\w*|I['’]m)\s/i;
 
+const CONNECTIVE = /^(?:Plus|Then|And|Also|But|So|Now|Next|Finally|Later|Meanwhile|Afterwards|Here)$/;
+
 /** "Sam Julien Sam talks…" ends with the first name starting the next sentence. */
 function cleanName(text: string): string | undefined {
   const words = text.trim().split(/\s+/);
   if (words.length === 3 && words[2] === words[0]) words.pop();
+  // "Plus Dustin Kirkland joins …", "Then Barton George …": a sentence's first word before the name.
+  if (words.length >= 2 && CONNECTIVE.test(words[0] ?? '')) words.shift();
   const name = words.join(' ');
   return name && !NOT_NAME.test(name) ? name : undefined;
 }
@@ -206,18 +228,22 @@ function firstNamesIn(start: string): string[] {
   return names.some((name) => NOT_FIRST.has(name)) ? [] : names;
 }
 
-function namesIn(text: string, pattern: RegExp, inSentence = (_sentence: string, _match: string) => true, least = 1): string[] {
+function namesIn(text: string, pattern: RegExp, inSentence = (_sentence: string, _match: string) => true, least = 1, group = 1): string[] {
   const names: string[] = [];
   for (const match of text.matchAll(pattern)) {
     const at = match.index ?? 0;
     const end = text.slice(at + match[0].length).search(/[.!?](?:\s|$)/);
     const sentence = text.slice(Math.max(0, text.lastIndexOf('.', at)), end < 0 ? undefined : at + match[0].length + end);
     if (!inSentence(sentence, match[0])) continue;
-    const list = (match[1] ?? '').split(/,\s+and\s+(?:I['’]m\s+)?|,\s+|\s+and\s+(?:I['’]m\s+)?/);
+    const list = (match[group] ?? '').split(/,\s+and\s+(?:I['’]m\s+)?|,\s+|\s+and\s+(?:I['’]m\s+)?/);
     if (list.length < least) continue;
     // One who goes by one name ends a list whose every other name is one: not "Chuck" of "Today Aimee and Chuck".
     const cleaned = list.map(cleanName);
     for (const name of cleaned) if (name !== undefined && (/\s/.test(name) || cleaned.every(Boolean))) names.push(name);
   }
   return [...new Set(names)];
+}
+
+function withoutNicknames(text: string): string {
+  return text.replace(/(?<=\p{L})\s+["“][^"“”\n]{1,30}["”](?=\s+\p{Lu})/gu, '');
 }

@@ -62,15 +62,21 @@ export function nicknamesOf(labels: ReadonlyMap<string, string[]>): Map<string, 
   return named;
 }
 
-/** First names a podcast that names no one in full gives on REGULAR episodes or more (speaker-names.ts), none of them anyone's in full. */
+/** First names a podcast that names no host in full gives on REGULAR episodes or more (speaker-names.ts), none of them a host's in full. */
 export function firstNameRegulars(
   openings: Iterable<{ podcast?: string | undefined; spoken: { labels: readonly string[] } }>,
-  fullNames: ReadonlySet<string>,
-  namesNoOne: (podcast: string) => boolean,
+  hostsInFull: Iterable<[podcast: string, name: string]>,
 ): Map<string, Map<string, string>> {
+  // Only on a show that names no host in full: a nickname ("CHUCK:") beside a panel written in full is no first name.
+  // Its guests may be named in full ("Elias and Sean talk with Nilay Patel").
+  const [fullNames, namesHosts] = [new Set<string>(), new Set<string>()];
+  for (const [podcast, name] of hostsInFull) {
+    namesHosts.add(podcast);
+    fullNames.add(firstName(name));
+  }
   const byPodcast = new Map<string, Map<string, number>>();
   for (const { podcast, spoken } of openings) {
-    if (!namesNoOne(podcast ?? '')) continue;
+    if (namesHosts.has(podcast ?? '')) continue;
     const labels = byPodcast.get(podcast ?? '') ?? new Map<string, number>();
     byPodcast.set(podcast ?? '', labels);
     for (const label of new Set(spoken.labels)) labels.set(label, (labels.get(label) ?? 0) + 1);

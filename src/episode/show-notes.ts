@@ -46,6 +46,8 @@ export function parseShowNotes(
   markdown: string,
   title = '',
   file = '',
+  /** The front matter's description, read as the notes' opening when the body does not repeat it. */
+  lead = '',
 ): ShowNotes & { nameRuns: NameRuns; transcript: string; linked: string[]; notedNames: string[] } {
   const notes: ShowNotes = { summary: '', panel: [], guests: [], links: [], picks: [], sponsors: [], otherNotes: '' };
   const runs: NameRuns = { panel: [], guests: [] };
@@ -57,6 +59,7 @@ export function parseShowNotes(
   let pastOpening = false;
   const lines = markdownLines(markdown);
   for (const section of splitSections(lines)) {
+    if (PEOPLE_SECTIONS.has(section.name)) section.lines = withDescriptionsJoined(section.lines);
     const items = section.lines.filter((line) => line.kind === 'item');
     pastOpening ||= section.name === 'transcript';
     if (!pastOpening) append(opening, texts(section.lines.filter((line) => line.kind === 'text')));
@@ -106,8 +109,9 @@ export function parseShowNotes(
   const [noPanel, noGuests] = [!notes.panel.length && !runs.panel.length, !notes.guests.length && !runs.guests.length];
   let notedNames: string[] = [];
   if (noPanel || noGuests) {
-    const prose = [...summary, ...other].join('\n');
-    const fromProse = prosePeople(prose, opening.join('\n'), title, file);
+    const own = lead && !lines.some((line) => line.text.includes(lead.slice(0, 40))) ? [lead] : [];
+    const prose = [...own, ...summary, ...other].join('\n');
+    const fromProse = prosePeople(prose, [...own, ...opening].join('\n'), title, file);
     // One who goes by one name ("Jaim Zuber and Anastasiia talk about …") where the notes have them speak ("Anastasiia
     // recommends …") or give picks: "Ward Bell and Google talk about …" names a company.
     const speaking = new Set(notes.picks.map((pick) => pick.person));
@@ -156,6 +160,22 @@ function named(item: Line): boolean {
 function nextSection(text: string): string {
   const name = text.replace(/[\s:]+$/, '').toLowerCase();
   return SECTION_ALIASES[name] ?? (KNOWN_SECTIONS.includes(name) ? name : 'notes');
+}
+
+/**
+ * A person's line whose description wraps onto the next (trino.io: "* [Manfred Moser](…), Director of Trino⏎  Community
+ * Leadership at [Starburst](…),⏎  ([@simpligility](…))") is one line: "Community Leadership at Starburst" is no person.
+ * Only after a name its line already described; a list item of names one per line ("Ann Lee⏎Bo Diaz") stays as it is.
+ */
+function withDescriptionsJoined(lines: Line[]): Line[] {
+  const joined: Line[] = [];
+  for (const line of lines) {
+    const last = joined.at(-1);
+    if (line.continued && last?.kind === 'item' && line.kind === 'item' && personName(last.text) !== last.text.trim())
+      joined[joined.length - 1] = { ...last, text: `${last.text} ${line.text}`, links: [...last.links, ...line.links] };
+    else joined.push(line);
+  }
+  return joined;
 }
 
 function texts(lines: Line[]): string[] {

@@ -51,11 +51,12 @@ export function speakers(
 ): Speakers {
   const counts = new Map<string, number>();
   const panelCounts = new Map<string, number>();
-  const byPodcast = new Map<string, Map<string, string[]>>();
+  const [byPodcast, hostsInFull] = [new Map<string, Map<string, string[]>>(), [] as [string, string][]];
   for (const episode of episodes) {
     for (const name of new Set(episode.panel.map((line) => squash(personName(line)))))
       panelCounts.set(name, (panelCounts.get(name) ?? 0) + 1);
     const names = new Set([...episode.panel, ...episode.guests].map(personName).filter((name) => name.includes(' ')));
+    for (const name of episode.panel.map(personName)) if (name.includes(' ')) hostsInFull.push([episode.podcast ?? '', name]);
     const podcast = byPodcast.get(episode.podcast ?? '') ?? new Map<string, string[]>();
     byPodcast.set(episode.podcast ?? '', podcast);
     for (const name of names) {
@@ -121,8 +122,7 @@ export function speakers(
     members,
     hosts,
     panelists: new Set(panelCounts.keys()),
-    // Only on a show that names no one in full: a nickname ("CHUCK:") beside a panel written in full is no first name.
-    firstNameRegulars: firstNameRegulars(openings, new Set([...counts.keys()].map(firstName)), (podcast) => !byPodcast.get(podcast)?.size),
+    firstNameRegulars: firstNameRegulars(openings, hostsInFull),
   };
 }
 

@@ -1,0 +1,96 @@
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import { test } from 'node:test';
+import { readEpisodes } from '../../indexer/sources/read-episodes.ts';
+import { personName } from '../../src/episode/people.ts';
+import { testdir } from '../support/testdir.ts';
+
+// Shapes of four real sites tried as a new user would, written for these tests (docs/real-sites.md): a Jekyll blog's
+// podcast posts, a Jekyll collection with Host and Guests lists, an Eleventy show whose hosts go by first name in
+// `summary:`, a Hugo show whose `podcast:` is the audio, and a solo host who writes in the first person.
+type Catalogue = Awaited<ReturnType<typeof readEpisodes>>;
+const episode = (catalogue: Catalogue, title: string) => {
+  const found = catalogue.episodes.find((item) => item.episode.title === title)?.episode;
+  assert.ok(found, `no episode "${title}" in ${catalogue.episodes.map((item) => item.episode.title).join(', ')}`);
+  return found;
+};
+
+test('Jekyll posts: the date from the file name; "A “Nick” B and C D are joined by E F" are hosts and guest', async () => {
+  const dir = await testdir({
+    '_posts/en/podcast/2022-07-27-newsletter-recap.md':
+      "---\ntitle: 'Newsletter #210 Recap'\nlayout: podcast-episode\n---\n" +
+      'Mark “Murch” Erhardt and Mike Schmidt are joined by Ruben Somsen to discuss [Newsletter #210](/n/210).\n',
+    '_posts/en/podcast/2022-08-03-newsletter-recap.md': "---\ntitle: 'Newsletter #211 Recap'\ndate: 2022-08-04\n---\nNotes.\n",
+  });
+  const catalogue = await readEpisodes(path.join(dir, '_posts/en/podcast'));
+  const recap = episode(catalogue, 'Newsletter #210 Recap');
+  assert.equal(recap.date, '2022-07-27');
+  assert.deepEqual([recap.panel, recap.guests], [['Mark Erhardt', 'Mike Schmidt'], ['Ruben Somsen']]);
+  // A date the front matter writes wins over the file's.
+  assert.equal(episode(catalogue, 'Newsletter #211 Recap').date, '2022-08-04');
+});
+
+test('Host and Guests lists whose descriptions wrap onto the next line name only the people; "X discussed:" is no sentence', async () => {
+  const dir = await testdir({
+    '_episodes/66.md': [
+      '---\ntitle: "66: Chat with Trino"\ndate: 2024-09-12\n---',
+      '## Host\n',
+      '* [Manfred Moser](https://example.com/mm), Director of Trino',
+      '  Community Leadership at [Starburst](https://example.com/s),',
+      '  ([@simpligility](https://example.com/x))\n',
+      '## Guests\n',
+      '* Himanshu Mendapra,',
+      '  Software Engineer at Genuin',
+      '* [Yadia Colindres](https://example.com/yc), Product Management',
+      '  Advisor at Canner\n',
+      '## Release 348\n',
+      'Release Notes discussed: <https://example.com/release-348.html>\n',
+    ].join('\n'),
+  });
+  const found = episode(await readEpisodes(path.join(dir, '_episodes')), '66: Chat with Trino');
+  // "Community Leadership at Starburst" and "Software Engineer at Genuin" are no people; the lines keep their descriptions.
+  assert.deepEqual(found.panel.map(personName), ['Manfred Moser']);
+  assert.deepEqual(found.guests.map(personName), ['Himanshu Mendapra', 'Yadia Colindres']);
+  assert.match(found.panel[0] ?? '', /Director of Trino Community Leadership at Starburst/);
+});
+
+test('hosts by first name in `summary:` only, on a show whose guests are named in full; a bare `fileName:` is the audio', async () => {
+  const summaries = [
+    'Elias and Sean discuss manufactured squirrels.',
+    'Sean and Elias talk about bags and gear.',
+    'Elias eats bread in a naval town. Then Sean and Elias discuss travel episodes.',
+    'Elias and Sean talk about the new phones with a guest.',
+  ];
+  const files = Object.fromEntries(
+    summaries.map((summary, i) => [
+      `content/episodes/${i + 1}.md`,
+      `---\ntitle: "Episode ${i + 1}"\ndate: 2018-0${i + 1}-01\nsummary: "${summary}"\nfileName: breadcrumbs${i + 1}.mp3\n---\n${i === 3 ? 'Special guest: Nilay Patel\n\n' : ''}- [A link](https://example.com/${i})\n`,
+    ]),
+  );
+  const catalogue = await readEpisodes(path.join(await testdir(files), 'content/episodes'));
+  for (let i = 1; i <= 4; i++) {
+    const found = episode(catalogue, `Episode ${i}`);
+    assert.deepEqual([...found.panel].sort(), ['Elias', 'Sean'], `Episode ${i}`);
+    assert.equal(found.audioUrl, `breadcrumbs${i}.mp3`);
+  }
+  assert.deepEqual(episode(catalogue, 'Episode 4').guests, ['Nilay Patel']);
+});
+
+test('Hugo `podcast: http://…/x.mp3` is the audio, not the show; a solo host writes "about me, Ann Lee"; "we\'re joined by"', async () => {
+  const dir = await testdir({
+    'content/episodes/s01e08.md':
+      '---\ntitle: "Bear Tactics"\ndate: 2014-07-13\npodcast: http://files.example.com/podcasts/s01e08_BearTactics.mp3\n---\nThis week on the show: a new game.\n',
+    'content/episodes/episode-24.md': [
+      '---\ntitle: "Episode 24"\ndate: 2021-03-01\n---',
+      "On this episode we're joined by Anthony Main, who runs an agency.\n",
+      'You can find out more about me, Rob Kendal, on my site.\n',
+    ].join('\n'),
+  });
+  const catalogue = await readEpisodes(path.join(dir, 'content/episodes'));
+  const bear = episode(catalogue, 'Bear Tactics');
+  assert.equal(bear.audioUrl, 'http://files.example.com/podcasts/s01e08_BearTactics.mp3');
+  assert.equal(bear.podcast, undefined);
+  assert.deepEqual(catalogue.warnings, []);
+  const solo = episode(catalogue, 'Episode 24');
+  assert.deepEqual([solo.panel, solo.guests], [['Rob Kendal'], ['Anthony Main']]);
+});

@@ -5,7 +5,8 @@ import path from 'node:path';
 // Which files under EPISODES_DIR are read at all (read-episodes.ts reads them): the folder walk, and the names that
 // are never episodes whatever they hold.
 
-export const EPISODE_FILE = /\.(md|markdown)$/i;
+// MDX (devtools.fm's Next.js pages) is Markdown with imports and JSX: read as Markdown, never run (front-matter.ts).
+export const EPISODE_FILE = /\.(md|markdown|mdx)$/i;
 /** Folders that hold no episodes: dependencies and the build output of Jekyll, Hugo, Eleventy and Astro. */
 const SKIPPED_FOLDERS = new Set([
   'node_modules',

@@ -28,7 +28,7 @@ export const FIELD_ALIASES = {
   number: ['episode_number', 'number', 'episode', 'itunes_episode', 'ep'],
   date: ['pub_date', 'publish_date', 'published', 'published_at', 'date'],
   duration: ['duration', 'podcast_duration', 'itunes_duration', 'length'],
-  hosts: ['hosts', 'host', 'panel', 'panelists'],
+  hosts: ['hosts', 'host', 'panel', 'panelists', 'participants'],
   guests: ['guests', 'guest'],
   summary: ['description', 'summary', 'excerpt', 'subtitle'],
   tags: ['tags', 'categories', 'keywords'],

@@ -5,10 +5,10 @@ import { type Chapter, chaptersFromNotes } from './chapters.ts';
 import { dateInFileName, readDate } from './dates.ts';
 import { looksLikeDuration, readDuration } from './durations.ts';
 import { aliasesWith, EXPECTED, type FieldName, fieldKey, MAYBE_OTHER } from './episode-fields.ts';
-import { isEmpty, namesWrittenAsNames, readNumber, readPeople, readTags, readText, unique } from './field-values.ts';
+import { isEmpty, namesWrittenAsNames, readFlag, readNumber, readPeople, readTags, readText, unique } from './field-values.ts';
 import { readFrontMatter } from './front-matter.ts';
-import { isAudioPath, readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
-import { plainText } from './markdown-text.ts';
+import { audioInNotes, isAudioPath, readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
+import { openingHeading, plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
 import { guestsFromTitle, namesShow, personName } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
@@ -101,7 +101,7 @@ export function parseEpisode(fileName: string, text: string, options: ParseOptio
 }
 
 export function parseEpisodeFile(fileName: string, text: string, options: ParseOptions = {}): EpisodeFileResult {
-  const front = readFrontMatter(fileName, text);
+  const front = readFrontMatter(fileName, text, options.warn);
   if (front.format === 'none') return { skipped: 'no front matter' };
   const fields = new Map<string, [string, unknown]>();
   for (const [key, value] of Object.entries(front.data)) if (!fields.has(fieldKey(key))) fields.set(fieldKey(key), [key, value]);
@@ -121,15 +121,14 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   };
 
   // `draft: false` is a value read, not a value missing: Hugo sites write it on every published episode.
-  const draft = field('draft', (value) =>
-    typeof value === 'boolean' ? value : value === 'true' || value === 'false' ? value === 'true' : undefined,
-  );
+  const draft = field('draft', readFlag);
   if (draft || fields.get('published')?.[1] === false) return { skipped: 'a draft' };
-  // Eleventy's own word that a page is in none of the site's lists (devchat.tv's about.md, credits.md).
+  // Eleventy's word that a page is in none of the site's lists (devchat.tv's about.md, credits.md).
   if (fields.get('eleventyexcludefromcollections')?.[1] === true) return { skipped: 'a page: eleventyExcludeFromCollections' };
-  const titleField = field('title', readText);
+  // mozaic.fm titles an episode with the body's opening `# heading` alone.
+  const titleField = field('title', readText) ?? openingHeading(front.content);
   const description = field('summary', (value) => (typeof value === 'string' ? plainText(value) || undefined : undefined));
-  // breadcrumbs.fm writes "Elias and Sean discuss …" only in `summary:`: the notes' opening, for who is on the episode.
+  // breadcrumbs.fm writes "Elias and Sean discuss …" only in `summary:`, read as the notes' opening for who is on.
   const { nameRuns, transcript, linked, notedNames, ...notes } = parseShowNotes(front.content, titleField, fileName, description);
   const number = field('number', readNumber);
   const hosts = field('hosts', readPeople) ?? [];
@@ -143,14 +142,13 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     const hasText = Boolean(notes.summary || notes.otherNotes || notes.links.length || description);
     if (!hasText)
       throw new EpisodeError(fileName, `title is missing or empty, and there is no text to index; expected for example:\n${EXAMPLE}`);
-    title = fileName.replace(/^.*[\\/]/, '').replace(/\.(md|markdown)$/i, '');
+    title = fileName.replace(/^.*[\\/]/, '').replace(/\.(md|markdown|mdx)$/i, '');
     warn(`title is missing; the episode is titled "${title}" after its file`);
   }
   const tags = readAll(aliases.tags, fields, readTags, warn);
   const podcast = field('podcast', (value) => (isAudioPath(value) ? undefined : readText(value)));
-  // People the front matter names win over the notes': Syntax writes "Guest: [Infinite Red](…)" for its guest's links.
-  // "Ruby Rogues" in "Chuck talks with Ruby Rogues listeners" is the show, not a person of it.
-  // A guest the front matter names is no panelist, though the notes' first sentence has them talk (prose-people.ts).
+  // The front matter's people win over the notes' (Syntax's "Guest: [Infinite Red](…)" links its guest); "Ruby Rogues" in
+  // "Chuck talks with Ruby Rogues listeners" is the show; a guest it names is no panelist, though the notes have them talk.
   const notGuest = (name: string) => !guests.some((guest) => personName(guest) === personName(name));
   const panel = unique([
     ...hosts,
@@ -198,7 +196,9 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       durationSeconds: field('duration', (value, alias) =>
         fieldKey(alias) === 'length' && !looksLikeDuration(value) ? undefined : readDuration(value),
       ),
-      audioUrl: field('audio', (value, alias) => readAudio(value, MAYBE_OTHER.has(fieldKey(alias)), options.audioPrefix)),
+      audioUrl:
+        field('audio', (value, alias) => readAudio(value, MAYBE_OTHER.has(fieldKey(alias)), options.audioPrefix)) ??
+        audioInNotes(front.content),
       transcripts: field('transcripts', readTranscripts) ?? [],
       tags,
       ...notes,

@@ -37,7 +37,11 @@ export function readPeople(value: unknown): string[] | undefined {
     if (typeof item === 'string') return item.split(/\s*(?:[,;&]|\band\b)\s*/).map((name) => readText(name));
     if (item && typeof item === 'object') {
       const { name, title, person, id, slug } = item as Record<string, unknown>;
-      return [readText(name ?? title ?? person ?? id ?? slug)];
+      const written = name ?? title ?? person ?? id ?? slug;
+      // mozaic.fm's `guests: { konpyu: https://twitter.com/konpyu }`: each person by handle, with a link to them.
+      if (written === undefined && Object.values(item).every((link) => typeof link === 'string' && /^https?:\/\//.test(link)))
+        return Object.keys(item).map((handle) => readText(handle));
+      return [readText(written)];
     }
     return [undefined];
   });
@@ -61,4 +65,9 @@ export function readTags(value: unknown): string[] | undefined {
   const list = (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value]).filter((item) => !isEmpty(item));
   const tags = list.map(readText);
   return tags.every((tag) => tag !== undefined) ? tags.filter((tag) => tag !== '') : undefined;
+}
+
+/** `true`, `false`, or the same written as text (`draft: "false"`); anything else is no flag. */
+export function readFlag(value: unknown): boolean | undefined {
+  return typeof value === 'boolean' ? value : value === 'true' || value === 'false' ? value === 'true' : undefined;
 }

@@ -2,7 +2,7 @@ import matter from 'gray-matter';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { EpisodeError } from '../errors.ts';
-import { indentQuotedLines } from './quoted-lines.ts';
+import { indentQuotedLines, plainLines, READ_BY_LINE } from './quoted-lines.ts';
 
 /** The fields at the top of an episode file and the Markdown after them. `format` is 'none' when there are none. */
 export type FrontMatter = { data: Record<string, unknown>; content: string; format: 'yaml' | 'toml' | 'json' | 'none' };
@@ -20,11 +20,14 @@ function yaml(text: string): object {
   } catch (error) {
     // Quoted values continued at the margin, as js-yaml allows (quoted-lines.ts); any other error stands as it was.
     const indented = indentQuotedLines(text);
-    if (indented === text) throw error;
     try {
+      if (indented === text) throw error;
       return read(indented);
     } catch {
-      throw error;
+      // `title: 73 • Moving Beyond Syntax: Lessons …`: plain lines, each value the rest of its line (quoted-lines.ts).
+      const lines = plainLines(text);
+      if (!lines) throw error;
+      return lines;
     }
   }
 }
@@ -63,7 +66,7 @@ audio_url: https://example.com/emx-059.mp3
  * another), `+++` (TOML, as Hugo writes it) and a bare `{ … }` JSON object at the top (Hugo again). Nothing here can
  * run code: a fence naming any other language is an error naming the file.
  */
-export function readFrontMatter(file: string, text: string): FrontMatter {
+export function readFrontMatter(file: string, text: string, warn?: (message: string) => void): FrontMatter {
   // Windows line ends would leave a `\r` on the last line of the front matter, which TOML refuses.
   const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
   const fence = /^(---|\+\+\+)([^\r\n]*)\r?\n/.exec(body);
@@ -94,7 +97,18 @@ export function readFrontMatter(file: string, text: string): FrontMatter {
       cause: error,
     });
   }
-  return { data: mapping(file, parsed.data), content: parsed.content, format };
+  const content = /\.mdx$/i.test(file) ? mdxAsMarkdown(parsed.content) : parsed.content;
+  if (parsed.data && (parsed.data as Record<symbol, unknown>)[READ_BY_LINE])
+    warn?.(`${file}: the YAML front matter does not parse; each of its lines was read as key: text`);
+  return { data: mapping(file, parsed.data), content, format };
+}
+
+/**
+ * An MDX body as the Markdown it is: its `import`/`export` lines and `{/* comments *\/}` are code for the site's build,
+ * not notes; its components (`<Transcript>`) are tags, which the notes' HTML reading drops. Nothing of it runs.
+ */
+function mdxAsMarkdown(content: string): string {
+  return content.replace(/\{\s*\/\*[\s\S]*?\*\/\s*\}/g, '').replace(/^(?:import|export)\s[^\n]*$/gm, '');
 }
 
 /** Hugo's JSON front matter: an object at the very top of the file, its closing brace ending the front matter. */

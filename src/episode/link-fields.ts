@@ -4,6 +4,18 @@ export type TranscriptLink = { url: string; type?: string; language?: string };
 /** Front-matter fields that hold links — audio and transcripts — read so that only http(s) or paths beside the file get through. */
 const AUDIO_PATH = /\.(mp3|m4a|m4b|mp4|aac|ogg|oga|opus|wav|flac|webm)(?:[?#]|$)/i;
 
+/**
+ * The audio file of a player written into the notes, where the front matter names none: Bitcoin Optech's
+ * `{% include functions/podcast-player.md url="https://…/ep.m4a" %}`, an `<audio src>` or `<source src>`. The first one.
+ */
+export function audioInNotes(markdown: string): string | undefined {
+  const found =
+    /\b(?:src|url)\s*=\s*["'](https?:\/\/[^"'\s<>]{1,500}?\.(?:mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac)(?:\?[^"'\s<>]{0,200})?)["']/i.exec(
+      markdown,
+    );
+  return found ? readHttpUrl(found[1]) : undefined;
+}
+
 export function isAudioPath(value: unknown): boolean {
   return typeof value === 'string' && AUDIO_PATH.test(value.trim());
 }

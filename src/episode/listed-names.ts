@@ -1,5 +1,5 @@
 import type { Line } from './markdown-text.ts';
-import { isPersonName, PARTICLE } from './people.ts';
+import { isPersonName, PARTICLE, personName } from './people.ts';
 
 // People a line of show notes lists after its label: "Panel: A, B", "Special Guests: C and D".
 
@@ -38,4 +38,25 @@ export function namesAfter(pattern: RegExp, line: Line): string[] {
     .filter(Boolean);
   // "Panel: Kai Dawson Jonah Stark In this episode, Kai and…" is prose after a run of names (name-runs.ts), not a list.
   return names.every((name) => NAME.test(name)) ? names.filter(isPersonName) : [];
+}
+
+/**
+ * A person's line whose description wraps onto the next (trino.io: "* [Manfred Moser](…), Director of Trino⏎  Community
+ * Leadership at [Starburst](…),⏎  ([@simpligility](…))") is one line: "Community Leadership at Starburst" is no person.
+ * Only after a name its line already described; a list item of names one per line ("Ann Lee⏎Bo Diaz") stays as it is.
+ */
+export function withDescriptionsJoined(lines: Line[]): Line[] {
+  const joined: Line[] = [];
+  for (const line of lines) {
+    const last = joined.at(-1);
+    if (line.continued && last?.kind === 'item' && line.kind === 'item' && personName(last.text) !== last.text.trim())
+      joined[joined.length - 1] = { ...last, text: `${last.text} ${line.text}`, links: [...last.links, ...line.links] };
+    else joined.push(line);
+  }
+  return joined;
+}
+
+/** Mark “Murch” Erhardt: a nickname in quotes inside a name is no part of it. */
+export function withoutNicknames(text: string): string {
+  return text.replace(/(?<=\p{L})\s+["“][^"“”\n]{1,30}["”](?=\s+\p{Lu})/gu, '');
 }

@@ -118,3 +118,9 @@ export function plainText(text: string): string {
     .join(' ')
     .trim();
 }
+
+/** The text of a `# heading` that opens the body, before any other line: a page's own title. */
+export function openingHeading(markdown: string): string | undefined {
+  const first = /^\s*#[ \t]+([^\n]+?)[ \t#]*(?:\n|$)/.exec(markdown)?.[1];
+  return first ? plainText(first).replace(/\s+/g, ' ').trim() || undefined : undefined;
+}

@@ -1,3 +1,4 @@
+import { withoutNicknames } from './listed-names.ts';
 import { byFirstName, escapeRegExp, firstWord, NOT_FIRST } from './people.ts';
 
 /**
@@ -25,14 +26,13 @@ const WORD = String.raw`\p{Lu}(?:\.|[\p{L}\p{M}'’-]*)`;
 const NAME = String.raw`${WORD}(?:\s+${WORD}){1,2}`;
 // "… Brian Hogan and I'm Charles Max Wood": the host names himself last.
 const LIST = String.raw`(${NAME}(?:(?:,\s+|,?\s+and\s+(?:I['’]m\s+)?)${NAME})*)`;
-// "features panelists A, B and C", "The panel for this episode of Adventures in Angular is A, B, and C", "a panel of A,
-// B, as well as host C".
+// "features panelists A, B and C", "The panel for this episode of … is A, B, and C", "a panel of A, B, as well as host C".
 const PANEL = new RegExp(
   String.raw`\bpanel(?:ists?)?\s+(?:for\s+[^.]{0,60}?\s+(?:is|are|includes?)\s+|(?:is|are|includes?|features?|of)\s+|[-–—:]\s+)?${LIST}`,
   'gu',
 );
-// "This episode of iPhreaks features Andrew Madsen, Jaim Zuber, and special guest Karl Piteira": the panel, then the guest.
-// So is "On today's episode of iPhreaks, Gui Rambo, Erica Sadun, Jaim Zuber and special guest – Guanshan Liu talk …".
+// "This episode of iPhreaks features A, B, and special guest C", "On today's episode of iPhreaks, A, B and special guest –
+// C talk …": the panel, then the guest.
 const FEATURES = new RegExp(
   String.raw`(?:\bfeatures?\s+|\bepisode\s+of\s+(?:the\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},\s+)${LIST},?\s+and\s+(?:our\s+)?special\s+guests?\b`,
   'gu',
@@ -86,8 +86,7 @@ const FROM_ELSEWHERE = new RegExp(
   String.raw`(?:^|\n|[.!?,]\s+|\sand\s+)(${NAME}),?\s+from\s+\p{Lu}[\p{L}\d.&'’-]*(?:\s+\p{Lu}[\p{L}\d.&'’-]*){0,2},?\s+(?:talks|discusses|shares|explains|joins)\b`,
   'gu',
 );
-// "[Vitaly Bragilevsky](…), Developer Advocate at JetBrains …, sits down with Luca Palmieri": whom a sentence opens on,
-// described by their work, is the guest of the host they sit down with.
+// "[Vitaly Bragilevsky](…), Developer Advocate at JetBrains …, sits down with Luca Palmieri": the guest, then the host.
 const DESCRIBED = new RegExp(
   String.raw`(?:^|\n)(${NAME}),\s+[^.]{3,200}?,\s+(?:sits?\s+down|talks?|chats?|speaks?)\s+with\s+(${NAME})`,
   'u',
@@ -101,8 +100,11 @@ const WE_ARE_JOINED = new RegExp(
   String.raw`\b(?:[Ww]e(?:['’]re|\s+are)|I(?:['’]m|\s+am))\s+(?:again\s+)?joined\s+(?:today\s+)?by\s+${LIST}`,
   'gu',
 );
-// "find out more about me, Rob Kendal": the host of a show written in the first person.
-const ME = new RegExp(String.raw`\bme,\s+(${NAME})(?=[.,!;:)]|\s*$|\s+(?:here|and|on|at)\b)`, 'gu');
+// "about me, Rob Kendal", "I'm your host, Bryan Robinson", "Welcome to the … podcast. I'm Nic Steenhout": the host.
+const ME = new RegExp(
+  String.raw`\bme,\s+(${NAME})(?=[.,!;:)]|\s*$|\s+(?:here|and|on|at)\b)|\b(?:I['’]m|[Tt]his\s+is)\s+your\s+host,?\s+(${NAME})\b|\b[Ww]elcome\s+to\b[^\n]{0,300}?[,.!?]\s+I['’]m\s+(${NAME})\b`,
+  'gu',
+);
 // "This is a talk given by Uri Shaked at the recent Angular Dev Summit": a conference talk's speaker.
 const TALK_BY = new RegExp(String.raw`^(?:This|It)\s+(?:is|was)\s+(?:a|the)\s+(?:recorded\s+)?talk\s+(?:given\s+)?by\s+${LIST}`, 'gu');
 const SHOW_THEN_NAME =
@@ -143,7 +145,7 @@ export function prosePeople(text: string, opening = '', title = '', file = ''): 
         ...subjects.filter((name) => !titled.includes(name)),
         ...(guest && host ? [host] : []),
         ...namesIn(start.slice(0, 400), JOINED_BY),
-        ...namesIn(withoutNicknames(opening), ME),
+        ...[1, 2, 3].flatMap((group) => namesIn(withoutNicknames(opening), ME, undefined, 1, group)),
       ]),
     ],
     guests: [
@@ -210,7 +212,7 @@ function objectsIn(start: string, text: string, title: string, file: string): st
   if (word && new RegExp(String.raw`${ONE_WORD_OBJECT}${escapeRegExp(word)}(?![\p{L}\p{N}'’])`, 'u').test(start)) names.push(word);
   // "talks with Daniel, the original author of cURL" in 2021-09-03-daniel-stenberg.md: the file is named after them.
   const first = new RegExp(String.raw`${ONE_WORD_OBJECT}(\p{Lu}\p{Ll}+),`, 'u').exec(start)?.[1]?.toLowerCase();
-  const last = first && new RegExp(String.raw`(?:^|[-_/\\])${first}[-_]([a-z]{2,})\.(?:md|markdown)$`).exec(file.toLowerCase())?.[1];
+  const last = first && new RegExp(String.raw`(?:^|[-_/\\])${first}[-_]([a-z]{2,})\.(?:md|markdown|mdx)$`).exec(file.toLowerCase())?.[1];
   // "speaks with Mozilla, …" in …-mozilla-firefox.md under a title that names Mozilla is no Mozilla Firefox.
   if (first && last && !title.toLowerCase().includes(first))
     names.push([first, last].map((part) => part.charAt(0).toUpperCase() + part.slice(1)).join(' '));
@@ -242,8 +244,4 @@ function namesIn(text: string, pattern: RegExp, inSentence = (_sentence: string,
     for (const name of cleaned) if (name !== undefined && (/\s/.test(name) || cleaned.every(Boolean))) names.push(name);
   }
   return [...new Set(names)];
-}
-
-function withoutNicknames(text: string): string {
-  return text.replace(/(?<=\p{L})\s+["“][^"“”\n]{1,30}["”](?=\s+\p{Lu})/gu, '');
 }

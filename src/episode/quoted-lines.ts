@@ -44,3 +44,22 @@ function closes(line: string, from: number, quote: string): boolean {
   }
   return false;
 }
+
+/** Marks front matter read line by line (`plainLines`), so the episode's reader can say so in a warning. */
+export const READ_BY_LINE = Symbol('read line by line');
+
+/**
+ * Front matter of plain `key: value` lines only, each value the rest of its line, for a file whose YAML does not parse
+ * because a value holds `: ` unquoted (Feeling of Computing's `title: 73 • Moving Beyond Syntax: Lessons …`), which the
+ * site's own build reads as text. Undefined when any line is more than that (a list, a nested field, a block).
+ */
+export function plainLines(text: string): Record<string | symbol, unknown> | undefined {
+  const data: Record<string | symbol, unknown> = { [READ_BY_LINE]: true };
+  for (const line of text.split('\n')) {
+    if (!line.trim() || line.startsWith('#')) continue;
+    const field = /^([A-Za-z_][\w-]*):[ \t]+(\S[^\n]*?)\s*$/.exec(line);
+    if (!field?.[1] || /^[[{|>&*!'"]/.test(field[2] ?? '')) return undefined;
+    data[field[1]] = field[2];
+  }
+  return Object.keys(data).length ? data : undefined;
+}

@@ -1,5 +1,6 @@
+import { headingSpeakers, SPEAKER_HEADING } from './heading-speakers.ts';
 import { linkedGuests } from './linked-people.ts';
-import { GUESTS, guestsIn, namesAfter, namesIn, PANEL, PEOPLE_LABEL } from './listed-names.ts';
+import { GUESTS, guestsIn, namesAfter, namesIn, PANEL, PEOPLE_LABEL, withDescriptionsJoined } from './listed-names.ts';
 import { itemLinks, type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
 import { isPersonName, personName } from './people.ts';
@@ -121,6 +122,9 @@ export function parseShowNotes(
     if (noPanel && !notes.panel.length) notedNames = [...fromProse.firstNames, ...fromProse.ifKnown];
     if (noGuests) notes.guests.push(...fromProse.guests);
   }
+  const [host, ...others] = headingSpeakers(lines);
+  if (host && !notes.panel.length && !runs.panel.length) notes.panel.push(host);
+  if (!notes.guests.length && !runs.guests.length) notes.guests.push(...others);
   // Who gave picks, beside a list too, and first names ("Panel: Ward Alyssa Joe Charles") are the catalogue's to settle.
   const firstNames = notes.panel.length ? [] : runs.panel.filter((run) => /^(?:\p{Lu}\p{Ll}+ ){2,5}\p{Lu}\p{Ll}+$/u.test(run));
   append(notedNames, [...pickGivers(notes.picks, title), ...firstNames.flatMap((run) => run.split(' '))]);
@@ -162,22 +166,6 @@ function nextSection(text: string): string {
   return SECTION_ALIASES[name] ?? (KNOWN_SECTIONS.includes(name) ? name : 'notes');
 }
 
-/**
- * A person's line whose description wraps onto the next (trino.io: "* [Manfred Moser](…), Director of Trino⏎  Community
- * Leadership at [Starburst](…),⏎  ([@simpligility](…))") is one line: "Community Leadership at Starburst" is no person.
- * Only after a name its line already described; a list item of names one per line ("Ann Lee⏎Bo Diaz") stays as it is.
- */
-function withDescriptionsJoined(lines: Line[]): Line[] {
-  const joined: Line[] = [];
-  for (const line of lines) {
-    const last = joined.at(-1);
-    if (line.continued && last?.kind === 'item' && line.kind === 'item' && personName(last.text) !== last.text.trim())
-      joined[joined.length - 1] = { ...last, text: `${last.text} ${line.text}`, links: [...last.links, ...line.links] };
-    else joined.push(line);
-  }
-  return joined;
-}
-
 function texts(lines: Line[]): string[] {
   return lines.map((line) => line.text).filter(Boolean);
 }
@@ -190,6 +178,11 @@ function splitSections(lines: Line[]): Section[] {
   for (const line of lines) {
     const heading = headingName(line);
     const current = sections.at(-1)?.name ?? '';
+    // Otter.ai's export, "### Bryan Robinson  0:03" above each turn: a speaker's label in the transcript, not a section.
+    if (current === 'transcript' && line.kind === 'heading' && SPEAKER_HEADING.test(line.text)) {
+      sections.at(-1)?.lines.push(line);
+      continue;
+    }
     // "#### Chuck's Picks" opens Chuck's, under "### Picks" too.
     const owner = picksOwner(line);
     const giver =

@@ -26,7 +26,7 @@ export function slugify(text: string): string | undefined {
  */
 export function slugFromPath(relativePath: string, name?: string): string | undefined {
   const parts = relativePath.split(/[\\/]/).filter(Boolean);
-  const last = (parts.pop() ?? '').replace(/\.(md|markdown)$/i, '');
+  const last = (parts.pop() ?? '').replace(/\.(md|markdown|mdx)$/i, '');
   const bundle = last.toLowerCase() === 'index' && parts.length > 0;
   if (name !== undefined) {
     if (bundle) parts.pop();

@@ -3,17 +3,12 @@ import path from 'node:path';
 import { test } from 'node:test';
 import { readEpisodes } from '../../indexer/sources/read-episodes.ts';
 import { personName } from '../../src/episode/people.ts';
+import { episodeTitled as episode } from '../support/episode-titled.ts';
 import { testdir } from '../support/testdir.ts';
 
 // Shapes of four real sites tried as a new user would, written for these tests (docs/real-sites.md): a Jekyll blog's
 // podcast posts, a Jekyll collection with Host and Guests lists, an Eleventy show whose hosts go by first name in
 // `summary:`, a Hugo show whose `podcast:` is the audio, and a solo host who writes in the first person.
-type Catalogue = Awaited<ReturnType<typeof readEpisodes>>;
-const episode = (catalogue: Catalogue, title: string) => {
-  const found = catalogue.episodes.find((item) => item.episode.title === title)?.episode;
-  assert.ok(found, `no episode "${title}" in ${catalogue.episodes.map((item) => item.episode.title).join(', ')}`);
-  return found;
-};
 
 test('Jekyll posts: the date from the file name; "A “Nick” B and C D are joined by E F" are hosts and guest', async () => {
   const dir = await testdir({

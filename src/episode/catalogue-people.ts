@@ -57,7 +57,7 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
   if (withSpoken.length) {
     const openings = withSpoken.flatMap((item) => {
       const spoken = cluesOf(item)?.spoken;
-      return spoken ? [{ podcast: item.episode.podcast, spoken }] : [];
+      return spoken ? [{ podcast: item.episode.podcast, spoken, guests: item.episode.guests }] : [];
     });
     const known = speakers(
       items.map((item) => withSpokenNames(item.episode, cluesOf(item))),

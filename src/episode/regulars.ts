@@ -62,41 +62,51 @@ export function nicknamesOf(labels: ReadonlyMap<string, string[]>): Map<string, 
   return named;
 }
 
-/** First names a podcast that names no host in full gives on REGULAR episodes or more (speaker-names.ts), none of them a host's in full. */
+/**
+ * First names a podcast gives on REGULAR episodes or more (speaker-names.ts), where it seldom names a host in full: as
+ * the one host of that first name it names in full at all ("ANDREW:" on devtools.fm, which writes "Andrew Lisowski"
+ * twice in 175 episodes), else as written. Guests may be named in full ("Elias and Sean talk with Nilay Patel").
+ */
 export function firstNameRegulars(
-  openings: Iterable<{ podcast?: string | undefined; spoken: { labels: readonly string[] } }>,
+  openings: Iterable<{ podcast?: string | undefined; spoken: { labels: readonly string[] }; guests?: readonly string[] }>,
   hostsInFull: Iterable<[podcast: string, name: string]>,
 ): Map<string, Map<string, string>> {
-  // Only on a show that names no host in full: a nickname ("CHUCK:") beside a panel written in full is no first name.
-  // Its guests may be named in full ("Elias and Sean talk with Nilay Patel").
-  const [fullNames, namesHosts] = [new Set<string>(), new Set<string>()];
+  const [hosts, mentions] = [new Map<string, Map<string, Set<string>>>(), new Map<string, number>()];
   for (const [podcast, name] of hostsInFull) {
-    namesHosts.add(podcast);
-    fullNames.add(firstName(name));
+    const byFirst = hosts.get(podcast) ?? new Map<string, Set<string>>();
+    hosts.set(podcast, byFirst.set(firstName(name), (byFirst.get(firstName(name)) ?? new Set()).add(name)));
+    mentions.set(podcast, (mentions.get(podcast) ?? 0) + 1);
   }
-  const byPodcast = new Map<string, Map<string, number>>();
-  for (const { podcast, spoken } of openings) {
-    if (namesHosts.has(podcast ?? '')) continue;
+  const [byPodcast, episodes] = [new Map<string, Map<string, number>>(), new Map<string, number>()];
+  for (const { podcast, spoken, guests = [] } of openings) {
     const labels = byPodcast.get(podcast ?? '') ?? new Map<string, number>();
     byPodcast.set(podcast ?? '', labels);
-    for (const label of new Set(spoken.labels)) labels.set(label, (labels.get(label) ?? 0) + 1);
+    episodes.set(podcast ?? '', (episodes.get(podcast ?? '') ?? 0) + 1);
+    // The guest's own first name ("DAVID:" beside the guest David Khourshid) counts for no regular.
+    const guestFirsts = new Set(guests.map(firstName));
+    for (const label of new Set(spoken.labels)) if (!guestFirsts.has(label)) labels.set(label, (labels.get(label) ?? 0) + 1);
   }
+  // A nickname ("CHUCK:") beside a panel written in full on most episodes is no first name of its own.
+  const often = (podcast: string) => (mentions.get(podcast) ?? 0) * 2 > (episodes.get(podcast) ?? 0);
   // "ANDREW" is written "Andrew"; a label of two capitals ("AJ") as it is.
-  const written = (label: string) => (label.length <= 2 ? label : `${label.charAt(0)}${label.slice(1).toLowerCase()}`);
+  const written = (label: string, full: Set<string> | undefined) =>
+    full?.size === 1 ? [...full][0] : label.length <= 2 ? label : `${label.charAt(0)}${label.slice(1).toLowerCase()}`;
   return new Map(
-    [...byPodcast].map(([podcast, labels]) => [
-      podcast,
-      new Map(
-        [...labels]
-          // Not "HUCK:", a letter off the "CHUCK:" the podcast writes more often.
-          .filter(
-            ([label, count]) =>
-              count >= REGULAR &&
-              !fullNames.has(label) &&
-              ![...labels].some(([other, more]) => more > count && editDistance(other, label) === 1),
-          )
-          .map(([label]) => [label, written(label)]),
-      ),
-    ]),
+    [...byPodcast]
+      .filter(([podcast]) => !often(podcast))
+      .map(([podcast, labels]) => [
+        podcast,
+        new Map(
+          [...labels]
+            // Not "HUCK:", a letter off the "CHUCK:" the podcast writes more often.
+            .filter(
+              ([label, count]) =>
+                count >= REGULAR &&
+                (hosts.get(podcast)?.get(label)?.size ?? 0) <= 1 &&
+                ![...labels].some(([other, more]) => more > count && editDistance(other, label) === 1),
+            )
+            .map(([label]) => [label, written(label, hosts.get(podcast)?.get(label)) ?? label]),
+        ),
+      ]),
   );
 }

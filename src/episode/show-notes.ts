@@ -1,4 +1,3 @@
-import { headingSpeakers, SPEAKER_HEADING } from './heading-speakers.ts';
 import { linkedGuests } from './linked-people.ts';
 import { GUESTS, guestsIn, namesAfter, namesIn, PANEL, PEOPLE_LABEL, withDescriptionsJoined } from './listed-names.ts';
 import { itemLinks, type Line, type Link, markdownLines } from './markdown-text.ts';
@@ -7,6 +6,7 @@ import { isPersonName, personName } from './people.ts';
 import { type Pick, pickGivers, picksIn } from './picks.ts';
 import { giverHeading, picksAfterLabel, picksOwner, picksStart, speakersIn } from './picks-headings.ts';
 import { prosePeople } from './prose-people.ts';
+import { headingSpeakers, SPEAKER_HEADING, unheadedTranscript } from './speaker-turns.ts';
 
 export type { Link } from './markdown-text.ts';
 export type { Pick } from './picks.ts';
@@ -122,6 +122,7 @@ export function parseShowNotes(
     if (noPanel && !notes.panel.length) notedNames = [...fromProse.firstNames, ...fromProse.ifKnown];
     if (noGuests) notes.guests.push(...fromProse.guests);
   }
+  if (!transcript.length) append(transcript, unheadedTranscript(lines));
   const [host, ...others] = headingSpeakers(lines);
   if (host && !notes.panel.length && !runs.panel.length) notes.panel.push(host);
   if (!notes.guests.length && !runs.guests.length) notes.guests.push(...others);

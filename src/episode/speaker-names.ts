@@ -47,7 +47,7 @@ type Named = { podcast?: string | undefined; date?: string | undefined; panel: s
  */
 export function speakers(
   episodes: Iterable<Named>,
-  openings: Iterable<{ podcast?: string | undefined; spoken: SpokenPeople }> = [],
+  openings: Iterable<{ podcast?: string | undefined; spoken: SpokenPeople; guests?: readonly string[] }> = [],
 ): Speakers {
   const counts = new Map<string, number>();
   const panelCounts = new Map<string, number>();

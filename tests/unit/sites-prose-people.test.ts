@@ -89,3 +89,19 @@ test('Hugo `podcast: http://…/x.mp3` is the audio, not the show; a solo host w
   const solo = episode(catalogue, 'Episode 24');
   assert.deepEqual([solo.panel, solo.guests], [['Rob Kendal'], ['Anthony Main']]);
 });
+
+test('a transcript without a heading, "Andrew: …" after the notes: first-name hosts the podcast names in full once are those hosts; a guest\'s "David:" is no regular', async () => {
+  const turns = (guest: string) =>
+    [1, 2, 3, 4].flatMap((i) => [`Andrew: Point ${i} from me.`, `Justin: Point ${i} from me too.`, `${guest}: Answer ${i}.`]).join('\n\n');
+  const files: Record<string, string> = {
+    'episode/1.mdx': `---\ntitle: Kickoff\npublishDate: 2024-01-01\n---\n**Hosts:** Andrew Lisowski, Justin Bennett\n\n${turns('Andrew')}\n`,
+  };
+  for (const [i, guest] of ['David Kim', 'David Lee', 'David Roe', 'Ann Wu', 'Bo Diaz'].entries())
+    files[`episode/${i + 2}.mdx`] =
+      `---\ntitle: Tools ${i + 2} with ${guest}\npublishDate: 2024-02-0${i + 1}\n---\nThis week we talk to ${guest} about tools.\n\n${turns(guest.split(' ')[0] ?? '')}\n`;
+  const catalogue = await readEpisodes(path.join(await testdir(files), 'episode'));
+  for (const [i, guest] of ['David Kim', 'David Lee', 'David Roe', 'Ann Wu', 'Bo Diaz'].entries()) {
+    const found = episode(catalogue, `Tools ${i + 2} with ${guest}`);
+    assert.deepEqual([[...found.panel].sort(), found.guests], [['Andrew Lisowski', 'Justin Bennett'], [guest]], guest);
+  }
+});

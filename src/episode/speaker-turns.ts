@@ -1,0 +1,39 @@
+import type { Line } from './markdown-text.ts';
+
+// Otter.ai's transcript export: "### Bryan Robinson  0:03" above each turn (That's My JAMstack).
+export const SPEAKER_HEADING = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?$/u;
+
+/**
+ * Who speaks under Otter.ai's headings, in full name and twice at least, the first of them first: the host opens the
+ * show. Only where two people speak so; "## Ann Lee 2:30" once is a chapter.
+ */
+export function headingSpeakers(lines: Line[]): string[] {
+  const turns = new Map<string, number>();
+  for (const line of lines) {
+    const name = line.kind === 'heading' ? SPEAKER_HEADING.exec(line.text)?.[1] : undefined;
+    if (name?.includes(' ')) turns.set(name, (turns.get(name) ?? 0) + 1);
+  }
+  const speakers = [...turns].filter(([, count]) => count >= 2).map(([name]) => name);
+  return speakers.length >= 2 ? speakers : [];
+}
+
+const TURN = /^(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}):\s/u;
+
+/**
+ * A transcript pasted without a "Transcript" heading (devtools.fm's MDX: "**Andrew:** Hello, welcome to …" after its
+ * show notes): the text from the first turn on, where two speakers take three turns each and ten at least in all.
+ * Chapter headings between turns ("[00:02:19] Lu's Journey") do not end it.
+ */
+export function unheadedTranscript(lines: Line[]): string[] {
+  const turns = new Map<string, number>();
+  let first = -1;
+  lines.forEach((line, i) => {
+    const name = line.kind === 'text' ? TURN.exec(line.text)?.[1] : undefined;
+    if (!name) return;
+    if (first < 0) first = i;
+    turns.set(name, (turns.get(name) ?? 0) + 1);
+  });
+  const speakers = [...turns.values()].filter((count) => count >= 3);
+  const all = [...turns.values()].reduce((sum, count) => sum + count, 0);
+  return speakers.length >= 2 && all >= 10 ? lines.slice(first).flatMap((line) => (line.kind === 'text' ? [line.text] : [])) : [];
+}

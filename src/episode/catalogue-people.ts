@@ -4,7 +4,7 @@ import { knownNames, withNameRuns } from './name-runs.ts';
 import { slipsOf, withCatalogueSpellings } from './name-spellings.ts';
 import { escapeRegExp, firstNameThenPronoun, firstWord, isPersonName, personName } from './people.ts';
 import { type PeopleIds, withHosts, withPeopleNames } from './person-ids.ts';
-import { initialFirst, sameOnEpisode, samePerson } from './same-person.ts';
+import { firstName, initialFirst, sameOnEpisode, samePerson } from './same-person.ts';
 import { speakers, withSpokenPeople } from './speaker-names.ts';
 
 /** What reading one file left for the whole catalogue to settle: names that only other episodes can confirm or split. */
@@ -71,14 +71,20 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
     // of ("David asks Andrew …", "- Andrew's bank nightmare"), not a "David Bowie".
     for (const item of items) {
       const regulars = known.firstNameRegulars.get(item.episode.podcast ?? '');
-      // A panel of first names its speakers gave ("Andrew talks about …") may leave out the other ("David picking …").
-      if (!regulars?.size || item.episode.panel.some((name) => personName(name).includes(' '))) continue;
+      // What the episode found ("Andrew talks about …", a guest taken for a panelist) may leave one out ("David picking …").
+      if (!regulars?.size) continue;
       const notes = `${item.episode.summary}\n${item.episode.otherNotes}`;
-      const named = [...regulars.values()].filter((first) =>
-        new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(first)}(?![\p{L}])(?!\s+\p{Lu})`, 'u').test(notes),
-      );
-      if (named.some((name) => !item.episode.panel.includes(name)))
-        item.episode = { ...item.episode, panel: [...new Set([...item.episode.panel, ...named])] };
+      const present = new Set([...item.episode.panel, ...item.episode.guests].map(firstName));
+      // Not where the notes talk with someone else of that first name ("with physicist Sean Carroll … Sean's new book"); a
+      // link "Robb Lewis on Twitter" may well be the host himself.
+      const speaksOf = (name: string) => {
+        const first = escapeRegExp(firstWord(name));
+        const other = new RegExp(String.raw`\bwith\s+(?:\p{Ll}+\s+){0,2}${first}\s+(\p{Lu}[\p{L}'’-]*)`, 'gu');
+        if ([...notes.matchAll(other)].some((match) => !name.endsWith(` ${match[1]}`))) return false;
+        return new RegExp(String.raw`(?<![\p{L}])${first}(?![\p{L}])(?!\s+\p{Lu})`, 'u').test(notes);
+      };
+      const named = [...regulars].filter(([label, name]) => !present.has(label) && speaksOf(name));
+      if (named.length) item.episode = { ...item.episode, panel: [...item.episode.panel, ...named.map(([, name]) => name)] };
     }
   }
   // A site's guests field says who is a guest, and who is a host as well (ADO's "2015 in review" has its hosts as both).

@@ -1,3 +1,5 @@
+import { isEmpty } from './field-values.ts';
+
 /**
  * Where each of podgrep's episode fields is found in the front matter of real podcast sites (Jekyll, Hugo, Eleventy,
  * Astro), first match wins. Names are compared without case, `_` or `-`, so `PublishDate`, `publish_date` and
@@ -21,12 +23,13 @@ export const FIELD_ALIASES = {
     'media_url',
     'url',
     'link',
+    'episode_url',
     // Geeks in Progress (Hugo) writes `podcast: http://…/s01e08.mp3`; elsewhere `podcast` names the show.
     'podcast',
     'file_name',
   ],
   number: ['episode_number', 'number', 'episode', 'itunes_episode', 'ep'],
-  date: ['pub_date', 'publish_date', 'published', 'published_at', 'date'],
+  date: ['pub_date', 'publish_date', 'published', 'published_at', 'date', 'publish_time'],
   duration: ['duration', 'podcast_duration', 'itunes_duration', 'length'],
   hosts: ['hosts', 'host', 'panel', 'panelists', 'participants'],
   guests: ['guests', 'guest'],
@@ -42,7 +45,27 @@ export type FieldName = keyof typeof FIELD_ALIASES;
  * Fields whose alias can hold something that is not ours (`url` is often the page's address; `length` its bytes;
  * `transcript` an Astro collection entry's id).
  */
-export const MAYBE_OTHER = new Set(['url', 'link', 'length', 'published', 'file', 'media', 'episode', 'transcript', 'podcast', 'filename']);
+export const MAYBE_OTHER = new Set([
+  'url',
+  'link',
+  'length',
+  'published',
+  'file',
+  'media',
+  'episode',
+  'transcript',
+  'podcast',
+  'filename',
+  'episodeurl',
+]);
+
+/** The front matter's fields by `fieldKey`, the first of each name; Zola keeps a site's own under `[extra]`, read after. */
+export function fieldsOf(data: Record<string, unknown>): Map<string, [string, unknown]> {
+  const fields = new Map<string, [string, unknown]>();
+  const extra = data.extra && typeof data.extra === 'object' && !Array.isArray(data.extra) ? Object.entries(data.extra) : [];
+  for (const [key, value] of [...Object.entries(data), ...extra]) if (!fields.has(fieldKey(key))) fields.set(fieldKey(key), [key, value]);
+  return fields;
+}
 
 export function fieldKey(name: string): string {
   return name.toLowerCase().replace(/[_\s-]+/g, '');
@@ -162,3 +185,12 @@ export const EXPECTED: Record<FieldName, string> = {
   transcripts: 'an http(s) URL or a list of {url, type}',
   draft: 'true or false',
 };
+
+/** Whether the front matter writes a value under one of these names, read or not (site-pages.ts). */
+export function writesField(aliases: readonly string[], fields: ReadonlyMap<string, [string, unknown]>): boolean {
+  return aliases.some((alias) => {
+    const value = fields.get(fieldKey(alias))?.[1];
+    // `url`, `link`, `published: true`… may be something else: those count only when read (episode.ts).
+    return !MAYBE_OTHER.has(fieldKey(alias)) && !isEmpty(value) && typeof value !== 'boolean';
+  });
+}

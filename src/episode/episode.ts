@@ -4,7 +4,7 @@ import { accountsIn } from './account-host.ts';
 import { type Chapter, chaptersFromNotes } from './chapters.ts';
 import { dateInFileName, readDate } from './dates.ts';
 import { looksLikeDuration, readDuration } from './durations.ts';
-import { aliasesWith, EXPECTED, type FieldName, fieldKey, MAYBE_OTHER } from './episode-fields.ts';
+import { aliasesWith, EXPECTED, type FieldName, fieldKey, fieldsOf, MAYBE_OTHER, writesField } from './episode-fields.ts';
 import { isEmpty, namesWrittenAsNames, readFlag, readNumber, readPeople, readTags, readText, unique } from './field-values.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { audioInNotes, isAudioPath, readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
@@ -79,7 +79,8 @@ export type EpisodeFileResult =
   | { skipped: string };
 
 /** What a file writes that only episodes have (site-pages.ts tells a site's pages from its episodes by it). */
-export type Written = { date: boolean; audioNumberOrTranscript: boolean };
+/** What the front matter writes; `noAudioField`: any audio is a player's in the notes, which pages have too (site-pages.ts). */
+export type Written = { date: boolean; audioNumberOrTranscript: boolean; noAudioField?: boolean };
 
 const EXAMPLE = `---
 title: "EMx 059: Using Rust to Scale Elixir"
@@ -103,8 +104,7 @@ export function parseEpisode(fileName: string, text: string, options: ParseOptio
 export function parseEpisodeFile(fileName: string, text: string, options: ParseOptions = {}): EpisodeFileResult {
   const front = readFrontMatter(fileName, text, options.warn);
   if (front.format === 'none') return { skipped: 'no front matter' };
-  const fields = new Map<string, [string, unknown]>();
-  for (const [key, value] of Object.entries(front.data)) if (!fields.has(fieldKey(key))) fields.set(fieldKey(key), [key, value]);
+  const fields = fieldsOf(front.data);
   const aliases = aliasesWith(options.fields);
   const warn = (message: string) => options.warn?.(`${fileName}: ${message}`);
   const field = <T>(name: FieldName, read: (value: unknown, alias: string) => T | undefined): T | undefined => {
@@ -155,7 +155,8 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     ...(hosts.length ? [] : notes.panel.filter((name) => !namesShow(personName(name), podcast) && notGuest(name))),
   ]);
   const runs = { panel: hosts.length ? [] : nameRuns.panel, guests: guests.length ? [] : nameRuns.guests };
-  const notesGuests = guests.length ? [] : notes.guests.filter((name) => !namesShow(personName(name), podcast));
+  const isHost = (name: string) => hosts.some((host) => personName(host) === personName(name));
+  const notesGuests = guests.length ? [] : notes.guests.filter((name) => !namesShow(personName(name), podcast) && !isHost(name));
   // A title, the weakest place a guest is written, counts when nothing else names one, or names them all and more ("our
   // special guests Nathan Doctor, I can't remember who else"), or when a run of guests' names holds none but the panel's
   // ("Special Guest: David Richards", a panelist; catalogue-people.ts).
@@ -173,14 +174,10 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const linkedGuests = firmGuests.every((name) => linked.includes(name)) ? linked.filter((name) => !panel.includes(name)) : [];
   const titleNames =
     firmGuests.length > titleGuests.length ? [] : namesInTitle(title, front.content).filter((name) => !namesShow(name, podcast));
+  const audio = field('audio', (value, alias) => readAudio(value, MAYBE_OTHER.has(fieldKey(alias)), options.audioPrefix));
   // A transcript's roll call counts where the front matter names nobody (catalogue-people.ts).
   const spoken = hosts.length || guests.length ? undefined : spokenPeople(transcript, notedNames);
-  const writes = (name: FieldName) =>
-    aliases[name].some((alias) => {
-      const value = fields.get(fieldKey(alias))?.[1];
-      // `url`, `link`, `published: true`… may be something else: those count only when read (above).
-      return !MAYBE_OTHER.has(fieldKey(alias)) && !isEmpty(value) && typeof value !== 'boolean';
-    });
+  const writes = (name: FieldName) => writesField(aliases[name], fields);
   // `guest: { name: bdougie }` is a name, though it looks like an id: no person file is missing for it (person-ids.ts).
   const writtenNames = [...aliases.hosts, ...aliases.guests].flatMap((alias) => namesWrittenAsNames(fields.get(fieldKey(alias))?.[1]));
   return {
@@ -196,9 +193,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       durationSeconds: field('duration', (value, alias) =>
         fieldKey(alias) === 'length' && !looksLikeDuration(value) ? undefined : readDuration(value),
       ),
-      audioUrl:
-        field('audio', (value, alias) => readAudio(value, MAYBE_OTHER.has(fieldKey(alias)), options.audioPrefix)) ??
-        audioInNotes(front.content),
+      audioUrl: audio ?? audioInNotes(front.content),
       transcripts: field('transcripts', readTranscripts) ?? [],
       tags,
       ...notes,
@@ -221,7 +216,11 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     ...(aliases.guests.some((alias) => fields.has(fieldKey(alias))) ? { guestField: true as const } : {}),
     ...(writtenNames.length ? { writtenNames } : {}),
     ...(panel.length ? {} : accountsIn(front.content)),
-    writes: { date: writes('date'), audioNumberOrTranscript: writes('audio') || writes('number') || writes('transcripts') },
+    writes: {
+      date: writes('date'),
+      audioNumberOrTranscript: writes('audio') || writes('number') || writes('transcripts'),
+      noAudioField: !audio,
+    },
   };
 }
 

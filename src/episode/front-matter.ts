@@ -108,7 +108,17 @@ export function readFrontMatter(file: string, text: string, warn?: (message: str
  * not notes; its components (`<Transcript>`) are tags, which the notes' HTML reading drops. Nothing of it runs.
  */
 function mdxAsMarkdown(content: string): string {
-  return content.replace(/\{\s*\/\*[\s\S]*?\*\/\s*\}/g, '').replace(/^(?:import|export)\s[^\n]*$/gm, '');
+  const kept: string[] = [];
+  let at = 0;
+  // One pass: an unclosed `{/*` keeps the rest as it is.
+  for (let open = content.indexOf('{/*'); open >= 0; open = content.indexOf('{/*', at)) {
+    const close = content.indexOf('*/}', open + 3);
+    if (close < 0) break;
+    kept.push(content.slice(at, open));
+    at = close + 3;
+  }
+  kept.push(content.slice(at));
+  return kept.join('').replace(/^(?:import|export)\s[^\n]*$/gm, '');
 }
 
 /** Hugo's JSON front matter: an object at the very top of the file, its closing brace ending the front matter. */

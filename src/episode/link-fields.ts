@@ -4,16 +4,24 @@ export type TranscriptLink = { url: string; type?: string; language?: string };
 /** Front-matter fields that hold links — audio and transcripts — read so that only http(s) or paths beside the file get through. */
 const AUDIO_PATH = /\.(mp3|m4a|m4b|mp4|aac|ogg|oga|opus|wav|flac|webm)(?:[?#]|$)/i;
 
+const AUDIO_IN_NOTES =
+  /\b(?:src|url)\s*=\s*["'](https?:\/\/[^"'\s<>]{1,500}?\.(?:mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac)(?:\?[^"'\s<>]{0,200})?)["']/gi;
+
 /**
  * The audio file of a player written into the notes, where the front matter names none: Bitcoin Optech's
- * `{% include functions/podcast-player.md url="https://…/ep.m4a" %}`, an `<audio src>` or `<source src>`. The first one.
+ * `{% include functions/podcast-player.md url="https://…/ep.m4a" %}`, an `<audio src>` or `<source src>`. Only where the notes hold one.
  */
 export function audioInNotes(markdown: string): string | undefined {
-  const found =
-    /\b(?:src|url)\s*=\s*["'](https?:\/\/[^"'\s<>]{1,500}?\.(?:mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac)(?:\?[^"'\s<>]{0,200})?)["']/i.exec(
-      markdown,
-    );
-  return found ? readHttpUrl(found[1]) : undefined;
+  // Not a player quoted as code ("```html<audio src=…>"), and only one: a sponsor's spot beside the episode is neither.
+  const prose = markdown.replace(/```[^`]*```|`[^`\n]*`/g, ' ');
+  const found = new Set<string>();
+  for (const match of prose.matchAll(AUDIO_IN_NOTES)) {
+    // A sponsor's spot or a trailer is no episode's audio.
+    if (/\b(?:ads?|sponsors?|sponsored|promos?|trailers?|spots?)\b/i.test(match[1] ?? '')) continue;
+    if (found.add(match[1] ?? '').size > 1) return undefined;
+  }
+  const [only] = found;
+  return only ? readHttpUrl(only) : undefined;
 }
 
 export function isAudioPath(value: unknown): boolean {

@@ -47,11 +47,16 @@ export function namesAfter(pattern: RegExp, line: Line): string[] {
  */
 export function withDescriptionsJoined(lines: Line[]): Line[] {
   const joined: Line[] = [];
+  // The item a wrapped line belongs to, and whether its first line already ended the name: asked once per item.
+  let [open, described] = [-1, false];
   for (const line of lines) {
-    const last = joined.at(-1);
-    if (line.continued && last?.kind === 'item' && line.kind === 'item' && personName(last.text) !== last.text.trim())
-      joined[joined.length - 1] = { ...last, text: `${last.text} ${line.text}`, links: [...last.links, ...line.links] };
-    else joined.push(line);
+    const last = joined[open];
+    if (line.continued && line.kind === 'item' && last && described) {
+      joined[open] = { ...last, text: `${last.text} ${line.text}`, links: [...last.links, ...line.links] };
+      continue;
+    }
+    joined.push(line);
+    [open, described] = line.kind === 'item' ? [joined.length - 1, personName(line.text) !== line.text.trim()] : [-1, false];
   }
   return joined;
 }

@@ -121,6 +121,15 @@ export function plainText(text: string): string {
 
 /** The text of a `# heading` that opens the body, before any other line: a page's own title. */
 export function openingHeading(markdown: string): string | undefined {
-  const first = /^\s*#[ \t]+([^\n]+?)[ \t#]*(?:\n|$)/.exec(markdown)?.[1];
-  return first ? plainText(first).replace(/\s+/g, ' ').trim() || undefined : undefined;
+  const start = markdown.search(/\S/);
+  const end = markdown.indexOf('\n', start);
+  const line = start < 0 ? '' : markdown.slice(start, end < 0 ? undefined : end);
+  if (!/^#[ \t]/.test(line)) return undefined;
+  const text = plainText(line.slice(1).replace(/#+[ \t]*$/, ''))
+    .replace(/\s+/g, ' ')
+    .trim();
+  // "# Show Notes" names a section, not the episode.
+  return text && !/^(?:show\s*notes|notes|summary|description|links|panel|guests?|hosts?|transcript|about|episode)$/i.test(text)
+    ? text
+    : undefined;
 }

@@ -58,6 +58,8 @@ export const PARTICLE = 'd[aeiu]|de[nrl]?|dos|das|van|von|ter|ten|al|bin|la|le';
 /** Words that can start a sentence or a greeting in capitals but are no first name. */
 export const NOT_FIRST: ReadonlySet<string> = new Set([
   'I',
+  'A',
+  'An',
   'And',
   'Also',
   'The',

@@ -1,5 +1,5 @@
 import { editDistance } from './edit-distance.ts';
-import { firstWord, personName, writesWord } from './people.ts';
+import { escapeRegExp, firstWord, personName, writesWord } from './people.ts';
 import { squash } from './same-person.ts';
 
 /**
@@ -14,15 +14,17 @@ export function personOfUnknownId(
   words: string,
 ): { name: string; why: string } | undefined {
   const key = id.toLowerCase();
-  // A letter off one file's id, or two swapped, and that person written in the episode: `alakhani` is Aneel Lakhani's
-  // `lakhani` when the notes say "Aneel". Only where one file is that close, and never for short ids.
-  if (key.length >= 5) {
-    const near = [...people].filter(([other]) => slip(key, other.toLowerCase()));
-    const [only] = near;
-    if (near.length === 1 && only && writesPerson(words, only[1])) return { name: only[1], why: `read as "${only[0]}", a letter off` };
-  }
-  const written = namesSpelling(words, key);
-  return written.length === 1 && written[0] ? { name: written[0], why: 'read as the name the episode writes' } : undefined;
+  // A letter off one file's id, or two swapped: `alakhani` is Aneel Lakhani's `lakhani`. Only where one file is that
+  // close, and never for short ids.
+  const near = key.length < 5 ? [] : [...people].filter(([other]) => slip(key, other.toLowerCase()));
+  const file = near.length === 1 ? near[0] : undefined;
+  const byFile = file && { name: file[1], why: `read as "${file[0]}", a letter off` };
+  // The name the episode writes that the id spells wins (`bsmith` over "talk with Bob Smith" is Bob, not `jsmith`'s
+  // Jane Smith), unless it is a slip of that file's own ("Steven Murawksi" for `smurawski.md`'s Steven Murawski).
+  const [written, ...more] = namesSpelling(words, key);
+  if (written && !more.length)
+    return byFile && editDistance(written, byFile.name) <= 2 ? byFile : { name: written, why: 'read as the name the episode writes' };
+  return byFile && writesPerson(words, byFile.name) ? byFile : undefined;
 }
 
 function slip(a: string, b: string): boolean {
@@ -32,10 +34,17 @@ function slip(a: string, b: string): boolean {
   return a.length === b.length && a[at] === b[at + 1] && a[at + 1] === b[at] && a.slice(at + 2) === b.slice(at + 2);
 }
 
-/** The episode writes the person's first or last name whole ("Aneel", "Lakhani"). */
+/**
+ * The episode writes the person: their last name whole ("Dave Gerding" for David Gerding), or their first name before
+ * a slip of the last ("Steven Murawksi"). Not "Chris" alone for Chris Short when the notes say "Chris Aniszczyk".
+ */
 function writesPerson(words: string, name: string): boolean {
   const parts = personName(name).split(' ');
-  return parts.length > 1 && [firstWord(personName(name)), parts.at(-1) ?? ''].some((part) => part.length > 1 && writesWord(words, part));
+  const [first, last] = [firstWord(personName(name)), parts.at(-1) ?? ''];
+  if (parts.length < 2 || last.length < 2) return false;
+  if (writesWord(words, last)) return true;
+  const after = new RegExp(String.raw`(?<!\p{L})${escapeRegExp(first)}\s+(\p{Lu}[\p{L}'’-]+)`, 'gu');
+  return [...words.matchAll(after)].some((match) => editDistance(match[1] ?? '', last) <= 2);
 }
 
 // "Job van der Voort": lowercase particles inside a name; never across a line.

@@ -92,17 +92,20 @@ const DESCRIBED = new RegExp(
   'u',
 );
 // "Mark Erhardt and Mike Schmidt are joined by Ruben Somsen": the hosts, then their guests; "we're joined by Ann Lee".
+// The names end the list: not "joined by React Query maintainer Dominik Dorfmeister", whose first two words are no one.
+const LIST_ENDS = String.raw`(?=\s*(?:[.,;:!?)]|$)|\s+(?:to|for|on|from|of|at|who|as|in|this|today)\b)`;
 const JOINED_BY = new RegExp(
-  String.raw`(?:^|\n|[.!?]\s+)${SUBJECT_LIST}\s+(?:is|are|were|was)\s+(?:once\s+again\s+|again\s+)?joined\s+(?:this\s+week\s+|today\s+)?by\s+${LIST}`,
+  String.raw`(?:^|\n|[.!?]\s+)${SUBJECT_LIST}\s+(?:is|are|were|was)\s+(?:once\s+again\s+|again\s+)?joined\s+(?:this\s+week\s+|today\s+)?by\s+${LIST}${LIST_ENDS}`,
   'gu',
 );
 const WE_ARE_JOINED = new RegExp(
-  String.raw`\b(?:[Ww]e(?:['’]re|\s+are)|I(?:['’]m|\s+am))\s+(?:again\s+)?joined\s+(?:today\s+)?by\s+${LIST}`,
+  String.raw`\b(?:[Ww]e(?:['’]re|\s+are)|I(?:['’]m|\s+am))\s+(?:again\s+)?joined\s+(?:today\s+)?by\s+${LIST}${LIST_ENDS}`,
   'gu',
 );
-// "about me, Rob Kendal", "I'm your host, Bryan Robinson", "Welcome to the … podcast. I'm Nic Steenhout": the host.
+// "find out more about me, Rob Kendal", "it's just me, Rob Kendal", "I'm your host, Bryan Robinson": the host. Not
+// "Joining me, Bo Diaz …", a guest.
 const ME = new RegExp(
-  String.raw`\bme,\s+(${NAME})(?=[.,!;:)]|\s*$|\s+(?:here|and|on|at)\b)|\b(?:I['’]m|[Tt]his\s+is)\s+your\s+host,?\s+(${NAME})\b|\b[Ww]elcome\s+to\b[^\n]{0,300}?[,.!?]\s+I['’]m\s+(${NAME})\b`,
+  String.raw`\b(?:about|just|it['’]s)\s+me,\s+(${NAME})(?=[.,!;:)]|\s*$)|\b(?:I['’]m|[Tt]his\s+is)\s+your\s+host,?\s+(${NAME})(?=[.,!;:)]|\s*$|\s+(?:and|here)\b)`,
   'gu',
 );
 // "This is a talk given by Uri Shaked at the recent Angular Dev Summit": a conference talk's speaker.
@@ -145,7 +148,7 @@ export function prosePeople(text: string, opening = '', title = '', file = ''): 
         ...subjects.filter((name) => !titled.includes(name)),
         ...(guest && host ? [host] : []),
         ...namesIn(start.slice(0, 400), JOINED_BY),
-        ...[1, 2, 3].flatMap((group) => namesIn(withoutNicknames(opening), ME, undefined, 1, group)),
+        ...[1, 2].flatMap((group) => namesIn(withoutNicknames(opening.slice(0, 5000)), ME, undefined, 1, group)),
       ]),
     ],
     guests: [
@@ -165,17 +168,16 @@ export function prosePeople(text: string, opening = '', title = '', file = ''): 
   };
 }
 
-// "special guest Performance Tech Lead at …", "… Ben Schmeckpeper Episode 12": a role or a word of the sentence.
+// "special guest Performance Tech Lead at …", "… Ben Schmeckpeper Episode 12", "Amazon Web Services", "Stripe's Ann":
+// a role, a word of the sentence, a company or a product. "Plus"/"Then" before a name is the sentence's.
 const NOT_NAME =
-  /\b(?:engineer|lead|developer|manager|architect|director|advocate|founder|ceo|cto|episode|show|podcast)\b|^(?:The|This|Our|In|On|Today|Special|Guests?|Panel\w*|I['’]m)\s/i;
-
+  /\b(?:engineer|lead|developer|manager|architect|director|advocate|founder|ceo|cto|episode|show|podcast|services|cloud|labs|team|foundation|project|group|systems|technologies|software|party|query|code|copilot|inc|corp)\b|[’']s\b|^(?:The|This|Our|In|On|Today|Special|Guests?|Panel\w*|I['’]m)\s/i;
 const CONNECTIVE = /^(?:Plus|Then|And|Also|But|So|Now|Next|Finally|Later|Meanwhile|Afterwards|Here)$/;
 
 /** "Sam Julien Sam talks…" ends with the first name starting the next sentence. */
 function cleanName(text: string): string | undefined {
   const words = text.trim().split(/\s+/);
   if (words.length === 3 && words[2] === words[0]) words.pop();
-  // "Plus Dustin Kirkland joins …", "Then Barton George …": a sentence's first word before the name.
   if (words.length >= 2 && CONNECTIVE.test(words[0] ?? '')) words.shift();
   const name = words.join(' ');
   return name && !NOT_NAME.test(name) ? name : undefined;

@@ -57,9 +57,11 @@ export function plainLines(text: string): Record<string | symbol, unknown> | und
   const data: Record<string | symbol, unknown> = { [READ_BY_LINE]: true };
   for (const line of text.split('\n')) {
     if (!line.trim() || line.startsWith('#')) continue;
-    const field = /^([A-Za-z_][\w-]*):[ \t]+(\S[^\n]*?)\s*$/.exec(line);
-    if (!field?.[1] || /^[[{|>&*!'"]/.test(field[2] ?? '')) return undefined;
-    data[field[1]] = field[2];
+    const field = /^([A-Za-z_][\w-]*):[ \t]+(.*)$/.exec(line);
+    const value = field?.[2]?.trim() ?? '';
+    if (!field?.[1] || !value || /^[[{|>&*!'"]/.test(value)) return undefined;
+    // `published: false` and `draft: true` stay flags (episode.ts skips drafts by them).
+    data[field[1]] = value === 'true' ? true : value === 'false' ? false : value;
   }
   return Object.keys(data).length ? data : undefined;
 }

@@ -6,7 +6,7 @@ import { isPersonName, personName } from './people.ts';
 import { type Pick, pickGivers, picksIn } from './picks.ts';
 import { giverHeading, picksAfterLabel, picksOwner, picksStart, speakersIn } from './picks-headings.ts';
 import { prosePeople } from './prose-people.ts';
-import { headingSpeakers, SPEAKER_HEADING, unheadedTranscript } from './speaker-turns.ts';
+import { headingSpeakers, SPEAKER_HEADING, unheadedTranscript, withBoldSpeakers } from './speaker-turns.ts';
 
 export type { Link } from './markdown-text.ts';
 export type { Pick } from './picks.ts';
@@ -58,7 +58,7 @@ export function parseShowNotes(
   // The paragraphs before a transcript, where the notes say who is on the episode.
   const opening: string[] = [];
   let pastOpening = false;
-  const lines = markdownLines(markdown);
+  const lines = markdownLines(withBoldSpeakers(markdown));
   for (const section of splitSections(lines)) {
     if (PEOPLE_SECTIONS.has(section.name)) section.lines = withDescriptionsJoined(section.lines);
     const items = section.lines.filter((line) => line.kind === 'item');
@@ -95,6 +95,8 @@ export function parseShowNotes(
         const linked = items.filter((item) => !PEOPLE_LABEL.test(item.text));
         append(section.name === 'links' ? notes.links : notes.sponsors, linked.flatMap(itemLinks));
         for (const line of section.lines) if (PEOPLE_LABEL.test(line.text)) peopleIn(line, notes, runs);
+        // "## Show Notes" then a paragraph: the notes' text, searchable like any other.
+        append(other, texts(section.lines.filter((line) => line.kind === 'text' && !PEOPLE_LABEL.test(line.text))));
         break;
       }
       case 'picks':

@@ -35,7 +35,7 @@ export function sitePages(files: readonly ParsedFile[]): Map<number, string> {
 
 function hasEpisodeMark({ episode, writes, transcriptFile }: ParsedFile): boolean {
   return Boolean(
-    episode.audioUrl ||
+    (episode.audioUrl && !writes?.noAudioField) ||
       episode.episodeNumber !== undefined ||
       episode.label ||
       episode.transcripts.length ||

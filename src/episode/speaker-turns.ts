@@ -37,3 +37,12 @@ export function unheadedTranscript(lines: Line[]): string[] {
   const all = [...turns.values()].reduce((sum, count) => sum + count, 0);
   return speakers.length >= 2 && all >= 10 ? lines.slice(first).flatMap((line) => (line.kind === 'text' ? [line.text] : [])) : [];
 }
+
+/**
+ * Turns labelled by a bold name and no colon (Software Sessions: "**Jeremy** Today I'm speaking with Julia Evans") as
+ * the "Jeremy: …" every transcript reader here takes. Only a paragraph that opens on one to three capitalised words in
+ * bold, followed by text on the same line.
+ */
+export function withBoldSpeakers(markdown: string): string {
+  return markdown.replace(/^\*\*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2})\*\*[ \t]+(?=[\p{L}"“'‘])/gmu, '$1: ');
+}

@@ -138,3 +138,16 @@ test('an id no person file has: a file one letter off when the episode names tha
   assert.match(warnings, /gitlab\.md: guests: "jvandervoort" is not the id of any person file; read as the name the episode writes/);
   assert.match(warnings, /other\.md: guests: "rlopex" is not the id of any person file; it is shown as written/);
 });
+
+test('an unknown id: the name the episode spells wins over a file a letter off; a file whose person the episode does not name is not guessed', async () => {
+  const site = await testdir({
+    '.git/HEAD': 'ref: refs/heads/main\n',
+    'content/guest/jsmith.md': '+++\nTitle = "Jane Smith"\n+++\n',
+    'content/guest/chris.md': '+++\nTitle = "Chris Short"\n+++\n',
+    'content/episode/bob.md': '+++\ntitle = "Observability"\nguests = ["bsmith"]\n+++\nMatt talks with Bob Smith of Honeycomb.\n',
+    'content/episode/k8s.md': '+++\ntitle = "Kubernetes turns ten"\nguests = ["chrisa"]\n+++\nMatt talks with Chris Aniszczyk.\n',
+  });
+  const catalogue = await readEpisodes(path.join(site, 'content/episode'));
+  assert.deepEqual(people(catalogue, 'Observability').guests, ['Bob Smith']);
+  assert.deepEqual(people(catalogue, 'Kubernetes turns ten').guests, ['chrisa']);
+});

@@ -87,3 +87,31 @@ test('an Otter.ai transcript\'s speaker headings ("### Bryan Robinson  0:03") na
   const found = episode(await readEpisodes(path.join(dir, 'episodes')), 'Aisha Blake on learning');
   assert.deepEqual([found.panel, found.guests], [['Bryan Robinson'], ['Aisha Blake']]);
 });
+
+test("Zola's [extra] fields, an epoch-milliseconds publishTime, and plain-line YAML that keeps `published: false` a draft", async () => {
+  const dir = await testdir({
+    'content/episodes/2019-10-24-ruby/index.md':
+      '+++\ntitle = "How the Ruby Runtime Works"\n\n[extra]\nepisode_url = "https://cdn.example.com/ruby.mp3"\nguest = "Aaron Patterson"\n+++\nNotes.\n',
+    'content/episodes/ep-7/index.md':
+      '---\ntitle: Ep 7\npublishTime: 1700000000000\naudioURL: https://cdn.example.com/7.mp3\n---\nNotes.\n',
+    'content/episodes/draft.md': '---\ntitle: Draft: not yet\npublished: false\n---\nNotes.\n',
+  });
+  const catalogue = await readEpisodes(path.join(dir, 'content/episodes'));
+  const ruby = episode(catalogue, 'How the Ruby Runtime Works');
+  assert.deepEqual([ruby.date, ruby.audioUrl, ruby.guests], ['2019-10-24', 'https://cdn.example.com/ruby.mp3', ['Aaron Patterson']]);
+  assert.equal(episode(catalogue, 'Ep 7').date, '2023-11-14');
+  assert.ok(!catalogue.episodes.some((item) => item.episode.title.startsWith('Draft')));
+});
+
+test('a player in the notes counts only when it is the one: not two, not a sponsor spot, not code; "# Show Notes" is no title', async () => {
+  const dir = await testdir({
+    '_posts/2023-01-01-a.md':
+      '---\ntitle: Two players\n---\nNotes.\n\n<audio src="https://cdn.example.com/41.mp3"></audio>\n<audio src="https://cdn.example.com/42.mp3"></audio>\n',
+    '_posts/2023-01-02-b.md': '---\ntitle: A sponsor\n---\nNotes.\n\n<audio src="https://ads.example.com/sponsor-spot.mp3"></audio>\n',
+    '_posts/2023-01-03-c.md': '---\ntitle: Web Audio\n---\nNotes.\n\n```html\n<audio src="https://example.com/beep.mp3"></audio>\n```\n',
+    '_posts/2023-01-04-show-notes.md': '---\ndate: 2023-01-04\n---\n# Show Notes\n\nWe talk about things.\n',
+  });
+  const catalogue = await readEpisodes(path.join(dir, '_posts'));
+  for (const title of ['Two players', 'A sponsor', 'Web Audio']) assert.equal(episode(catalogue, title).audioUrl, undefined, title);
+  assert.ok(episode(catalogue, '2023-01-04-show-notes'));
+});

@@ -105,3 +105,33 @@ test('a transcript without a heading, "Andrew: …" after the notes: first-name 
     assert.deepEqual([[...found.panel].sort(), found.guests], [['Andrew Lisowski', 'Justin Bennett'], [guest]], guest);
   }
 });
+
+test('prose names no product, company or fragment: "joined by React Query maintainer …", "Joining me, Bo Diaz …", a co-host the front matter names', async () => {
+  const dir = await testdir({
+    'episodes/1.md':
+      '---\ntitle: One\ndate: 2023-05-01\n---\nAnn Lee and Bo Diaz are joined by React Query maintainer Dominik Dorfmeister.\n',
+    'episodes/2.md': '---\ntitle: Two\ndate: 2023-05-02\n---\nJoining me, Bo Diaz and Carol King from the Rust compiler team.\n',
+    'episodes/3.md':
+      "---\ntitle: Three\ndate: 2023-05-03\nhosts: [Wes Bos, Scott Tolinski]\n---\nWelcome to Syntax! I'm Wes Bos and I'm joined by Scott Tolinski.\n",
+    'episodes/4.md': '---\ntitle: Four\ndate: 2023-05-04\n---\nVisual Studio Code is joined by GitHub Copilot in this release.\n',
+  });
+  const catalogue = await readEpisodes(path.join(dir, 'episodes'));
+  assert.deepEqual(episode(catalogue, 'One').guests, []);
+  assert.deepEqual(episode(catalogue, 'Two').panel, []);
+  assert.deepEqual([episode(catalogue, 'Three').panel, episode(catalogue, 'Three').guests], [['Wes Bos', 'Scott Tolinski'], []]);
+  assert.deepEqual([episode(catalogue, 'Four').panel, episode(catalogue, 'Four').guests], [[], []]);
+});
+
+test('a transcript whose turns open on a bold name and no colon ("**Jeremy** Today I\'m speaking with …") names its host', async () => {
+  const turns = (guest: string) =>
+    [1, 2].flatMap((i) => [`**Jeremy** Question ${i} for you.`, `**${guest.split(' ')[0]}** Answer ${i}.`]).join('\n\n');
+  const files: Record<string, string> = {};
+  for (const [i, guest] of ['Julia Evans', 'Armin Ronacher', 'Aaron Patterson'].entries())
+    files[`episodes/${i + 1}.md`] =
+      `---\ntitle: Topic ${i + 1} with ${guest}\ndate: 2020-01-0${i + 1}\n---\nAn interview with ${guest}.\n\n## Transcript\n\n**Jeremy** Today I'm speaking with ${guest}.\n\n${turns(guest)}\n`;
+  const catalogue = await readEpisodes(path.join(await testdir(files), 'episodes'));
+  for (const [i, guest] of ['Julia Evans', 'Armin Ronacher', 'Aaron Patterson'].entries()) {
+    const found = episode(catalogue, `Topic ${i + 1} with ${guest}`);
+    assert.deepEqual([...found.panel, ...found.guests].sort(), [guest, 'Jeremy'].sort(), guest);
+  }
+});

@@ -46,6 +46,13 @@ const pathological: Record<string, string> = {
   'underlined givers': `<u>Picks</u> ${'<u>Ann</u> **A pick** [B](https://b.example) '.repeat(SIZE / 46)}`,
   // transcript-people.ts: thousands of speakers, each looked up by label ("AAB: x ABB: x …").
   'many speaker labels': `\n### Transcript\n\n${Array.from({ length: SIZE / 7 }, (_, i) => `${letters(i)}: x `).join('')}`,
+  // The fourth and fifth rounds of real sites: wrapped Guests lines, "joined by", players, Otter and bold speakers.
+  'a Guests item wrapped over many lines': `\n## Guests\n\n* Ann Lee, Director of\n${'  Engineering at Co\n'.repeat(SIZE / 20)}`,
+  'joined by, again and again': 'Ann Lee and Bo Diaz are joined by '.repeat(SIZE / 34),
+  'about me, again and again': 'find out more about me, Ann Lee Bo '.repeat(SIZE / 35),
+  'players without an end': '<audio src="https://a.example/'.repeat(SIZE / 30),
+  'speaker headings': `\n## Transcript\n\n${'### Ann Lee 0:03\nx\n\n'.repeat(SIZE / 21)}`,
+  'bold speakers': '**Ann Lee** x\n\n'.repeat(SIZE / 15),
 };
 
 /** Three capitals for a number, so 17,576 labels differ. */
@@ -80,7 +87,7 @@ test('pathological front matter fails fast or parses, in time linear in its size
     for (let run = 0; run < 2; run++) {
       const started = performance.now();
       try {
-        parseEpisode('x.md', text);
+        parseEpisode('x.mdx', text);
       } catch (error) {
         assert.ok(error instanceof EpisodeError, String(error));
       }
@@ -96,6 +103,10 @@ test('pathological front matter fails fast or parses, in time linear in its size
     'a JSON string of braces': (size) => `{"title": "${'{'.repeat(size)}"}\n`,
     'a huge TOML string': (size) => `+++\ntitle = "${'a'.repeat(size)}"\n+++\n`,
     'deep TOML arrays': (size) => `+++\ntitle = "T"\nx = ${'['.repeat(size)}\n+++\n`,
+    // Read line by line when YAML refuses it (quoted-lines.ts); an opening `# heading` as the title; an MDX body (x.mdx).
+    'a plain line of spaces': (size) => `---\ntitle: a: ${' '.repeat(size)}b\n---\nx\n`,
+    'a heading of tabs': (size) => `---\ndate: 2023-01-01\n---\n# T${'\t'.repeat(size)}x\n`,
+    'unclosed MDX comments': (size) => `---\ntitle: T\n---\n${'{/* a '.repeat(size / 6)}`,
   };
   for (const [name, make] of Object.entries(cases)) {
     timeFront(make(SIZE / 16));

@@ -121,8 +121,7 @@ const ONE_WORD_OBJECT = String.raw`\b(?:interview(?:s|ed)?|(?:speak(?:s)?|spoke|
  * title names that guest as well.
  */
 export function prosePeople(text: string, opening = '', title = '', file = ''): ProsePeople {
-  // Mark “Murch” Erhardt: a nickname in quotes is no part of the name.
-  text = withoutNicknames(text);
+  // Mark “Murch” Erhardt in the opening: a nickname in quotes is no part of the name.
   const start = withoutNicknames(opening.slice(0, 800));
   // Who discusses, interviews or talks is on the episode; who shares or answers, when the sentence says it is about the
   // episode ("On today's episode, …"): "Visual Studio Code and Azure Functions share a runtime" has the same shape.

@@ -91,7 +91,8 @@ const DESCRIBED = new RegExp(
   String.raw`(?:^|\n)(${NAME}),\s+[^.]{3,200}?,\s+(?:sits?\s+down|talks?|chats?|speaks?)\s+with\s+(${NAME})`,
   'u',
 );
-// "Mark Erhardt and Mike Schmidt are joined by Ruben Somsen": the hosts, then their guests; "we're joined by Ann Lee".
+// "Mark Erhardt and Mike Schmidt are joined by Ruben Somsen": the hosts, then their guests; "we're joined by Ann Lee",
+// "I speak with Thomas Ptacek", "I interviewed Chad Fowler": the host's own guest.
 // The names end the list: not "joined by React Query maintainer Dominik Dorfmeister", whose first two words are no one.
 const LIST_ENDS = String.raw`(?=\s*(?:[.,;:!?)]|$)|\s+(?:to|for|on|from|of|at|who|as|in|this|today)\b)`;
 const JOINED_BY = new RegExp(
@@ -99,7 +100,7 @@ const JOINED_BY = new RegExp(
   'gu',
 );
 const WE_ARE_JOINED = new RegExp(
-  String.raw`\b(?:[Ww]e(?:['’]re|\s+are)|I(?:['’]m|\s+am))\s+(?:again\s+)?joined\s+(?:today\s+)?by\s+${LIST}${LIST_ENDS}`,
+  String.raw`\b(?:(?:[Ww]e(?:['’]re|\s+are)|I(?:['’]m|\s+am))\s+(?:again\s+)?joined\s+(?:today\s+)?by|I\s+(?:speak|spoke|talk(?:ed)?|chat(?:ted)?|sit\s+down|sat\s+down)\s+with|I\s+interview(?:ed)?)\s+${LIST}${LIST_ENDS}`,
   'gu',
 );
 // "find out more about me, Rob Kendal", "it's just me, Rob Kendal", "I'm your host, Bryan Robinson": the host. Not

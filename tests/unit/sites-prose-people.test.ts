@@ -77,7 +77,7 @@ test('Hugo `podcast: http://…/x.mp3` is the audio, not the show; a solo host w
       '---\ntitle: "Bear Tactics"\ndate: 2014-07-13\npodcast: http://files.example.com/podcasts/s01e08_BearTactics.mp3\n---\nThis week on the show: a new game.\n',
     'content/episodes/episode-24.md': [
       '---\ntitle: "Episode 24"\ndate: 2021-03-01\n---',
-      "On this episode we're joined by Anthony Main, who runs an agency.\n",
+      "On this episode we're joined by Anthony Main, who runs an agency. Later I speak with Bo Diaz, who sells tea.\n",
       'You can find out more about me, Rob Kendal, on my site.\n',
     ].join('\n'),
   });
@@ -87,7 +87,7 @@ test('Hugo `podcast: http://…/x.mp3` is the audio, not the show; a solo host w
   assert.equal(bear.podcast, undefined);
   assert.deepEqual(catalogue.warnings, []);
   const solo = episode(catalogue, 'Episode 24');
-  assert.deepEqual([solo.panel, solo.guests], [['Rob Kendal'], ['Anthony Main']]);
+  assert.deepEqual([solo.panel, solo.guests], [['Rob Kendal'], ['Anthony Main', 'Bo Diaz']]);
 });
 
 test('a transcript without a heading, "Andrew: …" after the notes: first-name hosts the podcast names in full once are those hosts; a guest\'s "David:" is no regular', async () => {

@@ -10,7 +10,7 @@ import { speakers, withSpokenPeople } from './speaker-names.ts';
 /** What reading one file left for the whole catalogue to settle: names that only other episodes can confirm or split. */
 export type PeopleClues = Pick<
   Extract<EpisodeFileResult, { episode: Episode }>,
-  'nameRuns' | 'titleGuests' | 'titleNames' | 'guestField' | 'writtenNames' | 'spoken' | 'accounts'
+  'nameRuns' | 'titleGuests' | 'titleNames' | 'guestField' | 'hostField' | 'writtenNames' | 'spoken' | 'accounts'
 >;
 
 /** The site's people: ids from its person files, and hosts from podgrep.yml (`hosts:`), by podcast. */
@@ -72,16 +72,19 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
     for (const item of items) {
       const regulars = known.firstNameRegulars.get(item.episode.podcast ?? '');
       // What the episode found ("Andrew talks about …", a guest taken for a panelist) may leave one out ("David picking …").
-      if (!regulars?.size) continue;
+      if (!regulars?.size || cluesOf(item)?.hostField) continue;
       const notes = `${item.episode.summary}\n${item.episode.otherNotes}`;
       const present = new Set([...item.episode.panel, ...item.episode.guests].map(firstName));
-      // Not where the notes talk with someone else of that first name ("with physicist Sean Carroll … Sean's new book"); a
+      // "Will the new loader …?" asks; "Will is …" speaks of him. Not where the notes talk with someone else of that first name ("with physicist Sean Carroll … Sean's new book"); a
       // link "Robb Lewis on Twitter" may well be the host himself.
       const speaksOf = (name: string) => {
         const first = escapeRegExp(firstWord(name));
         const other = new RegExp(String.raw`\bwith\s+(?:\p{Ll}+\s+){0,2}${first}\s+(\p{Lu}[\p{L}'’-]*)`, 'gu');
         if ([...notes.matchAll(other)].some((match) => !name.endsWith(` ${match[1]}`))) return false;
-        return new RegExp(String.raw`(?<![\p{L}])${first}(?![\p{L}])(?!\s+\p{Lu})`, 'u').test(notes);
+        return new RegExp(
+          String.raw`(?<![\p{L}])${first}(?![\p{L}])(?!\s+(?:\p{Lu}|(?:the|a|an|this|that|it|we|you|they|there)\b))`,
+          'u',
+        ).test(notes);
       };
       const named = [...regulars].filter(([label, name]) => !present.has(label) && speaksOf(name));
       if (named.length) item.episode = { ...item.episode, panel: [...item.episode.panel, ...named.map(([, name]) => name)] };

@@ -12,7 +12,7 @@ import { openingHeading, plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
 import { guestsFromTitle, namesShow, personName } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
-import { slugFromPath, slugify } from './slug.ts';
+import { readSlugField, slugFromPath } from './slug.ts';
 import { copiedGuests, guestsByInitials, namesInTitle, withOneNameGuests } from './title-people.ts';
 import { type SpokenPeople, spokenAny, spokenPeople } from './transcript-people.ts';
 
@@ -69,7 +69,9 @@ export type EpisodeFileResult =
       titleGuests?: string[];
       /** Guests the title names in other shapes ("MJS 026 Chris Coyier"), if the catalogue knows their first names (title-people.ts). */
       titleNames?: string[];
+      /** The front matter names guests, or hosts (then no first name from other episodes joins them). */
       guestField?: true;
+      hostField?: true;
       writtenNames?: string[];
       /** The accounts its notes link into, where a solo episode's host may be found (account-host.ts). */
       accounts?: string[];
@@ -120,12 +122,11 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     return undefined;
   };
 
-  // `draft: false` is a value read, not a value missing: Hugo sites write it on every published episode.
-  const draft = field('draft', readFlag);
-  if (draft || fields.get('published')?.[1] === false) return { skipped: 'a draft' };
-  // Eleventy's word that a page is in none of the site's lists (devchat.tv's about.md, credits.md).
+  // `draft: false` is a value read, not one missing (Hugo writes it on every episode); Eleventy's word for a page in none
+  // of the site's lists (devchat.tv's about.md).
+  if (field('draft', readFlag) || fields.get('published')?.[1] === false) return { skipped: 'a draft' };
   if (fields.get('eleventyexcludefromcollections')?.[1] === true) return { skipped: 'a page: eleventyExcludeFromCollections' };
-  // mozaic.fm titles an episode with the body's opening `# heading` alone.
+  // mozaic.fm titles an episode with its opening `# heading` alone.
   const titleField = field('title', readText) ?? openingHeading(front.content);
   const description = field('summary', (value) => (typeof value === 'string' ? plainText(value) || undefined : undefined));
   // breadcrumbs.fm writes "Elias and Sean discuss …" only in `summary:`, read as the notes' opening for who is on.
@@ -133,9 +134,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const number = field('number', readNumber);
   const hosts = field('hosts', readPeople) ?? [];
   const guests = field('guests', readPeople) ?? [];
-  const ownSlug = field('slug', (value) =>
-    (typeof value === 'string' || typeof value === 'number') && slugify(String(value)) ? String(value) : undefined,
-  );
+  const ownSlug = field('slug', readSlugField);
   const slug = slugFromPath(options.path ?? fileName.replace(/^.*[\\/]/, ''), ownSlug) ?? 'episode';
   let title = titleField;
   if (!title) {
@@ -214,6 +213,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     ...(titleNames.length ? { titleNames } : {}),
     ...(spoken && spokenAny(spoken) ? { spoken } : {}),
     ...(aliases.guests.some((alias) => fields.has(fieldKey(alias))) ? { guestField: true as const } : {}),
+    ...(hosts.length ? { hostField: true as const } : {}),
     ...(writtenNames.length ? { writtenNames } : {}),
     ...(panel.length ? {} : accountsIn(front.content)),
     writes: {

@@ -12,15 +12,16 @@ const AUDIO_IN_NOTES =
  * `{% include functions/podcast-player.md url="https://…/ep.m4a" %}`, an `<audio src>` or `<source src>`. Only where the notes hold one.
  */
 export function audioInNotes(markdown: string): string | undefined {
-  // Not a player quoted as code ("```html<audio src=…>"), and only one: a sponsor's spot beside the episode is neither.
+  // Not a player quoted as code ("```html<audio src=…>"), nor an ad; one file, in any of the formats an <audio> offers.
   const prose = markdown.replace(/```[^`]*```|`[^`\n]*`/g, ' ');
-  const found = new Set<string>();
-  for (const match of prose.matchAll(AUDIO_IN_NOTES)) {
-    // A sponsor's spot or a trailer is no episode's audio.
-    if (/\b(?:ads?|sponsors?|sponsored|promos?|trailers?|spots?)\b/i.test(match[1] ?? '')) continue;
-    if (found.add(match[1] ?? '').size > 1) return undefined;
+  const found = new Map<string, string>();
+  for (const [, url = ''] of prose.matchAll(AUDIO_IN_NOTES)) {
+    if (/\/\/(?:ads?|sponsors?)\.|\/(?:ads?|sponsors?|promos?)\/|sponsor|promo|trailer/i.test(url)) continue;
+    const file = url.replace(/\?.*$/, '').replace(/\.[a-z0-9]+$/i, '');
+    if (!found.has(file)) found.set(file, url);
+    if (found.size > 1) return undefined;
   }
-  const [only] = found;
+  const [only] = found.values();
   return only ? readHttpUrl(only) : undefined;
 }
 

@@ -92,21 +92,20 @@ const DESCRIBED = new RegExp(
   'u',
 );
 // "Mark Erhardt and Mike Schmidt are joined by Ruben Somsen": the hosts, then their guests; "we're joined by Ann Lee",
-// "I speak with Thomas Ptacek", "I interviewed Chad Fowler": the host's own guest.
+// "I speak with Thomas Ptacek", "I'm talking with …": the host's own guest, now (not "I spoke with her last year").
 // The names end the list: not "joined by React Query maintainer Dominik Dorfmeister", whose first two words are no one.
-const LIST_ENDS = String.raw`(?=\s*(?:[.,;:!?)]|$)|\s+(?:to|for|on|from|of|at|who|as|in|this|today)\b)`;
+const LIST_ENDS = String.raw`(?=\s*(?:[.,;:!?()\-–—]|$)|\s+\p{Ll})`;
 const JOINED_BY = new RegExp(
   String.raw`(?:^|\n|[.!?]\s+)${SUBJECT_LIST}\s+(?:is|are|were|was)\s+(?:once\s+again\s+|again\s+)?joined\s+(?:this\s+week\s+|today\s+)?by\s+${LIST}${LIST_ENDS}`,
   'gu',
 );
 const WE_ARE_JOINED = new RegExp(
-  String.raw`\b(?:(?:[Ww]e(?:['’]re|\s+are)|I(?:['’]m|\s+am))\s+(?:again\s+)?joined\s+(?:today\s+)?by|I\s+(?:speak|spoke|talk(?:ed)?|chat(?:ted)?|sit\s+down|sat\s+down)\s+with|I\s+interview(?:ed)?)\s+${LIST}${LIST_ENDS}`,
+  String.raw`\b(?:(?:[Ww]e(?:['’]re|\s+are)|I(?:['’]m|\s+am))\s+(?:again\s+)?joined\s+(?:today\s+)?by|I(?:['’]m)?\s+(?:speak|speaking|talk|talking|chat|chatting|sit\s+down|sitting\s+down)\s+with)\s+${LIST}${LIST_ENDS}`,
   'gu',
 );
-// "find out more about me, Rob Kendal", "it's just me, Rob Kendal", "I'm your host, Bryan Robinson": the host. Not
-// "Joining me, Bo Diaz …", a guest.
+// "about me, Rob Kendal", "I'm your host, Ann Lee", "Welcome to A11y Rules. I'm Nic Steenhout and …"; not "I'm Super Excited".
 const ME = new RegExp(
-  String.raw`\b(?:about|just|it['’]s)\s+me,\s+(${NAME})(?=[.,!;:)]|\s*$)|\b(?:I['’]m|[Tt]his\s+is)\s+your\s+host,?\s+(${NAME})(?=[.,!;:)]|\s*$|\s+(?:and|here)\b)`,
+  String.raw`\b(?:about|just|it['’]s)\s+me,\s+(${NAME})(?=[.,!;:)]|\s*$)|\b(?:I['’]m|[Tt]his\s+is)\s+your\s+host,?\s+(${NAME})(?=[.,!;:)]|\s*$|\s+(?:and|here)\b)|\b[Ww]elcome\s+to\b[^\n]{0,300}?[,.!?]\s+I['’]m\s+(${NAME})(?=[.,!;:)]|\s*$|\s+(?:and|here|your)\b)`,
   'gu',
 );
 // "This is a talk given by Uri Shaked at the recent Angular Dev Summit": a conference talk's speaker.
@@ -122,7 +121,8 @@ const ONE_WORD_OBJECT = String.raw`\b(?:interview(?:s|ed)?|(?:speak(?:s)?|spoke|
  * title names that guest as well.
  */
 export function prosePeople(text: string, opening = '', title = '', file = ''): ProsePeople {
-  // Mark “Murch” Erhardt in the opening: a nickname in quotes is no part of the name.
+  // Mark “Murch” Erhardt: a nickname in quotes is no part of the name.
+  text = withoutNicknames(text);
   const start = withoutNicknames(opening.slice(0, 800));
   // Who discusses, interviews or talks is on the episode; who shares or answers, when the sentence says it is about the
   // episode ("On today's episode, …"): "Visual Studio Code and Azure Functions share a runtime" has the same shape.
@@ -148,7 +148,7 @@ export function prosePeople(text: string, opening = '', title = '', file = ''): 
         ...subjects.filter((name) => !titled.includes(name)),
         ...(guest && host ? [host] : []),
         ...namesIn(start.slice(0, 400), JOINED_BY),
-        ...[1, 2].flatMap((group) => namesIn(withoutNicknames(opening.slice(0, 5000)), ME, undefined, 1, group)),
+        ...[1, 2, 3].flatMap((group) => namesIn(withoutNicknames(opening.slice(0, 20_000)), ME, undefined, 1, group)),
       ]),
     ],
     guests: [
@@ -171,7 +171,7 @@ export function prosePeople(text: string, opening = '', title = '', file = ''): 
 // "special guest Performance Tech Lead at …", "… Ben Schmeckpeper Episode 12", "Amazon Web Services", "Stripe's Ann":
 // a role, a word of the sentence, a company or a product. "Plus"/"Then" before a name is the sentence's.
 const NOT_NAME =
-  /\b(?:engineer|lead|developer|manager|architect|director|advocate|founder|ceo|cto|episode|show|podcast|services|cloud|labs|team|foundation|project|group|systems|technologies|software|party|query|code|copilot|inc|corp)\b|[’']s\b|^(?:The|This|Our|In|On|Today|Special|Guests?|Panel\w*|I['’]m)\s/i;
+  /\b(?:engineer|lead|developer|manager|architect|director|advocate|founder|ceo|cto|episode|show|podcast|services|cloud|labs|team|foundation|project|group|systems|technologies|software|party|query|code|copilot|inc|corp|network|support)\b|[’']s\b|^(?:The|This|Our|In|On|Today|Special|Guests?|Panel\w*|I['’]m)\s/i;
 const CONNECTIVE = /^(?:Plus|Then|And|Also|But|So|Now|Next|Finally|Later|Meanwhile|Afterwards|Here)$/;
 
 /** "Sam Julien Sam talks…" ends with the first name starting the next sentence. */

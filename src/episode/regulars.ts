@@ -71,17 +71,17 @@ export function firstNameRegulars(
   openings: Iterable<{ podcast?: string | undefined; spoken: { labels: readonly string[] }; guests?: readonly string[] }>,
   hostsInFull: Iterable<[podcast: string, name: string]>,
 ): Map<string, Map<string, string>> {
-  const [hosts, times] = [new Map<string, Map<string, Set<string>>>(), new Map<string, number>()];
-  for (const [podcast, name] of hostsInFull) {
+  const times = new Map<string, number>();
+  for (const [podcast, name] of hostsInFull) times.set(`${podcast}\n${name}`, (times.get(`${podcast}\n${name}`) ?? 0) + 1);
+  // Hosts the podcast names in full, and how often: on its panel twice at least (a guest a roll call or "Andrew Clark
+  // and Justin discuss …" put there, once, is none).
+  const [hosts, mentions] = [new Map<string, Map<string, Set<string>>>(), new Map<string, number>()];
+  for (const [key, count] of times) {
+    const [podcast = '', name = ''] = key.split('\n');
+    if (count < 2) continue;
+    mentions.set(podcast, (mentions.get(podcast) ?? 0) + count);
     const byFirst = hosts.get(podcast) ?? new Map<string, Set<string>>();
     hosts.set(podcast, byFirst.set(firstName(name), (byFirst.get(firstName(name)) ?? new Set()).add(name)));
-    times.set(`${podcast}\n${name}`, (times.get(`${podcast}\n${name}`) ?? 0) + 1);
-  }
-  // How often the podcast names a host in full: people on its panel twice at least (a guest a roll call put there, once).
-  const mentions = new Map<string, number>();
-  for (const [key, count] of times) {
-    const podcast = key.slice(0, key.indexOf('\n'));
-    if (count >= 2) mentions.set(podcast, (mentions.get(podcast) ?? 0) + count);
   }
   const [byPodcast, episodes] = [new Map<string, Map<string, number>>(), new Map<string, number>()];
   for (const { podcast, spoken, guests = [] } of openings) {

@@ -49,3 +49,8 @@ function shorten(slug: string): string {
   }
   return `${head.replace(/[-_]+$/, '')}-${hash}`;
 }
+
+/** A `slug:` field's value, when it makes a slug at all (`slug: "580"`, `slug: 580`). */
+export function readSlugField(value: unknown): string | undefined {
+  return (typeof value === 'string' || typeof value === 'number') && slugify(String(value)) ? String(value) : undefined;
+}

@@ -40,9 +40,16 @@ export function unheadedTranscript(lines: Line[]): string[] {
 
 /**
  * Turns labelled by a bold name and no colon (Software Sessions: "**Jeremy** Today I'm speaking with Julia Evans") as
- * the "Jeremy: …" every transcript reader here takes. Only a paragraph that opens on one to three capitalised words in
- * bold, followed by text on the same line.
+ * the "Jeremy: …" every transcript reader here takes. Only where two such names open two paragraphs each at least: a
+ * transcript, not picks (`**Raycast** A launcher …`) or an opening ("**Ann Lee** and **Bo Diaz** discuss …").
  */
 export function withBoldSpeakers(markdown: string): string {
-  return markdown.replace(/^\*\*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2})\*\*[ \t]+(?=[\p{L}"“'‘])/gmu, '$1: ');
+  if (!markdown.includes('**')) return markdown;
+  const turns = new Map<string, number>();
+  for (const [, name = ''] of markdown.matchAll(BOLD_TURN)) turns.set(name, (turns.get(name) ?? 0) + 1);
+  const speakers = new Set([...turns].filter(([, count]) => count >= 2).map(([name]) => name));
+  if (speakers.size < 2) return markdown;
+  return markdown.replace(BOLD_TURN, (turn, name: string) => (speakers.has(name) ? `${name}: ` : turn));
 }
+
+const BOLD_TURN = /^\*\*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2})\*\*[ \t]+(?=[\p{L}"“'‘])/gmu;

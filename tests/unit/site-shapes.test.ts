@@ -115,3 +115,14 @@ test('a player in the notes counts only when it is the one: not two, not a spons
   for (const title of ['Two players', 'A sponsor', 'Web Audio']) assert.equal(episode(catalogue, title).audioUrl, undefined, title);
   assert.ok(episode(catalogue, '2023-01-04-show-notes'));
 });
+
+test('one file offered in two formats is one player; an episode about ad blockers is no ad', async () => {
+  const dir = await testdir({
+    '_posts/2022-05-01-a.md':
+      '---\ntitle: Ep 42\n---\nNotes.\n\n<audio controls><source src="https://media.example.com/ep42.mp3"><source src="https://media.example.com/ep42.ogg"></audio>\n',
+    '_posts/2022-05-08-b.md': '---\ntitle: Ep 43\n---\nNotes.\n\n<audio src="https://media.example.com/043-ad-blockers.mp3"></audio>\n',
+  });
+  const catalogue = await readEpisodes(path.join(dir, '_posts'));
+  assert.equal(episode(catalogue, 'Ep 42').audioUrl, 'https://media.example.com/ep42.mp3');
+  assert.equal(episode(catalogue, 'Ep 43').audioUrl, 'https://media.example.com/043-ad-blockers.mp3');
+});

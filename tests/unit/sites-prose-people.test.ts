@@ -90,17 +90,18 @@ test('Hugo `podcast: http://…/x.mp3` is the audio, not the show; a solo host w
   assert.deepEqual([solo.panel, solo.guests], [['Rob Kendal'], ['Anthony Main', 'Bo Diaz']]);
 });
 
-test('a transcript without a heading, "Andrew: …" after the notes: first-name hosts the podcast names in full once are those hosts; a guest\'s "David:" is no regular', async () => {
+test('a transcript without a heading, "Andrew: …" after the notes: first-name hosts the podcast names in full on two episodes are those hosts; a guest\'s "David:" is no regular', async () => {
   const turns = (guest: string) =>
     [1, 2, 3, 4].flatMap((i) => [`Andrew: Point ${i} from me.`, `Justin: Point ${i} from me too.`, `${guest}: Answer ${i}.`]).join('\n\n');
   const files: Record<string, string> = {
     'episode/1.mdx': `---\ntitle: Kickoff\npublishDate: 2024-01-01\n---\n**Hosts:** Andrew Lisowski, Justin Bennett\n\n${turns('Andrew')}\n`,
+    'episode/0.mdx': `---\ntitle: Preview\npublishDate: 2023-12-01\n---\n**Hosts:** Andrew Lisowski, Justin Bennett\n\n${turns('Andrew')}\n`,
   };
-  for (const [i, guest] of ['David Kim', 'David Lee', 'David Roe', 'Ann Wu', 'Bo Diaz'].entries())
+  for (const [i, guest] of ['David Kim', 'David Lee', 'David Roe', 'Ann Wu', 'Bo Diaz', 'Cy Roe', 'Di Fox', 'Ed Kim'].entries())
     files[`episode/${i + 2}.mdx`] =
-      `---\ntitle: Tools ${i + 2} with ${guest}\npublishDate: 2024-02-0${i + 1}\n---\nThis week we talk to ${guest} about tools.\n\n${turns(guest.split(' ')[0] ?? '')}\n`;
+      `---\ntitle: Tools ${i + 2} with ${guest}\npublishDate: 2024-02-1${i}\n---\nThis week we talk to ${guest} about tools.\n\n${turns(guest.split(' ')[0] ?? '')}\n`;
   const catalogue = await readEpisodes(path.join(await testdir(files), 'episode'));
-  for (const [i, guest] of ['David Kim', 'David Lee', 'David Roe', 'Ann Wu', 'Bo Diaz'].entries()) {
+  for (const [i, guest] of ['David Kim', 'David Lee', 'David Roe', 'Ann Wu', 'Bo Diaz', 'Cy Roe', 'Di Fox', 'Ed Kim'].entries()) {
     const found = episode(catalogue, `Tools ${i + 2} with ${guest}`);
     assert.deepEqual([[...found.panel].sort(), found.guests], [['Andrew Lisowski', 'Justin Bennett'], [guest]], guest);
   }
@@ -134,4 +135,27 @@ test('a transcript whose turns open on a bold name and no colon ("**Jeremy** Tod
     const found = episode(catalogue, `Topic ${i + 1} with ${guest}`);
     assert.deepEqual([...found.panel, ...found.guests].sort(), [guest, 'Jeremy'].sort(), guest);
   }
+});
+
+test('what a second review found: names before a bracket or a dash, nicknames in lists, bold names that are no turns, the past, "Welcome … I\'m"', async () => {
+  const dir = await testdir({
+    'episodes/1.md':
+      '---\ntitle: One\ndate: 2023-05-01\n---\nAnn Lee and Bo Diaz are joined by Cy Wu (Rust compiler team) to talk errors.\n',
+    'episodes/2.md':
+      "---\ntitle: Two\ndate: 2023-05-02\n---\nThis week's episode features panelists Mark “Murch” Erhardt, Mike Schmidt and Dave Harding.\n",
+    'episodes/3.md':
+      '---\ntitle: Three\ndate: 2023-05-03\n---\n**Ann Lee** and **Bo Diaz** discuss Remix.\n\n## Picks\n\n### Ann\n\n**Raycast** A launcher for macOS.\n\n**The Phoenix Project** A novel.\n\n### Bo\n\n**Obsidian** Notes in Markdown.\n',
+    'episodes/4.md':
+      '---\ntitle: Four\ndate: 2023-05-04\n---\nI spoke with Ann Lee at RustConf last year, and that inspired this solo episode.\n',
+    'episodes/5.md':
+      "---\ntitle: Five\ndate: 2023-05-05\n---\nWelcome to the A11y Rules podcast. I'm Nic Steenhout and today we talk screen readers.\n",
+  });
+  const catalogue = await readEpisodes(path.join(dir, 'episodes'));
+  const of = (title: string) => [episode(catalogue, title).panel, episode(catalogue, title).guests];
+  assert.deepEqual(of('One'), [['Ann Lee', 'Bo Diaz'], ['Cy Wu']]);
+  assert.deepEqual(of('Two'), [['Mark Erhardt', 'Mike Schmidt', 'Dave Harding'], []]);
+  assert.deepEqual(of('Three'), [['Ann Lee', 'Bo Diaz'], []]);
+  assert.deepEqual([...new Set(episode(catalogue, 'Three').picks.map((pick) => pick.person))], ['Ann', 'Bo']);
+  assert.deepEqual(of('Four'), [[], []]);
+  assert.deepEqual(of('Five'), [['Nic Steenhout'], []]);
 });

@@ -194,3 +194,15 @@ export function writesField(aliases: readonly string[], fields: ReadonlyMap<stri
     return !MAYBE_OTHER.has(fieldKey(alias)) && !isEmpty(value) && typeof value !== 'boolean';
   });
 }
+
+const PERSON_PAGE = /^(?:guests?|hosts?|person|people|authors?|speakers?)$/i;
+
+/**
+ * Why a file among the episodes is a page of the site instead: Eleventy's word that it is in none of the site's lists
+ * (devchat.tv's about.md), or a person's page (A11y Rules keeps `layout: guest` pages in `_posts`).
+ */
+export function pageNotEpisode(fields: ReadonlyMap<string, [string, unknown]>): string | undefined {
+  if (fields.get('eleventyexcludefromcollections')?.[1] === true) return 'a page: eleventyExcludeFromCollections';
+  const layout = fields.get('layout')?.[1] ?? fields.get('type')?.[1];
+  return typeof layout === 'string' && PERSON_PAGE.test(layout) ? `a page: a person's (${layout})` : undefined;
+}

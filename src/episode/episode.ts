@@ -4,7 +4,7 @@ import { accountsIn } from './account-host.ts';
 import { type Chapter, chaptersFromNotes } from './chapters.ts';
 import { dateInFileName, readDate } from './dates.ts';
 import { looksLikeDuration, readDuration } from './durations.ts';
-import { aliasesWith, EXPECTED, type FieldName, fieldKey, fieldsOf, MAYBE_OTHER, writesField } from './episode-fields.ts';
+import { aliasesWith, EXPECTED, type FieldName, fieldKey, fieldsOf, MAYBE_OTHER, pageNotEpisode, writesField } from './episode-fields.ts';
 import { isEmpty, namesWrittenAsNames, readFlag, readNumber, readPeople, readTags, readText, unique } from './field-values.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { audioInNotes, isAudioPath, readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
@@ -122,10 +122,10 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     return undefined;
   };
 
-  // `draft: false` is a value read, not one missing (Hugo writes it on every episode); Eleventy's word for a page in none
-  // of the site's lists (devchat.tv's about.md).
+  // `draft: false` is a value read, not one missing: Hugo writes it on every episode. Pages: episode-fields.ts.
   if (field('draft', readFlag) || fields.get('published')?.[1] === false) return { skipped: 'a draft' };
-  if (fields.get('eleventyexcludefromcollections')?.[1] === true) return { skipped: 'a page: eleventyExcludeFromCollections' };
+  const page = pageNotEpisode(fields);
+  if (page) return { skipped: page };
   // mozaic.fm titles an episode with its opening `# heading` alone.
   const titleField = field('title', readText) ?? openingHeading(front.content);
   const description = field('summary', (value) => (typeof value === 'string' ? plainText(value) || undefined : undefined));

@@ -126,3 +126,17 @@ test('one file offered in two formats is one player; an episode about ad blocker
   assert.equal(episode(catalogue, 'Ep 42').audioUrl, 'https://media.example.com/ep42.mp3');
   assert.equal(episode(catalogue, 'Ep 43').audioUrl, 'https://media.example.com/043-ad-blockers.mp3');
 });
+
+test("a person's page kept among the episodes (`layout: guest` in Jekyll's _posts) is skipped as a page, not indexed", async () => {
+  const dir = await testdir({
+    '_posts/2017-07-17-e01-interview-with-ann-lee.md':
+      '---\ntitle: Interview with Ann Lee\naudio_url: https://cdn.example.com/e01.mp3\n---\nNotes.\n',
+    '_posts/2026-01-01-ann-lee.md': '---\nlayout: guest\ntitle: Ann Lee\n---\nAnn builds screen readers.\n',
+  });
+  const catalogue = await readEpisodes(path.join(dir, '_posts'));
+  assert.deepEqual(
+    catalogue.episodes.map((item) => item.episode.title),
+    ['Interview with Ann Lee'],
+  );
+  assert.match(JSON.stringify(catalogue.skipped), /a page: a person's \(guest\)/);
+});

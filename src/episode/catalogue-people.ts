@@ -75,19 +75,27 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
       if (!regulars?.size || cluesOf(item)?.hostField) continue;
       const notes = `${item.episode.summary}\n${item.episode.otherNotes}`;
       const present = new Set([...item.episode.panel, ...item.episode.guests].map(firstName));
-      // "Will the new loader …?" asks; "Will is …" speaks of him. Not where the notes talk with someone else of that first name ("with physicist Sean Carroll … Sean's new book"); a
-      // link "Robb Lewis on Twitter" may well be the host himself.
-      const speaksOf = (name: string) => {
-        const first = escapeRegExp(firstWord(name));
+      // Whether the notes speak of the regular, in their own spelling ("JMAC:" is the notes' "JMac"). "Will the new loader
+      // …?" asks; "Will is …" speaks of him. Not where the notes talk with someone else of that first name ("with
+      // physicist Sean Carroll … Sean's new book"); a link "Robb Lewis on Twitter" may well be the host himself.
+      const speaksOf = (name: string): string | undefined => {
+        const word = firstWord(name);
+        const first =
+          escapeRegExp(word.charAt(0)) + [...word.slice(1)].map((letter) => `[${letter.toLowerCase()}${letter.toUpperCase()}]`).join('');
         const other = new RegExp(String.raw`\bwith\s+(?:\p{Ll}+\s+){0,2}${first}\s+(\p{Lu}[\p{L}'’-]*)`, 'gu');
-        if ([...notes.matchAll(other)].some((match) => !name.endsWith(` ${match[1]}`))) return false;
-        return new RegExp(
+        if ([...notes.matchAll(other)].some((match) => !name.endsWith(` ${match[1]}`))) return undefined;
+        const spoken = new RegExp(
           String.raw`(?<![\p{L}])${first}(?![\p{L}])(?!\s+(?:\p{Lu}|(?:the|a|an|this|that|it|we|you|they|there)\b))`,
           'u',
-        ).test(notes);
+        ).exec(notes)?.[0];
+        // Not a transcript's "CHUCK:" for Chuck.
+        return spoken && (name.includes(' ') || (spoken.length > 2 && spoken === spoken.toUpperCase()) ? name : spoken);
       };
-      const named = [...regulars].filter(([label, name]) => !present.has(label) && speaksOf(name));
-      if (named.length) item.episode = { ...item.episode, panel: [...item.episode.panel, ...named.map(([, name]) => name)] };
+      const named = [...regulars].flatMap(([label, name]) => (present.has(label) ? [] : [speaksOf(name) ?? '']).filter(Boolean));
+      // A first name a label gave ("Jmac" of "JMAC:") as the notes spell it.
+      const panel = item.episode.panel.map((name) => (name.includes(' ') ? name : (speaksOf(name) ?? name)));
+      if (named.length || panel.some((name, i) => name !== item.episode.panel[i]))
+        item.episode = { ...item.episode, panel: [...panel, ...named] };
     }
   }
   // A site's guests field says who is a guest, and who is a host as well (ADO's "2015 in review" has its hosts as both).

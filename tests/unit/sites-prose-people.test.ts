@@ -159,3 +159,12 @@ test('what a second review found: names before a bracket or a dash, nicknames in
   assert.deepEqual(of('Four'), [[], []]);
   assert.deepEqual(of('Five'), [['Nic Steenhout'], []]);
 });
+
+test('hosts by a first name with two capitals ("JMac and Jess discuss …") are read, and written as the notes write them', async () => {
+  const files: Record<string, string> = {};
+  for (const i of [1, 2, 3, 4])
+    files[`_posts/${i}-topic.md`] =
+      `---\ntitle: Topic ${i}\ndate: 2020-01-0${i}\ndescription: "In this episode, JMac and Jess discuss topic ${i}."\n---\nJMac and Jess discuss topic ${i}.\n`;
+  const catalogue = await readEpisodes(path.join(await testdir(files), '_posts'));
+  for (const i of [1, 2, 3, 4]) assert.deepEqual([...episode(catalogue, `Topic ${i}`).panel].sort(), ['JMac', 'Jess'], `Topic ${i}`);
+});

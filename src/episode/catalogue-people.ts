@@ -91,7 +91,7 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
         // Not a transcript's "CHUCK:" for Chuck.
         return spoken && (name.includes(' ') || (spoken.length > 2 && spoken === spoken.toUpperCase()) ? name : spoken);
       };
-      const named = [...regulars].flatMap(([label, name]) => (present.has(label) ? [] : [speaksOf(name) ?? '']).filter(Boolean));
+      const named = [...regulars].flatMap(([label, name]) => (present.has(label) ? [] : (speaksOf(name) ?? [])));
       // A first name a label gave ("Jmac" of "JMAC:") as the notes spell it.
       const panel = item.episode.panel.map((name) => (name.includes(' ') ? name : (speaksOf(name) ?? name)));
       if (named.length || panel.some((name, i) => name !== item.episode.panel[i]))

@@ -80,8 +80,8 @@ export type EpisodeFileResult =
     }
   | { skipped: string };
 
-/** What a file writes that only episodes have (site-pages.ts tells a site's pages from its episodes by it). */
-/** What the front matter writes; `noAudioField`: any audio is a player's in the notes, which pages have too (site-pages.ts). */
+/** What a file writes that only episodes have (site-pages.ts tells pages by it); `noAudioField`: its audio, if any, is a
+ * player in the notes, which pages have too. */
 export type Written = { date: boolean; audioNumberOrTranscript: boolean; noAudioField?: boolean };
 
 const EXAMPLE = `---

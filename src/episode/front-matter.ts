@@ -20,15 +20,15 @@ function yaml(text: string): object {
   } catch (error) {
     // Quoted values continued at the margin, as js-yaml allows (quoted-lines.ts); any other error stands as it was.
     const indented = indentQuotedLines(text);
-    try {
-      if (indented === text) throw error;
-      return read(indented);
-    } catch {
-      // `title: 73 • Moving Beyond Syntax: Lessons …`: plain lines, each value the rest of its line (quoted-lines.ts).
-      const lines = plainLines(text);
-      if (!lines) throw error;
-      return lines;
+    if (indented !== text) {
+      try {
+        return read(indented);
+      } catch {}
     }
+    // `title: 73 • Moving Beyond Syntax: Lessons …`: plain lines, each value the rest of its line (quoted-lines.ts).
+    const lines = plainLines(text);
+    if (!lines) throw error;
+    return lines;
   }
 }
 

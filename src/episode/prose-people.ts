@@ -93,7 +93,7 @@ const DESCRIBED = new RegExp(
 );
 // "Mark Erhardt and Mike Schmidt are joined by Ruben Somsen": the hosts, then their guests; "we're joined by Ann Lee",
 // "I speak with Thomas Ptacek", "I'm talking with …": the host's own guest, now (not "I spoke with her last year").
-// The names end the list: not "joined by React Query maintainer Dominik Dorfmeister", whose first two words are no one.
+// A list ends where a name does, not inside one ("Google Cloud's Bo Diaz"); products and companies are NOT_NAME's.
 const LIST_ENDS = String.raw`(?=\s*(?:[.,;:!?()\-–—]|$)|\s+\p{Ll})`;
 const JOINED_BY = new RegExp(
   String.raw`(?:^|\n|[.!?]\s+)${SUBJECT_LIST}\s+(?:is|are|were|was)\s+(?:once\s+again\s+|again\s+)?joined\s+(?:this\s+week\s+|today\s+)?by\s+${LIST}${LIST_ENDS}`,
@@ -121,9 +121,9 @@ const ONE_WORD_OBJECT = String.raw`\b(?:interview(?:s|ed)?|(?:speak(?:s)?|spoke|
  * title names that guest as well.
  */
 export function prosePeople(text: string, opening = '', title = '', file = ''): ProsePeople {
-  // Mark “Murch” Erhardt: a nickname in quotes is no part of the name.
   text = withoutNicknames(text);
   const start = withoutNicknames(opening.slice(0, 800));
+  const longOpening = withoutNicknames(opening.slice(0, 20_000));
   // Who discusses, interviews or talks is on the episode; who shares or answers, when the sentence says it is about the
   // episode ("On today's episode, …"): "Visual Studio Code and Azure Functions share a runtime" has the same shape.
   // "In this episode, Charles Max Wood gives …", but "This week, Visual Studio Code and GitHub Copilot give developers …".
@@ -148,7 +148,7 @@ export function prosePeople(text: string, opening = '', title = '', file = ''): 
         ...subjects.filter((name) => !titled.includes(name)),
         ...(guest && host ? [host] : []),
         ...namesIn(start.slice(0, 400), JOINED_BY),
-        ...[1, 2, 3].flatMap((group) => namesIn(withoutNicknames(opening.slice(0, 20_000)), ME, undefined, 1, group)),
+        ...[1, 2, 3].flatMap((group) => namesIn(longOpening, ME, undefined, 1, group)),
       ]),
     ],
     guests: [

@@ -71,18 +71,21 @@ export function firstNameRegulars(
   openings: Iterable<{ podcast?: string | undefined; spoken: { labels: readonly string[] }; guests?: readonly string[] }>,
   hostsInFull: Iterable<[podcast: string, name: string]>,
 ): Map<string, Map<string, string>> {
-  const times = new Map<string, number>();
-  for (const [podcast, name] of hostsInFull) times.set(`${podcast}\n${name}`, (times.get(`${podcast}\n${name}`) ?? 0) + 1);
+  const times = new Map<string, Map<string, number>>();
+  for (const [podcast, name] of hostsInFull) {
+    const names = times.get(podcast) ?? new Map<string, number>();
+    times.set(podcast, names.set(name, (names.get(name) ?? 0) + 1));
+  }
   // Hosts the podcast names in full, and how often: on its panel twice at least (a guest a roll call or "Andrew Clark
   // and Justin discuss …" put there, once, is none).
   const [hosts, mentions] = [new Map<string, Map<string, Set<string>>>(), new Map<string, number>()];
-  for (const [key, count] of times) {
-    const [podcast = '', name = ''] = key.split('\n');
-    if (count < 2) continue;
-    mentions.set(podcast, (mentions.get(podcast) ?? 0) + count);
-    const byFirst = hosts.get(podcast) ?? new Map<string, Set<string>>();
-    hosts.set(podcast, byFirst.set(firstName(name), (byFirst.get(firstName(name)) ?? new Set()).add(name)));
-  }
+  for (const [podcast, names] of times)
+    for (const [name, count] of names) {
+      if (count < 2) continue;
+      mentions.set(podcast, (mentions.get(podcast) ?? 0) + count);
+      const byFirst = hosts.get(podcast) ?? new Map<string, Set<string>>();
+      hosts.set(podcast, byFirst.set(firstName(name), (byFirst.get(firstName(name)) ?? new Set()).add(name)));
+    }
   const [byPodcast, episodes] = [new Map<string, Map<string, number>>(), new Map<string, number>()];
   for (const { podcast, spoken, guests = [] } of openings) {
     const labels = byPodcast.get(podcast ?? '') ?? new Map<string, number>();

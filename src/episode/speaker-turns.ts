@@ -8,12 +8,8 @@ export const SPEAKER_HEADING = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*
  * show. Only where two people speak so; "## Ann Lee 2:30" once is a chapter.
  */
 export function headingSpeakers(lines: Line[]): string[] {
-  const turns = new Map<string, number>();
-  for (const line of lines) {
-    const name = line.kind === 'heading' ? SPEAKER_HEADING.exec(line.text)?.[1] : undefined;
-    if (name?.includes(' ')) turns.set(name, (turns.get(name) ?? 0) + 1);
-  }
-  const speakers = [...turns].filter(([, count]) => count >= 2).map(([name]) => name);
+  const turns = tally(lines.map((line) => (line.kind === 'heading' ? SPEAKER_HEADING.exec(line.text)?.[1] : undefined)));
+  const speakers = [...turns].filter(([name, count]) => name.includes(' ') && count >= 2).map(([name]) => name);
   return speakers.length >= 2 ? speakers : [];
 }
 
@@ -25,14 +21,8 @@ const TURN = /^(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}):\s/u;
  * Chapter headings between turns ("[00:02:19] Lu's Journey") do not end it.
  */
 export function unheadedTranscript(lines: Line[]): string[] {
-  const turns = new Map<string, number>();
-  let first = -1;
-  lines.forEach((line, i) => {
-    const name = line.kind === 'text' ? TURN.exec(line.text)?.[1] : undefined;
-    if (!name) return;
-    if (first < 0) first = i;
-    turns.set(name, (turns.get(name) ?? 0) + 1);
-  });
+  const names = lines.map((line) => (line.kind === 'text' ? TURN.exec(line.text)?.[1] : undefined));
+  const [turns, first] = [tally(names), names.findIndex(Boolean)];
   const speakers = [...turns.values()].filter((count) => count >= 3);
   const all = [...turns.values()].reduce((sum, count) => sum + count, 0);
   return speakers.length >= 2 && all >= 10 ? lines.slice(first).flatMap((line) => (line.kind === 'text' ? [line.text] : [])) : [];
@@ -45,11 +35,17 @@ export function unheadedTranscript(lines: Line[]): string[] {
  */
 export function withBoldSpeakers(markdown: string): string {
   if (!markdown.includes('**')) return markdown;
-  const turns = new Map<string, number>();
-  for (const [, name = ''] of markdown.matchAll(BOLD_TURN)) turns.set(name, (turns.get(name) ?? 0) + 1);
+  const turns = tally([...markdown.matchAll(BOLD_TURN)].map((match) => match[1]));
   const speakers = new Set([...turns].filter(([, count]) => count >= 2).map(([name]) => name));
   if (speakers.size < 2) return markdown;
   return markdown.replace(BOLD_TURN, (turn, name: string) => (speakers.has(name) ? `${name}: ` : turn));
 }
 
 const BOLD_TURN = /^\*\*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2})\*\*[ \t]+(?=[\p{L}"“'‘])/gmu;
+
+/** How many times each name speaks. */
+function tally(names: Iterable<string | undefined>): Map<string, number> {
+  const turns = new Map<string, number>();
+  for (const name of names) if (name) turns.set(name, (turns.get(name) ?? 0) + 1);
+  return turns;
+}

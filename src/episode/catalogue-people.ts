@@ -33,8 +33,7 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
   const hasHosts = Object.keys(site.hosts).length > 0;
   for (const item of items) {
     const clues = cluesOf(item);
-    if (site.ids.size)
-      item.episode = withPeopleNames(item.episode, site.ids, (message) => warn(`${item.file}: ${message}`), clues?.writtenNames);
+    item.episode = withPeopleNames(item.episode, site.ids, (message) => warn(`${item.file}: ${message}`), clues?.writtenNames);
     if (hasHosts) item.episode = withHosts(item.episode, site.hosts);
   }
   // "Get Movin' With Framer Motion" names a library: a title's guest counts only where no file has a guests field.

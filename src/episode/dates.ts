@@ -11,6 +11,8 @@ const DAY = String.raw`(\d{1,2})(?:st|nd|rd|th)?`;
 // Every pattern is anchored and free of nested quantifiers, so reading a value costs time linear in its length.
 const ISO = /^(\d{4})-(\d{1,2})-(\d{1,2})(?:$|[T\s])/;
 const SLASHED = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})(?:$|[T\s])/;
+// "26.10.2015 15:00", as German and most European sites write it: with dots the day comes first, never the month.
+const DOTTED = /^(\d{1,2})\.(\d{1,2})\.(\d{4})(?:$|[,\s])/;
 // "July 15th, 2021", "Jul 15 2021", "Thursday, July 15, 2021 10:00"
 const MONTH_FIRST = new RegExp(String.raw`^(?:[a-z]+,?\s+)?${MONTH}\s+${DAY},?\s+(\d{4})\b`, 'i');
 // RFC 2822 "Thu, 15 Jul 2021 10:00:00 -0700", "15 July 2021"
@@ -33,6 +35,8 @@ export function readDate(value: unknown): string | undefined {
   if (/^\d{9,14}(\.\d+)?$/.test(text)) return fromEpoch(Number(text));
   const iso = ISO.exec(text) ?? SLASHED.exec(text) ?? CJK.exec(text);
   if (iso) return calendar(Number(iso[1]), Number(iso[2]), Number(iso[3]));
+  const dotted = DOTTED.exec(text);
+  if (dotted) return calendar(Number(dotted[3]), Number(dotted[2]), Number(dotted[1]));
   const monthFirst = MONTH_FIRST.exec(text);
   if (monthFirst) return calendar(Number(monthFirst[3]), monthIndex(monthFirst[1]), Number(monthFirst[2]));
   const dayFirst = DAY_FIRST.exec(text);

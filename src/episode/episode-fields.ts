@@ -31,8 +31,11 @@ export const FIELD_ALIASES = {
   number: ['episode_number', 'number', 'episode', 'itunes_episode', 'ep'],
   date: ['pub_date', 'publish_date', 'published', 'published_at', 'date', 'publish_time'],
   duration: ['duration', 'podcast_duration', 'itunes_duration', 'length'],
-  hosts: ['hosts', 'host', 'panel', 'panelists', 'participants'],
+  // The Ridge Podcast's `speakers:` lists hosts and guests alike: all of them are on the episode.
+  hosts: ['hosts', 'host', 'panel', 'panelists', 'participants', 'speakers'],
   guests: ['guests', 'guest'],
+  // Who wrote the episode's page: its host on most sites (A11y Rules, Castálio), read only where nothing else names one.
+  authors: ['authors', 'author'],
   summary: ['description', 'summary', 'excerpt', 'subtitle'],
   tags: ['tags', 'categories', 'keywords'],
   transcripts: ['transcripts', 'transcript', 'transcript_url'],
@@ -180,6 +183,7 @@ export const EXPECTED: Record<FieldName, string> = {
   duration: 'a duration such as 54:20, 1:02:03 or a number of seconds',
   hosts: 'a name, a list of names or of {name}',
   guests: 'a name, a list of names or of {name}',
+  authors: 'a name, a list of names or of {name}',
   summary: 'a text',
   tags: 'a list of texts',
   transcripts: 'an http(s) URL or a list of {url, type}',

@@ -7,14 +7,14 @@ import { looksLikeDuration, readDuration } from './durations.ts';
 import { aliasesWith, EXPECTED, type FieldName, fieldKey, fieldsOf, MAYBE_OTHER, pageNotEpisode, writesField } from './episode-fields.ts';
 import { isEmpty, namesWrittenAsNames, readFlag, readNumber, readPeople, readTags, readText, unique } from './field-values.ts';
 import { readFrontMatter } from './front-matter.ts';
-import { audioInNotes, isAudioPath, readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
+import { audioInFields, audioInNotes, isAudioPath, readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
 import { openingHeading, plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
-import { guestsFromTitle, namesShow, personName } from './people.ts';
+import { authorsAsHosts, guestsFromTitle, namesShow, personName } from './people.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { readSlugField, slugFromPath } from './slug.ts';
 import { copiedGuests, guestsByInitials, namesInTitle, withOneNameGuests } from './title-people.ts';
-import { type SpokenPeople, spokenAny, spokenPeople } from './transcript-people.ts';
+import { onlyHosts, type SpokenPeople, spokenAny, spokenPeople } from './transcript-people.ts';
 
 export { readDate } from './dates.ts';
 export { readDuration } from './durations.ts';
@@ -149,10 +149,9 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   // The front matter's people win over the notes' (Syntax's "Guest: [Infinite Red](…)" links its guest); "Ruby Rogues" in
   // "Chuck talks with Ruby Rogues listeners" is the show; a guest it names is no panelist, though the notes have them talk.
   const notGuest = (name: string) => !guests.some((guest) => personName(guest) === personName(name));
-  const panel = unique([
-    ...hosts,
-    ...(hosts.length ? [] : notes.panel.filter((name) => !namesShow(personName(name), podcast) && notGuest(name))),
-  ]);
+  const notesPanel = hosts.length ? [] : notes.panel.filter((name) => !namesShow(personName(name), podcast) && notGuest(name));
+  const named = unique([...hosts, ...notesPanel]);
+  const panel = named.length ? named : authorsAsHosts(field('authors', readPeople) ?? [], podcast).filter(notGuest);
   const runs = { panel: hosts.length ? [] : nameRuns.panel, guests: guests.length ? [] : nameRuns.guests };
   const isHost = (name: string) => hosts.some((host) => personName(host) === personName(name));
   const notesGuests = guests.length ? [] : notes.guests.filter((name) => !namesShow(personName(name), podcast) && !isHost(name));
@@ -173,9 +172,10 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const linkedGuests = firmGuests.every((name) => linked.includes(name)) ? linked.filter((name) => !panel.includes(name)) : [];
   const titleNames =
     firmGuests.length > titleGuests.length ? [] : namesInTitle(title, front.content).filter((name) => !namesShow(name, podcast));
-  const audio = field('audio', (value, alias) => readAudio(value, MAYBE_OTHER.has(fieldKey(alias)), options.audioPrefix));
-  // A transcript's roll call counts where the front matter names nobody (catalogue-people.ts).
-  const spoken = hosts.length || guests.length ? undefined : spokenPeople(transcript, notedNames);
+  const audio =
+    field('audio', (value, alias) => readAudio(value, MAYBE_OTHER.has(fieldKey(alias)), options.audioPrefix)) ?? audioInFields(front.data);
+  // A transcript's roll call counts where the front matter names nobody; beside a guests field, who the hosts are.
+  const spoken = hosts.length ? undefined : onlyHosts(spokenPeople(transcript, notedNames), guests.length > 0, notGuest);
   const writes = (name: FieldName) => writesField(aliases[name], fields);
   // `guest: { name: bdougie }` is a name, though it looks like an id: no person file is missing for it (person-ids.ts).
   const writtenNames = [...aliases.hosts, ...aliases.guests].flatMap((alias) => namesWrittenAsNames(fields.get(fieldKey(alias))?.[1]));

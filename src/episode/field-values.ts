@@ -38,9 +38,11 @@ export function readPeople(value: unknown): string[] | undefined {
     if (item && typeof item === 'object') {
       const { name, title, person, id, slug } = item as Record<string, unknown>;
       const written = name ?? title ?? person ?? id ?? slug;
-      // mozaic.fm's `guests: { konpyu: https://twitter.com/konpyu }`: each person by handle, with a link to them.
-      if (written === undefined && Object.values(item).every((link) => typeof link === 'string' && /^https?:\/\//.test(link)))
-        return Object.keys(item).map((handle) => readText(handle));
+      // mozaic.fm's `guests: { konpyu: https://twitter.com/konpyu }`: each person by handle, with a link to them; Free the
+      // Geek's `guests: { "Cal Evans": { email: …, twitter: calevans } }`, by name, with how to reach them.
+      const reach = (about: unknown) =>
+        typeof about === 'string' ? /^https?:\/\//.test(about) : Boolean(about) && typeof about === 'object' && !Array.isArray(about);
+      if (written === undefined && Object.values(item).every(reach)) return Object.keys(item).map((handle) => readText(handle));
       return [readText(written)];
     }
     return [undefined];
@@ -63,11 +65,20 @@ export function namesWrittenAsNames(value: unknown): string[] {
 
 export function readTags(value: unknown): string[] | undefined {
   const list = (Array.isArray(value) ? value : typeof value === 'string' ? value.split(',') : [value]).filter((item) => !isEmpty(item));
-  const tags = list.map(readText);
+  // `- penn & teller: bullshit!` in a list of tags is YAML's one-key map; the site meant the text it wrote.
+  const tags = list.map((item) => readText(oneKeyMap(item) ?? item));
   return tags.every((tag) => tag !== undefined) ? tags.filter((tag) => tag !== '') : undefined;
 }
 
 /** `true`, `false`, or the same written as text (`draft: "false"`); anything else is no flag. */
 export function readFlag(value: unknown): boolean | undefined {
   return typeof value === 'boolean' ? value : value === 'true' || value === 'false' ? value === 'true' : undefined;
+}
+
+/** `{ "penn & teller": "bullshit!" }` as it was written, "penn & teller: bullshit!"; undefined for anything else. */
+function oneKeyMap(value: unknown): string | undefined {
+  if (!value || typeof value !== 'object' || Array.isArray(value)) return undefined;
+  const entries = Object.entries(value);
+  const [key, text] = entries[0] ?? [];
+  return entries.length === 1 && key && (typeof text === 'string' || typeof text === 'number') ? `${key}: ${text}` : undefined;
 }

@@ -2,7 +2,7 @@ import matter from 'gray-matter';
 import { parse as parseToml } from 'smol-toml';
 import { parse as parseYaml } from 'yaml';
 import { EpisodeError } from '../errors.ts';
-import { indentQuotedLines, plainLines, READ_BY_LINE } from './quoted-lines.ts';
+import { indentQuotedLines, plainLines, quoteReservedStarts, READ_BY_LINE } from './quoted-lines.ts';
 
 /** The fields at the top of an episode file and the Markdown after them. `format` is 'none' when there are none. */
 export type FrontMatter = { data: Record<string, unknown>; content: string; format: 'yaml' | 'toml' | 'json' | 'none' };
@@ -18,8 +18,9 @@ function yaml(text: string): object {
   try {
     return read(text);
   } catch (error) {
-    // Quoted values continued at the margin, as js-yaml allows (quoted-lines.ts); any other error stands as it was.
-    const indented = indentQuotedLines(text);
+    // Quoted values continued at the margin, as js-yaml allows, and values that start `@` (quoted-lines.ts); any other
+    // error stands as it was.
+    const indented = indentQuotedLines(quoteReservedStarts(text));
     if (indented !== text) {
       try {
         return read(indented);

@@ -25,6 +25,19 @@ export function audioInNotes(markdown: string): string | undefined {
   return only ? readHttpUrl(only) : undefined;
 }
 
+/**
+ * An audio file's URL under a field of the site's own name (`audio_file_path:`, `mediaUrl:`), where no field podgrep
+ * knows holds one: the first such value at the top of the front matter. Not a trailer's or a video's.
+ */
+export function audioInFields(data: Record<string, unknown>): string | undefined {
+  for (const [key, value] of Object.entries(data)) {
+    if (typeof value !== 'string' || /trailer|promo|preview|sample|clip|video|image|cover/i.test(key)) continue;
+    if (/^https?:\/\//i.test(value.trim()) && /\.(?:mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac)(?:[?#]|$)/i.test(value.trim()))
+      return readHttpUrl(value);
+  }
+  return undefined;
+}
+
 export function isAudioPath(value: unknown): boolean {
   return typeof value === 'string' && AUDIO_PATH.test(value.trim());
 }

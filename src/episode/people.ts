@@ -224,3 +224,15 @@ export function firstNameThenPronoun(notes: string, candidate: string): string |
   const pronoun = new RegExp(String.raw`${byFirstName(first)}[^]{0,300}?\b(?:[Ss]he|[Hh]e|[Hh]er|[Hh]is|[Hh]im)\b`, 'u');
   return pronoun.test(notes) ? name : undefined;
 }
+
+const NO_PERSON = /\b(?:podcast|talks|show|radio|fm|team|staff|admin|editors?|crew|network|media|news)\b/i;
+
+/**
+ * A page's authors as its hosts, where nothing else names a host: those written as a full name ("Nic Steenhout"), not
+ * the show ("DevSecOps Talks", "Castálio Podcast") nor a handle (`charles-max-wood`, `diwao`).
+ */
+export function authorsAsHosts(authors: readonly string[], podcast: string | undefined): string[] {
+  return authors.filter(
+    (name) => /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u.test(name) && !NO_PERSON.test(name) && !namesShow(name, podcast),
+  );
+}

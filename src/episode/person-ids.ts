@@ -65,8 +65,9 @@ export function looksLikeId(value: string): boolean {
 
 /**
  * The episode with every panel and guest entry that is a known id replaced by the person's name (ids compared without
- * case). An id-like entry that no person file names is kept as written and warned about, when the site has any —
- * unless the episode wrote it as a name (`writtenNames`: `guest: { name: bdougie }`), which needs no person file.
+ * case). An id-like entry that no person file names is shown as the name its words spell (`nameOfSlug`), or as
+ * written, and warned about when the site has person files — unless the episode wrote it as a name (`writtenNames`:
+ * `guest: { name: bdougie }`), which needs no person file.
  */
 export function withPeopleNames(
   episode: Episode,
@@ -74,7 +75,6 @@ export function withPeopleNames(
   warn: (message: string) => void,
   writtenNames: readonly string[] = [],
 ): Episode {
-  if (people.size === 0) return episode;
   let words: string | undefined;
   const rename = (names: string[], field: string) => {
     let changed = false;
@@ -88,11 +88,12 @@ export function withPeopleNames(
       }
       if (!looksLikeId(name) || writtenNames.includes(name)) return name;
       words ??= `${episode.title}\n${episode.summary}\n${episode.otherNotes}`;
-      const person = personOfUnknownId(name, people, words);
-      if (!person) {
-        warn(`${field}: "${name}" is not the id of any person file; it is shown as written`);
-        return name;
-      }
+      const person = people.size ? personOfUnknownId(name, people, words) : undefined;
+      const spelled = person ? undefined : nameOfSlug(name);
+      if (spelled) changed = true;
+      // A site without person files names people by slug on purpose; one with them has a file missing.
+      if (!person && people.size) warn(`${field}: "${name}" is not the id of any person file; it is shown as ${spelled ?? 'written'}`);
+      if (!person) return spelled ?? name;
       changed = true;
       warn(`${field}: "${name}" is not the id of any person file; ${person.why}: ${person.name}`);
       return person.name;
@@ -104,6 +105,19 @@ export function withPeopleNames(
   // Jupiter Broadcasting's `hosts: ["ajude"]` beside notes that call Allan Jude a guest: one person, the host.
   const guests = panel === episode.panel ? named : named.filter((guest) => !panel.some((host) => personName(host) === personName(guest)));
   return panel === episode.panel && guests === episode.guests ? episode : { ...episode, panel, guests };
+}
+
+/**
+ * The name a slug of two to four words spells (`robert-jolly`, `ethan-carter-edwards`: "Robert Jolly"), for an id no
+ * person file names. A handle (`mlogan`, `yosuke_furukawa`: no handle has a hyphen) is shown as written: a site's
+ * slugs are made from names, a handle by its person.
+ */
+export function nameOfSlug(id: string): string | undefined {
+  if (!/^\p{Ll}{2,}(?:-\p{Ll}+){1,3}$/u.test(id)) return undefined;
+  return id
+    .split('-')
+    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
+    .join(' ');
 }
 
 function clean(text: string): string | undefined {

@@ -62,11 +62,11 @@ const HOSTED = new RegExp(
 // A panel by first names: "Join AJ, Aimee, and Joe as they discuss …", "On today's episode of the Freelancers' Show,
 // Curtis, Philip, Jonathan, and Reuven discuss …", "In this episode Chris and Divya discuss …"; one name where the notes
 // begin ("Chuck explains what it takes to get a remote job", "Charles is at CES 2019 and talks to …", "In this episode,
-// Charles discusses …"). Who they are, the regulars say (speaker-names.ts).
+// Charles discusses …", "Rob and Jason are joined by …"). Who they are, the regulars say (speaker-names.ts).
 const FIRST = String.raw`(?:\p{Lu}{1,2}\p{Ll}+|\p{Lu}{2})`;
 const FIRST_LIST = String.raw`(${FIRST}(?:,\s+${FIRST})*,?\s+(?:and|&)\s+${FIRST})`;
 const FIRST_NAMES = new RegExp(
-  String.raw`\b[Jj]oin\s+${FIRST_LIST}\s+as\s+they\b|(?:^|\n|[.!?,]\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+)${FIRST_LIST}\s+${VERB}\b|^(${FIRST})\s+(?:${VERB}|is\s+(?:at|back|joined|talking|chatting))\b|^[IiOo]n\s+(?:this|today['’]s)\s+episode,?\s+(${FIRST})\s+${VERB}\b`,
+  String.raw`\b[Jj]oin\s+${FIRST_LIST}\s+as\s+they\b|(?:^|\n|[.!?,]\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+)${FIRST_LIST}\s+(?:${VERB}|are\s+(?:once\s+)?(?:again\s+)?joined\s+by)\b|^(${FIRST})\s+(?:${VERB}|is\s+(?:at|back|joined|talking|chatting))\b|^[IiOo]n\s+(?:this|today['’]s)\s+episode,?\s+(${FIRST})\s+${VERB}\b`,
   'u',
 );
 

@@ -65,3 +65,14 @@ export function plainLines(text: string): Record<string | symbol, unknown> | und
   }
   return Object.keys(data).length ? data : undefined;
 }
+
+/**
+ * `twitter: @shochdoerfer`: YAML reserves `@` and `` ` `` at the start of a plain value, and refuses the file; the PHP
+ * and Ruby readers many sites were built with took the rest of the line as text. Each such value is quoted, as they
+ * read it. Used only on text that did not parse.
+ */
+export function quoteReservedStarts(text: string): string {
+  return text.replace(/^( *(?:- +)?(?:[^\s#'"-][^:\n]*:[ \t]+)?)([@`][^\n]*?)[ \t]*$/gm, (line, start: string, value: string) =>
+    start.trim() ? `${start}${JSON.stringify(value)}` : line,
+  );
+}

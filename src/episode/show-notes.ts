@@ -24,6 +24,7 @@ export type ShowNotes = {
 
 type Section = { name: string; lines: Line[] };
 
+const TIMED = /^[[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}\b/;
 const KNOWN_SECTIONS = ['sponsors', 'panel', 'panelists', 'hosts', 'guests', 'guest', 'summary', 'links', 'picks', 'transcript'];
 const PEOPLE_SECTIONS = new Set(['panel', 'panelists', 'hosts', 'guests', 'guest']);
 /** Other names shows give the same sections. */
@@ -182,7 +183,8 @@ function splitSections(lines: Line[]): Section[] {
     const heading = headingName(line);
     const current = sections.at(-1)?.name ?? '';
     // Otter.ai's export, "### Bryan Robinson  0:03" above each turn: a speaker's label in the transcript, not a section.
-    if (current === 'transcript' && line.kind === 'heading' && SPEAKER_HEADING.test(line.text)) {
+    // A chapter heading that starts with its time ("# [00:00:00] Introduction", under "## Transcript") is in it too.
+    if (current === 'transcript' && line.kind === 'heading' && (SPEAKER_HEADING.test(line.text) || TIMED.test(line.text))) {
       sections.at(-1)?.lines.push(line);
       continue;
     }

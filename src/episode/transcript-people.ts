@@ -65,7 +65,7 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
       // special guests here", "We also have Kara Erickson" is one of them.
       const own = said.split(/(?<=[.!?])\s+/).at(-1) ?? '';
       if (GUESTS_DONE.test(said) || (/\balso\s+have\b/i.test(own) && !GUEST.test(own) && !severalGuests)) guestsNow = false;
-      else guestsNow = /\bpanel\b/i.test(said) && !GUEST.test(said) ? false : guestsNow || GUEST.test(said);
+      else guestsNow = /\bpanel\b/i.test(said) && !GUEST.test(said) ? false : guestsNow || GUEST.test(said) || INTERVIEW.test(said);
       if (GUEST.test(said)) severalGuests = /\bguests\b/i.test(said);
       if (!byLabel.has(answerer.label.toUpperCase())) byLabel.set(answerer.label.toUpperCase(), { name: answered.name, guest: guestsNow });
       break;
@@ -149,6 +149,9 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
 }
 
 const GUEST = /\bguests?\b(?! panel)/i;
+// An interview's host says whom they talk to, not that they are a guest: "Today I'm talking to Tom MacWright".
+const INTERVIEW =
+  /\b(?:talking|speaking|chatting)\s+(?:to|with)\b|\b(?:I'm|I am)\s+(?:here\s+)?(?:with|joined\s+by)\b|\bsitting\s+down\s+with\b|\binterview(?:ing)?\b/i;
 const GUESTS_DONE = /\b(?:those|these|that)(?:['’]s|\s+are|\s+were|\s+is)\s+(?:all\s+)?our\s+(?:special\s+)?guests?\b/i;
 const JOINED = String.raw`(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})`;
 const JOINS = new RegExp(
@@ -166,4 +169,15 @@ function lastSentences(text: string, at: number): string {
 /** Whether the opening named anyone the catalogue step can use. */
 export function spokenAny(spoken: SpokenPeople): boolean {
   return spoken.panel.length + spoken.guests.length + spoken.hostNames.length + spoken.labels.length + (spoken.pickers?.length ?? 0) > 0;
+}
+
+/**
+ * Who a transcript says the hosts are, where the front matter names the guests (`besideGuests`): those who name
+ * themselves ("I'm Nic Steenhout") and the first names the notes give ("Rob and Jason are joined by …"). Whom the host
+ * introduces is the guest the field already names (by an id, often: "Robert Jolly" is `robert-jolly`), so no one is
+ * taken from that.
+ */
+export function onlyHosts(spoken: SpokenPeople, besideGuests: boolean, notGuest: (name: string) => boolean): SpokenPeople {
+  if (!besideGuests) return spoken;
+  return { ...spoken, panel: [], guests: [], introduced: [], pickers: spoken.pickers?.filter(notGuest) };
 }

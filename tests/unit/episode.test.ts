@@ -101,7 +101,8 @@ const unreadable: [string, string, RegExp][] = [
     /audio_url: .* is not an http\(s\) URL or a path/,
   ],
   ['a javascript: audio_url', '---\ntitle: T\naudio_url: "javascript:alert(1)"\n---\n', /audio_url/],
-  ['tags that are not texts', '---\ntitle: T\ntags:\n  - a: 1\n---\n', /tags: .* is not a list of texts/],
+  // `- a: 1` alone is the text "a: 1" written unquoted; a mapping of two is no tag.
+  ['tags that are not texts', '---\ntitle: T\ntags:\n  - a: 1\n    b: 2\n---\n', /tags: .* is not a list of texts/],
 ];
 for (const [name, text, message] of unreadable) {
   test(`a warning naming the file and field for ${name}, and the episode is kept`, () => {

@@ -42,16 +42,16 @@ test('YAML, epoch-millisecond dates, audio under url, number, a guest object, fi
         title: 'React Tools',
         date: '2017-07-05',
         audio: 'https://media.example.com/FSI0000001.mp3',
-        // "Wes:" and "Scott:" gave picks; the site names its one Wes and one Scott on one episode only, so they are
-        // no regulars to settle a first name (and its podgrep.yml names its hosts).
-        people: [],
+        // "Wes:" and "Scott:" gave picks. Three episodes' notes have "Wes and Scott …" (a guest's too, "Wes and Scott are
+        // joined by their first guest"), and the site names them in full once: first-name regulars, as written.
+        people: ['Scott', 'Wes'],
         number: 1,
       },
       'shows-098-the-state-of-javascript-2018-s-survey': {
         title: 'The State of JavaScript 2018',
         date: '2018-12-05',
         audio: 'https://media.example.com/FSI0000098.mp3',
-        people: ['Sasha Greenleaf'],
+        people: ['Sasha Greenleaf', 'Scott', 'Wes'],
         number: 98,
       },
       'shows-412-two-guests': {
@@ -67,14 +67,15 @@ test('YAML, epoch-millisecond dates, audio under url, number, a guest object, fi
         title: "Hasty Treat - Get Movin' With Framer Motion",
         date: '2020-01-20',
         audio: 'https://media.example.com/FSI0000223.mp3',
-        people: [],
+        // "Scott and Wes talk about …": the regulars by first name; no guest.
+        people: ['Scott', 'Wes'],
         number: 223,
       },
       'shows-773-react-native-with-robin-hale': {
         title: 'React Native with Robin Hale',
         date: '2024-06-04',
         audio: 'https://media.example.com/FSI0000773.mp3',
-        people: ['Robin Hale'],
+        people: ['Robin Hale', 'Scott', 'Wes'],
         number: 773,
       },
     },

@@ -8,7 +8,9 @@ import { type PeopleIds, peopleInDataFile, personFileName } from '../../src/epis
 import { EpisodeError } from '../../src/errors.ts';
 
 /** Folder (and data file) names sites keep their people under: Hugo sections, `data/`, Jekyll collections. */
-const PEOPLE_NAMES = ['guest', 'guests', 'host', 'hosts', 'people', 'person', 'panelists', 'speakers', 'authors', 'cast'];
+const PEOPLE_NAMES = ['guest', 'guests', 'host', 'hosts', 'people', 'person', 'panelists', 'speakers', 'authors', 'cast', 'actors'];
+/** A generator's config, where some sites keep their people under one of PEOPLE_NAMES (Jekyll's `actors:` map). */
+const CONFIGS = ['_config.yml', 'config.toml', 'config.yaml', 'config.yml', 'hugo.toml', 'hugo.yaml'];
 /** What marks the top of a site: a repository, or a static-site generator's own config. */
 const SITE_MARKERS = [
   '.git',
@@ -87,15 +89,31 @@ async function detected(dir: string, root: string): Promise<string[]> {
     if (path.relative(root, base).startsWith('..')) continue;
     const names = new Set(await fs.readdir(base).catch(() => [] as string[]));
     for (const name of PEOPLE_NAMES) {
-      // At the site's top only Jekyll's collections (`_guests/`): a plain `people/` there could be anything.
-      const candidates = base === root ? [`_${name}`] : [name, `_${name}`, `${name}.yml`, `${name}.yaml`, `${name}.json`, `${name}.toml`];
+      // At the site's top, Jekyll's collections (`_guests/`) and data files (`speakers.json`): a plain `people/` folder
+      // there could be anything.
+      const files = [`${name}.yml`, `${name}.yaml`, `${name}.json`, `${name}.toml`];
+      const candidates = base === root ? [`_${name}`, ...files] : [name, `_${name}`, ...files];
       for (const candidate of candidates) {
         const full = path.join(base, candidate);
-        if (names.has(candidate) && full !== path.resolve(dir)) found.push(full);
+        const folder = base === root && candidate === `_${name}`;
+        if (names.has(candidate) && full !== path.resolve(dir) && (base !== root || folder || PERSON_FILE.test(candidate)))
+          found.push(full);
       }
     }
+    if (base === root) for (const config of CONFIGS) if (names.has(config)) found.push(path.join(root, config));
   }
   return found;
+}
+
+/** The people a site's config keeps under a key of PEOPLE_NAMES, at its top or in Hugo's `params` and Zola's `extra`. */
+function peopleInConfig(data: unknown): [string, string][] {
+  if (!data || typeof data !== 'object') return [];
+  const tables = [data, ...['params', 'extra'].map((key) => (data as Record<string, unknown>)[key])];
+  return tables.flatMap((table) =>
+    table && typeof table === 'object'
+      ? Object.entries(table).flatMap(([key, value]) => (PEOPLE_NAMES.includes(key.toLowerCase()) ? peopleInDataFile(value) : []))
+      : [],
+  );
 }
 
 async function readSource(source: string, root: string, maxBytes: number, people: People): Promise<void> {
@@ -105,6 +123,13 @@ async function readSource(source: string, root: string, maxBytes: number, people
   };
   const stat = await fs.stat(source).catch(() => undefined);
   try {
+    if (stat?.isFile() && CONFIGS.includes(path.basename(source))) {
+      // A config is read for its people only: one podgrep cannot parse is no person file gone wrong. An id a person file
+      // already names keeps that name.
+      const data = await read(source).catch(() => undefined);
+      for (const [id, name] of peopleInConfig(data)) if (!people.ids.has(id.toLowerCase())) people.ids.set(id.toLowerCase(), name);
+      return;
+    }
     if (stat?.isFile()) {
       for (const [id, name] of peopleInDataFile(await read(source))) people.ids.set(id.toLowerCase(), name);
       return;

@@ -1,4 +1,5 @@
-import { isEmpty } from './field-values.ts';
+import { shownValue } from '../shorten.ts';
+import { isEmpty, unique } from './field-values.ts';
 
 /**
  * Where each of podgrep's episode fields is found in the front matter of real podcast sites (Jekyll, Hugo, Eleventy,
@@ -31,9 +32,10 @@ export const FIELD_ALIASES = {
   number: ['episode_number', 'number', 'episode', 'itunes_episode', 'ep'],
   date: ['pub_date', 'publish_date', 'published', 'published_at', 'date', 'publish_time'],
   duration: ['duration', 'podcast_duration', 'itunes_duration', 'length'],
-  // The Ridge Podcast's `speakers:` lists hosts and guests alike: all of them are on the episode.
-  hosts: ['hosts', 'host', 'panel', 'panelists', 'participants', 'speakers'],
-  guests: ['guests', 'guest'],
+  // The Ridge Podcast's `speakers:` lists hosts and guests alike, nantyara's `actor_ids:` its hosts by id: all are on
+  // the episode.
+  hosts: ['hosts', 'host', 'panel', 'panelists', 'participants', 'speakers', 'host_ids', 'actors', 'actor_ids', 'cast'],
+  guests: ['guests', 'guest', 'guest_ids'],
   // Who wrote the episode's page: its host on most sites (A11y Rules, Castálio), read only where nothing else names one.
   authors: ['authors', 'author'],
   summary: ['description', 'summary', 'excerpt', 'subtitle'],
@@ -209,4 +211,22 @@ export function pageNotEpisode(fields: ReadonlyMap<string, [string, unknown]>): 
   if (fields.get('eleventyexcludefromcollections')?.[1] === true) return 'a page: eleventyExcludeFromCollections';
   const layout = fields.get('layout')?.[1] ?? fields.get('type')?.[1];
   return typeof layout === 'string' && PERSON_PAGE.test(layout) ? `a page: a person's (${layout})` : undefined;
+}
+
+/** Tags and categories both describe the episode: every alias that holds some is kept. */
+export function readAll(
+  aliases: string[],
+  fields: Map<string, [string, unknown]>,
+  read: (value: unknown) => string[] | undefined,
+  warn: (m: string) => void,
+): string[] {
+  const all: string[] = [];
+  for (const key of new Set(aliases.map(fieldKey))) {
+    const found = fields.get(key);
+    if (!found || isEmpty(found[1])) continue;
+    const values = read(found[1]);
+    if (values) for (const value of values) all.push(value);
+    else warn(`${found[0]}: ${shownValue(found[1], 60)} is not ${EXPECTED.tags}; the episode is indexed without them`);
+  }
+  return unique(all);
 }

@@ -4,13 +4,24 @@ import { accountsIn } from './account-host.ts';
 import { type Chapter, chaptersFromNotes } from './chapters.ts';
 import { dateInFileName, readDate } from './dates.ts';
 import { looksLikeDuration, readDuration } from './durations.ts';
-import { aliasesWith, EXPECTED, type FieldName, fieldKey, fieldsOf, MAYBE_OTHER, pageNotEpisode, writesField } from './episode-fields.ts';
+import {
+  aliasesWith,
+  EXPECTED,
+  type FieldName,
+  fieldKey,
+  fieldsOf,
+  MAYBE_OTHER,
+  pageNotEpisode,
+  readAll,
+  writesField,
+} from './episode-fields.ts';
 import { isEmpty, namesWrittenAsNames, readFlag, readNumber, readPeople, readTags, readText, unique } from './field-values.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { audioInFields, audioInNotes, isAudioPath, readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
 import { openingHeading, plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
-import { authorsAsHosts, guestsFromTitle, namesShow, personName } from './people.ts';
+import { authorsAsHosts, firstWord, guestsFromTitle, namesShow, personName } from './people.ts';
+import { oneSpellingEach } from './same-person.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { readSlugField, slugFromPath } from './slug.ts';
 import { copiedGuests, guestsByInitials, namesInTitle, withOneNameGuests } from './title-people.ts';
@@ -151,10 +162,14 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const notGuest = (name: string) => !guests.some((guest) => personName(guest) === personName(name));
   const notesPanel = hosts.length ? [] : notes.panel.filter((name) => !namesShow(personName(name), podcast) && notGuest(name));
   const named = unique([...hosts, ...notesPanel]);
-  const panel = named.length ? named : authorsAsHosts(field('authors', readPeople) ?? [], podcast).filter(notGuest);
   const runs = { panel: hosts.length ? [] : nameRuns.panel, guests: guests.length ? [] : nameRuns.guests };
   const isHost = (name: string) => hosts.some((host) => personName(host) === personName(name));
   const notesGuests = guests.length ? [] : notes.guests.filter((name) => !namesShow(personName(name), podcast) && !isHost(name));
+  // `participants: [Andrey, Henrik]` beside "we chat with Henrik Høegh": the guest the notes name in full.
+  const inFull = (host: string) => !host.includes(' ') && notesGuests.some((guest) => firstWord(personName(guest)) === host);
+  const panel = named.length
+    ? named.filter((host) => !inFull(host))
+    : authorsAsHosts(field('authors', readPeople) ?? [], podcast).filter(notGuest);
   // A title, the weakest place a guest is written, counts when nothing else names one, or names them all and more ("our
   // special guests Nathan Doctor, I can't remember who else"), or when a run of guests' names holds none but the panel's
   // ("Special Guest: David Richards", a panelist; catalogue-people.ts).
@@ -198,11 +213,15 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       ...notes,
       summary: notes.summary || description || '',
       panel,
-      guests: withOneNameGuests(unique([...guests, ...noted, ...linkedGuests, ...(allNoted ? fromTitle : []), ...byInitials]), panel, {
-        title,
-        picks: notes.picks,
-        notes: front.content,
-      }),
+      guests: withOneNameGuests(
+        oneSpellingEach(unique([...guests, ...noted, ...linkedGuests, ...(allNoted ? fromTitle : []), ...byInitials]), text),
+        panel,
+        {
+          title,
+          picks: notes.picks,
+          notes: front.content,
+        },
+      ),
       // Timestamped lines are found in the Markdown as written; their titles are shown and searched as text.
       chapters: chaptersFromNotes(front.content)
         .map((chapter) => ({ ...chapter, title: plainText(chapter.title).replace(/\s+/g, ' ') }))
@@ -222,24 +241,6 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       noAudioField: !audio,
     },
   };
-}
-
-/** Tags and categories both describe the episode: every alias that holds some is kept. */
-function readAll(
-  aliases: string[],
-  fields: Map<string, [string, unknown]>,
-  read: (value: unknown) => string[] | undefined,
-  warn: (m: string) => void,
-): string[] {
-  const all: string[] = [];
-  for (const key of new Set(aliases.map(fieldKey))) {
-    const found = fields.get(key);
-    if (!found || isEmpty(found[1])) continue;
-    const values = read(found[1]);
-    if (values) for (const value of values) all.push(value);
-    else warn(`${found[0]}: ${shownValue(found[1], 60)} is not ${EXPECTED.tags}; the episode is indexed without them`);
-  }
-  return unique(all);
 }
 
 /** Whether the episode's audio lives next to the episode file rather than on the web. */

@@ -92,15 +92,15 @@ const DESCRIBED = new RegExp(
   'u',
 );
 // "Mark Erhardt and Mike Schmidt are joined by Ruben Somsen": the hosts, then their guests; "we're joined by Ann Lee",
-// "I speak with Thomas Ptacek", "I'm talking with …": the host's own guest, now (not "I spoke with her last year").
-// A list ends where a name does, not inside one ("Google Cloud's Bo Diaz"); products and companies are NOT_NAME's.
+// "I speak with …", "we speak to …": the host's own guest, now (not "I spoke with her last year"). A list ends where a
+// name does, not inside one ("Google Cloud's Bo Diaz"); products and companies are NOT_NAME's.
 const LIST_ENDS = String.raw`(?=\s*(?:[.,;:!?()\-–—]|$)|\s+\p{Ll})`;
 const JOINED_BY = new RegExp(
   String.raw`(?:^|\n|[.!?]\s+)${SUBJECT_LIST}\s+(?:is|are|were|was)\s+(?:once\s+again\s+|again\s+)?joined\s+(?:this\s+week\s+|today\s+)?by\s+${LIST}${LIST_ENDS}`,
   'gu',
 );
 const WE_ARE_JOINED = new RegExp(
-  String.raw`\b(?:(?:[Ww]e(?:['’]re|\s+are)|I(?:['’]m|\s+am))\s+(?:again\s+)?joined\s+(?:today\s+)?by|I(?:['’]m)?\s+(?:speak|speaking|talk|talking|chat|chatting|sit\s+down|sitting\s+down)\s+with)\s+${LIST}${LIST_ENDS}`,
+  String.raw`\b(?:(?:[Ww]e(?:['’]re|\s+are)|I(?:['’]m|\s+am))\s+(?:again\s+)?joined\s+(?:today\s+)?by|I(?:['’]m)?\s+(?:speak|speaking|talk|talking|chat|chatting|sit\s+down|sitting\s+down)\s+with|[Ww]e\s+(?:speak|talk|chat)\s+(?:to|with))\s+${LIST}${LIST_ENDS}`,
   'gu',
 );
 // "about me, Rob Kendal", "I'm your host, Ann Lee", "Welcome to A11y Rules. I'm Nic Steenhout and …"; not "I'm Super Excited".

@@ -58,3 +58,20 @@ export function sameOnEpisode(a: string, b: string): boolean {
 export function initialFirst(full: string, name: string): boolean {
   return /^\p{Lu}\.?\s/u.test(personName(full)) && personName(full).replace(/^\p{Lu}\.?\s+/u, '') === personName(name);
 }
+
+/**
+ * One entry per person where the file spells a name two ways ("Ivan Buzarin" in the description, "Ivan Burazin" in the
+ * notes): the same first name and last names a slip apart. The spelling the file writes more often stays.
+ */
+export function oneSpellingEach(names: readonly string[], text: string): string[] {
+  const times = (name: string) => text.split(personName(name)).length - 1;
+  const kept: string[] = [];
+  for (const name of names) {
+    const twin = kept.findIndex(
+      (other) => firstWord(personName(other)) === firstWord(personName(name)) && other.includes(' ') && nearPerson(other, name),
+    );
+    if (twin < 0) kept.push(name);
+    else if (times(name) > times(kept[twin] ?? '')) kept[twin] = name;
+  }
+  return kept;
+}

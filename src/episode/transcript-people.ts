@@ -151,7 +151,7 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
 const GUEST = /\bguests?\b(?! panel)/i;
 // An interview's host says whom they talk to, not that they are a guest: "Today I'm talking to Tom MacWright".
 const INTERVIEW =
-  /\b(?:talking|speaking|chatting)\s+(?:to|with)\b|\b(?:I'm|I am)\s+(?:here\s+)?(?:with|joined\s+by)\b|\bsitting\s+down\s+with\b|\binterview(?:ing)?\b/i;
+  /\b(?:talk|speak|chat)(?:ing)?\s+(?:to|with)\b|\b(?:I'm|I am)\s+(?:here\s+)?(?:with|joined\s+by)\b|\bsitting\s+down\s+with\b|\binterview(?:ing)?\b/i;
 const GUESTS_DONE = /\b(?:those|these|that)(?:['’]s|\s+are|\s+were|\s+is)\s+(?:all\s+)?our\s+(?:special\s+)?guests?\b/i;
 const JOINED = String.raw`(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})`;
 const JOINS = new RegExp(

@@ -108,3 +108,36 @@ test("slugs no person file names are shown as the names they spell, handles as w
   assert.deepEqual(episode(catalogue, 'News').panel, []);
   assert.deepEqual(episode(catalogue, 'Two of us').panel, ['Ethan Edwards', 'Luke Watson']);
 });
+
+test("ids named in the site's config (`actors:` in Jekyll's _config.yml) or in a data file at its top (speakers.json)", async () => {
+  const dir = await testdir({
+    'jekyll/_config.yml':
+      'title: A show\nactors:\n  mami:\n    name: 御茶海マミ\n    url: https://example.com/mami\n  aoharu:\n    name: あおはる\n',
+    'jekyll/_posts/2018-09-07-035.md': '---\ntitle: "#35"\nactor_ids:\n  - mami\n  - aoharu\n---\nNotes.\n',
+    'next/package.json': '{}',
+    'next/speakers.json': '{ "ethan-edwards": "Ethan Carter Edwards", "kenzie": "Coach Kenzie Marshall" }',
+    'next/episodes/3.mdx': '---\ntitle: "#3 Coaching"\nspeakers: [ethan-edwards, kenzie]\n---\nNotes.\n',
+    // The top of a site holds no person folder podgrep would guess at: `people/` there could be anything.
+    'next/people/ethan-edwards.md': '---\ntitle: Not This Name\n---\n',
+  });
+  const jekyll = await readEpisodes(path.join(dir, 'jekyll/_posts'));
+  assert.deepEqual(episode(jekyll, '#35').panel, ['御茶海マミ', 'あおはる']);
+  const next = await readEpisodes(path.join(dir, 'next/episodes'));
+  assert.deepEqual(episode(next, '#3 Coaching').panel, ['Ethan Carter Edwards', 'Coach Kenzie Marshall']);
+});
+
+test('"we speak to Ann Lee" names the guest; a participant by first name is the guest the notes name in full; one spelling each', async () => {
+  const dir = await testdir({
+    'episodes/s02e02.md': '---\ntitle: Security\n---\n\nIn this episode we speak to Thomas Ptacek, a software engineer at Fly.io.\n',
+    'episodes/014.md':
+      '---\ntitle: Theory of constraints\nparticipants: [Andrey, Mattias, Henrik]\n---\n\nIn this guest episode, we chat with Henrik Høegh about flow.\n',
+    'episodes/119.md':
+      '---\ntitle: Ivan Buzarin - Daytona\ndescription: Ivan Buzarin discusses cloud development.\n---\n\nThis week we talk to Ivan Burazin, a co-founder of Daytona. Ivan Burazin started early.\n',
+  });
+  const catalogue = await readEpisodes(path.join(dir, 'episodes'));
+  assert.deepEqual(episode(catalogue, 'Security').guests, ['Thomas Ptacek']);
+  const constraints = episode(catalogue, 'Theory of constraints');
+  assert.deepEqual(constraints.panel, ['Andrey', 'Mattias']);
+  assert.deepEqual(constraints.guests, ['Henrik Høegh']);
+  assert.deepEqual(episode(catalogue, 'Ivan Buzarin - Daytona').guests.length, 1);
+});

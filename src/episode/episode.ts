@@ -24,7 +24,7 @@ import { authorsAsHosts, firstWord, guestsFromTitle, namesShow, personName } fro
 import { oneSpellingEach } from './same-person.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { readSlugField, slugFromPath } from './slug.ts';
-import { copiedGuests, guestsByInitials, namesInTitle, withOneNameGuests } from './title-people.ts';
+import { copiedGuests, guestsByInitials, namesInTitle, titleSubject, withOneNameGuests } from './title-people.ts';
 import { onlyHosts, type SpokenPeople, spokenAny, spokenPeople } from './transcript-people.ts';
 
 export { readDate } from './dates.ts';
@@ -173,9 +173,9 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   // A title, the weakest place a guest is written, counts when nothing else names one, or names them all and more ("our
   // special guests Nathan Doctor, I can't remember who else"), or when a run of guests' names holds none but the panel's
   // ("Special Guest: David Richards", a panelist; catalogue-people.ts).
-  const fromTitle = guests.length
-    ? []
-    : guestsFromTitle(title, front.content, tags).filter((name) => !panel.includes(name) && !namesShow(name, podcast));
+  const subject = titleSubject(title, `${description}\n${front.content}`);
+  const inTitle = guests.length ? [] : [...guestsFromTitle(title, front.content, tags), ...subject];
+  const fromTitle = inTitle.filter((name) => !panel.includes(name) && !namesShow(name, podcast));
   const copied = copiedGuests(notesGuests, fromTitle, { picks: notes.picks, notes: front.content, panel });
   const noted = notesGuests.filter((name) => !copied.includes(name));
   const allNoted = copied.length > 0 || (noted.length > 0 && noted.every((name) => fromTitle.includes(personName(name))));

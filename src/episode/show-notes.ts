@@ -6,7 +6,7 @@ import { isPersonName, personName } from './people.ts';
 import { type Pick, pickGivers, picksIn } from './picks.ts';
 import { giverHeading, picksAfterLabel, picksOwner, picksStart, speakersIn } from './picks-headings.ts';
 import { prosePeople } from './prose-people.ts';
-import { headingSpeakers, SPEAKER_HEADING, unheadedTranscript, withBoldSpeakers } from './speaker-turns.ts';
+import { SPEAKER_HEADING, timedSpeakers, unheadedTranscript, withBoldSpeakers } from './speaker-turns.ts';
 
 export type { Link } from './markdown-text.ts';
 export type { Pick } from './picks.ts';
@@ -126,8 +126,11 @@ export function parseShowNotes(
     if (noGuests) notes.guests.push(...fromProse.guests);
   }
   if (!transcript.length) append(transcript, unheadedTranscript(lines));
-  const [host, ...others] = headingSpeakers(lines);
-  if (host && !notes.panel.length && !runs.panel.length) notes.panel.push(host);
+  // The first to speak is the host, unless the notes named one ("about me, Rob Kendal"): then the others are the guests.
+  const speakers = timedSpeakers(lines);
+  const inNotes = [...notes.panel, ...runs.panel].map(personName);
+  if (!inNotes.length && speakers[0]) notes.panel.push(speakers[0]);
+  const others = inNotes.length ? speakers.filter((name) => !inNotes.includes(name)) : speakers.slice(1);
   if (!notes.guests.length && !runs.guests.length) notes.guests.push(...others);
   // Who gave picks, beside a list too, and first names ("Panel: Ward Alyssa Joe Charles") are the catalogue's to settle.
   const firstNames = notes.panel.length ? [] : runs.panel.filter((run) => /^(?:\p{Lu}\p{Ll}+ ){2,5}\p{Lu}\p{Ll}+$/u.test(run));

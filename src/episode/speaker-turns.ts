@@ -3,13 +3,25 @@ import type { Line } from './markdown-text.ts';
 // Otter.ai's transcript export: "### Bryan Robinson  0:03" above each turn (That's My JAMstack).
 export const SPEAKER_HEADING = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?$/u;
 
+const TIME = String.raw`[[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\.\d+)?[\])]?`;
+// A turn a transcription tool timed, by full name: Descript's "[00:00:13] James Tucker: …" and Rev's "David Mytton
+// (00:05): …". The time is what tells a turn from a line such as "Special Guest: Ann Lee".
+const TIMED_TURN = new RegExp(
+  String.raw`^(?:${TIME}\s*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3})|(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){1,3})\s*${TIME})\s*:\s`,
+  'u',
+);
+
 /**
- * Who speaks under Otter.ai's headings, in full name and twice at least, the first of them first: the host opens the
- * show. Only where two people speak so; "## Ann Lee 2:30" once is a chapter.
+ * Who speaks in full name, under Otter.ai's headings or in turns a tool timed, twice at least, the first of them first:
+ * the host opens the show. Only where two people speak so; "## Ann Lee 2:30" once is a chapter.
  */
-export function headingSpeakers(lines: Line[]): string[] {
-  const turns = tally(lines.map((line) => (line.kind === 'heading' ? SPEAKER_HEADING.exec(line.text)?.[1] : undefined)));
-  const speakers = [...turns].filter(([name, count]) => name.includes(' ') && count >= 2).map(([name]) => name);
+export function timedSpeakers(lines: Line[]): string[] {
+  const names = lines.map((line) => {
+    if (line.kind === 'heading') return SPEAKER_HEADING.exec(line.text)?.[1];
+    const turn = line.kind === 'text' ? TIMED_TURN.exec(line.text) : null;
+    return turn?.[1] ?? turn?.[2];
+  });
+  const speakers = [...tally(names)].filter(([name, count]) => name.includes(' ') && count >= 2).map(([name]) => name);
   return speakers.length >= 2 ? speakers : [];
 }
 

@@ -183,3 +183,16 @@ function initials(name: string): string {
 
 // A name of two or three capitalised words: "Kelsey Hightower", "John Harris".
 const NAMES = /(?<![\p{L}])\p{Lu}\p{Ll}+(?:\s+\p{Lu}[\p{L}'’-]+){1,2}(?![\p{L}])/gu;
+
+// "Simeron Taak talks freelancing …", "14: James Tucker shares …": the title's subject, someone on the episode.
+const TITLE_SUBJECT =
+  /^(?:(?:#|Ep\.?\s*|Episode\s+)?\d+\s*[-–—:.|]\s*)?(\p{Lu}[\p{Ll}'’-]+(?:\s\p{Lu}[\p{Ll}'’-]+){1,2})\s+(?:talks|chats|discusses|shares|answers|explains)\b/u;
+
+/**
+ * The person a title opens with, who talks, chats or shares in it, where the notes speak of them by first name too
+ * ("Simeron shares her passion …"): "Visual Studio Code talks to …" is no one the notes call "Visual".
+ */
+export function titleSubject(title: string, notes: string): string[] {
+  const name = TITLE_SUBJECT.exec(title.trim())?.[1];
+  return name && writesWord(notes, firstWord(name)) ? [name] : [];
+}

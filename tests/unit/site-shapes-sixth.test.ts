@@ -141,3 +141,23 @@ test('"we speak to Ann Lee" names the guest; a participant by first name is the 
   assert.deepEqual(constraints.guests, ['Henrik Høegh']);
   assert.deepEqual(episode(catalogue, 'Ivan Buzarin - Daytona').guests.length, 1);
 });
+
+test('turns a tool timed ("[00:00:13] James Tucker:", Rev\'s "David Mytton (00:05):") name who spoke; a title\'s subject who "talks" is on', async () => {
+  const descript = (a: string, b: string) =>
+    [0, 1, 2, 3].map((i) => `[00:0${i}:10] ${i % 2 ? b : a}: [00:0${i}:10] Turn ${i}, a sentence or two.`).join('\n\n');
+  const rev = (a: string, b: string) => [0, 1, 2, 3].map((i) => `**${i % 2 ? b : a}** (0${i}:05): Turn ${i}.`).join('\n\n');
+  const dir = await testdir({
+    'episodes/14.md': `---\ntitle: Life as a full stack dev\n---\n\nFind out more about me, Rob Kendal.\n\n## Transcript\n\n${descript('James Tucker', 'Rob Kendal')}\n`,
+    'episodes/s03e02.md': `---\ntitle: eBPF\n---\n\nA discussion about eBPF.\n\n${rev('David Mytton', 'Liz Rice')}\n`,
+    'episodes/25.md': '---\ntitle: Simeron Taak talks freelancing\n---\n\nSimeron shares her passion for technology.\n',
+    'episodes/26.md': '---\ntitle: Visual Studio Code talks to your terminal\n---\n\nA look at the terminal.\n',
+  });
+  const catalogue = await readEpisodes(path.join(dir, 'episodes'));
+  // The notes name the host, so the other speaker is the guest, though the guest speaks first.
+  const tucker = episode(catalogue, 'Life as a full stack dev');
+  assert.deepEqual([tucker.panel, tucker.guests], [['Rob Kendal'], ['James Tucker']]);
+  const ebpf = episode(catalogue, 'eBPF');
+  assert.deepEqual([ebpf.panel, ebpf.guests], [['David Mytton'], ['Liz Rice']]);
+  assert.deepEqual(episode(catalogue, 'Simeron Taak talks freelancing').guests, ['Simeron Taak']);
+  assert.deepEqual(episode(catalogue, 'Visual Studio Code talks to your terminal').guests, []);
+});

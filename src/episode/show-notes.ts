@@ -2,11 +2,12 @@ import { linkedGuests } from './linked-people.ts';
 import { GUESTS, guestsIn, namesAfter, namesIn, PANEL, PEOPLE_LABEL, withDescriptionsJoined } from './listed-names.ts';
 import { itemLinks, type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
-import { isPersonName, personName } from './people.ts';
+import { firstWord, isPersonName, personName } from './people.ts';
 import { type Pick, pickGivers, picksIn } from './picks.ts';
 import { giverHeading, picksAfterLabel, picksOwner, picksStart, speakersIn } from './picks-headings.ts';
 import { prosePeople } from './prose-people.ts';
-import { SPEAKER_HEADING, timedSpeakers, unheadedTranscript, withBoldSpeakers } from './speaker-turns.ts';
+import { nearPerson } from './same-person.ts';
+import { SPEAKER_HEADING, unheadedTranscript, whoSpoke, withBoldSpeakers } from './speaker-turns.ts';
 
 export type { Link } from './markdown-text.ts';
 export type { Pick } from './picks.ts';
@@ -126,12 +127,9 @@ export function parseShowNotes(
     if (noGuests) notes.guests.push(...fromProse.guests);
   }
   if (!transcript.length) append(transcript, unheadedTranscript(lines));
-  // The first to speak is the host, unless the notes named one ("about me, Rob Kendal"): then the others are the guests.
-  const speakers = timedSpeakers(lines);
-  const inNotes = [...notes.panel, ...runs.panel].map(personName);
-  if (!inNotes.length && speakers[0]) notes.panel.push(speakers[0]);
-  const others = inNotes.length ? speakers.filter((name) => !inNotes.includes(name)) : speakers.slice(1);
-  if (!notes.guests.length && !runs.guests.length) notes.guests.push(...others);
+  const spoke = whoSpoke(lines, markdown, [...notes.panel, ...runs.panel].map(personName), [...notes.guests, ...runs.guests]);
+  notes.panel.push(...spoke.host);
+  notes.guests.push(...spoke.guests);
   // Who gave picks, beside a list too, and first names ("Panel: Ward Alyssa Joe Charles") are the catalogue's to settle.
   const firstNames = notes.panel.length ? [] : runs.panel.filter((run) => /^(?:\p{Lu}\p{Ll}+ ){2,5}\p{Lu}\p{Ll}+$/u.test(run));
   append(notedNames, [...pickGivers(notes.picks, title), ...firstNames.flatMap((run) => run.split(' '))]);

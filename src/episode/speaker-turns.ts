@@ -1,4 +1,6 @@
 import type { Line } from './markdown-text.ts';
+import { firstWord, personName } from './people.ts';
+import { nearPerson } from './same-person.ts';
 
 // Otter.ai's transcript export: "### Bryan Robinson  0:03" above each turn (That's My JAMstack).
 export const SPEAKER_HEADING = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?$/u;
@@ -55,9 +57,38 @@ export function withBoldSpeakers(markdown: string): string {
 
 const BOLD_TURN = /^\*\*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2})\*\*[ \t]+(?=[\p{L}"“'‘])/gmu;
 
+// "**Greg Sanders**: …", "**Ann Lee:** …": a turn labelled by a bold name, in full or a handle ("**Callebtc**:").
+const LABELLED_TURN = /^\*\*(\p{Lu}[\p{L}\d'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3})(?:\*\*[ \t]*:|:\*\*)[ \t]/gmu;
+const NO_SPEAKER =
+  /^(?:special|guests?|hosts?|panel\w*|picks?|links?|sponsors?|show|notes?|episode|transcript\w*|summary|resources?|topics?|update|edit|question|answer)\b/i;
+
+/**
+ * Who speaks twice at least under bold labels in a transcript (the text after a "Transcript" heading), where two of
+ * them are named in full: Bitcoin Optech's "**Greg Sanders**: …", a guest the notes' list left out or who joined late.
+ * A label once is no speaker: "**Mike Schmidt**: … As you can hear, I'm not Mike, this is Murch."
+ */
+export function labelledSpeakers(markdown: string): string[] {
+  const start = /^#{1,6}[ \t]+transcri/im.exec(markdown)?.index;
+  if (start === undefined || !markdown.includes('**', start)) return [];
+  const names = [...markdown.slice(start).matchAll(LABELLED_TURN)].map((match) => match[1]);
+  const speaking = [...tally(names.filter((name) => name && !NO_SPEAKER.test(name)))].filter(([, count]) => count >= 2);
+  return speaking.filter(([name]) => name.includes(' ')).length >= 2 ? speaking.map(([name]) => name) : [];
+}
+
 /** How many times each name speaks. */
 function tally(names: Iterable<string | undefined>): Map<string, number> {
   const turns = new Map<string, number>();
   for (const name of names) if (name) turns.set(name, (turns.get(name) ?? 0) + 1);
   return turns;
+}
+
+/**
+ * Who spoke, by the turns above: the first to speak is the host where the notes named none (`hosts`); the others are
+ * guests, those the notes' lists left out too (not one they name, by a slip or a first name: "Rob" for "Rob Kendal").
+ */
+export function whoSpoke(lines: Line[], markdown: string, hosts: string[], guests: string[]): { host: string[]; guests: string[] } {
+  const speakers = [...new Set([...timedSpeakers(lines), ...labelledSpeakers(markdown)])];
+  const host = hosts.length ? [] : speakers.slice(0, 1);
+  const listed = [...hosts, ...host, ...guests].map(personName);
+  return { host, guests: speakers.filter((name) => !listed.some((one) => nearPerson(one, name) || one === firstWord(name))) };
 }

@@ -161,3 +161,20 @@ test('turns a tool timed ("[00:00:13] James Tucker:", Rev\'s "David Mytton (00:0
   assert.deepEqual(episode(catalogue, 'Simeron Taak talks freelancing').guests, ['Simeron Taak']);
   assert.deepEqual(episode(catalogue, 'Visual Studio Code talks to your terminal').guests, []);
 });
+
+test("who speaks twice under a bold label in a transcript is on the episode, though the notes' list left them out", async () => {
+  const turns = (names: string[]) => names.map((name, i) => `**${name}**: Turn ${i} of the conversation.`).join('\n\n');
+  const dir = await testdir({
+    'podcast/2024-02-22-recap.md': [
+      '---\ntitle: Recap 292\n---\n',
+      'Mark Erhardt and Mike Schmidt are joined by Gloria Zhao and callebtc to discuss the newsletter.\n',
+      '## Transcription\n',
+      turns(['Mike Schmidt', 'Gloria Zhao', 'Mark Erhardt', 'Callebtc', 'Greg Sanders', 'Mike Schmidt', 'Greg Sanders', 'Callebtc']),
+      // Once, and wrongly: "As you can hear, I'm not Mike" is no speaker.
+      '\n\n**Ann Lee**: As you can hear, I am not Ann.\n',
+    ].join('\n'),
+  });
+  const found = episode(await readEpisodes(path.join(dir, 'podcast')), 'Recap 292');
+  assert.deepEqual(found.panel, ['Mark Erhardt', 'Mike Schmidt']);
+  assert.deepEqual([...found.guests].sort(), ['Callebtc', 'Gloria Zhao', 'Greg Sanders']);
+});

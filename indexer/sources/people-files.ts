@@ -8,7 +8,10 @@ import { type PeopleIds, peopleInDataFile, personFileName } from '../../src/epis
 import { EpisodeError } from '../../src/errors.ts';
 
 /** Folder (and data file) names sites keep their people under: Hugo sections, `data/`, Jekyll collections. */
-const PEOPLE_NAMES = ['guest', 'guests', 'host', 'hosts', 'people', 'person', 'panelists', 'speakers', 'authors', 'cast', 'actors'];
+const PEOPLE_NAMES = [
+  ...['guest', 'guests', 'host', 'hosts', 'people', 'person', 'panelists', 'speakers', 'authors', 'cast', 'actors'],
+  ...['creators', 'contributors', 'team'],
+];
 /** A generator's config, where some sites keep their people under one of PEOPLE_NAMES (Jekyll's `actors:` map). */
 const CONFIGS = ['_config.yml', 'config.toml', 'config.yaml', 'config.yml', 'hugo.toml', 'hugo.yaml'];
 /** What marks the top of a site: a repository, or a static-site generator's own config. */

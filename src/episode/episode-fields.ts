@@ -1,5 +1,4 @@
-import { shownValue } from '../shorten.ts';
-import { isEmpty, unique } from './field-values.ts';
+import { isEmpty } from './field-values.ts';
 
 /**
  * Where each of podgrep's episode fields is found in the front matter of real podcast sites (Jekyll, Hugo, Eleventy,
@@ -8,7 +7,7 @@ import { isEmpty, unique } from './field-values.ts';
  * are tried first.
  */
 export const FIELD_ALIASES = {
-  title: ['title', 'name'],
+  title: ['title', 'name', 'episode_title'],
   podcast: ['podcast', 'show', 'show_slug'],
   slug: ['slug'],
   audio: [
@@ -30,15 +29,19 @@ export const FIELD_ALIASES = {
     'file_name',
   ],
   number: ['episode_number', 'number', 'episode', 'itunes_episode', 'ep'],
-  date: ['pub_date', 'publish_date', 'published', 'published_at', 'date', 'publish_time'],
+  date: ['pub_date', 'publish_date', 'published', 'published_at', 'date', 'publish_time', 'date_published', 'published_date'],
   duration: ['duration', 'podcast_duration', 'itunes_duration', 'length'],
-  // The Ridge Podcast's `speakers:` lists hosts and guests alike, nantyara's `actor_ids:` its hosts by id: all are on
-  // the episode.
-  hosts: ['hosts', 'host', 'panel', 'panelists', 'participants', 'speakers', 'host_ids', 'actors', 'actor_ids', 'cast'],
+  // nantyara's `actor_ids:` names its hosts by id.
+  hosts: ['hosts', 'host', 'panel', 'panelists', 'participants', 'host_ids', 'actors', 'actor_ids', 'cast'],
   guests: ['guests', 'guest', 'guest_ids'],
+  // Everyone on the episode, hosts and guests alike (The Ridge's `speakers:`, Kodsnack's `people`): people-field.ts.
+  people: ['speakers', 'speaker', 'people', 'creators', 'voices'],
   // Who wrote the episode's page: its host on most sites (A11y Rules, Castálio), read only where nothing else names one.
   authors: ['authors', 'author'],
   summary: ['description', 'summary', 'excerpt', 'subtitle'],
+  // The notes themselves, where a site keeps them in the front matter and the body is empty.
+  notes: ['shownotes', 'show_notes', 'notes', 'body', 'content'],
+  picks: ['picks'],
   tags: ['tags', 'categories', 'keywords'],
   transcripts: ['transcripts', 'transcript', 'transcript_url'],
   draft: ['draft'],
@@ -185,8 +188,11 @@ export const EXPECTED: Record<FieldName, string> = {
   duration: 'a duration such as 54:20, 1:02:03 or a number of seconds',
   hosts: 'a name, a list of names or of {name}',
   guests: 'a name, a list of names or of {name}',
+  people: 'a name, a list of names or of {name}',
   authors: 'a name, a list of names or of {name}',
   summary: 'a text',
+  notes: 'a text',
+  picks: 'a list of {person, picks: [{title, website}]}',
   tags: 'a list of texts',
   transcripts: 'an http(s) URL or a list of {url, type}',
   draft: 'true or false',
@@ -211,22 +217,4 @@ export function pageNotEpisode(fields: ReadonlyMap<string, [string, unknown]>): 
   if (fields.get('eleventyexcludefromcollections')?.[1] === true) return 'a page: eleventyExcludeFromCollections';
   const layout = fields.get('layout')?.[1] ?? fields.get('type')?.[1];
   return typeof layout === 'string' && PERSON_PAGE.test(layout) ? `a page: a person's (${layout})` : undefined;
-}
-
-/** Tags and categories both describe the episode: every alias that holds some is kept. */
-export function readAll(
-  aliases: string[],
-  fields: Map<string, [string, unknown]>,
-  read: (value: unknown) => string[] | undefined,
-  warn: (m: string) => void,
-): string[] {
-  const all: string[] = [];
-  for (const key of new Set(aliases.map(fieldKey))) {
-    const found = fields.get(key);
-    if (!found || isEmpty(found[1])) continue;
-    const values = read(found[1]);
-    if (values) for (const value of values) all.push(value);
-    else warn(`${found[0]}: ${shownValue(found[1], 60)} is not ${EXPECTED.tags}; the episode is indexed without them`);
-  }
-  return unique(all);
 }

@@ -1,26 +1,17 @@
 import { EpisodeError } from '../errors.ts';
-import { shownValue } from '../shorten.ts';
 import { accountsIn } from './account-host.ts';
 import { type Chapter, chaptersFromNotes } from './chapters.ts';
 import { dateInFileName, readDate } from './dates.ts';
 import { looksLikeDuration, readDuration } from './durations.ts';
-import {
-  aliasesWith,
-  EXPECTED,
-  type FieldName,
-  fieldKey,
-  fieldsOf,
-  MAYBE_OTHER,
-  pageNotEpisode,
-  readAll,
-  writesField,
-} from './episode-fields.ts';
-import { isEmpty, namesWrittenAsNames, readFlag, readNumber, readPeople, readTags, readText, unique } from './field-values.ts';
+import { aliasesWith, type FieldName, fieldKey, fieldsOf, MAYBE_OTHER, pageNotEpisode, writesField } from './episode-fields.ts';
+import { fieldReader, readAll } from './field-reader.ts';
+import { namesWrittenAsNames, readFlag, readNumber, readPeople, readPicks, readTags, readText, unique } from './field-values.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { audioInFields, audioInNotes, isAudioPath, readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
 import { openingHeading, plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
 import { authorsAsHosts, firstWord, guestsFromTitle, namesShow, personName } from './people.ts';
+import { peopleOfFields } from './people-field.ts';
 import { oneSpellingEach } from './same-person.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { readSlugField, slugFromPath } from './slug.ts';
@@ -120,31 +111,28 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const fields = fieldsOf(front.data);
   const aliases = aliasesWith(options.fields);
   const warn = (message: string) => options.warn?.(`${fileName}: ${message}`);
-  const field = <T>(name: FieldName, read: (value: unknown, alias: string) => T | undefined): T | undefined => {
-    let unread: [string, unknown] | undefined;
-    for (const alias of aliases[name]) {
-      const found = fields.get(fieldKey(alias));
-      if (!found || isEmpty(found[1])) continue;
-      const result = read(found[1], alias);
-      if (result !== undefined) return result;
-      if (!MAYBE_OTHER.has(fieldKey(alias))) unread ??= found;
-    }
-    if (unread) warn(`${unread[0]}: ${shownValue(unread[1], 60)} is not ${EXPECTED[name]}; the episode is indexed without it`);
-    return undefined;
-  };
+  const field = fieldReader(fields, aliases, warn);
 
   // `draft: false` is a value read, not one missing: Hugo writes it on every episode. Pages: episode-fields.ts.
   if (field('draft', readFlag) || fields.get('published')?.[1] === false) return { skipped: 'a draft' };
   const page = pageNotEpisode(fields);
   if (page) return { skipped: page };
-  // mozaic.fm titles an episode with its opening `# heading` alone.
-  const titleField = field('title', readText) ?? openingHeading(front.content);
+  // Enjoy the Vue keeps its notes in the front matter (`shownotes:`), mozaic.fm its title in the body's `# heading`.
+  const body = front.content.trim() ? front.content : (field('notes', (value) => (typeof value === 'string' ? value : undefined)) ?? '');
+  const titleField = field('title', readText) ?? openingHeading(body);
   const description = field('summary', (value) => (typeof value === 'string' ? plainText(value) || undefined : undefined));
   // breadcrumbs.fm writes "Elias and Sean discuss …" only in `summary:`, read as the notes' opening for who is on.
-  const { nameRuns, transcript, linked, notedNames, ...notes } = parseShowNotes(front.content, titleField, fileName, description);
+  const { nameRuns, transcript, linked, notedNames, ...notes } = parseShowNotes(body, titleField, fileName, description);
+  const fieldPicks = field('picks', readPicks) ?? [];
+  notes.picks.push(...fieldPicks);
   const number = field('number', readNumber);
-  const hosts = field('hosts', readPeople) ?? [];
-  const guests = field('guests', readPeople) ?? [];
+  const namedGuests = [...notes.guests, ...guestsFromTitle(titleField ?? '', body)];
+  const { hosts, guests } = peopleOfFields(
+    field('hosts', readPeople),
+    field('guests', readPeople),
+    field('people', readPeople),
+    namedGuests,
+  );
   const ownSlug = field('slug', readSlugField);
   const slug = slugFromPath(options.path ?? fileName.replace(/^.*[\\/]/, ''), ownSlug) ?? 'episode';
   let title = titleField;
@@ -167,16 +155,18 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const notesGuests = guests.length ? [] : notes.guests.filter((name) => !namesShow(personName(name), podcast) && !isHost(name));
   // `participants: [Andrey, Henrik]` beside "we chat with Henrik Høegh": the guest the notes name in full.
   const inFull = (host: string) => !host.includes(' ') && notesGuests.some((guest) => firstWord(personName(guest)) === host);
+  // Who gave the picks kept in the front matter is on the episode: a host, unless the notes call them a guest.
+  const givers = unique(fieldPicks.map((pick) => pick.person)).filter((name) => notGuest(name) && !notesGuests.includes(name));
   const panel = named.length
     ? named.filter((host) => !inFull(host))
-    : authorsAsHosts(field('authors', readPeople) ?? [], podcast).filter(notGuest);
+    : [...authorsAsHosts(field('authors', readPeople) ?? [], podcast).filter(notGuest), ...givers];
   // A title, the weakest place a guest is written, counts when nothing else names one, or names them all and more ("our
   // special guests Nathan Doctor, I can't remember who else"), or when a run of guests' names holds none but the panel's
   // ("Special Guest: David Richards", a panelist; catalogue-people.ts).
-  const subject = titleSubject(title, `${description}\n${front.content}`);
-  const inTitle = guests.length ? [] : [...guestsFromTitle(title, front.content, tags), ...subject];
+  const subject = titleSubject(title, `${description}\n${body}`);
+  const inTitle = guests.length ? [] : [...guestsFromTitle(title, body, tags), ...subject];
   const fromTitle = inTitle.filter((name) => !panel.includes(name) && !namesShow(name, podcast));
-  const copied = copiedGuests(notesGuests, fromTitle, { picks: notes.picks, notes: front.content, panel });
+  const copied = copiedGuests(notesGuests, fromTitle, { picks: notes.picks, notes: body, panel });
   const noted = notesGuests.filter((name) => !copied.includes(name));
   const allNoted = copied.length > 0 || (noted.length > 0 && noted.every((name) => fromTitle.includes(personName(name))));
   const titleGuests = noted.length ? [] : fromTitle;
@@ -185,15 +175,16 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const firmGuests = [...guests, ...noted, ...runs.guests.filter((name) => !name.endsWith(':')), ...titleGuests];
   // The weakest place a guest is written (linked-people.ts): counted where every guest named elsewhere is linked too.
   const linkedGuests = firmGuests.every((name) => linked.includes(name)) ? linked.filter((name) => !panel.includes(name)) : [];
-  const titleNames =
-    firmGuests.length > titleGuests.length ? [] : namesInTitle(title, front.content).filter((name) => !namesShow(name, podcast));
+  const titleNames = firmGuests.length > titleGuests.length ? [] : namesInTitle(title, body).filter((name) => !namesShow(name, podcast));
   const audio =
     field('audio', (value, alias) => readAudio(value, MAYBE_OTHER.has(fieldKey(alias)), options.audioPrefix)) ?? audioInFields(front.data);
   // A transcript's roll call counts where the front matter names nobody; beside a guests field, who the hosts are.
   const spoken = hosts.length ? undefined : onlyHosts(spokenPeople(transcript, notedNames), guests.length > 0, notGuest);
   const writes = (name: FieldName) => writesField(aliases[name], fields);
   // `guest: { name: bdougie }` is a name, though it looks like an id: no person file is missing for it (person-ids.ts).
-  const writtenNames = [...aliases.hosts, ...aliases.guests].flatMap((alias) => namesWrittenAsNames(fields.get(fieldKey(alias))?.[1]));
+  const writtenNames = [...aliases.hosts, ...aliases.guests, ...aliases.people].flatMap((alias) =>
+    namesWrittenAsNames(fields.get(fieldKey(alias))?.[1]),
+  );
   return {
     episode: {
       slug,
@@ -207,23 +198,23 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       durationSeconds: field('duration', (value, alias) =>
         fieldKey(alias) === 'length' && !looksLikeDuration(value) ? undefined : readDuration(value),
       ),
-      audioUrl: audio ?? audioInNotes(front.content),
+      audioUrl: audio ?? audioInNotes(body),
       transcripts: field('transcripts', readTranscripts) ?? [],
       tags,
       ...notes,
       summary: notes.summary || description || '',
       panel,
       guests: withOneNameGuests(
-        oneSpellingEach(unique([...guests, ...noted, ...linkedGuests, ...(allNoted ? fromTitle : []), ...byInitials]), text),
+        oneSpellingEach(unique([...guests, ...noted, ...linkedGuests, ...(allNoted ? fromTitle : []), ...byInitials]), text, fromTitle),
         panel,
         {
           title,
           picks: notes.picks,
-          notes: front.content,
+          notes: body,
         },
       ),
       // Timestamped lines are found in the Markdown as written; their titles are shown and searched as text.
-      chapters: chaptersFromNotes(front.content)
+      chapters: chaptersFromNotes(body)
         .map((chapter) => ({ ...chapter, title: plainText(chapter.title).replace(/\s+/g, ' ') }))
         .filter((chapter) => chapter.title),
     },
@@ -234,7 +225,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     ...(aliases.guests.some((alias) => fields.has(fieldKey(alias))) ? { guestField: true as const } : {}),
     ...(hosts.length ? { hostField: true as const } : {}),
     ...(writtenNames.length ? { writtenNames } : {}),
-    ...(panel.length ? {} : accountsIn(front.content)),
+    ...(panel.length ? {} : accountsIn(body)),
     writes: {
       date: writes('date'),
       audioNumberOrTranscript: writes('audio') || writes('number') || writes('transcripts'),

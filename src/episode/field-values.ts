@@ -1,4 +1,5 @@
 import { decodeHTML } from 'entities';
+import type { Pick } from './picks.ts';
 
 // How episode front matter values are read, whatever field they are found under (episode.ts picks the field).
 
@@ -42,6 +43,9 @@ export function readPeople(value: unknown): string[] | undefined {
       // Geek's `guests: { "Cal Evans": { email: …, twitter: calevans } }`, by name, with how to reach them.
       const reach = (about: unknown) =>
         typeof about === 'string' ? /^https?:\/\//.test(about) : Boolean(about) && typeof about === 'object' && !Array.isArray(about);
+      // Binärgewitter's `voices: { madmas: true, l33tname: false }`: who was on, by id.
+      if (written === undefined && Object.values(item).every((on) => typeof on === 'boolean'))
+        return Object.entries(item).flatMap(([id, on]) => (on ? [readText(id)] : []));
       if (written === undefined && Object.values(item).every(reach)) return Object.keys(item).map((handle) => readText(handle));
       return [readText(written)];
     }
@@ -81,4 +85,26 @@ function oneKeyMap(value: unknown): string | undefined {
   const entries = Object.entries(value);
   const [key, text] = entries[0] ?? [];
   return entries.length === 1 && key && (typeof text === 'string' || typeof text === 'number') ? `${key}: ${text}` : undefined;
+}
+
+/**
+ * Picks kept in the front matter, a list of who gave them and what (Enjoy the Vue's `picks: [{ person: Chris Fritz,
+ * picks: [{ title: Stardew Valley, website: https://… }] }]`). Only http(s) links are kept as links.
+ */
+export function readPicks(value: unknown): Pick[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const picks: Pick[] = [];
+  for (const giver of value) {
+    if (!giver || typeof giver !== 'object') return undefined;
+    const { person, name, picks: items = [] } = giver as Record<string, unknown>;
+    const who = readText(person ?? name);
+    if (!who || !Array.isArray(items)) return undefined;
+    for (const item of items) {
+      const { title, label, website, url, link } = (item && typeof item === 'object' ? item : { title: item }) as Record<string, unknown>;
+      const what = readText(title ?? label);
+      const href = [website, url, link].find((at): at is string => typeof at === 'string' && /^https?:\/\//i.test(at.trim()));
+      if (what) picks.push({ person: who, label: what, url: href?.trim() ?? '' });
+    }
+  }
+  return picks;
 }

@@ -4,8 +4,10 @@ export type TranscriptLink = { url: string; type?: string; language?: string };
 /** Front-matter fields that hold links — audio and transcripts — read so that only http(s) or paths beside the file get through. */
 const AUDIO_PATH = /\.(mp3|m4a|m4b|mp4|aac|ogg|oga|opus|wav|flac|webm)(?:[?#]|$)/i;
 
+// A player's `src="…"` or `url="…"`, or a Markdown link to the file (Les Cast Codeurs: "Téléchargement de l'épisode
+// [….mp3](https://…/Episode-340.mp3)").
 const AUDIO_IN_NOTES =
-  /\b(?:src|url)\s*=\s*["'](https?:\/\/[^"'\s<>]{1,500}?\.(?:mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac)(?:\?[^"'\s<>]{0,200})?)["']/gi;
+  /(?:\b(?:src|url)\s*=\s*["']|\]\(\s*)(https?:\/\/[^"'\s<>()]{1,500}?\.(?:mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac)(?:\?[^"'\s<>()]{0,200})?)(?:["']|\s*\))/gi;
 
 /**
  * The audio file of a player written into the notes, where the front matter names none: Bitcoin Optech's
@@ -29,13 +31,20 @@ export function audioInNotes(markdown: string): string | undefined {
  * An audio file's URL under a field of the site's own name (`audio_file_path:`, `mediaUrl:`), where no field podgrep
  * knows holds one: the first such value at the top of the front matter. Not a trailer's or a video's.
  */
-export function audioInFields(data: Record<string, unknown>): string | undefined {
+export function audioInFields(data: Record<string, unknown>, depth = 0): string | undefined {
   for (const [key, value] of Object.entries(data)) {
-    if (typeof value !== 'string' || /trailer|promo|preview|sample|clip|video|image|cover/i.test(key)) continue;
-    if (/^https?:\/\//i.test(value.trim()) && /\.(?:mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac)(?:[?#]|$)/i.test(value.trim()))
-      return readHttpUrl(value);
+    if (/trailer|promo|preview|sample|clip|video|image|cover/i.test(key)) continue;
+    // Binärgewitter's `audioformats: { mp3: …, ogg: …, opus: … }`: one file in several formats, the first as good as any.
+    const inner = depth === 0 && value && typeof value === 'object' && !Array.isArray(value);
+    const found = inner ? audioInFields(value as Record<string, unknown>, 1) : typeof value === 'string' ? audioUrl(value) : undefined;
+    if (found) return found;
   }
   return undefined;
+}
+
+function audioUrl(value: string): string | undefined {
+  const url = value.trim();
+  return /^https?:\/\//i.test(url) && /\.(?:mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac)(?:[?#]|$)/i.test(url) ? readHttpUrl(url) : undefined;
 }
 
 export function isAudioPath(value: unknown): boolean {

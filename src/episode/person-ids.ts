@@ -1,6 +1,7 @@
 import type { Episode } from './episode.ts';
 import { fieldKey } from './episode-fields.ts';
 import { personName } from './people.ts';
+import { nameOfSlug } from './people-field.ts';
 import { personOfUnknownId } from './person-id-slips.ts';
 
 /**
@@ -105,19 +106,6 @@ export function withPeopleNames(
   // Jupiter Broadcasting's `hosts: ["ajude"]` beside notes that call Allan Jude a guest: one person, the host.
   const guests = panel === episode.panel ? named : named.filter((guest) => !panel.some((host) => personName(host) === personName(guest)));
   return panel === episode.panel && guests === episode.guests ? episode : { ...episode, panel, guests };
-}
-
-/**
- * The name a slug of two to four words spells (`robert-jolly`, `ethan-carter-edwards`: "Robert Jolly"), for an id no
- * person file names. A handle (`mlogan`, `yosuke_furukawa`: no handle has a hyphen) is shown as written: a site's
- * slugs are made from names, a handle by its person.
- */
-export function nameOfSlug(id: string): string | undefined {
-  if (!/^\p{Ll}{2,}(?:-\p{Ll}+){1,3}$/u.test(id)) return undefined;
-  return id
-    .split('-')
-    .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
-    .join(' ');
 }
 
 function clean(text: string): string | undefined {

@@ -3,11 +3,10 @@ import { byFirstName, escapeRegExp, firstWord, NOT_FIRST } from './people.ts';
 
 /**
  * People named only in the summary's prose, as many devchat.tv episodes do: "This episode features panelists Ward
- * Bell, Joe Eames, and Charles Max Wood. Special Guest Gil Fink is on the podcast this week", "On today's episode,
- * Charles Max Wood and Ward Bell discuss …". Lists of full names (two or three capitalised words each) count: right
- * after "panelists" or "special guest", as the opening sentence's subject, or whom it talks with; one-word names only
- * where the title or a role vouches for them, and a panel by first names is left to the catalogue (`firstNames`).
- * show-notes.ts uses them only when no section or line names anyone.
+ * Bell, Joe Eames, and Charles Max Wood. Special Guest Gil Fink is on the podcast this week". Lists of full names (two
+ * or three capitalised words each) count: right after "panelists" or "special guest", as the opening sentence's
+ * subject, or whom it talks with; one-word names only where the title or a role vouches for them, and a panel by first
+ * names is left to the catalogue (`firstNames`). show-notes.ts uses them only when no section or line names anyone.
  */
 export type ProsePeople = {
   panel: string[];
@@ -39,14 +38,15 @@ const FEATURES = new RegExp(
 );
 // "On our panel we've got Dave Carmona, Brian Hogan and I'm Charles Max Wood": in the notes' opening, not a transcript's.
 const PANEL_WE = new RegExp(String.raw`\bpanel\s+(?:we(?:'|’)ve\s+got|we\s+have)\s+${LIST}`, 'gu');
-// Not "… with Special Guest Clay Collins", the title of another episode picked or linked.
-const GUESTS = new RegExp(String.raw`(?<!\bwith\s)\b[Ss]pecial\s+[Gg]uests?\s+(?:[-–—]\s+)?${LIST}`, 'gu');
+// "special guest Ann Lee", "special guest, Ann Lee"; not "… with Special Guest Clay Collins", the title of another
+// episode picked or linked.
+const GUESTS = new RegExp(String.raw`(?<!\bwith\s)\b[Ss]pecial\s+[Gg]uests?,?\s+(?:[-–—]\s+)?${LIST}`, 'gu');
 // The opening sentence's subject: "On today's episode, Charles Max Wood, Joe Eames, and Ward Bell discuss …", "Philip
 // Morgan and Reuven Lerner lead this week's podcast", "… hosted (this week) by A and B", "with your hosts A and B", "a discussion …
 // between A, B, and C".
 const VERB = String.raw`(?:discuss(?:es|ed)?|give(?:s)?|gave|walk(?:s|ed)?|explain(?:s|ed)?|demonstrate(?:s|d)?|talk(?:s|ed)?|chat(?:s|ted)?|lead|leads|led|interview(?:s|ed)?|welcome(?:s|d)?|speak(?:s)?|spoke|answer(?:s|ed)?|share(?:s|d)?|sit(?:s)?\s+down|catch(?:es)?\s+up|continue(?:s|d)?|travel|reminisce|feature(?:s|d)?|explore(?:s|d)?|tackle(?:s|d)?|debate(?:s|d)?)`;
-// A sentence starts after a full stop, not after an initial's ("K. Scott Allen").
-// "Release Notes discussed: <https://…>" labels a link: no sentence.
+// A sentence starts after a full stop, not after an initial's ("K. Scott Allen"). "Release Notes discussed: <https://…>"
+// labels a link: no sentence.
 // "In this episode of the Ruby Rogues podcast Dave Kimura, Eric Berry, and Charles Max Wood discuss …": no comma after
 // the show, whose name ends on a word in lower case ("podcast"), or "… of JavaScript Jabber Ann Lee" would be a name.
 // The list may end on one who goes by one name: "On episode 188 of iPhreaks, Jaim Zuber and Anastasiia talk about …".

@@ -61,17 +61,24 @@ export function initialFirst(full: string, name: string): boolean {
 
 /**
  * One entry per person where the file spells a name two ways ("Ivan Buzarin" in the description, "Ivan Burazin" in the
- * notes): the same first name and last names a slip apart. The spelling the file writes more often stays.
+ * notes; "Greg Sanders", "Gregory Sanders"): last names a slip apart, one first name the start of the other. The
+ * fuller spelling stays, else the one the file writes more often; a name the title (`titled`) spells more fully is
+ * written as the title writes it.
  */
-export function oneSpellingEach(names: readonly string[], text: string): string[] {
+export function oneSpellingEach(names: readonly string[], text: string, titled: readonly string[] = []): string[] {
   const times = (name: string) => text.split(personName(name)).length - 1;
   const kept: string[] = [];
   for (const name of names) {
-    const twin = kept.findIndex(
-      (other) => firstWord(personName(other)) === firstWord(personName(name)) && other.includes(' ') && nearPerson(other, name),
-    );
+    // "Greg Sanders" and "Gregory Sanders": one first name the start of the other, last names a slip apart.
+    const [first, firstOf] = [firstWord(personName(name)).toLowerCase(), (other: string) => firstWord(personName(other)).toLowerCase()];
+    const sameFirst = (other: string) => firstOf(other).startsWith(first) || first.startsWith(firstOf(other));
+    const twin = kept.findIndex((other) => other.includes(' ') && name.includes(' ') && sameFirst(other) && nearPerson(other, name));
+    const held = kept[twin] ?? '';
+    // The fuller name stays ("Gregory Sanders", "Kent C. Dodds"); of two as full, the one written more often.
+    const fuller = (a: string, b: string) => personName(a).length - personName(b).length;
     if (twin < 0) kept.push(name);
-    else if (times(name) > times(kept[twin] ?? '')) kept[twin] = name;
+    else if (fuller(name, held) > 0 || (fuller(name, held) === 0 && times(name) > times(held))) kept[twin] = name;
   }
-  return kept;
+  // "Kent Dodds" in the transcript is the title's "Kent C. Dodds", spelt in full there.
+  return kept.map((name) => titled.find((full) => full.length > name.length && samePerson(full, name)) ?? name);
 }

@@ -2,11 +2,10 @@ import { linkedGuests } from './linked-people.ts';
 import { GUESTS, guestsIn, namesAfter, namesIn, PANEL, PEOPLE_LABEL, withDescriptionsJoined } from './listed-names.ts';
 import { itemLinks, type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
-import { firstWord, isPersonName, personName } from './people.ts';
+import { isPersonName, personName } from './people.ts';
 import { type Pick, pickGivers, picksIn } from './picks.ts';
 import { giverHeading, picksAfterLabel, picksOwner, picksStart, speakersIn } from './picks-headings.ts';
 import { prosePeople } from './prose-people.ts';
-import { nearPerson } from './same-person.ts';
 import { SPEAKER_HEADING, unheadedTranscript, whoSpoke, withBoldSpeakers } from './speaker-turns.ts';
 
 export type { Link } from './markdown-text.ts';

@@ -126,7 +126,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const fieldPicks = field('picks', readPicks) ?? [];
   notes.picks.push(...fieldPicks);
   const number = field('number', readNumber);
-  const namedGuests = [...notes.guests, ...guestsFromTitle(titleField ?? '', body)];
+  const namedGuests = () => [...notes.guests, ...guestsFromTitle(titleField ?? '', body)];
   const { hosts, guests } = peopleOfFields(
     field('hosts', readPeople),
     field('guests', readPeople),

@@ -5,16 +5,16 @@ import { nearPerson } from './same-person.ts';
  * The hosts and guests of an episode's fields. Some sites list everyone on the episode in one field (`speakers:`,
  * `people:`, `creators:`: Kodsnack's `people = ["Fredrik Björeman", "Lars Wikman"]`, The Ridge's slugs): where no
  * hosts or guests field says more, those the notes or the title name as guests (`namedGuests`) are guests, the rest
- * hosts. A slug is compared by the name it spells (`lars-wikman`).
+ * hosts. A slug is compared by the name it spells (`lars-wikman`). `namedGuests` is asked only then.
  */
 export function peopleOfFields(
   hosts: string[] | undefined,
   guests: string[] | undefined,
   everyone: string[] | undefined,
-  namedGuests: readonly string[],
+  namedGuests: () => readonly string[],
 ): { hosts: string[]; guests: string[] } {
   if (hosts?.length || guests?.length || !everyone?.length) return { hosts: hosts ?? [], guests: guests ?? [] };
-  const named = namedGuests.map(personName);
+  const named = namedGuests().map(personName);
   const isGuest = (entry: string) => {
     const name = nameOfSlug(entry) ?? personName(entry);
     return named.some((guest) => nearPerson(guest, name) || (!guest.includes(' ') && guest === firstWord(name)));

@@ -13,7 +13,7 @@ const PEOPLE_NAMES = [
   ...['creators', 'contributors', 'team'],
 ];
 /** A generator's config, where some sites keep their people under one of PEOPLE_NAMES (Jekyll's `actors:` map). */
-const CONFIGS = ['_config.yml', 'config.toml', 'config.yaml', 'config.yml', 'hugo.toml', 'hugo.yaml'];
+const CONFIGS = ['_config.yml', 'config.toml', 'config.yaml', 'config.yml', 'config.json', 'hugo.toml', 'hugo.yaml', 'hugo.json'];
 /** What marks the top of a site: a repository, or a static-site generator's own config. */
 const SITE_MARKERS = [
   '.git',

@@ -32,7 +32,7 @@ export const FIELD_ALIASES = {
   date: ['pub_date', 'publish_date', 'published', 'published_at', 'date', 'publish_time', 'date_published', 'published_date'],
   duration: ['duration', 'podcast_duration', 'itunes_duration', 'length'],
   // nantyara's `actor_ids:` names its hosts by id.
-  hosts: ['hosts', 'host', 'panel', 'panelists', 'participants', 'host_ids', 'actors', 'actor_ids', 'cast'],
+  hosts: ['hosts', 'host', 'panel', 'panelists', 'participants', 'host_ids', 'actor_ids'],
   guests: ['guests', 'guest', 'guest_ids'],
   // Everyone on the episode, hosts and guests alike (The Ridge's `speakers:`, Kodsnack's `people`): people-field.ts.
   people: ['speakers', 'speaker', 'people', 'creators', 'voices'],

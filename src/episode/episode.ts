@@ -132,6 +132,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     field('guests', readPeople),
     field('people', readPeople),
     namedGuests,
+    notes.panel,
   );
   const ownSlug = field('slug', readSlugField);
   const slug = slugFromPath(options.path ?? fileName.replace(/^.*[\\/]/, ''), ownSlug) ?? 'episode';
@@ -205,7 +206,12 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       summary: notes.summary || description || '',
       panel,
       guests: withOneNameGuests(
-        oneSpellingEach(unique([...guests, ...noted, ...linkedGuests, ...(allNoted ? fromTitle : []), ...byInitials]), text, fromTitle),
+        oneSpellingEach(
+          unique([...guests, ...noted, ...linkedGuests, ...(allNoted ? fromTitle : []), ...byInitials]),
+          text,
+          fromTitle,
+          guests,
+        ),
         panel,
         {
           title,

@@ -3,6 +3,9 @@ import type { Pick } from './picks.ts';
 
 // How episode front matter values are read, whatever field they are found under (episode.ts picks the field).
 
+/** Keys a hostile file may write to look like a person: no one's name. */
+const OBJECT_KEY = /^(?:__proto__|constructor|prototype)$/;
+
 export function isEmpty(value: unknown): boolean {
   return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
 }
@@ -45,8 +48,9 @@ export function readPeople(value: unknown): string[] | undefined {
         typeof about === 'string' ? /^https?:\/\//.test(about) : Boolean(about) && typeof about === 'object' && !Array.isArray(about);
       // Binärgewitter's `voices: { madmas: true, l33tname: false }`: who was on, by id.
       if (written === undefined && Object.values(item).every((on) => typeof on === 'boolean'))
-        return Object.entries(item).flatMap(([id, on]) => (on ? [readText(id)] : []));
-      if (written === undefined && Object.values(item).every(reach)) return Object.keys(item).map((handle) => readText(handle));
+        return Object.entries(item).flatMap(([id, on]) => (on && !OBJECT_KEY.test(id) ? [readText(id)] : []));
+      if (written === undefined && Object.values(item).every(reach))
+        return Object.keys(item).flatMap((handle) => (OBJECT_KEY.test(handle) ? [] : [readText(handle)]));
       return [readText(written)];
     }
     return [undefined];

@@ -4,10 +4,11 @@ export type TranscriptLink = { url: string; type?: string; language?: string };
 /** Front-matter fields that hold links — audio and transcripts — read so that only http(s) or paths beside the file get through. */
 const AUDIO_PATH = /\.(mp3|m4a|m4b|mp4|aac|ogg|oga|opus|wav|flac|webm)(?:[?#]|$)/i;
 
-// A player's `src="…"` or `url="…"`, or a Markdown link to the file (Les Cast Codeurs: "Téléchargement de l'épisode
-// [….mp3](https://…/Episode-340.mp3)").
+// A player's `src="…"` or `url="…"`, or a Markdown link to the file whose words say it is the episode's (Les Cast
+// Codeurs: "Téléchargement de l'épisode [LesCastCodeurs-Episode-340.mp3](https://…/Episode-340.mp3)"; devchat.tv's
+// "[Download](…)"), not "[listen to episode 41](…)" nor a music credit.
 const AUDIO_IN_NOTES =
-  /(?:\b(?:src|url)\s*=\s*["']|\]\(\s*)(https?:\/\/[^"'\s<>()]{1,500}?\.(?:mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac)(?:\?[^"'\s<>()]{0,200})?)(?:["']|\s*\))/gi;
+  /(?:\b(?:src|url)\s*=\s*["']|\[(?:[^\]\n]{0,80}\.(?:mp3|m4a|ogg|opus)|[^\]\n]{0,30}\b(?:download|t[ée]l[ée]charg\w*|descarga\w*|herunterladen|mp3)\b[^\]\n]{0,30})\]\(\s*)(https?:\/\/[^"'\s<>()]{1,500}?\.(?:mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac)(?:\?[^"'\s<>()]{0,200})?)(?:["']|\s*\))/gi;
 
 /**
  * The audio file of a player written into the notes, where the front matter names none: Bitcoin Optech's
@@ -33,7 +34,9 @@ export function audioInNotes(markdown: string): string | undefined {
  */
 export function audioInFields(data: Record<string, unknown>, depth = 0): string | undefined {
   for (const [key, value] of Object.entries(data)) {
-    if (/trailer|promo|preview|sample|clip|video|image|cover/i.test(key)) continue;
+    // A field named for the episode's file; not a sponsor's spot, the theme music or the previous episode.
+    if (depth === 0 && !AUDIO_KEY.test(key)) continue;
+    if (/trailer|promo|preview|sample|clip|video|image|cover|sponsor|\bads?\b|intro|outro|music|previous|next/i.test(key)) continue;
     // Binärgewitter's `audioformats: { mp3: …, ogg: …, opus: … }`: one file in several formats, the first as good as any.
     const inner = depth === 0 && value && typeof value === 'object' && !Array.isArray(value);
     const found = inner ? audioInFields(value as Record<string, unknown>, 1) : typeof value === 'string' ? audioUrl(value) : undefined;
@@ -41,6 +44,8 @@ export function audioInFields(data: Record<string, unknown>, depth = 0): string 
   }
   return undefined;
 }
+
+const AUDIO_KEY = /audio|media|mp3|enclosure|podcast|episode|file|link|url|download|listen|sound|format/i;
 
 function audioUrl(value: string): string | undefined {
   const url = value.trim();

@@ -5,21 +5,26 @@ import { nearPerson } from './same-person.ts';
  * The hosts and guests of an episode's fields. Some sites list everyone on the episode in one field (`speakers:`,
  * `people:`, `creators:`: Kodsnack's `people = ["Fredrik Björeman", "Lars Wikman"]`, The Ridge's slugs): where no
  * hosts or guests field says more, those the notes or the title name as guests (`namedGuests`) are guests, the rest
- * hosts. A slug is compared by the name it spells (`lars-wikman`). `namedGuests` is asked only then.
+ * hosts. A slug is compared by the name it spells (`lars-wikman`). `namedGuests` is asked only then. Where the notes
+ * name a panel (`notesPanel`) and the list has none of the notes' people, the list is of people talked about.
  */
 export function peopleOfFields(
   hosts: string[] | undefined,
   guests: string[] | undefined,
   everyone: string[] | undefined,
   namedGuests: () => readonly string[],
+  notesPanel: readonly string[] = [],
 ): { hosts: string[]; guests: string[] } {
   if (hosts?.length || guests?.length || !everyone?.length) return { hosts: hosts ?? [], guests: guests ?? [] };
   const named = namedGuests().map(personName);
-  const isGuest = (entry: string) => {
+  const among = (names: readonly string[]) => (entry: string) => {
     const name = nameOfSlug(entry) ?? personName(entry);
-    return named.some((guest) => nearPerson(guest, name) || (!guest.includes(' ') && guest === firstWord(name)));
+    return names.some((other) => nearPerson(other, name) || (!other.includes(' ') && other === firstWord(name)));
   };
-  return { hosts: everyone.filter((entry) => !isGuest(entry)), guests: everyone.filter(isGuest) };
+  // A list the notes' own panel has no one of is about something else: a news show's `people: [Linus Torvalds]`.
+  const panel = notesPanel.map(personName);
+  if (panel.length && !everyone.some(among([...panel, ...named]))) return { hosts: [], guests: [] };
+  return { hosts: everyone.filter((entry) => !among(named)(entry)), guests: everyone.filter(among(named)) };
 }
 
 /**

@@ -225,7 +225,8 @@ export function firstNameThenPronoun(notes: string, candidate: string): string |
   return pronoun.test(notes) ? name : undefined;
 }
 
-const NO_PERSON = /\b(?:podcast|talks|show|radio|fm|team|staff|admin|editors?|crew|network|media|news)\b/i;
+const NO_PERSON =
+  /\b(?:podcast|talks|show|radio|fm|team|staff|admin|editors?|crew|network|media|news|cloud|overflow|labs|inc|llc|ltd|studios?|group|foundation|company|blog|magazine|press|community|club|academy|university)\b/i;
 
 /**
  * A page's authors as its hosts, where nothing else names a host: those written as a full name ("Nic Steenhout"), not

@@ -69,10 +69,18 @@ export function plainLines(text: string): Record<string | symbol, unknown> | und
 /**
  * `twitter: @shochdoerfer`: YAML reserves `@` and `` ` `` at the start of a plain value, and refuses the file; the PHP
  * and Ruby readers many sites were built with took the rest of the line as text. Each such value is quoted, as they
- * read it. Used only on text that did not parse.
+ * read it; not a line of a `|` or `>` block, which is text already. Used only on text that did not parse.
  */
 export function quoteReservedStarts(text: string): string {
-  return text.replace(/^( *(?:- +)?(?:[^\s#'"-][^:\n]*:[ \t]+)?)([@`][^\n]*?)[ \t]*$/gm, (line, start: string, value: string) =>
-    start.trim() ? `${start}${JSON.stringify(value)}` : line,
-  );
+  let block: number | undefined;
+  return text
+    .split('\n')
+    .map((line) => {
+      const indent = /^ */.exec(line)?.[0].length ?? 0;
+      if (block !== undefined && (!line.trim() || indent > block)) return line;
+      block = /:[ \t]+[|>][-+\d]*[ \t]*$/.test(line) ? indent : undefined;
+      const field = /^( *(?:- +)?(?:[^\s#'"-][^:]*:[ \t]+)?)([@`].*)$/.exec(line);
+      return field?.[1]?.trim() ? `${field[1]}${JSON.stringify((field[2] ?? '').trimEnd())}` : line;
+    })
+    .join('\n');
 }

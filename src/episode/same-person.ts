@@ -61,23 +61,35 @@ export function initialFirst(full: string, name: string): boolean {
 
 /**
  * One entry per person where the file spells a name two ways ("Ivan Buzarin" in the description, "Ivan Burazin" in the
- * notes; "Greg Sanders", "Gregory Sanders"): last names a slip apart, one first name the start of the other. The
- * fuller spelling stays, else the one the file writes more often; a name the title (`titled`) spells more fully is
- * written as the title writes it.
+ * notes; "Greg Sanders", "Gregory Sanders"): last names of four letters or more a slip apart, one first name the start
+ * of the other (three letters at least: not Al for Alan). The fuller spelling stays, else the one the file writes more
+ * often; a name the title (`titled`) spells more fully is written as the title writes it. Two names a guests field
+ * lists (`listed`) are two people ("Wei Li", "Wei Liu"), and a list longer than any episode's is left as it is.
  */
-export function oneSpellingEach(names: readonly string[], text: string, titled: readonly string[] = []): string[] {
+export function oneSpellingEach(
+  names: readonly string[],
+  text: string,
+  titled: readonly string[] = [],
+  listed: readonly string[] = [],
+): string[] {
+  if (names.length > 30) return [...names];
   const times = (name: string) => text.split(personName(name)).length - 1;
+  const firstOf = (name: string) => firstWord(personName(name)).toLowerCase();
+  const lastOf = (name: string) => personName(name).split(' ').at(-1) ?? '';
+  const twins = (a: string, b: string) => {
+    const [one, two] = [firstOf(a), firstOf(b)].sort((x, y) => x.length - y.length) as [string, string];
+    const first = one === two || (one.length >= 3 && two.startsWith(one));
+    const both = listed.includes(a) && listed.includes(b);
+    return !both && a.includes(' ') && b.includes(' ') && first && Math.min(lastOf(a).length, lastOf(b).length) >= 4 && nearPerson(a, b);
+  };
   const kept: string[] = [];
   for (const name of names) {
-    // "Greg Sanders" and "Gregory Sanders": one first name the start of the other, last names a slip apart.
-    const [first, firstOf] = [firstWord(personName(name)).toLowerCase(), (other: string) => firstWord(personName(other)).toLowerCase()];
-    const sameFirst = (other: string) => firstOf(other).startsWith(first) || first.startsWith(firstOf(other));
-    const twin = kept.findIndex((other) => other.includes(' ') && name.includes(' ') && sameFirst(other) && nearPerson(other, name));
+    const twin = kept.findIndex((other) => twins(other, name));
     const held = kept[twin] ?? '';
     // The fuller name stays ("Gregory Sanders", "Kent C. Dodds"); of two as full, the one written more often.
-    const fuller = (a: string, b: string) => personName(a).length - personName(b).length;
+    const fuller = personName(name).length - personName(held).length;
     if (twin < 0) kept.push(name);
-    else if (fuller(name, held) > 0 || (fuller(name, held) === 0 && times(name) > times(held))) kept[twin] = name;
+    else if (fuller > 0 || (fuller === 0 && times(name) > times(held))) kept[twin] = name;
   }
   // "Kent Dodds" in the transcript is the title's "Kent C. Dodds", spelt in full there.
   return kept.map((name) => titled.find((full) => full.length > name.length && samePerson(full, name)) ?? name);

@@ -177,14 +177,16 @@ function texts(lines: Line[]): string[] {
 function splitSections(lines: Line[]): Section[] {
   const sections: Section[] = [{ name: '', lines: [] }];
   // The level of the heading that opened the picks, and who the notes said spoke (giverHeading).
-  let picksDepth = 0;
+  let [picksDepth, transcriptDepth] = [0, 0];
   const speakers = new Set<string>();
   for (const line of lines) {
     const heading = headingName(line);
     const current = sections.at(-1)?.name ?? '';
     // Otter.ai's export, "### Bryan Robinson  0:03" above each turn: a speaker's label in the transcript, not a section.
-    // A chapter heading that starts with its time ("# [00:00:00] Introduction", under "## Transcript") is in it too.
-    if (current === 'transcript' && line.kind === 'heading' && (SPEAKER_HEADING.test(line.text) || TIMED.test(line.text))) {
+    // So are its chapters: "# [00:00:00] Introduction", or "## Intro" under "## Transcript", not above it. A transcript
+    // ends at a section podgrep knows ("## Links").
+    const chapter = TIMED.test(line.text) || ((line.depth ?? 0) >= transcriptDepth && !KNOWN_SECTIONS.includes(heading ?? ''));
+    if (current === 'transcript' && line.kind === 'heading' && (SPEAKER_HEADING.test(line.text) || chapter)) {
       sections.at(-1)?.lines.push(line);
       continue;
     }
@@ -195,6 +197,7 @@ function splitSections(lines: Line[]): Section[] {
     const giverLine: Line | undefined = giver === undefined ? undefined : { kind: 'text', text: giver, links: [], outside: giver };
     if (owner !== undefined) sections.push({ name: 'picks', lines: [] });
     if (owner !== undefined || heading === 'picks') picksDepth = line.depth ?? 0;
+    if (heading === 'transcript') transcriptDepth = line.depth ?? 0;
     if (giverLine) {
       sections.at(-1)?.lines.push(giverLine);
       continue;

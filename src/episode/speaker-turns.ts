@@ -14,17 +14,18 @@ const TIMED_TURN = new RegExp(
 );
 
 /**
- * Who speaks in full name, under Otter.ai's headings or in turns a tool timed, twice at least, the first of them first:
+ * Who speaks in full name, under Otter.ai's headings or in turns a tool timed, three times at least, the first first:
  * the host opens the show. Only where two people speak so; "## Ann Lee 2:30" once is a chapter.
  */
 export function timedSpeakers(lines: Line[]): string[] {
-  const names = lines.map((line) => {
-    if (line.kind === 'heading') return SPEAKER_HEADING.exec(line.text)?.[1];
-    const turn = line.kind === 'text' ? TIMED_TURN.exec(line.text) : null;
-    return turn?.[1] ?? turn?.[2];
-  });
-  const speakers = [...tally(names)].filter(([name, count]) => name.includes(' ') && count >= 2).map(([name]) => name);
-  return speakers.length >= 2 ? speakers : [];
+  const headed = tally(lines.map((line) => (line.kind === 'heading' ? SPEAKER_HEADING.exec(line.text)?.[1] : undefined)));
+  const timed = tally(
+    lines.map((line) => (line.kind === 'text' ? TIMED_TURN.exec(line.text) : null)).map((turn) => turn?.[1] ?? turn?.[2]),
+  );
+  // Timed lines three times each: an agenda's "(00:00) React Conf: keynote" twice is no one speaking.
+  const [byHeading, byLine] = [[...headed].filter(([, count]) => count >= 2), [...timed].filter(([, count]) => count >= 3)];
+  const speakers = [...byHeading, ...byLine].map(([name]) => name).filter((name) => name.includes(' '));
+  return speakers.length >= 2 ? [...new Set(speakers)] : [];
 }
 
 const TURN = /^(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2}):\s/u;

@@ -1,3 +1,4 @@
+import { editDistance } from './edit-distance.ts';
 import { NAME_PREFIX, NOT_FIRST, PARTICLE } from './people.ts';
 import { answersTo } from './speaker-labels.ts';
 
@@ -12,13 +13,26 @@ const NAME_PART = new RegExp(String.raw`^${NAME_PREFIX}?\p{Lu}[\p{Ll}\p{M}'’]*
 
 /** The one full name in the turn whose first word is the next speaker's label, and where it starts. */
 export function namedAs(text: string, label: string): { name: string; at: number } | undefined {
-  const found = new Map<string, number>();
   const words = [...text.matchAll(/\S+/g)];
-  words.forEach((word, i) => {
-    if (!answersTo(word[0].replace(/[,.;:!?)]+$/, ''), label) || /[,.;:!?)]$/.test(word[0])) return;
-    const name = nameFrom(words.slice(i, i + 6).map((w) => w[0]));
-    if (name) found.set(name, word.index ?? 0);
-  });
+  const namesBy = (answers: (first: string) => boolean) => {
+    const found = new Map<string, number>();
+    words.forEach((word, i) => {
+      // Not "Lukas' Pro Tip", a possessive.
+      if (!answers(word[0].replace(/[,.;:!?)]+$/, '')) || /[,.;:!?)'’]$/.test(word[0])) return;
+      const name = nameFrom(words.slice(i, i + 6).map((w) => w[0]));
+      if (name) found.set(name, word.index ?? 0);
+    });
+    return found;
+  };
+  // "I'm talking to Phillip Kiely" and "Philip:" answers, or "Tamirah James" and "Timirah:": the host's slip of a letter,
+  // in a name of five letters or more, where no name is the label's as written.
+  const exact = namesBy((first) => answersTo(first, label));
+  // Not "Pete" for "PETER:", a name of its own.
+  const slip = (first: string) => {
+    const [word, said] = [first.toUpperCase(), label.toUpperCase()];
+    return word.length >= 5 && said.length >= 5 && !word.startsWith(said) && !said.startsWith(word) && editDistance(word, said) === 1;
+  };
+  const found = exact.size ? exact : namesBy(slip);
   if (found.size !== 1) return undefined;
   const [[name, at]] = [...found] as [[string, number]];
   return { name, at };

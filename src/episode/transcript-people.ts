@@ -53,7 +53,9 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
   turns.forEach((turn, i) => {
     const next = turns[i + 1];
     // The person named answers next, or after someone's "Woo!" ("Avdi Grimm. AARON: Woo! AVDI: Hello").
-    const answerers = [next, next && next.text.split(/\s+/, 4).length <= 3 ? turns[i + 2] : undefined];
+    // Or after the host turns to them: "Today I am talking to Bryan Cantrill." "Bryan, welcome." "BRYAN: Thanks."
+    const short = next && (next.text.split(/\s+/, 4).length <= 3 || (same(next.label, turn.label) && /^\p{Lu}\p{Ll}+,/u.test(next.text)));
+    const answerers = [next, short ? turns[i + 2] : undefined];
     for (const answerer of answerers) {
       if (!answerer || !same(turn.label, host) || same(answerer.label, host)) continue;
       const answered = namedAs(turn.text, answerer.label);
@@ -149,9 +151,10 @@ export function spokenPeople(transcript: string, notedNames: readonly string[] =
 }
 
 const GUEST = /\bguests?\b(?! panel)/i;
-// An interview's host says whom they talk to, not that they are a guest: "Today I'm talking to Tom MacWright".
+// An interview's host says whom they talk to, not that they are a guest: "Today I'm talking to Tom MacWright", the
+// words right before the name (not "we want to talk with you about Rails. First, Dave Kimura", the panel).
 const INTERVIEW =
-  /\b(?:talk|speak|chat)(?:ing)?\s+(?:to|with)\b|\b(?:I'm|I am)\s+(?:here\s+)?(?:with|joined\s+by)\b|\bsitting\s+down\s+with\b|\binterview(?:ing)?\b/i;
+  /(?:\b(?:talk|speak|chat)(?:ing)?\s+(?:to|with)|\b(?:I'm|I am)\s+(?:here\s+)?(?:with|joined\s+by)|\bsitting\s+down\s+with)\s+$|\binterview(?:ing)?\b/i;
 const GUESTS_DONE = /\b(?:those|these|that)(?:['’]s|\s+are|\s+were|\s+is)\s+(?:all\s+)?our\s+(?:special\s+)?guests?\b/i;
 const JOINED = String.raw`(\p{Lu}[\p{Ll}'’-]+(?:\s+\p{Lu}[\p{L}'’-]+){1,2})`;
 const JOINS = new RegExp(

@@ -53,6 +53,10 @@ const pathological: Record<string, string> = {
   'players without an end': '<audio src="https://a.example/'.repeat(SIZE / 30),
   'speaker headings': `\n## Transcript\n\n${'### Ann Lee 0:03\nx\n\n'.repeat(SIZE / 21)}`,
   'bold speakers': '**Ann Lee** x\n\n'.repeat(SIZE / 15),
+  // The sixth and seventh rounds: turns timed by a tool, bold labels after a Transcript heading, audio links.
+  'timed turns': '[00:00:13] Ann Lee: x\n\n'.repeat(SIZE / 22),
+  'bold labels in a transcript': `\n## Transcript\n\n${'**Ann Lee**: x\n\n'.repeat(SIZE / 16)}`,
+  'links to audio without an end': '[Download](https://a.example/'.repeat(SIZE / 29),
 };
 
 /** Three capitals for a number, so 17,576 labels differ. */
@@ -107,6 +111,8 @@ test('pathological front matter fails fast or parses, in time linear in its size
     'a plain line of spaces': (size) => `---\ntitle: a: ${' '.repeat(size)}b\n---\nx\n`,
     'a heading of tabs': (size) => `---\ndate: 2023-01-01\n---\n# T${'\t'.repeat(size)}x\n`,
     'unclosed MDX comments': (size) => `---\ntitle: T\n---\n${'{/* a '.repeat(size / 6)}`,
+    // A value starting `@`, quoted when YAML refuses it (quoted-lines.ts), followed by a long run of spaces.
+    'a reserved @ before spaces': (size) => `---\ntitle: T\nk: @${' '.repeat(size)}x\n---\n`,
   };
   for (const [name, make] of Object.entries(cases)) {
     timeFront(make(SIZE / 16));

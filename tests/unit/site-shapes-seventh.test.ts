@@ -71,3 +71,48 @@ test('a guest named twice is written once, as the title spells them in full ("Ke
   });
   assert.deepEqual(episode(await readEpisodes(path.join(dir, 'episodes')), 'Form Validation with Kent C. Dodds').guests, ['Kent C. Dodds']);
 });
+
+test("what the new readers must not take: a news show's `people:`, an ad's or theme's mp3, a link to another episode", async () => {
+  const dir = await testdir({
+    'episodes/news.md':
+      '---\ntitle: Kernel news\npeople: [Linus Torvalds, Elon Musk]\nsponsor: { name: Linode, spot: https://cdn.example.com/ads/linode.mp3 }\nintro_music: https://cdn.example.com/theme.mp3\n---\n\nAnn Lee and Bo Diaz discuss the kernel. Last week: [listen to episode 41](https://cdn.example.com/ep41.mp3).\n',
+    'episodes/cloud.md': '---\ntitle: Cloud news\nauthor: Google Cloud\n---\n\nNews of the week.\n',
+  });
+  const catalogue = await readEpisodes(path.join(dir, 'episodes'));
+  const news = episode(catalogue, 'Kernel news');
+  assert.deepEqual([news.panel, news.guests], [['Ann Lee', 'Bo Diaz'], []]);
+  assert.equal(news.audioUrl, undefined);
+  assert.deepEqual(episode(catalogue, 'Cloud news').panel, []);
+});
+
+test('two guests a guests field lists stay two ("Wei Li", "Wei Liu"); an agenda of timed lines names no one', async () => {
+  const dir = await testdir({
+    'episodes/1.md': '---\ntitle: Two guests\nguests: [Wei Li, Wei Liu, Chris Smith, Christine Smith]\n---\nNotes.\n',
+    'episodes/2.md': `---\ntitle: Conference day\n---\n\n${['(00:00) React Conf: keynote', '(10:00) Node Summit: streams'].join('\n\n').repeat(2)}\n`,
+  });
+  const catalogue = await readEpisodes(path.join(dir, 'episodes'));
+  assert.deepEqual(episode(catalogue, 'Two guests').guests, ['Wei Li', 'Wei Liu', 'Chris Smith', 'Christine Smith']);
+  const day = episode(catalogue, 'Conference day');
+  assert.deepEqual([day.panel, day.guests], [[], []]);
+});
+
+test('the @ fallback leaves block text alone; `__proto__` is no one; "we want to talk with you" is no interview', async () => {
+  const dir = await testdir({
+    'episodes/1.md':
+      '---\ntitle: One\ntwitter: @annlee\nvoices: { __proto__: true, ann: true }\ndescription: |\n  Links: @podcast on Twitter\n---\nNotes.\n',
+    'episodes/2.md': [
+      '---\ntitle: Rails\n---\n\n### Transcript\n',
+      'CHUCK: Hey everybody, welcome to Ruby Rogues. This week we want to talk with you about upgrading Rails. First, Dave Kimura.',
+      'DAVE: Hello.',
+      'CHUCK: Ann Lee.',
+      'ANN: Hi!',
+      "CHUCK: I'm Charles Max Wood. Let's go.\n",
+    ].join('\n\n'),
+  });
+  const catalogue = await readEpisodes(path.join(dir, 'episodes'));
+  const one = episode(catalogue, 'One');
+  assert.equal(one.summary, 'Links: @podcast on Twitter');
+  assert.deepEqual(one.panel, ['ann']);
+  const rails = episode(catalogue, 'Rails');
+  assert.deepEqual([rails.guests, [...rails.panel].sort()], [[], ['Ann Lee', 'Dave Kimura']]);
+});

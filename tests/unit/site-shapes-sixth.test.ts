@@ -144,8 +144,8 @@ test('"we speak to Ann Lee" names the guest; a participant by first name is the 
 
 test('turns a tool timed ("[00:00:13] James Tucker:", Rev\'s "David Mytton (00:05):") name who spoke; a title\'s subject who "talks" is on', async () => {
   const descript = (a: string, b: string) =>
-    [0, 1, 2, 3].map((i) => `[00:0${i}:10] ${i % 2 ? b : a}: [00:0${i}:10] Turn ${i}, a sentence or two.`).join('\n\n');
-  const rev = (a: string, b: string) => [0, 1, 2, 3].map((i) => `**${i % 2 ? b : a}** (0${i}:05): Turn ${i}.`).join('\n\n');
+    [0, 1, 2, 3, 4, 5].map((i) => `[00:0${i}:10] ${i % 2 ? b : a}: [00:0${i}:10] Turn ${i}, a sentence or two.`).join('\n\n');
+  const rev = (a: string, b: string) => [0, 1, 2, 3, 4, 5].map((i) => `**${i % 2 ? b : a}** (0${i}:05): Turn ${i}.`).join('\n\n');
   const dir = await testdir({
     'episodes/14.md': `---\ntitle: Life as a full stack dev\n---\n\nFind out more about me, Rob Kendal.\n\n## Transcript\n\n${descript('James Tucker', 'Rob Kendal')}\n`,
     'episodes/s03e02.md': `---\ntitle: eBPF\n---\n\nA discussion about eBPF.\n\n${rev('David Mytton', 'Liz Rice')}\n`,

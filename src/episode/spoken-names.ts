@@ -30,7 +30,8 @@ export function namedAs(text: string, label: string): { name: string; at: number
   // Not "Pete" for "PETER:", a name of its own.
   const slip = (first: string) => {
     const [word, said] = [first.toUpperCase(), label.toUpperCase()];
-    return word.length >= 5 && said.length >= 5 && !word.startsWith(said) && !said.startsWith(word) && editDistance(word, said) === 1;
+    const near = word[0] === said[0] && Math.abs(word.length - said.length) <= 1 && word.length >= 5 && said.length >= 5;
+    return near && !word.startsWith(said) && !said.startsWith(word) && editDistance(word, said) === 1;
   };
   const found = exact.size ? exact : namesBy(slip);
   if (found.size !== 1) return undefined;

@@ -10,8 +10,9 @@ export const GUESTS =
 // A name is a few capitalised words ("Matt Nowack", "Wiebe-Marten Wijnja", "José d’Almeida"); a sentence is not one.
 const NAME = new RegExp(String.raw`^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|${PARTICLE})){0,4}$`, 'u');
 
-export const PANEL = /^(?:panel|panelists|hosts?)\s*:\s*(.*)$/i;
-export const PEOPLE_LABEL = /^(?:panel(?:ists?)?|co-?hosts?|hosts?|(?:joined by\s+)?(?:special\s+)?guests?)\s*:/i;
+// "Guest Host: Ryan Frost" hosts the episode with the others: a panelist.
+export const PANEL = /^(?:panel|panelists|(?:guest\s+|co-?)?hosts?)\s*:\s*(.*)$/i;
+export const PEOPLE_LABEL = /^(?:panel(?:ists?)?|co-?hosts?|(?:guest\s+)?hosts?|(?:joined by\s+)?(?:special\s+)?guests?)\s*:/i;
 
 export function guestsIn(line: Line): string[] {
   return namesAfter(GUESTS, line);

@@ -116,3 +116,12 @@ test('the @ fallback leaves block text alone; `__proto__` is no one; "we want to
   const rails = episode(catalogue, 'Rails');
   assert.deepEqual([rails.guests, [...rails.panel].sort()], [[], ['Ann Lee', 'Dave Kimura']]);
 });
+
+test('"**Guest Host:** Ryan Frost" hosts the episode beside the host', async () => {
+  const dir = await testdir({
+    'episodes/mas-091.md':
+      '---\ntitle: My Story - Brandon Roberts\n---\n\n**Host:** Aaron Frost\n\n**Guest Host:** Ryan Frost\n\n**Special Guest:** Brandon Roberts\n\nBrandon tells his story.\n',
+  });
+  const found = episode(await readEpisodes(path.join(dir, 'episodes')), 'My Story - Brandon Roberts');
+  assert.deepEqual([found.panel, found.guests], [['Aaron Frost', 'Ryan Frost'], ['Brandon Roberts']]);
+});

@@ -14,7 +14,7 @@ import { countStatus, type Output } from '../pipeline/live-status.ts';
 import { indexCatalogue } from '../pipeline/pipeline.ts';
 import { progressReporter } from '../pipeline/progress.ts';
 import { writeDryRunList, writeRunList } from '../pipeline/run-list.ts';
-import { cappedLines, type RunReport, skippedNote, summaryLines } from '../pipeline/run-report.ts';
+import { cappedLines, hostsHints, type RunReport, skippedNote, summaryLines } from '../pipeline/run-report.ts';
 import { withFeeds } from '../sources/feed-catalogue.ts';
 import { readEpisodes } from '../sources/read-episodes.ts';
 import { openAiTranscriber, type TranscriberOptions } from '../transcription/openai-transcriber.ts';
@@ -97,6 +97,7 @@ export async function runIndex(config: Config, engine: MeiliConnection, options:
   const cleaned = await leftovers();
   if (cleaned) log(`Removed ${cleaned} half-written file(s) left by an interrupted run.`);
   log(`Indexing ${catalogue.episodes.length} episode(s) from ${config.episodesDir}${skippedNote(catalogue)}`);
+  for (const line of cappedLines(hostsHints(catalogue), { verbose: options.verbose }, 'podcast')) log(line);
   for (const line of cappedLines(
     catalogue.feedWarnings.map((warning) => `⚠ ${warning}`),
     { verbose: options.verbose },
@@ -159,6 +160,7 @@ export async function dryRun(config: Config, options: DryRunOptions = {}): Promi
   const out = options.log ? linesTo(options.log) : (options.stream ?? process.stdout);
   const catalogue = await readCatalogue(config, out, log, options.feeds ?? []);
   log(`Reading ${catalogue.episodes.length} episode(s) from ${config.episodesDir}${skippedNote(catalogue)}`);
+  for (const line of cappedLines(hostsHints(catalogue), { verbose: options.verbose }, 'podcast')) log(line);
   const model = config.transcribe.model;
   const items = untranscribed(catalogue);
   const progress = dryRunProgress(out, items.length, model, { verbose: options.verbose });

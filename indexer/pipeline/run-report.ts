@@ -1,3 +1,4 @@
+import { podcastsWithoutHosts } from '../../src/catalogue/unnamed-hosts.ts';
 import { estimateCost, formatDollars, formatMinutes } from '../../src/config/models.ts';
 import type { TranscriptionTally } from '../transcription/transcribe-audio.ts';
 
@@ -131,4 +132,13 @@ export function skippedNote(catalogue: { skipped: { reason: string }[] }): strin
 
 function percent(part: number, whole: number): string {
   return `${((100 * part) / whole).toFixed(1)} %`;
+}
+
+/** One line for each podcast most of whose episodes name no host: where to name them once. */
+export function hostsHints(catalogue: { episodes: { episode: { podcast?: string | undefined; panel: readonly string[] } }[] }): string[] {
+  return podcastsWithoutHosts(catalogue.episodes.map((item) => item.episode)).map(
+    ({ podcast, without, of }) =>
+      `Hosts: ${without} of ${of} episode(s)${podcast ? ` of ${podcast}` : ''} name no host; if the same people host them, ` +
+      `name them once under hosts: in podgrep.yml in the episodes folder (README, "Fields as sites name them").`,
+  );
 }

@@ -51,6 +51,8 @@ test('a dry run of 300 episodes in a pipe prints a few lines, ten names to a lin
   assert.equal(out.match(/^✗ .*remote-19\.md: audio http:\/\/127\.0\.0\.1:8080\/remote-19\.mp3 points to 127\.0\.0\.1/gm)?.length, 1);
   assert.match(out, /^Dry run: 280 episode\(s\) to transcribe, .* 20 episode\(s\) could not be estimated\./m);
   assert.doesNotMatch(out, /show-episode-150: /, 'an episode to transcribe has no line of its own');
+  // No episode names a host: one line says where to name them once.
+  assert.match(out, /^Hosts: 300 of 300 episode\(s\) name no host; .*hosts: in podgrep\.yml/m);
 
   const listed = await fs.readFile(path.join(root, 'data', 'dry-run.txt'), 'utf8');
   assert.equal(listed.match(/^show-episode-\d+\t\d+\.\d min\t1\t\$\d/gm)?.length, COUNT);

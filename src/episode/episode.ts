@@ -12,7 +12,7 @@ import { openingHeading, plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
 import { authorsAsHosts, firstWord, guestsFromTitle, namesShow, personName } from './people.ts';
 import { peopleOfFields } from './people-field.ts';
-import { oneSpellingEach } from './same-person.ts';
+import { oneSpellingEach, samePerson } from './same-person.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { readSlugField, slugFromPath } from './slug.ts';
 import { copiedGuests, guestsByInitials, namesInTitle, titleSubject, withOneNameGuests } from './title-people.ts';
@@ -158,9 +158,12 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const inFull = (host: string) => !host.includes(' ') && notesGuests.some((guest) => firstWord(personName(guest)) === host);
   // Who gave the picks kept in the front matter is on the episode: a host, unless the notes call them a guest.
   const givers = unique(fieldPicks.map((pick) => pick.person)).filter((name) => notGuest(name) && !notesGuests.includes(name));
-  const panel = named.length
-    ? named.filter((host) => !inFull(host))
-    : [...authorsAsHosts(field('authors', readPeople) ?? [], podcast).filter(notGuest), ...givers];
+  const panel = unique([
+    ...(named.length
+      ? named.filter((host) => !inFull(host))
+      : authorsAsHosts(field('authors', readPeople) ?? [], podcast).filter(notGuest)),
+    ...givers.filter((giver) => !named.some((host) => samePerson(host, giver))),
+  ]);
   // A title, the weakest place a guest is written, counts when nothing else names one, or names them all and more ("our
   // special guests Nathan Doctor, I can't remember who else"), or when a run of guests' names holds none but the panel's
   // ("Special Guest: David Richards", a panelist; catalogue-people.ts).

@@ -36,8 +36,8 @@ const FEATURES = new RegExp(
   String.raw`(?:\bfeatures?\s+|\bepisode\s+of\s+(?:the\s+)?\p{L}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3},\s+)${LIST},?\s+and\s+(?:our\s+)?special\s+guests?\b`,
   'gu',
 );
-// "On our panel we've got Dave Carmona, Brian Hogan and I'm Charles Max Wood": in the notes' opening, not a transcript's.
-const PANEL_WE = new RegExp(String.raw`\bpanel\s+(?:we(?:'|’)ve\s+got|we\s+have)\s+${LIST}`, 'gu');
+// "On our panel we've got Dave Carmona and I'm Charles Max Wood", "a guest panelist, Sarah Dayan": in the notes' opening.
+const PANEL_WE = new RegExp(String.raw`\b(?:panel\s+(?:we(?:'|’)ve\s+got|we\s+have)|[Gg]uest\s+panelists?,?)\s+${LIST}`, 'gu');
 // "special guest Ann Lee", "special guest, Ann Lee"; not "… with Special Guest Clay Collins", the title of another
 // episode picked or linked.
 const GUESTS = new RegExp(String.raw`(?<!\bwith\s)\b[Ss]pecial\s+[Gg]uests?,?\s+(?:[-–—]\s+)?${LIST}`, 'gu');

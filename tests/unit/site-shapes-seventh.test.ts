@@ -125,3 +125,20 @@ test('"**Guest Host:** Ryan Frost" hosts the episode beside the host', async () 
   const found = episode(await readEpisodes(path.join(dir, 'episodes')), 'My Story - Brandon Roberts');
   assert.deepEqual([found.panel, found.guests], [['Aaron Frost', 'Ryan Frost'], ['Brandon Roberts']]);
 });
+
+test('"a guest panelist, Sarah Dayan" is on the panel, beside those who gave the picks kept in the front matter', async () => {
+  const dir = await testdir({
+    'episodes/20.md': [
+      '---',
+      'episode-title: State machines',
+      'picks:',
+      '  - person: Ben Hong',
+      '    picks: [{ title: A game }]',
+      'shownotes: >-',
+      '  Today we have a special guest, David Khourshid. We also have a guest panelist, Sarah Dayan.',
+      '---',
+    ].join('\n'),
+  });
+  const found = episode(await readEpisodes(path.join(dir, 'episodes')), 'State machines');
+  assert.deepEqual([found.panel, found.guests], [['Sarah Dayan', 'Ben Hong'], ['David Khourshid']]);
+});

@@ -4,7 +4,7 @@ import { type Chapter, chaptersFromNotes } from './chapters.ts';
 import { dateInFileName, readDate } from './dates.ts';
 import { looksLikeDuration, readDuration } from './durations.ts';
 import { aliasesWith, type FieldName, fieldKey, fieldsOf, MAYBE_OTHER, pageNotEpisode, writesField } from './episode-fields.ts';
-import { fieldReader, readAll } from './field-reader.ts';
+import { fieldReader, readAll, textsOf } from './field-reader.ts';
 import { namesWrittenAsNames, readFlag, readNumber, readPeople, readPicks, readTags, readText, unique } from './field-values.ts';
 import { readFrontMatter } from './front-matter.ts';
 import { audioInFields, audioInNotes, isAudioPath, readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
@@ -121,19 +121,16 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const body = front.content.trim() ? front.content : (field('notes', (value) => (typeof value === 'string' ? value : undefined)) ?? '');
   const titleField = field('title', readText) ?? openingHeading(body);
   const description = field('summary', (value) => (typeof value === 'string' ? plainText(value) || undefined : undefined));
-  // breadcrumbs.fm writes "Elias and Sean discuss …" only in `summary:`, read as the notes' opening for who is on.
-  const { nameRuns, transcript, linked, notedNames, ...notes } = parseShowNotes(body, titleField, fileName, description);
+  // Every summary field is read as the notes' opening for who is on (breadcrumbs.fm's `summary: "Elias and Sean discuss
+  // …"`; Trust Revolution's `summary:` names its host where its `description:` names no one).
+  const leads = textsOf(aliases.summary, fields).map(plainText).join('\n');
+  const { nameRuns, transcript, linked, notedNames, ...notes } = parseShowNotes(body, titleField, fileName, leads);
   const fieldPicks = field('picks', readPicks) ?? [];
   notes.picks.push(...fieldPicks);
   const number = field('number', readNumber);
   const namedGuests = () => [...notes.guests, ...guestsFromTitle(titleField ?? '', body)];
-  const { hosts, guests } = peopleOfFields(
-    field('hosts', readPeople),
-    field('guests', readPeople),
-    field('people', readPeople),
-    namedGuests,
-    notes.panel,
-  );
+  const [hostsField, guestsField, everyone] = (['hosts', 'guests', 'people'] as const).map((name) => field(name, readPeople));
+  const { hosts, guests } = peopleOfFields(hostsField, guestsField, everyone, namedGuests, notes.panel);
   const ownSlug = field('slug', readSlugField);
   const slug = slugFromPath(options.path ?? fileName.replace(/^.*[\\/]/, ''), ownSlug) ?? 'episode';
   let title = titleField;

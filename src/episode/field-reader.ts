@@ -44,3 +44,11 @@ export function fieldReader(
     return undefined;
   };
 }
+
+/** Every text written under one of these names, in their order (each summary field, for who is on). */
+export function textsOf(aliases: string[], fields: ReadonlyMap<string, [string, unknown]>): string[] {
+  return [...new Set(aliases.map(fieldKey))].flatMap((key) => {
+    const value = fields.get(key)?.[1];
+    return typeof value === 'string' ? [value] : [];
+  });
+}

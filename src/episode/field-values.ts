@@ -3,6 +3,8 @@ import type { Pick } from './picks.ts';
 
 // How episode front matter values are read, whatever field they are found under (episode.ts picks the field).
 
+const DEGREE = /^(?:M\.?D\.?|Ph\.?D\.?|D\.?O\.?|DPT|PT|R\.?N\.?|NP|PA-C|MSc?|MBA|MPH|DDS|DVM|PsyD|LCSW|Esq\.?|Jr\.?|Sr\.?|I{2,3})$/;
+
 /** Keys a hostile file may write to look like a person: no one's name. */
 const OBJECT_KEY = /^(?:__proto__|constructor|prototype)$/;
 
@@ -38,7 +40,12 @@ export function readPeople(value: unknown): string[] | undefined {
   // `hosts = ["thess", ""]`: an empty entry is a site's placeholder, not a bad value.
   const list = (Array.isArray(value) ? value : [value]).filter((item) => !isEmpty(item));
   const names = list.flatMap((item): (string | undefined)[] => {
-    if (typeof item === 'string') return item.split(/\s*(?:[,;&]|\band\b)\s*/).map((name) => readText(name));
+    // "Svetlana Blitshteyn, M.D." is one person: a degree after the comma is no second name.
+    if (typeof item === 'string')
+      return item
+        .split(/\s*(?:[,;&]|\band\b)\s*/)
+        .filter((part) => !DEGREE.test(part))
+        .map((name) => readText(name));
     if (item && typeof item === 'object') {
       const { name, title, person, id, slug } = item as Record<string, unknown>;
       const written = name ?? title ?? person ?? id ?? slug;

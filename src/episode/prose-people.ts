@@ -42,7 +42,7 @@ const PANEL_WE = new RegExp(String.raw`\b(?:panel\s+(?:we(?:'|’)ve\s+got|we\s+
 // episode picked or linked.
 const GUESTS = new RegExp(String.raw`(?<!\bwith\s)\b[Ss]pecial\s+[Gg]uests?,?\s+(?:[-–—]\s+)?${LIST}`, 'gu');
 // The opening sentence's subject: "On today's episode, Charles Max Wood, Joe Eames, and Ward Bell discuss …", "Philip
-// Morgan and Reuven Lerner lead this week's podcast", "… hosted (this week) by A and B", "with your hosts A and B", "a discussion …
+// Morgan and Reuven Lerner lead this week's podcast", "… hosted (this week) by A and B", "with your hosts A and B", ", host A sits down with …", "a discussion …
 // between A, B, and C".
 const VERB = String.raw`(?:discuss(?:es|ed)?|give(?:s)?|gave|walk(?:s|ed)?|explain(?:s|ed)?|demonstrate(?:s|d)?|talk(?:s|ed)?|chat(?:s|ted)?|lead|leads|led|interview(?:s|ed)?|welcome(?:s|d)?|speak(?:s)?|spoke|answer(?:s|ed)?|share(?:s|d)?|sit(?:s)?\s+down|catch(?:es)?\s+up|continue(?:s|d)?|travel|reminisce|feature(?:s|d)?|explore(?:s|d)?|tackle(?:s|d)?|debate(?:s|d)?)`;
 // A sentence starts after a full stop, not after an initial's ("K. Scott Allen"). "Release Notes discussed: <https://…>"
@@ -56,7 +56,7 @@ const SUBJECT = new RegExp(
   'gu',
 );
 const HOSTED = new RegExp(
-  String.raw`\b(?:hosted\s+(?:this\s+week\s+|today\s+)?by|(?:your|our|the|as\s+well\s+as)\s+hosts?|discussion\s+[^.]{0,60}?\s+between)\s+${LIST}`,
+  String.raw`(?:\bhosted\s+(?:this\s+week\s+|today\s+)?by|\b(?:[Yy]our|[Oo]ur|[Tt]he|as\s+well\s+as)\s+(?:co-?)?hosts?:?|(?:^|[,.;:]\s+)[Hh]ost:?|\bdiscussion\s+[^.]{0,60}?\s+between)\s+${LIST}`,
   'gu',
 );
 // A panel by first names: "Join AJ, Aimee, and Joe as they discuss …", "On today's episode of the Freelancers' Show,

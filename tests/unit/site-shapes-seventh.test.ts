@@ -142,3 +142,26 @@ test('"a guest panelist, Sarah Dayan" is on the panel, beside those who gave the
   const found = episode(await readEpisodes(path.join(dir, 'episodes')), 'State machines');
   assert.deepEqual([found.panel, found.guests], [['Sarah Dayan', 'Ben Hong'], ['David Khourshid']]);
 });
+
+test('", host Shawn Yeager sits down with …" in a summary field beside a shorter description; "Ann Lee, M.D." is one guest', async () => {
+  const dir = await testdir({
+    'episodes/s01e01.md': [
+      '---',
+      'title: "John Robb – AI and swarms"',
+      'description: "What happens when trust crumbles?"',
+      'summary: |',
+      '  In the first episode of Trust Revolution, host Shawn Yeager sits down with John Robb.',
+      'guests: [John Robb]',
+      '---',
+    ].join('\n'),
+    'episodes/021.md': "---\ntitle: POTS\nguests: ['Svetlana Blitshteyn, M.D.']\n---\nNotes.\n",
+    'episodes/bitdevs.md':
+      '---\ntitle: Recap\n---\n\nMark Erhardt: I work on Bitcoin Core, co-host New York BitDevs, and do all that stuff.\n',
+  });
+  const catalogue = await readEpisodes(path.join(dir, 'episodes'));
+  const trust = episode(catalogue, 'John Robb – AI and swarms');
+  assert.deepEqual([trust.panel, trust.guests], [['Shawn Yeager'], ['John Robb']]);
+  assert.equal(trust.summary, 'What happens when trust crumbles?');
+  assert.deepEqual(episode(catalogue, 'POTS').guests, ['Svetlana Blitshteyn']);
+  assert.deepEqual(episode(catalogue, 'Recap').panel, []);
+});

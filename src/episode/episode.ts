@@ -12,7 +12,7 @@ import { openingHeading, plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
 import { authorsAsHosts, firstWord, guestsFromTitle, namesShow, personName } from './people.ts';
 import { peopleOfFields } from './people-field.ts';
-import { oneSpellingEach, samePerson } from './same-person.ts';
+import { nearPerson, oneSpellingEach, samePerson } from './same-person.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { readSlugField, slugFromPath } from './slug.ts';
 import { copiedGuests, guestsByInitials, namesInTitle, titleSubject, withOneNameGuests } from './title-people.ts';
@@ -124,7 +124,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   // Every summary field is read as the notes' opening for who is on (breadcrumbs.fm's `summary: "Elias and Sean discuss
   // …"`; Trust Revolution's `summary:` names its host where its `description:` names no one).
   const leads = textsOf(aliases.summary, fields).map(plainText).join('\n');
-  const { nameRuns, transcript, linked, notedNames, ...notes } = parseShowNotes(body, titleField, fileName, leads);
+  const { nameRuns, transcript, linked, notedNames, speakers, ...notes } = parseShowNotes(body, titleField, fileName, leads);
   const fieldPicks = field('picks', readPicks) ?? [];
   notes.picks.push(...fieldPicks);
   const number = field('number', readNumber);
@@ -147,7 +147,10 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   // "Chuck talks with Ruby Rogues listeners" is the show; a guest it names is no panelist, though the notes have them talk.
   const notGuest = (name: string) => !guests.some((guest) => personName(guest) === personName(name));
   const notesPanel = hosts.length ? [] : notes.panel.filter((name) => !namesShow(personName(name), podcast) && notGuest(name));
-  const named = unique([...hosts, ...notesPanel]);
+  // Beside a guests field, who else speaks in the transcript is a host: Bendy Bodies' "[07:08] **Dr. Linda Bluestein:**".
+  const isGuestToo = (name: string) => guests.some((guest) => nearPerson(guest, name) || firstWord(personName(guest)) === firstWord(name));
+  const speaking = hosts.length || !guests.length ? [] : speakers.filter((name) => !isGuestToo(name));
+  const named = unique([...hosts, ...notesPanel, ...speaking]);
   const runs = { panel: hosts.length ? [] : nameRuns.panel, guests: guests.length ? [] : nameRuns.guests };
   const isHost = (name: string) => hosts.some((host) => personName(host) === personName(name));
   const notesGuests = guests.length ? [] : notes.guests.filter((name) => !namesShow(personName(name), podcast) && !isHost(name));

@@ -50,7 +50,7 @@ export function parseShowNotes(
   file = '',
   /** The front matter's description, read as the notes' opening when the body does not repeat it. */
   lead = '',
-): ShowNotes & { nameRuns: NameRuns; transcript: string; linked: string[]; notedNames: string[] } {
+): ShowNotes & { nameRuns: NameRuns; transcript: string; linked: string[]; notedNames: string[]; speakers: string[] } {
   const notes: ShowNotes = { summary: '', panel: [], guests: [], links: [], picks: [], sponsors: [], otherNotes: '' };
   const runs: NameRuns = { panel: [], guests: [] };
   const other: string[] = [];
@@ -137,7 +137,7 @@ export function parseShowNotes(
   notes.guests = [...new Set(notes.guests)];
   const hosts = [...notes.panel, ...runs.panel].map(personName);
   const linked = linkedGuests(lines.find((line) => line.kind === 'text')).filter((name) => !hosts.includes(name));
-  return { ...notes, nameRuns: runs, transcript: transcript.join('\n'), linked, notedNames };
+  return { ...notes, nameRuns: runs, transcript: transcript.join('\n'), linked, notedNames, speakers: spoke.guests };
 }
 
 /** "**Panel:** Ann, Bob" and "Special Guests: Cy and Di" written as lines of text rather than sections. */

@@ -165,3 +165,20 @@ test('", host Shawn Yeager sits down with …" in a summary field beside a short
   assert.deepEqual(episode(catalogue, 'POTS').guests, ['Svetlana Blitshteyn']);
   assert.deepEqual(episode(catalogue, 'Recap').panel, []);
 });
+
+test('beside a guests field, who else speaks in a timed transcript is a host ("[07:08] **Dr. Linda Bluestein:**")', async () => {
+  const turns = ['Jennifer Milner', 'Dr. Linda Bluestein', 'Svetlana Blitshteyn', 'Florina M']
+    .flatMap((name) => [1, 2, 3].map((i) => `[0${i}:1${i}] **${name}:** A turn of the conversation.`))
+    .join('\n\n');
+  const dir = await testdir({
+    'episodes/021.md': `---\ntitle: Dysautonomia\nguests: ['Svetlana Blitshteyn, M.D.', Florina Muntenescu]\n---\n\nThis is co-host Jennifer Milner.\n\n${turns}\n`,
+  });
+  const found = episode(await readEpisodes(path.join(dir, 'episodes')), 'Dysautonomia');
+  assert.deepEqual(
+    [found.panel, found.guests],
+    [
+      ['Jennifer Milner', 'Dr. Linda Bluestein'],
+      ['Svetlana Blitshteyn', 'Florina Muntenescu'],
+    ],
+  );
+});

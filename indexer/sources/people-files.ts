@@ -98,9 +98,7 @@ async function detected(dir: string, root: string): Promise<string[]> {
       const candidates = base === root ? [`_${name}`, ...files] : [name, `_${name}`, ...files];
       for (const candidate of candidates) {
         const full = path.join(base, candidate);
-        const folder = base === root && candidate === `_${name}`;
-        if (names.has(candidate) && full !== path.resolve(dir) && (base !== root || folder || PERSON_FILE.test(candidate)))
-          found.push(full);
+        if (names.has(candidate) && full !== path.resolve(dir)) found.push(full);
       }
     }
     if (base === root) for (const config of CONFIGS) if (names.has(config)) found.push(path.join(root, config));

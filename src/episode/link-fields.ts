@@ -2,13 +2,18 @@
 export type TranscriptLink = { url: string; type?: string; language?: string };
 
 /** Front-matter fields that hold links — audio and transcripts — read so that only http(s) or paths beside the file get through. */
-const AUDIO_PATH = /\.(mp3|m4a|m4b|mp4|aac|ogg|oga|opus|wav|flac|webm)(?:[?#]|$)/i;
+// Sound files; a path may also name a video an <audio> plays (mp4, webm).
+const SOUND = 'mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac';
+const AUDIO_PATH = new RegExp(String.raw`\.(?:${SOUND}|mp4|webm)(?:[?#]|$)`, 'i');
+const SOUND_URL = new RegExp(String.raw`^https?:\/\/.*\.(?:${SOUND})(?:[?#]|$)`, 'i');
 
 // A player's `src="…"` or `url="…"`, or a Markdown link to the file whose words say it is the episode's (Les Cast
 // Codeurs: "Téléchargement de l'épisode [LesCastCodeurs-Episode-340.mp3](https://…/Episode-340.mp3)"; devchat.tv's
 // "[Download](…)"), not "[listen to episode 41](…)" nor a music credit.
-const AUDIO_IN_NOTES =
-  /(?:\b(?:src|url)\s*=\s*["']|\[(?:[^\]\n]{0,80}\.(?:mp3|m4a|ogg|opus)|[^\]\n]{0,30}\b(?:download|t[ée]l[ée]charg\w*|descarga\w*|herunterladen|mp3)\b[^\]\n]{0,30})\]\(\s*)(https?:\/\/[^"'\s<>()]{1,500}?\.(?:mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac)(?:\?[^"'\s<>()]{0,200})?)(?:["']|\s*\))/gi;
+const AUDIO_IN_NOTES = new RegExp(
+  String.raw`(?:\b(?:src|url)\s*=\s*["']|\[(?:[^\]\n]{0,80}\.(?:mp3|m4a|ogg|opus)|[^\]\n]{0,30}\b(?:download|t[ée]l[ée]charg\w*|descarga\w*|herunterladen|mp3)\b[^\]\n]{0,30})\]\(\s*)(https?:\/\/[^"'\s<>()]{1,500}?\.(?:${SOUND})(?:\?[^"'\s<>()]{0,200})?)(?:["']|\s*\))`,
+  'gi',
+);
 
 /**
  * The audio file of a player written into the notes, where the front matter names none: Bitcoin Optech's
@@ -49,7 +54,7 @@ const AUDIO_KEY = /audio|media|mp3|enclosure|podcast|episode|file|link|url|downl
 
 function audioUrl(value: string): string | undefined {
   const url = value.trim();
-  return /^https?:\/\//i.test(url) && /\.(?:mp3|m4a|m4b|aac|ogg|oga|opus|wav|flac)(?:[?#]|$)/i.test(url) ? readHttpUrl(url) : undefined;
+  return SOUND_URL.test(url) ? readHttpUrl(url) : undefined;
 }
 
 export function isAudioPath(value: unknown): boolean {

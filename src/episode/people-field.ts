@@ -1,5 +1,5 @@
-import { firstWord, personName } from './people.ts';
-import { nearPerson } from './same-person.ts';
+import { personName } from './people.ts';
+import { namedAmong } from './same-person.ts';
 
 /**
  * The hosts and guests of an episode's fields. Some sites list everyone on the episode in one field (`speakers:`,
@@ -17,10 +17,7 @@ export function peopleOfFields(
 ): { hosts: string[]; guests: string[] } {
   if (hosts?.length || guests?.length || !everyone?.length) return { hosts: hosts ?? [], guests: guests ?? [] };
   const named = namedGuests().map(personName);
-  const among = (names: readonly string[]) => (entry: string) => {
-    const name = nameOfSlug(entry) ?? personName(entry);
-    return names.some((other) => nearPerson(other, name) || (!other.includes(' ') && other === firstWord(name)));
-  };
+  const among = (names: readonly string[]) => (entry: string) => namedAmong(names, nameOfSlug(entry) ?? personName(entry));
   // A list the notes' own panel has no one of is about something else: a news show's `people: [Linus Torvalds]`.
   const panel = notesPanel.map(personName);
   if (panel.length && !everyone.some(among([...panel, ...named]))) return { hosts: [], guests: [] };

@@ -94,3 +94,8 @@ export function oneSpellingEach(
   // "Kent Dodds" in the transcript is the title's "Kent C. Dodds", spelt in full there.
   return kept.map((name) => titled.find((full) => full.length > name.length && samePerson(full, name)) ?? name);
 }
+
+/** Whether `names` has `name`'s person: a slip of the pen apart ("Ivan Buzarin"), or by first name alone ("Rob"). */
+export function namedAmong(names: readonly string[], name: string): boolean {
+  return names.some((other) => nearPerson(other, name) || other === firstWord(name));
+}

@@ -6,7 +6,7 @@ import { isPersonName, personName } from './people.ts';
 import { type Pick, pickGivers, picksIn } from './picks.ts';
 import { giverHeading, picksAfterLabel, picksOwner, picksStart, speakersIn } from './picks-headings.ts';
 import { prosePeople } from './prose-people.ts';
-import { SPEAKER_HEADING, unheadedTranscript, whoSpoke, withBoldSpeakers } from './speaker-turns.ts';
+import { SPEAKER_HEADING, TIMED_HEADING, unheadedTranscript, whoSpoke, withBoldSpeakers } from './speaker-turns.ts';
 
 export type { Link } from './markdown-text.ts';
 export type { Pick } from './picks.ts';
@@ -24,7 +24,6 @@ export type ShowNotes = {
 
 type Section = { name: string; lines: Line[] };
 
-const TIMED = /^[[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}\b/;
 const KNOWN_SECTIONS = ['sponsors', 'panel', 'panelists', 'hosts', 'guests', 'guest', 'summary', 'links', 'picks', 'transcript'];
 const PEOPLE_SECTIONS = new Set(['panel', 'panelists', 'hosts', 'guests', 'guest']);
 /** Other names shows give the same sections. */
@@ -48,7 +47,7 @@ export function parseShowNotes(
   markdown: string,
   title = '',
   file = '',
-  /** The front matter's description, read as the notes' opening when the body does not repeat it. */
+  /** The front matter's summary fields, read as the notes' opening when the body does not repeat them. */
   lead = '',
 ): ShowNotes & { nameRuns: NameRuns; transcript: string; linked: string[]; notedNames: string[]; speakers: string[] } {
   const notes: ShowNotes = { summary: '', panel: [], guests: [], links: [], picks: [], sponsors: [], otherNotes: '' };
@@ -185,7 +184,7 @@ function splitSections(lines: Line[]): Section[] {
     // Otter.ai's export, "### Bryan Robinson  0:03" above each turn: a speaker's label in the transcript, not a section.
     // So are its chapters: "# [00:00:00] Introduction", or "## Intro" under "## Transcript", not above it. A transcript
     // ends at a section podgrep knows ("## Links").
-    const chapter = TIMED.test(line.text) || ((line.depth ?? 0) >= transcriptDepth && !KNOWN_SECTIONS.includes(heading ?? ''));
+    const chapter = TIMED_HEADING.test(line.text) || ((line.depth ?? 0) >= transcriptDepth && !KNOWN_SECTIONS.includes(heading ?? ''));
     if (current === 'transcript' && line.kind === 'heading' && (SPEAKER_HEADING.test(line.text) || chapter)) {
       sections.at(-1)?.lines.push(line);
       continue;

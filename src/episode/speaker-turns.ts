@@ -1,11 +1,13 @@
 import type { Line } from './markdown-text.ts';
-import { firstWord, personName } from './people.ts';
-import { nearPerson } from './same-person.ts';
+import { personName } from './people.ts';
+import { namedAmong } from './same-person.ts';
 
 // Otter.ai's transcript export: "### Bryan Robinson  0:03" above each turn (That's My JAMstack).
 export const SPEAKER_HEADING = /^(\p{Lu}[\p{L}'’.-]*(?:\s+\p{Lu}[\p{L}'’.-]*){0,3})\s+\(?(?:\d{1,2}:)?\d{1,2}:\d{2}\)?$/u;
 
 const TIME = String.raw`[[(]?(?:\d{1,2}:)?\d{1,2}:\d{2}(?:\.\d+)?[\])]?`;
+/** A chapter heading inside a transcript that starts with its time: "# [00:00:00] Introduction". */
+export const TIMED_HEADING = new RegExp(String.raw`^${TIME}`);
 // A turn a transcription tool timed, by full name: Descript's "[00:00:13] James Tucker: …" and Rev's "David Mytton
 // (00:05): …". The time is what tells a turn from a line such as "Special Guest: Ann Lee".
 const TIMED_TURN = new RegExp(
@@ -91,5 +93,5 @@ export function whoSpoke(lines: Line[], markdown: string, hosts: string[], guest
   const speakers = [...new Set([...timedSpeakers(lines), ...labelledSpeakers(markdown)])];
   const host = hosts.length ? [] : speakers.slice(0, 1);
   const listed = [...hosts, ...host, ...guests].map(personName);
-  return { host, guests: speakers.filter((name) => !listed.some((one) => nearPerson(one, name) || one === firstWord(name))) };
+  return { host, guests: speakers.filter((name) => !namedAmong(listed, name)) };
 }

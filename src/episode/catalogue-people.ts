@@ -2,6 +2,7 @@ import { withHostsOfSolo } from './account-host.ts';
 import type { Episode, EpisodeFileResult } from './episode.ts';
 import { knownNames, withNameRuns } from './name-runs.ts';
 import { slipsOf, withCatalogueSpellings } from './name-spellings.ts';
+import { withOneOffPanelistsAsGuests } from './one-off-panelists.ts';
 import { escapeRegExp, firstNameThenPronoun, firstWord, isPersonName, personName } from './people.ts';
 import { type PeopleIds, withHosts, withPeopleNames } from './person-ids.ts';
 import { firstName, initialFirst, sameOnEpisode, samePerson } from './same-person.ts';
@@ -110,6 +111,7 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
     }
   }
   withHostsOfSolo(items, (item) => cluesOf(item)?.accounts);
+  withOneOffPanelistsAsGuests(items, (item) => Boolean(cluesOf(item)?.hostField && !cluesOf(item)?.guestField));
   withCatalogueSpellings(items);
 }
 

@@ -144,8 +144,9 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const tags = readAll(aliases.tags, fields, readTags, warn);
   const podcast = field('podcast', (value) => (isAudioPath(value) ? undefined : readText(value)));
   // The front matter's people win over the notes' (Syntax's "Guest: [Infinite Red](…)" links its guest); "Ruby Rogues" in
-  // "Chuck talks with Ruby Rogues listeners" is the show; a guest it names is no panelist, though the notes have them talk.
-  const notGuest = (name: string) => !guests.some((guest) => personName(guest) === personName(name));
+  // "Chuck talks with Ruby Rogues listeners" is the show; a guest it names is no panelist, though the notes have them talk
+  // or speak first under a fuller name ("Renee P. Wynn (00:00)" beside `guest: Renee Wynn`).
+  const notGuest = (name: string) => !guests.some((guest) => samePerson(guest, name));
   const notesPanel = hosts.length ? [] : notes.panel.filter((name) => !namesShow(personName(name), podcast) && notGuest(name));
   // Beside a guests field, who else speaks in the transcript is a host: Bendy Bodies' "[07:08] **Dr. Linda Bluestein:**".
   const isGuestToo = (name: string) => guests.some((guest) => nearPerson(guest, name) || firstWord(personName(guest)) === firstWord(name));
@@ -165,8 +166,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     ...givers.filter((giver) => !named.some((host) => samePerson(host, giver))),
   ]);
   // A title, the weakest place a guest is written, counts when nothing else names one, or names them all and more ("our
-  // special guests Nathan Doctor, I can't remember who else"), or when a run of guests' names holds none but the panel's
-  // ("Special Guest: David Richards", a panelist; catalogue-people.ts).
+  // special guests Nathan Doctor, I can't remember who else"), or a run of guests names only panelists (catalogue-people).
   const subject = titleSubject(title, `${description}\n${body}`);
   const inTitle = guests.length ? [] : [...guestsFromTitle(title, body, tags), ...subject];
   const fromTitle = inTitle.filter((name) => !panel.includes(name) && !namesShow(name, podcast));

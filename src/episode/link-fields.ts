@@ -37,17 +37,27 @@ export function audioInNotes(markdown: string): string | undefined {
  * An audio file's URL under a field of the site's own name (`audio_file_path:`, `mediaUrl:`), where no field podgrep
  * knows holds one: the first such value at the top of the front matter. Not a trailer's or a video's.
  */
-export function audioInFields(data: Record<string, unknown>, depth = 0): string | undefined {
+export function audioInFields(data: Record<string, unknown>, level: 'top' | 'extra' | 'formats' = 'top'): string | undefined {
   for (const [key, value] of Object.entries(data)) {
+    // Zola keeps a site's own fields under `[extra]` (The Way of the Crab's `aac_url`): read as if at the top.
+    if (level === 'top' && key === 'extra' && isMap(value)) {
+      const found = audioInFields(value, 'extra');
+      if (found) return found;
+      continue;
+    }
     // A field named for the episode's file; not a sponsor's spot, the theme music or the previous episode.
-    if (depth === 0 && !AUDIO_KEY.test(key)) continue;
+    if (level !== 'formats' && !AUDIO_KEY.test(key)) continue;
     if (/trailer|promo|preview|sample|clip|video|image|cover|sponsor|\bads?\b|intro|outro|music|previous|next/i.test(key)) continue;
     // Binärgewitter's `audioformats: { mp3: …, ogg: …, opus: … }`: one file in several formats, the first as good as any.
-    const inner = depth === 0 && value && typeof value === 'object' && !Array.isArray(value);
-    const found = inner ? audioInFields(value as Record<string, unknown>, 1) : typeof value === 'string' ? audioUrl(value) : undefined;
+    const nested = isMap(value) && level !== 'formats';
+    const found = nested ? audioInFields(value, 'formats') : typeof value === 'string' ? audioUrl(value) : undefined;
     if (found) return found;
   }
   return undefined;
+}
+
+function isMap(value: unknown): value is Record<string, unknown> {
+  return Boolean(value) && typeof value === 'object' && !Array.isArray(value);
 }
 
 const AUDIO_KEY = /audio|media|mp3|enclosure|podcast|episode|file|link|url|download|listen|sound|format/i;

@@ -1,3 +1,4 @@
+import { AND_WORDS, GUEST_WORDS, HOST_WORDS } from './label-words.ts';
 import type { Line } from './markdown-text.ts';
 import { isPersonName, PARTICLE, personName } from './people.ts';
 
@@ -5,14 +6,44 @@ import { isPersonName, PARTICLE, personName } from './people.ts';
 
 // "Special Guests: A and B", "Joined by Special Guest: A", "Special Guest – A", "Joined by special guest A", "Joined
 // by Guest Panelist: A"; a line that only mentions a guest later on is not one.
-export const GUESTS =
-  /^(?:(?:joined by\s+|with\s+)?(?:our\s+)?(?:special\s+)?guests?(?:\s+panelists?)?\s*(?::|[-–—]\s)|joined by\s+(?:our\s+)?(?:special\s+)?guests?\s)\s*(.*)$/i;
+export const GUESTS = new RegExp(
+  String.raw`^(?:(?:joined by\s+|with\s+)?(?:our\s+)?(?:special\s+)?(?:guests?|${GUEST_WORDS})(?:\s+panelists?)?\s*(?::|[-–—]\s)|joined by\s+(?:our\s+)?(?:special\s+)?guests?\s)\s*(.*)$`,
+  'iu',
+);
 // A name is a few capitalised words ("Matt Nowack", "Wiebe-Marten Wijnja", "José d’Almeida"); a sentence is not one.
 const NAME = new RegExp(String.raw`^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.-]*|${PARTICLE})){0,4}$`, 'u');
 
-// "Guest Host: Ryan Frost" hosts the episode with the others: a panelist.
-export const PANEL = /^(?:panel|panelists|(?:guest\s+|co-?)?hosts?)\s*:\s*(.*)$/i;
-export const PEOPLE_LABEL = /^(?:panel(?:ists?)?|co-?hosts?|(?:guest\s+)?hosts?|(?:joined by\s+)?(?:special\s+)?guests?)\s*:/i;
+// "Guest Host: Ryan Frost", "Guest Co-Host: …", "New Co-Host: …" host the episode with the others: panelists; so do
+// those of "Guests/Hosts: Ann Lee, Bo Diaz", whom the catalogue tells apart.
+export const PANEL = new RegExp(
+  String.raw`^(?:panel|panelists|(?:(?:guest|new)\s+)?(?:co-?)?hosts?|guests?\s*/\s*hosts?|hosts?\s*/\s*guests?|${HOST_WORDS})\s*:\s*(.*)$`,
+  'iu',
+);
+export const PEOPLE_LABEL = new RegExp(
+  String.raw`^(?:panel(?:ists?)?|co-?hosts?|(?:guest\s+)?hosts?|(?:joined by\s+)?(?:special\s+)?guests?|${HOST_WORDS}|${GUEST_WORDS})\s*:`,
+  'iu',
+);
+
+/** A list item of a panel or guests section that names a person, not a product, a time or "None". */
+export function named(item: Line): boolean {
+  return isPersonName(personName(item.text));
+}
+
+const LIST_JOINS = new RegExp(String.raw`\s*(?:,|&|${AND_WORDS})\s*`, 'u');
+
+/**
+ * The panel a "Hosts:" line lists, and the guests after it in the same sentence ("Ведущие этого выпуска: Артём, Иван,
+ * а также гости Александр Золотов и Сергей Игнатов", "Hosts: Ann Lee and Bo Diaz, with special guest Cy Wu"); or the
+ * guests a "Guests:" line lists.
+ */
+export function panelAndGuestsIn(line: Line): [panel: string[], guests: string[]] {
+  const listed = PANEL.exec(line.text)?.[1];
+  if (listed === undefined) return [[], guestsIn(line)];
+  const [hosts = '', guests = ''] = listed.split(AND_GUESTS, 2);
+  return [namesIn({ ...line, text: hosts }), guests ? namesIn({ ...line, text: guests }) : []];
+}
+
+const AND_GUESTS = /,?\s+(?:(?:и|а\s+также)\s+гост(?:и|ь|ья|ей)|(?:and|with|plus)\s+(?:our\s+)?(?:special\s+)?guests?)\s+/iu;
 
 export function guestsIn(line: Line): string[] {
   return namesAfter(GUESTS, line);
@@ -26,8 +57,10 @@ export function namesAfter(pattern: RegExp, line: Line): string[] {
   const match = pattern.exec(line.text);
   // A list of names is short; what follows "Guest:" in a transcript is what the guest said.
   if (!match?.[1] || match[1].length > 160) return [];
+  // A handle in brackets after a name is no part of it: "Inti De Ceukelaire (Inti / securinti)"; "No Guest(s)" is no one.
   const names = match[1]
-    .split(/\s*(?:,|&|\band\b)\s*/)
+    .replace(/\s+\([^()]{1,60}\)/g, '')
+    .split(LIST_JOINS)
     // "Hosts: Tim, Sean and Allen Wyma." ends a sentence; the full stop is not part of the name (an initial's is); nor
     // is a nickname in quotes ("Max “The Wizard” Koretskyi").
     .map((name) =>
@@ -58,6 +91,26 @@ export function withDescriptionsJoined(lines: Line[]): Line[] {
     }
     joined.push(line);
     [open, described] = line.kind === 'item' ? [joined.length - 1, personName(line.text) !== line.text.trim()] : [-1, false];
+  }
+  return joined;
+}
+
+/**
+ * A label's paragraph is one line, however it wraps: "Ведущие этого выпуска: [Артём](…), [Елена](…),⏎[Слава](…), а
+ * также гости⏎[Александр Золотов](…) и …".
+ */
+export function labelsJoined(lines: Line[]): Line[] {
+  const joined: Line[] = [];
+  let labelled = false;
+  for (const line of lines) {
+    const last = joined.at(-1);
+    // Not into the next label: "**Guests:** Ann Lee⏎**Format:** Show notes" are two lines of one paragraph.
+    if (last && labelled && line.kind === 'text' && line.continued && !/^[^\s:][^:]{0,30}:\s/u.test(line.text))
+      joined[joined.length - 1] = { ...last, text: `${last.text} ${line.text}`, links: [...last.links, ...line.links] };
+    else {
+      joined.push(line);
+      labelled = line.kind === 'text' && (PANEL.test(line.text) || GUESTS.test(line.text));
+    }
   }
   return joined;
 }

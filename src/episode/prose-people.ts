@@ -1,5 +1,6 @@
+import { firstNamesIn, VERB } from './first-name-panel.ts';
 import { withoutNicknames } from './listed-names.ts';
-import { byFirstName, escapeRegExp, firstWord, NOT_FIRST } from './people.ts';
+import { byFirstName, escapeRegExp, firstWord } from './people.ts';
 
 /**
  * People named only in the summary's prose, as many devchat.tv episodes do: "This episode features panelists Ward
@@ -39,12 +40,11 @@ const FEATURES = new RegExp(
 // "On our panel we've got Dave Carmona and I'm Charles Max Wood", "a guest panelist, Sarah Dayan": in the notes' opening.
 const PANEL_WE = new RegExp(String.raw`\b(?:panel\s+(?:we(?:'|’)ve\s+got|we\s+have)|[Gg]uest\s+panelists?,?)\s+${LIST}`, 'gu');
 // "special guest Ann Lee", "special guest, Ann Lee"; not "… with Special Guest Clay Collins", the title of another
-// episode picked or linked.
-const GUESTS = new RegExp(String.raw`(?<!\bwith\s)\b[Ss]pecial\s+[Gg]uests?,?\s+(?:[-–—]\s+)?${LIST}`, 'gu');
+// episode picked or linked. GolangShow's "В гостях Максим Чечель, автор …" ("visiting us").
+const GUESTS = new RegExp(String.raw`(?:(?<!\bwith\s)\b[Ss]pecial\s+[Gg]uests?,?\s+(?:[-–—]\s+)?|(?<!\p{L})[Вв]\s+гостях\s+)${LIST}`, 'gu');
 // The opening sentence's subject: "On today's episode, Charles Max Wood, Joe Eames, and Ward Bell discuss …", "Philip
 // Morgan and Reuven Lerner lead this week's podcast", "… hosted (this week) by A and B", "with your hosts A and B", ", host A sits down with …", "a discussion …
 // between A, B, and C".
-const VERB = String.raw`(?:discuss(?:es|ed)?|give(?:s)?|gave|walk(?:s|ed)?|explain(?:s|ed)?|demonstrate(?:s|d)?|talk(?:s|ed)?|chat(?:s|ted)?|lead|leads|led|interview(?:s|ed)?|welcome(?:s|d)?|speak(?:s)?|spoke|answer(?:s|ed)?|share(?:s|d)?|sit(?:s)?\s+down|catch(?:es)?\s+up|continue(?:s|d)?|travel|reminisce|feature(?:s|d)?|explore(?:s|d)?|tackle(?:s|d)?|debate(?:s|d)?)`;
 // A sentence starts after a full stop, not after an initial's ("K. Scott Allen"). "Release Notes discussed: <https://…>"
 // labels a link: no sentence.
 // "In this episode of the Ruby Rogues podcast Dave Kimura, Eric Berry, and Charles Max Wood discuss …": no comma after
@@ -58,16 +58,6 @@ const SUBJECT = new RegExp(
 const HOSTED = new RegExp(
   String.raw`(?:\bhosted\s+(?:this\s+week\s+|today\s+)?by|\b(?:[Yy]our|[Oo]ur|[Tt]he|as\s+well\s+as)\s+(?:co-?)?hosts?:?|(?:^|[,.;:]\s+)[Hh]ost:?|\bdiscussion\s+[^.]{0,60}?\s+between)\s+${LIST}`,
   'gu',
-);
-// A panel by first names: "Join AJ, Aimee, and Joe as they discuss …", "On today's episode of the Freelancers' Show,
-// Curtis, Philip, Jonathan, and Reuven discuss …", "In this episode Chris and Divya discuss …"; one name where the notes
-// begin ("Chuck explains what it takes to get a remote job", "Charles is at CES 2019 and talks to …", "In this episode,
-// Charles discusses …", "Rob and Jason are joined by …"). Who they are, the regulars say (speaker-names.ts).
-const FIRST = String.raw`(?:\p{Lu}{1,2}\p{Ll}+|\p{Lu}{2})`;
-const FIRST_LIST = String.raw`(${FIRST}(?:,\s+${FIRST})*,?\s+(?:and|&)\s+${FIRST})`;
-const FIRST_NAMES = new RegExp(
-  String.raw`\b[Jj]oin\s+${FIRST_LIST}\s+as\s+they\b|(?:^|\n|[.!?,]\s+|\b[Ii]n\s+(?:this|today['’]s)\s+episode\s+)${FIRST_LIST}\s+(?:${VERB}|are\s+(?:once\s+)?(?:again\s+)?joined\s+by)\b|^(${FIRST})\s+(?:${VERB}|is\s+(?:at|back|joined|talking|chatting))\b|^[IiOo]n\s+(?:this|today['’]s)\s+episode,?\s+(${FIRST})\s+${VERB}\b`,
-  'u',
 );
 
 // Whom they talk with, when the title names them too: "Charles Max Wood interviews Stephen Chin", "Andrew and Jaim
@@ -224,12 +214,6 @@ function objectsIn(start: string, text: string, title: string, file: string): st
 function afterShow(start: string): string[] {
   const words = SHOW_THEN_NAME.exec(start)?.[1]?.trim().split(/\s+/) ?? [];
   return [words.slice(-2), words.slice(-3)].filter((name) => name.length > 1 && words.length > name.length).map((name) => name.join(' '));
-}
-
-function firstNamesIn(start: string): string[] {
-  const match = FIRST_NAMES.exec(start);
-  const names = (match?.[1] ?? match?.[2] ?? match?.[3] ?? match?.[4] ?? '').split(/,\s+(?:and\s+|&\s+)?|\s+(?:and|&)\s+/).filter(Boolean);
-  return names.some((name) => NOT_FIRST.has(name)) ? [] : names;
 }
 
 function namesIn(text: string, pattern: RegExp, inSentence = (_sentence: string, _match: string) => true, least = 1, group = 1): string[] {

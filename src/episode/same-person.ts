@@ -14,7 +14,7 @@ export function samePerson(a: string, b: string): boolean {
 /** A slip of the pen apart: the same first letter, last names two edits apart at most, accents aside ("Jorn", "Jörn"). */
 export function nearPerson(a: string, b: string): boolean {
   const words = (name: string) =>
-    personName(name)
+    inLatin(personName(name))
       .normalize('NFD')
       .replace(/\p{M}/gu, '')
       .toLowerCase()
@@ -23,6 +23,21 @@ export function nearPerson(a: string, b: string): boolean {
   const [one, two] = [words(a), words(b)];
   return one[0]?.[0] === two[0]?.[0] && editDistance(one.at(-1) ?? '', two.at(-1) ?? '') <= 2;
 }
+
+/**
+ * A Cyrillic name in Latin letters, as a site's slugs spell it: Javaswag's `people: [vladimir-shvec]` is the
+ * "Гость - Владимир Швец" of its notes. One letter for one where Latin has one, so spellings stay a few edits apart.
+ */
+function inLatin(name: string): string {
+  if (!/\p{Script=Cyrillic}/u.test(name)) return name;
+  return [...name].map((letter) => CYRILLIC[letter.toLowerCase()] ?? letter).join('');
+}
+
+const CYRILLIC: Record<string, string> = Object.fromEntries(
+  'а:a б:b в:v г:g д:d е:e ё:e ж:zh з:z и:i й:y к:k л:l м:m н:n о:o п:p р:r с:s т:t у:u ф:f х:kh ц:c ч:ch ш:sh щ:sch ъ: ы:y ь: э:e ю:yu я:ya'
+    .split(' ')
+    .map((pair) => pair.split(':') as [string, string]),
+);
 
 /** "DAVE:" is what David Brady answers to, and "JOHN:" John-Daniel Trask. */
 export function calls(name: string, label: string): boolean {

@@ -1,8 +1,10 @@
+import { sectionGuests } from './guest-section.ts';
+import { HOSTS_LINE, LOCAL_SECTIONS } from './label-words.ts';
 import { linkedGuests } from './linked-people.ts';
-import { GUESTS, guestsIn, namesAfter, namesIn, PANEL, PEOPLE_LABEL, withDescriptionsJoined } from './listed-names.ts';
+import { GUESTS, guestsIn, labelsJoined, named, namesIn, PEOPLE_LABEL, panelAndGuestsIn, withDescriptionsJoined } from './listed-names.ts';
 import { itemLinks, type Line, type Link, markdownLines } from './markdown-text.ts';
 import { bracketedNames, type NameRuns, nameRuns } from './name-runs.ts';
-import { isPersonName, personName } from './people.ts';
+import { personName } from './people.ts';
 import { type Pick, pickGivers, picksIn } from './picks.ts';
 import { giverHeading, picksAfterLabel, picksOwner, picksStart, speakersIn } from './picks-headings.ts';
 import { prosePeople } from './prose-people.ts';
@@ -36,6 +38,7 @@ const SECTION_ALIASES: Record<string, string> = {
   panelist: 'panelists',
   host: 'hosts',
   sponsor: 'sponsors',
+  ...LOCAL_SECTIONS,
 };
 
 /**
@@ -86,15 +89,18 @@ export function parseShowNotes(
         break;
       }
       case 'guests':
-      case 'guest':
-        append(notes.guests, [...texts(items.filter(named)), ...section.lines.flatMap(guestsIn)]);
+      case 'guest': {
+        const guests = sectionGuests(section.lines);
+        append(notes.guests, guests);
+        append(other, texts(section.lines.filter((line) => !guests.includes(line.text))));
         break;
+      }
       case 'links':
       case 'sponsors': {
         // "**Host:** Ann Lee **Guest:** Bo Diaz" written right under the last sponsor is read as part of that item: people.
         const linked = items.filter((item) => !PEOPLE_LABEL.test(item.text));
         append(section.name === 'links' ? notes.links : notes.sponsors, linked.flatMap(itemLinks));
-        for (const line of section.lines) if (PEOPLE_LABEL.test(line.text)) peopleIn(line, notes, runs);
+        for (const line of labelsJoined(section.lines)) if (PEOPLE_LABEL.test(line.text)) peopleIn(line, notes, runs);
         // "## Show Notes" then a paragraph: the notes' text, searchable like any other.
         append(other, texts(section.lines.filter((line) => line.kind === 'text' && !PEOPLE_LABEL.test(line.text))));
         break;
@@ -104,7 +110,7 @@ export function parseShowNotes(
         break;
       default:
         append(other, texts(section.lines));
-        for (const line of section.lines) peopleIn(line, notes, runs);
+        for (const line of labelsJoined(section.lines)) peopleIn(line, notes, runs);
         if (section.name === 'transcript') append(transcript, texts(section.lines));
     }
   }
@@ -141,8 +147,7 @@ export function parseShowNotes(
 
 /** "**Panel:** Ann, Bob" and "Special Guests: Cy and Di" written as lines of text rather than sections. */
 function peopleIn(line: Line, notes: ShowNotes, runs: NameRuns): void {
-  const panel = namesAfter(PANEL, line);
-  const guests = guestsIn(line);
+  const [panel, guests] = panelAndGuestsIn(line);
   notes.panel.push(...panel, ...bracketedNames(line.text));
   notes.guests.push(...guests);
   // A panel whose names lost their separators: split once the catalogue's names are known (name-runs.ts).
@@ -155,13 +160,9 @@ function addRuns(runs: NameRuns, found: NameRuns): void {
 }
 
 const PANEL_ENDS_LINE = /^(?:.*\bEpisode\s+\d+\s+)?(?:Panel(?:ists)?|Hosts?)\s*:?$/;
+const endsInPanel = (text: string) => [PANEL_ENDS_LINE, HOSTS_LINE].some((label) => label.test(text.replace(/\*+/g, ' ').trim()));
 const NEXT_SECTION =
   /^(?:(?:episode\s+)?summary|sponsors?|links|picks|show\s+(?:notes|topics)|topics|resources|transcript)\s*:?$|^discussions?\b(?:\s+and\s+questions)?\s*(?::|$|\d)/i;
-
-/** A list item of a panel or guests section that names a person, not a product, a time or "None". */
-function named(item: Line): boolean {
-  return isPersonName(personName(item.text));
-}
 
 /** "Sponsors" is read as sponsors; "Discussion 00:39 - …" and "Episode Summary" as the notes they start. */
 function nextSection(text: string): string {
@@ -218,8 +219,7 @@ function splitSections(lines: Line[]): Section[] {
     // `### Host: **Aaron Frost**`: a heading that names people is also a line to read them from.
     else if (heading !== undefined) sections.push({ name: heading, lines: PEOPLE_LABEL.test(line.text) ? [line] : [] });
     // "React Native Radio | Episode 93** Panel **", then the panelists as a list: the label ends the show's header line.
-    else if (line.kind === 'text' && line.text.length < 100 && PANEL_ENDS_LINE.test(line.text.replace(/\*+/g, ' ').trim()))
-      sections.push({ name: 'panel', lines: [] });
+    else if (line.kind === 'text' && line.text.length < 100 && endsInPanel(line.text)) sections.push({ name: 'panel', lines: [] });
     // "**In particular, we dive deep on:**" after a panel starts the topics, not more panelists.
     else if (PEOPLE_SECTIONS.has(current) && line.bold && /[:?]$|(?:\S+\s+){5}/.test(line.bold))
       sections.push({ name: line.bold.toLowerCase(), lines: [line] });

@@ -21,9 +21,7 @@ const TIMED_TURN = new RegExp(
  */
 export function timedSpeakers(lines: Line[]): string[] {
   const headed = tally(lines.map((line) => (line.kind === 'heading' ? SPEAKER_HEADING.exec(line.text)?.[1] : undefined)));
-  const timed = tally(
-    lines.map((line) => (line.kind === 'text' ? TIMED_TURN.exec(line.text) : null)).map((turn) => turn?.[1] ?? turn?.[2]),
-  );
+  const timed = tally(lines.map((line) => (line.kind === 'text' ? timedName(line.text) : undefined)));
   // Timed lines three times each: an agenda's "(00:00) React Conf: keynote" twice is no one speaking.
   const [byHeading, byLine] = [[...headed].filter(([, count]) => count >= 2), [...timed].filter(([, count]) => count >= 3)];
   const speakers = [...byHeading, ...byLine].map(([name]) => name).filter((name) => name.includes(' '));
@@ -79,6 +77,14 @@ export function labelledSpeakers(markdown: string): string[] {
 }
 
 /** How many times each name speaks. */
+/** Riverside.fm's export puts the name and time on a line of their own, the turn below: "Joe Patti (00:00)". */
+function timedName(text: string): string | undefined {
+  const turn = TIMED_TURN.exec(text);
+  const name = turn?.[1] ?? turn?.[2] ?? SPEAKER_HEADING.exec(text)?.[1];
+  // Otter.ai's "Unknown Speaker  3:17": a voice it could not tell, no one to name.
+  return name === 'Unknown Speaker' ? undefined : name;
+}
+
 function tally(names: Iterable<string | undefined>): Map<string, number> {
   const turns = new Map<string, number>();
   for (const name of names) if (name) turns.set(name, (turns.get(name) ?? 0) + 1);

@@ -39,6 +39,8 @@ const LIST_JOINS = new RegExp(String.raw`\s*(?:,|&|${AND_WORDS})\s*`, 'u');
 export function panelAndGuestsIn(line: Line): [panel: string[], guests: string[]] {
   const listed = PANEL.exec(line.text)?.[1];
   if (listed === undefined) return [[], guestsIn(line)];
+  // A list of names is short (namesAfter); a long line after "Hosts:" is prose, not worth splitting.
+  if (listed.length > 400) return [[], []];
   const [hosts = '', guests = ''] = listed.split(AND_GUESTS, 2);
   return [namesIn({ ...line, text: hosts }), guests ? namesIn({ ...line, text: guests }) : []];
 }

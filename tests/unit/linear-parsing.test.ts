@@ -57,6 +57,12 @@ const pathological: Record<string, string> = {
   'timed turns': '[00:00:13] Ann Lee: x\n\n'.repeat(SIZE / 22),
   'bold labels in a transcript': `\n## Transcript\n\n${'**Ann Lee**: x\n\n'.repeat(SIZE / 16)}`,
   'links to audio without an end': '[Download](https://a.example/'.repeat(SIZE / 29),
+  // The ninth round: labels in other languages that wrap, a Guests section's paragraph, Riverside's turns, handles.
+  'a hosts line wrapping forever': `Ведущие этого выпуска: ${'Артём,\n'.repeat(SIZE / 7)}`,
+  'hosts then guests, spaced out': `Hosts: Ann Lee,${' '.repeat(SIZE / 2)}and guests Bo Diaz`,
+  'a Guests section of paragraphs': `\n## Гость\n\n${'В гостях Ann Lee из Co. Поговорили\n'.repeat(SIZE / 34)}`,
+  'Riverside turns': '*Ann Lee (00:00)*\nx\n\n'.repeat(SIZE / 21),
+  'handles that meet': 'NiaByte and ByteWren and '.repeat(SIZE / 25),
 };
 
 /** Three capitals for a number, so 17,576 labels differ. */

@@ -11,7 +11,7 @@ import { speakers, withSpokenPeople } from './speaker-names.ts';
 /** What reading one file left for the whole catalogue to settle: names that only other episodes can confirm or split. */
 export type PeopleClues = Pick<
   Extract<EpisodeFileResult, { episode: Episode }>,
-  'nameRuns' | 'titleGuests' | 'titleNames' | 'guestField' | 'hostField' | 'writtenNames' | 'spoken' | 'accounts'
+  'nameRuns' | 'titleGuests' | 'titleNames' | 'guestField' | 'hostField' | 'rolesUnsaid' | 'writtenNames' | 'spoken' | 'accounts'
 >;
 
 /** The site's people: ids from its person files, and hosts from podgrep.yml (`hosts:`), by podcast. */
@@ -111,7 +111,7 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
     }
   }
   withHostsOfSolo(items, (item) => cluesOf(item)?.accounts);
-  withOneOffPanelistsAsGuests(items, (item) => Boolean(cluesOf(item)?.hostField && !cluesOf(item)?.guestField));
+  withOneOffPanelistsAsGuests(items, (item) => Boolean(cluesOf(item)?.rolesUnsaid));
   withCatalogueSpellings(items);
 }
 
@@ -199,6 +199,14 @@ function calledByFirstName(name: string, episode: Episode, labels: readonly stri
   // Conf 2015".
   const talk = new RegExp(String.raw`\s[-–—]\s${escapeRegExp(name)}\s[-–—]\s[^-–—]*\bConf(?:erence)?\b[^-–—]*\b(?:19|20)\d\d$`, 'u');
   if (!topic && talk.test(episode.title)) return true;
+  // The title opens with the guest and says what on, and the notes write the name in full and speak of the person
+  // again by one of its names: "Victoria Bateman on the Industrial Revolution" over "Victoria Bateman's book
+  // recommendations" and "Dr Bateman"; not "Single Table Inheritance - Rails", over notes that say "inheritance".
+  const opens = new RegExp(String.raw`^${escapeRegExp(name)}\s+(?:on|[-–—:])\s`, 'u');
+  const again = [first, last].some((word) =>
+    new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(word)}(?![\p{L}])`, 'u').test(notes.replaceAll(name, '')),
+  );
+  if (!topic && opens.test(episode.title) && notes.includes(name) && again && !writtenLowerCase(last, episode)) return true;
   // "RC 8 - Interview with Pratik Naik" over "In this interview with Pratik, we discuss …".
   const interviewed =
     /\bInterview\s+with\b/i.test(episode.title) && new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(first)}(?![\p{L}])`, 'u').test(notes);
@@ -213,7 +221,8 @@ function calledByFirstName(name: string, episode: Episode, labels: readonly stri
 }
 
 function writtenLowerCase(word: string, episode: Episode): boolean {
-  const lower = new RegExp(`(?<![\\p{L}./])${escapeRegExp(word.toLowerCase())}(?![\\p{L}])`, 'u');
+  // Not in an address: "blog@lichter.io", "lichter.io", "/alexander-lichter".
+  const lower = new RegExp(`(?<![\\p{L}./@_-])${escapeRegExp(word.toLowerCase())}(?![\\p{L}])`, 'u');
   return word !== word.toLowerCase() && lower.test(`${episode.summary}\n${episode.otherNotes}`);
 }
 

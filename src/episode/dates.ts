@@ -73,3 +73,26 @@ export function dateInFileName(filePath: string): string | undefined {
   const date = /^(\d{4}-\d{2}-\d{2})(?=[-_.\s])/.exec(name ?? '')?.[1];
   return date ? readDate(date) : undefined;
 }
+
+/** Where the front matter has no date: the one a Jekyll post's file name starts with, or one alone atop the body. */
+export function dateOutsideFields(filePath: string, body: string): string | undefined {
+  return dateInFileName(filePath) ?? dateAtTop(body);
+}
+
+/**
+ * A date written alone at the top of the body, where the front matter has none: Docusaurus sites put it under their
+ * MDX imports ("_Saturday, 2nd December 2023_"). Only the first line of text, and only one that is a date and nothing
+ * else, in words ("2nd December 2023", "December 2, 2023", a weekday before) or ISO.
+ */
+function dateAtTop(body: string): string | undefined {
+  for (const line of body.split('\n', 40)) {
+    const text = line.trim();
+    if (!text || /^import\s/.test(text)) continue;
+    const bare = text.replace(/^[*_]+|[*_]+$/g, '').trim();
+    return DATE_ALONE.test(bare) ? readDate(bare) : undefined;
+  }
+  return undefined;
+}
+
+const DATE_ALONE =
+  /^(?:\p{L}+,?\s+)?(?:\d{1,2}(?:st|nd|rd|th)?\.?\s+\p{L}+|\p{L}+\.?\s+\d{1,2}(?:st|nd|rd|th)?),?\s+\d{4}$|^\d{4}-\d{2}-\d{2}$/u;

@@ -31,11 +31,11 @@ export const FIELD_ALIASES = {
   number: ['episode_number', 'number', 'episode', 'itunes_episode', 'ep'],
   date: ['pub_date', 'publish_date', 'published', 'published_at', 'date', 'publish_time', 'date_published', 'published_date'],
   duration: ['duration', 'podcast_duration', 'itunes_duration', 'length'],
-  // nantyara's `actor_ids:` names its hosts by id.
-  hosts: ['hosts', 'host', 'panel', 'panelists', 'participants', 'host_ids', 'actor_ids'],
+  hosts: ['hosts', 'host', 'panel', 'panelists', 'host_ids'],
   guests: ['guests', 'guest', 'guest_ids'],
-  // Everyone on the episode, hosts and guests alike (The Ridge's `speakers:`, Kodsnack's `people`): people-field.ts.
-  people: ['speakers', 'speaker', 'people', 'creators', 'voices'],
+  // Everyone on the episode, hosts and guests alike (The Ridge's `speakers:`, Kodsnack's `people`, DevSecOps Talks'
+  // `participants:`, nantyara's `actor_ids:` by id): people-field.ts.
+  people: ['speakers', 'speaker', 'people', 'creators', 'voices', 'participants', 'actor_ids'],
   // Who wrote the episode's page: its host on most sites (A11y Rules, Castálio), read only where nothing else names one.
   authors: ['authors', 'author'],
   summary: ['description', 'summary', 'excerpt', 'subtitle'],

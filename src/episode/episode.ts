@@ -1,18 +1,18 @@
 import { EpisodeError } from '../errors.ts';
 import { accountsIn } from './account-host.ts';
 import { type Chapter, chaptersFromNotes } from './chapters.ts';
-import { dateInFileName, readDate } from './dates.ts';
+import { dateOutsideFields, readDate } from './dates.ts';
 import { looksLikeDuration, readDuration } from './durations.ts';
 import { aliasesWith, type FieldName, fieldKey, fieldsOf, MAYBE_OTHER, pageNotEpisode, writesField } from './episode-fields.ts';
-import { fieldReader, readAll, textsOf } from './field-reader.ts';
+import { fieldReader, notesOf, readAll, textsOf } from './field-reader.ts';
 import { namesWrittenAsNames, readFlag, readNumber, readPeople, readPicks, readTags, readText, unique } from './field-values.ts';
-import { readFrontMatter } from './front-matter.ts';
+import { EXAMPLE, readFrontMatter } from './front-matter.ts';
 import { audioInFields, audioInNotes, isAudioPath, readAudio, readTranscripts, type TranscriptLink } from './link-fields.ts';
 import { openingHeading, plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
 import { authorsAsHosts, firstWord, guestsFromTitle, namesShow, personName } from './people.ts';
 import { peopleOfFields } from './people-field.ts';
-import { nearPerson, oneSpellingEach, samePerson } from './same-person.ts';
+import { nearPerson, oneSpellingEach, sameFirstAndLast, samePerson } from './same-person.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { readSlugField, slugFromPath } from './slug.ts';
 import { copiedGuests, guestsByInitials, namesInTitle, titleSubject, withOneNameGuests } from './title-people.ts';
@@ -71,9 +71,10 @@ export type EpisodeFileResult =
       titleGuests?: string[];
       /** Guests the title names in other shapes ("MJS 026 Chris Coyier"), if the catalogue knows their first names (title-people.ts). */
       titleNames?: string[];
-      /** The front matter names guests, or hosts (then no first name from other episodes joins them). */
+      /** The front matter names guests, or hosts (then no first name from other episodes joins them), or only everyone. */
       guestField?: true;
       hostField?: true;
+      rolesUnsaid?: true;
       writtenNames?: string[];
       /** The accounts its notes link into, where a solo episode's host may be found (account-host.ts). */
       accounts?: string[];
@@ -85,12 +86,6 @@ export type EpisodeFileResult =
 /** What a file writes that only episodes have (site-pages.ts tells pages by it); `noAudioField`: its audio, if any, is a
  * player in the notes, which pages have too. */
 export type Written = { date: boolean; audioNumberOrTranscript: boolean; noAudioField?: boolean };
-
-const EXAMPLE = `---
-title: "EMx 059: Using Rust to Scale Elixir"
-date: 2019-07-09
-audio_url: https://example.com/emx-059.mp3
----`;
 
 /**
  * Parses the text of an episode file. Never touches the disk: `fileName` only names the episode and its messages.
@@ -117,8 +112,8 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   if (field('draft', readFlag) || fields.get('published')?.[1] === false) return { skipped: 'a draft' };
   const page = pageNotEpisode(fields);
   if (page) return { skipped: page };
-  // Enjoy the Vue keeps its notes in the front matter (`shownotes:`), mozaic.fm its title in the body's `# heading`.
-  const body = front.content.trim() ? front.content : (field('notes', (value) => (typeof value === 'string' ? value : undefined)) ?? '');
+  // Notes from the front matter too (notesOf); mozaic.fm keeps its title in the body's `# heading`.
+  const body = notesOf(front.content, fields, aliases);
   const titleField = field('title', readText) ?? openingHeading(body);
   const description = field('summary', (value) => (typeof value === 'string' ? plainText(value) || undefined : undefined));
   // Every summary field is read as the notes' opening for who is on (breadcrumbs.fm's `summary: "Elias and Sean discuss
@@ -146,7 +141,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   // The front matter's people win over the notes' (Syntax's "Guest: [Infinite Red](…)" links its guest); "Ruby Rogues" in
   // "Chuck talks with Ruby Rogues listeners" is the show; a guest it names is no panelist, though the notes have them talk
   // or speak first under a fuller name ("Renee P. Wynn (00:00)" beside `guest: Renee Wynn`).
-  const notGuest = (name: string) => !guests.some((guest) => samePerson(guest, name));
+  const notGuest = (name: string) => !guests.some((guest) => sameFirstAndLast(guest, name));
   const notesPanel = hosts.length ? [] : notes.panel.filter((name) => !namesShow(personName(name), podcast) && notGuest(name));
   // Beside a guests field, who else speaks in the transcript is a host: Bendy Bodies' "[07:08] **Dr. Linda Bluestein:**".
   const isGuestToo = (name: string) => guests.some((guest) => nearPerson(guest, name) || firstWord(personName(guest)) === firstWord(name));
@@ -154,7 +149,9 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   const named = unique([...hosts, ...notesPanel, ...speaking]);
   const runs = { panel: hosts.length ? [] : nameRuns.panel, guests: guests.length ? [] : nameRuns.guests };
   const isHost = (name: string) => hosts.some((host) => personName(host) === personName(name));
-  const notesGuests = guests.length ? [] : notes.guests.filter((name) => !namesShow(personName(name), podcast) && !isHost(name));
+  // Beside a hosts field, who else speaks in the transcript is a guest, the first to speak too (IRL's `host: Veronica`).
+  const heard = guests.length ? [] : unique([...notes.guests, ...(hostsField?.length ? speakers : [])]);
+  const notesGuests = heard.filter((name) => !namesShow(personName(name), podcast) && !isHost(name));
   // `participants: [Andrey, Henrik]` beside "we chat with Henrik Høegh": the guest the notes name in full.
   const inFull = (host: string) => !host.includes(' ') && notesGuests.some((guest) => firstWord(personName(guest)) === host);
   // Who gave the picks kept in the front matter is on the episode: a host, unless the notes call them a guest.
@@ -196,7 +193,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
       podcast,
       date:
         field('date', (value, alias) => (fieldKey(alias) === 'published' && typeof value === 'boolean' ? undefined : readDate(value))) ??
-        dateInFileName(options.path ?? fileName),
+        dateOutsideFields(options.path ?? fileName, body),
       episodeNumber: typeof number === 'number' ? number : undefined,
       label: typeof number === 'string' ? number : undefined,
       durationSeconds: field('duration', (value, alias) =>
@@ -233,6 +230,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     ...(spoken && spokenAny(spoken) ? { spoken } : {}),
     ...(aliases.guests.some((alias) => fields.has(fieldKey(alias))) ? { guestField: true as const } : {}),
     ...(hosts.length ? { hostField: true as const } : {}),
+    ...(everyone?.length && !hostsField?.length && !guestsField?.length ? { rolesUnsaid: true as const } : {}),
     ...(writtenNames.length ? { writtenNames } : {}),
     ...(panel.length ? {} : accountsIn(body)),
     writes: {

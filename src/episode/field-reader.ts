@@ -1,6 +1,7 @@
 import { shownValue } from '../shorten.ts';
 import { EXPECTED, type FieldName, fieldKey, MAYBE_OTHER } from './episode-fields.ts';
 import { isEmpty, unique } from './field-values.ts';
+import { transcriptSection } from './link-fields.ts';
 
 // Reading an episode's fields by their names, with a warning naming the field for a value that cannot be read.
 
@@ -51,4 +52,13 @@ export function textsOf(aliases: string[], fields: ReadonlyMap<string, [string, 
     const value = fields.get(key)?.[1];
     return typeof value === 'string' ? [value] : [];
   });
+}
+
+/**
+ * An episode's notes: its body, or where the body is empty a notes field (Enjoy the Vue's `shownotes:`); and a
+ * transcript written into the front matter (IRL's `transcript: |`), as their "Transcript" section.
+ */
+export function notesOf(content: string, fields: ReadonlyMap<string, [string, unknown]>, aliases: Record<FieldName, string[]>): string {
+  const notes = content.trim() ? content : (textsOf(aliases.notes, fields).find((text) => text.trim()) ?? '');
+  return notes + transcriptSection(textsOf(aliases.transcripts, fields));
 }

@@ -56,7 +56,8 @@ class UnreadableFence extends Error {
   }
 }
 
-const EXAMPLE = `---
+/** A file podgrep reads, shown where one cannot be. */
+export const EXAMPLE = `---
 title: "EMx 059: Using Rust to Scale Elixir"
 date: 2019-07-09
 audio_url: https://example.com/emx-059.mp3
@@ -68,8 +69,12 @@ audio_url: https://example.com/emx-059.mp3
  * run code: a fence naming any other language is an error naming the file.
  */
 export function readFrontMatter(file: string, text: string, warn?: (message: string) => void): FrontMatter {
-  // Windows line ends would leave a `\r` on the last line of the front matter, which TOML refuses.
-  const body = text.replace(/^\uFEFF/, '').replace(/\r\n?/g, '\n');
+  // Windows line ends would leave a `\r` on the last line of the front matter, which TOML refuses. Hugo reads front
+  // matter after blank lines at the top (IRL's "Our Heads in the Cloud" starts with one), so podgrep does too.
+  const body = text
+    .replace(/^\uFEFF/, '')
+    .replace(/\r\n?/g, '\n')
+    .replace(/^(?:[ \t]*\n)+(?=(?:---|\+\+\+)[^\n]*\n)/, '');
   const fence = /^(---|\+\+\+)([^\r\n]*)\r?\n/.exec(body);
   if (!fence) {
     if (body.trimStart().startsWith('{')) return hugoJson(file, body);

@@ -8,6 +8,7 @@ import { escapeRegExp } from './people.ts';
 export const HOST_HEADINGS = [
   'ведущие',
   'ведущие этого выпуска',
+  'ведущие выпуска',
   'ведущий',
   'moderatoren',
   'animateurs',
@@ -52,8 +53,11 @@ export const LOCAL_SECTIONS: Record<string, string> = Object.fromEntries([
 /** A line alone that starts a list of hosts: "Ведущие этого выпуска:", then the list. */
 export const HOSTS_LINE = new RegExp(String.raw`^(?:${HOST_WORDS})\s*:$`, 'iu');
 
-/** "и", "und", "et", "y", "e", "och": what joins the last two names of a list. */
-export const AND_WORDS = String.raw`(?<![\p{L}])(?:and|и|und|et|y|e|och)(?![\p{L}])`;
+/**
+ * "и", "und", "et", "och": what joins the last two names of a list. Not Spanish "y" nor Portuguese "e", which join
+ * the two surnames of one person as often ("Santiago Ramón y Cajal").
+ */
+export const AND_WORDS = String.raw`(?<![\p{L}])(?:and|и|und|et|och)(?![\p{L}])`;
 
 function alternatives(words: string[]): string {
   return [...words]

@@ -39,21 +39,16 @@ export function audioInNotes(markdown: string): string | undefined {
  */
 export function audioInFields(data: Record<string, unknown>, level: 'top' | 'extra' | 'formats' = 'top'): string | undefined {
   for (const [key, value] of Object.entries(data)) {
-    // Zola keeps a site's own fields under `[extra]` (The Way of the Crab's `aac_url`): read as if at the top.
-    if (level === 'top' && key === 'extra' && isMap(value)) {
-      const found = audioInFields(value, 'extra');
-      if (found) return found;
-      continue;
-    }
     // A field named for the episode's file; not a sponsor's spot, the theme music or the previous episode.
-    if (level !== 'formats' && !AUDIO_KEY.test(key)) continue;
+    if ((level !== 'formats' && !AUDIO_KEY.test(key)) || (level === 'top' && key === 'extra')) continue;
     if (/trailer|promo|preview|sample|clip|video|image|cover|sponsor|\bads?\b|intro|outro|music|previous|next/i.test(key)) continue;
     // Binärgewitter's `audioformats: { mp3: …, ogg: …, opus: … }`: one file in several formats, the first as good as any.
     const nested = isMap(value) && level !== 'formats';
     const found = nested ? audioInFields(value, 'formats') : typeof value === 'string' ? audioUrl(value) : undefined;
     if (found) return found;
   }
-  return undefined;
+  // Zola keeps a site's own fields under `[extra]` (The Way of the Crab's `aac_url`): read after the top's.
+  return level === 'top' && isMap(data.extra) ? audioInFields(data.extra, 'extra') : undefined;
 }
 
 function isMap(value: unknown): value is Record<string, unknown> {
@@ -100,7 +95,18 @@ export function readHttpUrl(value: unknown): string | undefined {
 }
 
 /** `transcript: URL`, or the Podcasting 2.0 shape: a list of `{ url, type }`. Local paths are read beside the episode. */
+/**
+ * A transcript written into the front matter itself, as the notes' "Transcript" section: IRL keeps its transcripts in
+ * `transcript: |` (turns of "**Veronica:** …"), not in a file.
+ */
+export function transcriptSection(texts: readonly string[]): string {
+  const text = texts.find((value) => value.trim().includes('\n'));
+  return text ? `\n\n## Transcript\n\n${text}` : '';
+}
+
 export function readTranscripts(value: unknown): TranscriptLink[] | undefined {
+  // The transcript itself, written into the field: the notes read it (transcriptSection), no link to follow.
+  if (typeof value === 'string' && value.trim().includes('\n')) return [];
   const list = Array.isArray(value) ? value : [value];
   const links: TranscriptLink[] = [];
   for (const item of list) {

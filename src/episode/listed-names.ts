@@ -16,7 +16,7 @@ const NAME = new RegExp(String.raw`^\p{Lu}[\p{L}\p{M}'’.-]*(?:\s+(?:\p{Lu}[\p{
 // "Guest Host: Ryan Frost", "Guest Co-Host: …", "New Co-Host: …" host the episode with the others: panelists; so do
 // those of "Guests/Hosts: Ann Lee, Bo Diaz", whom the catalogue tells apart.
 export const PANEL = new RegExp(
-  String.raw`^(?:panel|panelists|(?:(?:guest|new)\s+)?(?:co-?)?hosts?|guests?\s*/\s*hosts?|hosts?\s*/\s*guests?|${HOST_WORDS})\s*:\s*(.*)$`,
+  String.raw`^(?:panel|panelists|(?:(?:guest|new)\s+)?(?:co-?)?hosts?|guests?\s*(?:/|&|and)\s*hosts?|hosts?\s*(?:/|&|and)\s*guests?|${HOST_WORDS})\s*:\s*(.*)$`,
   'iu',
 );
 export const PEOPLE_LABEL = new RegExp(
@@ -59,7 +59,8 @@ export function namesAfter(pattern: RegExp, line: Line): string[] {
   const match = pattern.exec(line.text);
   // A list of names is short; what follows "Guest:" in a transcript is what the guest said.
   if (!match?.[1] || match[1].length > 160) return [];
-  // A handle in brackets after a name is no part of it: "Inti De Ceukelaire (Inti / securinti)"; "No Guest(s)" is no one.
+  // Brackets after a name are no part of it: "Inti De Ceukelaire (Inti / securinti)", "Matthias (security researcher)",
+  // "Justin Gardner (solo — Joel had con flu)"; "No Guest(s)" is no one.
   const names = match[1]
     .replace(/\s+\([^()]{1,60}\)/g, '')
     .split(LIST_JOINS)
@@ -83,38 +84,62 @@ export function namesAfter(pattern: RegExp, line: Line): string[] {
  */
 export function withDescriptionsJoined(lines: Line[]): Line[] {
   const joined: Line[] = [];
-  // The item a wrapped line belongs to, and whether its first line already ended the name: asked once per item.
-  let [open, described] = [-1, false];
+  // The item a wrapped line belongs to, its parts so far (joined once: copying them at each line is quadratic), and
+  // whether its first line already ended the name: asked once per item.
+  let open: { at: number; texts: string[]; links: Line['links'] } | undefined;
+  let described = false;
+  const close = () => {
+    const first = open && joined[open.at];
+    if (open && first && open.texts.length > 1) joined[open.at] = { ...first, text: open.texts.join(' '), links: open.links };
+  };
   for (const line of lines) {
-    const last = joined[open];
-    if (line.continued && line.kind === 'item' && last && described) {
-      joined[open] = { ...last, text: `${last.text} ${line.text}`, links: [...last.links, ...line.links] };
+    if (line.continued && line.kind === 'item' && open && described) {
+      open.texts.push(line.text);
+      for (const link of line.links) open.links.push(link);
       continue;
     }
+    close();
     joined.push(line);
-    [open, described] = line.kind === 'item' ? [joined.length - 1, personName(line.text) !== line.text.trim()] : [-1, false];
+    open = line.kind === 'item' ? { at: joined.length - 1, texts: [line.text], links: [...line.links] } : undefined;
+    described = line.kind === 'item' && personName(line.text) !== line.text.trim();
   }
+  close();
   return joined;
 }
 
 /**
- * A label's paragraph is one line, however it wraps: "Ведущие этого выпуска: [Артём](…), [Елена](…),⏎[Слава](…), а
- * также гости⏎[Александр Золотов](…) и …".
+ * A label's list that wraps onto the next lines of its paragraph is one line, where it is plainly unfinished (a comma, an
+ * "and" or "а также гости" at the end, or "и гость …" next): "Ведущие этого выпуска: [Артём](…), [Елена](…),⏎[Слава](…),
+ * а также гости⏎[Александр Золотов](…) и …". Not "Host: Ann Lee⏎This week we talk about Rust", and only where the whole
+ * still reads as names. A list is short: 600 characters at most are joined.
  */
 export function labelsJoined(lines: Line[]): Line[] {
   const joined: Line[] = [];
-  let labelled = false;
-  for (const line of lines) {
-    const last = joined.at(-1);
-    // Not into the next label: "**Guests:** Ann Lee⏎**Format:** Show notes" are two lines of one paragraph.
-    if (last && labelled && line.kind === 'text' && line.continued && !/^[^\s:][^:]{0,30}:\s/u.test(line.text))
-      joined[joined.length - 1] = { ...last, text: `${last.text} ${line.text}`, links: [...last.links, ...line.links] };
-    else {
-      joined.push(line);
-      labelled = line.kind === 'text' && (PANEL.test(line.text) || GUESTS.test(line.text));
+  for (let at = 0; at < lines.length; at++) {
+    const line = lines[at] as Line;
+    joined.push(line);
+    if (line.kind !== 'text' || !(PANEL.test(line.text) || GUESTS.test(line.text))) continue;
+    const parts = [line];
+    let text = line.text;
+    for (let next = lines[at + 1]; next?.kind === 'text' && next.continued && text.length < 600; next = lines[at + 1]) {
+      if (!UNFINISHED.test(text) && !GOES_ON.test(next.text)) break;
+      text = `${text} ${next.text}`;
+      parts.push(next);
+      at++;
     }
+    if (parts.length === 1) continue;
+    const whole = { ...line, text, links: parts.flatMap((part) => part.links) };
+    if (peopleIn(whole) >= peopleIn(line)) joined[joined.length - 1] = whole;
+    else joined.push(...parts.slice(1));
   }
   return joined;
+}
+
+const UNFINISHED = /(?:,|&|(?<![\p{L}])(?:and|и|und|et|och|гост(?:и|ь|ья|ей)|guests?))\s*$/iu;
+const GOES_ON = /^(?:и|and|und|et|och|&|а\s+также)\s/iu;
+
+function peopleIn(line: Line): number {
+  return panelAndGuestsIn(line).flat().length;
 }
 
 /** Mark “Murch” Erhardt: a nickname in quotes inside a name is no part of it. */

@@ -4,8 +4,8 @@ import { REGULAR } from './regulars.ts';
 import { squash } from './same-person.ts';
 
 /**
- * On an episode whose fields name its people but no guest (`rolesUnsaid`), a panelist on no other episode of the
- * podcast, beside one of its regulars (on REGULAR episodes or more), is the guest: sites that list everyone on an
+ * On an episode whose one field of everyone names its people, with no hosts or guests field (`rolesUnsaid`), and
+ * that names no guest, a panelist on no other episode of the podcast, beside one of its regulars (on REGULAR episodes or more), is the guest: sites that list everyone on an
  * episode in one field (The Ridge's `speakers: [greg-bolen, ethan-carter-edwards]`, Kodsnack's `people`) leave the
  * roles to the reader, who knows the show's hosts from its other episodes. Pure: changes `episode` on the items it moves.
  */

@@ -99,7 +99,9 @@ export function isPersonName(name: string): boolean {
     !/[\d@#$%&+=/\\<>!?]/.test(name) &&
     !NOT_IN_NAMES.test(name) &&
     // "Dr. Sherry Walling, Ph.D.": a degree after a comma is no second person.
-    !/^(?:none|n\/?a|tba|tbd|panel|panelists?|hosts?|guests?|ph\.?\s?d|m\.?d|cpa|mba|jr|sr)\.?$/i.test(name)
+    !/^(?:none|nobody|everyone|everybody|all|various|n\/?a|tba|tbd|panel|panelists?|hosts?|guests?|ph\.?\s?d|m\.?d|cpa|mba|jr|sr)\.?$/i.test(
+      name,
+    )
   );
 }
 
@@ -233,7 +235,10 @@ const NO_PERSON =
  * the show ("DevSecOps Talks", "Castálio Podcast") nor a handle (`charles-max-wood`, `diwao`).
  */
 export function authorsAsHosts(authors: readonly string[], podcast: string | undefined): string[] {
+  // Or first names, where two or more write the page together (DevZen's `authors: [{Иван: …}, {Светлана: …}]`).
+  const together = authors.length >= 2 && authors.every((name) => /^\p{Lu}\p{Ll}+$/u.test(name));
   return authors.filter(
-    (name) => /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u.test(name) && !NO_PERSON.test(name) && !namesShow(name, podcast),
+    (name) =>
+      (together || /^\p{Lu}[\p{L}'’.-]+(?:\s+\p{Lu}[\p{L}'’.-]+){1,3}$/u.test(name)) && !NO_PERSON.test(name) && !namesShow(name, podcast),
   );
 }

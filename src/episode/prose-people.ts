@@ -43,7 +43,7 @@ const PANEL_WE = new RegExp(String.raw`\b(?:panel\s+(?:we(?:'|’)ve\s+got|we\s+
 // episode picked or linked. GolangShow's "В гостях Максим Чечель, автор …" ("visiting us").
 const GUESTS = new RegExp(String.raw`(?:(?<!\bwith\s)\b[Ss]pecial\s+[Gg]uests?,?\s+(?:[-–—]\s+)?|(?<!\p{L})[Вв]\s+гостях\s+)${LIST}`, 'gu');
 // The opening sentence's subject: "On today's episode, Charles Max Wood, Joe Eames, and Ward Bell discuss …", "Philip
-// Morgan and Reuven Lerner lead this week's podcast", "… hosted (this week) by A and B", "with your hosts A and B", ", host A sits down with …", "a discussion …
+// Morgan and Reuven Lerner lead this week's podcast", "… hosted (this week) by A and B", "with your hosts A and B", ", host A sits down with …", ", co-hosts A and B break down …", "a discussion …
 // between A, B, and C".
 // A sentence starts after a full stop, not after an initial's ("K. Scott Allen"). "Release Notes discussed: <https://…>"
 // labels a link: no sentence.
@@ -56,7 +56,7 @@ const SUBJECT = new RegExp(
   'gu',
 );
 const HOSTED = new RegExp(
-  String.raw`(?:\bhosted\s+(?:this\s+week\s+|today\s+)?by|\b(?:[Yy]our|[Oo]ur|[Tt]he|as\s+well\s+as)\s+(?:co-?)?hosts?:?|(?:^|[,.;:]\s+)[Hh]ost:?|\bdiscussion\s+[^.]{0,60}?\s+between)\s+${LIST}`,
+  String.raw`(?:\bhosted\s+(?:this\s+week\s+|today\s+)?by|\b(?:[Yy]our|[Oo]ur|[Tt]he|as\s+well\s+as)\s+(?:co-?)?hosts?:?|(?:^|[,.;:]\s+)(?:[Hh]ost:?|[Cc]o-?hosts)|\bdiscussion\s+[^.]{0,60}?\s+between)\s+${LIST}`,
   'gu',
 );
 

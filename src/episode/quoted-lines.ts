@@ -22,7 +22,8 @@ export function indentQuotedLines(text: string): string {
       if (line.trim() && indent <= open.indent) lines[i] = ' '.repeat(open.indent + 1 - indent) + line;
     } else {
       // `key: '…` or `key: "…` at any depth; a value that starts a quote is the only place one can be left open.
-      const start = /^( *)(?:- +)?[^\s'"#][^:]*:[ \t]+(['"])/.exec(line);
+      // The key's column is past a list item's dash: `  - title: "The Power Broker⏎Robert Moses …"`.
+      const start = /^( *(?:- +)?)[^\s'"#][^:]*:[ \t]+(['"])/.exec(line);
       if (!start) continue;
       open = { quote: start[2] ?? "'", indent: start[1]?.length ?? 0 };
       from = start[0].length;

@@ -11,6 +11,15 @@ export function samePerson(a: string, b: string): boolean {
   return one.join(' ') === two.join(' ') || (one.length > 1 && one.at(-1) === two.at(-1) && one[0]?.slice(0, 2) === two[0]?.slice(0, 2));
 }
 
+/**
+ * One person with or without a middle name or initial, or a letter off in the first name: "Renee P. Wynn" and "Renee
+ * Wynn", "Lillian Holm" and "Lilian Holm", "Kevin O'Connor" and "Kevin O’Connor"; not Jane and Jason Smith.
+ */
+export function sameFirstAndLast(a: string, b: string): boolean {
+  const [one, two] = [a, b].map((name) => personName(name).replace(/’/g, "'").split(' '));
+  return one?.at(-1) === two?.at(-1) && editDistance(one?.[0] ?? '', two?.[0] ?? '') <= 1;
+}
+
 /** A slip of the pen apart: the same first letter, last names two edits apart at most, accents aside ("Jorn", "Jörn"). */
 export function nearPerson(a: string, b: string): boolean {
   const words = (name: string) =>

@@ -142,7 +142,7 @@ export function parseShowNotes(
   notes.guests = [...new Set(notes.guests)];
   const hosts = [...notes.panel, ...runs.panel].map(personName);
   const linked = linkedGuests(lines.find((line) => line.kind === 'text')).filter((name) => !hosts.includes(name));
-  return { ...notes, nameRuns: runs, transcript: transcript.join('\n'), linked, notedNames, speakers: spoke.guests };
+  return { ...notes, nameRuns: runs, transcript: transcript.join('\n'), linked, notedNames, speakers: [...spoke.host, ...spoke.guests] };
 }
 
 /** "**Panel:** Ann, Bob" and "Special Guests: Cy and Di" written as lines of text rather than sections. */

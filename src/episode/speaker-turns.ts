@@ -61,18 +61,21 @@ const BOLD_TURN = /^\*\*(\p{Lu}[\p{L}'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,2})\*\*
 // "**Greg Sanders**: …", "**Ann Lee:** …": a turn labelled by a bold name, in full or a handle ("**Callebtc**:").
 const LABELLED_TURN = /^\*\*(\p{Lu}[\p{L}\d'’.-]*(?: \p{Lu}[\p{L}'’.-]*){0,3})(?:\*\*[ \t]*:|:\*\*)[ \t]/gmu;
 const NO_SPEAKER =
-  /^(?:special|guests?|hosts?|panel\w*|picks?|links?|sponsors?|show|notes?|episode|transcript\w*|summary|resources?|topics?|update|edit|question|answer)\b/i;
+  /^(?:special|guests?|hosts?|panel\w*|picks?|links?|sponsors?|show|notes?|episode|transcript\w*|summary|resources?|topics?|update|edit|question|answer|audience|crowd|protesters?|narrator|announcer|voices?|both|all|everyone|unknown)\b/i;
 
 /**
  * Who speaks twice at least under bold labels in a transcript (the text after a "Transcript" heading), where two of
  * them are named in full: Bitcoin Optech's "**Greg Sanders**: …", a guest the notes' list left out or who joined late.
  * A label once is no speaker: "**Mike Schmidt**: … As you can hear, I'm not Mike, this is Murch."
  */
-export function labelledSpeakers(markdown: string): string[] {
+export function labelledSpeakers(markdown: string, headless = false): string[] {
   const start = /^#{1,6}[ \t]+transcri/im.exec(markdown)?.index;
-  if (start === undefined || !markdown.includes('**', start)) return [];
-  const names = [...markdown.slice(start).matchAll(LABELLED_TURN)].map((match) => match[1]);
-  const speaking = [...tally(names.filter((name) => name && !NO_SPEAKER.test(name)))].filter(([, count]) => count >= 2);
+  if ((start === undefined && !headless) || !markdown.includes('**', start ?? 0)) return [];
+  const names = [...markdown.slice(start ?? 0).matchAll(LABELLED_TURN)].map((match) => match[1]);
+  // Without the heading (`headless`: where the notes name no one), a transcript is where two people named in full take
+  // three turns each at least (Patoarchitekci's "**Łukasz Kałużny**: Cześć. …" under its notes).
+  const least = start === undefined ? 3 : 2;
+  const speaking = [...tally(names.filter((name) => name && !NO_SPEAKER.test(name)))].filter(([, count]) => count >= least);
   return speaking.filter(([name]) => name.includes(' ')).length >= 2 ? speaking.map(([name]) => name) : [];
 }
 
@@ -96,7 +99,7 @@ function tally(names: Iterable<string | undefined>): Map<string, number> {
  * guests, those the notes' lists left out too (not one they name, by a slip or a first name: "Rob" for "Rob Kendal").
  */
 export function whoSpoke(lines: Line[], markdown: string, hosts: string[], guests: string[]): { host: string[]; guests: string[] } {
-  const speakers = [...new Set([...timedSpeakers(lines), ...labelledSpeakers(markdown)])];
+  const speakers = [...new Set([...timedSpeakers(lines), ...labelledSpeakers(markdown, !hosts.length && !guests.length)])];
   const host = hosts.length ? [] : speakers.slice(0, 1);
   const listed = [...hosts, ...host, ...guests].map(personName);
   return { host, guests: speakers.filter((name) => !namedAmong(listed, name)) };

@@ -63,6 +63,9 @@ const pathological: Record<string, string> = {
   'a Guests section of paragraphs': `\n## Гость\n\n${'В гостях Ann Lee из Co. Поговорили\n'.repeat(SIZE / 34)}`,
   'Riverside turns': '*Ann Lee (00:00)*\nx\n\n'.repeat(SIZE / 21),
   'handles that meet': 'NiaByte and ByteWren and '.repeat(SIZE / 25),
+  'a hosts line of links wrapping forever': `Hosts: ${'[Ann](https://a.example),\n'.repeat(SIZE / 26)}`,
+  'a Guests section of items after prose': `\n## Guests\n\nSome prose here.\n\n${'- a b\n'.repeat(SIZE / 6)}`,
+  'a Guests item of links wrapped over many lines': `\n## Guests\n\n* Ann Lee, Director of\n${'  [Eng](https://a.example)\n'.repeat(SIZE / 28)}`,
 };
 
 /** Three capitals for a number, so 17,576 labels differ. */

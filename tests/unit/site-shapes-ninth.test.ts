@@ -22,8 +22,8 @@ test('a pair who go by one name each, a handle among them ("Nia and ByteWren mee
   const files: Record<string, string> = {};
   for (const [number, verb] of [
     [1, 'meet for a first episode'],
-    [2, 'decode the week in compilers'],
-    [3, 'gather round for questions'],
+    [2, 'discuss the week in compilers'],
+    [3, 'talk about questions'],
   ] as const)
     files[`episodes/00${number}.md`] =
       `+++\ntitle = "Episode ${number}"\ndate = "2024-0${number}-01"\n+++\n\nNia and ByteWren ${verb}. They also talk about their projects.\n`;
@@ -170,4 +170,47 @@ test('where one field lists everyone on each episode, who is on one episode only
   const first = episode(catalogue, '#1');
   assert.deepEqual([first.panel, first.guests], [['Ethan Carter Edwards'], ['Greg Bolen']]);
   assert.deepEqual(episode(catalogue, '#3').guests, ['Luke Watson']);
+});
+
+test('what only people do together ("Joe and Adam decode the hype") names a pair by first names; products do not', async () => {
+  const files: Record<string, string> = {};
+  for (const number of [1, 2, 3]) {
+    files[`hosts/${number}.md`] =
+      `---\ntitle: "Talk ${number}"\ndate: 2023-0${number}-01\n---\n\nJoe and Adam ${['decode the hype', 'gather round', 'open up their bag of tricks'][number - 1]}.\n`;
+    files[`products/${number}.md`] =
+      `---\ntitle: "Week ${number}"\ndate: 2023-0${number}-01\n---\n\nTypeScript and React recap the week: news ${number}.\n`;
+  }
+  const dir = await testdir(files);
+  const hosts = await readEpisodes(path.join(dir, 'hosts'));
+  for (const number of [1, 2, 3]) assert.deepEqual(episode(hosts, `Talk ${number}`).panel, ['Joe', 'Adam']);
+  const products = await readEpisodes(path.join(dir, 'products'));
+  for (const number of [1, 2, 3]) assert.deepEqual(episode(products, `Week ${number}`).panel, []);
+});
+
+test('a label line is not joined to the next line of its paragraph unless its list goes on there', async () => {
+  const dir = await testdir({
+    'episodes/1.md': '---\ntitle: "One"\ndate: 2023-01-01\n---\n\nHosts: Ann Lee, Bo Diaz\nThis week we talk about Rust.\n',
+    'episodes/2.md': '---\ntitle: "Two"\ndate: 2023-01-02\n---\n\n**Guest:** Cy Wu\n[Twitter](https://t.example/cy)\n',
+    'episodes/3.md': '---\ntitle: "Three"\ndate: 2023-01-03\n---\n\n## Guests\n\nThis week we have two guests\n\n- Di Fox\n- Ed Kim\n',
+    'episodes/4.md': '---\ntitle: "Four"\ndate: 2023-01-04\n---\n\nGuest: Santiago Ramón y Cajal\n\nHosts: Everyone (all four of us)\n',
+    'episodes/5.md': '---\ntitle: "Five"\ndate: 2023-01-05\nguest: Jason Smith\n---\n\nHosts: Jane Smith, Bo Diaz\n',
+  });
+  const catalogue = await readEpisodes(path.join(dir, 'episodes'));
+  assert.deepEqual(episode(catalogue, 'One').panel, ['Ann Lee', 'Bo Diaz']);
+  assert.deepEqual(episode(catalogue, 'Two').guests, ['Cy Wu']);
+  assert.deepEqual(episode(catalogue, 'Three').guests, ['Di Fox', 'Ed Kim']);
+  // One person with two surnames is not split in two; "Everyone" is no one.
+  const four = episode(catalogue, 'Four');
+  assert.deepEqual([four.guests.filter((name) => name === 'Cajal'), four.panel], [[], []]);
+  const five = episode(catalogue, 'Five');
+  assert.deepEqual([five.panel, five.guests], [['Jane Smith', 'Bo Diaz'], ['Jason Smith']]);
+});
+
+test('a co-host once in a `hosts:` field stays a host: only a field of everyone leaves the roles to the catalogue', async () => {
+  const files: Record<string, string> = {};
+  for (const number of [1, 2, 3, 4])
+    files[`episodes/${number}.md`] =
+      `---\ntitle: "E${number}"\ndate: 2023-01-0${number}\nhosts: [Ann Lee${number === 4 ? ', Bo Diaz' : ''}]\n---\n\nNotes.\n`;
+  const found = episode(await readEpisodes(path.join(await testdir(files), 'episodes')), 'E4');
+  assert.deepEqual([found.panel, found.guests], [['Ann Lee', 'Bo Diaz'], []]);
 });

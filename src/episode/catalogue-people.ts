@@ -2,16 +2,26 @@ import { withHostsOfSolo } from './account-host.ts';
 import type { Episode, EpisodeFileResult } from './episode.ts';
 import { knownNames, withNameRuns } from './name-runs.ts';
 import { slipsOf, withCatalogueSpellings } from './name-spellings.ts';
-import { withOneOffPanelistsAsGuests } from './one-off-panelists.ts';
+import { withOneOffPanelistsAsGuests, withRegularsAsHosts } from './one-off-panelists.ts';
 import { escapeRegExp, firstNameThenPronoun, firstWord, isPersonName, personName } from './people.ts';
 import { type PeopleIds, withHosts, withPeopleNames } from './person-ids.ts';
 import { firstName, initialFirst, sameOnEpisode, samePerson } from './same-person.ts';
 import { speakers, withSpokenPeople } from './speaker-names.ts';
+import { titleOpensWith } from './title-people.ts';
 
 /** What reading one file left for the whole catalogue to settle: names that only other episodes can confirm or split. */
 export type PeopleClues = Pick<
   Extract<EpisodeFileResult, { episode: Episode }>,
-  'nameRuns' | 'titleGuests' | 'titleNames' | 'guestField' | 'hostField' | 'rolesUnsaid' | 'writtenNames' | 'spoken' | 'accounts'
+  | 'nameRuns'
+  | 'titleGuests'
+  | 'titleNames'
+  | 'guestField'
+  | 'hostField'
+  | 'rolesUnsaid'
+  | 'guessedGuests'
+  | 'writtenNames'
+  | 'spoken'
+  | 'accounts'
 >;
 
 /** The site's people: ids from its person files, and hosts from podgrep.yml (`hosts:`), by podcast. */
@@ -112,6 +122,7 @@ export function withCataloguePeople<T extends { episode: Episode; file: string }
   }
   withHostsOfSolo(items, (item) => cluesOf(item)?.accounts);
   withOneOffPanelistsAsGuests(items, (item) => Boolean(cluesOf(item)?.rolesUnsaid));
+  withRegularsAsHosts(items, (item) => cluesOf(item)?.guessedGuests ?? []);
   withCatalogueSpellings(items);
 }
 
@@ -199,14 +210,8 @@ function calledByFirstName(name: string, episode: Episode, labels: readonly stri
   // Conf 2015".
   const talk = new RegExp(String.raw`\s[-–—]\s${escapeRegExp(name)}\s[-–—]\s[^-–—]*\bConf(?:erence)?\b[^-–—]*\b(?:19|20)\d\d$`, 'u');
   if (!topic && talk.test(episode.title)) return true;
-  // The title opens with the guest and says what on, and the notes write the name in full and speak of the person
-  // again by one of its names: "Victoria Bateman on the Industrial Revolution" over "Victoria Bateman's book
-  // recommendations" and "Dr Bateman"; not "Single Table Inheritance - Rails", over notes that say "inheritance".
-  const opens = new RegExp(String.raw`^${escapeRegExp(name)}\s+(?:on|[-–—:])\s`, 'u');
-  const again = [first, last].some((word) =>
-    new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(word)}(?![\p{L}])`, 'u').test(notes.replaceAll(name, '')),
-  );
-  if (!topic && opens.test(episode.title) && notes.includes(name) && again && !writtenLowerCase(last, episode)) return true;
+  // "Victoria Bateman on the Industrial Revolution" (title-people.ts), not "Grant Funding" over notes that say "funding".
+  if (!topic && titleOpensWith(episode.title, name, notes) && !writtenLowerCase(last, episode)) return true;
   // "RC 8 - Interview with Pratik Naik" over "In this interview with Pratik, we discuss …".
   const interviewed =
     /\bInterview\s+with\b/i.test(episode.title) && new RegExp(String.raw`(?<![\p{L}])${escapeRegExp(first)}(?![\p{L}])`, 'u').test(notes);
@@ -221,8 +226,8 @@ function calledByFirstName(name: string, episode: Episode, labels: readonly stri
 }
 
 function writtenLowerCase(word: string, episode: Episode): boolean {
-  // Not in an address: "blog@lichter.io", "lichter.io", "/alexander-lichter".
-  const lower = new RegExp(`(?<![\\p{L}./@_-])${escapeRegExp(word.toLowerCase())}(?![\\p{L}])`, 'u');
+  // Not in an address: "blog@lichter.io", "lichter.io", "/lichter", "@philip_kiely" ("open-source" is a word, though).
+  const lower = new RegExp(`(?<![\\p{L}./@_])${escapeRegExp(word.toLowerCase())}(?![\\p{L}])`, 'u');
   return word !== word.toLowerCase() && lower.test(`${episode.summary}\n${episode.otherNotes}`);
 }
 

@@ -11,14 +11,13 @@ import { audioInFields, audioInNotes, isAudioPath, readAudio, readTranscripts, t
 import { openingHeading, plainText } from './markdown-text.ts';
 import type { NameRuns } from './name-runs.ts';
 import { authorsAsHosts, firstWord, guestsFromTitle, namesShow, personName } from './people.ts';
-import { peopleOfFields } from './people-field.ts';
+import { guestsHeard, peopleOfFields } from './people-field.ts';
 import { nearPerson, oneSpellingEach, sameFirstAndLast, samePerson } from './same-person.ts';
 import { parseShowNotes, type ShowNotes } from './show-notes.ts';
 import { readSlugField, slugFromPath } from './slug.ts';
 import { copiedGuests, guestsByInitials, namesInTitle, titleSubject, withOneNameGuests } from './title-people.ts';
 import { onlyHosts, type SpokenPeople, spokenAny, spokenPeople } from './transcript-people.ts';
 
-export { readDate } from './dates.ts';
 export { readDuration } from './durations.ts';
 
 export type { TranscriptLink } from './link-fields.ts';
@@ -71,10 +70,12 @@ export type EpisodeFileResult =
       titleGuests?: string[];
       /** Guests the title names in other shapes ("MJS 026 Chris Coyier"), if the catalogue knows their first names (title-people.ts). */
       titleNames?: string[];
-      /** The front matter names guests, or hosts (then no first name from other episodes joins them), or only everyone. */
+      /** The front matter names guests, or hosts (then no first name from other episodes joins them), or only everyone;
+       * `guessedGuests` are guests only for speaking after a transcript's first speaker (speaker-turns.ts). */
       guestField?: true;
       hostField?: true;
       rolesUnsaid?: true;
+      guessedGuests?: string[];
       writtenNames?: string[];
       /** The accounts its notes link into, where a solo episode's host may be found (account-host.ts). */
       accounts?: string[];
@@ -119,7 +120,8 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   // Every summary field is read as the notes' opening for who is on (breadcrumbs.fm's `summary: "Elias and Sean discuss
   // …"`; Trust Revolution's `summary:` names its host where its `description:` names no one).
   const leads = textsOf(aliases.summary, fields).map(plainText).join('\n');
-  const { nameRuns, transcript, linked, notedNames, speakers, ...notes } = parseShowNotes(body, titleField, fileName, leads);
+  const { nameRuns, transcript, linked, notedNames, spoke, ...notes } = parseShowNotes(body, titleField, fileName, leads);
+  const speakers = [...spoke.host, ...spoke.guests];
   const fieldPicks = field('picks', readPicks) ?? [];
   notes.picks.push(...fieldPicks);
   const number = field('number', readNumber);
@@ -138,19 +140,18 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
   }
   const tags = readAll(aliases.tags, fields, readTags, warn);
   const podcast = field('podcast', (value) => (isAudioPath(value) ? undefined : readText(value)));
-  // The front matter's people win over the notes' (Syntax's "Guest: [Infinite Red](…)" links its guest); "Ruby Rogues" in
-  // "Chuck talks with Ruby Rogues listeners" is the show; a guest it names is no panelist, though the notes have them talk
-  // or speak first under a fuller name ("Renee P. Wynn (00:00)" beside `guest: Renee Wynn`).
+  // The front matter's people win over the notes' (Syntax's "Guest: [Infinite Red](…)"); "Ruby Rogues" in "Chuck talks
+  // with Ruby Rogues listeners" is the show; a guest is no panelist, though the notes have them talk or speak first.
   const notGuest = (name: string) => !guests.some((guest) => sameFirstAndLast(guest, name));
   const notesPanel = hosts.length ? [] : notes.panel.filter((name) => !namesShow(personName(name), podcast) && notGuest(name));
-  // Beside a guests field, who else speaks in the transcript is a host: Bendy Bodies' "[07:08] **Dr. Linda Bluestein:**".
+  // Beside a guests field, who else speaks in the transcript is a host (Bendy Bodies' "[07:08] **Dr. Linda Bluestein:**");
+  // beside a hosts field, a guest, the first to speak too (IRL's `host: Veronica`).
   const isGuestToo = (name: string) => guests.some((guest) => nearPerson(guest, name) || firstWord(personName(guest)) === firstWord(name));
   const speaking = hosts.length || !guests.length ? [] : speakers.filter((name) => !isGuestToo(name));
   const named = unique([...hosts, ...notesPanel, ...speaking]);
   const runs = { panel: hosts.length ? [] : nameRuns.panel, guests: guests.length ? [] : nameRuns.guests };
   const isHost = (name: string) => hosts.some((host) => personName(host) === personName(name));
-  // Beside a hosts field, who else speaks in the transcript is a guest, the first to speak too (IRL's `host: Veronica`).
-  const heard = guests.length ? [] : unique([...notes.guests, ...(hostsField?.length ? speakers : [])]);
+  const heard = guests.length ? [] : guestsHeard(notes.guests, speakers, hostsField);
   const notesGuests = heard.filter((name) => !namesShow(personName(name), podcast) && !isHost(name));
   // `participants: [Andrey, Henrik]` beside "we chat with Henrik Høegh": the guest the notes name in full.
   const inFull = (host: string) => !host.includes(' ') && notesGuests.some((guest) => firstWord(personName(guest)) === host);
@@ -231,6 +232,7 @@ export function parseEpisodeFile(fileName: string, text: string, options: ParseO
     ...(aliases.guests.some((alias) => fields.has(fieldKey(alias))) ? { guestField: true as const } : {}),
     ...(hosts.length ? { hostField: true as const } : {}),
     ...(everyone?.length && !hostsField?.length && !guestsField?.length ? { rolesUnsaid: true as const } : {}),
+    ...(spoke.guests.length ? { guessedGuests: spoke.guests } : {}),
     ...(writtenNames.length ? { writtenNames } : {}),
     ...(panel.length ? {} : accountsIn(body)),
     writes: {

@@ -100,13 +100,18 @@ export function readHttpUrl(value: unknown): string | undefined {
  * `transcript: |` (turns of "**Veronica:** …"), not in a file.
  */
 export function transcriptSection(texts: readonly string[]): string {
-  const text = texts.find((value) => value.trim().includes('\n'));
+  const text = texts.find(isTranscriptText);
   return text ? `\n\n## Transcript\n\n${text}` : '';
+}
+
+/** Text, not a link: over several lines, or a long run of words (`transcript: >` folds its lines into one). */
+function isTranscriptText(value: unknown): value is string {
+  return typeof value === 'string' && (value.trim().includes('\n') || (value.length > 200 && /\s\S+\s/.test(value.trim())));
 }
 
 export function readTranscripts(value: unknown): TranscriptLink[] | undefined {
   // The transcript itself, written into the field: the notes read it (transcriptSection), no link to follow.
-  if (typeof value === 'string' && value.trim().includes('\n')) return [];
+  if (isTranscriptText(value)) return [];
   const list = Array.isArray(value) ? value : [value];
   const links: TranscriptLink[] = [];
   for (const item of list) {

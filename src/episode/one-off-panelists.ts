@@ -10,10 +10,8 @@ import { squash } from './same-person.ts';
  * roles to the reader, who knows the show's hosts from its other episodes. Pure: changes `episode` on the items it moves.
  */
 export function withOneOffPanelistsAsGuests<T extends { episode: Episode }>(items: T[], rolesUnsaid: (item: T) => boolean): void {
-  const times = new Map<string, number>();
+  const times = panelTimes(items);
   const key = (episode: Episode, name: string) => `${episode.podcast ?? ''}\n${squash(personName(name))}`;
-  for (const { episode } of items)
-    for (const name of new Set(episode.panel.map((name) => key(episode, name)))) times.set(name, (times.get(name) ?? 0) + 1);
   for (const item of items) {
     const { panel, guests } = item.episode;
     const count = (name: string) => times.get(key(item.episode, name)) ?? 0;
@@ -22,4 +20,37 @@ export function withOneOffPanelistsAsGuests<T extends { episode: Episode }>(item
     if (once.length && once.length < panel.length)
       item.episode = { ...item.episode, panel: panel.filter((name) => count(name) !== 1), guests: once };
   }
+}
+
+/**
+ * A guest only by speaking after someone else first (`guessed`), who is on the podcast's panel of REGULAR episodes or
+ * more, is a host: Patoarchitekci's two hosts take turns to open the show, and the second to speak is no guest.
+ */
+export function withRegularsAsHosts<T extends { episode: Episode }>(items: T[], guessed: (item: T) => readonly string[]): void {
+  const times = panelTimes(items);
+  for (const item of items) {
+    const key = (name: string) => `${item.episode.podcast ?? ''}\n${squash(personName(name))}`;
+    const regular = new Set(
+      guessed(item)
+        .filter((name) => (times.get(key(name)) ?? 0) >= REGULAR)
+        .map(key),
+    );
+    const { panel, guests } = item.episode;
+    if (regular.size)
+      item.episode = {
+        ...item.episode,
+        panel: [...panel, ...guests.filter((name) => regular.has(key(name)))],
+        guests: guests.filter((name) => !regular.has(key(name))),
+      };
+  }
+}
+
+/** On how many episodes of its podcast each person is on the panel, by podcast and name. */
+function panelTimes(items: readonly { episode: Episode }[]): Map<string, number> {
+  const times = new Map<string, number>();
+  for (const { episode } of items) {
+    const names = new Set(episode.panel.map((name) => `${episode.podcast ?? ''}\n${squash(personName(name))}`));
+    for (const name of names) times.set(name, (times.get(name) ?? 0) + 1);
+  }
+  return times;
 }

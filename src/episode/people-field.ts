@@ -1,4 +1,4 @@
-import { personName } from './people.ts';
+import { firstWord, personName } from './people.ts';
 import { namedAmong } from './same-person.ts';
 
 /**
@@ -35,4 +35,18 @@ export function nameOfSlug(id: string): string | undefined {
     .split('-')
     .map((word) => word.charAt(0).toUpperCase() + word.slice(1))
     .join(' ');
+}
+
+/**
+ * The notes' guests and, beside a hosts field, whoever else speaks in the transcript, the first to speak too (IRL's
+ * `host: Veronica`); not a host the field names another way ("Veronica" or `veronica-belmont` for "Veronica Belmont").
+ */
+export function guestsHeard(guests: readonly string[], speakers: readonly string[], hosts: readonly string[] | undefined): string[] {
+  const heard = hosts?.length ? speakers.filter((name) => !hosts.some((host) => sameHost(host, name))) : [];
+  return [...new Set([...guests, ...heard])];
+}
+
+function sameHost(host: string, speaker: string): boolean {
+  const name = nameOfSlug(host) ?? personName(host);
+  return namedAmong([name], personName(speaker)) || firstWord(name) === firstWord(personName(speaker));
 }

@@ -228,7 +228,7 @@ export function firstNameThenPronoun(notes: string, candidate: string): string |
 }
 
 const NO_PERSON =
-  /\b(?:podcast|talks|show|radio|fm|team|staff|admin|editors?|crew|network|media|news|cloud|overflow|labs|inc|llc|ltd|studios?|group|foundation|company|blog|magazine|press|community|club|academy|university)\b/i;
+  /\b(?:podcast|talks|show|radio|fm|team|staff|admin|editors?|editorial|crew|network|media|news|cloud|overflow|labs|inc|llc|ltd|studios?|group|foundation|company|blog|magazine|press|community|club|academy|university|producers?|webmaster|moderat\w*|redaktion|anonymous|contributors?|authors?|writers?|hosts?|guests?)\b/i;
 
 /**
  * A page's authors as its hosts, where nothing else names a host: those written as a full name ("Nic Steenhout"), not

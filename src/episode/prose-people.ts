@@ -42,6 +42,12 @@ const PANEL_WE = new RegExp(String.raw`\b(?:panel\s+(?:we(?:'|’)ve\s+got|we\s+
 // "special guest Ann Lee", "special guest, Ann Lee"; not "… with Special Guest Clay Collins", the title of another
 // episode picked or linked. GolangShow's "В гостях Максим Чечель, автор …" ("visiting us").
 const GUESTS = new RegExp(String.raw`(?:(?<!\bwith\s)\b[Ss]pecial\s+[Gg]uests?,?\s+(?:[-–—]\s+)?|(?<!\p{L})[Вв]\s+гостях\s+)${LIST}`, 'gu');
+// In the notes' opening only ("This week our guest is Ann Lee"): a transcript says it too, as the words were heard;
+// and only a name that ends there, not one the opening's end cut short.
+const OUR_GUEST = new RegExp(
+  String.raw`\b(?:[Oo]ur|[Tt]oday['’]s|[Tt]his\s+week['’]s)\s+guests?\s+(?:today\s+|this\s+week\s+)?(?:is|are)\s+${LIST}(?=\s+\p{Ll}|[.,;:!?)])`,
+  'gu',
+);
 // The opening sentence's subject: "On today's episode, Charles Max Wood, Joe Eames, and Ward Bell discuss …", "Philip
 // Morgan and Reuven Lerner lead this week's podcast", "… hosted (this week) by A and B", "with your hosts A and B", ", host A sits down with …", ", co-hosts A and B break down …", "a discussion …
 // between A, B, and C".
@@ -151,6 +157,7 @@ export function prosePeople(text: string, opening = '', title = '', file = ''): 
         ...namesIn(start, TALK_BY),
         ...namesIn(start.slice(0, 400), JOINED_BY, undefined, 1, 2),
         ...namesIn(start.slice(0, 400), WE_ARE_JOINED),
+        ...namesIn(start, OUR_GUEST),
       ]),
     ],
     firstNames: firstNamesIn(start.slice(0, 400)),

@@ -8,7 +8,7 @@ import { personName } from './people.ts';
 import { type Pick, pickGivers, picksIn } from './picks.ts';
 import { giverHeading, picksAfterLabel, picksOwner, picksStart, speakersIn } from './picks-headings.ts';
 import { prosePeople } from './prose-people.ts';
-import { SPEAKER_HEADING, TIMED_HEADING, unheadedTranscript, whoSpoke, withBoldSpeakers } from './speaker-turns.ts';
+import { SPEAKER_HEADING, type Spoke, TIMED_HEADING, unheadedTranscript, whoSpoke, withBoldSpeakers } from './speaker-turns.ts';
 
 export type { Link } from './markdown-text.ts';
 export type { Pick } from './picks.ts';
@@ -52,7 +52,7 @@ export function parseShowNotes(
   file = '',
   /** The front matter's summary fields, read as the notes' opening when the body does not repeat them. */
   lead = '',
-): ShowNotes & { nameRuns: NameRuns; transcript: string; linked: string[]; notedNames: string[]; speakers: string[] } {
+): ShowNotes & { nameRuns: NameRuns; transcript: string; linked: string[]; notedNames: string[]; spoke: Spoke } {
   const notes: ShowNotes = { summary: '', panel: [], guests: [], links: [], picks: [], sponsors: [], otherNotes: '' };
   const runs: NameRuns = { panel: [], guests: [] };
   const other: string[] = [];
@@ -142,7 +142,7 @@ export function parseShowNotes(
   notes.guests = [...new Set(notes.guests)];
   const hosts = [...notes.panel, ...runs.panel].map(personName);
   const linked = linkedGuests(lines.find((line) => line.kind === 'text')).filter((name) => !hosts.includes(name));
-  return { ...notes, nameRuns: runs, transcript: transcript.join('\n'), linked, notedNames, speakers: [...spoke.host, ...spoke.guests] };
+  return { ...notes, nameRuns: runs, transcript: transcript.join('\n'), linked, notedNames, spoke };
 }
 
 /** "**Panel:** Ann, Bob" and "Special Guests: Cy and Di" written as lines of text rather than sections. */

@@ -71,15 +71,17 @@ const NO_SPEAKER =
 export function labelledSpeakers(markdown: string, headless = false): string[] {
   const start = /^#{1,6}[ \t]+transcri/im.exec(markdown)?.index;
   if ((start === undefined && !headless) || !markdown.includes('**', start ?? 0)) return [];
-  const names = [...markdown.slice(start ?? 0).matchAll(LABELLED_TURN)].map((match) => match[1]);
   // Without the heading (`headless`: where the notes name no one), a transcript is where two people named in full take
-  // three turns each at least (Patoarchitekci's "**Łukasz Kałużny**: Cześć. …" under its notes).
+  // three turns each, ten in all, before any Picks heading (Patoarchitekci's "**Łukasz Kałużny**: Cześć. …" under its
+  // notes); not "**Pro Tip**:" thrice and "**Fun Fact**:" thrice, nor picks given under each one's bold name.
+  const picks = start === undefined ? /^#{1,6}[ \t]+.*\bpicks\b/im.exec(markdown)?.index : undefined;
+  const names = [...markdown.slice(start ?? 0, picks).matchAll(LABELLED_TURN)].map((match) => match[1]);
+  if (start === undefined && names.length < 10) return [];
   const least = start === undefined ? 3 : 2;
   const speaking = [...tally(names.filter((name) => name && !NO_SPEAKER.test(name)))].filter(([, count]) => count >= least);
   return speaking.filter(([name]) => name.includes(' ')).length >= 2 ? speaking.map(([name]) => name) : [];
 }
 
-/** How many times each name speaks. */
 /** Riverside.fm's export puts the name and time on a line of their own, the turn below: "Joe Patti (00:00)". */
 function timedName(text: string): string | undefined {
   const turn = TIMED_TURN.exec(text);
@@ -88,6 +90,7 @@ function timedName(text: string): string | undefined {
   return name === 'Unknown Speaker' ? undefined : name;
 }
 
+/** How many times each name speaks. */
 function tally(names: Iterable<string | undefined>): Map<string, number> {
   const turns = new Map<string, number>();
   for (const name of names) if (name) turns.set(name, (turns.get(name) ?? 0) + 1);
@@ -98,7 +101,10 @@ function tally(names: Iterable<string | undefined>): Map<string, number> {
  * Who spoke, by the turns above: the first to speak is the host where the notes named none (`hosts`); the others are
  * guests, those the notes' lists left out too (not one they name, by a slip or a first name: "Rob" for "Rob Kendal").
  */
-export function whoSpoke(lines: Line[], markdown: string, hosts: string[], guests: string[]): { host: string[]; guests: string[] } {
+/** Who spoke in a transcript: its first speaker, taken for the host where the notes name none, and the others. */
+export type Spoke = { host: string[]; guests: string[] };
+
+export function whoSpoke(lines: Line[], markdown: string, hosts: string[], guests: string[]): Spoke {
   const speakers = [...new Set([...timedSpeakers(lines), ...labelledSpeakers(markdown, !hosts.length && !guests.length)])];
   const host = hosts.length ? [] : speakers.slice(0, 1);
   const listed = [...hosts, ...host, ...guests].map(personName);

@@ -1,4 +1,4 @@
-import { ANNOUNCES, escapeRegExp, firstWord, NAME_PREFIX, personName, writesWord } from './people.ts';
+import { ANNOUNCES, escapeRegExp, firstNameThenPronoun, firstWord, NAME_PREFIX, personName, writesWord } from './people.ts';
 import { nearPerson } from './same-person.ts';
 
 /**
@@ -195,4 +195,22 @@ const TITLE_SUBJECT =
 export function titleSubject(title: string, notes: string): string[] {
   const name = TITLE_SUBJECT.exec(title.trim())?.[1];
   return name && writesWord(notes, firstWord(name)) ? [name] : [];
+}
+
+/**
+ * The title opens with the guest and says what on, and the notes write the name in full and speak of a person:
+ * "Victoria Bateman on the Industrial Revolution" over "Victoria Bateman's book recommendations", "Dr Bateman",
+ * "Scott Chacon, GitHub co-founder, discusses his …", "we have Ann Lee", "excited to have Ann Lee on the show",
+ * "Armond's Recommendations", "Jaime Sevilla is the Director of Epoch. This is his second time", a first name then
+ * "she", or turns of
+ * "Jarred Sumner: …"; not "Docker Compose on Windows", nor "Single Table Inheritance - Rails".
+ */
+export function titleOpensWith(title: string, name: string, notes: string): boolean {
+  const [written, first, last] = [name, firstWord(name), name.split(' ').at(-1) ?? ''].map(escapeRegExp);
+  if (!new RegExp(String.raw`^${written}\s+(?:on|[-–—:])\s`, 'u').test(title) || !notes.includes(name)) return false;
+  const person = new RegExp(
+    String.raw`${written}(?:['’]s\b|,[^.\n]{0,80}\b(?:his|her|their)\b)|\b(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+${last}\b|^${written}:\s|\b(?:we\s+have|joined\s+by|welcome|interview(?:s|ed)?|(?:talk|chat|speak|sit\s+down)(?:s|ed|ted)?\s+(?:with|to)|spoke\s+(?:with|to))\s+${written}\b|\bhave\s+${written}\s+on\b|\b${first}['’]s\s+(?:recommend\w*|book|reading|research|paper|lecture|career|background)\b|${written}\s+is\s+(?:a|an|the)\s[^.]{0,200}\.\s+[^.]{0,80}\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey|[Tt]heir)\b`,
+    'mu',
+  );
+  return person.test(notes) || firstNameThenPronoun(notes, name) !== undefined;
 }

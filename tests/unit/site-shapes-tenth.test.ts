@@ -53,7 +53,7 @@ test('a transcript of bold full names without a Transcript heading, where the no
     'episodes/100.md': [
       '---\ntitle: "Setka"\ndate: 2024-02-20\n---\n',
       'Rozmowa o setnym odcinku.\n',
-      ...[1, 2, 3].flatMap((i) => [turn('Łukasz Kałużny', `Cześć ${i}.`), turn('Szymon Warda', `Tak ${i}.`)]),
+      ...[1, 2, 3, 4, 5].flatMap((i) => [turn('Łukasz Kałużny', `Cześć ${i}.`), turn('Szymon Warda', `Tak ${i}.`)]),
     ].join('\n'),
   });
   const found = episode(await readEpisodes(path.join(dir, 'episodes')), 'Setka');
@@ -103,4 +103,41 @@ test("a title's guest stays one when the notes write the last name in an address
   assert.deepEqual(episode(await readEpisodes(path.join(dir, 'episodes')), 'Sitemaps and Nuxt with Alexander Lichter').guests, [
     'Alexander Lichter',
   ]);
+});
+
+test('two hosts who take turns to speak first are both hosts, not a host and a guest, once the catalogue knows them', async () => {
+  const turn = (name: string, said: string) => `**${name}**: ${said}\n`;
+  const files: Record<string, string> = {};
+  for (const number of [1, 2, 3, 4, 5, 6]) {
+    const [first, second] = number % 2 ? ['Łukasz Kałużny', 'Szymon Warda'] : ['Szymon Warda', 'Łukasz Kałużny'];
+    files[`episodes/${number}.md`] = [
+      `---\ntitle: "Odcinek ${number}"\ndate: 2024-02-0${number}\n---\n`,
+      ...[1, 2, 3, 4, 5].flatMap((i) => [turn(first, `Cześć ${i}.`), turn(second, `Tak ${i}.`)]),
+    ].join('\n');
+  }
+  const catalogue = await readEpisodes(path.join(await testdir(files), 'episodes'));
+  for (const number of [1, 2, 3, 4, 5, 6]) {
+    const found = episode(catalogue, `Odcinek ${number}`);
+    assert.deepEqual([[...found.panel].sort(), found.guests], [['Szymon Warda', 'Łukasz Kałużny'], []]);
+  }
+});
+
+test('what a review of these rules found: a host the field names by first name, products in titles, bold tips, roles', async () => {
+  const turns = ['**Veronica Belmont:** Welcome.', '**Ann Lee:** Thanks.'].join('\n\n');
+  const dir = await testdir({
+    'episodes/1.md': `---\ntitle: "One"\ndate: 2023-01-01\nhost: Veronica\n---\n\nNotes.\n\n## Transcript\n\n${turns}\n\n${turns}\n`,
+    'episodes/2.md':
+      '---\ntitle: "Docker Compose on Windows"\ndate: 2023-01-02\n---\n\nDocker Compose now works on Windows. Docker Desktop bundles it.\n',
+    'episodes/3.md': `---\ntitle: "Three"\ndate: 2023-01-03\n---\n\n${'**Pro Tip**: Use a cache.\n\n**Fun Fact**: It is fast.\n\n'.repeat(3)}`,
+    'episodes/4.md': '---\ntitle: "Four"\ndate: 2023-01-04\nauthors: [Producer, Webmaster]\n---\n\nText.\n',
+    'episodes/5.md': `---\ntitle: "Five"\ndate: 2023-01-05\ntranscript: >\n  ${'Ann: hello there, and welcome to the show about folded text. '.repeat(5)}\n---\n\nNotes.\n`,
+  });
+  const catalogue = await readEpisodes(path.join(dir, 'episodes'));
+  const one = episode(catalogue, 'One');
+  assert.deepEqual([one.panel, one.guests], [['Veronica'], ['Ann Lee']]);
+  assert.deepEqual(episode(catalogue, 'Docker Compose on Windows').guests, []);
+  const three = episode(catalogue, 'Three');
+  assert.deepEqual([three.panel, three.guests], [[], []]);
+  assert.deepEqual(episode(catalogue, 'Four').panel, []);
+  assert.match(episode(catalogue, 'Five').otherNotes, /folded text/);
 });

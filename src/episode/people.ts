@@ -137,7 +137,10 @@ export function peopleOf(lines: readonly string[]): string[] {
 }
 
 // "Cargo Limit with Alexander Lopatin", "An Interview with Jimmy Cuadra", "… featuring Ann Lee and Bo Diaz".
-const TITLE_GUESTS = /\s(?:with|featuring|feat\.|ft\.)\s+(?:(?:our\s+)?special\s+guests?\s+|guests?\s+)?(.+)$/i;
+const TITLE_GUESTS = /\s(?:with|featuring|feat\.|ft\.|w\/)\s+(?:(?:our\s+)?special\s+guests?\s+|guests?\s+)?(.+)$/i;
+// "… feat. Ryan Giffin", "… w/ Nifty Nei": only a guest follows, a name or a handle ("familiarcow"), not "the team".
+const FEATURING = /\s(?:featuring|feat\.|ft\.|w\/)\s/i;
+const FEATURED = /^(?!(?:the|a|an|our|my|friends|guests?|special)\b)[\p{L}\d][\p{L}\d'’._-]*(?:\s+[\p{Lu}\d][\p{L}\d'’._-]*){0,3}$/iu;
 // Where the names stop: "… of Iconfactory", "… LIVE at Microsoft Ignite", "… - Part 2", "(Pt2)". A hyphen stops them
 // only with a space before it: "Daniel Thompson-Yvetot" is one name.
 const AFTER_NAMES = /\s+(?:of|from|at|live|on|about|in)\s.*$|\s+-.*$|\s*[–—:|(].*$|\s+(?:pt\.?|part)\s*\d+.*$/i;
@@ -148,9 +151,8 @@ export const ANNOUNCES = /\bannouncement\b/i;
 
 /**
  * Guests a title names after "with" when the show notes name them too: many sites (Rustacean Station, the devchat.tv
- * shows) write a guest nowhere else in a field or a section. A name is two to five capitalised words, and it must also
- * be written in the notes, so "Working with React Native" names nobody unless the notes say "React Native" — which is
- * why a name must also not be any of the episode's tags.
+ * shows) write a guest nowhere else. A name is two to five capitalised words written in the notes, so "Working with
+ * React Native" names nobody unless the notes say "React Native", and is none of the tags; after "feat." it need not be.
  */
 export function guestsFromTitle(title: string, notes: string, tags: readonly string[] = []): string[] {
   if (ANNOUNCES.test(title)) return [];
@@ -160,7 +162,7 @@ export function guestsFromTitle(title: string, notes: string, tags: readonly str
   // A tag written as a name ("Micah Martin", as devchat.tv tags its guests) is no technology.
   const asName = (tag: string) => /^\p{Lu}\p{Ll}+(?:\s\p{Lu}[\p{L}'’-]+)+$/u.test(tag);
   const tagWords = new Set(tags.filter((tag) => !asName(tag)).map((tag) => tag.toLowerCase().replace(/[\s_-]+/g, ' ')));
-  const names = match[1]
+  const parts = match[1]
     .split(/\s*(?:,|&|\band\b)\s*/i)
     // "Daily.dev’s Francesco Ciulla": the name is after the possessive.
     .map((part) =>
@@ -170,11 +172,11 @@ export function guestsFromTitle(title: string, notes: string, tags: readonly str
         .replace(AFTER_NAMES, '')
         .replace(/^.*[’']s\s+/, '')
         .trim(),
-    )
-    // "with Dustin and Dylan Bruzenak": a first name alone shares the next name's last, if the notes write it so.
-    .map((name, i, names) =>
-      /^\p{Lu}\p{Ll}+$/u.test(name) && /\s/.test(names[i + 1] ?? '') ? `${name} ${names[i + 1]?.split(/\s+/).at(-1)}` : name,
     );
+  // "with Dustin and Dylan Bruzenak": a first name alone shares the next name's last, if the notes write it so.
+  const names = parts.map((name, i) =>
+    /^\p{Lu}\p{Ll}+$/u.test(name) && /\s/.test(parts[i + 1] ?? '') ? `${name} ${parts[i + 1]?.split(/\s+/).at(-1)}` : name,
+  );
   // "… with Unit Testing, GraphQL and Firebase Auth" lists topics: a product's word among them ("GraphQL", "iOS"), where
   // "swyx" or "DHH" beside "Rich Harris" is a person's.
   if (names.length > 1 && names.some((name) => /^\S*\p{Ll}\p{Lu}\S*$/u.test(name))) return [];
@@ -183,7 +185,10 @@ export function guestsFromTitle(title: string, notes: string, tags: readonly str
   // "Lodestone with Wilbur Zhang, Peter Jiang, and Kevin Huang" over notes that talk "with the Lodestone team".
   const team =
     at > 0 && new RegExp(String.raw`\bthe\s+(?:\[)?${escapeRegExp(title.slice(0, at).trim())}(?:\]\([^)]*\))?\s+team\b`, 'i').test(notes);
-  const written = names.map((name) => writtenIn(notes, name) ?? (team && FULL_NAME.test(name) ? name : undefined));
+  const featured = at < 0 && FEATURING.test(title);
+  // After "feat.", as written ("Kallisti & Ryan Giffin" is no Kallisti Giffin).
+  const asFeatured = (i: number) => (featured && FEATURED.test(parts[i] ?? '') ? parts[i] : undefined);
+  const written = names.map((name, i) => writtenIn(notes, name) ?? (team && FULL_NAME.test(name) ? name : asFeatured(i)));
   const called = names.map((name, i) => written[i] ?? firstNameThenPronoun(notes, name));
   return (called.every(Boolean) ? called : written).filter(
     (name): name is string => name !== undefined && !/^the\s/i.test(name) && !tagWords.has(name.toLowerCase()),

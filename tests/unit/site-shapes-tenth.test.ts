@@ -141,3 +141,20 @@ test('what a review of these rules found: a host the field names by first name, 
   assert.deepEqual(episode(catalogue, 'Four').panel, []);
   assert.match(episode(catalogue, 'Five').otherNotes, /folded text/);
 });
+
+test('a guest after "feat." or "w/" in a title is the guest though the notes never name them; "with" needs the notes', async () => {
+  const dir = await testdir({
+    'episodes/102.mdx':
+      '---\nid: 102\ntitle: Episode 102 - State of the Revolution feat. Kallisti & Ryan Giffin\n---\n\n_Saturday, 2nd December 2023_\n',
+    'episodes/nifty.md':
+      '---\ntitle: "Bitcoin++ and making Bitcoin dev great w/ Nifty Nei"\ndate: 2025-06-29\n---\n\nA chat about conferences.\n',
+    'episodes/react.md': '---\ntitle: "Working with React Native"\ndate: 2025-06-30\n---\n\nA chat about apps.\n',
+  });
+  const catalogue = await readEpisodes(path.join(dir, 'episodes'));
+  assert.deepEqual(episode(catalogue, 'Episode 102 - State of the Revolution feat. Kallisti & Ryan Giffin').guests, [
+    'Kallisti',
+    'Ryan Giffin',
+  ]);
+  assert.deepEqual(episode(catalogue, 'Bitcoin++ and making Bitcoin dev great w/ Nifty Nei').guests, ['Nifty Nei']);
+  assert.deepEqual(episode(catalogue, 'Working with React Native').guests, []);
+});

@@ -45,7 +45,9 @@ export function panelAndGuestsIn(line: Line): [panel: string[], guests: string[]
   return [namesIn({ ...line, text: hosts }), guests ? namesIn({ ...line, text: guests }) : []];
 }
 
-const AND_GUESTS = /,?\s+(?:(?:и|а\s+также)\s+гост(?:и|ь|ья|ей)|(?:and|with|plus)\s+(?:our\s+)?(?:special\s+)?guests?)\s+/iu;
+// "гости", "гость", "гостья", "гостей"; "guests", "special guest".
+const GUEST_WORD = String.raw`(?:гост(?:и|ь|ья|ей)|(?:our\s+)?(?:special\s+)?guests?)`;
+const AND_GUESTS = new RegExp(String.raw`,?\s+(?:и|а\s+также|and|with|plus)\s+${GUEST_WORD}\s+`, 'iu');
 
 export function guestsIn(line: Line): string[] {
   return namesAfter(GUESTS, line);
@@ -129,16 +131,16 @@ export function labelsJoined(lines: Line[]): Line[] {
     }
     if (parts.length === 1) continue;
     const whole = { ...line, text, links: parts.flatMap((part) => part.links) };
-    if (peopleIn(whole) >= peopleIn(line)) joined[joined.length - 1] = whole;
+    if (namesCount(whole) >= namesCount(line)) joined[joined.length - 1] = whole;
     else joined.push(...parts.slice(1));
   }
   return joined;
 }
 
-const UNFINISHED = /(?:,|&|(?<![\p{L}])(?:and|и|und|et|och|гост(?:и|ь|ья|ей)|guests?))\s*$/iu;
-const GOES_ON = /^(?:и|and|und|et|och|&|а\s+также)\s/iu;
+const UNFINISHED = new RegExp(String.raw`(?:,|&|${AND_WORDS}|(?<![\p{L}])${GUEST_WORD})\s*$`, 'iu');
+const GOES_ON = new RegExp(String.raw`^(?:&|${AND_WORDS}|а\s+также)\s`, 'iu');
 
-function peopleIn(line: Line): number {
+function namesCount(line: Line): number {
   return panelAndGuestsIn(line).flat().length;
 }
 

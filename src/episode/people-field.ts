@@ -1,3 +1,4 @@
+import { unique } from './field-values.ts';
 import { firstWord, personName } from './people.ts';
 import { namedAmong } from './same-person.ts';
 
@@ -43,7 +44,7 @@ export function nameOfSlug(id: string): string | undefined {
  */
 export function guestsHeard(guests: readonly string[], speakers: readonly string[], hosts: readonly string[] | undefined): string[] {
   const heard = hosts?.length ? speakers.filter((name) => !hosts.some((host) => sameHost(host, name))) : [];
-  return [...new Set([...guests, ...heard])];
+  return unique([...guests, ...heard]);
 }
 
 function sameHost(host: string, speaker: string): boolean {

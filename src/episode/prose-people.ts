@@ -49,8 +49,8 @@ const OUR_GUEST = new RegExp(
   'gu',
 );
 // The opening sentence's subject: "On today's episode, Charles Max Wood, Joe Eames, and Ward Bell discuss …", "Philip
-// Morgan and Reuven Lerner lead this week's podcast", "… hosted (this week) by A and B", "with your hosts A and B", ", host A sits down with …", ", co-hosts A and B break down …", "a discussion …
-// between A, B, and C".
+// Morgan and Reuven Lerner lead this week's podcast", "… hosted (this week) by A and B", "with your hosts A and B",
+// ", host A sits down with …", ", co-hosts A and B break down …", "a discussion … between A, B, and C".
 // A sentence starts after a full stop, not after an initial's ("K. Scott Allen"). "Release Notes discussed: <https://…>"
 // labels a link: no sentence.
 // "In this episode of the Ruby Rogues podcast Dave Kimura, Eric Berry, and Charles Max Wood discuss …": no comma after

@@ -198,19 +198,36 @@ export function titleSubject(title: string, notes: string): string[] {
 }
 
 /**
- * The title opens with the guest and says what on, and the notes write the name in full and speak of a person:
- * "Victoria Bateman on the Industrial Revolution" over "Victoria Bateman's book recommendations", "Dr Bateman",
- * "Scott Chacon, GitHub co-founder, discusses his …", "we have Ann Lee", "excited to have Ann Lee on the show",
- * "Armond's Recommendations", "Jaime Sevilla is the Director of Epoch. This is his second time", a first name then
- * "she", or turns of
- * "Jarred Sumner: …"; not "Docker Compose on Windows", nor "Single Table Inheritance - Rails".
+ * The title opens with the guest and says what on, and the notes write the name in full and speak of a person (one of
+ * PERSON_SIGNS, or a first name then "she"): "Victoria Bateman on the Industrial Revolution" over "Victoria Bateman's
+ * book recommendations"; not "Docker Compose on Windows", nor "Single Table Inheritance - Rails".
  */
 export function titleOpensWith(title: string, name: string, notes: string): boolean {
-  const [written, first, last] = [name, firstWord(name), name.split(' ').at(-1) ?? ''].map(escapeRegExp);
+  const written = escapeRegExp(name);
   if (!new RegExp(String.raw`^${written}\s+(?:on|[-–—:])\s`, 'u').test(title) || !notes.includes(name)) return false;
-  const person = new RegExp(
-    String.raw`${written}(?:['’]s\b|,[^.\n]{0,80}\b(?:his|her|their)\b)|\b(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+${last}\b|^${written}:\s|\b(?:we\s+have|joined\s+by|welcome|interview(?:s|ed)?|(?:talk|chat|speak|sit\s+down)(?:s|ed|ted)?\s+(?:with|to)|spoke\s+(?:with|to))\s+${written}\b|\bhave\s+${written}\s+on\b|\b${first}['’]s\s+(?:recommend\w*|book|reading|research|paper|lecture|career|background)\b|${written}\s+is\s+(?:a|an|the)\s[^.]{0,200}\.\s+[^.]{0,80}\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey|[Tt]heir)\b`,
-    'mu',
-  );
-  return person.test(notes) || firstNameThenPronoun(notes, name) !== undefined;
+  const words: Record<string, string> = {
+    NAME: written,
+    FIRST: escapeRegExp(firstWord(name)),
+    LAST: escapeRegExp(name.split(' ').at(-1) ?? ''),
+  };
+  const signs = PERSON_SIGNS.map((sign) => sign.replace(/NAME|FIRST|LAST/g, (word) => words[word] ?? word));
+  return new RegExp(signs.join('|'), 'mu').test(notes) || firstNameThenPronoun(notes, name) !== undefined;
 }
+
+/** What the notes say only of a person, by the title's NAME (its FIRST and LAST names). */
+const PERSON_SIGNS = [
+  // "Victoria Bateman's book", "Scott Chacon, GitHub co-founder, discusses his …"
+  String.raw`NAME(?:['’]s\b|,[^.\n]{0,80}\b(?:his|her|their)\b)`,
+  // "Dr Bateman"
+  String.raw`\b(?:Dr|Prof|Professor|Mr|Mrs|Ms)\.?\s+LAST\b`,
+  // turns of "Jarred Sumner: …"
+  String.raw`^NAME:\s`,
+  // "we have Ann Lee", "joined by", "welcome", "interviews", "talk with", "spoke with"
+  String.raw`\b(?:we\s+have|joined\s+by|welcome|interview(?:s|ed)?|(?:talk|chat|speak|sit\s+down)(?:s|ed|ted)?\s+(?:with|to)|spoke\s+(?:with|to))\s+NAME\b`,
+  // "excited to have Ann Lee on the show"
+  String.raw`\bhave\s+NAME\s+on\b`,
+  // "Armond's Recommendations"
+  String.raw`\bFIRST['’]s\s+(?:recommend\w*|book|reading|research|paper|lecture|career|background)\b`,
+  // "Jaime Sevilla is the Director of Epoch. This is his second time"
+  String.raw`NAME\s+is\s+(?:a|an|the)\s[^.]{0,200}\.\s+[^.]{0,80}\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Tt]hey|[Tt]heir)\b`,
+];
